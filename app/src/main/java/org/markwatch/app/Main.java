@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Finds counterfeit and illegal goods sold on marketplaces and social networks.",
     subcommands = {
       VersionCommand.class,
+      ExtractCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
