@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       VersionCommand.class,
       ScoreCommand.class,
+      ExtractCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
