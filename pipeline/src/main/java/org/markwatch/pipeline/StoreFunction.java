@@ -70,24 +70,33 @@ final class StoreFunction extends RichMapPartitionFunction<ScoredRecord, DeadLet
       return;
     }
     List<ScoredListing> rows = new ArrayList<>(batch.size());
+    List<ScoredRecord> sent = new ArrayList<>(batch.size());
+    long refusedHere = 0;
     for (ScoredRecord r : batch) {
-      rows.add(new ScoredListing(JsonCodec.mapper().readValue(r.listingJson(), Listing.class),
-          JsonCodec.mapper().readValue(r.scoredJson(), Scored.class)));
+      try {
+        rows.add(new ScoredListing(JsonCodec.mapper().readValue(r.listingJson(), Listing.class),
+            JsonCodec.mapper().readValue(r.scoredJson(), Scored.class)));
+        sent.add(r);
+      } catch (RuntimeException e) {
+        refusedHere++;
+        out.collect(new DeadLetter(r.file(), r.line(), "store", "cannot read back the scored record: "
+            + e.getClass().getSimpleName() + ": " + e.getMessage(), r.listingJson()));
+      }
     }
     SaveResult result = store.saveAll(rows);
-    boolean[] refused = new boolean[batch.size()];
+    boolean[] refused = new boolean[sent.size()];
     for (SaveResult.Rejected rejected : result.rejected()) {
-      ScoredRecord r = batch.get(rejected.index());
+      ScoredRecord r = sent.get(rejected.index());
       refused[rejected.index()] = true;
       out.collect(new DeadLetter(r.file(), r.line(), "store", rejected.reason(), r.listingJson()));
     }
-    for (int i = 0; i < batch.size(); i++) {
-      if (!refused[i] && batch.get(i).flagged()) {
+    for (int i = 0; i < sent.size(); i++) {
+      if (!refused[i] && sent.get(i).flagged()) {
         flagged.add(1);
       }
     }
     stored.add(result.stored());
-    storeFailed.add(result.rejected().size());
+    storeFailed.add(result.rejected().size() + refusedHere);
     batch.clear();
   }
 

@@ -41,6 +41,8 @@ public final class ListingStore {
   /**
    * Stores a batch in one transaction. If the batch fails, each record is retried in its own
    * transaction so one bad record costs only itself; the refused ones come back with their reason.
+   * A lost or refused connection (SQLState class 08) is not a record's fault and throws
+   * {@link StorageException} instead.
    * Rows are written in key order (sellers, then listings, then verdicts, each by id) so
    * concurrent batches lock rows in the same order and cannot deadlock.
    */
@@ -61,6 +63,7 @@ public final class ListingStore {
       write(rows);
       return new SaveResult(rows.size(), rejected);
     } catch (SQLException batchFailure) {
+      failIfUnreachable(batchFailure);
       if (rows.size() == 1) {
         IndexedRow only = rows.get(0);
         rejected.add(new SaveResult.Rejected(only.index(), only.row().id(), describe(batchFailure)));
@@ -73,11 +76,20 @@ public final class ListingStore {
         write(List.of(row));
         stored++;
       } catch (SQLException e) {
+        failIfUnreachable(e);
         rejected.add(new SaveResult.Rejected(row.index(), row.row().id(), describe(e)));
       }
     }
     rejected.sort(Comparator.comparingInt(SaveResult.Rejected::index));
     return new SaveResult(stored, rejected);
+  }
+
+  /** A lost connection is not the record's fault: fail the caller instead of refusing the record. */
+  private static void failIfUnreachable(SQLException e) {
+    String state = e.getSQLState();
+    if (state != null && state.startsWith("08")) {
+      throw new StorageException("database unavailable: " + describe(e), e);
+    }
   }
 
   private record IndexedRow(int index, ListingRow row) {}

@@ -138,4 +138,15 @@ class ListingStoreTest {
       assertThat(store.find("shopee:2")).isPresent();
     }
   }
+
+  @Test
+  void anUnreachableDatabaseFailsTheCallInsteadOfRefusingRecords() {
+    // Port 1 on loopback: nothing listens, the connection is refused (SQLState 08001).
+    try (Database db = Database.openWithoutMigrating(
+        new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/markwatch", "postgres", ""))) {
+      ListingStore store = new ListingStore(db.dataSource());
+      assertThatThrownBy(() -> store.saveAll(Fixtures.sample())).isInstanceOf(StorageException.class)
+          .hasMessageStartingWith("database unavailable:").hasMessageContaining("SQLState 08");
+    }
+  }
 }
