@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import javax.sql.ConnectionPoolDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
@@ -24,7 +25,11 @@ public final class Database implements AutoCloseable {
     this.pool = pool;
   }
 
-  /** Opens the pool and migrates the schema to the latest version. */
+  /**
+   * Opens the pool and migrates the schema to the latest version.
+   *
+   * @throws StorageException when the database cannot be reached or migrated (names the URL)
+   */
   public static Database open(DatabaseSettings settings) {
     Database db = openWithoutMigrating(settings);
     try {
@@ -63,13 +68,25 @@ public final class Database implements AutoCloseable {
 
   /** Applies pending migrations; returns how many were applied. */
   public int migrate() {
-    MigrateResult result = Flyway.configure()
-        .dataSource(pool)
-        .locations("classpath:db/migration")
-        .failOnMissingLocations(true)
-        .load()
-        .migrate();
-    return result.migrationsExecuted;
+    try {
+      MigrateResult result = Flyway.configure()
+          .dataSource(pool)
+          .locations("classpath:db/migration")
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+      return result.migrationsExecuted;
+    } catch (FlywayException e) {
+      throw new StorageException("cannot migrate the database at " + settings.url() + ": " + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().lines().findFirst().orElse("");
   }
 
   public DataSource dataSource() {

@@ -51,6 +51,14 @@ class DatabaseTest {
     assertThat(TestDatabase.postgresDatabaseExists(name)).isFalse();
   }
 
+  @org.junit.jupiter.api.Test
+  void anUnreachableServerIsReportedWithItsUrl() {
+    DatabaseSettings nowhere = new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/markwatch", "postgres", "");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Database.open(nowhere))
+        .isInstanceOf(StorageException.class)
+        .hasMessageStartingWith("cannot migrate the database at jdbc:postgresql://127.0.0.1:1/markwatch: ");
+  }
+
   private static List<String> tables(Database db) throws Exception {
     List<String> names = new ArrayList<>();
     try (Connection c = db.connection();
