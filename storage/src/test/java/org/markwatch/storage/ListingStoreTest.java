@@ -139,6 +139,34 @@ class ListingStoreTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("org.markwatch.storage.TestDatabase#backends")
+  void concurrentBatchesOverTheSameSellersAllLand(TestDatabase.Backend backend) throws Exception {
+    try (TestDatabase scratch = TestDatabase.create(backend); Database db = Database.open(scratch.settings())) {
+      ListingStore store = new ListingStore(db.dataSource());
+      List<ScoredListing> forward = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String id = "shopee:c" + i;
+        forward.add(new ScoredListing(Fixtures.listing(id, "shopee", "shopee:shop:s" + (i % 5), "Túi " + i,
+            "2026-11-01T00:00:" + String.format("%02d", i) + "Z"), Fixtures.clean(id)));
+      }
+      List<ScoredListing> backward = new ArrayList<>(forward);
+      java.util.Collections.reverse(backward);
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        for (int round = 0; round < 10; round++) {
+          var a = pool.submit(() -> store.saveAll(forward));
+          var b = pool.submit(() -> store.saveAll(backward));
+          assertThat(a.get().rejected()).isEmpty();
+          assertThat(b.get().rejected()).isEmpty();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(Snapshot.of(db.dataSource())).filteredOn(r -> r.startsWith("sellers:")).hasSize(5);
+    }
+  }
+
   @Test
   void anUnreachableDatabaseFailsTheCallInsteadOfRefusingRecords() {
     // Port 1 on loopback: nothing listens, the connection is refused (SQLState 08001).
