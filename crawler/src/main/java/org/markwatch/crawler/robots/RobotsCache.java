@@ -31,13 +31,21 @@ public final class RobotsCache {
 
   /** Rules for the origin of {@code url}, fetching robots.txt on first use. */
   public Entry forUrl(String url) {
-    URI uri = URI.create(url);
-    String origin = uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(java.util.Locale.ROOT);
-    return byOrigin.computeIfAbsent(origin, o -> {
+    return byOrigin.computeIfAbsent(origin(url), o -> {
       String robotsUrl = o + "/robots.txt";
       FetchResult fetch = fetcher.fetch(new FetchRequest(robotsUrl, java.util.Set.of(), MAX_REDIRECTS, BrowserSettings.DEFAULT));
       return new Entry(robotsUrl, fetch, policy.rules(robotsUrl, fetch));
     });
+  }
+
+  /** Rules already fetched for the origin of {@code url}, or null (never fetches). */
+  public Entry cached(String url) {
+    return byOrigin.get(origin(url));
+  }
+
+  private static String origin(String url) {
+    URI uri = URI.create(url);
+    return uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Whether {@code url} may be fetched; false too when the host is deferred (robots.txt unreachable). */

@@ -44,7 +44,7 @@ public record Source(
 
   public Source {
     seeds = List.copyOf(seeds);
-    hosts = Set.copyOf(hosts);
+    hosts = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(hosts)); // keeps file order
     follow = List.copyOf(follow);
     products = List.copyOf(products);
   }
