@@ -46,7 +46,7 @@ public final class StaticFetcher implements Fetcher {
         .callTimeout(limits.callTimeout())
         .followRedirects(false)
         .followSslRedirects(false)
-        .retryOnConnectionFailure(false)
+        .retryOnConnectionFailure(true) // only re-sends on a stale pooled connection
         .proxy(Proxy.NO_PROXY) // a system proxy would resolve names where the guard cannot see them
         .dns(new GuardedDns(guard))
         .build();
