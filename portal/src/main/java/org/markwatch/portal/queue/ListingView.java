@@ -1,0 +1,32 @@
+package org.markwatch.portal.queue;
+
+import java.net.URI;
+import java.util.Locale;
+import org.markwatch.model.JsonCodec;
+import org.markwatch.model.Listing;
+import org.markwatch.model.Scored;
+
+/**
+ * A stored listing with its verdict, ready for the page. Scraped values are only ever rendered as
+ * text (Thymeleaf escapes them); {@link #safeUrl()} keeps only http(s) links so a hostile
+ * {@code javascript:} URL never becomes clickable.
+ */
+record ListingView(Listing listing, Scored scored) {
+  record Stored(String listingJson, String scoredJson) {}
+
+  static ListingView of(Stored stored) {
+    Listing listing = JsonCodec.mapper().readValue(stored.listingJson(), Listing.class);
+    Scored scored = stored.scoredJson() == null ? null
+        : JsonCodec.mapper().readValue(stored.scoredJson(), Scored.class);
+    return new ListingView(listing, scored);
+  }
+
+  public String safeUrl() {
+    try {
+      String scheme = URI.create(listing.url()).getScheme();
+      return scheme != null && scheme.toLowerCase(Locale.ROOT).matches("https?") ? listing.url() : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package org.markwatch.portal.security;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class LoginController {
+  @GetMapping("/login")
+  String login() {
+    return "login";
+  }
+}
