@@ -57,9 +57,27 @@ public record FetchResult(
     return status == 429 || status >= 500;
   }
 
-  /** The page HTML as text: the rendered DOM for browser fetches, else the body as UTF-8 (or null). */
+  /**
+   * The page HTML as text: the rendered DOM for browser fetches, else the body decoded with the
+   * Content-Type charset (UTF-8 when absent or unknown); null when there is no body.
+   */
   public String html() {
     if (renderedHtml != null) return renderedHtml;
-    return body == null ? null : new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    return body == null ? null : new String(body, charset());
+  }
+
+  private java.nio.charset.Charset charset() {
+    String type = header("content-type");
+    if (type != null) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)charset=\"?([\\w.:-]+)").matcher(type);
+      if (m.find()) {
+        try {
+          return java.nio.charset.Charset.forName(m.group(1));
+        } catch (IllegalArgumentException e) {
+          // unknown charset name: fall back to UTF-8
+        }
+      }
+    }
+    return java.nio.charset.StandardCharsets.UTF_8;
   }
 }

@@ -46,6 +46,19 @@ class StaticFetcherTest {
   }
 
   @Test
+  void htmlIsDecodedWithTheDeclaredCharset() {
+    site.route("/latin", ex -> {
+      byte[] bytes = "<p>café</p>".getBytes(StandardCharsets.ISO_8859_1);
+      ex.getResponseHeaders().set("Content-Type", "text/html; charset=ISO-8859-1");
+      ex.sendResponseHeaders(200, bytes.length);
+      ex.getResponseBody().write(bytes);
+    });
+    assertThat(fetcher.fetch(FetchRequest.of(site.url("/latin"))).html()).isEqualTo("<p>café</p>");
+    site.html("/utf8", "<p>Túi xách</p>");
+    assertThat(fetcher.fetch(FetchRequest.of(site.url("/utf8"))).html()).isEqualTo("<p>Túi xách</p>");
+  }
+
+  @Test
   void decodesGzip() throws Exception {
     byte[] plain = "<p>compressed page</p>".getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
