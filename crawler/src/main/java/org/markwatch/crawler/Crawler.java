@@ -1,0 +1,159 @@
+package org.markwatch.crawler;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.markwatch.crawler.browser.BrowserFetcher;
+import org.markwatch.crawler.browser.Chromium;
+import org.markwatch.crawler.evidence.EvidenceStore;
+import org.markwatch.crawler.extract.Extraction;
+import org.markwatch.crawler.fetch.Fetcher;
+import org.markwatch.crawler.fetch.FetcherRouter;
+import org.markwatch.crawler.fetch.StaticFetcher;
+import org.markwatch.crawler.net.AddressGuard;
+import org.markwatch.crawler.politeness.HostGate;
+import org.markwatch.crawler.robots.RobotsCache;
+import org.markwatch.crawler.robots.RobotsPolicy;
+import org.markwatch.crawler.sink.SpoolSink;
+import org.markwatch.crawler.source.FetchMode;
+import org.markwatch.crawler.source.Source;
+
+/**
+ * Runs a crawl: sources whose first seed shares a host are crawled one after the other on one
+ * thread; different hosts run in parallel on up to {@link CrawlSettings#threads()} threads. Listings
+ * go to a {@link SpoolSink} in {@link CrawlSettings#spoolDir()}, evidence to an
+ * {@link EvidenceStore} in {@link CrawlSettings#evidenceDir()}. Browser sources are skipped with a
+ * notice when Chromium is missing; the static ones still run.
+ *
+ * <pre>{@code
+ * List<Source> sources = SourceLoader.loadFile(Path.of("conf/sources/demo.yaml"), Map.of("demo.chosi", base));
+ * CrawlReport report = new Crawler(CrawlSettings.builder(evidence, spool).allowLoopback(true).build())
+ *     .run(sources, ProgressListener.NONE);
+ * }</pre>
+ */
+public final class Crawler {
+  private final CrawlSettings settings;
+  private final ListingExtractor extractor;
+
+  /** A crawler that extracts listings with {@link Extraction#extract}. */
+  public Crawler(CrawlSettings settings) {
+    this(settings, Extraction::extract);
+  }
+
+  /** A crawler with another extractor (e.g. a test's, or a future per-platform one). */
+  public Crawler(CrawlSettings settings, ListingExtractor extractor) {
+    this.settings = settings;
+    this.extractor = extractor;
+  }
+
+  /**
+   * Crawls {@code sources} to the end (page budgets, empty frontiers). Site failures never throw:
+   * they are counted in the report. A source that fails unexpectedly is reported as skipped with
+   * the error and the others go on.
+   */
+  public CrawlReport run(List<Source> sources, ProgressListener listener) {
+    long start = System.nanoTime();
+    String startedAt = java.time.Instant.now(settings.clock()).toString();
+    List<String> notices = Collections.synchronizedList(new ArrayList<>());
+    ProgressListener progress = new NoticeRecorder(listener, notices);
+    progress.runStarted(settings.crawlRunId(), sources);
+
+    boolean needBrowser = sources.stream().anyMatch(s -> s.fetchMode() == FetchMode.BROWSER);
+    boolean haveBrowser = Chromium.available(settings.chromium());
+    if (needBrowser && !haveBrowser) {
+      progress.notice(Chromium.MISSING_MESSAGE + " (browser sources are skipped, the static ones still run)");
+    }
+    AddressGuard guard = new AddressGuard(settings.allowLoopback());
+    Map<FetchMode, Fetcher> fetchers = new EnumMap<>(FetchMode.class);
+    StaticFetcher staticFetcher = new StaticFetcher(guard, settings.fetchLimits(), settings.userAgent());
+    fetchers.put(FetchMode.STATIC, staticFetcher);
+    if (needBrowser && haveBrowser) {
+      fetchers.put(FetchMode.BROWSER,
+          new BrowserFetcher(settings.chromium(), settings.userAgent(), guard, settings.fetchLimits().maxBytes()));
+    }
+    Map<String, SourceReport> reports = new LinkedHashMap<>();
+    SpoolSink sink = new SpoolSink(settings.spoolDir(), settings.crawlRunId(), settings.spoolRollEvery());
+    try (FetcherRouter router = new FetcherRouter(fetchers)) {
+      CrawlServices services = new CrawlServices(settings, router,
+          new RobotsCache(staticFetcher, new RobotsPolicy(RobotsPolicy.agentName(settings.userAgent()))),
+          new HostGate(), new EvidenceStore(settings.evidenceDir()), sink, extractor, progress);
+      Map<String, List<Source>> byHost = new LinkedHashMap<>();
+      for (Source s : sources) {
+        byHost.computeIfAbsent(s.hosts().iterator().next(), h -> new ArrayList<>()).add(s);
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.threads(), byHost.size())),
+          r -> new Thread(r, "markwatch-crawl"));
+      try {
+        List<Future<List<SourceReport>>> futures = new ArrayList<>();
+        for (List<Source> group : byHost.values()) {
+          futures.add(pool.submit(() -> crawlGroup(group, services, haveBrowser)));
+        }
+        for (Future<List<SourceReport>> f : futures) {
+          for (SourceReport r : f.get()) {
+            reports.put(r.sourceId(), r);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        pool.shutdownNow();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("crawl thread failed", e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+    } finally {
+      sink.close();
+    }
+    List<SourceReport> ordered = new ArrayList<>();
+    for (Source s : sources) {
+      if (reports.containsKey(s.id())) {
+        ordered.add(reports.get(s.id()));
+      }
+    }
+    return new CrawlReport(settings.crawlRunId(), startedAt, (System.nanoTime() - start) / 1_000_000,
+        ordered.stream().mapToInt(SourceReport::pagesFetched).sum(),
+        ordered.stream().mapToInt(SourceReport::pagesFailed).sum(),
+        ordered.stream().mapToInt(SourceReport::blockedByRobots).sum(),
+        ordered.stream().mapToInt(SourceReport::listingsEmitted).sum(),
+        ordered, notices, sink.files());
+  }
+
+  private static List<SourceReport> crawlGroup(List<Source> group, CrawlServices services, boolean haveBrowser) {
+    List<SourceReport> out = new ArrayList<>();
+    for (Source s : group) {
+      SourceReport r;
+      if (s.fetchMode() == FetchMode.BROWSER && !haveBrowser) {
+        r = skipped(s, Chromium.MISSING_MESSAGE);
+      } else {
+        try {
+          r = new SourceCrawl(s, services).run();
+        } catch (RuntimeException e) {
+          services.listener().notice(s.id() + ": crawl stopped by an error: " + e);
+          r = skipped(s, "crawl stopped by an error: " + e);
+        }
+      }
+      services.listener().sourceDone(r);
+      out.add(r);
+    }
+    return out;
+  }
+
+  private static SourceReport skipped(Source s, String why) {
+    return new SourceReport(s.id(), s.platform(), s.fetchMode().id(), 0, 0, 0, 0, 0, 0, 0, 0, why, 0);
+  }
+
+  /** Forwards to the caller's listener and keeps notices for the report. */
+  private record NoticeRecorder(ProgressListener delegate, List<String> notices) implements ProgressListener {
+    @Override public void runStarted(String id, List<Source> sources) { delegate.runStarted(id, sources); }
+    @Override public void notice(String message) { notices.add(message); delegate.notice(message); }
+    @Override public void pageDone(PageEvent event) { delegate.pageDone(event); }
+    @Override public void sourceDone(SourceReport report) { delegate.sourceDone(report); }
+  }
+}

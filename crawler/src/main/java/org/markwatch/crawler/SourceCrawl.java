@@ -1,0 +1,192 @@
+package org.markwatch.crawler;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.markwatch.crawler.fetch.FetchOutcome;
+import org.markwatch.crawler.fetch.FetchRequest;
+import org.markwatch.crawler.fetch.FetchResult;
+import org.markwatch.crawler.fetch.Fetcher;
+import org.markwatch.crawler.filter.UrlFilter;
+import org.markwatch.crawler.filter.UrlFilters;
+import org.markwatch.crawler.frontier.CrawlUrl;
+import org.markwatch.crawler.frontier.Frontier;
+import org.markwatch.crawler.frontier.UrlNormalizer;
+import org.markwatch.crawler.links.LinkExtractor;
+import org.markwatch.crawler.politeness.Backoff;
+import org.markwatch.crawler.politeness.CrawlDelay;
+import org.markwatch.crawler.robots.RobotsCache;
+import org.markwatch.crawler.source.FetchMode;
+import org.markwatch.crawler.source.Source;
+
+/**
+ * Crawls one source on the calling thread: seeds and sitemap URLs into the frontier, then fetch
+ * after fetch, each host waiting its delay, robots.txt checked before a URL is queued (so a
+ * disallowed URL is never requested), 429/5xx retried with exponential backoff, product pages
+ * handed to {@link PageHandler}, outlinks filtered back into the frontier.
+ */
+final class SourceCrawl {
+  private final Source source;
+  private final CrawlServices services;
+  private final Fetcher pageFetcher;
+  private final Fetcher staticFetcher;
+  private final Frontier frontier;
+  private final UrlFilter seedFilters;
+  private final UrlFilter linkFilters;
+  private final PageHandler pages;
+  private final Map<String, CrawlDelay> delays = new HashMap<>();
+  private final Set<String> blocked = new HashSet<>();
+  private int fetched, failed, redirects, retries, listings, extractionErrors, handled;
+  private long bytes;
+
+  SourceCrawl(Source source, CrawlServices services) {
+    this.source = source;
+    this.services = services;
+    this.pageFetcher = services.fetchers().route(source.fetchMode());
+    this.staticFetcher = services.fetchers().route(FetchMode.STATIC);
+    this.frontier = new Frontier(source.maxPages());
+    this.seedFilters = UrlFilters.forSeeds(source);
+    this.linkFilters = UrlFilters.forLinks(source);
+    this.pages = new PageHandler(services);
+  }
+
+  SourceReport run() {
+    long start = System.nanoTime();
+    for (String seed : source.seeds()) {
+      admit(seed, 0, seedFilters);
+    }
+    if (source.useSitemap()) {
+      SitemapSeeder seeder = new SitemapSeeder(staticFetcher, this::politeFetch, services.listener());
+      for (String host : source.hosts()) {
+        String origin = URI.create(source.seeds().get(0)).getScheme() + "://" + host;
+        RobotsCache.Entry robots = robots(origin + "/");
+        if (!delayFor(host).skip() && !robots.rules().isDeferVisits()) {
+          for (String url : seeder.pages(robots, origin)) {
+            admit(url, 0, linkFilters);
+          }
+        }
+      }
+    }
+    CrawlUrl next;
+    while (!Thread.currentThread().isInterrupted() && (next = frontier.next()) != null) {
+      crawl(next);
+    }
+    return new SourceReport(source.id(), source.platform(), source.fetchMode().id(), fetched, failed, blocked.size(),
+        redirects, retries, listings, extractionErrors, bytes, null, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private void crawl(CrawlUrl url) {
+    FetchResult r = politeFetch(pageFetcher, new FetchRequest(url.url(), source.hosts(), 0, source.browser()));
+    int emitted = 0;
+    String outcome = r.outcome().name();
+    if (r.ok()) {
+      fetched++;
+      bytes += r.body() == null ? 0 : r.body().length;
+      if (PageHandler.isHtml(r)) {
+        emitted = pages.handle(source, r);
+        if (emitted < 0) {
+          extractionErrors++;
+          emitted = 0;
+        }
+        listings += emitted;
+        for (String link : LinkExtractor.links(r.html(), r.finalUrl())) {
+          admit(link, url.depth() + 1, linkFilters);
+        }
+      }
+    } else if (r.outcome() == FetchOutcome.REDIRECT) {
+      redirects++;
+      admit(r.redirectTo(), url.depth(), linkFilters);
+    } else if (r.retryable() && url.attempt() < source.politeness().maxRetries()) {
+      retries++;
+      long wait = Backoff.waitMillis(url.attempt() + 1, source.politeness().backoffMs(),
+          source.politeness().maxBackoffMs(), r.header("retry-after"), services.settings().clock().millis());
+      services.gate().fetched(host(url.url()), CrawlServices.monotonicMs(), wait);
+      frontier.retry(url);
+      outcome = "RETRY";
+    } else {
+      failed++;
+    }
+    handled++;
+    services.listener().pageDone(new ProgressListener.PageEvent(
+        source.id(), url.url(), outcome, r.status(), emitted, handled, source.maxPages()));
+  }
+
+  /** Queues a URL that passes the filters, is new, and robots.txt allows. */
+  private void admit(String url, int depth, UrlFilter filters) {
+    if (url == null) {
+      return;
+    }
+    String kept = filters.filter(url);
+    String normalized = kept == null ? null : UrlNormalizer.normalize(kept);
+    if (normalized == null || frontier.seen(normalized) || blocked.contains(normalized)) {
+      return;
+    }
+    String host = host(normalized);
+    if (delayFor(host).skip() || !services.robots().allowed(normalized)) {
+      blocked.add(normalized);
+      return;
+    }
+    frontier.add(normalized, depth);
+  }
+
+  /** The host's delay; the first call fetches its robots.txt (politely). */
+  private CrawlDelay delayFor(String host) {
+    return delays.computeIfAbsent(host, h -> {
+      String origin = URI.create(source.seeds().get(0)).getScheme() + "://" + h;
+      RobotsCache.Entry robots = robots(origin + "/");
+      long crawlDelay = robots.rules().getCrawlDelay();
+      CrawlDelay d = CrawlDelay.of(source.politeness().delayMs(), crawlDelay < 0 ? -1 : crawlDelay,
+          source.politeness().maxCrawlDelayMs());
+      if (d.skip()) {
+        services.listener().notice(source.id() + ": skipping " + h + ": " + d.reason());
+      } else if (robots.rules().isDeferVisits()) {
+        services.listener().notice(source.id() + ": skipping " + h + " for this run: robots.txt unreachable ("
+            + robots.fetch().outcome() + (robots.fetch().status() > 0 ? " " + robots.fetch().status() : "") + ")");
+      }
+      return d;
+    });
+  }
+
+  private RobotsCache.Entry robots(String url) {
+    RobotsCache.Entry cached = services.robots().cached(url);
+    if (cached != null) {
+      return cached;
+    }
+    String host = host(url);
+    try {
+      waitForHost(host);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    RobotsCache.Entry e = services.robots().forUrl(url);
+    services.gate().fetched(host, CrawlServices.monotonicMs(), source.politeness().delayMs());
+    return e;
+  }
+
+  private FetchResult politeFetch(Fetcher fetcher, FetchRequest request) {
+    String host = host(request.url());
+    try {
+      waitForHost(host);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return FetchResult.failed(request.url(), FetchMode.STATIC, FetchOutcome.ERROR, "interrupted", 0);
+    }
+    FetchResult r = fetcher.fetch(request);
+    long delay = delays.containsKey(host) ? delays.get(host).delayMs() : source.politeness().delayMs();
+    services.gate().fetched(host, CrawlServices.monotonicMs(), delay);
+    return r;
+  }
+
+  private void waitForHost(String host) throws InterruptedException {
+    long wait = services.gate().waitMillis(host, CrawlServices.monotonicMs());
+    if (wait > 0) {
+      Thread.sleep(wait);
+    }
+  }
+
+  private static String host(String url) {
+    return Source.hostKey(URI.create(url));
+  }
+}

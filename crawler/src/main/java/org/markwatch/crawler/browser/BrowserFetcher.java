@@ -1,0 +1,234 @@
+package org.markwatch.crawler.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.options.WaitUntilState;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.markwatch.crawler.fetch.FetchOutcome;
+import org.markwatch.crawler.fetch.FetchRequest;
+import org.markwatch.crawler.fetch.FetchResult;
+import org.markwatch.crawler.fetch.Fetcher;
+import org.markwatch.crawler.net.AddressGuard;
+import org.markwatch.crawler.net.BlockedAddressException;
+import org.markwatch.crawler.source.BrowserSettings;
+import org.markwatch.crawler.source.FetchMode;
+import org.markwatch.crawler.source.Source;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders pages in headless Chromium through Playwright. Playwright is not thread-safe, so one
+ * owning thread creates the browser and does every call; {@link #fetch} hands work to it and
+ * waits. Each page gets a fresh browser context (no cookies or storage carried between pages).
+ * Requests to hosts other than the source's own are aborted, infinite scroll is followed until a
+ * round adds no content, and a full-page screenshot is taken. Chromium starts on first use.
+ */
+public final class BrowserFetcher implements Fetcher {
+  private static final Logger LOG = LoggerFactory.getLogger(BrowserFetcher.class);
+  private static final long HANDOFF_MARGIN_MS = 30_000;
+
+  private final Path executable;
+  private final String userAgent;
+  private final AddressGuard guard;
+  private final long maxBytes;
+  private final ExecutorService owner = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "markwatch-browser");
+    t.setDaemon(true);
+    return t;
+  });
+  // Touched only on the owner thread.
+  private Playwright playwright;
+  private Browser browser;
+  private String launchError;
+
+  /**
+   * @param executable Chromium binary, normally {@link Chromium#DEFAULT_PATH}
+   * @param maxBytes rendered HTML longer than this (UTF-8 bytes) is cut and flagged truncated
+   */
+  public BrowserFetcher(Path executable, String userAgent, AddressGuard guard, long maxBytes) {
+    this.executable = executable;
+    this.userAgent = userAgent;
+    this.guard = guard;
+    this.maxBytes = maxBytes;
+  }
+
+  @Override
+  public FetchResult fetch(FetchRequest request) {
+    long start = System.nanoTime();
+    Future<FetchResult> f = owner.submit(() -> render(request, start));
+    try {
+      return f.get(request.browser().pageTimeoutMs() + HANDOFF_MARGIN_MS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      return FetchResult.failed(request.url(), FetchMode.BROWSER, FetchOutcome.TIMEOUT, "browser did not answer in time", ms(start));
+    } catch (ExecutionException e) {
+      return FetchResult.failed(request.url(), FetchMode.BROWSER, FetchOutcome.ERROR, String.valueOf(e.getCause()), ms(start));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return FetchResult.failed(request.url(), FetchMode.BROWSER, FetchOutcome.ERROR, "interrupted", ms(start));
+    }
+  }
+
+  private FetchResult render(FetchRequest request, long start) {
+    String url = request.url();
+    URI uri = URI.create(url);
+    try {
+      guard.resolve(uri.getHost());
+    } catch (BlockedAddressException e) {
+      return FetchResult.failed(url, FetchMode.BROWSER, FetchOutcome.BLOCKED, e.getMessage(), ms(start));
+    } catch (java.net.UnknownHostException e) {
+      return FetchResult.failed(url, FetchMode.BROWSER, FetchOutcome.UNREACHABLE, "unknown host " + uri.getHost(), ms(start));
+    }
+    if (!ensureBrowser()) {
+      return FetchResult.failed(url, FetchMode.BROWSER, FetchOutcome.UNAVAILABLE, launchError, ms(start));
+    }
+    BrowserSettings settings = request.browser();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.pageTimeoutMs());
+    try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        .setUserAgent(userAgent).setViewportSize(1280, 900).setServiceWorkers(
+            com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK))) {
+      String pageHost = Source.hostKey(uri);
+      context.route("**/*", route -> {
+        String target = route.request().url();
+        if (allowed(target, pageHost, request)) {
+          route.resume();
+        } else {
+          route.abort("blockedbyclient");
+        }
+      });
+      Page page = context.newPage();
+      page.setDefaultTimeout(settings.pageTimeoutMs());
+      page.setDefaultNavigationTimeout(settings.pageTimeoutMs());
+      Response response = page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.LOAD));
+      int status = response == null ? 200 : response.status();
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      if (response != null) {
+        response.allHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.of(v)));
+      }
+      byte[] raw = response == null ? null : cap(response.body());
+      if (status < 200 || status >= 300) {
+        return new FetchResult(url, page.url(), FetchMode.BROWSER, FetchOutcome.HTTP_ERROR, status, headers, raw,
+            false, null, null, null, "HTTP " + status, ms(start));
+      }
+      int rounds = new InfiniteScroller(page, settings, deadline).scroll();
+      String html = page.content();
+      byte[] htmlBytes = html.getBytes(StandardCharsets.UTF_8);
+      boolean truncated = htmlBytes.length > maxBytes;
+      if (truncated) {
+        html = new String(Arrays.copyOf(htmlBytes, (int) maxBytes), StandardCharsets.UTF_8);
+      }
+      byte[] shot = settings.screenshot()
+          ? page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setTimeout(remainingMs(deadline)))
+          : null;
+      LOG.debug("rendered {} after {} scroll rounds", url, rounds);
+      return new FetchResult(url, page.url(), FetchMode.BROWSER, FetchOutcome.OK, status, headers, raw, truncated,
+          html, shot, null, null, ms(start));
+    } catch (TimeoutError e) {
+      return FetchResult.failed(url, FetchMode.BROWSER, FetchOutcome.TIMEOUT, firstLine(e), ms(start));
+    } catch (PlaywrightException e) {
+      String msg = firstLine(e);
+      FetchOutcome outcome = msg.contains("ERR_CONNECTION_REFUSED") || msg.contains("ERR_NAME_NOT_RESOLVED")
+          ? FetchOutcome.UNREACHABLE : FetchOutcome.ERROR;
+      return FetchResult.failed(url, FetchMode.BROWSER, outcome, msg, ms(start));
+    }
+  }
+
+  private static boolean allowed(String target, String pageHost, FetchRequest request) {
+    if (target.startsWith("data:") || target.startsWith("blob:")) {
+      return true;
+    }
+    try {
+      URI t = URI.create(target);
+      String key = Source.hostKey(t);
+      return key.equals(pageHost) || request.allowedHosts().contains(key);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private byte[] cap(byte[] body) {
+    return body != null && body.length > maxBytes ? Arrays.copyOf(body, (int) maxBytes) : body;
+  }
+
+  private boolean ensureBrowser() {
+    if (browser != null) {
+      return true;
+    }
+    if (launchError != null) {
+      return false;
+    }
+    if (!Chromium.available(executable)) {
+      launchError = Chromium.MISSING_MESSAGE + " (looked for " + executable + ")";
+      return false;
+    }
+    try {
+      // The bundled driver would otherwise try to download its own browsers.
+      playwright = Playwright.create(new Playwright.CreateOptions()
+          .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+      browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+          .setExecutablePath(executable).setHeadless(true).setArgs(Chromium.ARGS));
+      return true;
+    } catch (PlaywrightException e) {
+      launchError = "cannot start Chromium at " + executable + ": " + firstLine(e);
+      closeBrowser();
+      return false;
+    }
+  }
+
+  private void closeBrowser() {
+    try {
+      if (browser != null) browser.close();
+      if (playwright != null) playwright.close();
+    } catch (PlaywrightException e) {
+      LOG.warn("closing Chromium: {}", firstLine(e));
+    }
+    browser = null;
+    playwright = null;
+  }
+
+  static long remainingMs(long deadlineNanos) {
+    return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+  }
+
+  private static String firstLine(RuntimeException e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  private static long ms(long startNanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+  }
+
+  @Override
+  public void close() {
+    try {
+      owner.submit(this::closeBrowser).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("closing Chromium: {}", e.toString());
+    } finally {
+      owner.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,233 @@
+package org.markwatch.crawler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.markwatch.crawler.browser.Chromium;
+import org.markwatch.crawler.evidence.EvidenceStore;
+import org.markwatch.crawler.source.BrowserSettings;
+import org.markwatch.crawler.source.FetchMode;
+import org.markwatch.crawler.source.Politeness;
+import org.markwatch.crawler.source.Source;
+import org.markwatch.crawler.testing.TestSite;
+import org.markwatch.crawler.testing.TitleExtractor;
+import org.markwatch.model.JsonCodec;
+import org.markwatch.model.Listing;
+
+class CrawlerTest {
+  private static final Clock FIXED = Clock.fixed(Instant.parse("2026-11-24T02:00:00Z"), ZoneOffset.UTC);
+  @TempDir Path tmp;
+  private TestSite site;
+
+  @BeforeEach
+  void start() throws Exception {
+    site = new TestSite();
+  }
+
+  @AfterEach
+  void stop() {
+    site.close();
+  }
+
+  private CrawlSettings settings(String runId) {
+    return CrawlSettings.builder(tmp.resolve("evidence"), tmp.resolve("spool"))
+        .allowLoopback(true).clock(FIXED).crawlRunId(runId).build();
+  }
+
+  private Source source(String id, long delayMs, boolean sitemap, Politeness politeness) {
+    return new Source(id, "chosi", List.of(site.base()), FetchMode.STATIC, Set.of(Source.hostKey(java.net.URI.create(site.base()))),
+        List.of(Pattern.compile("/c/[a-z]+(\\?page=\\d+)?"), Pattern.compile("/cart|/admin/.*|/search.*")),
+        List.of(Pattern.compile("/p/\\d+/[a-z-]+")), sitemap, 100,
+        politeness != null ? politeness : new Politeness(delayMs, 10_000, 3, 200, 2000), null, null,
+        BrowserSettings.DEFAULT, "test");
+  }
+
+  private void shop() {
+    site.text("/robots.txt", "text/plain", """
+        User-agent: *
+        Disallow: /cart
+        Disallow: /admin
+        Disallow: /search
+        Sitemap: %ssitemap.xml
+        """.formatted(site.base()));
+    site.html("/", """
+        <a href="/c/tui">Túi</a> <a href="/cart">Giỏ</a> <a href="/admin/x">admin</a>
+        <a href="/search?q=lv">tìm</a> <a href="/p/1/tui-lv">LV</a> <a href="https://elsewhere.example/p/9/x">x</a>""");
+    site.html("/c/tui", "<link rel=next href='/c/tui?page=2'><a href='/p/1/tui-lv'>1</a>");
+    site.html("/c/tui?page=2", "<a href='/p/2/tui-gucci'>2</a><a href='/cart?add=2'>mua</a>");
+    site.html("/p/1/tui-lv", "<h1>Túi LV rep 1:1 giá 450k</h1>");
+    site.html("/p/2/tui-gucci", "<h1>Túi Gucci chính hãng</h1>");
+    site.html("/p/3/vi-chanel", "<h1>Ví Chanel</h1>");
+    site.text("/sitemap.xml", "application/xml", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        <url><loc>%sp/3/vi-chanel</loc></url><url><loc>%scart</loc></url></urlset>""".formatted(site.base(), site.base()));
+  }
+
+  private List<Listing> spooled(CrawlReport report) throws Exception {
+    List<Listing> out = new ArrayList<>();
+    for (Path f : report.spoolFiles()) {
+      for (String line : Files.readAllLines(f)) {
+        var d = JsonCodec.decodeListing(line);
+        assertThat(d.errors()).as(line).isEmpty();
+        out.add(d.value());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void crawlsPolitelyHonoursRobotsAndSpoolsListingsWithEvidence() throws Exception {
+    shop();
+    long delay = 150;
+    CrawlReport report = new Crawler(settings("t1"), new TitleExtractor()).run(List.of(source("s", delay, true, null)), ProgressListener.NONE);
+
+    List<String> paths = site.paths();
+    assertThat(paths).noneMatch(p -> p.startsWith("/cart") || p.startsWith("/admin") || p.startsWith("/search"));
+    assertThat(paths).doesNotHaveDuplicates();
+    assertThat(paths).containsExactlyInAnyOrder("/robots.txt", "/sitemap.xml", "/", "/c/tui", "/c/tui?page=2",
+        "/p/1/tui-lv", "/p/2/tui-gucci", "/p/3/vi-chanel");
+    // distinct URLs: /cart (linked and in the sitemap), /admin/x, /search?q=lv; /cart?add=2 fails the follow patterns first
+    assertThat(report.blockedByRobots()).isEqualTo(3);
+    assertThat(report.pagesFetched()).isEqualTo(6);
+    assertThat(report.pagesFailed()).isZero();
+    assertThat(report.listingsEmitted()).isEqualTo(3);
+
+    // per-host delay: every request starts at least `delay` after the previous one (10% slack for clocks)
+    List<TestSite.Hit> hits = site.hits();
+    for (int i = 1; i < hits.size(); i++) {
+      long gapMs = (hits.get(i).nanos() - hits.get(i - 1).nanos()) / 1_000_000;
+      assertThat(gapMs).as("gap before " + hits.get(i).pathAndQuery()).isGreaterThanOrEqualTo(delay * 9 / 10);
+    }
+
+    List<Listing> listings = spooled(report);
+    assertThat(listings).extracting(Listing::title)
+        .containsExactlyInAnyOrder("Túi LV rep 1:1 giá 450k", "Túi Gucci chính hãng", "Ví Chanel");
+    EvidenceStore store = new EvidenceStore(tmp.resolve("evidence"));
+    for (Listing l : listings) {
+      assertThat(l.observedAt()).isEqualTo("2026-11-24T02:00:00Z");
+      assertThat(l.crawlRunId()).isEqualTo("t1");
+      assertThat(l.evidence().httpStatus()).isEqualTo(200);
+      assertThat(l.evidence().fetchMode()).isEqualTo("static");
+      assertThat(l.evidence().screenshotSha256()).isNull();
+      String served = "<h1>" + l.title() + "</h1>";
+      assertThat(l.evidence().htmlSha256()).isEqualTo(EvidenceStore.sha256(served.getBytes(StandardCharsets.UTF_8)));
+      assertThat(new String(store.readHtml(l.evidence().htmlSha256()), StandardCharsets.UTF_8)).isEqualTo(served);
+    }
+    assertThat(report.source("s").pagesFetched()).isEqualTo(6);
+  }
+
+  @Test
+  void backsOffExponentiallyOn503ThenSucceeds() {
+    shop();
+    AtomicInteger calls = new AtomicInteger();
+    site.route("/p/1/tui-lv", ex -> {
+      if (calls.incrementAndGet() <= 2) {
+        TestSite.send(ex, 503, "text/plain", "busy");
+      } else {
+        TestSite.send(ex, 200, "text/html", "<h1>ok</h1>");
+      }
+    });
+    site.route("/p/2/tui-gucci", ex -> TestSite.send(ex, 503, "text/plain", "always busy"));
+    Politeness p = new Politeness(10, 10_000, 2, 300, 5000);
+    CrawlReport report = new Crawler(settings("t2"), new TitleExtractor()).run(List.of(source("s", 10, false, p)), ProgressListener.NONE);
+
+    List<Long> tries = site.hits().stream().filter(h -> h.pathAndQuery().equals("/p/1/tui-lv")).map(TestSite.Hit::nanos).toList();
+    assertThat(tries).hasSize(3);
+    assertThat((tries.get(1) - tries.get(0)) / 1_000_000).isGreaterThanOrEqualTo(270);
+    assertThat((tries.get(2) - tries.get(1)) / 1_000_000).isGreaterThanOrEqualTo(540);
+    assertThat(site.count("/p/2/tui-gucci")).as("1 try + maxRetries").isEqualTo(3);
+    assertThat(report.source("s").retries()).isEqualTo(4);
+    assertThat(report.pagesFailed()).isEqualTo(1);
+    assertThat(report.listingsEmitted()).isEqualTo(1);
+  }
+
+  @Test
+  void unreachableRobotsDefersTheHost() {
+    shop();
+    site.route("/robots.txt", ex -> TestSite.send(ex, 503, "text/plain", "down"));
+    CrawlReport report = new Crawler(settings("t3"), new TitleExtractor()).run(List.of(source("s", 10, true, null)), ProgressListener.NONE);
+    assertThat(site.paths()).containsExactly("/robots.txt");
+    assertThat(report.pagesFetched()).isZero();
+    assertThat(report.notices()).anyMatch(n -> n.contains("robots.txt unreachable"));
+  }
+
+  @Test
+  void crawlDelayAboveTheCapSkipsTheHost() {
+    shop();
+    site.text("/robots.txt", "text/plain", "User-agent: *\nCrawl-delay: 60\n");
+    CrawlReport report = new Crawler(settings("t4"), new TitleExtractor()).run(List.of(source("s", 10, false, null)), ProgressListener.NONE);
+    assertThat(site.paths()).containsExactly("/robots.txt");
+    assertThat(report.notices()).anyMatch(n -> n.contains("Crawl-delay 60000 ms exceeds maxCrawlDelayMs 10000"));
+  }
+
+  @Test
+  void missingRobotsAllowsAllAndCrawlDelayBelowCapSlowsDown() {
+    shop();
+    site.route("/robots.txt", ex -> TestSite.send(ex, 404, "text/plain", "none"));
+    CrawlReport report = new Crawler(settings("t5"), new TitleExtractor()).run(List.of(source("s", 10, false, null)), ProgressListener.NONE);
+    // no robots.txt: the links to /cart etc. match follow patterns and are fetched (404 here)
+    assertThat(site.paths()).contains("/cart", "/admin/x");
+    assertThat(report.blockedByRobots()).isZero();
+  }
+
+  @Test
+  void sameSiteSameClockGivesIdenticalSpoolFiles() throws Exception {
+    shop();
+    Source s = source("s", 10, true, null);
+    CrawlReport first = new Crawler(settings("same"), new TitleExtractor()).run(List.of(s), ProgressListener.NONE);
+    List<String> a = Files.readAllLines(first.spoolFiles().get(0)).stream().sorted().toList();
+    CrawlReport second = new Crawler(settings("same"), new TitleExtractor()).run(List.of(s), ProgressListener.NONE);
+    List<String> b = Files.readAllLines(second.spoolFiles().get(0)).stream().sorted().toList();
+    assertThat(b).hasSize(3).isEqualTo(a);
+  }
+
+  @Test
+  void extractionFailureIsCountedAndTheCrawlGoesOn() throws Exception {
+    shop();
+    TitleExtractor real = new TitleExtractor();
+    ListingExtractor flaky = page -> {
+      if (page.url().contains("/p/2/")) {
+        throw new IllegalStateException("broken markup");
+      }
+      return real.extract(page);
+    };
+    CrawlReport report = new Crawler(settings("t6"), flaky).run(List.of(source("s", 10, true, null)), ProgressListener.NONE);
+    assertThat(report.source("s").extractionErrors()).isEqualTo(1);
+    assertThat(report.listingsEmitted()).isEqualTo(2);
+    assertThat(report.notices()).anyMatch(n -> n.contains("/p/2/tui-gucci") && n.contains("broken markup"));
+  }
+
+  @Test
+  void browserSourcesAreSkippedWithInstructionsWhenChromiumIsMissing() {
+    shop();
+    Source feed = new Source("feed", "mangxa", List.of(site.url("/feed")), FetchMode.BROWSER,
+        Set.of(Source.hostKey(java.net.URI.create(site.base()))), List.of(), List.of(), false, 5,
+        Politeness.DEFAULT, null, null, BrowserSettings.DEFAULT, "test");
+    CrawlSettings s = CrawlSettings.builder(tmp.resolve("e"), tmp.resolve("s")).allowLoopback(true)
+        .chromium(tmp.resolve("no-chromium")).build();
+    List<String> notices = new ArrayList<>();
+    CrawlReport report = new Crawler(s, new TitleExtractor()).run(List.of(feed, source("static", 10, false, null)),
+        new ProgressListener() {
+          @Override public void notice(String message) { notices.add(message); }
+        });
+    assertThat(notices).anyMatch(n -> n.startsWith(Chromium.MISSING_MESSAGE));
+    assertThat(report.source("feed").skipped()).isEqualTo(Chromium.MISSING_MESSAGE);
+    assertThat(report.source("static").listingsEmitted()).isEqualTo(2);
+    assertThat(site.paths()).doesNotContain("/feed");
+  }
+}

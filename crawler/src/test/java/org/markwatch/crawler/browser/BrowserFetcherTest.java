@@ -1,0 +1,140 @@
+package org.markwatch.crawler.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.markwatch.crawler.CrawlReport;
+import org.markwatch.crawler.CrawlSettings;
+import org.markwatch.crawler.Crawler;
+import org.markwatch.crawler.ProgressListener;
+import org.markwatch.crawler.evidence.EvidenceStore;
+import org.markwatch.crawler.fetch.FetchOutcome;
+import org.markwatch.crawler.fetch.FetchRequest;
+import org.markwatch.crawler.fetch.FetchResult;
+import org.markwatch.crawler.net.AddressGuard;
+import org.markwatch.crawler.source.BrowserSettings;
+import org.markwatch.crawler.source.FetchMode;
+import org.markwatch.crawler.source.Politeness;
+import org.markwatch.crawler.source.Source;
+import org.markwatch.crawler.testing.TestSite;
+import org.markwatch.crawler.testing.TitleExtractor;
+import org.markwatch.model.JsonCodec;
+
+/** Real Chromium against a small JavaScript feed with infinite scroll (35 posts, 10 per load). */
+class BrowserFetcherTest {
+  static final int POSTS = 35;
+  static TestSite site;
+  static TestSite tracker; // another origin the page tries to load from: must be blocked
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void serve() throws Exception {
+    site = new TestSite();
+    tracker = new TestSite();
+    tracker.text("/pixel.gif", "image/gif", "GIF89a");
+    site.text("/robots.txt", "text/plain", "User-agent: *\nDisallow: /cart\n");
+    site.html("/feed", """
+        <!doctype html><html><head><meta charset="utf-8"><title>feed</title></head>
+        <body><div id="feed"></div><img src="%spixel.gif">
+        <script>
+        let cursor = 0, loading = false, done = false;
+        async function more() {
+          if (loading || done) return;
+          loading = true;
+          const r = await fetch('/api/feed?cursor=' + cursor);
+          const j = await r.json();
+          for (const p of j.posts) {
+            const a = document.createElement('article');
+            a.className = 'post'; a.dataset.postId = p.id; a.textContent = p.text;
+            a.style.height = '250px';
+            document.getElementById('feed').appendChild(a);
+          }
+          if (j.next === null) done = true; else cursor = j.next;
+          loading = false;
+        }
+        window.addEventListener('scroll', () => {
+          if (window.innerHeight + window.scrollY >= document.body.scrollHeight - 100) more();
+        });
+        more();
+        </script></body></html>""".formatted(tracker.base()));
+    site.route("/api/feed", ex -> {
+      int cursor = Integer.parseInt(ex.getRequestURI().getQuery().replace("cursor=", ""));
+      StringBuilder posts = new StringBuilder();
+      int end = Math.min(POSTS, cursor + 10);
+      for (int i = cursor; i < end; i++) {
+        posts.append(i > cursor ? "," : "").append("{\"id\":\"").append(i).append("\",\"text\":\"Túi LV rep ")
+            .append(i).append(" giá 450k ib zalo\"}");
+      }
+      try {
+        Thread.sleep(150); // the network is never instant
+      } catch (InterruptedException e) {
+        return;
+      }
+      TestSite.send(ex, 200, "application/json", "{\"posts\":[" + posts + "],\"next\":" + (end < POSTS ? end : "null") + "}");
+    });
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+    tracker.close();
+  }
+
+  private static final BrowserSettings SETTINGS = new BrowserSettings(20, 3000, 60_000, true);
+
+  @Test
+  void rendersEveryPostByScrollingAndBlocksOtherHosts() {
+    try (BrowserFetcher fetcher = new BrowserFetcher(Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(true), 5_000_000)) {
+      FetchResult r = fetcher.fetch(new FetchRequest(site.url("/feed"), Set.of(), 0, SETTINGS));
+      assertThat(r.outcome()).as(String.valueOf(r.error())).isEqualTo(FetchOutcome.OK);
+      assertThat(r.mode()).isEqualTo(FetchMode.BROWSER);
+      var posts = Jsoup.parse(r.renderedHtml()).select("article.post");
+      assertThat(posts).hasSize(POSTS);
+      assertThat(posts.last().text()).isEqualTo("Túi LV rep 34 giá 450k ib zalo");
+      assertThat(site.paths()).contains("/api/feed?cursor=0", "/api/feed?cursor=30");
+      assertThat(tracker.hits()).as("requests to another origin are aborted").isEmpty();
+      assertThat(r.screenshot()).isNotNull();
+      assertThat(new String(r.screenshot(), 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+      // the raw body as served has no posts: they exist only after JavaScript ran
+      assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("article class");
+    }
+  }
+
+  @Test
+  void crawlOfABrowserSourceStoresScreenshotAndHtmlEvidence() throws Exception {
+    Source feed = new Source("feed", "mangxa", List.of(site.url("/feed")), FetchMode.BROWSER,
+        Set.of(Source.hostKey(java.net.URI.create(site.base()))), List.of(Pattern.compile("/feed")),
+        List.of(Pattern.compile("/feed")), false, 3, new Politeness(10, 10_000, 1, 100, 1000), null, null, SETTINGS, "test");
+    CrawlSettings settings = CrawlSettings.builder(tmp.resolve("evidence"), tmp.resolve("spool"))
+        .allowLoopback(true).crawlRunId("browser-run")
+        .clock(Clock.fixed(Instant.parse("2026-11-24T02:00:00Z"), ZoneOffset.UTC)).build();
+    CrawlReport report = new Crawler(settings, new TitleExtractor()).run(List.of(feed), ProgressListener.NONE);
+
+    assertThat(report.source("feed").pagesFetched()).isEqualTo(1);
+    assertThat(report.listingsEmitted()).isEqualTo(POSTS);
+    var lines = Files.readAllLines(report.spoolFiles().get(0));
+    assertThat(lines).hasSize(POSTS);
+    var listing = JsonCodec.decodeListing(lines.get(0)).value();
+    assertThat(listing.evidence().fetchMode()).isEqualTo("browser");
+    assertThat(listing.evidence().httpStatus()).isEqualTo(200);
+    EvidenceStore store = new EvidenceStore(tmp.resolve("evidence"));
+    Path png = store.screenshotPath(listing.evidence().screenshotSha256());
+    assertThat(png).isRegularFile();
+    assertThat(EvidenceStore.sha256(Files.readAllBytes(png))).isEqualTo(listing.evidence().screenshotSha256());
+    String html = new String(store.readHtml(listing.evidence().htmlSha256()), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(Jsoup.parse(html).select("article.post")).hasSize(POSTS);
+  }
+}
