@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionCommand.Provider.class,
     description = "Finds counterfeit and illegal goods sold on marketplaces and social networks.",
     subcommands = {
+      DemoCommand.class,
+      ServeCommand.class,
       VersionCommand.class,
       ScoreCommand.class,
       ExtractCommand.class,
@@ -20,6 +22,9 @@ import picocli.CommandLine.Command;
     })
 public final class Main implements Runnable {
   public static void main(String[] args) {
+    // Lucene reports through java.util.logging that the incubating Vector API is not enabled; the
+    // scalar code path is what we benchmark and ship, so the notice is noise on the command line.
+    java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization").setLevel(java.util.logging.Level.SEVERE);
     System.exit(run(args));
   }
 
