@@ -82,7 +82,8 @@ final class ListingWriter {
     Draft d = new Draft(DemoCase.ACCESSORY);
     d.brandIds.add(brandId);
     d.category = Category.valueOf(target[3]);
-    d.title = noun + " " + connector + " " + device + pick(r, "", " chống sốc", " cao cấp", " giá rẻ", " nhiều màu");
+    String suffix = pick(r, "", " chống sốc", " cao cấp", " giá rẻ", " nhiều màu");
+    d.title = noun + " " + connector + " " + device + (noun.toLowerCase(java.util.Locale.ROOT).contains(suffix.strip()) ? "" : suffix);
     d.price = VnText.roundPrice(29_000 + r.nextInt(220) * 1_000);
     d.listPrice = r.nextBoolean() ? VnText.roundPrice(d.price * 1.4) : null;
     d.brandClaimed = pick(r, "No Brand", "OEM", null);
@@ -163,10 +164,10 @@ final class ListingWriter {
       d.title = switch (r.nextInt(4)) {
         case 0 -> name + " " + rep;
         case 1 -> "[" + rep.toUpperCase(java.util.Locale.ROOT) + "] " + name;
-        case 2 -> name + " hàng " + rep + " full box";
+        case 2 -> name + (rep.startsWith("hàng") ? " " : " hàng ") + rep + " full box";
         default -> name + " " + rep + " " + pick(r, "da thật", "chuẩn store", "giống 99%", "đủ bill thẻ", "check code ok");
       };
-      d.line("Hàng " + rep + " chuẩn " + (95 + r.nextInt(5)) + "% so với auth, " + material(r, p.kind()) + ", logo sắc nét.");
+      d.line((rep.startsWith("hàng") ? "H" + rep.substring(1) : "Hàng " + rep) + " chuẩn " + (95 + r.nextInt(5)) + "% so với auth, " + material(r, p.kind()) + ", logo sắc nét.");
       d.line(pick(r, "Full box, bill, thẻ, túi giấy như hàng store.", "Tem mác, code, serial đầy đủ.", "Đầy đủ phụ kiện đi kèm như chính hãng."));
       d.line("Giá auth ngoài store " + VnText.grouped(p.genuinePrice()) + "đ, bên em chỉ " + VnText.grouped(d.price) + "đ.");
       d.line(pick(r, "Cam kết giống ảnh 100%, không giống hoàn tiền.",
@@ -192,7 +193,7 @@ final class ListingWriter {
       d.line("Hàng nội địa Trung, nhập theo đường tiểu ngạch nên giá rất mềm.");
       d.line("Bao bì tiếng Trung, không có tem nhãn phụ tiếng Việt.");
     } else {
-      d.title = pick(r, name + " nội địa " + country + " hàng xách tay",
+      d.title = pick(r, name + (country.equals("Nhật") || country.equals("Hàn") ? " nội địa " + country + " hàng xách tay" : " hàng xách tay " + country),
           name + " xách tay " + country + ", không hóa đơn",
           "Hàng xách tay " + country + " - " + name,
           name + " bản " + country + " xách tay");
@@ -357,6 +358,7 @@ final class ListingWriter {
       case "Nhật Bản" -> "Nhật";
       case "Hàn Quốc" -> "Hàn";
       case "Úc" -> "Úc";
+      case "Pháp" -> "Pháp";
       case "Trung Quốc" -> p.kind() == Kind.PHONE && !p.brand().id().equals("xiaomi") ? "Mỹ" : "Trung";
       default -> "Mỹ";
     };
