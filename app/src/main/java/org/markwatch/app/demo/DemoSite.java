@@ -160,12 +160,16 @@ public final class DemoSite implements AutoCloseable {
   }
 
   /**
-   * Serves the demo world until killed: {@code java ... org.markwatch.app.demo.DemoSite [seed]}
-   * (default seed 42). Prints the base URLs and counts.
+   * Serves the demo world until killed: {@code java ... org.markwatch.app.demo.DemoSite [seed
+   * [labels.jsonl]]} (default seed 42). Prints the base URLs and counts; writes the ground truth
+   * to the labels file when one is named.
    */
   public static void main(String[] args) throws Exception {
     long seed = args.length > 0 ? Long.parseLong(args[0]) : 42L;
     DemoWorld world = DemoWorld.generate(seed);
+    if (args.length > 1) {
+      java.nio.file.Files.write(java.nio.file.Path.of(args[1]), world.labelLines(), StandardCharsets.UTF_8);
+    }
     DemoSite site = start(world);
     Runtime.getRuntime().addShutdownHook(new Thread(site::close));
     StringBuilder sb = new StringBuilder("markwatch demo world, seed " + seed + "\n");

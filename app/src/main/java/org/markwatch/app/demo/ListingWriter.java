@@ -172,7 +172,7 @@ final class ListingWriter {
       d.line("Giá auth ngoài store " + VnText.grouped(p.genuinePrice()) + "đ, bên em chỉ " + VnText.grouped(d.price) + "đ.");
       d.line(pick(r, "Cam kết giống ảnh 100%, không giống hoàn tiền.",
           "Không phải hàng chính hãng, khách cân nhắc trước khi đặt ạ.",
-          "Hàng về số lượng có hạn, ib shop để được tư vấn size/màu.",
+          "Hàng về số lượng có hạn, ib shop để được tư vấn.",
           "Nhận ship COD toàn quốc, được kiểm hàng."));
     }
     d.brandClaimed = pick(r, p.brand().name(), "No Brand", "OEM", null);
@@ -348,7 +348,9 @@ final class ListingWriter {
       case WATCH -> pick(r, "máy Nhật", "máy cơ automatic", "kính sapphire", "dây thép không gỉ");
       case JEWELLERY -> pick(r, "bạc S925", "mạ vàng 18k", "thép titan không gỉ");
       case CLOTHES -> pick(r, "cotton 100%", "vải thun lạnh", "vải kaki dày dặn", "len cashmere");
-      case PERFUME, MAKEUP, SKINCARE -> pick(r, "mùi hương chuẩn", "chất son mịn", "vỏ hộp in sắc nét");
+      case PERFUME -> pick(r, "mùi hương chuẩn, lưu hương 6-8 tiếng", "chai thủy tinh dày, vòi xịt mịn");
+      case MAKEUP -> pick(r, "chất son mịn, lên màu chuẩn", "vỏ son nặng tay như auth");
+      case SKINCARE -> pick(r, "kết cấu và mùi giống hàng thật", "vỏ hộp in sắc nét, có mã vạch");
       default -> pick(r, "linh kiện tốt", "vỏ nhựa cao cấp", "hoàn thiện tốt");
     };
   }

@@ -172,6 +172,19 @@ class DemoWorldTest {
   }
 
   @Test
+  void labelLinesCarryTheGroundTruthInTheEvalToolsShape() {
+    List<String> lines = world.labelLines();
+    assertThat(lines).hasSize(world.listings().size());
+    DemoListing first = world.listings().get(0);
+    var node = org.markwatch.model.JsonCodec.mapper().readTree(lines.get(0));
+    assertThat(node.path("id").asString()).isEqualTo(first.listingId());
+    assertThat(node.path("flagged").asBoolean()).isEqualTo(first.expectedFlagged());
+    assertThat(node.path("brands").size()).isEqualTo(first.brandIds().size());
+    assertThat(node.path("violations").size()).isEqualTo(first.expectedViolations().size());
+    assertThat(node.path("case").asString()).isEqualTo(first.caseLabel().label());
+  }
+
+  @Test
   void countsAddUp() {
     DemoCounts chosi = world.counts(DemoPlatform.CHOSI);
     assertThat(chosi.listings()).isEqualTo(160);
