@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.markwatch.model.Violation;
 
 class DemoWorldTest {
@@ -137,8 +139,37 @@ class DemoWorldTest {
     assertThat(markup).containsEntry(DemoListing.Markup.JSON_LD, 50L).containsEntry(DemoListing.Markup.MICRODATA, 50L);
   }
 
+  @ParameterizedTest
+  @ValueSource(longs = {0, 1, 2, 3, 99, 20261120, -5})
+  void invariantsHoldForOtherSeeds(long seed) {
+    DemoWorld w = DemoWorld.generate(seed);
+    assertThat(w.listings()).hasSize(340);
+    assertThat(w.listings().stream().map(DemoListing::listingId).distinct()).hasSize(340);
+    assertThat(w.listings().stream().map(DemoListing::path).distinct()).hasSize(340);
+    assertThat(w.sellers().stream().map(DemoSeller::sellerId).distinct()).hasSize(w.sellers().size());
+    w.sellers().stream().filter(DemoSeller::compliant)
+        .forEach(s -> assertThat(validTaxCode(s.business().taxCode())).as(s.business().taxCode()).isTrue());
+    assertThat(postPriceFormats(w)).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(w.listings()).anyMatch(l -> l.title().equals(WorldGenerator.HOSTILE_TITLE));
+    for (DemoPlatform p : List.of(DemoPlatform.CHOSI, DemoPlatform.MUABAN)) {
+      for (DemoListing l : w.listings(p)) {
+        assertThat(l.priceVnd()).as(l.title()).isPositive();
+        assertThat(l.title()).isNotBlank();
+        assertThat(l.images()).isNotEmpty();
+      }
+    }
+  }
+
   @Test
   void postsStateTheirPriceInAVietnameseFormatAndTheirContacts() {
+    Set<String> formats = postPriceFormats(world);
+    assertThat(formats).containsExactlyInAnyOrder("grouped", "tr", "triệu", "k");
+    assertThat(world.listings(DemoPlatform.MANGXA)).anyMatch(p -> p.text().contains("zalo"))
+        .anyMatch(p -> p.post().contacts().isEmpty());
+  }
+
+  /** Checks every post's written price and contacts against the ground truth; returns the formats seen. */
+  private static Set<String> postPriceFormats(DemoWorld world) {
     Pattern pricePattern = Pattern.compile(
         "(\\d{1,3}(?:\\.\\d{3})+) ?(?:đ|VNĐ)|(\\d+)tr(\\d?)\\b|(\\d+)(?:,(\\d))? triệu|(\\d+)[kK]\\b");
     Set<String> formats = new HashSet<>();
@@ -166,9 +197,7 @@ class DemoWorldTest {
         assertThat(c.value()).matches("0[35789][0-9]{8}");
       }
     }
-    assertThat(formats).containsExactlyInAnyOrder("grouped", "tr", "triệu", "k");
-    assertThat(world.listings(DemoPlatform.MANGXA)).anyMatch(p -> p.text().contains("zalo"))
-        .anyMatch(p -> p.post().contacts().isEmpty());
+    return formats;
   }
 
   @Test
