@@ -113,6 +113,13 @@ final class WorldGenerator {
       } else {
         seller = pick(r, compliant);
       }
+      if (c == DemoCase.OFFICIAL_STORE && platform == DemoPlatform.MUABAN) {
+        // The writer speaks of an "Official Store"; on muaban brand stores are "Flagship Store"s.
+        d.title = d.title.replace(" Official Store", " Flagship Store").replace(" Official]", " Flagship]");
+        String text = d.text.toString().replace(" Official Store", " Flagship Store");
+        d.text.setLength(0);
+        d.text.append(text);
+      }
       if (!seller.compliant()) {
         d.violation(Violation.SELLER_NONCOMPLIANT);
       }
