@@ -33,10 +33,11 @@ final class ListingWriter {
   Draft genuine(Random r, Product p) {
     Draft d = base(DemoCase.GENUINE, p);
     String name = p.name();
+    int w = warranty(r);
     d.title = switch (r.nextInt(5)) {
       case 0 -> name + " - Hàng chính hãng";
       case 1 -> "[Chính hãng] " + name;
-      case 2 -> name + (p.kind().tech() ? " chính hãng, bảo hành " + warranty(r) + " tháng" : " chính hãng");
+      case 2 -> name + (p.kind().tech() ? " chính hãng, bảo hành " + w + " tháng" : " chính hãng");
       case 3 -> name + " | Có hóa đơn VAT";
       default -> name + " " + variant(r, p.kind());
     };
@@ -46,7 +47,7 @@ final class ListingWriter {
         name + " được phân phối chính thức tại Việt Nam, đầy đủ tem nhãn phụ tiếng Việt.",
         "Shop cam kết " + name + " là hàng chính hãng, nhập khẩu chính ngạch, có hóa đơn chứng từ.",
         "Sản phẩm " + name + " nhập từ nhà phân phối ủy quyền của " + p.brand().name() + " tại Việt Nam."));
-    kindLines(r, d, p);
+    kindLines(r, d, p, w);
     d.line(pick(r, "Đổi trả trong 7 ngày nếu sản phẩm lỗi do nhà sản xuất.",
         "Giao hàng toàn quốc, được kiểm tra hàng trước khi nhận.",
         "Xuất hóa đơn VAT theo yêu cầu, vui lòng để lại mã số thuế khi đặt hàng."));
@@ -65,7 +66,7 @@ final class ListingWriter {
     d.price = VnText.roundPrice(p.genuinePrice() * (0.93 + r.nextDouble() * 0.07));
     d.listPrice = d.price < p.genuinePrice() ? p.genuinePrice() : null;
     d.line("Sản phẩm được bán bởi " + b + " Official Store, gian hàng chính hãng của " + b + " tại Việt Nam.");
-    kindLines(r, d, p);
+    kindLines(r, d, p, warranty(r));
     d.line(pick(r, "Miễn phí đổi trả 15 ngày. Bảo hành chính hãng toàn quốc.",
         "Cam kết 100% chính hãng, hoàn tiền gấp đôi nếu phát hiện hàng giả."));
     return d;
@@ -303,10 +304,9 @@ final class ListingWriter {
     return d;
   }
 
-  private void kindLines(Random r, Draft d, Product p) {
+  private void kindLines(Random r, Draft d, Product p, int w) {
     Kind k = p.kind();
     if (k.tech()) {
-      int w = warranty(r);
       d.line("Bảo hành " + w + " tháng tại trung tâm bảo hành ủy quyền của " + p.brand().name() + ".");
       d.line(pick(r, "Máy mới 100%, nguyên seal, đầy đủ phụ kiện trong hộp.", "Hàng mới nguyên hộp, kích hoạt bảo hành điện tử ngay khi nhận."));
       d.attr("Bảo hành", w + " tháng");
@@ -320,7 +320,7 @@ final class ListingWriter {
       d.line("Có nhãn phụ tiếng Việt của đơn vị nhập khẩu.");
     } else {
       d.line("Chất liệu: " + material(r, k) + ".");
-      d.line(pick(r, "Đủ size, tư vấn size theo chiều cao cân nặng.", "Có hộp, túi giấy và hóa đơn mua hàng.", "Bảo hành " + (6 + r.nextInt(19)) + " tháng tại cửa hàng."));
+      d.line(pick(r, "Đủ size, tư vấn size theo chiều cao cân nặng.", "Có hộp, túi giấy và hóa đơn mua hàng.", "Bảo hành " + w + " tháng tại cửa hàng."));
     }
   }
 

@@ -100,7 +100,10 @@ final class WorldGenerator {
       Draft d = draft(r, c, officialBrands);
       if (!hostileDone && c == DemoCase.GENERIC) {
         d.title = HOSTILE_TITLE;
-        d.line("Tên sản phẩm có ký tự đặc biệt < > & \" ' để kiểm tra hiển thị.");
+        d.category = Category.NHA_CUA;
+        d.text.setLength(0);
+        d.line("Hộp đựng bút để bàn <3 hình thú \"Cute\", nhựa ABS & gỗ ép.");
+        d.line("Shop đặt tên sản phẩm có ký tự < > & \" ' như người bán thật hay làm.");
         hostileDone = true;
       }
       DemoSeller seller;
