@@ -84,6 +84,7 @@ public final class DemoSite implements AutoCloseable {
 
   private void answer(DemoPlatform platform, SiteBase pages, HttpExchange exchange) throws IOException {
     try (exchange) {
+      java.time.Instant receivedAt = java.time.Instant.now();
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().getRawPath();
       String query = exchange.getRequestURI().getRawQuery();
@@ -100,7 +101,7 @@ public final class DemoSite implements AutoCloseable {
       }
       boolean disallowed = SiteBase.DISALLOWED.stream().anyMatch(d -> path != null && path.startsWith(d));
       log.add(new DemoRequest(platform, method, path + (query == null ? "" : "?" + query), response.status(),
-          disallowed, exchange.getRequestHeaders().getFirst("User-Agent")));
+          disallowed, exchange.getRequestHeaders().getFirst("User-Agent"), receivedAt));
       exchange.getResponseHeaders().set("Content-Type", response.contentType());
       exchange.getResponseHeaders().set("Cache-Control", "no-cache");
       boolean head = method.equals("HEAD");

@@ -374,6 +374,9 @@ class DemoSiteTest {
     assertThat(hits.subList(before, hits.size())).extracting(DemoRequest::target)
         .contains("/cart?add=1", "/search?q=gucci", "/admin");
     assertThat(site.requestLog()).anyMatch(r -> r.target().equals("/robots.txt") && !r.disallowed()
-        && "markwatch-test".equals(r.userAgent()));
+        && "markwatch-test".equals(r.userAgent()) && r.platform() == DemoPlatform.MUABAN && r.status() == 200);
+    DemoRequest cart = hits.stream().filter(r -> r.target().equals("/cart?add=1")).findFirst().orElseThrow();
+    DemoRequest admin = hits.stream().filter(r -> r.target().equals("/admin")).findFirst().orElseThrow();
+    assertThat(admin.receivedAt()).isAfterOrEqualTo(cart.receivedAt());
   }
 }
