@@ -72,7 +72,7 @@ final class PostWriter {
             p.kind() == Kind.BAG || p.kind() == Kind.SHOES ? "Da đẹp, đường may chuẩn, logo sắc nét." : "Hàng đẹp, tem mác sắc nét như chính hãng.",
             "Ai cần ảnh thật ib em gửi.", "Auth ngoài store giá gấp chục lần, mua bên em tiết kiệm.");
         double f = p.luxury() ? 0.006 + r.nextDouble() * 0.03 : 0.12 + r.nextDouble() * 0.25;
-        price = Math.max(150_000, socialRound(p.genuinePrice() * f));
+        price = Math.max(45_000, socialRound(p.genuinePrice() * f));
       }
       case SMUGGLED -> {
         Product p = pick(r, catalog.mass().stream().filter(x -> x.kind().beauty() || x.kind().consumable() || x.kind() == Kind.PHONE).toList());
@@ -118,7 +118,9 @@ final class PostWriter {
       }
       default -> throw new IllegalArgumentException("the feed has no posts of case " + c);
     }
-    String opener = pick(r, "🔥 HÀNG VỀ 🔥", "Pass gấp ạ", "[CÓ SẴN]", "Sale cuối tuần nè cả nhà ơi", "", "", "✨ Mới về ✨");
+    String opener = c == DemoCase.SECOND_HAND
+        ? pick(r, "Pass gấp ạ", "Cần pass", "", "Thanh lý cuối tháng")
+        : pick(r, "🔥 HÀNG VỀ 🔥", "[CÓ SẴN]", "Sale cuối tuần nè cả nhà ơi", "", "", "✨ Mới về ✨");
     String phone = VnText.mobile(r);
     String written = VnText.writtenPhone(r, phone);
     String contactLine;
@@ -156,7 +158,11 @@ final class PostWriter {
     d.line(priceLine);
     d.line(contactLine);
     if (r.nextInt(3) == 0) {
-      d.line(pick(r, "#hangcosan #freeship", "#thanhly #passdo", "#order #xachtay", "#sale"));
+      d.line(switch (c) {
+        case SECOND_HAND -> "#thanhly #passdo";
+        case SMUGGLED -> "#order #xachtay";
+        default -> pick(r, "#hangcosan #freeship", "#sale", "#hangmoive");
+      });
     }
     d.title = item;
     d.price = price;
