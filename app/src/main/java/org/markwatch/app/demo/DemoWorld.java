@@ -156,13 +156,13 @@ public final class DemoWorld {
   public List<String> labelLines() {
     List<String> out = new ArrayList<>();
     for (DemoListing l : listings) {
-      tools.jackson.databind.node.ObjectNode o = SiteBase.JSON.createObjectNode();
+      tools.jackson.databind.node.ObjectNode o = org.markwatch.model.JsonCodec.mapper().createObjectNode();
       o.put("id", l.listingId());
       o.put("flagged", l.expectedFlagged());
       l.brandIds().forEach(o.putArray("brands")::add);
       l.expectedViolationIds().forEach(o.putArray("violations")::add);
       o.put("case", l.caseLabel().label());
-      out.add(SiteBase.JSON.writeValueAsString(o));
+      out.add(org.markwatch.model.JsonCodec.mapper().writeValueAsString(o));
     }
     return out;
   }

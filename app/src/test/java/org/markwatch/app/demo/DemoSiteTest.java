@@ -237,6 +237,40 @@ class DemoSiteTest {
   }
 
   @Test
+  void crawlerCommonsReadsRobotsAndSitemapAsIntended() throws Exception {
+    for (DemoPlatform p : DemoPlatform.values()) {
+      String base = site.baseUrl(p);
+      byte[] robots = get(base + "robots.txt").body().getBytes(StandardCharsets.UTF_8);
+      crawlercommons.robots.BaseRobotRules rules = new crawlercommons.robots.SimpleRobotRulesParser()
+          .parseContent(base + "robots.txt", robots, "text/plain", List.of("markwatch"));
+      assertThat(rules.isAllowed(base + "cart?add=1")).isFalse();
+      assertThat(rules.isAllowed(base + "search?q=gucci")).isFalse();
+      assertThat(rules.isAllowed(base + "admin")).isFalse();
+      assertThat(rules.isAllowed(site.url(world.listings(p).get(0)))).isTrue();
+      assertThat(rules.isAllowed(base)).isTrue();
+      assertThat(rules.getSitemaps()).containsExactly(base + "sitemap.xml");
+
+      byte[] xml = get(base + "sitemap.xml").body().getBytes(StandardCharsets.UTF_8);
+      var sitemap = (crawlercommons.sitemaps.SiteMap) new crawlercommons.sitemaps.SiteMapParser()
+          .parseSiteMap(xml, new java.net.URI(base + "sitemap.xml").toURL());
+      assertThat(sitemap.getSiteMapUrls()).hasSize(world.listings(p).size());
+    }
+  }
+
+  @Test
+  void headRequestsGetHeadersWithoutBody() throws Exception {
+    String url = site.url(world.listings(DemoPlatform.CHOSI).get(0));
+    HttpResponse<String> head = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(head.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+    HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+        .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(post.statusCode()).isEqualTo(405);
+  }
+
+  @Test
   void sitemapListsEveryListingPage() {
     for (DemoPlatform p : DemoPlatform.values()) {
       HttpResponse<String> r = get(site.baseUrl(p) + "sitemap.xml");
