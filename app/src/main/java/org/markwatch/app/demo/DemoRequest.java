@@ -6,6 +6,8 @@ package org.markwatch.app.demo;
  * @param target the raw path and query, e.g. {@code /c/giay-dep?page=2}
  * @param disallowed true when robots.txt forbids the path ({@code /cart}, {@code /admin},
  *     {@code /search})
+ * @param userAgent the User-Agent header, null when absent
+ * @param receivedAt when the server began answering (for checking per-host delays)
  */
 public record DemoRequest(
     DemoPlatform platform,
@@ -13,4 +15,5 @@ public record DemoRequest(
     String target,
     int status,
     boolean disallowed,
-    String userAgent) {}
+    String userAgent,
+    java.time.Instant receivedAt) {}

@@ -84,6 +84,7 @@ public final class DemoSite implements AutoCloseable {
 
   private void answer(DemoPlatform platform, SiteBase pages, HttpExchange exchange) throws IOException {
     try (exchange) {
+      java.time.Instant receivedAt = java.time.Instant.now();
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().getRawPath();
       String query = exchange.getRequestURI().getRawQuery();
@@ -100,7 +101,7 @@ public final class DemoSite implements AutoCloseable {
       }
       boolean disallowed = SiteBase.DISALLOWED.stream().anyMatch(d -> path != null && path.startsWith(d));
       log.add(new DemoRequest(platform, method, path + (query == null ? "" : "?" + query), response.status(),
-          disallowed, exchange.getRequestHeaders().getFirst("User-Agent")));
+          disallowed, exchange.getRequestHeaders().getFirst("User-Agent"), receivedAt));
       exchange.getResponseHeaders().set("Content-Type", response.contentType());
       exchange.getResponseHeaders().set("Cache-Control", "no-cache");
       boolean head = method.equals("HEAD");
@@ -160,12 +161,16 @@ public final class DemoSite implements AutoCloseable {
   }
 
   /**
-   * Serves the demo world until killed: {@code java ... org.markwatch.app.demo.DemoSite [seed]}
-   * (default seed 42). Prints the base URLs and counts.
+   * Serves the demo world until killed: {@code java ... org.markwatch.app.demo.DemoSite [seed
+   * [labels.jsonl]]} (default seed 42). Prints the base URLs and counts; writes the ground truth
+   * to the labels file when one is named.
    */
   public static void main(String[] args) throws Exception {
     long seed = args.length > 0 ? Long.parseLong(args[0]) : 42L;
     DemoWorld world = DemoWorld.generate(seed);
+    if (args.length > 1) {
+      java.nio.file.Files.write(java.nio.file.Path.of(args[1]), world.labelLines(), StandardCharsets.UTF_8);
+    }
     DemoSite site = start(world);
     Runtime.getRuntime().addShutdownHook(new Thread(site::close));
     StringBuilder sb = new StringBuilder("markwatch demo world, seed " + seed + "\n");

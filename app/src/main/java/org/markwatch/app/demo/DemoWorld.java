@@ -149,6 +149,24 @@ public final class DemoWorld {
     return new DemoCounts(platform, n, sellerCount, pages, 0, 1 + pages + n + sellerCount);
   }
 
+  /**
+   * The ground truth as JSON lines in the shape {@code ../shared/tools/eval_detect.py} reads as
+   * LABELS: {@code {"id", "flagged", "brands", "violations", "case"}}, one line per listing.
+   */
+  public List<String> labelLines() {
+    List<String> out = new ArrayList<>();
+    for (DemoListing l : listings) {
+      tools.jackson.databind.node.ObjectNode o = org.markwatch.model.JsonCodec.mapper().createObjectNode();
+      o.put("id", l.listingId());
+      o.put("flagged", l.expectedFlagged());
+      l.brandIds().forEach(o.putArray("brands")::add);
+      l.expectedViolationIds().forEach(o.putArray("violations")::add);
+      o.put("case", l.caseLabel().label());
+      out.add(org.markwatch.model.JsonCodec.mapper().writeValueAsString(o));
+    }
+    return out;
+  }
+
   /** Counts of the three platforms, in {@link DemoPlatform} order. */
   public List<DemoCounts> counts() {
     List<DemoCounts> out = new ArrayList<>();

@@ -33,10 +33,11 @@ final class ListingWriter {
   Draft genuine(Random r, Product p) {
     Draft d = base(DemoCase.GENUINE, p);
     String name = p.name();
+    int w = warranty(r);
     d.title = switch (r.nextInt(5)) {
       case 0 -> name + " - Hàng chính hãng";
       case 1 -> "[Chính hãng] " + name;
-      case 2 -> name + (p.kind().tech() ? " chính hãng, bảo hành " + warranty(r) + " tháng" : " chính hãng");
+      case 2 -> name + (p.kind().tech() ? " chính hãng, bảo hành " + w + " tháng" : " chính hãng");
       case 3 -> name + " | Có hóa đơn VAT";
       default -> name + " " + variant(r, p.kind());
     };
@@ -46,7 +47,7 @@ final class ListingWriter {
         name + " được phân phối chính thức tại Việt Nam, đầy đủ tem nhãn phụ tiếng Việt.",
         "Shop cam kết " + name + " là hàng chính hãng, nhập khẩu chính ngạch, có hóa đơn chứng từ.",
         "Sản phẩm " + name + " nhập từ nhà phân phối ủy quyền của " + p.brand().name() + " tại Việt Nam."));
-    kindLines(r, d, p);
+    kindLines(r, d, p, w);
     d.line(pick(r, "Đổi trả trong 7 ngày nếu sản phẩm lỗi do nhà sản xuất.",
         "Giao hàng toàn quốc, được kiểm tra hàng trước khi nhận.",
         "Xuất hóa đơn VAT theo yêu cầu, vui lòng để lại mã số thuế khi đặt hàng."));
@@ -65,7 +66,7 @@ final class ListingWriter {
     d.price = VnText.roundPrice(p.genuinePrice() * (0.93 + r.nextDouble() * 0.07));
     d.listPrice = d.price < p.genuinePrice() ? p.genuinePrice() : null;
     d.line("Sản phẩm được bán bởi " + b + " Official Store, gian hàng chính hãng của " + b + " tại Việt Nam.");
-    kindLines(r, d, p);
+    kindLines(r, d, p, warranty(r));
     d.line(pick(r, "Miễn phí đổi trả 15 ngày. Bảo hành chính hãng toàn quốc.",
         "Cam kết 100% chính hãng, hoàn tiền gấp đôi nếu phát hiện hàng giả."));
     return d;
@@ -82,7 +83,8 @@ final class ListingWriter {
     Draft d = new Draft(DemoCase.ACCESSORY);
     d.brandIds.add(brandId);
     d.category = Category.valueOf(target[3]);
-    d.title = noun + " " + connector + " " + device + pick(r, "", " chống sốc", " cao cấp", " giá rẻ", " nhiều màu");
+    String suffix = pick(r, "", " chống sốc", " cao cấp", " giá rẻ", " nhiều màu");
+    d.title = noun + " " + connector + " " + device + (noun.toLowerCase(java.util.Locale.ROOT).contains(suffix.strip()) ? "" : suffix);
     d.price = VnText.roundPrice(29_000 + r.nextInt(220) * 1_000);
     d.listPrice = r.nextBoolean() ? VnText.roundPrice(d.price * 1.4) : null;
     d.brandClaimed = pick(r, "No Brand", "OEM", null);
@@ -163,15 +165,15 @@ final class ListingWriter {
       d.title = switch (r.nextInt(4)) {
         case 0 -> name + " " + rep;
         case 1 -> "[" + rep.toUpperCase(java.util.Locale.ROOT) + "] " + name;
-        case 2 -> name + " hàng " + rep + " full box";
+        case 2 -> name + (rep.startsWith("hàng") ? " " : " hàng ") + rep + " full box";
         default -> name + " " + rep + " " + pick(r, "da thật", "chuẩn store", "giống 99%", "đủ bill thẻ", "check code ok");
       };
-      d.line("Hàng " + rep + " chuẩn " + (95 + r.nextInt(5)) + "% so với auth, " + material(r, p.kind()) + ", logo sắc nét.");
+      d.line((rep.startsWith("hàng") ? "H" + rep.substring(1) : "Hàng " + rep) + " chuẩn " + (95 + r.nextInt(5)) + "% so với auth, " + material(r, p.kind()) + ", logo sắc nét.");
       d.line(pick(r, "Full box, bill, thẻ, túi giấy như hàng store.", "Tem mác, code, serial đầy đủ.", "Đầy đủ phụ kiện đi kèm như chính hãng."));
       d.line("Giá auth ngoài store " + VnText.grouped(p.genuinePrice()) + "đ, bên em chỉ " + VnText.grouped(d.price) + "đ.");
       d.line(pick(r, "Cam kết giống ảnh 100%, không giống hoàn tiền.",
           "Không phải hàng chính hãng, khách cân nhắc trước khi đặt ạ.",
-          "Hàng về số lượng có hạn, ib shop để được tư vấn size/màu.",
+          "Hàng về số lượng có hạn, ib shop để được tư vấn.",
           "Nhận ship COD toàn quốc, được kiểm hàng."));
     }
     d.brandClaimed = pick(r, p.brand().name(), "No Brand", "OEM", null);
@@ -192,7 +194,7 @@ final class ListingWriter {
       d.line("Hàng nội địa Trung, nhập theo đường tiểu ngạch nên giá rất mềm.");
       d.line("Bao bì tiếng Trung, không có tem nhãn phụ tiếng Việt.");
     } else {
-      d.title = pick(r, name + " nội địa " + country + " hàng xách tay",
+      d.title = pick(r, name + (country.equals("Nhật") || country.equals("Hàn") ? " nội địa " + country + " hàng xách tay" : " hàng xách tay " + country),
           name + " xách tay " + country + ", không hóa đơn",
           "Hàng xách tay " + country + " - " + name,
           name + " bản " + country + " xách tay");
@@ -302,10 +304,9 @@ final class ListingWriter {
     return d;
   }
 
-  private void kindLines(Random r, Draft d, Product p) {
+  private void kindLines(Random r, Draft d, Product p, int w) {
     Kind k = p.kind();
     if (k.tech()) {
-      int w = warranty(r);
       d.line("Bảo hành " + w + " tháng tại trung tâm bảo hành ủy quyền của " + p.brand().name() + ".");
       d.line(pick(r, "Máy mới 100%, nguyên seal, đầy đủ phụ kiện trong hộp.", "Hàng mới nguyên hộp, kích hoạt bảo hành điện tử ngay khi nhận."));
       d.attr("Bảo hành", w + " tháng");
@@ -319,7 +320,7 @@ final class ListingWriter {
       d.line("Có nhãn phụ tiếng Việt của đơn vị nhập khẩu.");
     } else {
       d.line("Chất liệu: " + material(r, k) + ".");
-      d.line(pick(r, "Đủ size, tư vấn size theo chiều cao cân nặng.", "Có hộp, túi giấy và hóa đơn mua hàng.", "Bảo hành " + (6 + r.nextInt(19)) + " tháng tại cửa hàng."));
+      d.line(pick(r, "Đủ size, tư vấn size theo chiều cao cân nặng.", "Có hộp, túi giấy và hóa đơn mua hàng.", "Bảo hành " + w + " tháng tại cửa hàng."));
     }
   }
 
@@ -347,7 +348,9 @@ final class ListingWriter {
       case WATCH -> pick(r, "máy Nhật", "máy cơ automatic", "kính sapphire", "dây thép không gỉ");
       case JEWELLERY -> pick(r, "bạc S925", "mạ vàng 18k", "thép titan không gỉ");
       case CLOTHES -> pick(r, "cotton 100%", "vải thun lạnh", "vải kaki dày dặn", "len cashmere");
-      case PERFUME, MAKEUP, SKINCARE -> pick(r, "mùi hương chuẩn", "chất son mịn", "vỏ hộp in sắc nét");
+      case PERFUME -> pick(r, "mùi hương chuẩn, lưu hương 6-8 tiếng", "chai thủy tinh dày, vòi xịt mịn");
+      case MAKEUP -> pick(r, "chất son mịn, lên màu chuẩn", "vỏ son nặng tay như auth");
+      case SKINCARE -> pick(r, "kết cấu và mùi giống hàng thật", "vỏ hộp in sắc nét, có mã vạch");
       default -> pick(r, "linh kiện tốt", "vỏ nhựa cao cấp", "hoàn thiện tốt");
     };
   }
@@ -357,6 +360,7 @@ final class ListingWriter {
       case "Nhật Bản" -> "Nhật";
       case "Hàn Quốc" -> "Hàn";
       case "Úc" -> "Úc";
+      case "Pháp" -> "Pháp";
       case "Trung Quốc" -> p.kind() == Kind.PHONE && !p.brand().id().equals("xiaomi") ? "Mỹ" : "Trung";
       default -> "Mỹ";
     };

@@ -39,7 +39,7 @@ final class PostWriter {
       case ACCESSORY -> {
         Draft a = listings.accessory(r);
         d.brandIds.addAll(a.brandIds);
-        item = pick(r, "Sỉ lẻ ", "Có sẵn ", "Mới về ") + a.title.toLowerCase(java.util.Locale.ROOT).charAt(0) + a.title.substring(1);
+        item = pick(r, "Sỉ lẻ ", "Có sẵn ", "Mới về ") + lowerFirst(a.title);
         detail = pick(r, "Nhiều màu, ai lấy sỉ ib giá tốt.", "Hàng đẹp, vừa khít máy.", "Không phải hàng hãng nha mọi người, phụ kiện thay thế thôi.");
         price = socialRound(a.price);
       }
@@ -55,7 +55,7 @@ final class PostWriter {
       }
       case GENERIC -> {
         GenericGoods.Item g = pick(r, GenericGoods.ITEMS);
-        item = pick(r, "Hàng mới về: ", "Xả kho ", "Bán ") + g.name().toLowerCase(java.util.Locale.ROOT);
+        item = pick(r, "Hàng mới về: ", "Xả kho ", "Bán ") + lowerFirst(g.name());
         detail = pick(r, "Hàng xưởng nhà làm, giá tận gốc.", "Số lượng có hạn nha cả nhà.", "Shop có sẵn, giao ngay trong ngày.");
         price = socialRound(g.minPrice() + r.nextDouble() * (g.maxPrice() - g.minPrice()));
       }
@@ -66,11 +66,13 @@ final class PostWriter {
         String brand = r.nextBoolean() ? p.brand().name() : pick(r, p.brand().aliases());
         String rep = pick(r, ListingWriter.REPLICA_TERMS);
         item = pick(r, p.named(brand) + " " + rep + " về đủ màu",
-            "Em nhận order " + p.named(brand) + " hàng " + rep,
-            p.named(brand) + " bản " + rep + ", giống auth 99%");
-        detail = pick(r, "Full box bill thẻ, check code thoải mái.", "Da đẹp, đường may chuẩn, logo sắc nét.", "Ai cần ảnh thật ib em gửi.", "Auth ngoài store giá gấp chục lần, mua bên em tiết kiệm.");
+            "Em nhận order " + p.named(brand) + (rep.startsWith("hàng") ? " " : " hàng ") + rep,
+            p.named(brand) + (rep.startsWith("hàng") ? " " : " bản ") + rep + ", giống auth 99%");
+        detail = pick(r, "Full box bill thẻ, check code thoải mái.",
+            p.kind() == Kind.BAG || p.kind() == Kind.SHOES ? "Da đẹp, đường may chuẩn, logo sắc nét." : "Hàng đẹp, tem mác sắc nét như chính hãng.",
+            "Ai cần ảnh thật ib em gửi.", "Auth ngoài store giá gấp chục lần, mua bên em tiết kiệm.");
         double f = p.luxury() ? 0.006 + r.nextDouble() * 0.03 : 0.12 + r.nextDouble() * 0.25;
-        price = Math.max(150_000, socialRound(p.genuinePrice() * f));
+        price = Math.max(45_000, socialRound(p.genuinePrice() * f));
       }
       case SMUGGLED -> {
         Product p = pick(r, catalog.mass().stream().filter(x -> x.kind().beauty() || x.kind().consumable() || x.kind() == Kind.PHONE).toList());
@@ -89,21 +91,21 @@ final class PostWriter {
       case PROHIBITED -> {
         Draft x = listings.prohibited(r);
         d.violation(Violation.PROHIBITED);
-        item = pick(r, "Có sẵn ", "Sỉ lẻ ", "Bán ") + x.title.toLowerCase(java.util.Locale.ROOT);
+        item = pick(r, "Có sẵn ", "Sỉ lẻ ", "Bán ") + lowerFirst(x.title);
         detail = x.text.toString().replace('\n', ' ');
         price = socialRound(x.price);
       }
       case RESTRICTED -> {
         Draft x = listings.restricted(r);
         d.violation(Violation.RESTRICTED);
-        item = "Có sẵn " + x.title.toLowerCase(java.util.Locale.ROOT);
+        item = "Có sẵn " + lowerFirst(x.title);
         detail = x.text.toString().replace('\n', ' ');
         price = socialRound(x.price);
       }
       case CONDITIONAL -> {
         Draft x = listings.conditional(r);
         d.violation(Violation.CONDITIONAL);
-        item = "Nhận đặt " + x.title.toLowerCase(java.util.Locale.ROOT);
+        item = "Nhận đặt " + lowerFirst(x.title);
         detail = x.text.toString().replace('\n', ' ');
         price = socialRound(x.price);
       }
@@ -116,7 +118,9 @@ final class PostWriter {
       }
       default -> throw new IllegalArgumentException("the feed has no posts of case " + c);
     }
-    String opener = pick(r, "🔥 HÀNG VỀ 🔥", "Pass gấp ạ", "[CÓ SẴN]", "Sale cuối tuần nè cả nhà ơi", "", "", "✨ Mới về ✨");
+    String opener = c == DemoCase.SECOND_HAND
+        ? pick(r, "Pass gấp ạ", "Cần pass", "", "Thanh lý cuối tháng")
+        : pick(r, "🔥 HÀNG VỀ 🔥", "[CÓ SẴN]", "Sale cuối tuần nè cả nhà ơi", "", "", "✨ Mới về ✨");
     String phone = VnText.mobile(r);
     String written = VnText.writtenPhone(r, phone);
     String contactLine;
@@ -154,11 +158,19 @@ final class PostWriter {
     d.line(priceLine);
     d.line(contactLine);
     if (r.nextInt(3) == 0) {
-      d.line(pick(r, "#hangcosan #freeship", "#thanhly #passdo", "#order #xachtay", "#sale"));
+      d.line(switch (c) {
+        case SECOND_HAND -> "#thanhly #passdo";
+        case SMUGGLED -> "#order #xachtay";
+        default -> pick(r, "#hangcosan #freeship", "#sale", "#hangmoive");
+      });
     }
     d.title = item;
     d.price = price;
     return d;
+  }
+
+  private static String lowerFirst(String s) {
+    return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + s.substring(1);
   }
 
   /** Social prices are round: "450k" below a million, "1tr2" above. */

@@ -100,7 +100,10 @@ final class WorldGenerator {
       Draft d = draft(r, c, officialBrands);
       if (!hostileDone && c == DemoCase.GENERIC) {
         d.title = HOSTILE_TITLE;
-        d.line("Tên sản phẩm có ký tự đặc biệt < > & \" ' để kiểm tra hiển thị.");
+        d.category = Category.NHA_CUA;
+        d.text.setLength(0);
+        d.line("Hộp đựng bút để bàn <3 hình thú \"Cute\", nhựa ABS & gỗ ép.");
+        d.line("Shop đặt tên sản phẩm có ký tự < > & \" ' như người bán thật hay làm.");
         hostileDone = true;
       }
       DemoSeller seller;
@@ -112,6 +115,13 @@ final class WorldGenerator {
         seller = r.nextInt(10) < 7 ? pick(r, noncompliant) : pick(r, compliant);
       } else {
         seller = pick(r, compliant);
+      }
+      if (c == DemoCase.OFFICIAL_STORE && platform == DemoPlatform.MUABAN) {
+        // The writer speaks of an "Official Store"; on muaban brand stores are "Flagship Store"s.
+        d.title = d.title.replace(" Official Store", " Flagship Store").replace(" Official]", " Flagship]");
+        String text = d.text.toString().replace(" Official Store", " Flagship Store");
+        d.text.setLength(0);
+        d.text.append(text);
       }
       if (!seller.compliant()) {
         d.violation(Violation.SELLER_NONCOMPLIANT);
