@@ -63,6 +63,10 @@ final class DemoCommand implements Callable<Integer> {
       defaultValue = "8080")
   int port;
 
+  @Option(names = "--site-port", description = "First of the three ports the demo world is served on, so its URLs "
+      + "stay the same between runs (default: ${DEFAULT-VALUE}; 0 picks free ones).", defaultValue = "47011")
+  int sitePort;
+
   @Option(names = "--parallelism", description = "Flink parallelism (default: ${DEFAULT-VALUE}).", defaultValue = "2")
   int parallelism;
 
@@ -78,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
     Path evidence = dataDir.resolve("evidence");
     DatabaseSettings db = DatabaseSettings.fromEnvironment(System.getenv(), dataDir.resolve("db"));
 
-    DemoSite site = DemoSite.start(world);
+    DemoSite site = DemoSite.start(world, sitePort);
     try {
       out.println("Demo world (seed " + seed + ", " + world.listings().size() + " listings) served at "
           + String.join(" ", site.baseUrls().values()));

@@ -3,11 +3,11 @@ package org.markwatch.app.demo;
 /** The three demo platforms; {@link #id()} is the listing's {@code platform} field. */
 public enum DemoPlatform {
   /** Shopee-like marketplace: JSON-LD on every product page. */
-  CHOSI("demo.chosi", "Chợ Sỉ"),
+  CHOSI("chosi", "Chợ Sỉ"),
   /** Tiki/Lazada-like marketplace: half JSON-LD, half microdata only. */
-  MUABAN("demo.muaban", "Mua Bán Nhanh"),
+  MUABAN("muaban", "Mua Bán Nhanh"),
   /** Facebook-group-like feed rendered by JavaScript with infinite scroll. */
-  MANGXA("demo.mangxa", "Mạng Xã Chợ");
+  MANGXA("mangxa", "Mạng Xã Chợ");
 
   private final String id;
   private final String displayName;
@@ -17,9 +17,14 @@ public enum DemoPlatform {
     this.displayName = displayName;
   }
 
-  /** The platform id, e.g. {@code demo.chosi}; also the key of {@link DemoSite#baseUrls()}. */
+  /** The platform id, e.g. {@code chosi}: the listing's {@code platform} field and id prefix. */
   public String id() {
     return id;
+  }
+
+  /** The key of this platform's base URL in {@link DemoSite#baseUrls()}, e.g. {@code demo.chosi}. */
+  public String baseUrlKey() {
+    return "demo." + id;
   }
 
   public String displayName() {

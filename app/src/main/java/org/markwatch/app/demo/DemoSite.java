@@ -48,10 +48,21 @@ public final class DemoSite implements AutoCloseable {
    * @throws IOException when a port cannot be bound
    */
   public static DemoSite start(DemoWorld world) throws IOException {
+    return start(world, 0);
+  }
+
+  /**
+   * Binds the platforms on {@code firstPort}, {@code firstPort + 1}, ... (in {@link DemoPlatform}
+   * order) so that listing URLs stay the same from one run to the next; a port that is taken falls
+   * back to a free one. {@code firstPort} 0 means free ports throughout.
+   *
+   * @throws IOException when a port cannot be bound
+   */
+  public static DemoSite start(DemoWorld world, int firstPort) throws IOException {
     DemoSite site = new DemoSite(world);
     try {
       for (DemoPlatform p : DemoPlatform.values()) {
-        site.serve(p);
+        site.serve(p, firstPort == 0 ? 0 : firstPort + p.ordinal());
       }
     } catch (IOException | RuntimeException e) {
       site.close();
@@ -60,8 +71,13 @@ public final class DemoSite implements AutoCloseable {
     return site;
   }
 
-  private void serve(DemoPlatform platform) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  private void serve(DemoPlatform platform, int port) throws IOException {
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    } catch (java.net.BindException taken) {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    }
     String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     SiteBase pages = switch (platform) {
       case CHOSI -> new ChosiPages(world, base);
@@ -79,7 +95,7 @@ public final class DemoSite implements AutoCloseable {
     server.createContext("/", exchange -> answer(platform, pages, exchange));
     server.start();
     servers.put(platform, server);
-    baseUrls.put(platform.id(), base);
+    baseUrls.put(platform.baseUrlKey(), base);
   }
 
   private void answer(DemoPlatform platform, SiteBase pages, HttpExchange exchange) throws IOException {
@@ -128,7 +144,7 @@ public final class DemoSite implements AutoCloseable {
   }
 
   public String baseUrl(DemoPlatform platform) {
-    return baseUrls.get(platform.id());
+    return baseUrls.get(platform.baseUrlKey());
   }
 
   /** The absolute URL of a listing's page. */

@@ -189,7 +189,7 @@ final class WorldGenerator {
     for (int i = 0; i < 28; i++) {
       uid += 1 + r.nextInt(500_000);
       String nativeId = Long.toString(uid);
-      authors.add(new DemoSeller(DemoPlatform.MANGXA, nativeId, DemoPlatform.MANGXA.id() + ":user:" + nativeId,
+      authors.add(new DemoSeller(DemoPlatform.MANGXA, nativeId, DemoPlatform.MANGXA.id() + ":shop:" + nativeId,
           names.authorName(r), "/u/" + nativeId, false, null, null, null, 0, 10 + r.nextInt(5000),
           2012 + r.nextInt(13)));
     }
