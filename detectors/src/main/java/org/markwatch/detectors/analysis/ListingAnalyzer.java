@@ -17,8 +17,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *   <li>{@link ConfusableCharFilter}: Cyrillic/Greek look-alikes and in-word symbols ("ch@nel");
  *   <li>{@link StandardTokenizer}: Unicode word boundaries, so a Vietnamese syllable is a token;
  *   <li>{@link DottedAcronymFilter}: "j.b.l" -> "jbl";
- *   <li>{@link LeetVariantFilter}: adds "nike" for "n1ke";
  *   <li>{@link SplitWordJoinFilter}: adds "meiji" for "mei ji", "gucci" for "g u c c i";
+ *   <li>{@link LeetVariantFilter}: adds "nike" for "n1ke";
  *   <li>{@link RepeatedLetterVariantFilter}: adds "sony" for "sonny".
  * </ol>
  *
@@ -56,8 +56,8 @@ public final class ListingAnalyzer extends Analyzer {
     if (!variants) {
       return new TokenStreamComponents(source, chain);
     }
-    chain = new LeetVariantFilter(chain);
     chain = new SplitWordJoinFilter(chain);
+    chain = new LeetVariantFilter(chain);
     chain = new RepeatedLetterVariantFilter(chain);
     return new TokenStreamComponents(source, chain);
   }

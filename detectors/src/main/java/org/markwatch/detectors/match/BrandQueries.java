@@ -31,19 +31,19 @@ public final class BrandQueries {
   /** Adds every query of the catalog to the matcher. */
   public void register(TextMatcher.Builder b) {
     for (Brand brand : catalog.brands()) {
-      b.add("b:" + brand.id(), PhraseQueries.build(brand.names(), NAME_FIELDS, true));
+      b.add("b:" + brand.id(), PhraseSet.of(brand.names(), NAME_FIELDS, true));
       if (!brand.notWhen().isEmpty()) {
-        b.add("x:" + brand.id(), PhraseQueries.build(brand.notWhen(), NAME_FIELDS, false));
+        b.add("x:" + brand.id(), PhraseSet.of(brand.notWhen(), NAME_FIELDS, false));
       }
       for (int i = 0; i < brand.lines().size(); i++) {
         ProductLine line = brand.lines().get(i);
         List<String> names = new ArrayList<>(line.aliases());
         names.add(0, line.name());
-        b.add("l:" + brand.id() + ":" + i, PhraseQueries.build(names, List.of(Field.TITLE), true));
+        b.add("l:" + brand.id() + ":" + i, PhraseSet.of(names, List.of(Field.TITLE), true));
       }
     }
     for (ProductType t : catalog.productTypes()) {
-      b.add("t:" + t.id(), PhraseQueries.build(t.terms(), List.of(Field.TITLE), false));
+      b.add("t:" + t.id(), PhraseSet.of(t.terms(), List.of(Field.TITLE), false));
     }
   }
 

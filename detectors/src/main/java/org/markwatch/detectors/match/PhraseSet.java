@@ -14,12 +14,20 @@ import org.markwatch.detectors.analysis.RepeatedLetterVariantFilter;
 import org.markwatch.detectors.analysis.TextForms;
 
 /**
- * Builds the query for a set of configured phrases over some fields: a term or phrase query per
- * written and folded spelling and per field, all alternatives of one disjunction. No wildcard or
- * fuzzy queries: every clause is made of exact terms, so the presearcher can index them.
+ * Configured phrases looked for in some fields, as the word sequences a document can contain for
+ * them: the written and the folded spelling, and for names also the squeezed and the one-word
+ * spellings. It becomes one lucene-monitor query (a disjunction of term and phrase queries, no
+ * wildcard or fuzzy query, so the presearcher can index every term), and the same sequences
+ * locate the hits in a listing afterwards.
  */
-public final class PhraseQueries {
-  private PhraseQueries() {}
+public record PhraseSet(List<Field> fields, List<List<String>> forms) {
+  public PhraseSet {
+    fields = List.copyOf(fields);
+    forms = List.copyOf(forms);
+    if (fields.isEmpty() || forms.isEmpty()) {
+      throw new IllegalArgumentException("a phrase set needs fields and at least one phrase with words");
+    }
+  }
 
   /**
    * @param phrases configured phrases, e.g. "rep 1:1", "hàng nhái"
@@ -27,7 +35,7 @@ public final class PhraseQueries {
    * @param loose also match the spelling with repeated letters squeezed and a multi-word name
    *     written as one word ("newbalance"): for names, not for rule terms
    */
-  public static Query build(Collection<String> phrases, Collection<Field> fields, boolean loose) {
+  public static PhraseSet of(Collection<String> phrases, Collection<Field> fields, boolean loose) {
     Set<List<String>> forms = new LinkedHashSet<>();
     for (String p : phrases) {
       for (List<String> f : TextForms.forms(p)) {
@@ -42,16 +50,16 @@ public final class PhraseQueries {
         }
       }
     }
+    return new PhraseSet(List.copyOf(fields), List.copyOf(forms));
+  }
+
+  /** The lucene query: every form in every field, any one matching. */
+  public Query toQuery() {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int clauses = 0;
     for (Field field : fields) {
       for (List<String> form : forms) {
         b.add(single(field.id(), form), BooleanClause.Occur.SHOULD);
-        clauses++;
       }
-    }
-    if (clauses == 0) {
-      throw new IllegalArgumentException("no words in phrases " + phrases);
     }
     return b.build();
   }
