@@ -56,7 +56,7 @@ public final class Detectors implements AutoCloseable {
   /** Compiles a configuration; a bad file fails here with its name, line and column. */
   public static Detectors create(DetectorConfig config) {
     BrandCatalog catalog = BrandCatalogReader.read(config.brandFiles());
-    TextMatcher.Builder mb = TextMatcher.builder();
+    TextMatcher.Builder mb = TextMatcher.builder().commonWords(catalog.commonWords());
     BrandQueries bq = new BrandQueries(catalog);
     bq.register(mb);
     Ruleset rules = new RulesetCompiler(mb).compile(config.ruleFiles());

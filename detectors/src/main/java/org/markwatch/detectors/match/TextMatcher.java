@@ -32,16 +32,24 @@ public final class TextMatcher implements AutoCloseable {
 
   private final Monitor monitor;
   private final Map<String, PhraseSet> sets;
-  private final ListingAnalyzer analyzer = new ListingAnalyzer();
+  private final ListingAnalyzer analyzer;
 
-  private TextMatcher(Monitor monitor, Map<String, PhraseSet> sets) {
+  private TextMatcher(Monitor monitor, Map<String, PhraseSet> sets, ListingAnalyzer analyzer) {
     this.monitor = monitor;
     this.sets = sets;
+    this.analyzer = analyzer;
   }
 
   /** Collects phrase sets by query id, then {@link #build()}. */
   public static final class Builder {
     private final Map<String, PhraseSet> sets = new LinkedHashMap<>();
+    private java.util.Set<String> commonWords = java.util.Set.of();
+
+    /** Words that never get a misspelling neighbourhood in listings. */
+    public Builder commonWords(java.util.Set<String> words) {
+      commonWords = java.util.Set.copyOf(words);
+      return this;
+    }
 
     public Builder add(String id, PhraseSet set) {
       if (sets.putIfAbsent(id, set) != null) {
@@ -57,11 +65,12 @@ public final class TextMatcher implements AutoCloseable {
 
     public TextMatcher build() {
       try {
-        Monitor m = new Monitor(new ListingAnalyzer(), new MultipassTermFilteredPresearcher(PASSES));
+        ListingAnalyzer analyzer = new ListingAnalyzer(true, commonWords);
+        Monitor m = new Monitor(analyzer, new MultipassTermFilteredPresearcher(PASSES));
         List<MonitorQuery> mq = new ArrayList<>(sets.size());
         sets.forEach((id, s) -> mq.add(new MonitorQuery(id, s.toQuery())));
         m.register(mq);
-        return new TextMatcher(m, Map.copyOf(sets));
+        return new TextMatcher(m, Map.copyOf(sets), analyzer);
       } catch (IOException e) {
         throw new UncheckedIOException("in-memory monitor failed", e);
       }

@@ -104,20 +104,22 @@ final class TokenGrid {
         continue;
       }
       String text = fields.get(f);
-      for (List<String> form : set.forms()) {
-        List<Integer> starts = ft.byTerm.get(form.get(0));
-        if (starts == null) {
-          continue;
-        }
-        for (int first : starts) {
-          int[] a = ft.attrs.get(first);
-          int end = follow(ft, form, a[0]);
-          if (end >= 0) {
-            int s = Math.max(0, Math.min(a[2], text.length()));
-            int e = Math.max(s, Math.min(end, text.length()));
-            Hit h = new Hit(f, s, e, text.substring(s, e));
-            if (!hits.contains(h)) {
-              hits.add(h);
+      for (List<List<String>> form : set.forms()) {
+        for (String head : form.get(0)) {
+          List<Integer> starts = ft.byTerm.get(head);
+          if (starts == null) {
+            continue;
+          }
+          for (int first : starts) {
+            int[] a = ft.attrs.get(first);
+            int end = follow(ft, form, a[0], a[3]);
+            if (end >= 0) {
+              int s = Math.max(0, Math.min(a[2], text.length()));
+              int e = Math.max(s, Math.min(end, text.length()));
+              Hit h = new Hit(f, s, e, text.substring(s, e));
+              if (!hits.contains(h)) {
+                hits.add(h);
+              }
             }
           }
         }
@@ -128,27 +130,19 @@ final class TokenGrid {
   }
 
   /** End offset of the form's last word when words 2..n stand at the following positions, else -1. */
-  private static int follow(FieldTokens ft, List<String> form, int position) {
-    int end = -1;
-    if (form.size() == 1) {
-      List<Integer> idx = ft.byTerm.get(form.get(0));
-      for (int i : idx) {
-        if (ft.attrs.get(i)[0] == position) {
-          end = Math.max(end, ft.attrs.get(i)[3]);
-        }
-      }
-      return end;
-    }
+  private static int follow(FieldTokens ft, List<List<String>> form, int position, int firstEnd) {
+    int end = firstEnd;
     for (int k = 1; k < form.size(); k++) {
-      List<Integer> idx = ft.byTerm.get(form.get(k));
-      if (idx == null) {
-        return -1;
-      }
       int found = -1;
-      for (int i : idx) {
-        if (ft.attrs.get(i)[0] == position + k) {
-          found = ft.attrs.get(i)[3];
-          break;
+      for (String alt : form.get(k)) {
+        List<Integer> idx = ft.byTerm.get(alt);
+        if (idx == null) {
+          continue;
+        }
+        for (int i : idx) {
+          if (ft.attrs.get(i)[0] == position + k) {
+            found = Math.max(found, ft.attrs.get(i)[3]);
+          }
         }
       }
       if (found < 0) {
