@@ -125,7 +125,7 @@ final class TokenGrid {
         }
       }
     }
-    hits.sort(Comparator.comparing(Hit::field).thenComparingInt(Hit::start).thenComparingInt(Hit::end));
+    hits.sort(Comparator.comparing(Hit::field).thenComparingInt(Hit::start).thenComparing(Comparator.comparingInt(Hit::end).reversed()));
     return hits;
   }
 
