@@ -186,6 +186,38 @@ class CrawlerTest {
   }
 
   @Test
+  void hostsCrawlInParallelEachHostSequentially() throws Exception {
+    shop();
+    try (TestSite other = new TestSite()) {
+      other.text("/robots.txt", "text/plain", "User-agent: *\nDisallow:\n");
+      other.html("/", "<a href='/p/7/ao'>7</a><a href='/p/8/quan'>8</a><a href='/p/9/mu'>9</a>");
+      for (String p : List.of("/p/7/ao", "/p/8/quan", "/p/9/mu")) {
+        other.html(p, "<h1>other " + p + "</h1>");
+      }
+      Source second = new Source("other", "muaban", List.of(other.base()), FetchMode.STATIC,
+          Set.of(Source.hostKey(java.net.URI.create(other.base()))), List.of(), List.of(Pattern.compile("/p/\\d+/[a-z]+")),
+          false, 100, new Politeness(200, 10_000, 0, 100, 100), null, null, BrowserSettings.DEFAULT, "test");
+      CrawlReport report = new Crawler(settings("par"), new TitleExtractor())
+          .run(List.of(source("s", 200, false, null), second), ProgressListener.NONE);
+      assertThat(report.listingsEmitted()).isEqualTo(5);
+      // both hosts were being crawled at the same time: each one's first request precedes the other's last
+      long aFirst = site.hits().get(0).nanos();
+      long aLast = site.hits().get(site.hits().size() - 1).nanos();
+      long bFirst = other.hits().get(0).nanos();
+      long bLast = other.hits().get(other.hits().size() - 1).nanos();
+      assertThat(bFirst).isLessThan(aLast);
+      assertThat(aFirst).isLessThan(bLast);
+      // and each host alone kept its 200 ms spacing
+      for (TestSite t : List.of(site, other)) {
+        var hits = t.hits();
+        for (int i = 1; i < hits.size(); i++) {
+          assertThat((hits.get(i).nanos() - hits.get(i - 1).nanos()) / 1_000_000).isGreaterThanOrEqualTo(180);
+        }
+      }
+    }
+  }
+
+  @Test
   void sameSiteSameClockGivesIdenticalSpoolFiles() throws Exception {
     shop();
     Source s = source("s", 10, true, null);
