@@ -71,14 +71,22 @@ final class SourceCrawl {
     }
     CrawlUrl next;
     while (!Thread.currentThread().isInterrupted() && (next = frontier.next()) != null) {
-      crawl(next);
+      if (!crawl(next)) {
+        break;
+      }
     }
     return new SourceReport(source.id(), source.platform(), source.fetchMode().id(), fetched, failed, blocked.size(),
         redirects, retries, listings, extractionErrors, bytes, null, (System.nanoTime() - start) / 1_000_000);
   }
 
-  private void crawl(CrawlUrl url) {
+  /** Fetches and handles one URL; false when the fetcher cannot work at all (the source stops). */
+  private boolean crawl(CrawlUrl url) {
     FetchResult r = politeFetch(pageFetcher, new FetchRequest(url.url(), source.hosts(), 0, source.browser()));
+    if (r.outcome() == FetchOutcome.UNAVAILABLE) {
+      failed++;
+      services.listener().notice(source.id() + ": stopped: " + r.error());
+      return false;
+    }
     int emitted = 0;
     String outcome = r.outcome().name();
     if (r.ok()) {
@@ -111,6 +119,7 @@ final class SourceCrawl {
     handled++;
     services.listener().pageDone(new ProgressListener.PageEvent(
         source.id(), url.url(), outcome, r.status(), emitted, handled, source.maxPages()));
+    return true;
   }
 
   /** Queues a URL that passes the filters, is new, and robots.txt allows. */
