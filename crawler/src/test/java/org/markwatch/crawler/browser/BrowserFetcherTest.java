@@ -114,6 +114,26 @@ class BrowserFetcherTest {
   }
 
   @Test
+  void pageThatNeverFinishesLoadingHitsThePageTimeLimit() {
+    site.html("/hang", "<html><body>x<script src='/never.js'></script></body></html>");
+    site.route("/never.js", ex -> {
+      try {
+        Thread.sleep(15_000);
+      } catch (InterruptedException e) {
+        return;
+      }
+      TestSite.send(ex, 200, "text/javascript", "1");
+    });
+    try (BrowserFetcher fetcher = new BrowserFetcher(Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(true), 5_000_000)) {
+      long t0 = System.nanoTime();
+      FetchResult r = fetcher.fetch(new FetchRequest(site.url("/hang"), Set.of(), 0, new BrowserSettings(5, 500, 2000, true)));
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertThat(r.outcome()).as(String.valueOf(r.error())).isEqualTo(FetchOutcome.TIMEOUT);
+      assertThat(ms).isLessThan(14_000);
+    }
+  }
+
+  @Test
   void crawlOfABrowserSourceStoresScreenshotAndHtmlEvidence() throws Exception {
     Source feed = new Source("feed", "mangxa", List.of(site.url("/feed")), FetchMode.BROWSER,
         Set.of(Source.hostKey(java.net.URI.create(site.base()))), List.of(Pattern.compile("/feed")),
