@@ -24,4 +24,12 @@ require_jdk() {
     exit 1
   fi
   export JAVA_HOME
+  maven_opts
+}
+
+# Maven itself runs on the chosen JDK; JDK 24+ warns about Maven's own use of sun.misc.Unsafe.
+maven_opts() {
+  if [ "$(java_major "$JAVA_HOME")" -ge 24 ]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
 }

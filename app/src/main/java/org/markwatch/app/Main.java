@@ -13,11 +13,24 @@ import picocli.CommandLine.Command;
     versionProvider = VersionCommand.Provider.class,
     description = "Finds counterfeit and illegal goods sold on marketplaces and social networks.",
     subcommands = {
+      DemoCommand.class,
+      ServeCommand.class,
       VersionCommand.class,
+      ScoreCommand.class,
+      ExtractCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
+  /**
+   * Lucene reports through java.util.logging that the incubating Vector API is not enabled; the
+   * scalar code path is what we benchmark and ship, so the notice is noise on the command line.
+   * Held in a field because java.util.logging keeps loggers only weakly.
+   */
+  private static final java.util.logging.Logger LUCENE_VECTORIZATION_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
   public static void main(String[] args) {
+    LUCENE_VECTORIZATION_LOG.setLevel(java.util.logging.Level.SEVERE);
     System.exit(run(args));
   }
 

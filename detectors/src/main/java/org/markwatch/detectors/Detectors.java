@@ -1,7 +1,32 @@
 package org.markwatch.detectors;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.markwatch.detectors.catalog.BrandCatalog;
+import org.markwatch.detectors.catalog.BrandCatalogReader;
+import org.markwatch.detectors.match.BrandFinding;
+import org.markwatch.detectors.match.BrandQueries;
+import org.markwatch.detectors.match.Hit;
+import org.markwatch.detectors.match.ListingFields;
+import org.markwatch.detectors.match.TextMatcher;
+import org.markwatch.detectors.rules.ListingContext;
+import org.markwatch.detectors.rules.Rule;
+import org.markwatch.detectors.rules.Ruleset;
+import org.markwatch.detectors.rules.RulesetCompiler;
+import org.markwatch.detectors.scoring.NoisyOrScorer;
+import org.markwatch.model.BrandHit;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Scored;
+import org.markwatch.model.Signal;
 
 /**
  * Entry point of the detectors: brand matching, rules and scoring. Build once per configuration
@@ -9,20 +34,102 @@ import org.markwatch.model.Scored;
  * instance.
  */
 public final class Detectors {
-  private Detectors() {}
+  private final BrandCatalog catalog;
+  private final BrandQueries brandQueries;
+  private final Ruleset ruleset;
+  private final TextMatcher matcher;
+  private final String version;
+
+  private Detectors(BrandCatalog catalog, BrandQueries brandQueries, Ruleset ruleset, TextMatcher matcher,
+      String version) {
+    this.catalog = catalog;
+    this.brandQueries = brandQueries;
+    this.ruleset = ruleset;
+    this.matcher = matcher;
+    this.version = version;
+  }
 
   /** Compiles a configuration; a bad file fails here with its name, line and column. */
   public static Detectors create(DetectorConfig config) {
-    throw new UnsupportedOperationException("being built (issue 4)");
+    BrandCatalog catalog = BrandCatalogReader.read(config.brandFiles());
+    TextMatcher.Builder mb = TextMatcher.builder();
+    BrandQueries bq = new BrandQueries(catalog);
+    bq.register(mb);
+    Ruleset rules = new RulesetCompiler(mb).compile(config.ruleFiles());
+    return new Detectors(catalog, bq, rules, mb.build(), hash(config));
   }
 
   /** The verdict on one listing; deterministic for the same listing and configuration. */
   public Scored score(Listing listing) {
-    throw new UnsupportedOperationException("being built (issue 4)");
+    ListingFields fields = new ListingFields(listing);
+    Map<String, List<Hit>> hits = matcher.match(fields);
+    List<BrandFinding> brands = brandQueries.findings(hits);
+    ListingContext ctx = new ListingContext(listing, fields, hits, brands, brandQueries);
+    LocalDate observed = date(listing.observedAt());
+    List<Signal> signals = new ArrayList<>();
+    for (Rule r : ruleset.rules()) {
+      Signal s = r.apply(ctx, observed);
+      if (s != null) {
+        signals.add(s);
+      }
+    }
+    NoisyOrScorer.Result result = NoisyOrScorer.combine(signals, ruleset);
+    return Scored.of(listing.id(), version, result.score(), result.flagged(), result.violations(),
+        brandHits(brands), signals);
   }
 
   /** Content hash identifying the exact brand catalog and ruleset. */
   public String rulesetVersion() {
-    throw new UnsupportedOperationException("being built (issue 4)");
+    return version;
+  }
+
+  /** The compiled rules, in file order. */
+  public List<Rule> rules() {
+    return ruleset.rules();
+  }
+
+  /** The brand catalog in use. */
+  public BrandCatalog catalog() {
+    return catalog;
+  }
+
+  private static List<BrandHit> brandHits(List<BrandFinding> findings) {
+    List<BrandHit> out = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (BrandFinding f : findings) {
+      if (seen.add(f.brand().id() + "|" + f.hit().field())) {
+        out.add(new BrandHit(f.brand().id(), f.hit().text(), f.hit().field().id(), f.kind()));
+      }
+    }
+    return out;
+  }
+
+  private static LocalDate date(String observedAt) {
+    if (observedAt == null || observedAt.length() < 10) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(observedAt.substring(0, 10));
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static String hash(DetectorConfig config) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (Map<String, String> files : List.of(config.brandFiles(), config.ruleFiles())) {
+        for (var e : files.entrySet()) {
+          md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+          md.update((byte) 0);
+          md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+          md.update((byte) 0);
+        }
+        md.update((byte) 1);
+      }
+      return "sha256:" + HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 }

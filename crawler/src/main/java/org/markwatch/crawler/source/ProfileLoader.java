@@ -30,11 +30,6 @@ final class ProfileLoader {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read profile " + path, e);
     }
-    return parse(path.toString(), name, text);
-  }
-
-  private static SiteProfile parse(String fileName, String name, String text) {
-    // Extraction owns the profile format; until its parser lands only the name is kept.
-    return new SiteProfile(name);
+    return SiteProfile.parse(path.toString(), text);
   }
 }

@@ -5,16 +5,15 @@ import java.util.Locale;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Scored;
+import org.markwatch.storage.StoredListing;
 
 /**
  * A stored listing with its verdict, ready for the page. Scraped values are only ever rendered as
  * text (Thymeleaf escapes them); {@link #safeUrl()} keeps only http(s) links so a hostile
  * {@code javascript:} URL never becomes clickable.
  */
-record ListingView(Listing listing, Scored scored) {
-  record Stored(String listingJson, String scoredJson) {}
-
-  static ListingView of(Stored stored) {
+public record ListingView(Listing listing, Scored scored) {
+  static ListingView of(StoredListing stored) {
     Listing listing = JsonCodec.mapper().readValue(stored.listingJson(), Listing.class);
     Scored scored = stored.scoredJson() == null ? null
         : JsonCodec.mapper().readValue(stored.scoredJson(), Scored.class);

@@ -1,6 +1,10 @@
 package org.markwatch.portal.queue;
 
-import java.util.List;
+import org.markwatch.storage.FlaggedQueue;
+import org.markwatch.storage.ListingStore;
+import org.markwatch.storage.QueuePage;
+import org.markwatch.storage.Summary;
+import org.markwatch.storage.SummaryQuery;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,10 +17,14 @@ import org.springframework.web.server.ResponseStatusException;
 /** The analysts' flagged-listing queue and the listing page with its signals and evidence. */
 @Controller
 class QueueController {
-  private final QueueRepository repository;
+  private final FlaggedQueue queue;
+  private final ListingStore listings;
+  private final SummaryQuery summaries;
 
-  QueueController(QueueRepository repository) {
-    this.repository = repository;
+  QueueController(FlaggedQueue queue, ListingStore listings, SummaryQuery summaries) {
+    this.queue = queue;
+    this.listings = listings;
+    this.summaries = summaries;
   }
 
   @GetMapping("/")
@@ -28,19 +36,17 @@ class QueueController {
   String queue(@RequestParam(required = false) String violation, @RequestParam(required = false) String platform,
       @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
     QueueFilter filter = new QueueFilter(violation, platform, q, page);
-    List<QueueRow> rows = repository.flagged(filter);
-    boolean more = rows.size() > QueueFilter.PAGE_SIZE;
+    QueuePage result = queue.page(filter.toStorage());
+    Summary summary = summaries.summary(0);
     model.addAttribute("filter", filter);
-    model.addAttribute("rows", more ? rows.subList(0, QueueFilter.PAGE_SIZE) : rows);
-    model.addAttribute("more", more);
-    model.addAttribute("perViolation", repository.flaggedPerViolation());
-    model.addAttribute("platforms", repository.platforms());
+    model.addAttribute("result", result);
+    model.addAttribute("summary", summary);
     return "queue";
   }
 
   @GetMapping("/listing")
   String listing(@RequestParam String id, Model model) {
-    ListingView view = repository.listing(id).map(ListingView::of)
+    ListingView view = listings.find(id).map(ListingView::of)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no listing with id " + id));
     model.addAttribute("view", view);
     return "listing";

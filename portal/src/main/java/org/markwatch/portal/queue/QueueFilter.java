@@ -4,14 +4,14 @@ import java.util.Locale;
 import org.markwatch.model.Violation;
 
 /**
- * What the analyst filters the flagged queue by; blank means any. Values are checked here so a
- * crafted query string can never reach SQL as anything but a bound parameter of a known shape.
+ * The queue filter as the analyst's query string gives it; blank means any. Values are checked
+ * here so that a crafted query string gets a clear 400 rather than an empty page.
  */
 record QueueFilter(String violation, String platform, String q, int page) {
   static final int PAGE_SIZE = 50;
 
   QueueFilter {
-    violation = violation == null || violation.isBlank() ? "" : violation.trim();
+    violation = violation == null ? "" : violation.trim();
     if (!violation.isEmpty() && Violation.fromId(violation).isEmpty()) {
       throw new IllegalArgumentException("unknown violation type '" + violation + "'");
     }
@@ -26,7 +26,7 @@ record QueueFilter(String violation, String platform, String q, int page) {
     page = Math.max(page, 0);
   }
 
-  int offset() {
-    return page * PAGE_SIZE;
+  org.markwatch.storage.QueueFilter toStorage() {
+    return new org.markwatch.storage.QueueFilter(violation, platform, q, page * PAGE_SIZE, PAGE_SIZE);
   }
 }

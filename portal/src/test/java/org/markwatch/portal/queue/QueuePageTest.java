@@ -12,23 +12,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.markwatch.model.BrandHit;
-import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Money;
 import org.markwatch.model.Scored;
 import org.markwatch.model.Seller;
 import org.markwatch.model.Signal;
 import org.markwatch.portal.PortalApplication;
+import org.markwatch.storage.Database;
+import org.markwatch.storage.DatabaseSettings;
+import org.markwatch.storage.ListingStore;
+import org.markwatch.storage.ScoredListing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
@@ -48,6 +47,7 @@ class QueuePageTest {
     url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
     schemaAndRows();
     registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> "sa");
     registry.add("markwatch.evidence-dir", () -> dir.resolve("evidence").toString());
   }
 
@@ -55,17 +55,17 @@ class QueuePageTest {
   HttpClient http;
 
   static void schemaAndRows() throws Exception {
-    Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").load().migrate();
-    try (Connection c = DriverManager.getConnection(url)) {
-      insert(c, listing("chosi:1", "Túi <script>alert(1)</script> LV rep 1:1", "javascript:alert(1)"),
+    try (Database db = Database.open(new DatabaseSettings(url, "sa", ""))) {
+      ListingStore store = new ListingStore(db.dataSource());
+      store.save(new ScoredListing(listing("chosi:1", "Túi <script>alert(1)</script> LV rep 1:1", "javascript:alert(1)"),
           Scored.of("chosi:1", "r1", 0.97, true, List.of("counterfeit"),
               List.of(new BrandHit("louis-vuitton", "LV", "title", "alias")),
-              List.of(new Signal("counterfeit.admission", 2.0, "counterfeit", "title", "rep 1:1"))));
-      insert(c, listing("chosi:2", "Thuốc lá điện tử pod", "https://chosi.example/p/2"),
+              List.of(new Signal("counterfeit.admission", 2.0, "counterfeit", "title", "rep 1:1")))));
+      store.save(new ScoredListing(listing("chosi:2", "Thuốc lá điện tử pod", "https://chosi.example/p/2"),
           Scored.of("chosi:2", "r1", 0.9, true, List.of("prohibited"), List.of(),
-              List.of(new Signal("prohibited.ecig", 2.0, "prohibited", "title", "thuốc lá điện tử"))));
-      insert(c, listing("chosi:3", "Áo thun trơn cotton", "https://chosi.example/p/3"),
-          Scored.of("chosi:3", "r1", 0.05, false, List.of(), List.of(), List.of()));
+              List.of(new Signal("prohibited.ecig", 2.0, "prohibited", "title", "thuốc lá điện tử")))));
+      store.save(new ScoredListing(listing("chosi:3", "Áo thun trơn cotton", "https://chosi.example/p/3"),
+          Scored.of("chosi:3", "r1", 0.05, false, List.of(), List.of(), List.of())));
     }
   }
 
@@ -152,30 +152,4 @@ class QueuePageTest {
         .price(Money.vnd(450_000)).seller(Seller.named("chosi:shop:7", "Shop Hoa Mai")).build();
   }
 
-  private static void insert(Connection c, Listing l, Scored s) throws Exception {
-    try (PreparedStatement ps = c.prepareStatement("""
-        INSERT INTO listings (id, platform, kind, url, title, price_amount, price_currency, seller_id, observed_at, listing_json)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, TIMESTAMP WITH TIME ZONE '2026-11-01 07:00:00+00', ?)""")) {
-      ps.setString(1, l.id()); ps.setString(2, l.platform()); ps.setString(3, l.kind()); ps.setString(4, l.url());
-      ps.setString(5, l.title()); ps.setBigDecimal(6, l.price().amount()); ps.setString(7, "VND");
-      ps.setString(8, l.seller().id()); ps.setString(9, JsonCodec.encode(l));
-      ps.executeUpdate();
-    }
-    try (PreparedStatement ps = c.prepareStatement("""
-        MERGE INTO sellers (id, platform, name, first_seen, last_seen) KEY (id)
-        VALUES (?, 'chosi', ?, TIMESTAMP WITH TIME ZONE '2026-11-01 07:00:00+00', TIMESTAMP WITH TIME ZONE '2026-11-01 07:00:00+00')""")) {
-      ps.setString(1, l.seller().id()); ps.setString(2, l.seller().name());
-      ps.executeUpdate();
-    }
-    try (PreparedStatement ps = c.prepareStatement("""
-        INSERT INTO verdicts (listing_id, ruleset_version, score, flagged, top_violation, violations, brands, scored_at, scored_json)
-        VALUES (?, ?, ?, ?, ?, ?, ?, TIMESTAMP WITH TIME ZONE '2026-11-01 07:00:00+00', ?)""")) {
-      ps.setString(1, s.listingId()); ps.setString(2, s.rulesetVersion()); ps.setDouble(3, s.score());
-      ps.setBoolean(4, s.flagged()); ps.setString(5, s.violations().isEmpty() ? null : s.violations().get(0));
-      ps.setString(6, String.join(",", s.violations()));
-      ps.setString(7, String.join(",", s.brands().stream().map(BrandHit::brand).toList()));
-      ps.setString(8, JsonCodec.encode(s));
-      ps.executeUpdate();
-    }
-  }
 }

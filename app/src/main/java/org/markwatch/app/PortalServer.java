@@ -1,0 +1,52 @@
+package org.markwatch.app;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.markwatch.portal.PortalApplication;
+import org.markwatch.storage.DatabaseSettings;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the portal (Spring Boot) over a database and an evidence directory. */
+final class PortalServer {
+  private PortalServer() {}
+
+  static ConfigurableApplicationContext start(DatabaseSettings db, Path evidenceDir, String address, int port) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("spring.datasource.url", db.url());
+    properties.put("spring.datasource.username", db.user());
+    properties.put("spring.datasource.password", db.password());
+    properties.put("markwatch.evidence-dir", evidenceDir.toAbsolutePath().toString());
+    properties.put("server.address", address);
+    properties.put("server.port", port);
+    return new SpringApplicationBuilder(PortalApplication.class).properties(properties).run();
+  }
+
+  /** Blocks until the JVM is asked to stop (Ctrl-C), then closes the portal. */
+  static void serveUntilStopped(ConfigurableApplicationContext portal, AutoCloseable... alsoClose) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      portal.close();
+      for (AutoCloseable c : alsoClose) {
+        try {
+          c.close();
+        } catch (Exception ignored) {
+          // shutting down: nothing left to tell
+        }
+      }
+      stopped.countDown();
+    }));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static String localUrl(ConfigurableApplicationContext portal, String address) {
+    String port = portal.getEnvironment().getProperty("local.server.port");
+    return "http://" + address + ":" + port + "/";
+  }
+}

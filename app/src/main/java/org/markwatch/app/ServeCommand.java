@@ -1,0 +1,37 @@
+package org.markwatch.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.markwatch.storage.Database;
+import org.markwatch.storage.DatabaseSettings;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code markwatch serve}: the portal over the central database. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serve the portal over the central database (MARKWATCH_DB_URL, else the embedded H2 "
+        + "database under --data).")
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--data", description = "Data directory of the embedded database and evidence (default: ${DEFAULT-VALUE}).",
+      defaultValue = "./markwatch-data")
+  Path data;
+
+  @Option(names = "--address", description = "Address to bind (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+  String address;
+
+  @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).", defaultValue = "8080")
+  int port;
+
+  @Override
+  public Integer call() {
+    DatabaseSettings db = DatabaseSettings.fromEnvironment(System.getenv(), data.resolve("db"));
+    try (Database database = Database.open(db)) {
+      // Migrated here so the portal, which never migrates, finds the current schema.
+    }
+    ConfigurableApplicationContext portal = PortalServer.start(db, data.resolve("evidence"), address, port);
+    System.out.println("Portal: " + PortalServer.localUrl(portal, address) + "  (Ctrl-C to stop)");
+    PortalServer.serveUntilStopped(portal);
+    return 0;
+  }
+}

@@ -1,0 +1,172 @@
+package org.markwatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.markwatch.app.demo.DemoCase;
+import org.markwatch.app.demo.DemoListing;
+import org.markwatch.app.demo.DemoPlatform;
+import org.markwatch.app.demo.DemoWorld;
+import org.markwatch.storage.DatabaseSettings;
+
+/**
+ * {@code markwatch demo --no-serve} end to end, with every real part: the demo world on
+ * 127.0.0.1, OkHttp and Chromium fetches, the Flink job on a MiniCluster, the H2 file database.
+ * The world's ground truth says what must be crawled, stored and flagged.
+ */
+class DemoEndToEndTest {
+  static final long SEED = 2026;
+  static final Path CONF = Path.of(System.getProperty("user.dir")).getParent().resolve("conf");
+
+  @TempDir static Path data;
+  static DemoWorld world;
+  static String firstSummary;
+  static Map<String, List<String>> firstRows;
+  static Map<String, Verdict> verdicts;
+
+  record Verdict(boolean flagged, String violations, String brands) {}
+
+  @BeforeAll
+  static void runDemoOnce() throws Exception {
+    world = DemoWorld.generate(SEED);
+    firstSummary = demo();
+    firstRows = snapshot();
+    verdicts = new HashMap<>();
+    query("SELECT listing_id, flagged, violations, brands FROM verdicts", rs -> verdicts.put(rs.getString(1),
+        new Verdict(rs.getBoolean(2), rs.getString(3), rs.getString(4))));
+  }
+
+  @Test
+  void crawlsAndStoresEveryListingOfEveryPlatform() throws Exception {
+    assertThat(world.listings()).hasSizeGreaterThanOrEqualTo(300);
+    Map<String, Integer> stored = new HashMap<>();
+    query("SELECT platform, COUNT(*) FROM listings GROUP BY platform", rs -> stored.put(rs.getString(1), rs.getInt(2)));
+    Map<String, Integer> expected = new HashMap<>();
+    world.listings().forEach(l -> expected.merge(l.listingId().substring(0, l.listingId().indexOf(':')), 1, Integer::sum));
+    assertThat(stored).isEqualTo(expected);
+    assertThat(expected).hasSize(DemoPlatform.values().length);
+    List<String> missing = world.listings().stream().map(DemoListing::listingId)
+        .filter(id -> !verdicts.containsKey(id)).toList();
+    assertThat(missing).as("listings of the world without a stored verdict").isEmpty();
+    assertThat(firstSummary).contains(world.listings().size() + " crawled, " + world.listings().size() + " stored, 0 refused");
+  }
+
+  @Test
+  void knownViolationsAreFlaggedAndHonestListingsAreNot() {
+    List<String> missed = new ArrayList<>();
+    List<String> wronglyFlagged = new ArrayList<>();
+    int violating = 0;
+    int honest = 0;
+    for (DemoListing listing : world.listings()) {
+      Verdict verdict = verdicts.get(listing.listingId());
+      if (listing.expectedFlagged()) {
+        violating++;
+        if (!verdict.flagged()) {
+          missed.add(listing.caseLabel().label() + " " + listing.listingId() + " " + listing.title());
+        }
+      } else {
+        honest++;
+        if (verdict.flagged()) {
+          wronglyFlagged.add(listing.caseLabel().label() + " " + listing.listingId() + " " + listing.title()
+              + " -> " + verdict.violations());
+        }
+      }
+    }
+    assertThat(violating).isGreaterThan(50);
+    assertThat(honest).isGreaterThan(150);
+    // Every counterfeit listing of the world is written to be recognisable; other violation types
+    // and honest listings allow a small margin, as any real detector has.
+    assertThat(missed.stream().filter(m -> m.startsWith(DemoCase.COUNTERFEIT.label() + " ")).toList())
+        .as("counterfeit listings not flagged").isEmpty();
+    assertThat(missed.size()).as("violating listings not flagged: %s", missed).isLessThanOrEqualTo(violating / 20);
+    assertThat(wronglyFlagged.stream().filter(m -> m.startsWith(DemoCase.GENUINE.label() + " ")
+        || m.startsWith(DemoCase.OFFICIAL_STORE.label() + " ")).toList())
+        .as("genuine or official-store listings flagged").isEmpty();
+    assertThat(wronglyFlagged.size()).as("honest listings flagged: %s", wronglyFlagged).isLessThanOrEqualTo(honest / 50);
+  }
+
+  @Test
+  void brandsOfCounterfeitListingsAreNamed() {
+    List<String> wrong = world.listings().stream()
+        .filter(l -> l.caseLabel() == DemoCase.COUNTERFEIT && !l.brandIds().isEmpty())
+        .filter(l -> !List.of(verdicts.get(l.listingId()).brands().split(",")).containsAll(l.brandIds()))
+        .map(l -> l.listingId() + " " + l.title() + " expected " + l.brandIds() + " got "
+            + verdicts.get(l.listingId()).brands())
+        .toList();
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void runningTheDemoAgainChangesNoStoredRow() throws Exception {
+    String second = demo();
+    assertThat(snapshot()).isEqualTo(firstRows);
+    assertThat(second).contains(world.listings().size() + " stored");
+  }
+
+  private static String demo() {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    int status;
+    try {
+      status = Main.run("demo", "--no-serve", "--seed", String.valueOf(SEED), "--data", data.toString(),
+          "--conf", CONF.toString());
+    } finally {
+      System.setOut(saved);
+    }
+    String printed = out.toString(StandardCharsets.UTF_8);
+    System.out.println(printed);
+    assertThat(status).as(printed).isZero();
+    return printed;
+  }
+
+  /** Every row of the tables the demo writes (crawl runs aside), as text, keyed by table. */
+  private static Map<String, List<String>> snapshot() throws Exception {
+    Map<String, List<String>> rows = new HashMap<>();
+    for (String table : List.of("listings", "sellers", "verdicts")) {
+      List<String> lines = new ArrayList<>();
+      query("SELECT * FROM " + table + " ORDER BY 1", rs -> {
+        ResultSetMetaData meta = rs.getMetaData();
+        List<String> cells = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          cells.add(meta.getColumnName(i) + "=" + rs.getString(i));
+        }
+        lines.add(cells.stream().collect(Collectors.joining("|")));
+      });
+      assertThat(lines).as(table).isNotEmpty();
+      rows.put(table, lines);
+    }
+    return rows;
+  }
+
+  interface RowHandler {
+    void row(ResultSet rs) throws Exception;
+  }
+
+  private static void query(String sql, RowHandler handler) throws Exception {
+    DatabaseSettings db = DatabaseSettings.h2File(data.resolve("db"));
+    try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+         Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        handler.row(rs);
+      }
+    }
+  }
+}

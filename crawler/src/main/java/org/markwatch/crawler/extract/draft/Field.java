@@ -1,0 +1,64 @@
+package org.markwatch.crawler.extract.draft;
+
+import java.util.Collection;
+
+/**
+ * One field of a listing being assembled, with the layer that found it. The first layer to offer a
+ * non-empty value wins: layers run in order of trust, so a later, weaker layer never overwrites.
+ */
+public final class Field<T> {
+  private final String name;
+  private T value;
+  private String layer;
+
+  Field(String name) {
+    this.name = name;
+  }
+
+  /** Keeps {@code candidate} when the field is still empty and the candidate is not blank. */
+  public boolean offer(T candidate, String fromLayer) {
+    if (value != null || isEmpty(candidate)) {
+      return false;
+    }
+    value = candidate;
+    layer = fromLayer;
+    return true;
+  }
+
+  /** Replaces the value whatever it was (used when a more specific source is found later). */
+  public void force(T candidate, String fromLayer) {
+    if (!isEmpty(candidate)) {
+      value = candidate;
+      layer = fromLayer;
+    }
+  }
+
+  public T get() {
+    return value;
+  }
+
+  public boolean isSet() {
+    return value != null;
+  }
+
+  public String layer() {
+    return layer;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  private static boolean isEmpty(Object v) {
+    if (v == null) {
+      return true;
+    }
+    if (v instanceof String s) {
+      return s.isBlank();
+    }
+    if (v instanceof Collection<?> c) {
+      return c.isEmpty();
+    }
+    return false;
+  }
+}

@@ -1,0 +1,224 @@
+package org.markwatch.crawler.extract.text;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Currency symbols and codes as they appear next to prices, and their ISO 4217 codes. Symbols are
+ * searched in two tiers: unambiguous ones first ("€", "₫", "zł", "R$"), then ISO codes and the
+ * national symbols the JDK's locale data knows. Alphabetic symbols only match as whole words.
+ */
+public final class Currencies {
+  /** Symbols unambiguous enough to win wherever they appear; dollar variants before "$". */
+  private static final List<String> SAFE = List.of(
+      "Bds$", "CUC$", "MOP$", "AR$", "AU$", "BN$", "BZ$", "CA$", "CL$", "CO$", "CV$", "HK$", "MX$",
+      "NT$", "NZ$", "TT$", "RD$", "WS$", "US$", "$U", "C$", "J$", "N$", "R$", "S$", "T$", "Z$", "A$",
+      "SY£", "LB£", "CN¥", "GH₵",
+      "$", "€", "£", "zł", "Zł", "Kč", "₽", "¥", "￥", "฿", "դր.", "դր", "₦", "₴", "₱", "৳", "₭", "₪", "﷼",
+      "៛", "₩", "₫", "₡", "টকা", "ƒ", "₲", "؋", "₮", "नेरू", "₨", "₶", "₾", "֏", "ރ", "৲", "૱", "௹", "₠",
+      "₢", "₣", "₤", "₧", "₯", "₰", "₳", "₷", "₸", "₹", "₺", "₼", "₿", "ℳ", "원", "円", "元",
+      "ر.ق.\u200f", "د.ك.\u200f", "د.ع.\u200f", "ر.ع.\u200f", "ر.ي.\u200f", "ر.س.\u200f", "د.ج.\u200f",
+      "د.م.\u200f", "د.إ.\u200f", "د.ت.\u200f", "د.ل.\u200f", "ل.س.\u200f", "د.ب.\u200f", "د.أ.\u200f",
+      "ج.م.\u200f", "ل.ل.\u200f", "تومان",
+      "EUR", "euro", "eur", "CHF", "DKK", "Rp", "lei", "VNĐ", "VND", "vnđ", "vnd", "đồng",
+      "руб.", "руб", "грн.", "грн", "дин.", "Dinara", "динар", "лв.", "лв", "р.", "тңг.", "тңг", "ман.");
+
+  /** Additional less safe symbols not in the JDK's locale data. */
+  private static final List<String> OTHER_EXTRA = List.of(
+      "р", "Р", "kr", "Kr", "kr.", "Ft", "Lt", "Ls", "kn", "Kn", "Rs", "Rs.", "KD", "BD", "QR", "SR", "RM",
+      "Bs", "Bs.", "S/.", "S/", "lek", "Lek", "TL", "KM", "Ks", "B/.", "Br", "pln", "Fr.", "Fr", "LEI", "Lei",
+      "LD", "ZK", "र",
+      "ден", "сом", "сўм", "جنيه", "درهم", "ريال", "دينار", "ل.س", "ر.س", "د.إ", "DH", "Dhs", "AED",
+      "Sh", "Tk", "Nu.", "MK", "FCFA", "CFA", "F CFA", "XOF", "Le", "UM");
+
+  private static final Map<String, String> ISO = new HashMap<>();
+  private static final Pattern SAFE_PATTERN;
+  private static final Pattern OTHER_PATTERN;
+  private static final Pattern DOLLAR_CODE;
+
+  static {
+    Set<String> other = new LinkedHashSet<>();
+    for (Currency c : Currency.getAvailableCurrencies()) {
+      other.add(c.getCurrencyCode());
+      ISO.putIfAbsent(c.getCurrencyCode(), c.getCurrencyCode());
+    }
+    for (Locale locale : Locale.getAvailableLocales()) {
+      if (locale.getCountry().isEmpty()) {
+        continue;
+      }
+      Currency c;
+      try {
+        c = Currency.getInstance(locale);
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      if (c == null) {
+        continue;
+      }
+      String symbol = c.getSymbol(locale);
+      if (!symbol.equals(c.getCurrencyCode())) {
+        other.add(symbol);
+        ISO.putIfAbsent(symbol, c.getCurrencyCode());
+      }
+    }
+    other.addAll(OTHER_EXTRA);
+    other.removeAll(SAFE);
+    other.remove("XXX");
+    // Single capital letters are far too common on their own.
+    other.removeIf(s -> s.length() == 1 && s.charAt(0) >= 'A' && s.charAt(0) <= 'Z');
+    SAFE_PATTERN = alternation(SAFE);
+    OTHER_PATTERN = alternation(new ArrayList<>(other));
+    List<String> dollarCodes = new ArrayList<>();
+    for (Currency c : Currency.getAvailableCurrencies()) {
+      if (c.getCurrencyCode().endsWith("D")) {
+        dollarCodes.add(c.getCurrencyCode());
+      }
+    }
+    DOLLAR_CODE = Pattern.compile("\\b(" + String.join("|", dollarCodes) + ")(?=\\$?(?:[\\W\\d]|$))");
+    String[][] known = {
+        {"$", "USD"}, {"US$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"￥", "JPY"}, {"円", "JPY"},
+        {"元", "CNY"}, {"CN¥", "CNY"}, {"₫", "VND"}, {"đ", "VND"}, {"Đ", "VND"}, {"VNĐ", "VND"}, {"vnđ", "VND"},
+        {"vnd", "VND"}, {"đồng", "VND"}, {"dong", "VND"}, {"đô", "USD"}, {"đô la", "USD"}, {"₩", "KRW"}, {"원", "KRW"},
+        {"zł", "PLN"}, {"Zł", "PLN"}, {"Kč", "CZK"}, {"₽", "RUB"}, {"руб", "RUB"}, {"руб.", "RUB"},
+        {"р.", "RUB"}, {"р", "RUB"}, {"Р", "RUB"}, {"грн", "UAH"}, {"грн.", "UAH"}, {"₴", "UAH"}, {"лв", "BGN"},
+        {"лв.", "BGN"}, {"฿", "THB"}, {"₹", "INR"}, {"Rs", "INR"}, {"Rs.", "INR"}, {"₺", "TRY"}, {"TL", "TRY"},
+        {"R$", "BRL"}, {"A$", "AUD"}, {"AU$", "AUD"}, {"C$", "CAD"}, {"CA$", "CAD"}, {"NZ$", "NZD"},
+        {"HK$", "HKD"}, {"S$", "SGD"}, {"NT$", "TWD"}, {"MX$", "MXN"}, {"₱", "PHP"}, {"₪", "ILS"},
+        {"euro", "EUR"}, {"eur", "EUR"}, {"Rp", "IDR"}, {"RM", "MYR"}, {"lei", "RON"}, {"kr", "SEK"},
+        {"Ft", "HUF"}, {"KD", "KWD"}, {"kn", "HRK"}, {"₦", "NGN"}, {"₭", "LAK"}, {"៛", "KHR"},
+        {"₸", "KZT"}, {"₾", "GEL"}, {"₼", "AZN"}, {"֏", "AMD"}, {"₮", "MNT"}, {"₡", "CRC"}, {"₲", "PYG"},
+        {"৳", "BDT"}, {"₨", "PKR"}, {"₿", "XBT"}, {"AED", "AED"}, {"درهم", "AED"}, {"جنيه", "EGP"},
+        {"ريال", "SAR"}, {"تومان", "IRR"}, {"CHF", "CHF"}, {"DKK", "DKK"}};
+    for (String[] k : known) {
+      ISO.put(k[0], k[1]);
+    }
+  }
+
+  private Currencies() {}
+
+  /**
+   * The currency symbol or code as written in {@code price}, else in {@code hint}; null when none.
+   * Dollar codes such as "SGD" win over a "$" attached to them.
+   */
+  public static String findSymbol(String price, String hint) {
+    if (price != null && price.indexOf('$') >= 0) {
+      String m = find(DOLLAR_CODE, price);
+      if (m != null) {
+        return m;
+      }
+    }
+    if (hint != null && hint.indexOf('$') >= 0) {
+      String m = find(DOLLAR_CODE, hint);
+      if (m != null) {
+        return m;
+      }
+    }
+    for (Pattern p : List.of(SAFE_PATTERN, OTHER_PATTERN)) {
+      String m = find(p, price);
+      if (m == null) {
+        m = find(p, hint);
+      }
+      if (m != null) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * ISO 4217 code of a symbol as written ("₫" → VND); an ISO code is returned as is. A bare "$" is
+   * USD unless {@code country} (ISO 3166 alpha-2, nullable) names a country with its own dollar.
+   */
+  public static String toIso(String symbol, String country) {
+    if (symbol == null) {
+      return null;
+    }
+    String s = symbol.strip();
+    if ("$".equals(s) && country != null) {
+      String local = localCurrency(country);
+      if (local != null && local.endsWith("D")) {
+        return local;
+      }
+    }
+    if (("¥".equals(s) || "￥".equals(s)) && "CN".equalsIgnoreCase(country)) {
+      return "CNY";
+    }
+    if ("kr".equalsIgnoreCase(s) && country != null) {
+      String local = localCurrency(country);
+      if (local != null && local.endsWith("K")) {
+        return local;
+      }
+    }
+    String iso = ISO.get(s);
+    if (iso == null) {
+      iso = ISO.get(s.toUpperCase(Locale.ROOT));
+    }
+    return iso;
+  }
+
+  /** The currency of a country (ISO 3166 alpha-2), or null. */
+  public static String localCurrency(String country) {
+    if (country == null || country.length() != 2) {
+      return null;
+    }
+    try {
+      Currency c = Currency.getInstance(Locale.of("", country.toUpperCase(Locale.ROOT)));
+      return c == null ? null : c.getCurrencyCode();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** True for a known ISO 4217 code. */
+  public static boolean isIsoCode(String code) {
+    if (code == null || code.length() != 3) {
+      return false;
+    }
+    try {
+      Currency.getInstance(code);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static String find(Pattern p, String s) {
+    if (s == null || s.isEmpty()) {
+      return null;
+    }
+    Matcher m = p.matcher(s);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static boolean isLatinLetter(int cp) {
+    return Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
+  }
+
+  private static Pattern alternation(List<String> symbols) {
+    List<String> sorted = new ArrayList<>(new LinkedHashSet<>(symbols));
+    // Longest first, so that "US$" wins over "$" at the same position.
+    sorted.sort(Comparator.comparingInt(String::length).reversed());
+    StringBuilder sb = new StringBuilder();
+    for (String s : sorted) {
+      if (!sb.isEmpty()) {
+        sb.append('|');
+      }
+      String q = Pattern.quote(s);
+      // Latin-script symbols match as whole words only ("L'unité" is no lira); other scripts also
+      // match as a prefix, since they inflect ("рублей").
+      boolean letterStart = isLatinLetter(s.codePointAt(0));
+      boolean letterEnd = isLatinLetter(s.codePointBefore(s.length()));
+      sb.append(letterStart ? "(?<!\\p{L})" : "").append(q).append(letterEnd ? "(?!\\p{L})" : "");
+    }
+    return Pattern.compile("(" + sb + ")");
+  }
+}

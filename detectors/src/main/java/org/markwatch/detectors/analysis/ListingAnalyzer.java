@@ -1,0 +1,69 @@
+package org.markwatch.detectors.analysis;
+
+import com.ibm.icu.text.Normalizer2;
+import java.io.Reader;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The analysis chain of listing text, shared by brand matching and rule terms:
+ *
+ * <ol>
+ *   <li>{@link ICUNormalizer2CharFilter} NFKC case-fold: case, full-width and mathematical letters
+ *       ("𝗕𝗮𝗹𝗲" -> "bale"), Vietnamese kept composed with its accents;
+ *   <li>{@link ConfusableCharFilter}: Cyrillic/Greek look-alikes and in-word symbols ("ch@nel");
+ *   <li>{@link StandardTokenizer}: Unicode word boundaries, so a Vietnamese syllable is a token;
+ *   <li>{@link DottedAcronymFilter}: "j.b.l" -> "jbl";
+ *   <li>{@link LeetVariantFilter}: adds "nike" for "n1ke";
+ *   <li>{@link SplitWordJoinFilter}: adds "meiji" for "mei ji", "gucci" for "g u c c i";
+ *   <li>{@link RepeatedLetterVariantFilter}: adds "sony" for "sonny".
+ * </ol>
+ *
+ * Accents are never removed from the document: a query term carries both its accented and its
+ * folded spelling instead (see {@link TextForms}), so "hàng giá rẻ" cannot meet "hàng giả", and
+ * text typed without accents still meets the folded spelling.
+ */
+public final class ListingAnalyzer extends Analyzer {
+  private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
+
+  private final boolean variants;
+
+  /** The document chain, with every variant filter. */
+  public ListingAnalyzer() {
+    this(true);
+  }
+
+  /**
+   * @param variants false gives only the words as written (normalised), the form configuration
+   *     phrases are turned into before they become queries
+   */
+  public ListingAnalyzer(boolean variants) {
+    this.variants = variants;
+  }
+
+  @Override
+  protected Reader initReader(String fieldName, Reader reader) {
+    return new ConfusableCharFilter(new ICUNormalizer2CharFilter(reader, NFKC_CF));
+  }
+
+  @Override
+  protected TokenStreamComponents createComponents(String fieldName) {
+    Tokenizer source = new StandardTokenizer();
+    TokenStream chain = new DottedAcronymFilter(source);
+    if (!variants) {
+      return new TokenStreamComponents(source, chain);
+    }
+    chain = new LeetVariantFilter(chain);
+    chain = new SplitWordJoinFilter(chain);
+    chain = new RepeatedLetterVariantFilter(chain);
+    return new TokenStreamComponents(source, chain);
+  }
+
+  @Override
+  public int getPositionIncrementGap(String fieldName) {
+    return 100; // several values of one field never form a phrase together
+  }
+}

@@ -1,0 +1,39 @@
+package org.markwatch.detectors.analysis;
+
+import java.util.List;
+import org.apache.lucene.analysis.TokenStream;
+
+/**
+ * Adds the form with runs of a repeated letter squeezed to one ("adiddas" -> "adidas", "sonny" ->
+ * "sony", "gucci" -> "guci"). Brand names are indexed squeezed as well, so a doubled or dropped
+ * double letter still meets its brand. Digits are left alone ("1000").
+ */
+public final class RepeatedLetterVariantFilter extends VariantTokenFilter {
+  public RepeatedLetterVariantFilter(TokenStream input) {
+    super(input);
+  }
+
+  @Override
+  protected void variants(String token, List<String> out) {
+    String squeezed = squeeze(token);
+    if (squeezed != token) {
+      out.add(squeezed);
+    }
+  }
+
+  /** The token with repeated letters squeezed; the same instance when nothing repeats. */
+  public static String squeeze(String token) {
+    StringBuilder b = null;
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      boolean repeat = i > 0 && c == token.charAt(i - 1) && Character.isLetter(c);
+      if (repeat && b == null) {
+        b = new StringBuilder(token.length()).append(token, 0, i);
+      }
+      if (!repeat && b != null) {
+        b.append(c);
+      }
+    }
+    return b == null ? token : b.toString();
+  }
+}

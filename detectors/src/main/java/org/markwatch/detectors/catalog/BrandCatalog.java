@@ -1,0 +1,46 @@
+package org.markwatch.detectors.catalog;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The brands and product types known to the detectors, by id. Immutable. */
+public final class BrandCatalog {
+  private final Map<String, Brand> brands;
+  private final Map<String, ProductType> productTypes;
+
+  public BrandCatalog(Collection<Brand> brands, Collection<ProductType> productTypes) {
+    Map<String, Brand> b = new LinkedHashMap<>();
+    for (Brand brand : brands) {
+      if (b.putIfAbsent(brand.id(), brand) != null) {
+        throw new IllegalArgumentException("duplicate brand id: " + brand.id());
+      }
+    }
+    Map<String, ProductType> t = new LinkedHashMap<>();
+    for (ProductType type : productTypes) {
+      if (t.putIfAbsent(type.id(), type) != null) {
+        throw new IllegalArgumentException("duplicate product type: " + type.id());
+      }
+    }
+    this.brands = b;
+    this.productTypes = t;
+  }
+
+  public Optional<Brand> brand(String id) {
+    return Optional.ofNullable(brands.get(id));
+  }
+
+  public Collection<Brand> brands() {
+    return brands.values();
+  }
+
+  public List<ProductType> productTypes() {
+    return List.copyOf(productTypes.values());
+  }
+
+  public int size() {
+    return brands.size();
+  }
+}

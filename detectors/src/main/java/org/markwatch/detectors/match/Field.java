@@ -1,0 +1,30 @@
+package org.markwatch.detectors.match;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The listing fields text matching looks at, named as in the scored schema's evidence. */
+public enum Field {
+  TITLE,
+  TEXT,
+  SELLER,
+  CLAIMED,
+  CATEGORY;
+
+  public static final List<Field> ALL = List.of(values());
+
+  /** Lowercase name: title, text, seller, claimed, category. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<Field> fromId(String id) {
+    for (Field f : values()) {
+      if (f.id().equals(id)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+}

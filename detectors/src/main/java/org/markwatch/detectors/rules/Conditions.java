@@ -1,0 +1,289 @@
+package org.markwatch.detectors.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.markwatch.detectors.analysis.TextForms;
+import org.markwatch.detectors.catalog.Brand;
+import org.markwatch.detectors.catalog.OfficialStore;
+import org.markwatch.detectors.catalog.ProductLine;
+import org.markwatch.detectors.match.BrandFinding;
+import org.markwatch.detectors.match.Field;
+import org.markwatch.detectors.match.Hit;
+import org.markwatch.model.Contact;
+import org.markwatch.model.Listing;
+import org.markwatch.model.Seller;
+
+/** The condition kinds a rule can use; each is a small value with one test. */
+final class Conditions {
+  private Conditions() {}
+
+  /** All conditions hold; the evidence is the first one that has a field. */
+  record All(List<Condition> parts) implements Condition {
+    @Override
+    public Evidence test(ListingContext ctx) {
+      Evidence first = null;
+      for (Condition c : parts) {
+        Evidence e = c.test(ctx);
+        if (e == null) {
+          return null;
+        }
+        if (first == null || (first.field() == null && e.field() != null)) {
+          first = e;
+        }
+      }
+      return first == null ? new Evidence(null, null) : first;
+    }
+  }
+
+  /** At least one holds. */
+  record Any(List<Condition> parts) implements Condition {
+    @Override
+    public Evidence test(ListingContext ctx) {
+      for (Condition c : parts) {
+        Evidence e = c.test(ctx);
+        if (e != null) {
+          return e;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** A matcher query (terms) hit. */
+  record Terms(String queryId) implements Condition {
+    @Override
+    public Evidence test(ListingContext ctx) {
+      List<Hit> hits = ctx.hits().get(queryId);
+      if (hits == null || hits.isEmpty()) {
+        return null;
+      }
+      Hit h = hits.get(0);
+      return new Evidence(h.field().id(), h.text());
+    }
+  }
+
+  /** A regular expression found in the lower-cased text of a field. */
+  record Patterns(List<Field> fields, List<Pattern> patterns) implements Condition {
+    @Override
+    public Evidence test(ListingContext ctx) {
+      for (Field f : fields) {
+        String v = ctx.fields().get(f);
+        if (v == null) {
+          continue;
+        }
+        String lower = v.toLowerCase(Locale.ROOT);
+        for (Pattern p : patterns) {
+          Matcher m = p.matcher(lower);
+          if (m.find()) {
+            return new Evidence(f.id(), v.substring(m.start(), m.end()));
+          }
+        }
+      }
+      return null;
+    }
+  }
+
+  /** A brand found, optionally restricted. */
+  record BrandFound(Set<String> kinds, Set<Field> fields, Set<String> categories) implements Condition {
+    @Override
+    public Evidence test(ListingContext ctx) {
+      for (BrandFinding f : ctx.brands()) {
+        if ((kinds.isEmpty() || kinds.contains(f.kind()))
+            && (fields.isEmpty() || fields.contains(f.hit().field()))
+            && (categories.isEmpty() || categories.contains(f.brand().category()))) {
+          return new Evidence(f.hit().field().id(), f.hit().text() + " (" + f.brand().id() + ", " + f.kind() + ")");
+        }
+      }
+      return null;
+    }
+  }
+
+  /** Price below a share of the genuine reference price of a found brand. */
+  record PriceBelowReference(double ratio, Map<String, Double> byCategory) implements Condition {
+    @Override
+    public Evidence test(ListingContext ctx) {
+      Listing l = ctx.listing();
+      if (l.price() == null || l.price().amount() == null || !"VND".equalsIgnoreCase(l.price().currency())) {
+        return null;
+      }
+      BigDecimal price = l.price().amount();
+      if (price.signum() <= 0) {
+        return null;
+      }
+      String type = ctx.brandQueries().productType(ctx.hits());
+      for (BrandFinding f : ctx.brands()) {
+        if (f.hit().field() != Field.TITLE && f.hit().field() != Field.CLAIMED) {
+          continue;
+        }
+        Brand b = f.brand();
+        long ref = 0;
+        String what = null;
+        for (ProductLine line : ctx.brandQueries().lines(b.id(), ctx.hits())) {
+          if (line.min() > 0 && (ref == 0 || line.min() < ref)) {
+            ref = line.min();
+            what = b.name() + " " + line.name();
+          }
+        }
+        if (ref == 0 && type != null && b.prices().containsKey(type)) {
+          ref = b.prices().get(type);
+          what = b.name() + " " + type;
+        }
+        if (ref == 0) {
+          continue;
+        }
+        double r = byCategory.getOrDefault(b.category(), ratio);
+        if (price.doubleValue() < r * ref) {
+          return new Evidence("price", String.format(Locale.ROOT, "%,d VND < %.2f x %,d VND reference (%s)",
+              price.longValue(), r, ref, what));
+        }
+      }
+      return null;
+    }
+  }
+
+  /** A found brand is what the product fits: a phrase of {@code before} just before it. */
+  record BrandReference(List<List<String>> before, int words) implements Condition {
+    @Override
+    public Evidence test(ListingContext ctx) {
+      for (BrandFinding f : ctx.brands()) {
+        Field field = f.hit().field();
+        if (field != Field.TITLE && field != Field.TEXT) {
+          continue;
+        }
+        String prefix = ctx.fields().get(field).substring(0, f.hit().start());
+        List<String> w = TextForms.words(prefix);
+        List<String> folded = w.stream().map(TextForms::fold).toList();
+        for (List<String> phrase : before) {
+          int from = Math.max(0, w.size() - words - phrase.size());
+          if (containsSeq(phrase.equals(foldAll(phrase)) ? folded : w, phrase, from)) {
+            return new Evidence(field.id(), String.join(" ", phrase) + " … " + f.hit().text());
+          }
+        }
+      }
+      return null;
+    }
+
+    private static List<String> foldAll(List<String> p) {
+      return p.stream().map(TextForms::fold).toList();
+    }
+
+    private static boolean containsSeq(List<String> words, List<String> seq, int from) {
+      outer:
+      for (int i = from; i + seq.size() <= words.size(); i++) {
+        for (int k = 0; k < seq.size(); k++) {
+          if (!words.get(i + k).equals(seq.get(k))) {
+            continue outer;
+          }
+        }
+        return true;
+      }
+      return false;
+    }
+  }
+
+  /** The seller is an official store of a found brand (allow-list or a platform-marked official shop name). */
+  record OfficialStoreOf(boolean expected) implements Condition {
+    private static final List<String> MARKS = List.of("official", "flagship", "mall");
+
+    @Override
+    public Evidence test(ListingContext ctx) {
+      boolean is = official(ctx);
+      return is == expected ? new Evidence("seller", ctx.fields().get(Field.SELLER)) : null;
+    }
+
+    private static boolean official(ListingContext ctx) {
+      Seller s = ctx.listing().seller();
+      if (s == null || Boolean.FALSE.equals(s.verified())) {
+        return false;
+      }
+      String name = s.name() == null ? "" : TextForms.fold(String.join(" ", TextForms.words(s.name())));
+      for (BrandFinding f : ctx.brands()) {
+        for (OfficialStore o : f.brand().officialStores()) {
+          boolean platform = o.platform() == null || o.platform().equals("*")
+              || o.platform().equalsIgnoreCase(ctx.listing().platform());
+          boolean who = (o.sellerId() != null && o.sellerId().equals(s.id()))
+              || (o.name() != null && TextForms.fold(String.join(" ", TextForms.words(o.name()))).equals(name));
+          if (platform && who) {
+            return true;
+          }
+        }
+        if (f.hit().field() == Field.SELLER) {
+          List<String> words = List.of(name.split(" "));
+          for (String m : MARKS) {
+            if (words.contains(m)) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    }
+  }
+
+  /** Every named seller field is missing. */
+  record SellerMissing(List<String> fields) implements Condition {
+    @Override
+    public Evidence test(ListingContext ctx) {
+      Seller s = ctx.listing().seller();
+      List<String> missing = new ArrayList<>();
+      for (String f : fields) {
+        if (s == null || blank(value(s, f))) {
+          missing.add(f);
+        }
+      }
+      return missing.size() == fields.size() ? new Evidence("seller", "missing " + String.join(", ", missing)) : null;
+    }
+
+    static Object value(Seller s, String f) {
+      return switch (f) {
+        case "name" -> s.name();
+        case "address" -> s.address();
+        case "phones" -> s.phones();
+        case "emails" -> s.emails();
+        case "businessRegistration" -> s.businessRegistration();
+        case "taxCode" -> s.taxCode();
+        case "province" -> s.province();
+        default -> throw new IllegalArgumentException(f);
+      };
+    }
+
+    private static boolean blank(Object v) {
+      return v == null || (v instanceof String str && str.isBlank()) || (v instanceof List<?> l && l.isEmpty());
+    }
+  }
+
+  static final Set<String> SELLER_FIELDS =
+      Set.of("name", "address", "phones", "emails", "businessRegistration", "taxCode", "province");
+
+  /** The listing carries contacts of these types. */
+  record ContactsPresent(Set<String> types) implements Condition {
+    @Override
+    public Evidence test(ListingContext ctx) {
+      List<Contact> cs = ctx.listing().contacts();
+      if (cs == null) {
+        return null;
+      }
+      for (Contact c : cs) {
+        if (c.type() != null && types.contains(c.type())) {
+          return new Evidence("contacts", c.type() + ": " + c.value());
+        }
+      }
+      return null;
+    }
+  }
+
+  /** The listing has (or lacks) a price. */
+  record HasPrice(boolean expected) implements Condition {
+    @Override
+    public Evidence test(ListingContext ctx) {
+      boolean has = ctx.listing().price() != null && ctx.listing().price().amount() != null;
+      return has == expected ? new Evidence(null, null) : null;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.markwatch.detectors.rules;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.markwatch.model.Contact;
+import org.markwatch.model.Listing;
+import org.markwatch.model.Money;
+import org.markwatch.model.Seller;
+
+/**
+ * A small listing written inside a rule file: either just a title, or a map of title, text,
+ * price (VND), seller name, brandClaimed, category and contacts ({@code type: value}).
+ */
+public record ExampleListing(
+    String title, String text, Long price, String seller, String brandClaimed, List<String> category,
+    Map<String, String> contacts) {
+
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public static ExampleListing ofTitle(String title) {
+    return new ExampleListing(title, null, null, null, null, null, null);
+  }
+
+  @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+  public static ExampleListing of(
+      @com.fasterxml.jackson.annotation.JsonProperty("title") String title,
+      @com.fasterxml.jackson.annotation.JsonProperty("text") String text,
+      @com.fasterxml.jackson.annotation.JsonProperty("price") Long price,
+      @com.fasterxml.jackson.annotation.JsonProperty("seller") String seller,
+      @com.fasterxml.jackson.annotation.JsonProperty("brandClaimed") String brandClaimed,
+      @com.fasterxml.jackson.annotation.JsonProperty("category") List<String> category,
+      @com.fasterxml.jackson.annotation.JsonProperty("contacts") Map<String, String> contacts) {
+    return new ExampleListing(title, text, price, seller, brandClaimed, category, contacts);
+  }
+
+  /** The example as a listing with a synthetic id. */
+  public Listing toListing(String id) {
+    Listing.Builder b = Listing.builder(id, "example", "https://example.invalid/" + id, "2026-01-01T00:00:00Z")
+        .title(title).text(text).brandClaimed(brandClaimed).category(category);
+    if (price != null) {
+      b.price(new Money(BigDecimal.valueOf(price), "VND"));
+    }
+    if (seller != null) {
+      b.seller(Seller.named("example:shop:" + id, seller));
+    }
+    if (contacts != null) {
+      b.contacts(contacts.entrySet().stream().map(e -> new Contact(e.getKey(), e.getValue())).toList());
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,212 @@
+package org.markwatch.detectors.rules;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.markwatch.detectors.ConfigException;
+import org.markwatch.detectors.Yaml;
+import org.markwatch.detectors.analysis.TextForms;
+import org.markwatch.detectors.match.Field;
+import org.markwatch.detectors.match.PhraseQueries;
+import org.markwatch.detectors.match.TextMatcher;
+import org.markwatch.model.Violation;
+
+/**
+ * Reads rule files (YAML, see {@code conf/rules/README.md}) into a {@link Ruleset}, registering
+ * their phrases as matcher queries. Unknown fields, bad regular expressions, unknown violations
+ * and duplicate ids are refused with the file and line.
+ */
+public final class RulesetCompiler {
+  private static final List<Field> DEFAULT_FIELDS = List.of(Field.TITLE, Field.TEXT);
+  private static final Pattern ID = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
+
+  private final TextMatcher.Builder matcher;
+  private int queries;
+
+  public RulesetCompiler(TextMatcher.Builder matcher) {
+    this.matcher = matcher;
+  }
+
+  /** Compiles every file; ids are unique across files. */
+  public Ruleset compile(Map<String, String> files) {
+    List<Rule> rules = new ArrayList<>();
+    Map<Violation, Double> thresholds = new EnumMap<>(Violation.class);
+    double def = Ruleset.DEFAULT_THRESHOLD;
+    Map<String, String> seen = new HashMap<>();
+    for (var e : files.entrySet()) {
+      String file = e.getKey();
+      String text = e.getValue();
+      RuleFile rf = Yaml.read(file, text, RuleFile.class);
+      for (var t : rf.thresholds().entrySet()) {
+        double v = t.getValue() == null ? -1 : t.getValue();
+        if (v <= 0 || v > 1) {
+          throw new ConfigException(file, Yaml.lineOf(text, t.getKey() + ":"), 0, "threshold must be in (0,1]");
+        }
+        if (t.getKey().equals("default")) {
+          def = v;
+        } else {
+          thresholds.put(violation(file, text, t.getKey()), v);
+        }
+      }
+      for (RuleSpec spec : rf.rules()) {
+        Rule r = compile(file, text, spec);
+        String before = seen.putIfAbsent(r.id(), file);
+        if (before != null) {
+          throw new ConfigException(file, Yaml.lineOf(text, "id: " + r.id()), 0,
+              "rule id '" + r.id() + "' already defined in " + before);
+        }
+        rules.add(r);
+      }
+    }
+    return new Ruleset(rules, thresholds, def);
+  }
+
+  private Rule compile(String file, String text, RuleSpec s) {
+    int line = s.id() == null ? 0 : Yaml.lineOf(text, "id: " + s.id());
+    if (s.id() == null || !ID.matcher(s.id()).matches()) {
+      throw new ConfigException(file, line, 0, "rule id must be lowercase words joined by '.' or '-', got '" + s.id() + "'");
+    }
+    String where = "rule '" + s.id() + "': ";
+    if (s.violation() == null) {
+      throw new ConfigException(file, line, 0, where + "violation is required");
+    }
+    Violation v = violation(file, text, s.violation());
+    if (s.weight() == null || s.weight() <= 0 || s.weight() > 1) {
+      throw new ConfigException(file, line, 0, where + "weight must be in (0,1]");
+    }
+    if (s.when() == null) {
+      throw new ConfigException(file, line, 0, where + "'when' is required");
+    }
+    if (s.legalBasis() == null || s.legalBasis().isBlank()) {
+      throw new ConfigException(file, line, 0, where + "legalBasis is required");
+    }
+    if (s.effectiveFrom() != null && s.effectiveTo() != null && s.effectiveTo().isBefore(s.effectiveFrom())) {
+      throw new ConfigException(file, line, 0, where + "effectiveTo is before effectiveFrom");
+    }
+    Condition when = condition(file, text, s.id(), s.when());
+    List<Condition> unless = new ArrayList<>();
+    if (s.unless() != null) {
+      unless.addAll(((Conditions.All) condition(file, text, s.id(), s.unless())).parts());
+    }
+    Examples ex = s.examples() == null ? new Examples(null, null) : s.examples();
+    return new Rule(s.id(), s.description(), v, s.legalBasis(), s.effectiveFrom(), s.effectiveTo(), s.weight(),
+        when, unless, ex, file);
+  }
+
+  private Condition condition(String file, String text, String rule, ConditionSpec c) {
+    int line = Yaml.lineOf(text, "id: " + rule);
+    String where = "rule '" + rule + "': ";
+    List<Condition> parts = new ArrayList<>();
+    if (c.terms() != null) {
+      if (c.terms().any() == null || c.terms().any().isEmpty()) {
+        throw new ConfigException(file, line, 0, where + "terms.any needs at least one phrase");
+      }
+      for (String p : c.terms().any()) {
+        if (TextForms.words(p).isEmpty()) {
+          throw new ConfigException(file, Yaml.lineOf(text, p), 0, where + "term '" + p + "' has no words");
+        }
+      }
+      String id = "r:" + rule + ":" + (queries++);
+      matcher.add(id, PhraseQueries.build(c.terms().any(), fields(file, line, where, c.terms().in()), false));
+      parts.add(new Conditions.Terms(id));
+    }
+    if (c.patterns() != null) {
+      if (c.patterns().any() == null || c.patterns().any().isEmpty()) {
+        throw new ConfigException(file, line, 0, where + "patterns.any needs at least one expression");
+      }
+      List<Pattern> ps = new ArrayList<>();
+      for (String p : c.patterns().any()) {
+        try {
+          ps.add(Pattern.compile(p, Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE));
+        } catch (PatternSyntaxException e) {
+          int pl = Yaml.lineOf(text, p);
+          throw new ConfigException(file, pl, 0, where + "bad regular expression '" + p + "': " + e.getDescription()
+              + " near index " + e.getIndex());
+        }
+      }
+      parts.add(new Conditions.Patterns(fields(file, line, where, c.patterns().in()), ps));
+    }
+    if (c.brand() != null) {
+      Set<String> kinds = c.brand().kinds() == null ? Set.of() : Set.copyOf(c.brand().kinds());
+      for (String k : kinds) {
+        if (!Set.of("exact", "alias", "folded", "misspelling", "fuzzy", "claimed").contains(k)) {
+          throw new ConfigException(file, line, 0, where + "unknown brand match kind '" + k + "'");
+        }
+      }
+      Set<Field> fs = c.brand().in() == null ? Set.of() : new HashSet<>(fields(file, line, where, c.brand().in()));
+      Set<String> cats = c.brand().categories() == null ? Set.of() : Set.copyOf(c.brand().categories());
+      parts.add(new Conditions.BrandFound(kinds, fs, cats));
+    }
+    if (c.priceBelowReference() != null) {
+      Double r = c.priceBelowReference().ratio();
+      if (r == null || r <= 0 || r >= 1) {
+        throw new ConfigException(file, line, 0, where + "priceBelowReference.ratio must be in (0,1)");
+      }
+      Map<String, Double> by = c.priceBelowReference().byCategory() == null ? Map.of() : c.priceBelowReference().byCategory();
+      parts.add(new Conditions.PriceBelowReference(r, by));
+    }
+    if (c.brandReference() != null) {
+      if (c.brandReference().before() == null || c.brandReference().before().isEmpty()) {
+        throw new ConfigException(file, line, 0, where + "brandReference.before needs at least one phrase");
+      }
+      List<List<String>> before = new ArrayList<>();
+      for (String p : c.brandReference().before()) {
+        before.addAll(new LinkedHashSet<>(TextForms.forms(p)));
+      }
+      int words = c.brandReference().words() == null ? 3 : c.brandReference().words();
+      parts.add(new Conditions.BrandReference(before, words));
+    }
+    if (c.officialStore() != null) {
+      parts.add(new Conditions.OfficialStoreOf(c.officialStore()));
+    }
+    if (c.sellerMissing() != null) {
+      for (String f : c.sellerMissing()) {
+        if (!Conditions.SELLER_FIELDS.contains(f)) {
+          throw new ConfigException(file, line, 0, where + "unknown seller field '" + f + "', known: " + Conditions.SELLER_FIELDS);
+        }
+      }
+      parts.add(new Conditions.SellerMissing(List.copyOf(c.sellerMissing())));
+    }
+    if (c.contacts() != null) {
+      parts.add(new Conditions.ContactsPresent(Set.copyOf(c.contacts())));
+    }
+    if (c.hasPrice() != null) {
+      parts.add(new Conditions.HasPrice(c.hasPrice()));
+    }
+    if (c.anyOf() != null) {
+      List<Condition> alts = new ArrayList<>();
+      for (ConditionSpec a : c.anyOf()) {
+        alts.add(condition(file, text, rule, a));
+      }
+      parts.add(new Conditions.Any(alts));
+    }
+    if (parts.isEmpty()) {
+      throw new ConfigException(file, line, 0, where + "empty condition");
+    }
+    return new Conditions.All(parts);
+  }
+
+  private static List<Field> fields(String file, int line, String where, List<String> names) {
+    if (names == null || names.isEmpty()) {
+      return DEFAULT_FIELDS;
+    }
+    List<Field> out = new ArrayList<>();
+    for (String n : names) {
+      out.add(Field.fromId(n).orElseThrow(() -> new ConfigException(file, line, 0,
+          where + "unknown field '" + n + "', known: title, text, seller, claimed, category")));
+    }
+    return out;
+  }
+
+  private static Violation violation(String file, String text, String id) {
+    return Violation.fromId(id).orElseThrow(() -> new ConfigException(file, Yaml.lineOf(text, id), 0,
+        "unknown violation '" + id + "'"));
+  }
+}

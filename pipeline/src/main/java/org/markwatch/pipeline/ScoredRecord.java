@@ -1,0 +1,13 @@
+package org.markwatch.pipeline;
+
+/**
+ * A valid listing with its verdict, as JSON strings, on its way to the database.
+ *
+ * @param partitionKey the seller id, or the listing id when there is no seller: records with the
+ *     same key go to the same writer, so writers never contend for a row
+ * @param listingJson the {@code markwatch.listing/1} record
+ * @param scoredJson the {@code markwatch.scored/1} verdict
+ */
+public record ScoredRecord(
+    String file, long line, String listingId, String partitionKey, String listingJson, String scoredJson,
+    boolean flagged) {}

@@ -1,0 +1,289 @@
+package org.markwatch.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.markwatch.detectors.DetectorConfig;
+import org.markwatch.detectors.Detectors;
+import org.markwatch.model.JsonCodec;
+import org.markwatch.storage.Database;
+import org.markwatch.storage.DatabaseSettings;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The scoring job, bounded: reads the {@code *.jsonl} spool files of a directory, validates each
+ * line as a {@code markwatch.listing/1} record, scores it with the detectors and upserts listing,
+ * seller and verdict into the central database. Refused lines go to a dead-letter JSON-lines file
+ * with their file, line, stage and reason. Runs in batch mode on a local MiniCluster that lives
+ * for the run only.
+ *
+ * <p>Immutable; build with {@link #builder()}. {@link #run()} may be called again: the upserts are
+ * idempotent, so a second run over the same files changes no stored row.
+ */
+public final class ScoringJob {
+  /** Default parallelism of the scoring and storing operators: {@value}. */
+  public static final int DEFAULT_PARALLELISM = 2;
+  /** Default records per database transaction: {@value}. */
+  public static final int DEFAULT_BATCH_SIZE = 200;
+
+  private final Path spoolDir;
+  private final Path deadLetterFile;
+  private final DatabaseSettings database;
+  private final DetectorConfig detectorConfig;
+  private final int parallelism;
+  private final int batchSize;
+  private final int maxLineBytes;
+
+  private ScoringJob(Builder b) {
+    this.spoolDir = b.spoolDir;
+    this.deadLetterFile = b.deadLetterFile;
+    this.database = b.database;
+    this.detectorConfig = b.detectorConfig;
+    this.parallelism = b.parallelism;
+    this.batchSize = b.batchSize;
+    this.maxLineBytes = b.maxLineBytes;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs the job to completion: compiles the detectors once here (a bad configuration fails before
+   * the cluster starts), migrates the database, runs the MiniCluster, then sorts the dead-letter
+   * file by file and line.
+   *
+   * @throws IllegalArgumentException when the detector configuration does not compile
+   * @throws JobFailedException when the Flink job fails
+   */
+  public JobReport run() {
+    long start = System.nanoTime();
+    Detectors.create(detectorConfig);
+    try (Database db = Database.open(database)) {
+      // migrated; the writers only connect
+    }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConfig());
+    build(env);
+    JobExecutionResult result;
+    try {
+      result = env.execute("markwatch scoring " + spoolDir.getFileName());
+    } catch (Exception e) {
+      throw new JobFailedException("scoring job over " + spoolDir + " failed: " + rootMessage(e), e);
+    } finally {
+      closeQuietly(env);
+    }
+    sortDeadLetters();
+    return new JobReport(count(result, Counters.READ), count(result, Counters.VALID),
+        count(result, Counters.INVALID), count(result, Counters.SCORE_FAILED), count(result, Counters.STORED),
+        count(result, Counters.STORE_FAILED), count(result, Counters.FLAGGED), deadLetterFile,
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** The Flink configuration of the local run; see the README for why each key is set. */
+  Configuration flinkConfig() {
+    Configuration conf = new Configuration();
+    conf.setString("execution.runtime-mode", RuntimeExecutionMode.BATCH.name());
+    conf.setString("pipeline.generic-types", "false");
+    conf.setString("rest.bind-address", "127.0.0.1");
+    conf.setString("rest.address", "127.0.0.1");
+    conf.setString("rest.port", "0");
+    conf.setString("jobmanager.bind-host", "127.0.0.1");
+    conf.setString("jobmanager.rpc.address", "127.0.0.1");
+    conf.setString("taskmanager.bind-host", "127.0.0.1");
+    conf.setString("taskmanager.host", "127.0.0.1");
+    conf.setString("security.delegation.tokens.enabled", "false");
+    return conf;
+  }
+
+  /** Wires source, scoring, storing and dead letters onto an environment. */
+  void build(StreamExecutionEnvironment env) {
+    FileSource<SpoolLine> source = FileSource
+        .forBulkFileFormat(new SpoolLineFormat(maxLineBytes),
+            new org.apache.flink.core.fs.Path(spoolDir.toAbsolutePath().toUri()))
+        .setFileEnumerator(() -> new NonSplittingRecursiveEnumerator(new SpoolFileFilter()))
+        .build();
+    DataStream<SpoolLine> lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "spool files")
+        .name("spool files").uid("spool-files");
+    SingleOutputStreamOperator<ScoredRecord> scored = lines
+        .process(new ScoreFunction(detectorConfig)).name("validate and score").uid("score");
+    DataStream<DeadLetter> storeRejects = scored
+        .partitionCustom(new KeyPartitioner(), new PartitionKey())
+        .fullWindowPartition()
+        .mapPartition(new StoreFunction(database, batchSize)).name("store").uid("store");
+    scored.getSideOutput(ScoreFunction.DEAD_LETTERS)
+        .union(storeRejects)
+        .sinkTo(new DeadLetterSink(deadLetterFile)).name("dead letters").uid("dead-letters")
+        .setParallelism(1);
+  }
+
+  /** Records with the same seller go to the same writer. */
+  private static final class PartitionKey
+      implements org.apache.flink.api.java.functions.KeySelector<ScoredRecord, String> {
+    @Override
+    public String getKey(ScoredRecord r) {
+      return r.partitionKey();
+    }
+  }
+
+  private static final class KeyPartitioner implements org.apache.flink.api.common.functions.Partitioner<String> {
+    @Override
+    public int partition(String key, int partitions) {
+      return Math.floorMod(key.hashCode(), partitions);
+    }
+  }
+
+  private void sortDeadLetters() {
+    if (!Files.isRegularFile(deadLetterFile)) {
+      return;
+    }
+    try {
+      List<String> lines = Files.readAllLines(deadLetterFile);
+      Comparator<JsonNode> byPlace = Comparator.comparing((JsonNode n) -> n.path("file").asString(""))
+          .thenComparingLong(n -> n.path("line").asLong());
+      List<String> sorted = lines.stream().filter(l -> !l.isBlank())
+          .map(l -> JsonCodec.mapper().readTree(l)).sorted(byPlace).map(JsonCodec.mapper()::writeValueAsString)
+          .toList();
+      Files.write(deadLetterFile, sorted);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot sort dead-letter file " + deadLetterFile, e);
+    }
+  }
+
+  private static long count(JobExecutionResult result, String name) {
+    Object v = result.getAccumulatorResult(name);
+    return v == null ? 0 : ((Number) v).longValue();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+
+  private static void closeQuietly(StreamExecutionEnvironment env) {
+    try {
+      env.close();
+    } catch (Exception ignored) {
+      // the MiniCluster is gone either way
+    }
+  }
+
+  public Path spoolDir() {
+    return spoolDir;
+  }
+
+  public Path deadLetterFile() {
+    return deadLetterFile;
+  }
+
+  public int parallelism() {
+    return parallelism;
+  }
+
+  /**
+   * Builder of a {@link ScoringJob}. Required: {@link #spoolDir}, {@link #database},
+   * {@link #detectorConfig}. {@link #build()} checks the values and names the bad one.
+   */
+  public static final class Builder {
+    private Path spoolDir;
+    private Path deadLetterFile;
+    private DatabaseSettings database;
+    private DetectorConfig detectorConfig;
+    private int parallelism = DEFAULT_PARALLELISM;
+    private int batchSize = DEFAULT_BATCH_SIZE;
+    private int maxLineBytes = SpoolLineFormat.DEFAULT_MAX_LINE_BYTES;
+
+    private Builder() {}
+
+    /** Directory whose {@code *.jsonl} files (recursively, hidden ones skipped) are read. */
+    public Builder spoolDir(Path dir) {
+      this.spoolDir = dir;
+      return this;
+    }
+
+    /** Dead-letter JSON-lines file, replaced at each run; default {@code <spoolDir>/../dead-letters.jsonl}. */
+    public Builder deadLetterFile(Path file) {
+      this.deadLetterFile = file;
+      return this;
+    }
+
+    public Builder database(DatabaseSettings settings) {
+      this.database = settings;
+      return this;
+    }
+
+    public Builder detectorConfig(DetectorConfig config) {
+      this.detectorConfig = config;
+      return this;
+    }
+
+    /** Parallelism of scoring and storing, at least 1; default {@value #DEFAULT_PARALLELISM}. */
+    public Builder parallelism(int n) {
+      this.parallelism = n;
+      return this;
+    }
+
+    /** Records per database transaction, at least 1; default {@value #DEFAULT_BATCH_SIZE}. */
+    public Builder batchSize(int n) {
+      this.batchSize = n;
+      return this;
+    }
+
+    /** Longest spool line accepted, in bytes; default {@value SpoolLineFormat#DEFAULT_MAX_LINE_BYTES}. */
+    public Builder maxLineBytes(int n) {
+      this.maxLineBytes = n;
+      return this;
+    }
+
+    public ScoringJob build() {
+      sanityCheck();
+      return new ScoringJob(this);
+    }
+
+    private void sanityCheck() {
+      Objects.requireNonNull(spoolDir, "spoolDir is required");
+      Objects.requireNonNull(database, "database is required");
+      Objects.requireNonNull(detectorConfig, "detectorConfig is required");
+      spoolDir = spoolDir.toAbsolutePath().normalize();
+      if (!Files.isDirectory(spoolDir)) {
+        throw new IllegalArgumentException("spool directory does not exist or is not a directory: " + spoolDir);
+      }
+      if (deadLetterFile == null) {
+        deadLetterFile = spoolDir.resolveSibling("dead-letters.jsonl");
+      }
+      deadLetterFile = deadLetterFile.toAbsolutePath().normalize();
+      if (Files.isDirectory(deadLetterFile)) {
+        throw new IllegalArgumentException("dead-letter file is a directory: " + deadLetterFile);
+      }
+      if (deadLetterFile.startsWith(spoolDir) && deadLetterFile.getFileName().toString().endsWith(SpoolFileFilter.SUFFIX)) {
+        throw new IllegalArgumentException(
+            "dead-letter file would be read back as spool input: " + deadLetterFile + " (put it outside " + spoolDir + ")");
+      }
+      if (parallelism < 1) {
+        throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+      }
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+      }
+      if (maxLineBytes < 1024) {
+        throw new IllegalArgumentException("maxLineBytes must be >= 1024, got " + maxLineBytes);
+      }
+    }
+  }
+}

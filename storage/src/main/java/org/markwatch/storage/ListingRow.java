@@ -1,0 +1,109 @@
+package org.markwatch.storage;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.markwatch.model.BrandHit;
+import org.markwatch.model.JsonCodec;
+import org.markwatch.model.Listing;
+import org.markwatch.model.Scored;
+import org.markwatch.model.Seller;
+
+/**
+ * The column values of one scored listing, checked against the column sizes of the schema so a
+ * record that does not fit is refused with the field named instead of a driver error.
+ */
+record ListingRow(
+    String id, String platform, String kind, String url, String title, BigDecimal priceAmount,
+    String priceCurrency, String sellerId, OffsetDateTime observedAt, String crawlRunId,
+    String htmlSha256, String screenshotSha256, String listingJson, SellerRow seller,
+    VerdictRow verdict) {
+
+  record SellerRow(String id, String platform, String name, String url, String province, String address,
+      String phones, String taxCode, String businessRegistration, Boolean verified) {}
+
+  record VerdictRow(String rulesetVersion, double score, boolean flagged, String topViolation,
+      List<String> violations, String violationsText, String brands, String scoredJson) {}
+
+  private static final BigDecimal MAX_PRICE = new BigDecimal("1e18");
+
+  static ListingRow of(ScoredListing record) {
+    Listing l = record.listing();
+    Scored s = record.scored();
+    OffsetDateTime observed = parseTime(l.observedAt());
+    BigDecimal amount = l.price() == null ? null : l.price().amount();
+    if (amount != null && amount.abs().compareTo(MAX_PRICE) >= 0) {
+      throw new InvalidRecordException("price.amount: out of range (" + amount.toPlainString() + ")");
+    }
+    String currency = l.price() == null ? null : l.price().currency();
+    String htmlSha = l.evidence() == null ? null : l.evidence().htmlSha256();
+    String shotSha = l.evidence() == null ? null : l.evidence().screenshotSha256();
+    SellerRow seller = sellerRow(l.platform(), l.seller());
+    List<String> violations = List.copyOf(new LinkedHashSet<>(s.violations()));
+    Set<String> brands = new LinkedHashSet<>();
+    for (BrandHit hit : s.brands()) {
+      if (hit.brand() != null) {
+        brands.add(hit.brand());
+      }
+    }
+    for (String v : violations) {
+      fit("violations[]", v, 32);
+    }
+    VerdictRow verdict = new VerdictRow(
+        fit("rulesetVersion", required("rulesetVersion", s.rulesetVersion()), 128), s.score(), s.flagged(),
+        violations.isEmpty() ? null : violations.get(0), violations,
+        fit("violations", String.join(",", violations), 400),
+        fit("brands", String.join(",", brands), 2000),
+        JsonCodec.encode(s));
+    return new ListingRow(
+        fit("id", l.id(), 512), fit("platform", l.platform(), 64),
+        fit("kind", l.kind() == null ? "product" : l.kind(), 16), fit("url", l.url(), 4096),
+        fit("title", l.title(), 2000), amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_UP),
+        fit("price.currency", currency, 3), seller == null ? null : seller.id(), observed,
+        fit("crawlRunId", l.crawlRunId(), 64), fit("evidence.htmlSha256", htmlSha, 64),
+        fit("evidence.screenshotSha256", shotSha, 64), JsonCodec.encode(l), seller, verdict);
+  }
+
+  private static SellerRow sellerRow(String platform, Seller s) {
+    if (s == null || s.id() == null || s.id().isBlank()) {
+      return null; // a seller without an id cannot be told apart from others; it stays in listing_json
+    }
+    return new SellerRow(fit("seller.id", s.id(), 512), platform, fit("seller.name", s.name(), 1000),
+        fit("seller.url", s.url(), 4096), fit("seller.province", s.province(), 200),
+        fit("seller.address", s.address(), 2000),
+        s.phones() == null ? null : fit("seller.phones", String.join(",", s.phones()), 2000),
+        fit("seller.taxCode", s.taxCode(), 32), fit("seller.businessRegistration", s.businessRegistration(), 64),
+        s.verified());
+  }
+
+  /** Parses an ISO-8601 date-time and normalises it to UTC so both databases hold the same value. */
+  static OffsetDateTime parseTime(String text) {
+    if (text == null) {
+      throw new InvalidRecordException("observedAt: missing");
+    }
+    try {
+      return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw new InvalidRecordException("observedAt: not an ISO-8601 date-time with offset: \"" + text + "\"");
+    }
+  }
+
+  private static String required(String field, String value) {
+    if (value == null || value.isEmpty()) {
+      throw new InvalidRecordException(field + ": missing");
+    }
+    return value;
+  }
+
+  private static String fit(String field, String value, int maxChars) {
+    if (value != null && value.length() > maxChars) {
+      throw new InvalidRecordException(
+          field + ": " + value.length() + " characters, the database keeps at most " + maxChars);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,262 @@
+package org.markwatch.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Writes listings with their seller and verdict, and reads one back. Every write is an idempotent
+ * upsert (MERGE) in one transaction: replaying the same records changes no row, and an older
+ * observation never overwrites a newer one. Thread-safe; each call takes its own connection.
+ */
+public final class ListingStore {
+  private final DataSource dataSource;
+
+  public ListingStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Stores one scored listing in its own transaction.
+   *
+   * @throws InvalidRecordException when a value does not fit the schema (names the field)
+   * @throws StorageException when the database refuses the write
+   */
+  public void save(ScoredListing record) {
+    SaveResult result = saveAll(List.of(record));
+    if (!result.rejected().isEmpty()) {
+      SaveResult.Rejected r = result.rejected().get(0);
+      throw new StorageException("cannot store listing " + r.listingId() + ": " + r.reason());
+    }
+  }
+
+  /**
+   * Stores a batch in one transaction. If the batch fails, each record is retried in its own
+   * transaction so one bad record costs only itself; the refused ones come back with their reason.
+   * A lost or refused connection (SQLState class 08) is not a record's fault and throws
+   * {@link StorageException} instead.
+   * Rows are written in key order (sellers, then listings, then verdicts, each by id) so
+   * concurrent batches lock rows in the same order and cannot deadlock.
+   */
+  public SaveResult saveAll(List<ScoredListing> records) {
+    List<SaveResult.Rejected> rejected = new ArrayList<>();
+    List<IndexedRow> rows = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      try {
+        rows.add(new IndexedRow(i, ListingRow.of(records.get(i))));
+      } catch (InvalidRecordException e) {
+        rejected.add(new SaveResult.Rejected(i, records.get(i).listing().id(), e.getMessage()));
+      }
+    }
+    if (rows.isEmpty()) {
+      return new SaveResult(0, rejected);
+    }
+    try {
+      write(rows);
+      return new SaveResult(rows.size(), rejected);
+    } catch (SQLException batchFailure) {
+      failIfUnreachable(batchFailure);
+      if (rows.size() == 1) {
+        IndexedRow only = rows.get(0);
+        rejected.add(new SaveResult.Rejected(only.index(), only.row().id(), describe(batchFailure)));
+        return new SaveResult(0, rejected);
+      }
+    }
+    int stored = 0;
+    for (IndexedRow row : rows) {
+      try {
+        write(List.of(row));
+        stored++;
+      } catch (SQLException e) {
+        failIfUnreachable(e);
+        rejected.add(new SaveResult.Rejected(row.index(), row.row().id(), describe(e)));
+      }
+    }
+    rejected.sort(Comparator.comparingInt(SaveResult.Rejected::index));
+    return new SaveResult(stored, rejected);
+  }
+
+  /** A lost connection is not the record's fault: fail the caller instead of refusing the record. */
+  private static void failIfUnreachable(SQLException e) {
+    String state = e.getSQLState();
+    if (state != null && state.startsWith("08")) {
+      throw new StorageException("database unavailable: " + describe(e), e);
+    }
+  }
+
+  private record IndexedRow(int index, ListingRow row) {}
+
+  private void write(List<IndexedRow> indexed) throws SQLException {
+    List<ListingRow> rows = indexed.stream().map(IndexedRow::row)
+        .sorted(Comparator.comparing(ListingRow::id)).toList();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        writeSellers(c, rows);
+        writeListings(c, rows);
+        writeVerdicts(c, rows);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+
+  private static void writeSellers(Connection c, List<ListingRow> rows) throws SQLException {
+    List<ListingRow> withSeller = rows.stream().filter(r -> r.seller() != null)
+        .sorted(Comparator.comparing((ListingRow r) -> r.seller().id()).thenComparing(ListingRow::id)).toList();
+    if (withSeller.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(ListingSql.MERGE_SELLER)) {
+      for (ListingRow r : withSeller) {
+        ListingRow.SellerRow s = r.seller();
+        ps.setString(1, s.id());
+        ps.setString(2, s.platform());
+        ps.setString(3, s.name());
+        ps.setString(4, s.url());
+        ps.setString(5, s.province());
+        ps.setString(6, s.address());
+        ps.setString(7, s.phones());
+        ps.setString(8, s.taxCode());
+        ps.setString(9, s.businessRegistration());
+        if (s.verified() == null) {
+          ps.setNull(10, Types.BOOLEAN);
+        } else {
+          ps.setBoolean(10, s.verified());
+        }
+        ps.setObject(11, r.observedAt());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void writeListings(Connection c, List<ListingRow> rows) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(ListingSql.MERGE_LISTING)) {
+      for (ListingRow r : rows) {
+        ps.setString(1, r.id());
+        ps.setString(2, r.platform());
+        ps.setString(3, r.kind());
+        ps.setString(4, r.url());
+        ps.setString(5, r.title());
+        ps.setBigDecimal(6, r.priceAmount());
+        ps.setString(7, r.priceCurrency());
+        ps.setString(8, r.sellerId());
+        ps.setObject(9, r.observedAt());
+        ps.setString(10, r.crawlRunId());
+        ps.setString(11, r.htmlSha256());
+        ps.setString(12, r.screenshotSha256());
+        ps.setString(13, r.listingJson());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void writeVerdicts(Connection c, List<ListingRow> rows) throws SQLException {
+    int[] counts;
+    try (PreparedStatement ps = c.prepareStatement(ListingSql.MERGE_VERDICT)) {
+      for (ListingRow r : rows) {
+        ListingRow.VerdictRow v = r.verdict();
+        ps.setString(1, r.id());
+        ps.setString(2, v.rulesetVersion());
+        ps.setDouble(3, v.score());
+        ps.setBoolean(4, v.flagged());
+        ps.setString(5, v.topViolation());
+        ps.setString(6, v.violationsText());
+        ps.setString(7, v.brands());
+        ps.setObject(8, r.observedAt());
+        ps.setString(9, v.scoredJson());
+        ps.addBatch();
+      }
+      counts = ps.executeBatch();
+    }
+    // The violation rows follow their verdict: rewritten only where the MERGE changed it.
+    List<ListingRow> changed = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (counts[i] != 0) {
+        changed.add(rows.get(i));
+      }
+    }
+    if (changed.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement del = c.prepareStatement(ListingSql.DELETE_VIOLATIONS);
+        PreparedStatement ins = c.prepareStatement(ListingSql.INSERT_VIOLATION)) {
+      for (ListingRow r : changed) {
+        del.setString(1, r.id());
+        del.addBatch();
+      }
+      del.executeBatch();
+      boolean any = false;
+      for (ListingRow r : changed) {
+        List<String> violations = r.verdict().violations();
+        for (int p = 0; p < violations.size(); p++) {
+          ins.setString(1, r.id());
+          ins.setString(2, violations.get(p));
+          ins.setInt(3, p);
+          ins.addBatch();
+          any = true;
+        }
+      }
+      if (any) {
+        ins.executeBatch();
+      }
+    }
+  }
+
+  /** One stored listing with its verdict, or empty when the id is unknown. */
+  public Optional<StoredListing> find(String listingId) {
+    String sql = """
+        SELECT l.id, l.platform, l.kind, l.url, l.title, l.price_amount, l.price_currency, l.seller_id, s.name,
+               l.observed_at, l.listing_json, v.score, v.flagged, v.violations, v.ruleset_version, v.scored_json
+        FROM listings l
+        LEFT JOIN sellers s ON s.id = l.seller_id
+        LEFT JOIN verdicts v ON v.listing_id = l.id
+        WHERE l.id = ?
+        """;
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, listingId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        double score = rs.getDouble("score");
+        boolean scored = !rs.wasNull();
+        return Optional.of(new StoredListing(
+            rs.getString("id"), rs.getString("platform"), rs.getString("kind"), rs.getString("url"),
+            rs.getString("title"), rs.getBigDecimal("price_amount"), Rows.trimmed(rs.getString("price_currency")),
+            rs.getString("seller_id"), rs.getString("name"),
+            rs.getObject("observed_at", OffsetDateTime.class).toInstant(), rs.getString("listing_json"),
+            scored ? score : null, scored ? rs.getBoolean("flagged") : null,
+            Rows.split(rs.getString("violations")), rs.getString("ruleset_version"), rs.getString("scored_json")));
+      }
+    } catch (SQLException e) {
+      throw new StorageException("cannot read listing " + listingId + ": " + describe(e), e);
+    }
+  }
+
+  static String describe(SQLException e) {
+    // A failed JDBC batch wraps the server's error; that one says what went wrong.
+    SQLException cause = e;
+    while (cause.getNextException() != null && cause.getNextException() != cause) {
+      cause = cause.getNextException();
+    }
+    String state = cause.getSQLState() == null ? "" : " [SQLState " + cause.getSQLState() + "]";
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    // Drivers append the whole statement; the first line is the error.
+    return message.lines().findFirst().orElse(message).strip() + state;
+  }
+}
