@@ -59,7 +59,7 @@ final class SourceCrawl {
       admit(seed, 0, false);
     }
     if (source.useSitemap()) {
-      SitemapSeeder seeder = new SitemapSeeder(staticFetcher, this::politeFetch, services.listener());
+      SitemapSeeder seeder = new SitemapSeeder(staticFetcher, this::politeFetch, services.listener(), siteFilters);
       for (String host : source.hosts()) {
         String origin = URI.create(source.seeds().get(0)).getScheme() + "://" + host;
         RobotsCache.Entry robots = robots(origin + "/");

@@ -157,6 +157,19 @@ class CrawlerTest {
   }
 
   @Test
+  void sitemapsOnOtherHostsAreNotFetched() throws Exception {
+    shop();
+    try (TestSite elsewhere = new TestSite()) {
+      elsewhere.text("/sitemap.xml", "application/xml", "<urlset/>");
+      site.text("/robots.txt", "text/plain", "User-agent: *\nDisallow: /cart\nSitemap: " + elsewhere.url("/sitemap.xml") + "\n");
+      CrawlReport report = new Crawler(settings("t7"), new TitleExtractor()).run(List.of(source("s", 10, true, null)), ProgressListener.NONE);
+      assertThat(elsewhere.hits()).isEmpty();
+      assertThat(report.notices()).anyMatch(n -> n.contains("not on the source's hosts"));
+      assertThat(report.listingsEmitted()).isEqualTo(2); // /p/3 was only in the local sitemap, which robots.txt no longer names
+    }
+  }
+
+  @Test
   void unreachableRobotsDefersTheHost() {
     shop();
     site.route("/robots.txt", ex -> TestSite.send(ex, 503, "text/plain", "down"));
