@@ -157,6 +157,17 @@ class BrowserFetcherTest {
   }
 
   @Test
+  void productionModeBrowserRefusesLoopbackBeforeStartingChromium() {
+    int before = site.hits().size();
+    try (BrowserFetcher fetcher = new BrowserFetcher(Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(false), 5_000_000)) {
+      FetchResult r = fetcher.fetch(new FetchRequest(site.url("/feed"), Set.of(), 0, SETTINGS));
+      assertThat(r.outcome()).isEqualTo(FetchOutcome.BLOCKED);
+      assertThat(r.error()).contains("loopback");
+    }
+    assertThat(site.hits()).hasSize(before);
+  }
+
+  @Test
   void pageThatNeverFinishesLoadingHitsThePageTimeLimit() {
     site.html("/hang", "<html><body>x<script src='/never.js'></script></body></html>");
     site.route("/never.js", ex -> {
