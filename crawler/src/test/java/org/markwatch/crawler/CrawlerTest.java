@@ -242,6 +242,24 @@ class CrawlerTest {
   }
 
   @Test
+  void anotherSinkReceivesTheListingsAndIsClosed() {
+    shop();
+    List<Listing> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    org.markwatch.crawler.sink.Sink memory = new org.markwatch.crawler.sink.Sink() {
+      @Override public void write(Listing l) { received.add(l); }
+      @Override public long written() { return received.size(); }
+      @Override public void close() { closed.set(true); }
+    };
+    CrawlReport report = new Crawler(settings("t8"), new TitleExtractor(), s -> memory)
+        .run(List.of(source("s", 10, true, null)), ProgressListener.NONE);
+    assertThat(received).hasSize(3).allMatch(l -> l.evidence() != null && l.crawlRunId().equals("t8"));
+    assertThat(closed).isTrue();
+    assertThat(report.spoolFiles()).isEmpty();
+    assertThat(tmp.resolve("spool")).doesNotExist();
+  }
+
+  @Test
   void extractionFailureIsCountedAndTheCrawlGoesOn() throws Exception {
     shop();
     TitleExtractor real = new TitleExtractor();
