@@ -15,7 +15,7 @@ import java.util.List;
  * @param listingsEmitted listings written to the sink
  * @param sources per-source figures, in the order sources were given
  * @param notices messages for the operator (Chromium missing, hosts skipped, ...)
- * @param spoolFiles spool files written, in order
+ * @param spoolFiles spool files written, in order (empty when the sink is not a spool)
  */
 public record CrawlReport(
     String crawlRunId,

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.markwatch.crawler.browser.BrowserFetcher;
 import org.markwatch.crawler.browser.Chromium;
 import org.markwatch.crawler.evidence.EvidenceStore;
@@ -21,6 +22,7 @@ import org.markwatch.crawler.net.AddressGuard;
 import org.markwatch.crawler.politeness.HostGate;
 import org.markwatch.crawler.robots.RobotsCache;
 import org.markwatch.crawler.robots.RobotsPolicy;
+import org.markwatch.crawler.sink.Sink;
 import org.markwatch.crawler.sink.SpoolSink;
 import org.markwatch.crawler.source.FetchMode;
 import org.markwatch.crawler.source.Source;
@@ -28,7 +30,7 @@ import org.markwatch.crawler.source.Source;
 /**
  * Runs a crawl: sources whose first seed shares a host are crawled one after the other on one
  * thread; different hosts run in parallel on up to {@link CrawlSettings#threads()} threads. Listings
- * go to a {@link SpoolSink} in {@link CrawlSettings#spoolDir()}, evidence to an
+ * go to a {@link Sink} (by default a {@link SpoolSink} in {@link CrawlSettings#spoolDir()}), evidence to an
  * {@link EvidenceStore} in {@link CrawlSettings#evidenceDir()}. Browser sources are skipped with a
  * notice when Chromium is missing; the static ones still run.
  *
@@ -41,16 +43,31 @@ import org.markwatch.crawler.source.Source;
 public final class Crawler {
   private final CrawlSettings settings;
   private final ListingExtractor extractor;
+  private final Function<CrawlSettings, Sink> sinks;
 
-  /** A crawler that extracts listings with {@link Extraction#extract}. */
+  /** A crawler that extracts listings with {@link Extraction#extract} and spools them to files. */
   public Crawler(CrawlSettings settings) {
     this(settings, Extraction::extract);
   }
 
   /** A crawler with another extractor (e.g. a test's, or a future per-platform one). */
   public Crawler(CrawlSettings settings, ListingExtractor extractor) {
+    this(settings, extractor, Crawler::spool);
+  }
+
+  /**
+   * A crawler writing to another sink (e.g. a Kafka topic). {@code sinks} is called once per
+   * {@link #run}; the run closes the sink it got.
+   */
+  public Crawler(CrawlSettings settings, ListingExtractor extractor, Function<CrawlSettings, Sink> sinks) {
     this.settings = settings;
     this.extractor = extractor;
+    this.sinks = sinks;
+  }
+
+  /** The default sink: JSON-lines spool files in {@link CrawlSettings#spoolDir()}. */
+  public static Sink spool(CrawlSettings settings) {
+    return new SpoolSink(settings.spoolDir(), settings.crawlRunId(), settings.spoolRollEvery());
   }
 
   /**
@@ -79,7 +96,7 @@ public final class Crawler {
           new BrowserFetcher(settings.chromium(), settings.userAgent(), guard, settings.fetchLimits().maxBytes()));
     }
     Map<String, SourceReport> reports = new LinkedHashMap<>();
-    SpoolSink sink = new SpoolSink(settings.spoolDir(), settings.crawlRunId(), settings.spoolRollEvery());
+    Sink sink = sinks.apply(settings);
     try (FetcherRouter router = new FetcherRouter(fetchers)) {
       CrawlServices services = new CrawlServices(settings, router,
           new RobotsCache(staticFetcher, new RobotsPolicy(RobotsPolicy.agentName(settings.userAgent()))),
@@ -122,7 +139,7 @@ public final class Crawler {
         ordered.stream().mapToInt(SourceReport::pagesFailed).sum(),
         ordered.stream().mapToInt(SourceReport::blockedByRobots).sum(),
         ordered.stream().mapToInt(SourceReport::listingsEmitted).sum(),
-        ordered, notices, sink.files());
+        ordered, notices, sink instanceof SpoolSink spool ? spool.files() : List.of());
   }
 
   private static List<SourceReport> crawlGroup(List<Source> group, CrawlServices services, boolean haveBrowser) {

@@ -9,14 +9,15 @@ import java.util.Set;
 import org.markwatch.crawler.fetch.FetchRequest;
 import org.markwatch.crawler.fetch.FetchResult;
 import org.markwatch.crawler.fetch.Fetcher;
+import org.markwatch.crawler.filter.UrlFilter;
 import org.markwatch.crawler.robots.RobotsCache;
 import org.markwatch.crawler.sitemap.SitemapReader;
 import org.markwatch.crawler.source.BrowserSettings;
 
 /**
  * Collects page URLs from a host's sitemaps: those robots.txt names, else {@code /sitemap.xml};
- * sitemap indexes are followed up to {@value #MAX_SITEMAPS} sitemaps. Fetches go through the
- * caller's politeness wait.
+ * sitemap indexes are followed up to {@value #MAX_SITEMAPS} sitemaps, on the source's hosts only.
+ * Fetches go through the caller's politeness wait.
  */
 final class SitemapSeeder {
   /** Most sitemap files read per host and run. */
@@ -29,11 +30,14 @@ final class SitemapSeeder {
   private final Fetcher fetcher;
   private final PoliteFetch polite;
   private final ProgressListener listener;
+  private final UrlFilter hosts;
 
-  SitemapSeeder(Fetcher fetcher, PoliteFetch polite, ProgressListener listener) {
+  /** @param hosts sitemaps elsewhere (robots.txt may name any host) are not fetched */
+  SitemapSeeder(Fetcher fetcher, PoliteFetch polite, ProgressListener listener, UrlFilter hosts) {
     this.fetcher = fetcher;
     this.polite = polite;
     this.listener = listener;
+    this.hosts = hosts;
   }
 
   List<String> pages(RobotsCache.Entry robots, String origin) {
@@ -46,6 +50,10 @@ final class SitemapSeeder {
     while (!todo.isEmpty() && done.size() < MAX_SITEMAPS) {
       String url = todo.pollFirst();
       if (!done.add(url)) {
+        continue;
+      }
+      if (hosts.filter(url) == null) {
+        listener.notice("sitemap " + url + " not read: not on the source's hosts");
         continue;
       }
       FetchResult r = polite.fetch(fetcher, new FetchRequest(url, Set.of(), RobotsCache.MAX_REDIRECTS, BrowserSettings.DEFAULT));

@@ -10,6 +10,7 @@ import org.markwatch.crawler.fetch.FetchRequest;
 import org.markwatch.crawler.fetch.FetchResult;
 import org.markwatch.crawler.fetch.Fetcher;
 import org.markwatch.crawler.filter.UrlFilter;
+import org.markwatch.crawler.filter.PathPatternFilter;
 import org.markwatch.crawler.filter.UrlFilters;
 import org.markwatch.crawler.frontier.CrawlUrl;
 import org.markwatch.crawler.frontier.Frontier;
@@ -33,8 +34,8 @@ final class SourceCrawl {
   private final Fetcher pageFetcher;
   private final Fetcher staticFetcher;
   private final Frontier frontier;
-  private final UrlFilter seedFilters;
-  private final UrlFilter linkFilters;
+  private final UrlFilter siteFilters;
+  private final UrlFilter patterns;
   private final PageHandler pages;
   private final Map<String, CrawlDelay> delays = new HashMap<>();
   private final Set<String> blocked = new HashSet<>();
@@ -47,38 +48,46 @@ final class SourceCrawl {
     this.pageFetcher = services.fetchers().route(source.fetchMode());
     this.staticFetcher = services.fetchers().route(FetchMode.STATIC);
     this.frontier = new Frontier(source.maxPages());
-    this.seedFilters = UrlFilters.forSeeds(source);
-    this.linkFilters = UrlFilters.forLinks(source);
+    this.siteFilters = UrlFilters.forSeeds(source);
+    this.patterns = new PathPatternFilter(source);
     this.pages = new PageHandler(services);
   }
 
   SourceReport run() {
     long start = System.nanoTime();
     for (String seed : source.seeds()) {
-      admit(seed, 0, seedFilters);
+      admit(seed, 0, false);
     }
     if (source.useSitemap()) {
-      SitemapSeeder seeder = new SitemapSeeder(staticFetcher, this::politeFetch, services.listener());
+      SitemapSeeder seeder = new SitemapSeeder(staticFetcher, this::politeFetch, services.listener(), siteFilters);
       for (String host : source.hosts()) {
         String origin = URI.create(source.seeds().get(0)).getScheme() + "://" + host;
         RobotsCache.Entry robots = robots(origin + "/");
         if (!delayFor(host).skip() && !robots.rules().isDeferVisits()) {
           for (String url : seeder.pages(robots, origin)) {
-            admit(url, 0, linkFilters);
+            admit(url, 0, true);
           }
         }
       }
     }
     CrawlUrl next;
     while (!Thread.currentThread().isInterrupted() && (next = frontier.next()) != null) {
-      crawl(next);
+      if (!crawl(next)) {
+        break;
+      }
     }
     return new SourceReport(source.id(), source.platform(), source.fetchMode().id(), fetched, failed, blocked.size(),
         redirects, retries, listings, extractionErrors, bytes, null, (System.nanoTime() - start) / 1_000_000);
   }
 
-  private void crawl(CrawlUrl url) {
+  /** Fetches and handles one URL; false when the fetcher cannot work at all (the source stops). */
+  private boolean crawl(CrawlUrl url) {
     FetchResult r = politeFetch(pageFetcher, new FetchRequest(url.url(), source.hosts(), 0, source.browser()));
+    if (r.outcome() == FetchOutcome.UNAVAILABLE) {
+      failed++;
+      services.listener().notice(source.id() + ": stopped: " + r.error());
+      return false;
+    }
     int emitted = 0;
     String outcome = r.outcome().name();
     if (r.ok()) {
@@ -92,12 +101,12 @@ final class SourceCrawl {
         }
         listings += emitted;
         for (String link : LinkExtractor.links(r.html(), r.finalUrl())) {
-          admit(link, url.depth() + 1, linkFilters);
+          admit(link, url.depth() + 1, true);
         }
       }
     } else if (r.outcome() == FetchOutcome.REDIRECT) {
       redirects++;
-      admit(r.redirectTo(), url.depth(), linkFilters);
+      admit(r.redirectTo(), url.depth(), true);
     } else if (r.retryable() && url.attempt() < source.politeness().maxRetries()) {
       retries++;
       long wait = Backoff.waitMillis(url.attempt() + 1, source.politeness().backoffMs(),
@@ -111,14 +120,19 @@ final class SourceCrawl {
     handled++;
     services.listener().pageDone(new ProgressListener.PageEvent(
         source.id(), url.url(), outcome, r.status(), emitted, handled, source.maxPages()));
+    return true;
   }
 
-  /** Queues a URL that passes the filters, is new, and robots.txt allows. */
-  private void admit(String url, int depth, UrlFilter filters) {
+  /**
+   * Queues a URL that passes the site filters, robots.txt and (for links) the follow/product
+   * patterns, unless already seen. robots.txt is asked before the patterns, so the report counts
+   * every disallowed link on the source's hosts, not only those the patterns would have followed.
+   */
+  private void admit(String url, int depth, boolean link) {
     if (url == null) {
       return;
     }
-    String kept = filters.filter(url);
+    String kept = siteFilters.filter(url);
     String normalized = kept == null ? null : UrlNormalizer.normalize(kept);
     if (normalized == null || frontier.seen(normalized) || blocked.contains(normalized)) {
       return;
@@ -126,6 +140,9 @@ final class SourceCrawl {
     String host = host(normalized);
     if (delayFor(host).skip() || !services.robots().allowed(normalized)) {
       blocked.add(normalized);
+      return;
+    }
+    if (link && patterns.filter(normalized) == null) {
       return;
     }
     frontier.add(normalized, depth);

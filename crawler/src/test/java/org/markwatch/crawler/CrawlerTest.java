@@ -101,8 +101,8 @@ class CrawlerTest {
     assertThat(paths).doesNotHaveDuplicates();
     assertThat(paths).containsExactlyInAnyOrder("/robots.txt", "/sitemap.xml", "/", "/c/tui", "/c/tui?page=2",
         "/p/1/tui-lv", "/p/2/tui-gucci", "/p/3/vi-chanel");
-    // distinct URLs: /cart (linked and in the sitemap), /admin/x, /search?q=lv; /cart?add=2 fails the follow patterns first
-    assertThat(report.blockedByRobots()).isEqualTo(3);
+    // distinct URLs: /cart (linked and in the sitemap), /admin/x, /search?q=lv, /cart?add=2
+    assertThat(report.blockedByRobots()).isEqualTo(4);
     assertThat(report.pagesFetched()).isEqualTo(6);
     assertThat(report.pagesFailed()).isZero();
     assertThat(report.listingsEmitted()).isEqualTo(3);
@@ -157,6 +157,19 @@ class CrawlerTest {
   }
 
   @Test
+  void sitemapsOnOtherHostsAreNotFetched() throws Exception {
+    shop();
+    try (TestSite elsewhere = new TestSite()) {
+      elsewhere.text("/sitemap.xml", "application/xml", "<urlset/>");
+      site.text("/robots.txt", "text/plain", "User-agent: *\nDisallow: /cart\nSitemap: " + elsewhere.url("/sitemap.xml") + "\n");
+      CrawlReport report = new Crawler(settings("t7"), new TitleExtractor()).run(List.of(source("s", 10, true, null)), ProgressListener.NONE);
+      assertThat(elsewhere.hits()).isEmpty();
+      assertThat(report.notices()).anyMatch(n -> n.contains("not on the source's hosts"));
+      assertThat(report.listingsEmitted()).isEqualTo(2); // /p/3 was only in the local sitemap, which robots.txt no longer names
+    }
+  }
+
+  @Test
   void unreachableRobotsDefersTheHost() {
     shop();
     site.route("/robots.txt", ex -> TestSite.send(ex, 503, "text/plain", "down"));
@@ -186,6 +199,38 @@ class CrawlerTest {
   }
 
   @Test
+  void hostsCrawlInParallelEachHostSequentially() throws Exception {
+    shop();
+    try (TestSite other = new TestSite()) {
+      other.text("/robots.txt", "text/plain", "User-agent: *\nDisallow:\n");
+      other.html("/", "<a href='/p/7/ao'>7</a><a href='/p/8/quan'>8</a><a href='/p/9/mu'>9</a>");
+      for (String p : List.of("/p/7/ao", "/p/8/quan", "/p/9/mu")) {
+        other.html(p, "<h1>other " + p + "</h1>");
+      }
+      Source second = new Source("other", "muaban", List.of(other.base()), FetchMode.STATIC,
+          Set.of(Source.hostKey(java.net.URI.create(other.base()))), List.of(), List.of(Pattern.compile("/p/\\d+/[a-z]+")),
+          false, 100, new Politeness(200, 10_000, 0, 100, 100), null, null, BrowserSettings.DEFAULT, "test");
+      CrawlReport report = new Crawler(settings("par"), new TitleExtractor())
+          .run(List.of(source("s", 200, false, null), second), ProgressListener.NONE);
+      assertThat(report.listingsEmitted()).isEqualTo(5);
+      // both hosts were being crawled at the same time: each one's first request precedes the other's last
+      long aFirst = site.hits().get(0).nanos();
+      long aLast = site.hits().get(site.hits().size() - 1).nanos();
+      long bFirst = other.hits().get(0).nanos();
+      long bLast = other.hits().get(other.hits().size() - 1).nanos();
+      assertThat(bFirst).isLessThan(aLast);
+      assertThat(aFirst).isLessThan(bLast);
+      // and each host alone kept its 200 ms spacing
+      for (TestSite t : List.of(site, other)) {
+        var hits = t.hits();
+        for (int i = 1; i < hits.size(); i++) {
+          assertThat((hits.get(i).nanos() - hits.get(i - 1).nanos()) / 1_000_000).isGreaterThanOrEqualTo(180);
+        }
+      }
+    }
+  }
+
+  @Test
   void sameSiteSameClockGivesIdenticalSpoolFiles() throws Exception {
     shop();
     Source s = source("s", 10, true, null);
@@ -194,6 +239,24 @@ class CrawlerTest {
     CrawlReport second = new Crawler(settings("same"), new TitleExtractor()).run(List.of(s), ProgressListener.NONE);
     List<String> b = Files.readAllLines(second.spoolFiles().get(0)).stream().sorted().toList();
     assertThat(b).hasSize(3).isEqualTo(a);
+  }
+
+  @Test
+  void anotherSinkReceivesTheListingsAndIsClosed() {
+    shop();
+    List<Listing> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    org.markwatch.crawler.sink.Sink memory = new org.markwatch.crawler.sink.Sink() {
+      @Override public void write(Listing l) { received.add(l); }
+      @Override public long written() { return received.size(); }
+      @Override public void close() { closed.set(true); }
+    };
+    CrawlReport report = new Crawler(settings("t8"), new TitleExtractor(), s -> memory)
+        .run(List.of(source("s", 10, true, null)), ProgressListener.NONE);
+    assertThat(received).hasSize(3).allMatch(l -> l.evidence() != null && l.crawlRunId().equals("t8"));
+    assertThat(closed).isTrue();
+    assertThat(report.spoolFiles()).isEmpty();
+    assertThat(tmp.resolve("spool")).doesNotExist();
   }
 
   @Test

@@ -107,9 +107,10 @@ public final class BrowserFetcher implements Fetcher {
         .setUserAgent(userAgent).setViewportSize(1280, 900).setServiceWorkers(
             com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK))) {
       String pageHost = Source.hostKey(uri);
+      Map<String, Boolean> guarded = new java.util.HashMap<>();
       context.route("**/*", route -> {
         String target = route.request().url();
-        if (allowed(target, pageHost, request)) {
+        if (allowed(target, pageHost, request) && passesGuard(target, guarded)) {
           route.resume();
         } else {
           route.abort("blockedbyclient");
@@ -163,6 +164,25 @@ public final class BrowserFetcher implements Fetcher {
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  // Chromium resolves names itself: check each host of a sub-request too (once per page).
+  private boolean passesGuard(String target, Map<String, Boolean> cache) {
+    if (target.startsWith("data:") || target.startsWith("blob:")) {
+      return true;
+    }
+    String host = URI.create(target).getHost();
+    if (host == null) {
+      return false;
+    }
+    return cache.computeIfAbsent(host, h -> {
+      try {
+        guard.resolve(h.startsWith("[") ? h.substring(1, h.length() - 1) : h);
+        return true;
+      } catch (java.net.UnknownHostException e) {
+        return false;
+      }
+    });
   }
 
   private byte[] cap(byte[] body) {

@@ -67,6 +67,14 @@ public final class EvidenceStore {
     }
   }
 
+  private static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its defaults apply
+    }
+  }
+
   private static void write(Path target, byte[] bytes, boolean gzip) {
     if (Files.exists(target)) {
       return; // same name, same content
@@ -74,6 +82,7 @@ public final class EvidenceStore {
     try {
       Files.createDirectories(target.getParent());
       Path tmp = Files.createTempFile(target.getParent(), ".evidence-", ".tmp");
+      readableByAll(tmp); // temp files are owner-only; evidence is read by the portal and other tools
       try {
         try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(tmp)) : Files.newOutputStream(tmp)) {
           out.write(bytes);

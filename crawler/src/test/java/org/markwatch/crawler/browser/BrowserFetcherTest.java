@@ -70,6 +70,40 @@ class BrowserFetcherTest {
         });
         more();
         </script></body></html>""".formatted(tracker.base()));
+    // The demo's style: an IntersectionObserver on a sentinel (fires only on visibility changes)
+    // and posts whose height is known only once their image has loaded.
+    site.html("/io-feed", """
+        <!doctype html><html><head><meta charset="utf-8"></head><body>
+        <div id="feed"></div><div id="sentinel"></div>
+        <script>
+        let cursor = 0, loading = false, done = false;
+        const sentinel = document.getElementById('sentinel');
+        function more() {
+          if (loading || done) return;
+          loading = true;
+          fetch('/api/feed?cursor=' + cursor).then(r => r.json()).then(j => {
+            for (const p of j.posts) {
+              const a = document.createElement('article');
+              a.className = 'post'; a.dataset.postId = p.id; a.textContent = p.text;
+              const img = document.createElement('img'); img.src = '/img/' + p.id + '.svg'; a.appendChild(img);
+              document.getElementById('feed').appendChild(a);
+            }
+            loading = false;
+            if (j.next === null) { done = true; obs.disconnect(); } else cursor = j.next;
+          });
+        }
+        const obs = new IntersectionObserver(es => { if (es.some(e => e.isIntersecting)) more(); });
+        obs.observe(sentinel);
+        </script></body></html>""");
+    site.route("/img/", ex -> {
+      try {
+        Thread.sleep(30);
+      } catch (InterruptedException e) {
+        return;
+      }
+      TestSite.send(ex, 200, "image/svg+xml",
+          "<svg xmlns='http://www.w3.org/2000/svg' width='300' height='400'><rect width='300' height='400'/></svg>");
+    });
     site.route("/api/feed", ex -> {
       int cursor = Integer.parseInt(ex.getRequestURI().getQuery().replace("cursor=", ""));
       StringBuilder posts = new StringBuilder();
@@ -110,6 +144,46 @@ class BrowserFetcherTest {
       assertThat(new String(r.screenshot(), 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
       // the raw body as served has no posts: they exist only after JavaScript ran
       assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("article class");
+    }
+  }
+
+  @Test
+  void followsAnIntersectionObserverFeedWithLateImages() {
+    try (BrowserFetcher fetcher = new BrowserFetcher(Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(true), 5_000_000)) {
+      FetchResult r = fetcher.fetch(new FetchRequest(site.url("/io-feed"), Set.of(), 0, SETTINGS));
+      assertThat(r.outcome()).as(String.valueOf(r.error())).isEqualTo(FetchOutcome.OK);
+      assertThat(Jsoup.parse(r.renderedHtml()).select("article.post")).hasSize(POSTS);
+    }
+  }
+
+  @Test
+  void productionModeBrowserRefusesLoopbackBeforeStartingChromium() {
+    int before = site.hits().size();
+    try (BrowserFetcher fetcher = new BrowserFetcher(Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(false), 5_000_000)) {
+      FetchResult r = fetcher.fetch(new FetchRequest(site.url("/feed"), Set.of(), 0, SETTINGS));
+      assertThat(r.outcome()).isEqualTo(FetchOutcome.BLOCKED);
+      assertThat(r.error()).contains("loopback");
+    }
+    assertThat(site.hits()).hasSize(before);
+  }
+
+  @Test
+  void pageThatNeverFinishesLoadingHitsThePageTimeLimit() {
+    site.html("/hang", "<html><body>x<script src='/never.js'></script></body></html>");
+    site.route("/never.js", ex -> {
+      try {
+        Thread.sleep(15_000);
+      } catch (InterruptedException e) {
+        return;
+      }
+      TestSite.send(ex, 200, "text/javascript", "1");
+    });
+    try (BrowserFetcher fetcher = new BrowserFetcher(Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(true), 5_000_000)) {
+      long t0 = System.nanoTime();
+      FetchResult r = fetcher.fetch(new FetchRequest(site.url("/hang"), Set.of(), 0, new BrowserSettings(5, 500, 2000, true)));
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertThat(r.outcome()).as(String.valueOf(r.error())).isEqualTo(FetchOutcome.TIMEOUT);
+      assertThat(ms).isLessThan(14_000);
     }
   }
 

@@ -81,6 +81,24 @@ class RobotsPolicyTest {
     assertThat(rules.isDeferVisits()).isEqualTo(deferred);
   }
 
+  // Real sites' files (scrapy/protego fixtures): the rules a crawler identifying as markwatch gets.
+  @ParameterizedTest
+  @CsvSource({
+      "www.ebay.com.robots.txt, https://www.ebay.com/brw/x, false",
+      "www.ebay.com.robots.txt, https://www.ebay.com/itm/123, true",
+      "www.facebook.com.robots.txt, https://www.facebook.com/marketplace/item/1, false",
+      "www.vietnamplus.vn.robots.txt, https://www.vietnamplus.vn/, true",
+      "www.vietnamplus.vn.robots.txt, https://www.vietnamplus.vn/raovat/Account/login, false",
+      "www.vietnamplus.vn.robots.txt, https://www.vietnamplus.vn/Utilities/x, false",
+  })
+  void realSites(String file, String url, boolean allowed) throws Exception {
+    byte[] body = Files.readAllBytes(FIXTURES.resolveSibling("../real-sites").normalize().resolve(file));
+    FetchResult fetch = new FetchResult(ROBOTS, ROBOTS, FetchMode.STATIC, FetchOutcome.OK, 200, Map.of(), body, false,
+        null, null, null, null, 1);
+    assertThat(new RobotsPolicy("markwatch").rules(url.replaceAll("(https://[^/]+).*", "$1/robots.txt"), fetch).isAllowed(url))
+        .isEqualTo(allowed);
+  }
+
   @Test
   void agentNameIsTheProductToken() {
     assertThat(RobotsPolicy.agentName("markwatch/0.1 (+https://github.com/markwatch)")).isEqualTo("markwatch");

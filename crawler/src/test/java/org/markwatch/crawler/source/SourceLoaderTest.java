@@ -49,7 +49,7 @@ class SourceLoaderTest {
   @Test
   void loadsSourcesWithVariablesDefaultsAndProfile() throws Exception {
     write("sources/demo.yaml", GOOD);
-    write("sources/profiles/mangxa.yaml", "name: mangxa\n");
+    write("sources/profiles/mangxa.yaml", "name: mangxa\nplatform: mangxa\nitem: 'article.post'\n");
     var sources = SourceLoader.load(dir, Map.of("demo.chosi", "http://127.0.0.1:4100/", "demo.mangxa", "http://127.0.0.1:4200/"));
     assertThat(sources).extracting(Source::id).containsExactly("demo-chosi", "demo-mangxa");
     Source chosi = sources.get(0);
@@ -101,6 +101,15 @@ class SourceLoaderTest {
           assertThat(e.field()).isEqualTo(field);
           assertThat(e.getMessage()).startsWith(file + ":" + line + ": ").contains(part);
         });
+  }
+
+  @Test
+  void badProfileIsReportedWithItsOwnFileAndLine() throws Exception {
+    write("sources/demo.yaml", GOOD);
+    Path profile = write("sources/profiles/mangxa.yaml", "name: mangxa\nplatform: mangxa\nitem: 'article.post'\nsellr: x\n");
+    assertThatThrownBy(() -> SourceLoader.load(dir, Map.of("demo.chosi", "http://h/", "demo.mangxa", "http://h/")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(profile.toString()).hasMessageContaining("sellr");
   }
 
   @Test

@@ -15,7 +15,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on 127.0.0.1 with named routes and a log of every request, for crawler tests.
- * Routes are matched on the exact path+query first, then on the path.
+ * Routes are matched on the exact path+query first, then on the path, then a route ending in
+ * {@code /} (other than the root) as a prefix.
  */
 public final class TestSite implements AutoCloseable {
   /** One request as the server saw it. */
@@ -44,7 +45,13 @@ public final class TestSite implements AutoCloseable {
     synchronized (hits) {
       hits.add(new Hit(pq, System.nanoTime(), Map.copyOf(ex.getRequestHeaders())));
     }
-    Route r = routes.getOrDefault(pq, routes.get(ex.getRequestURI().getRawPath()));
+    String path = ex.getRequestURI().getRawPath();
+    Route r = routes.getOrDefault(pq, routes.get(path));
+    if (r == null) {
+      r = routes.entrySet().stream()
+          .filter(e -> e.getKey().length() > 1 && e.getKey().endsWith("/") && path.startsWith(e.getKey()))
+          .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
     try (ex) {
       if (r == null) {
         send(ex, 404, "text/plain", "not found");
