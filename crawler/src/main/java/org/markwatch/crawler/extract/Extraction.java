@@ -3,6 +3,7 @@ package org.markwatch.crawler.extract;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.jsoup.Jsoup;
@@ -11,6 +12,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
+import org.markwatch.crawler.extract.fallback.LabelledValues;
+import org.markwatch.crawler.extract.fallback.UrlIdGuesser;
 import org.markwatch.crawler.extract.html.HtmlDecoder;
 import org.markwatch.crawler.extract.profile.ProfileExtractor;
 import org.markwatch.crawler.extract.schemaorg.JsonLdReader;
@@ -54,10 +57,11 @@ public final class Extraction {
       throw new IllegalArgumentException("page and page.url are required");
     }
     List<String> problems = new ArrayList<>();
-    Document doc = parse(page, problems);
-    if (doc == null) {
+    Parsed parsed = parse(page, problems);
+    if (parsed == null) {
       return new ExtractionResult(List.of(), problems);
     }
+    Document doc = parsed.doc();
     SiteProfile profile = page.profile();
     String platform = page.platform() != null ? page.platform() : profile != null ? profile.platform() : "web";
     String defaultCurrency = defaultCurrency(page, doc);
@@ -83,6 +87,18 @@ public final class Extraction {
       ProfileExtractor.apply(doc, profile, d);
       fromText(d, profile, d.text.get());
     }
+    if (d.hasContent() && doc.body() != null) {
+      Map<LabelledValues.Kind, String> labelled = LabelledValues.find(doc.body());
+      // The code printed for shoppers ("Product code: 141677") is the shop's reference; markup
+      // often carries an internal id in sku instead.
+      d.sku.force(labelled.get(LabelledValues.Kind.SKU), Layers.FALLBACK);
+      d.brand.offer(labelled.get(LabelledValues.Kind.BRAND), Layers.FALLBACK);
+      d.gtin.offer(labelled.get(LabelledValues.Kind.GTIN), Layers.FALLBACK);
+      d.mpn.offer(labelled.get(LabelledValues.Kind.MPN), Layers.FALLBACK);
+    }
+    if (!d.sku.isSet() && d.hasContent()) {
+      d.sku.offer(UrlIdGuesser.guess(page.url(), parsed.html()), Layers.URL);
+    }
     Element h1 = doc.selectFirst("h1");
     d.title.offer(h1 == null ? null : h1.text(), Layers.FALLBACK);
     d.title.offer(doc.title(), Layers.FALLBACK);
@@ -97,10 +113,11 @@ public final class Extraction {
    * Person data, completed with the Decree 52 business information written in the page text.
    */
   public static Optional<Seller> seller(Page page) {
-    Document doc = parse(page, new ArrayList<>());
-    if (doc == null) {
+    Parsed parsed = parse(page, new ArrayList<>());
+    if (parsed == null) {
       return Optional.empty();
     }
+    Document doc = parsed.doc();
     Draft d = new Draft();
     List<JsonNode> items = new ArrayList<>(JsonLdReader.read(doc));
     items.addAll(MicrodataReader.read(doc));
@@ -165,7 +182,10 @@ public final class Extraction {
     }
   }
 
-  static Document parse(Page page, List<String> problems) {
+  /** A parsed page and the source text it was parsed from. */
+  record Parsed(Document doc, String html) {}
+
+  static Parsed parse(Page page, List<String> problems) {
     String html;
     if (page.renderedHtml() != null) {
       html = page.renderedHtml();
@@ -186,7 +206,7 @@ public final class Extraction {
       html = html.substring(0, MAX_BODY_BYTES);
     }
     Parser parser = Parser.htmlParser();
-    return Jsoup.parse(html, page.url(), parser);
+    return new Parsed(Jsoup.parse(html, page.url(), parser), html);
   }
 
   /** NUL bytes or many control bytes in the first 4 KiB: an image, an archive, a PDF. */

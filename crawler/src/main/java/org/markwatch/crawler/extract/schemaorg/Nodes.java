@@ -19,6 +19,15 @@ final class Nodes {
     if (v == null) {
       v = node.get("http://schema.org/" + field);
     }
+    if (v == null) {
+      // Hand-written JSON-LD gets the case wrong ("lowprice", "PriceCurrency").
+      for (var e : node.properties()) {
+        if (e.getKey().equalsIgnoreCase(field)) {
+          v = e.getValue();
+          break;
+        }
+      }
+    }
     if (v == null || v.isNull()) {
       return out;
     }
@@ -70,6 +79,37 @@ final class Nodes {
     }
     if (v.isArray() && !v.isEmpty()) {
       return scalar(v.get(0));
+    }
+    return null;
+  }
+
+  /**
+   * A price written as a value, or wrapped in objects ({"value": 12}, {"sales": {"value": 12}}), as
+   * some generators do; null when none within three levels.
+   */
+  static String priceScalar(JsonNode v, int depth) {
+    if (v == null || v.isNull() || depth > 3) {
+      return null;
+    }
+    if (v.isValueNode()) {
+      return scalar(v);
+    }
+    if (v.isArray()) {
+      return v.isEmpty() ? null : priceScalar(v.get(0), depth + 1);
+    }
+    for (String k : List.of("value", "amount", "price", "decimalPrice", "@value")) {
+      JsonNode inner = v.get(k);
+      if (inner != null && inner.isValueNode() && scalar(inner) != null) {
+        return scalar(inner);
+      }
+    }
+    for (var e : v.properties()) {
+      if (e.getValue().isObject()) {
+        String s = priceScalar(e.getValue(), depth + 1);
+        if (s != null) {
+          return s;
+        }
+      }
     }
     return null;
   }
