@@ -13,6 +13,7 @@ import org.jsoup.parser.Parser;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.fallback.LabelledValues;
+import org.markwatch.crawler.extract.fallback.MainPriceFinder;
 import org.markwatch.crawler.extract.fallback.UrlIdGuesser;
 import org.markwatch.crawler.extract.html.HtmlDecoder;
 import org.markwatch.crawler.extract.profile.ProfileExtractor;
@@ -92,12 +93,19 @@ public final class Extraction {
       // The code printed for shoppers ("Product code: 141677") is the shop's reference; markup
       // often carries an internal id in sku instead.
       d.sku.force(labelled.get(LabelledValues.Kind.SKU), Layers.FALLBACK);
-      d.brand.offer(labelled.get(LabelledValues.Kind.BRAND), Layers.FALLBACK);
+      d.brand.force(labelled.get(LabelledValues.Kind.BRAND), Layers.FALLBACK);
       d.gtin.offer(labelled.get(LabelledValues.Kind.GTIN), Layers.FALLBACK);
       d.mpn.offer(labelled.get(LabelledValues.Kind.MPN), Layers.FALLBACK);
     }
     if (!d.sku.isSet() && d.hasContent()) {
       d.sku.offer(UrlIdGuesser.guess(page.url(), parsed.html()), Layers.URL);
+    }
+    if (!d.price.isSet() && d.hasContent()) {
+      ParsedPrice main = MainPriceFinder.find(doc, d.title.get(), country(page, doc));
+      if (main.hasAmount()) {
+        d.price.offer(new Money(main.amount(), main.currencyIso()), Layers.FALLBACK);
+        d.currency.offer(main.currencyIso(), Layers.FALLBACK);
+      }
     }
     Element h1 = doc.selectFirst("h1");
     d.title.offer(h1 == null ? null : h1.text(), Layers.FALLBACK);
@@ -230,6 +238,28 @@ public final class Extraction {
       }
     }
     return n > 0 && control * 10 > n;
+  }
+
+  /** The country of the page (ISO 3166), from its language tag or domain; null when unknown. */
+  static String country(Page page, Document doc) {
+    Element html = doc.selectFirst("html");
+    String lang = html == null ? "" : html.attr("lang").replace('_', '-');
+    int dash = lang.indexOf('-');
+    if (dash > 0 && lang.length() - dash - 1 == 2) {
+      return lang.substring(dash + 1).toUpperCase(Locale.ROOT);
+    }
+    try {
+      String host = URI.create(page.url()).getHost();
+      if (host != null) {
+        String tld = host.substring(host.lastIndexOf('.') + 1);
+        if (tld.length() == 2) {
+          return tld.equals("uk") ? "GB" : tld.toUpperCase(Locale.ROOT);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // No country from a URL that is no URI.
+    }
+    return lang.toLowerCase(Locale.ROOT).startsWith("vi") ? "VN" : null;
   }
 
   /** The currency to assume when a price shows none: from the page language, then the domain. */

@@ -24,12 +24,21 @@ public final class LabelledValues {
   static {
     LABELS.put(Kind.SKU, label("sku|product code|product no\\.?|product number|item code|item number|item no\\.?|item #"
         + "|article number|art\\.?-?\\s?nr\\.?|artikelnummer|artikel-nr\\.?|référence|réf\\.?|ref\\.?|código|cód\\.?|codice"
-        + "|mã sản phẩm|mã sp|mã hàng|kod produktu|kód produktu|katalógové číslo|numer katalogowy|артикул|код товара"));
+        + "|mã sản phẩm|mã sp|mã hàng|kod produktu|kód produktu|katalógové číslo|numer katalogowy|артикул|код товара"
+        + "|tootekood|artikkel|artikelnr\\.?|varenummer|varenr\\.?|tuotenumero|tuotekoodi|cikkszám|termékkód|kod|"
+        + "ürün kodu|κωδικός|商品編號|商品编号|品號|货号|商品番号|상품번호|prekės kodas|preces kods"));
     LABELS.put(Kind.BRAND, label("brand|brand name|marque|marca|marke|hersteller|thương hiệu|merk|značka|marka|бренд"
-        + "|производитель|manufacturer|fabricant|producent|výrobce"));
+        + "|производитель|manufacturer|fabricant|producent|výrobce|kaubamärk|tootja|zīmols|ražotājs|prekės ženklas"
+        + "|gamintojas|merkki|valmistaja|märke|varumärke|tillverkare|mærke|merke|produsent|fabrikant|fabricante"
+        + "|márka|gyártó|marcă|producător|μάρκα|κατασκευαστής|ブランド|メーカー|品牌|廠牌|브랜드|nhà sản xuất"));
     LABELS.put(Kind.GTIN, label("ean|ean-?13|gtin|gtin-?13|upc|barcode|isbn|isbn-?13|mã vạch|код ean"));
     LABELS.put(Kind.MPN, label("mpn|model|model number|model no\\.?|part number|manufacturer part number|mfr part"
         + "|modell|modèle|modelo|modello|mã model"));
+  }
+
+  /** Cheap test before the regular expressions: a label is short and mostly letters. */
+  private static boolean mayBeLabel(String text) {
+    return text.strip().length() >= 2;
   }
 
   private static Pattern label(String alternatives) {
@@ -53,7 +62,7 @@ public final class LabelledValues {
         if (++seen[0] > MAX_TEXT_NODES || out.size() == Kind.values().length) {
           return FilterResult.STOP;
         }
-        if (node instanceof TextNode t && !t.isBlank() && t.text().length() <= 100) {
+        if (node instanceof TextNode t && !t.isBlank() && t.text().length() <= 100 && mayBeLabel(t.text())) {
           visit(t, out);
         }
         return FilterResult.CONTINUE;
@@ -67,8 +76,30 @@ public final class LabelledValues {
     return out;
   }
 
+  private static final Pattern NOT_THE_PRODUCT = Pattern.compile(
+      "(?i)filter|facet|refine|sidebar|menu|navigation|breadcrumb|related|recommend|similar|carousel|search");
+
+  /** Labels in navigation, filters and lists of other products describe something else. */
+  private static boolean outsideProduct(Node n) {
+    int depth = 0;
+    for (Element p = n.parentNode() instanceof Element e ? e : null; p != null && depth < 12; p = p.parent(), depth++) {
+      String tag = p.normalName();
+      if (tag.equals("nav") || tag.equals("aside") || tag.equals("footer") || tag.equals("header")
+          || tag.equals("select") || tag.equals("option") || tag.equals("button")) {
+        return true;
+      }
+      if (NOT_THE_PRODUCT.matcher(p.className()).find() || NOT_THE_PRODUCT.matcher(p.id()).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void visit(TextNode t, Map<Kind, String> out) {
     String text = t.text().replace('\u00a0', ' ');
+    if (text.length() > 100 || outsideProduct(t)) {
+      return;
+    }
     for (Map.Entry<Kind, Pattern> e : LABELS.entrySet()) {
       if (out.containsKey(e.getKey())) {
         continue;
