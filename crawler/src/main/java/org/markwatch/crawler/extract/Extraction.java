@@ -21,6 +21,8 @@ import org.markwatch.crawler.extract.schemaorg.JsonLdReader;
 import org.markwatch.crawler.extract.schemaorg.MetaTagReader;
 import org.markwatch.crawler.extract.schemaorg.MicrodataReader;
 import org.markwatch.crawler.extract.schemaorg.ProductMapper;
+import org.markwatch.crawler.extract.state.AppStateMapper;
+import org.markwatch.crawler.extract.state.AppStateReader;
 import org.markwatch.crawler.extract.text.BusinessInfoFinder;
 import org.markwatch.crawler.extract.text.ContactFinder;
 import org.markwatch.crawler.extract.text.Currencies;
@@ -84,6 +86,11 @@ public final class Extraction {
     ProductMapper.map(jsonLd, page.url(), d, Layers.JSONLD);
     ProductMapper.map(MicrodataReader.read(doc), page.url(), d, Layers.MICRODATA);
     MetaTagReader.read(doc, d);
+    AppStateMapper.Found state = AppStateMapper.map(AppStateReader.read(doc), page.url(), d);
+    if (Layers.APPSTATE.equals(d.brand.layer()) && isSiteName(d.brand.get(), doc)) {
+      // State objects often name the shop in "brand"; the shop is the seller, not the brand.
+      d.brand.clear();
+    }
     if (profile != null) {
       ProfileExtractor.apply(doc, profile, d);
       fromText(d, profile, d.text.get());
@@ -107,6 +114,8 @@ public final class Extraction {
         d.currency.offer(main.currencyIso(), Layers.FALLBACK);
       }
     }
+    // A price the page shows beats one in its state, which may be per bundle or before options.
+    AppStateMapper.fillPrice(state, d);
     Element h1 = doc.selectFirst("h1");
     d.title.offer(h1 == null ? null : h1.text(), Layers.FALLBACK);
     d.title.offer(doc.title(), Layers.FALLBACK);
@@ -238,6 +247,18 @@ public final class Extraction {
       }
     }
     return n > 0 && control * 10 > n;
+  }
+
+  /** Whether {@code name} is the site's own name (og:site_name, or the title's " | Site" part). */
+  static boolean isSiteName(String name, Document doc) {
+    String n = name.strip().toLowerCase(Locale.ROOT);
+    String site = MetaTagReader.meta(doc, "og:site_name");
+    if (site != null && site.strip().toLowerCase(Locale.ROOT).contains(n)) {
+      return true;
+    }
+    String title = doc.title().toLowerCase(Locale.ROOT);
+    int sep = Math.max(Math.max(title.lastIndexOf(" | "), title.lastIndexOf(" - ")), title.lastIndexOf(" – "));
+    return sep >= 0 && title.substring(sep).contains(n);
   }
 
   /** The country of the page (ISO 3166), from its language tag or domain; null when unknown. */

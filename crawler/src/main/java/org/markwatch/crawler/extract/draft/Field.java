@@ -33,6 +33,12 @@ public final class Field<T> {
     }
   }
 
+  /** Empties the field (a later check found the value wrong), so a later layer may fill it. */
+  public void clear() {
+    value = null;
+    layer = null;
+  }
+
   public T get() {
     return value;
   }
