@@ -95,6 +95,9 @@ public final class Extraction {
       ProfileExtractor.apply(doc, profile, d);
       fromText(d, profile, d.text.get());
     }
+    Element h1 = doc.selectFirst("h1");
+    d.title.offer(h1 == null ? null : h1.text(), Layers.FALLBACK);
+    d.title.offer(doc.title(), Layers.FALLBACK);
     if (d.hasContent() && doc.body() != null) {
       Map<LabelledValues.Kind, String> labelled = LabelledValues.find(doc.body());
       // The code printed for shoppers ("Product code: 141677") is the shop's reference; markup
@@ -116,9 +119,6 @@ public final class Extraction {
     }
     // A price the page shows beats one in its state, which may be per bundle or before options.
     AppStateMapper.fillPrice(state, d);
-    Element h1 = doc.selectFirst("h1");
-    d.title.offer(h1 == null ? null : h1.text(), Layers.FALLBACK);
-    d.title.offer(doc.title(), Layers.FALLBACK);
     if (d.hasContent()) {
       out.add(ListingAssembler.assemble(d, page, platform, profile, defaultCurrency));
     }

@@ -36,6 +36,8 @@ public final class MainPriceFinder {
       + "warenkorb|kaufen|ajouter|acheter|panier|comprar|añadir|carrito|aggiungi|carrello|koszyk|košík|kosik|do košíka|"
       + "mua ngay|thêm vào giỏ|đặt mua|加入購物車|購買|立即|カート|장바구니|в корзину|купить");
 
+  private static final Pattern NUMBERS = Pattern.compile("\\d+(?:[.,' ]\\d+)*");
+
   private MainPriceFinder() {}
 
   /**
@@ -81,6 +83,10 @@ public final class MainPriceFinder {
       }
       String text = e.childrenSize() > 6 ? own : e.text();
       if (text.length() > 60 || text.isBlank() || text.chars().noneMatch(Character::isDigit)) {
+        continue;
+      }
+      if (e.childrenSize() > 0 && NUMBERS.matcher(text).results().count() > 1) {
+        // A container of several prices (was/now, price/instalment): its children compete instead.
         continue;
       }
       String symbol = Currencies.findSymbol(text, null);

@@ -146,6 +146,22 @@ public final class LenientJson {
         default -> { }
       }
     }
+    if (!inString && !stack.isEmpty()) {
+      // Cut after a complete member: close what is open right at the end.
+      String body = s.stripTrailing();
+      while (body.endsWith(",")) {
+        body = body.substring(0, body.length() - 1).stripTrailing();
+      }
+      if (!body.endsWith(":")) {
+        StringBuilder sb = new StringBuilder(body);
+        for (char open : stack) {
+          sb.append(open == '{' ? '}' : ']');
+        }
+        if (!readSequence(sb.toString()).isEmpty()) {
+          return sb.toString();
+        }
+      }
+    }
     if (lastSafe < 0 || stackAtSafe == null) {
       return null;
     }
