@@ -33,7 +33,7 @@ class ExtractionStructuredDataTest {
     Listing l = only(TestPages.withProfile("https://chosi.example/p/1234/nuoc-hoa-chanel", html, TestPages.profile("chosi")));
     assertThat(l.id()).isEqualTo("chosi:1234");
     assertThat(l.title()).isEqualTo("Nước hoa Chanel N°5 100ml");
-    assertThat(l.text()).isEqualTo("Hàng chính hãng &amp; nguyên seal");
+    assertThat(l.text()).isEqualTo("Hàng chính hãng & nguyên seal");
     assertThat(l.price().amount()).isEqualByComparingTo("2450000");
     assertThat(l.price().currency()).isEqualTo("VND");
     assertThat(l.brandClaimed()).isEqualTo("Chanel");

@@ -3,6 +3,7 @@ package org.markwatch.crawler.extract.schemaorg;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jsoup.parser.Parser;
 import tools.jackson.databind.JsonNode;
 
 /** Small readers over schema.org JSON trees, where any value may be a string, an object or an array. */
@@ -63,14 +64,14 @@ final class Nodes {
       return null;
     }
     if (v.isValueNode()) {
-      String s = v.asString().strip();
+      String s = unescape(v.asString()).strip();
       return s.isEmpty() ? null : s;
     }
     if (v.isObject()) {
       for (String k : List.of("name", "@value", "value", "@id")) {
         JsonNode inner = v.get(k);
         if (inner != null && inner.isValueNode()) {
-          String s = inner.asString().strip();
+          String s = unescape(inner.asString()).strip();
           if (!s.isEmpty()) {
             return s;
           }
@@ -112,6 +113,11 @@ final class Nodes {
       }
     }
     return null;
+  }
+
+  /** HTML entities in JSON strings ("Kitchen &amp; Tabletop"): generators often escape twice. */
+  static String unescape(String s) {
+    return s.indexOf('&') >= 0 && s.indexOf(';') > s.indexOf('&') ? Parser.unescapeEntities(s, false) : s;
   }
 
   /** The schema.org types of a node, without the vocabulary prefix. */

@@ -162,7 +162,7 @@ public final class ContactFinder {
 
   private static void flush(String t, StringBuilder digits, int runStart, int digitTokens, int wordTokens,
       Set<Contact> out, Set<String> accountDigits) {
-    if (digits.length() < 9 || runStart < 0) {
+    if (digits.length() < 8 || runStart < 0) {
       return;
     }
     // A run of only spelled words needs to be long: "ba nam" is not a phone number.
