@@ -73,8 +73,9 @@ public final class LenientJson {
           out.add(n);
         }
       }
-    } catch (JacksonException | IllegalStateException e) {
-      // Values read before the error are kept: a partial result beats none.
+    } catch (JacksonException | IllegalStateException | NumberFormatException e) {
+      // Values read before the error are kept: a partial result beats none. (Lenient number
+      // features let "." through the tokenizer; BigDecimal then refuses it.)
     }
     return out;
   }
