@@ -73,7 +73,7 @@ public final class Extraction {
       for (Element item : ProfileExtractor.items(doc, profile)) {
         Draft d = new Draft();
         ProfileExtractor.apply(item, profile, d);
-        fromText(d, profile, item.text());
+        fromText(d, profile, d.text.isSet() ? d.text.get() : item.text(), item.text());
         d.language.offer(MetaTagReader.language(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang")), Layers.META);
         if (d.hasContent()) {
           out.add(ListingAssembler.assemble(d, page, platform, profile, defaultCurrency));
@@ -93,7 +93,7 @@ public final class Extraction {
     }
     if (profile != null) {
       ProfileExtractor.apply(doc, profile, d);
-      fromText(d, profile, d.text.get());
+      fromText(d, profile, d.text.get(), d.text.get());
     }
     Element h1 = doc.selectFirst("h1");
     d.title.offer(h1 == null ? null : h1.text(), Layers.FALLBACK);
@@ -183,19 +183,20 @@ public final class Extraction {
     return graph == null ? null : findOrganization(graph, depth + 1);
   }
 
-  /** Price and contacts from the listing text, where the profile asks for them. */
-  private static void fromText(Draft d, SiteProfile profile, String text) {
-    if (text == null) {
-      return;
-    }
-    if (profile.priceFromText() && !d.price.isSet()) {
+  /**
+   * Price from the listing's own text and contacts from all of its text (an author name can
+   * carry a phone number), where the profile asks for them. Counts such as "1,2k lượt thích"
+   * are outside the listing text, so they are never read as a price.
+   */
+  private static void fromText(Draft d, SiteProfile profile, String text, String allText) {
+    if (text != null && profile.priceFromText() && !d.price.isSet()) {
       ParsedPrice p = TextPriceFinder.find(text);
       if (p.hasAmount()) {
         d.price.offer(new Money(p.amount(), p.currencyIso()), Layers.TEXT);
       }
     }
-    if (profile.contactsFromText()) {
-      d.contacts.addAll(ContactFinder.find(text));
+    if (allText != null && profile.contactsFromText()) {
+      d.contacts.addAll(ContactFinder.find(allText));
     }
   }
 
