@@ -14,6 +14,7 @@ import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.fallback.LabelledValues;
 import org.markwatch.crawler.extract.fallback.MainPriceFinder;
+import org.markwatch.crawler.extract.fallback.PageHints;
 import org.markwatch.crawler.extract.fallback.UrlIdGuesser;
 import org.markwatch.crawler.extract.html.HtmlDecoder;
 import org.markwatch.crawler.extract.profile.ProfileExtractor;
@@ -75,6 +76,7 @@ public final class Extraction {
         ProfileExtractor.apply(item, profile, d);
         fromText(d, profile, d.text.isSet() ? d.text.get() : item.text(), item.text());
         d.language.offer(MetaTagReader.language(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang")), Layers.META);
+        d.language.offer(PageHints.language(d.text.get()), Layers.TEXT);
         if (d.hasContent()) {
           out.add(ListingAssembler.assemble(d, page, platform, profile, defaultCurrency));
         }
@@ -111,14 +113,20 @@ public final class Extraction {
       d.sku.offer(UrlIdGuesser.guess(page.url(), parsed.html()), Layers.URL);
     }
     if (!d.price.isSet() && d.hasContent()) {
-      ParsedPrice main = MainPriceFinder.find(doc, d.title.get(), country(page, doc));
+      MainPriceFinder.Result found = MainPriceFinder.find(doc, d.title.get(), country(page, doc));
+      ParsedPrice main = found.price();
       if (main.hasAmount()) {
         d.price.offer(new Money(main.amount(), main.currencyIso()), Layers.FALLBACK);
         d.currency.offer(main.currencyIso(), Layers.FALLBACK);
+        if (found.listPrice() != null) {
+          d.listPrice.offer(new Money(found.listPrice(), main.currencyIso()), Layers.FALLBACK);
+        }
       }
     }
     // A price the page shows beats one in its state, which may be per bundle or before options.
     AppStateMapper.fillPrice(state, d);
+    d.category.offer(PageHints.breadcrumbs(doc), Layers.FALLBACK);
+    d.language.offer(PageHints.language(d.title.get() + " " + (d.text.isSet() ? d.text.get() : "")), Layers.TEXT);
     if (d.hasContent()) {
       out.add(ListingAssembler.assemble(d, page, platform, profile, defaultCurrency));
     }

@@ -159,13 +159,18 @@ class ExtractionStructuredDataTest {
 
     String plain = """
         <html lang="de-DE"><body><header><span class="price">9,99 €</span></header>
+        <nav aria-label="Breadcrumb"><ol><li><a href="/">Start</a></li><li><a href="/kueche">Küche</a></li>
+        <li>Kaffeemaschine Deluxe</li></ol></nav>
         <h1>Kaffeemaschine Deluxe</h1><div class="product-price"><del class="old-price">149,00 €</del>
         <span class="price sale">99,95 €</span></div><button class="add-to-cart">In den Warenkorb</button>
         <section class="related"><span class="price">19,99 €</span></section></body></html>""";
     Listing p = only(TestPages.html("https://laden.example/kaffeemaschine", plain));
     assertThat(p.price().amount()).isEqualByComparingTo("99.95");
     assertThat(p.price().currency()).isEqualTo("EUR");
-    assertThat(p.attributes()).containsEntry("extractedBy.price", "fallback");
+    assertThat(p.attributes()).containsEntry("extractedBy.price", "fallback").containsEntry("extractedBy.listPrice", "fallback");
+    assertThat(p.listPrice().amount()).isEqualByComparingTo("149.00");
+    assertThat(p.category()).containsExactly("Start", "Küche");
+    assertThat(p.language()).isEqualTo("de-DE");
   }
 
   @Test

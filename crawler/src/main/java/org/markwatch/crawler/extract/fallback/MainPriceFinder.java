@@ -36,6 +36,8 @@ public final class MainPriceFinder {
       + "warenkorb|kaufen|ajouter|acheter|panier|comprar|añadir|carrito|aggiungi|carrello|koszyk|košík|kosik|do košíka|"
       + "mua ngay|thêm vào giỏ|đặt mua|加入購物車|購買|立即|カート|장바구니|в корзину|купить");
 
+  private static final Pattern WAS = Pattern.compile("old|was|before|original|regular|list|strike|compare|msrp|rrp|"
+      + "crossed|through|gia-goc|giagoc|price-goc");
   private static final Pattern NUMBERS = Pattern.compile("\\d+(?:[.,' ]\\d+)*");
 
   private MainPriceFinder() {}
@@ -44,9 +46,9 @@ public final class MainPriceFinder {
    * The main price of a product page, or {@link ParsedPrice#NONE}. {@code title} (nullable) helps
    * find the title element; {@code country} (nullable, ISO 3166) disambiguates "$".
    */
-  public static ParsedPrice find(Document doc, String title, String country) {
+  public static Result find(Document doc, String title, String country) {
     if (doc.body() == null) {
-      return ParsedPrice.NONE;
+      return Result.NONE;
     }
     List<Element> all = doc.body().getAllElements();
     if (all.size() > MAX_ELEMENTS) {
@@ -68,6 +70,9 @@ public final class MainPriceFinder {
     }
     double best = 1.5;
     ParsedPrice bestPrice = ParsedPrice.NONE;
+    int bestAt = -1;
+    List<int[]> struck = new java.util.ArrayList<>();
+    List<BigDecimal> struckAmounts = new java.util.ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       Element e = all.get(i);
       String tag = e.normalName();
@@ -104,6 +109,10 @@ public final class MainPriceFinder {
       if (BAD_CLASS.matcher(names).find()) {
         score -= 2;
       }
+      if (WAS.matcher(names).find() || struckThrough(e)) {
+        struck.add(new int[] {i});
+        struckAmounts.add(p.amount());
+      }
       if (text.contains("%")) {
         score -= 2;
       }
@@ -117,11 +126,43 @@ public final class MainPriceFinder {
       }
       if (score > best) {
         best = score;
+        bestAt = i;
         bestPrice = p.currencyIso() == null && symbol != null
             ? new ParsedPrice(p.amount(), symbol, Currencies.toIso(symbol, country)) : p;
       }
     }
-    return bestPrice;
+    if (!bestPrice.hasAmount()) {
+      return Result.NONE;
+    }
+    // The list price: a struck-through or "was" price right next to the main one, and higher.
+    BigDecimal listPrice = null;
+    int nearest = Integer.MAX_VALUE;
+    for (int k = 0; k < struck.size(); k++) {
+      int distance = Math.abs(struck.get(k)[0] - bestAt);
+      if (distance <= 40 && distance < nearest && struckAmounts.get(k).compareTo(bestPrice.amount()) > 0) {
+        nearest = distance;
+        listPrice = struckAmounts.get(k);
+      }
+    }
+    return new Result(bestPrice, listPrice);
+  }
+
+  /** The main price, and the list price shown beside it (null when none). */
+  public record Result(ParsedPrice price, BigDecimal listPrice) {
+    public static final Result NONE = new Result(ParsedPrice.NONE, null);
+  }
+
+  private static boolean struckThrough(Element e) {
+    for (Element p = e; p != null && p.parent() != null; p = p.parent()) {
+      String tag = p.normalName();
+      if (tag.equals("del") || tag.equals("s") || tag.equals("strike")) {
+        return true;
+      }
+      if (tag.equals("body") || p.childrenSize() > 8) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static boolean isBuy(Element e) {
