@@ -36,9 +36,19 @@ public final class LabelledValues {
         + "|modell|modèle|modelo|modello|mã model"));
   }
 
-  /** Cheap test before the regular expressions: a label is short and mostly letters. */
+  /** Cheap test before the regular expressions: a label is short, few words. */
   private static boolean mayBeLabel(String text) {
-    return text.strip().length() >= 2;
+    int len = text.length();
+    if (len < 2 || len > 100) {
+      return false;
+    }
+    int spaces = 0;
+    for (int i = 0; i < len; i++) {
+      if (text.charAt(i) == ' ' && ++spaces > 12) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Pattern label(String alternatives) {
@@ -97,9 +107,10 @@ public final class LabelledValues {
 
   private static void visit(TextNode t, Map<Kind, String> out) {
     String text = t.text().replace('\u00a0', ' ');
-    if (text.length() > 100 || outsideProduct(t)) {
+    if (text.length() > 100) {
       return;
     }
+    boolean checkedPlace = false;
     for (Map.Entry<Kind, Pattern> e : LABELS.entrySet()) {
       if (out.containsKey(e.getKey())) {
         continue;
@@ -107,6 +118,12 @@ public final class LabelledValues {
       Matcher m = e.getValue().matcher(text);
       if (!m.matches()) {
         continue;
+      }
+      if (!checkedPlace) {
+        if (outsideProduct(t)) {
+          return;
+        }
+        checkedPlace = true;
       }
       String value = m.group(1) == null ? "" : m.group(1).strip();
       if (value.isEmpty()) {

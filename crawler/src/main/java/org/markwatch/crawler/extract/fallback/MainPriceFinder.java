@@ -166,7 +166,9 @@ public final class MainPriceFinder {
   }
 
   private static boolean isBuy(Element e) {
-    String label = e.text() + " " + e.attr("value") + " " + e.attr("title") + " " + e.attr("aria-label") + " " + names(e);
+    // Own text and a few attributes: a link's whole subtree is not its label.
+    String label = (e.childrenSize() <= 3 ? e.text() : e.ownText()) + " " + e.attr("value") + " " + e.attr("title")
+        + " " + e.attr("aria-label") + " " + e.className() + " " + e.id();
     return label.length() < 300 && BUY.matcher(label).find();
   }
 

@@ -2,8 +2,6 @@ package org.markwatch.crawler.extract.state;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.markwatch.crawler.extract.schemaorg.LenientJson;
@@ -21,9 +19,6 @@ public final class AppStateReader {
   public static final int MAX_BLOCKS = 60;
   public static final int MAX_BLOCK_CHARS = 2_000_000;
   private static final int MAX_SCRIPT_CHARS = 4_000_000;
-  private static final Pattern START = Pattern.compile(
-      "(?:[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*|\\[['\"][^'\"]{1,60}['\"]\\])*\\s*=\\s*(?:JSON\\.parse\\()?"
-          + "|\\b(?:push|track|event|gtag|fbq|set)\\s*\\((?:\\s*['\"][^'\"]{0,60}['\"]\\s*,)*\\s*)([{\\[])");
 
   private AppStateReader() {}
 
@@ -70,27 +65,52 @@ public final class AppStateReader {
     return out;
   }
 
-  /** JSON literals in a script, where an assignment or a call starts one. */
+  /**
+   * JSON literals in a script: a bracket right after "=", "(" or "," (an assignment or a call
+   * argument). A literal that is read or refused is skipped whole, so nested brackets are not
+   * looked at again.
+   */
   private static void blocks(String code, List<JsonNode> out) {
-    Matcher m = START.matcher(code);
-    int from = 0;
-    while (out.size() < MAX_BLOCKS && m.find(from)) {
-      int open = m.start(1);
-      int end = balancedEnd(code, open);
-      if (end < 0) {
-        from = open + 1;
+    int n = code.length();
+    int i = 0;
+    while (i < n && out.size() < MAX_BLOCKS) {
+      char c = code.charAt(i);
+      if ((c == '{' || c == '[') && startsLiteral(code, i)) {
+        int end = balancedEnd(code, i);
+        if (end < 0) {
+          i++;
+          continue;
+        }
+        if (end - i > 20 && mentionsProduct(code, i, end)) {
+          JsonNode node = LenientJson.read(code.substring(i, end + 1));
+          if (node != null) {
+            out.add(node);
+          }
+        }
+        i = end + 1;
         continue;
       }
-      String literal = code.substring(open, end + 1);
-      if (literal.length() > 20 && (literal.contains("price") || literal.contains("Price") || literal.contains("sku")
-          || literal.contains("brand") || literal.contains("product") || literal.contains("Product"))) {
-        JsonNode n = LenientJson.read(literal);
-        if (n != null) {
-          out.add(n);
-        }
-      }
-      from = end + 1;
+      i++;
     }
+  }
+
+  private static boolean startsLiteral(String code, int at) {
+    for (int j = at - 1; j >= 0 && at - j < 40; j--) {
+      char p = code.charAt(j);
+      if (!Character.isWhitespace(p)) {
+        return (p == '=' && (j == 0 || "=!<>".indexOf(code.charAt(j - 1)) < 0)) || p == '(' || p == ',';
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentionsProduct(String code, int from, int to) {
+    for (String key : List.of("price", "Price", "sku", "brand", "product", "Product")) {
+      if (code.indexOf(key, from, to) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Index of the bracket closing the one at {@code open}, or -1 (unbalanced, too long, too deep). */
