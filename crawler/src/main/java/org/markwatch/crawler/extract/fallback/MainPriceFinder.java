@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -90,15 +91,32 @@ public final class MainPriceFinder {
       if (text.length() > 60 || text.isBlank() || text.chars().noneMatch(Character::isDigit)) {
         continue;
       }
-      if (e.childrenSize() > 0 && NUMBERS.matcher(text).results().count() > 1) {
-        // A container of several prices (was/now, price/instalment): its children compete instead.
-        continue;
-      }
       String symbol = Currencies.findSymbol(text, null);
+      if (symbol == null && ownDigit) {
+        // Amount and currency in sibling elements: <span>294</span><span>元</span>.
+        Element next = e.nextElementSibling();
+        Element prev = e.previousElementSibling();
+        if (next != null && next.text().strip().length() <= 4 && Currencies.findSymbol(next.text(), null) != null) {
+          text = text + " " + next.text().strip();
+        } else if (prev != null && prev.text().strip().length() <= 4 && Currencies.findSymbol(prev.text(), null) != null) {
+          text = prev.text().strip() + " " + text;
+        }
+        symbol = Currencies.findSymbol(text, null);
+      }
       if (symbol == null && !priceClass) {
         continue;
       }
-      ParsedPrice p = PriceParser.parse(text, null, null, country);
+      boolean several = NUMBERS.matcher(text).results().count() > 1;
+      String priceText = text;
+      if (several) {
+        // Several numbers: a container of prices (its children compete instead), or a line such as
+        // "special price 7 折 294 元" whose price is the number written against the currency.
+        priceText = symbol == null ? null : besideSymbol(text, symbol);
+        if (priceText == null || text.length() > 40) {
+          continue;
+        }
+      }
+      ParsedPrice p = PriceParser.parse(priceText, null, null, country);
       if (!p.hasAmount() || p.amount().signum() <= 0 || p.amount().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
         continue;
       }
@@ -115,6 +133,16 @@ public final class MainPriceFinder {
       }
       if (text.contains("%")) {
         score -= 2;
+      }
+      if (text.contains("=") || several) {
+        score -= 1.5;
+      }
+      if (text.codePoints().filter(Character::isLetter).count() > 12) {
+        // A sentence around a number ("spend over $590 and get ..."), not a price tag.
+        score -= 3;
+      }
+      if (e.closest("a") != null) {
+        score -= 1;
       }
       score -= contextPenalty(e);
       if (titleAt >= 0) {
@@ -163,6 +191,17 @@ public final class MainPriceFinder {
       }
     }
     return false;
+  }
+
+  /** The number written right against the currency symbol ("294 元", "$ 12.99"), or null. */
+  static String besideSymbol(String text, String symbol) {
+    String q = Pattern.quote(symbol);
+    Matcher after = Pattern.compile("(\\d[\\d.,' ]*\\d|\\d)\\s?" + q).matcher(text);
+    if (after.find()) {
+      return after.group();
+    }
+    Matcher before = Pattern.compile(q + "\\s?(\\d[\\d.,']*\\d|\\d)").matcher(text);
+    return before.find() ? before.group() : null;
   }
 
   private static boolean isBuy(Element e) {
