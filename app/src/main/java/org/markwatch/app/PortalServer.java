@@ -21,7 +21,12 @@ final class PortalServer {
     properties.put("markwatch.evidence-dir", evidenceDir.toAbsolutePath().toString());
     properties.put("server.address", address);
     properties.put("server.port", port);
-    return new SpringApplicationBuilder(PortalApplication.class).properties(properties).run();
+    properties.put("spring.main.log-startup-info", false);
+    // Passed as command-line arguments: those outrank the portal's application.properties, where
+    // default properties would not.
+    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
+    return new SpringApplicationBuilder(PortalApplication.class).run(args);
   }
 
   /** Blocks until the JVM is asked to stop (Ctrl-C), then closes the portal. */

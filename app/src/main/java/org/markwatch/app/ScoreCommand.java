@@ -67,6 +67,7 @@ final class ScoreCommand implements Callable<Integer> {
         Writer rejectWriter = rejects == null ? null : Files.newBufferedWriter(rejects, StandardCharsets.UTF_8)) {
       String line;
       long n = 0;
+      java.util.List<Listing> pending = new java.util.ArrayList<>(Detectors.BATCH);
       while ((line = reader.readLine()) != null) {
         n++;
         if (line.isBlank()) {
@@ -78,9 +79,10 @@ final class ScoreCommand implements Callable<Integer> {
         } else {
           Decoded<Listing> d = JsonCodec.decodeListing(line);
           if (d.ok()) {
-            writer.write(JsonCodec.encode(detectors.score(d.value())));
-            writer.write('\n');
-            ok++;
+            pending.add(d.value());
+            if (pending.size() == Detectors.BATCH) {
+              ok += flush(detectors, pending, writer);
+            }
             continue;
           }
           reason = d.reason();
@@ -96,12 +98,25 @@ final class ScoreCommand implements Callable<Integer> {
           rejectWriter.write('\n');
         }
       }
+      ok += flush(detectors, pending, writer);
     } catch (IOException | UncheckedIOException e) {
       System.err.println("markwatch score: " + e.getMessage());
       return 2;
+    } finally {
+      detectors.close();
     }
     System.err.println("markwatch score: " + ok + " scored, " + bad + " rejected (ruleset " + detectors.rulesetVersion() + ")");
     return 0;
+  }
+
+  private static int flush(Detectors detectors, java.util.List<Listing> pending, Writer writer) throws IOException {
+    int n = pending.size();
+    for (var scored : detectors.scoreAll(pending)) {
+      writer.write(JsonCodec.encode(scored));
+      writer.write('\n');
+    }
+    pending.clear();
+    return n;
   }
 
   private static String label(String in) {

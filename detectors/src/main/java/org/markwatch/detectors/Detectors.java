@@ -30,10 +30,14 @@ import org.markwatch.model.Signal;
 
 /**
  * Entry point of the detectors: brand matching, rules and scoring. Build once per configuration
- * (it compiles the brand queries and rules), then call {@link #score} from one thread per
- * instance.
+ * (it compiles the brand queries and rules), then call {@link #score} or, faster, {@link
+ * #scoreAll} from one thread per instance. {@link #close} stops the matcher's background
+ * cache-purge thread.
  */
-public final class Detectors {
+public final class Detectors implements AutoCloseable {
+  /** Listings matched together by {@link #scoreAll}: large enough to share the monitor's work. */
+  public static final int BATCH = 128;
+
   private final BrandCatalog catalog;
   private final BrandQueries brandQueries;
   private final Ruleset ruleset;
@@ -52,7 +56,7 @@ public final class Detectors {
   /** Compiles a configuration; a bad file fails here with its name, line and column. */
   public static Detectors create(DetectorConfig config) {
     BrandCatalog catalog = BrandCatalogReader.read(config.brandFiles());
-    TextMatcher.Builder mb = TextMatcher.builder();
+    TextMatcher.Builder mb = TextMatcher.builder().commonWords(catalog.commonWords());
     BrandQueries bq = new BrandQueries(catalog);
     bq.register(mb);
     Ruleset rules = new RulesetCompiler(mb).compile(config.ruleFiles());
@@ -62,7 +66,27 @@ public final class Detectors {
   /** The verdict on one listing; deterministic for the same listing and configuration. */
   public Scored score(Listing listing) {
     ListingFields fields = new ListingFields(listing);
-    Map<String, List<Hit>> hits = matcher.match(fields);
+    return verdict(listing, fields, matcher.match(fields));
+  }
+
+  /**
+   * The verdicts on many listings, in input order; the same verdicts {@link #score} gives, several
+   * times faster because the matcher works on {@link #BATCH} listings at a time.
+   */
+  public List<Scored> scoreAll(List<Listing> listings) {
+    List<Scored> out = new ArrayList<>(listings.size());
+    for (int from = 0; from < listings.size(); from += BATCH) {
+      List<Listing> part = listings.subList(from, Math.min(listings.size(), from + BATCH));
+      List<ListingFields> fields = part.stream().map(ListingFields::new).toList();
+      List<Map<String, List<Hit>>> hits = matcher.match(fields);
+      for (int i = 0; i < part.size(); i++) {
+        out.add(verdict(part.get(i), fields.get(i), hits.get(i)));
+      }
+    }
+    return out;
+  }
+
+  private Scored verdict(Listing listing, ListingFields fields, Map<String, List<Hit>> hits) {
     List<BrandFinding> brands = brandQueries.findings(hits);
     ListingContext ctx = new ListingContext(listing, fields, hits, brands, brandQueries);
     LocalDate observed = date(listing.observedAt());
@@ -81,6 +105,12 @@ public final class Detectors {
   /** Content hash identifying the exact brand catalog and ruleset. */
   public String rulesetVersion() {
     return version;
+  }
+
+  /** Releases the matcher (its background thread). */
+  @Override
+  public void close() {
+    matcher.close();
   }
 
   /** The compiled rules, in file order. */

@@ -32,8 +32,11 @@ class ScoringJobTest {
 
   @TempDir Path dir;
 
+  /** The repository's default configuration: the module dir's parent is the repo root. */
+  static final Path CONF = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent().resolve("conf");
+
   static DetectorConfig detectorConfig() {
-    return new DetectorConfig(Map.of(), Map.of());
+    return DetectorConfFiles.read(CONF);
   }
 
   @ParameterizedTest
@@ -57,6 +60,7 @@ class ScoringJobTest {
       assertThat(first.invalid()).isEqualTo(5);
       assertThat(first.valid()).isEqualTo(devLines + 1);
       assertThat(first.scoreFailed()).isZero();
+      assertThat(first.flagged()).isBetween(1L, devLines - 1);
       assertThat(first.stored()).isEqualTo(devLines);
       assertThat(first.storeFailed()).isEqualTo(1);
 
@@ -99,6 +103,19 @@ class ScoringJobTest {
       System.out.printf("scoring job on %s: %d lines in %d ms (%.0f records/s incl. cluster start); replay %d ms%n",
           backend, first.read(), first.elapsed().toMillis(), first.recordsPerSecond(), second.elapsed().toMillis());
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aRuleFileThatDoesNotCompileFailsBeforeTheClusterStartsAndStoresNothing() throws Exception {
+    Path spool = Files.createDirectories(dir.resolve("spool"));
+    Files.copy(DEV_LISTINGS, spool.resolve("dev-listings.jsonl"));
+    DetectorConfig good = detectorConfig();
+    Map<String, String> rules = new java.util.TreeMap<>(good.ruleFiles());
+    rules.put("rules/broken.yaml", "rules:\n  - id: [unclosed\n");
+    ScoringJob job = ScoringJob.builder().spoolDir(spool).database(org.markwatch.storage.DatabaseSettings.h2File(dir.resolve("db")))
+        .detectorConfig(new DetectorConfig(good.brandFiles(), rules)).build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(job::run).hasMessageContaining("rules/broken.yaml");
+    assertThat(Files.exists(dir.resolve("db/markwatch.mv.db"))).isFalse();
   }
 
   /** Lines: 1 bad JSON, 2 no id, 3 blank, 4 amount as text, 5 not UTF-8, 6 too long, 7 too long for a column. */

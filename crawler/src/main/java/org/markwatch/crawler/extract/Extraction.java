@@ -3,6 +3,7 @@ package org.markwatch.crawler.extract;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.jsoup.Jsoup;
@@ -11,12 +12,18 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
+import org.markwatch.crawler.extract.fallback.LabelledValues;
+import org.markwatch.crawler.extract.fallback.MainPriceFinder;
+import org.markwatch.crawler.extract.fallback.PageHints;
+import org.markwatch.crawler.extract.fallback.UrlIdGuesser;
 import org.markwatch.crawler.extract.html.HtmlDecoder;
 import org.markwatch.crawler.extract.profile.ProfileExtractor;
 import org.markwatch.crawler.extract.schemaorg.JsonLdReader;
 import org.markwatch.crawler.extract.schemaorg.MetaTagReader;
 import org.markwatch.crawler.extract.schemaorg.MicrodataReader;
 import org.markwatch.crawler.extract.schemaorg.ProductMapper;
+import org.markwatch.crawler.extract.state.AppStateMapper;
+import org.markwatch.crawler.extract.state.AppStateReader;
 import org.markwatch.crawler.extract.text.BusinessInfoFinder;
 import org.markwatch.crawler.extract.text.ContactFinder;
 import org.markwatch.crawler.extract.text.Currencies;
@@ -54,10 +61,11 @@ public final class Extraction {
       throw new IllegalArgumentException("page and page.url are required");
     }
     List<String> problems = new ArrayList<>();
-    Document doc = parse(page, problems);
-    if (doc == null) {
+    Parsed parsed = parse(page, problems);
+    if (parsed == null) {
       return new ExtractionResult(List.of(), problems);
     }
+    Document doc = parsed.doc();
     SiteProfile profile = page.profile();
     String platform = page.platform() != null ? page.platform() : profile != null ? profile.platform() : "web";
     String defaultCurrency = defaultCurrency(page, doc);
@@ -66,8 +74,9 @@ public final class Extraction {
       for (Element item : ProfileExtractor.items(doc, profile)) {
         Draft d = new Draft();
         ProfileExtractor.apply(item, profile, d);
-        fromText(d, profile, item.text());
+        fromText(d, profile, d.text.isSet() ? d.text.get() : item.text(), item.text());
         d.language.offer(MetaTagReader.language(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang")), Layers.META);
+        d.language.offer(PageHints.language(d.text.get()), Layers.TEXT);
         if (d.hasContent()) {
           out.add(ListingAssembler.assemble(d, page, platform, profile, defaultCurrency));
         }
@@ -79,13 +88,45 @@ public final class Extraction {
     ProductMapper.map(jsonLd, page.url(), d, Layers.JSONLD);
     ProductMapper.map(MicrodataReader.read(doc), page.url(), d, Layers.MICRODATA);
     MetaTagReader.read(doc, d);
+    AppStateMapper.Found state = AppStateMapper.map(AppStateReader.read(doc), page.url(), d);
+    if (Layers.APPSTATE.equals(d.brand.layer()) && isSiteName(d.brand.get(), doc)) {
+      // State objects often name the shop in "brand"; the shop is the seller, not the brand.
+      d.brand.clear();
+    }
     if (profile != null) {
       ProfileExtractor.apply(doc, profile, d);
-      fromText(d, profile, d.text.get());
+      fromText(d, profile, d.text.get(), d.text.get());
     }
     Element h1 = doc.selectFirst("h1");
     d.title.offer(h1 == null ? null : h1.text(), Layers.FALLBACK);
     d.title.offer(doc.title(), Layers.FALLBACK);
+    if (d.hasContent() && doc.body() != null) {
+      Map<LabelledValues.Kind, String> labelled = LabelledValues.find(doc.body());
+      // The code printed for shoppers ("Product code: 141677") is the shop's reference; markup
+      // often carries an internal id in sku instead.
+      d.sku.force(labelled.get(LabelledValues.Kind.SKU), Layers.FALLBACK);
+      d.brand.force(labelled.get(LabelledValues.Kind.BRAND), Layers.FALLBACK);
+      d.gtin.offer(labelled.get(LabelledValues.Kind.GTIN), Layers.FALLBACK);
+      d.mpn.offer(labelled.get(LabelledValues.Kind.MPN), Layers.FALLBACK);
+    }
+    if (!d.sku.isSet() && d.hasContent()) {
+      d.sku.offer(UrlIdGuesser.guess(page.url(), parsed.html()), Layers.URL);
+    }
+    if (!d.price.isSet() && d.hasContent()) {
+      MainPriceFinder.Result found = MainPriceFinder.find(doc, d.title.get(), country(page, doc));
+      ParsedPrice main = found.price();
+      if (main.hasAmount()) {
+        d.price.offer(new Money(main.amount(), main.currencyIso()), Layers.FALLBACK);
+        d.currency.offer(main.currencyIso(), Layers.FALLBACK);
+        if (found.listPrice() != null) {
+          d.listPrice.offer(new Money(found.listPrice(), main.currencyIso()), Layers.FALLBACK);
+        }
+      }
+    }
+    // A price the page shows beats one in its state, which may be per bundle or before options.
+    AppStateMapper.fillPrice(state, d);
+    d.category.offer(PageHints.breadcrumbs(doc), Layers.FALLBACK);
+    d.language.offer(PageHints.language(d.title.get() + " " + (d.text.isSet() ? d.text.get() : "")), Layers.TEXT);
     if (d.hasContent()) {
       out.add(ListingAssembler.assemble(d, page, platform, profile, defaultCurrency));
     }
@@ -97,10 +138,11 @@ public final class Extraction {
    * Person data, completed with the Decree 52 business information written in the page text.
    */
   public static Optional<Seller> seller(Page page) {
-    Document doc = parse(page, new ArrayList<>());
-    if (doc == null) {
+    Parsed parsed = parse(page, new ArrayList<>());
+    if (parsed == null) {
       return Optional.empty();
     }
+    Document doc = parsed.doc();
     Draft d = new Draft();
     List<JsonNode> items = new ArrayList<>(JsonLdReader.read(doc));
     items.addAll(MicrodataReader.read(doc));
@@ -149,23 +191,27 @@ public final class Extraction {
     return graph == null ? null : findOrganization(graph, depth + 1);
   }
 
-  /** Price and contacts from the listing text, where the profile asks for them. */
-  private static void fromText(Draft d, SiteProfile profile, String text) {
-    if (text == null) {
-      return;
-    }
-    if (profile.priceFromText() && !d.price.isSet()) {
+  /**
+   * Price from the listing's own text and contacts from all of its text (an author name can
+   * carry a phone number), where the profile asks for them. Counts such as "1,2k lượt thích"
+   * are outside the listing text, so they are never read as a price.
+   */
+  private static void fromText(Draft d, SiteProfile profile, String text, String allText) {
+    if (text != null && profile.priceFromText() && !d.price.isSet()) {
       ParsedPrice p = TextPriceFinder.find(text);
       if (p.hasAmount()) {
         d.price.offer(new Money(p.amount(), p.currencyIso()), Layers.TEXT);
       }
     }
-    if (profile.contactsFromText()) {
-      d.contacts.addAll(ContactFinder.find(text));
+    if (allText != null && profile.contactsFromText()) {
+      d.contacts.addAll(ContactFinder.find(allText));
     }
   }
 
-  static Document parse(Page page, List<String> problems) {
+  /** A parsed page and the source text it was parsed from. */
+  record Parsed(Document doc, String html) {}
+
+  static Parsed parse(Page page, List<String> problems) {
     String html;
     if (page.renderedHtml() != null) {
       html = page.renderedHtml();
@@ -186,7 +232,7 @@ public final class Extraction {
       html = html.substring(0, MAX_BODY_BYTES);
     }
     Parser parser = Parser.htmlParser();
-    return Jsoup.parse(html, page.url(), parser);
+    return new Parsed(Jsoup.parse(html, page.url(), parser), html);
   }
 
   /** NUL bytes or many control bytes in the first 4 KiB: an image, an archive, a PDF. */
@@ -210,6 +256,40 @@ public final class Extraction {
       }
     }
     return n > 0 && control * 10 > n;
+  }
+
+  /** Whether {@code name} is the site's own name (og:site_name, or the title's " | Site" part). */
+  static boolean isSiteName(String name, Document doc) {
+    String n = name.strip().toLowerCase(Locale.ROOT);
+    String site = MetaTagReader.meta(doc, "og:site_name");
+    if (site != null && site.strip().toLowerCase(Locale.ROOT).contains(n)) {
+      return true;
+    }
+    String title = doc.title().toLowerCase(Locale.ROOT);
+    int sep = Math.max(Math.max(title.lastIndexOf(" | "), title.lastIndexOf(" - ")), title.lastIndexOf(" – "));
+    return sep >= 0 && title.substring(sep).contains(n);
+  }
+
+  /** The country of the page (ISO 3166), from its language tag or domain; null when unknown. */
+  static String country(Page page, Document doc) {
+    Element html = doc.selectFirst("html");
+    String lang = html == null ? "" : html.attr("lang").replace('_', '-');
+    int dash = lang.indexOf('-');
+    if (dash > 0 && lang.length() - dash - 1 == 2) {
+      return lang.substring(dash + 1).toUpperCase(Locale.ROOT);
+    }
+    try {
+      String host = URI.create(page.url()).getHost();
+      if (host != null) {
+        String tld = host.substring(host.lastIndexOf('.') + 1);
+        if (tld.length() == 2) {
+          return tld.equals("uk") ? "GB" : tld.toUpperCase(Locale.ROOT);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // No country from a URL that is no URI.
+    }
+    return lang.toLowerCase(Locale.ROOT).startsWith("vi") ? "VN" : null;
   }
 
   /** The currency to assume when a price shows none: from the page language, then the domain. */

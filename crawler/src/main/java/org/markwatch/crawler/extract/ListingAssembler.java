@@ -68,7 +68,7 @@ final class ListingAssembler {
     String currency = d.currency.isSet() ? d.currency.get() : defaultCurrency;
     b.price(withCurrency(d.price.get(), currency));
     b.listPrice(withCurrency(d.listPrice.get(), currency));
-    b.category(d.category.get());
+    b.category(category(d.category.get(), d.title.get()));
     b.brandClaimed(d.brand.get());
     Map<String, String> attributes = new LinkedHashMap<>();
     put(attributes, "sku", d.sku.get());
@@ -96,6 +96,18 @@ final class ListingAssembler {
       b.contacts(new ArrayList<>(d.contacts));
     }
     return b.build();
+  }
+
+  /** Breadcrumbs often end with the product itself: that is no category. */
+  private static List<String> category(List<String> path, String title) {
+    if (path == null || path.isEmpty()) {
+      return null;
+    }
+    List<String> out = new ArrayList<>(path);
+    if (title != null && out.get(out.size() - 1).equalsIgnoreCase(title.strip())) {
+      out.remove(out.size() - 1);
+    }
+    return out.isEmpty() ? null : out;
   }
 
   private static Seller seller(SellerDraft s, String platform, SiteProfile profile) {

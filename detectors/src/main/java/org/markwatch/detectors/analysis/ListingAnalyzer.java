@@ -2,6 +2,7 @@ package org.markwatch.detectors.analysis;
 
 import com.ibm.icu.text.Normalizer2;
 import java.io.Reader;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -17,9 +18,12 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *   <li>{@link ConfusableCharFilter}: Cyrillic/Greek look-alikes and in-word symbols ("ch@nel");
  *   <li>{@link StandardTokenizer}: Unicode word boundaries, so a Vietnamese syllable is a token;
  *   <li>{@link DottedAcronymFilter}: "j.b.l" -> "jbl";
- *   <li>{@link LeetVariantFilter}: adds "nike" for "n1ke";
  *   <li>{@link SplitWordJoinFilter}: adds "meiji" for "mei ji", "gucci" for "g u c c i";
- *   <li>{@link RepeatedLetterVariantFilter}: adds "sony" for "sonny".
+ *   <li>{@link LeetVariantFilter}: adds "nike" for "n1ke";
+ *   <li>{@link MaskedLetterVariantFilter}: adds "prda" for "pr*da";
+ *   <li>{@link RepeatedLetterVariantFilter}: adds "sony" for "sonny";
+ *   <li>{@link FuzzyVariantFilter}: adds the one-deletion neighbourhood ("~lauren", "~laure", ...)
+ *       of words that are not common words.
  * </ol>
  *
  * Accents are never removed from the document: a query term carries both its accented and its
@@ -30,10 +34,11 @@ public final class ListingAnalyzer extends Analyzer {
   private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
 
   private final boolean variants;
+  private final Set<String> commonWords;
 
-  /** The document chain, with every variant filter. */
+  /** The document chain, with every variant filter and no common-word guard. */
   public ListingAnalyzer() {
-    this(true);
+    this(true, Set.of());
   }
 
   /**
@@ -41,7 +46,13 @@ public final class ListingAnalyzer extends Analyzer {
    *     phrases are turned into before they become queries
    */
   public ListingAnalyzer(boolean variants) {
+    this(variants, Set.of());
+  }
+
+  /** @param commonWords lower-case words that never get a misspelling neighbourhood */
+  public ListingAnalyzer(boolean variants, Set<String> commonWords) {
     this.variants = variants;
+    this.commonWords = Set.copyOf(commonWords);
   }
 
   @Override
@@ -56,9 +67,11 @@ public final class ListingAnalyzer extends Analyzer {
     if (!variants) {
       return new TokenStreamComponents(source, chain);
     }
-    chain = new LeetVariantFilter(chain);
     chain = new SplitWordJoinFilter(chain);
-    chain = new RepeatedLetterVariantFilter(chain);
+    chain = new LeetVariantFilter(chain);
+    chain = new MaskedLetterVariantFilter(chain);
+    chain = new RepeatedLetterVariantFilter(chain, commonWords);
+    chain = new FuzzyVariantFilter(chain, commonWords);
     return new TokenStreamComponents(source, chain);
   }
 

@@ -9,12 +9,23 @@ import org.apache.lucene.analysis.TokenStream;
  * double letter still meets its brand. Digits are left alone ("1000").
  */
 public final class RepeatedLetterVariantFilter extends VariantTokenFilter {
+  private final java.util.Set<String> commonWords;
+
   public RepeatedLetterVariantFilter(TokenStream input) {
+    this(input, java.util.Set.of());
+  }
+
+  /** @param commonWords words left as they are ("channel" must not become "chanel") */
+  public RepeatedLetterVariantFilter(TokenStream input, java.util.Set<String> commonWords) {
     super(input);
+    this.commonWords = commonWords;
   }
 
   @Override
   protected void variants(String token, List<String> out) {
+    if (commonWords.contains(token)) {
+      return;
+    }
     String squeezed = squeeze(token);
     if (squeezed != token) {
       out.add(squeezed);

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param prices the lowest genuine price of a new item in VND per product type
  * @param lines product lines with genuine price ranges
  * @param officialStores the allow-list of genuine sellers
+ * @param fuzzy whether words of the name one edit away count (default: the file's {@code fuzzy})
  */
 public record Brand(
     String id,
@@ -24,13 +25,19 @@ public record Brand(
     List<String> notWhen,
     Map<String, Long> prices,
     List<ProductLine> lines,
-    List<OfficialStore> officialStores) {
+    List<OfficialStore> officialStores,
+    Boolean fuzzy) {
   public Brand {
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
     notWhen = notWhen == null ? List.of() : List.copyOf(notWhen);
     prices = prices == null ? Map.of() : Map.copyOf(prices);
     lines = lines == null ? List.of() : List.copyOf(lines);
     officialStores = officialStores == null ? List.of() : List.copyOf(officialStores);
+  }
+
+  /** A copy with {@code fuzzy} set when it was not given. */
+  public Brand withDefaultFuzzy(boolean fileDefault) {
+    return fuzzy != null ? this : new Brand(id, name, category, aliases, notWhen, prices, lines, officialStores, fileDefault);
   }
 
   /** The name and every alias, name first. */

@@ -10,8 +10,15 @@ import java.util.Optional;
 public final class BrandCatalog {
   private final Map<String, Brand> brands;
   private final Map<String, ProductType> productTypes;
+  private final java.util.Set<String> commonWords;
 
   public BrandCatalog(Collection<Brand> brands, Collection<ProductType> productTypes) {
+    this(brands, productTypes, java.util.Set.of());
+  }
+
+  /** @param commonWords lower-case words never read as a misspelt brand */
+  public BrandCatalog(Collection<Brand> brands, Collection<ProductType> productTypes,
+      Collection<String> commonWords) {
     Map<String, Brand> b = new LinkedHashMap<>();
     for (Brand brand : brands) {
       if (b.putIfAbsent(brand.id(), brand) != null) {
@@ -26,6 +33,12 @@ public final class BrandCatalog {
     }
     this.brands = b;
     this.productTypes = t;
+    this.commonWords = java.util.Set.copyOf(commonWords);
+  }
+
+  /** Lower-case words never read as a misspelt brand ("channel", "couch"). */
+  public java.util.Set<String> commonWords() {
+    return commonWords;
   }
 
   public Optional<Brand> brand(String id) {

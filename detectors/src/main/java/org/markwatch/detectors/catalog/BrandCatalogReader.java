@@ -21,12 +21,18 @@ public final class BrandCatalogReader {
   public static BrandCatalog read(Map<String, String> files) {
     List<Brand> brands = new ArrayList<>();
     List<ProductType> types = new ArrayList<>();
+    java.util.Set<String> common = new java.util.HashSet<>();
     Map<String, String> seen = new HashMap<>();
     for (var e : files.entrySet()) {
       String file = e.getKey();
       String text = e.getValue();
       BrandFile parsed = Yaml.read(file, text, BrandFile.class);
-      for (Brand b : parsed.brands()) {
+      boolean fuzzy = Boolean.TRUE.equals(parsed.fuzzy());
+      for (String w : parsed.commonWords()) {
+        common.add(w.toLowerCase(java.util.Locale.ROOT).strip());
+      }
+      for (Brand parsedBrand : parsed.brands()) {
+        Brand b = parsedBrand.withDefaultFuzzy(fuzzy);
         check(file, text, b);
         String before = seen.putIfAbsent(b.id(), file);
         if (before != null) {
@@ -43,7 +49,7 @@ public final class BrandCatalogReader {
         types.add(t);
       }
     }
-    return new BrandCatalog(brands, types);
+    return new BrandCatalog(brands, types, common);
   }
 
   private static void check(String file, String text, Brand b) {

@@ -2,10 +2,15 @@ package org.markwatch.detectors.catalog;
 
 import java.util.List;
 
-/** The shape of a file of {@code conf/brands/}: brands and/or product types. */
-public record BrandFile(String catalog, List<Brand> brands, List<ProductType> productTypes) {
+/**
+ * The shape of a file of {@code conf/brands/}: brands, product types and common words, any of
+ * them. {@code fuzzy} (default false) lets this file's brands match one edit away.
+ */
+public record BrandFile(String catalog, Boolean fuzzy, List<Brand> brands, List<ProductType> productTypes,
+    List<String> commonWords) {
   public BrandFile {
     brands = brands == null ? List.of() : brands;
     productTypes = productTypes == null ? List.of() : productTypes;
+    commonWords = commonWords == null ? List.of() : commonWords;
   }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.markwatch.detectors.analysis.FuzzyVariantFilter;
+import org.markwatch.detectors.analysis.Skeleton;
 import org.markwatch.detectors.analysis.TextForms;
 import org.markwatch.detectors.catalog.Brand;
 import org.markwatch.detectors.catalog.BrandCatalog;
@@ -31,19 +33,20 @@ public final class BrandQueries {
   /** Adds every query of the catalog to the matcher. */
   public void register(TextMatcher.Builder b) {
     for (Brand brand : catalog.brands()) {
-      b.add("b:" + brand.id(), PhraseQueries.build(brand.names(), NAME_FIELDS, true));
+      b.add("b:" + brand.id(), PhraseSet.of(brand.names(), NAME_FIELDS, true, Boolean.TRUE.equals(brand.fuzzy()),
+          catalog.commonWords()));
       if (!brand.notWhen().isEmpty()) {
-        b.add("x:" + brand.id(), PhraseQueries.build(brand.notWhen(), NAME_FIELDS, false));
+        b.add("x:" + brand.id(), PhraseSet.of(brand.notWhen(), NAME_FIELDS, false));
       }
       for (int i = 0; i < brand.lines().size(); i++) {
         ProductLine line = brand.lines().get(i);
         List<String> names = new ArrayList<>(line.aliases());
         names.add(0, line.name());
-        b.add("l:" + brand.id() + ":" + i, PhraseQueries.build(names, List.of(Field.TITLE), true));
+        b.add("l:" + brand.id() + ":" + i, PhraseSet.of(names, List.of(Field.TITLE), true));
       }
     }
     for (ProductType t : catalog.productTypes()) {
-      b.add("t:" + t.id(), PhraseQueries.build(t.terms(), List.of(Field.TITLE), false));
+      b.add("t:" + t.id(), PhraseSet.of(t.terms(), List.of(Field.TITLE), false));
     }
   }
 
@@ -61,8 +64,12 @@ public final class BrandQueries {
         if (seen.contains(h.field()) || overlaps(h, excluded) || !caseAllowed(brand, h)) {
           continue;
         }
+        String kind = kind(brand, h);
+        if (kind == null) {
+          continue; // a neighbourhood hit more than one edit away
+        }
         seen.add(h.field());
-        out.add(new BrandFinding(brand, h, kind(brand, h)));
+        out.add(new BrandFinding(brand, h, kind));
       }
     }
     out.sort(Comparator.comparing((BrandFinding f) -> f.hit().field()).thenComparingInt(f -> f.hit().start())
@@ -103,6 +110,12 @@ public final class BrandQueries {
     return best;
   }
 
+  /** The text as written, only lower-cased with spaces and apostrophes made uniform. */
+  static String plain(String s) {
+    return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
+        .replace('’', '\'').replaceAll("\\s+", " ").strip();
+  }
+
   private static boolean overlaps(Hit h, Collection<Hit> others) {
     for (Hit o : others) {
       if (o.field() == h.field() && o.start() < h.end() && h.start() < o.end()) {
@@ -126,25 +139,37 @@ public final class BrandQueries {
     return true;
   }
 
+  /** How the hit spells the brand, or null when it is not close enough to any of its names. */
   static String kind(Brand brand, Hit h) {
-    if (h.field() == Field.CLAIMED) {
+    String got = plain(h.text());
+    String folded = TextForms.fold(got);
+    String skeleton = Skeleton.of(h.text());
+    String kind = null;
+    for (int i = 0; i < brand.names().size() && kind == null; i++) {
+      if (got.equals(plain(brand.names().get(i)))) {
+        kind = i == 0 ? "exact" : "alias";
+      }
+    }
+    for (int i = 0; i < brand.names().size() && kind == null; i++) {
+      if (folded.equals(TextForms.fold(plain(brand.names().get(i))))) {
+        kind = "folded";
+      }
+    }
+    for (int i = 0; i < brand.names().size() && kind == null; i++) {
+      String name = Skeleton.of(brand.names().get(i));
+      if (name.length() >= 3 && skeleton.equals(name)) {
+        kind = "misspelling";
+      }
+    }
+    for (int i = 0; i < brand.names().size() && kind == null; i++) {
+      String name = Skeleton.of(brand.names().get(i));
+      if (name.length() >= PhraseSet.FUZZY_MIN && FuzzyVariantFilter.distance(skeleton, name) <= 1) {
+        kind = "fuzzy";
+      }
+    }
+    if (kind != null && h.field() == Field.CLAIMED) {
       return "claimed";
     }
-    String got = String.join(" ", TextForms.words(h.text()));
-    if (got.equals(String.join(" ", TextForms.words(brand.name())))) {
-      return "exact";
-    }
-    for (String alias : brand.aliases()) {
-      if (got.equals(String.join(" ", TextForms.words(alias)))) {
-        return "alias";
-      }
-    }
-    String folded = TextForms.fold(got);
-    for (String n : brand.names()) {
-      if (folded.equals(TextForms.fold(String.join(" ", TextForms.words(n))))) {
-        return "folded";
-      }
-    }
-    return "misspelling";
+    return kind;
   }
 }

@@ -3,53 +3,74 @@ package org.markwatch.detectors.match;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultiMatchingQueries;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
-import org.apache.lucene.search.Query;
+import org.apache.lucene.monitor.QueryMatch;
 import org.markwatch.detectors.analysis.ListingAnalyzer;
 
 /**
  * Every phrase the detectors look for (brand names, exclusions, product words, rule terms) as
- * queries of one lucene-monitor {@link Monitor} with a {@link MultipassTermFilteredPresearcher}:
- * one pass over a listing finds them all, with the field and offsets of each hit. The monitor
- * lives in memory; nothing touches the disk.
+ * queries of one lucene-monitor {@link Monitor} with a {@link MultipassTermFilteredPresearcher}.
+ * Listings are matched in batches: the monitor indexes the batch once, its presearcher picks the
+ * candidate queries for the whole batch and each candidate runs once over it. Only for the
+ * queries that matched a listing are the hits (field, offsets, text) located afterwards. The
+ * monitor lives in memory; nothing touches the disk. Not thread-safe: one per thread.
  */
 public final class TextMatcher implements AutoCloseable {
   /** Presearcher passes: two passes keep phrase queries of common words from being run needlessly. */
   public static final int PASSES = 2;
 
   private final Monitor monitor;
+  private final Map<String, PhraseSet> sets;
+  private final ListingAnalyzer analyzer;
 
-  private TextMatcher(Monitor monitor) {
+  private TextMatcher(Monitor monitor, Map<String, PhraseSet> sets, ListingAnalyzer analyzer) {
     this.monitor = monitor;
+    this.sets = sets;
+    this.analyzer = analyzer;
   }
 
-  /** Collects queries by id, then {@link #build()}. */
+  /** Collects phrase sets by query id, then {@link #build()}. */
   public static final class Builder {
-    private final Map<String, Query> queries = new java.util.LinkedHashMap<>();
+    private final Map<String, PhraseSet> sets = new LinkedHashMap<>();
+    private java.util.Set<String> commonWords = java.util.Set.of();
 
-    public Builder add(String id, Query q) {
-      if (queries.putIfAbsent(id, q) != null) {
+    /** Words that never get a misspelling neighbourhood in listings. */
+    public Builder commonWords(java.util.Set<String> words) {
+      commonWords = java.util.Set.copyOf(words);
+      return this;
+    }
+
+    public Builder add(String id, PhraseSet set) {
+      if (sets.putIfAbsent(id, set) != null) {
         throw new IllegalArgumentException("duplicate query id " + id);
       }
       return this;
     }
 
+    /** The phrase sets collected so far, by id (read-only view). */
+    public Map<String, PhraseSet> sets() {
+      return Collections.unmodifiableMap(sets);
+    }
+
     public TextMatcher build() {
       try {
-        Monitor m = new Monitor(new ListingAnalyzer(), new MultipassTermFilteredPresearcher(PASSES));
-        List<MonitorQuery> mq = new ArrayList<>(queries.size());
-        queries.forEach((id, q) -> mq.add(new MonitorQuery(id, q)));
+        ListingAnalyzer analyzer = new ListingAnalyzer(true, commonWords);
+        Monitor m = new Monitor(analyzer, new MultipassTermFilteredPresearcher(PASSES));
+        List<MonitorQuery> mq = new ArrayList<>(sets.size());
+        sets.forEach((id, s) -> mq.add(new MonitorQuery(id, s.toQuery())));
         m.register(mq);
-        return new TextMatcher(m);
+        return new TextMatcher(m, Map.copyOf(sets), analyzer);
       } catch (IOException e) {
         throw new UncheckedIOException("in-memory monitor failed", e);
       }
@@ -62,45 +83,63 @@ public final class TextMatcher implements AutoCloseable {
 
   /** Hits of every matching query of the listing, by query id; hits ordered by field and offset. */
   public Map<String, List<Hit>> match(ListingFields fields) {
-    Document doc = new Document();
-    fields.all().forEach((f, v) -> doc.add(new TextField(f.id(), v, org.apache.lucene.document.Field.Store.NO)));
-    MatchingQueries<HighlightsMatch> result;
+    return match(List.of(fields)).get(0);
+  }
+
+  /** {@link #match(ListingFields)} for a batch of listings, in the same order. */
+  public List<Map<String, List<Hit>>> match(List<ListingFields> batch) {
+    List<Map<String, List<Hit>>> out = new ArrayList<>(batch.size());
+    if (batch.isEmpty()) {
+      return out;
+    }
+    Document[] docs = new Document[batch.size()];
+    TokenGrid[] grids = new TokenGrid[batch.size()];
+    for (int i = 0; i < docs.length; i++) {
+      grids[i] = new TokenGrid(analyzer, batch.get(i));
+      Document doc = new Document();
+      grids[i].fields().forEach((f, t) -> doc.add(new TextField(f.id(), t.replay())));
+      docs[i] = doc;
+    }
     try {
-      result = monitor.match(doc, HighlightsMatch.MATCHER);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (!result.getErrors().isEmpty()) {
-      throw new IllegalStateException("query errors: " + result.getErrors());
-    }
-    Map<String, List<Hit>> out = new HashMap<>();
-    for (HighlightsMatch m : result.getMatches()) {
-      List<Hit> hits = new ArrayList<>();
-      for (Field f : Field.ALL) {
-        String value = fields.get(f);
-        if (value == null) {
-          continue;
-        }
-        for (HighlightsMatch.Hit h : m.getHits(f.id())) {
-          int s = Math.max(0, Math.min(h.startOffset(), value.length()));
-          int e = Math.max(s, Math.min(h.endOffset(), value.length()));
-          hits.add(new Hit(f, s, e, value.substring(s, e)));
+      if (docs.length == 1) {
+        MatchingQueries<QueryMatch> r = monitor.match(docs[0], QueryMatch.SIMPLE_MATCHER);
+        checkErrors(r.getErrors());
+        out.add(locate(grids[0], r.getMatches()));
+      } else {
+        MultiMatchingQueries<QueryMatch> r = monitor.match(docs, QueryMatch.SIMPLE_MATCHER);
+        checkErrors(r.getErrors());
+        for (int i = 0; i < docs.length; i++) {
+          out.add(locate(grids[i], r.getMatches(i)));
         }
       }
-      hits.sort(java.util.Comparator.comparing(Hit::field).thenComparingInt(Hit::start));
-      out.put(m.getQueryId(), hits);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return out;
   }
 
-  public int queryCount() {
-    try {
-      return monitor.getQueryCount();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private Map<String, List<Hit>> locate(TokenGrid grid, java.util.Collection<QueryMatch> matches) {
+    Map<String, List<Hit>> hits = new HashMap<>();
+    for (QueryMatch m : matches) {
+      List<Hit> h = grid.locate(sets.get(m.getQueryId()));
+      if (!h.isEmpty()) {
+        hits.put(m.getQueryId(), h);
+      }
+    }
+    return hits;
+  }
+
+  private static void checkErrors(Map<String, Exception> errors) {
+    if (!errors.isEmpty()) {
+      throw new IllegalStateException("query errors: " + errors);
     }
   }
 
+  public int queryCount() {
+    return sets.size();
+  }
+
+  /** Stops the monitor's background cache-purge thread. */
   @Override
   public void close() {
     try {

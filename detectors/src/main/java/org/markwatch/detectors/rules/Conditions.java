@@ -27,17 +27,21 @@ final class Conditions {
   record All(List<Condition> parts) implements Condition {
     @Override
     public Evidence test(ListingContext ctx) {
-      Evidence first = null;
+      String field = null;
+      StringBuilder text = new StringBuilder();
       for (Condition c : parts) {
         Evidence e = c.test(ctx);
         if (e == null) {
           return null;
         }
-        if (first == null || (first.field() == null && e.field() != null)) {
-          first = e;
+        if (field == null) {
+          field = e.field();
+        }
+        if (e.text() != null && !e.text().isEmpty()) {
+          text.append(text.isEmpty() ? "" : "; ").append(e.text());
         }
       }
-      return first == null ? new Evidence(null, null) : first;
+      return new Evidence(field, text.isEmpty() ? null : text.toString());
     }
   }
 
@@ -118,6 +122,8 @@ final class Conditions {
       }
       String type = ctx.brandQueries().productType(ctx.hits());
       for (BrandFinding f : ctx.brands()) {
+        // the product named first in the title is what is sold: a line of another type
+        // ("dây đeo Apple Watch": a strap, not a watch) says nothing about its price
         if (f.hit().field() != Field.TITLE && f.hit().field() != Field.CLAIMED) {
           continue;
         }
@@ -125,6 +131,9 @@ final class Conditions {
         long ref = 0;
         String what = null;
         for (ProductLine line : ctx.brandQueries().lines(b.id(), ctx.hits())) {
+          if (type != null && line.type() != null && !line.type().equals(type)) {
+            continue;
+          }
           if (line.min() > 0 && (ref == 0 || line.min() < ref)) {
             ref = line.min();
             what = b.name() + " " + line.name();

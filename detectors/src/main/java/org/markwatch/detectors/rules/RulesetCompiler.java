@@ -14,7 +14,7 @@ import org.markwatch.detectors.ConfigException;
 import org.markwatch.detectors.Yaml;
 import org.markwatch.detectors.analysis.TextForms;
 import org.markwatch.detectors.match.Field;
-import org.markwatch.detectors.match.PhraseQueries;
+import org.markwatch.detectors.match.PhraseSet;
 import org.markwatch.detectors.match.TextMatcher;
 import org.markwatch.model.Violation;
 
@@ -114,7 +114,7 @@ public final class RulesetCompiler {
         }
       }
       String id = "r:" + rule + ":" + (queries++);
-      matcher.add(id, PhraseQueries.build(c.terms().any(), fields(file, line, where, c.terms().in()), false));
+      matcher.add(id, PhraseSet.of(c.terms().any(), fields(file, line, where, c.terms().in()), false));
       parts.add(new Conditions.Terms(id));
     }
     if (c.patterns() != null) {

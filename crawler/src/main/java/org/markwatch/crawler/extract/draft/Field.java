@@ -33,6 +33,12 @@ public final class Field<T> {
     }
   }
 
+  /** Empties the field (a later check found the value wrong), so a later layer may fill it. */
+  public void clear() {
+    value = null;
+    layer = null;
+  }
+
   public T get() {
     return value;
   }
@@ -49,12 +55,22 @@ public final class Field<T> {
     return name;
   }
 
+  /**
+   * Template text a page forgot to fill ("$metabrand", "{{ product.sku }}", "undefined"): worse
+   * than nothing, since it would hide a real value from a later layer.
+   */
+  static boolean isPlaceholder(String s) {
+    return s.matches("\\$[A-Za-z_][A-Za-z0-9_.]*") || s.contains("{{") || s.contains("}}") || s.contains("${")
+        || s.contains("<%") || s.equalsIgnoreCase("undefined") || s.equalsIgnoreCase("null")
+        || s.equalsIgnoreCase("none") || s.equalsIgnoreCase("n/a") || s.equals("-");
+  }
+
   private static boolean isEmpty(Object v) {
     if (v == null) {
       return true;
     }
     if (v instanceof String s) {
-      return s.isBlank();
+      return s.isBlank() || isPlaceholder(s.strip());
     }
     if (v instanceof Collection<?> c) {
       return c.isEmpty();

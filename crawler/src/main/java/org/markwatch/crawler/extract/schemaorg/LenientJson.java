@@ -73,8 +73,9 @@ public final class LenientJson {
           out.add(n);
         }
       }
-    } catch (JacksonException | IllegalStateException e) {
-      // Values read before the error are kept: a partial result beats none.
+    } catch (JacksonException | IllegalStateException | NumberFormatException e) {
+      // Values read before the error are kept: a partial result beats none. (Lenient number
+      // features let "." through the tokenizer; BigDecimal then refuses it.)
     }
     return out;
   }
@@ -144,6 +145,22 @@ public final class LenientJson {
           stackAtSafe = new ArrayDeque<>(stack);
         }
         default -> { }
+      }
+    }
+    if (!inString && !stack.isEmpty()) {
+      // Cut after a complete member: close what is open right at the end.
+      String body = s.stripTrailing();
+      while (body.endsWith(",")) {
+        body = body.substring(0, body.length() - 1).stripTrailing();
+      }
+      if (!body.endsWith(":")) {
+        StringBuilder sb = new StringBuilder(body);
+        for (char open : stack) {
+          sb.append(open == '{' ? '}' : ']');
+        }
+        if (!readSequence(sb.toString()).isEmpty()) {
+          return sb.toString();
+        }
       }
     }
     if (lastSafe < 0 || stackAtSafe == null) {

@@ -1,7 +1,10 @@
 package org.markwatch.crawler.extract.schemaorg;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.markwatch.crawler.extract.draft.Draft;
@@ -18,27 +21,28 @@ public final class MetaTagReader {
 
   public static void read(Document doc, Draft d) {
     String layer = Layers.META;
-    d.title.offer(meta(doc, "og:title"), layer);
-    d.title.offer(meta(doc, "twitter:title"), layer);
-    d.text.offer(meta(doc, "og:description"), layer);
-    d.text.offer(meta(doc, "description"), layer);
-    String currency = firstNonNull(meta(doc, "product:price:currency"), meta(doc, "og:price:currency"));
+    Map<String, String> m = metas(doc);
+    d.title.offer(m.get("og:title"), layer);
+    d.title.offer(m.get("twitter:title"), layer);
+    d.text.offer(m.get("og:description"), layer);
+    d.text.offer(m.get("description"), layer);
+    String currency = firstNonNull(m.get("product:price:currency"), m.get("og:price:currency"));
     String iso = currency == null ? null
         : Currencies.isIsoCode(currency.strip().toUpperCase()) ? currency.strip().toUpperCase() : Currencies.toIso(currency, null);
     d.currency.offer(iso, layer);
-    String amount = firstNonNull(meta(doc, "product:price:amount"), meta(doc, "og:price:amount"));
+    String amount = firstNonNull(m.get("product:price:amount"), m.get("og:price:amount"));
     d.price.offer(ProductMapper.money(amount, iso), layer);
-    d.listPrice.offer(ProductMapper.money(meta(doc, "product:original_price:amount"), iso), layer);
-    d.brand.offer(firstNonNull(meta(doc, "product:brand"), meta(doc, "og:brand")), layer);
-    d.availability.offer(normaliseAvailability(firstNonNull(meta(doc, "product:availability"),
-        meta(doc, "og:availability"))), layer);
-    d.condition.offer(meta(doc, "product:condition"), layer);
-    d.sku.offer(firstNonNull(meta(doc, "product:retailer_item_id"), meta(doc, "product:sku")), layer);
-    d.gtin.offer(firstNonNull(meta(doc, "product:gtin"), meta(doc, "product:ean")), layer);
-    d.mpn.offer(meta(doc, "product:mfr_part_no"), layer);
+    d.listPrice.offer(ProductMapper.money(m.get("product:original_price:amount"), iso), layer);
+    d.brand.offer(firstNonNull(m.get("product:brand"), m.get("og:brand")), layer);
+    d.availability.offer(normaliseAvailability(firstNonNull(m.get("product:availability"),
+        m.get("og:availability"))), layer);
+    d.condition.offer(m.get("product:condition"), layer);
+    d.sku.offer(firstNonNull(m.get("product:retailer_item_id"), m.get("product:sku")), layer);
+    d.gtin.offer(firstNonNull(m.get("product:gtin"), m.get("product:ean")), layer);
+    d.mpn.offer(m.get("product:mfr_part_no"), layer);
     List<String> images = new ArrayList<>();
-    for (Element m : doc.select("meta[property=og:image], meta[property=og:image:url], meta[name=twitter:image]")) {
-      String u = m.attr("abs:content").isEmpty() ? m.attr("content") : m.attr("abs:content");
+    for (Element img : doc.select("meta[property=og:image], meta[property=og:image:url], meta[name=twitter:image]")) {
+      String u = img.attr("abs:content").isEmpty() ? img.attr("content") : img.attr("abs:content");
       if (!u.isBlank() && !images.contains(u) && images.size() < 20) {
         images.add(u);
       }
@@ -48,12 +52,12 @@ public final class MetaTagReader {
     if (canonical != null) {
       d.canonicalUrl.offer(canonical.absUrl("href").isEmpty() ? canonical.attr("href") : canonical.absUrl("href"), layer);
     }
-    d.canonicalUrl.offer(meta(doc, "og:url"), layer);
+    d.canonicalUrl.offer(m.get("og:url"), layer);
     String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
     d.language.offer(language(lang), layer);
-    String locale = meta(doc, "og:locale");
+    String locale = m.get("og:locale");
     d.language.offer(language(locale), layer);
-    d.language.offer(language(meta(doc, "content-language")), layer);
+    d.language.offer(language(m.get("content-language")), layer);
   }
 
   /** "vi_VN" → "vi-VN"; null when blank or not a language tag. */
@@ -82,18 +86,27 @@ public final class MetaTagReader {
     };
   }
 
-  /** The content of a meta tag named by property, name or itemprop; null when absent or blank. */
+  /** The content of a meta tag named by property, name or http-equiv; null when absent or blank. */
   public static String meta(Document doc, String key) {
+    return metas(doc).get(key.toLowerCase(Locale.ROOT));
+  }
+
+  /** The page's meta tags by lower-cased key (property, name, http-equiv); the first non-blank value wins. */
+  static Map<String, String> metas(Document doc) {
+    Map<String, String> values = new HashMap<>();
     for (Element m : doc.getElementsByTag("meta")) {
-      if (key.equalsIgnoreCase(m.attr("property")) || key.equalsIgnoreCase(m.attr("name"))
-          || key.equalsIgnoreCase(m.attr("http-equiv"))) {
-        String c = m.attr("content").strip();
-        if (!c.isEmpty()) {
-          return c;
+      String c = m.attr("content").strip();
+      if (c.isEmpty()) {
+        continue;
+      }
+      for (String attr : List.of("property", "name", "http-equiv")) {
+        String k = m.attr(attr);
+        if (!k.isEmpty()) {
+          values.putIfAbsent(k.toLowerCase(Locale.ROOT), c);
         }
       }
     }
-    return null;
+    return values;
   }
 
   private static String firstNonNull(String a, String b) {

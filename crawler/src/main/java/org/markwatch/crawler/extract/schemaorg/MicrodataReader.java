@@ -23,11 +23,21 @@ public final class MicrodataReader {
   public static List<JsonNode> read(Document doc) {
     List<JsonNode> out = new ArrayList<>();
     for (Element e : doc.select("[itemscope], [typeof]")) {
-      if (!isProperty(e)) {
+      // A property item outside any item (pulled in by an itemref elsewhere) is read on its own too.
+      if (!isProperty(e) || !hasScopeAncestor(e)) {
         out.add(item(e, 0));
       }
     }
     return out;
+  }
+
+  private static boolean hasScopeAncestor(Element e) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (p.hasAttr("itemscope") || p.hasAttr("typeof")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isProperty(Element e) {
@@ -46,8 +56,36 @@ public final class MicrodataReader {
     }
     if (depth < MAX_DEPTH) {
       collect(scope, node, depth);
+      Document doc = scope.ownerDocument();
+      if (doc != null) {
+        for (String id : scope.attr("itemref").trim().split("\\s+")) {
+          Element ref = id.isEmpty() ? null : doc.getElementById(id);
+          if (ref != null && ref != scope) {
+            collectFrom(ref, node, depth);
+          }
+        }
+      }
+    }
+    // <meta itemscope itemprop="brand" content="X">: the item is named by its content.
+    if (!node.has("name") && scope.hasAttr("content") && !scope.attr("content").isBlank()) {
+      node.put("name", scope.attr("content").strip());
     }
     return node;
+  }
+
+  /** An itemref'd element: a property itself, or a container of properties. */
+  private static void collectFrom(Element ref, ObjectNode into, int depth) {
+    if (ref.hasAttr("itemprop")) {
+      boolean nested = ref.hasAttr("itemscope");
+      JsonNode value = nested ? item(ref, depth + 1) : F.stringNode(value(ref));
+      for (String p : ref.attr("itemprop").trim().split("\\s+")) {
+        add(into, localName(p), value);
+      }
+      if (nested) {
+        return;
+      }
+    }
+    collect(ref, into, depth);
   }
 
   /** Walks the children of {@code scope}, stopping at nested scopes (they are their own items). */

@@ -3,6 +3,7 @@ package org.markwatch.crawler.extract.schemaorg;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jsoup.parser.Parser;
 import tools.jackson.databind.JsonNode;
 
 /** Small readers over schema.org JSON trees, where any value may be a string, an object or an array. */
@@ -18,6 +19,15 @@ final class Nodes {
     JsonNode v = node.get(field);
     if (v == null) {
       v = node.get("http://schema.org/" + field);
+    }
+    if (v == null) {
+      // Hand-written JSON-LD gets the case wrong ("lowprice", "PriceCurrency").
+      for (var e : node.properties()) {
+        if (e.getKey().equalsIgnoreCase(field)) {
+          v = e.getValue();
+          break;
+        }
+      }
     }
     if (v == null || v.isNull()) {
       return out;
@@ -54,14 +64,14 @@ final class Nodes {
       return null;
     }
     if (v.isValueNode()) {
-      String s = v.asString().strip();
+      String s = unescape(v.asString()).strip();
       return s.isEmpty() ? null : s;
     }
     if (v.isObject()) {
       for (String k : List.of("name", "@value", "value", "@id")) {
         JsonNode inner = v.get(k);
         if (inner != null && inner.isValueNode()) {
-          String s = inner.asString().strip();
+          String s = unescape(inner.asString()).strip();
           if (!s.isEmpty()) {
             return s;
           }
@@ -72,6 +82,42 @@ final class Nodes {
       return scalar(v.get(0));
     }
     return null;
+  }
+
+  /**
+   * A price written as a value, or wrapped in objects ({"value": 12}, {"sales": {"value": 12}}), as
+   * some generators do; null when none within three levels.
+   */
+  static String priceScalar(JsonNode v, int depth) {
+    if (v == null || v.isNull() || depth > 3) {
+      return null;
+    }
+    if (v.isValueNode()) {
+      return scalar(v);
+    }
+    if (v.isArray()) {
+      return v.isEmpty() ? null : priceScalar(v.get(0), depth + 1);
+    }
+    for (String k : List.of("value", "amount", "price", "decimalPrice", "@value")) {
+      JsonNode inner = v.get(k);
+      if (inner != null && inner.isValueNode() && scalar(inner) != null) {
+        return scalar(inner);
+      }
+    }
+    for (var e : v.properties()) {
+      if (e.getValue().isObject()) {
+        String s = priceScalar(e.getValue(), depth + 1);
+        if (s != null) {
+          return s;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** HTML entities in JSON strings ("Kitchen &amp; Tabletop"): generators often escape twice. */
+  static String unescape(String s) {
+    return s.indexOf('&') >= 0 && s.indexOf(';') > s.indexOf('&') ? Parser.unescapeEntities(s, false) : s;
   }
 
   /** The schema.org types of a node, without the vocabulary prefix. */

@@ -82,12 +82,18 @@ public final class ProductMapper {
     breadcrumbs(nodes, draft, layer);
     List<JsonNode> products = nodes.stream().filter(ProductMapper::isProduct).toList();
     if (products.isEmpty()) {
-      JsonNode offer = nodes.stream().filter(n -> Nodes.hasType(n, "Offer", "AggregateOffer")).findFirst().orElse(null);
-      if (offer == null || Nodes.first(offer, "itemOffered") == null) {
+      // No product, but an offer: its item, or the page itself, is what is sold.
+      JsonNode offer = nodes.stream().filter(n -> Nodes.hasType(n, "Offer", "AggregateOffer"))
+          .filter(o -> priceText(o) != null).findFirst().orElse(null);
+      if (offer == null) {
         return false;
       }
       JsonNode item = resolve(Nodes.first(offer, "itemOffered"), byId);
-      product(item, List.of(offer), pageUrl, draft, layer, byId);
+      if (item != null && item.isObject()) {
+        product(item, List.of(offer), pageUrl, draft, layer, byId);
+      } else {
+        offer(offer, draft, layer, byId);
+      }
       return true;
     }
     JsonNode main = mainProduct(products, pageUrl);
@@ -216,6 +222,10 @@ public final class ProductMapper {
     if (seller != null) {
       seller(seller, d.seller, layer);
     }
+    // productID is the shop's own reference when no sku is given ("isbn:..." forms are not).
+    if (productId != null && !productId.contains(":") && !productId.contains(" ")) {
+      d.sku.offer(productId, layer);
+    }
   }
 
   private static JsonNode chooseOffer(List<JsonNode> offers, String pageUrl) {
@@ -241,9 +251,11 @@ public final class ProductMapper {
 
   private static String priceText(JsonNode offer) {
     for (String f : List.of("price", "lowPrice")) {
-      String t = Nodes.text(offer, f);
-      if (t != null) {
-        return t;
+      for (JsonNode v : Nodes.all(offer, f)) {
+        String t = Nodes.priceScalar(v, 0);
+        if (t != null) {
+          return t;
+        }
       }
     }
     for (JsonNode spec : Nodes.all(offer, "priceSpecification")) {

@@ -35,6 +35,10 @@ public final class ContactFinder {
   private static final Pattern SEPARATOR = Pattern.compile("[\\s.\\-_,/()*~]{0,3}");
   private static final Pattern PHONE_IN_DIGITS = Pattern.compile("(?:\\+84|84|0)([35789]\\d{8}|2\\d{9})|(1[89]00\\d{4})");
   private static final Pattern ZALO = Pattern.compile("(?i)(zalo|zl|za\\s?lo|z\\.a\\.l\\.o)\\W{0,6}$");
+  /** Numbers after these words are tax codes or registrations, not phones. */
+  private static final Pattern NOT_A_PHONE = Pattern.compile(
+      "(?iu)(mst|mã số thuế|ma so thue|mã số doanh nghiệp|tax|đkkd|gpkd|giấy chứng nhận|kinh doanh số|stk|"
+          + "tài khoản|account|mã đơn|order|sku|mã sp)\\W{0,12}(?:số\\W{0,3})?$");
   private static final Pattern EMAIL = Pattern.compile(
       "[A-Za-z0-9._%+-]{1,64}\\s?(?:@|\\(at\\)|\\[at\\])\\s?[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,12}");
   private static final String BANKS = "vietcombank|vcb|techcombank|tcb|mbbank|mb bank|mb|acb|bidv|agribank|vpbank|vp bank"
@@ -158,7 +162,7 @@ public final class ContactFinder {
 
   private static void flush(String t, StringBuilder digits, int runStart, int digitTokens, int wordTokens,
       Set<Contact> out, Set<String> accountDigits) {
-    if (digits.length() < 9 || runStart < 0) {
+    if (digits.length() < 8 || runStart < 0) {
       return;
     }
     // A run of only spelled words needs to be long: "ba nam" is not a phone number.
@@ -175,6 +179,9 @@ public final class ContactFinder {
     while (m.find()) {
       String phone = m.group(1) != null ? "0" + m.group(1) : m.group(2);
       String before = t.substring(Math.max(0, runStart - 20), runStart);
+      if (NOT_A_PHONE.matcher(t.substring(Math.max(0, runStart - 40), runStart)).find()) {
+        return;
+      }
       boolean zalo = ZALO.matcher(before).find();
       out.add(new Contact(zalo ? "zalo" : "phone", phone));
     }

@@ -1,0 +1,97 @@
+package org.markwatch.crawler.extract.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.markwatch.crawler.extract.Extraction;
+import org.markwatch.crawler.extract.Page;
+import org.markwatch.crawler.extract.SiteProfiles;
+import org.markwatch.model.JsonCodec;
+import org.markwatch.model.Listing;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Extraction speed and batch predictions on the benchmark pages (not a test: figures go to a file).
+ *
+ * <pre>
+ * predict GROUND_TRUTH PAGES_DIR OUT_DIR [PROFILES_DIR]  one prediction file per page, as `markwatch extract` prints it
+ * bench GROUND_TRUTH PAGES_DIR FIGURES_FILE [SECONDS]  pages/s on one thread, pages cycled (default 30 s after 10 s warm-up)
+ * </pre>
+ */
+public final class ExtractionBenchmark {
+  private ExtractionBenchmark() {}
+
+  record Sample(String id, String url, byte[] body) {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 4) {
+      System.err.println("usage: predict TRUTH PAGES OUT PROFILES | bench TRUTH PAGES FIGURES [SECONDS]");
+      System.exit(2);
+    }
+    List<Sample> samples = load(Path.of(args[1]), Path.of(args[2]));
+    if (args[0].equals("predict")) {
+      SiteProfiles profiles = SiteProfiles.load(Path.of(args.length > 4 ? args[4] : "conf/sources/profiles"));
+      Path out = Path.of(args[3]);
+      Files.createDirectories(out);
+      for (Sample s : samples) {
+        Page page = new Page(s.url(), 200, Map.of(), s.body(), null, null, Instant.now().toString(), null,
+            profiles.forUrl(s.url()).orElse(null));
+        List<Listing> listings = Extraction.extract(page);
+        String json = listings.size() == 1 ? JsonCodec.encode(listings.get(0)) : JsonCodec.encode(listings);
+        Files.writeString(out.resolve(s.id() + ".json"), json + "\n", StandardCharsets.UTF_8);
+      }
+      return;
+    }
+    double seconds = args.length > 4 ? Double.parseDouble(args[4]) : 30;
+    run(samples, 10);
+    long start = System.nanoTime();
+    long[] done = run(samples, seconds);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long bytes = samples.stream().mapToLong(s -> s.body().length).sum();
+    String figures = String.format(
+        "extraction benchmark %s%npages: %d distinct (%.1f MB), cycled on one thread for %.1f s after 10 s warm-up%n"
+            + "pages extracted: %d, listings: %d%npages/s: %.1f%nMB/s: %.1f%njava: %s, cores: %d%n",
+        Instant.now(), samples.size(), bytes / 1e6, elapsed, done[0], done[1], done[0] / elapsed,
+        done[0] * (bytes / (double) samples.size()) / 1e6 / elapsed, Runtime.version(),
+        Runtime.getRuntime().availableProcessors());
+    Path file = Path.of(args[3]);
+    if (file.getParent() != null) {
+      Files.createDirectories(file.getParent());
+    }
+    Files.writeString(file, figures, StandardCharsets.UTF_8);
+    System.out.print(figures);
+  }
+
+  private static long[] run(List<Sample> samples, double seconds) {
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    long pages = 0;
+    long listings = 0;
+    int i = 0;
+    while (System.nanoTime() < end) {
+      Sample s = samples.get(i++ % samples.size());
+      Page page = new Page(s.url(), 200, Map.of(), s.body(), null, null, "2026-01-01T00:00:00Z", null, null);
+      listings += Extraction.extract(page).size();
+      pages++;
+    }
+    return new long[] {pages, listings};
+  }
+
+  private static List<Sample> load(Path truth, Path pages) throws IOException {
+    JsonNode t = JsonCodec.mapper().readTree(Files.readString(truth));
+    List<Sample> out = new ArrayList<>();
+    for (var e : t.properties()) {
+      Path f = pages.resolve(e.getKey() + ".html.gz");
+      try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
+        out.add(new Sample(e.getKey(), e.getValue().get("url").asString(), in.readAllBytes()));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,170 @@
+package org.markwatch.crawler.extract.fallback;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.nodes.Node;
+
+/**
+ * Values shown next to a label on the page, as in "Product code: 141677", "Brand | Casio" in a
+ * table, or {@code <dt>EAN</dt><dd>5018479061991</dd>}. The first value found for each label wins;
+ * labels are known in English, Vietnamese and the main European languages.
+ */
+public final class LabelledValues {
+  /** What a label names. */
+  public enum Kind { SKU, BRAND, GTIN, MPN }
+
+  private static final Map<Kind, Pattern> LABELS = new EnumMap<>(Kind.class);
+  private static final int MAX_TEXT_NODES = 200_000;
+
+  static {
+    LABELS.put(Kind.SKU, label("sku|product code|product no\\.?|product number|item code|item number|item no\\.?|item #"
+        + "|article number|art\\.?-?\\s?nr\\.?|artikelnummer|artikel-nr\\.?|référence|réf\\.?|ref\\.?|código|cód\\.?|codice"
+        + "|mã sản phẩm|mã sp|mã hàng|kod produktu|kód produktu|katalógové číslo|numer katalogowy|артикул|код товара"
+        + "|tootekood|artikkel|artikelnr\\.?|varenummer|varenr\\.?|tuotenumero|tuotekoodi|cikkszám|termékkód|kod|"
+        + "ürün kodu|κωδικός|商品編號|商品编号|品號|货号|商品番号|상품번호|prekės kodas|preces kods"));
+    LABELS.put(Kind.BRAND, label("brand|brand name|marque|marca|marke|hersteller|thương hiệu|merk|značka|marka|бренд"
+        + "|производитель|manufacturer|fabricant|producent|výrobce|kaubamärk|tootja|zīmols|ražotājs|prekės ženklas"
+        + "|gamintojas|merkki|valmistaja|märke|varumärke|tillverkare|mærke|merke|produsent|fabrikant|fabricante"
+        + "|márka|gyártó|marcă|producător|μάρκα|κατασκευαστής|ブランド|メーカー|品牌|廠牌|브랜드|nhà sản xuất"));
+    LABELS.put(Kind.GTIN, label("ean|ean-?13|gtin|gtin-?13|upc|barcode|isbn|isbn-?13|mã vạch|код ean"));
+    LABELS.put(Kind.MPN, label("mpn|model|model number|model no\\.?|part number|manufacturer part number|mfr part"
+        + "|modell|modèle|modelo|modello|mã model"));
+  }
+
+  /** Cheap test before the regular expressions: a label is short, few words. */
+  private static boolean mayBeLabel(String text) {
+    int len = text.length();
+    if (len < 2 || len > 100) {
+      return false;
+    }
+    int spaces = 0;
+    for (int i = 0; i < len; i++) {
+      if (text.charAt(i) == ' ' && ++spaces > 12) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Pattern label(String alternatives) {
+    // The label alone ("SKU:"), or the label and its value in one text ("SKU: 12345").
+    return Pattern.compile("(?iu)^\\s*(?:" + alternatives + ")(?!\\p{L})\\s*(?:[:#：]\\s*(.{0,80}?)|[.]?)\\s*$");
+  }
+
+  private LabelledValues() {}
+
+  /** The values found under {@code root}, by kind. */
+  public static Map<Kind, String> find(Element root) {
+    Map<Kind, String> out = new EnumMap<>(Kind.class);
+    int[] seen = {0};
+    NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof Element e && (e.normalName().equals("script") || e.normalName().equals("style")
+            || e.normalName().equals("noscript") || e.normalName().equals("template") || e.normalName().equals("svg"))) {
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        if (++seen[0] > MAX_TEXT_NODES || out.size() == Kind.values().length) {
+          return FilterResult.STOP;
+        }
+        if (node instanceof TextNode t && !t.isBlank() && t.text().length() <= 100 && mayBeLabel(t.text())) {
+          visit(t, out);
+        }
+        return FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        return FilterResult.CONTINUE;
+      }
+    }, root);
+    return out;
+  }
+
+  private static final Pattern NOT_THE_PRODUCT = Pattern.compile(
+      "(?i)filter|facet|refine|sidebar|menu|navigation|breadcrumb|related|recommend|similar|carousel|search");
+
+  /** Labels in navigation, filters and lists of other products describe something else. */
+  private static boolean outsideProduct(Node n) {
+    int depth = 0;
+    for (Element p = n.parentNode() instanceof Element e ? e : null; p != null && depth < 12; p = p.parent(), depth++) {
+      String tag = p.normalName();
+      if (tag.equals("nav") || tag.equals("aside") || tag.equals("footer") || tag.equals("header")
+          || tag.equals("select") || tag.equals("option") || tag.equals("button")) {
+        return true;
+      }
+      if (NOT_THE_PRODUCT.matcher(p.className()).find() || NOT_THE_PRODUCT.matcher(p.id()).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void visit(TextNode t, Map<Kind, String> out) {
+    String text = t.text().replace('\u00a0', ' ');
+    if (text.length() > 100) {
+      return;
+    }
+    boolean checkedPlace = false;
+    for (Map.Entry<Kind, Pattern> e : LABELS.entrySet()) {
+      if (out.containsKey(e.getKey())) {
+        continue;
+      }
+      Matcher m = e.getValue().matcher(text);
+      if (!m.matches()) {
+        continue;
+      }
+      if (!checkedPlace) {
+        if (outsideProduct(t)) {
+          return;
+        }
+        checkedPlace = true;
+      }
+      String value = m.group(1) == null ? "" : m.group(1).strip();
+      if (value.isEmpty()) {
+        value = following(t);
+      }
+      if (value != null && plausible(e.getKey(), value)) {
+        out.put(e.getKey(), value);
+      }
+    }
+  }
+
+  /** The text after a bare label: the next text within the same row, cell pair or definition. */
+  private static String following(TextNode t) {
+    Node n = t;
+    int steps = 0;
+    // Walk forward in document order, leaving the label's own element.
+    while (steps++ < 12) {
+      Node next = n.nextSibling();
+      while (next == null && n.parent() != null && steps++ < 12) {
+        n = n.parent();
+        next = n.nextSibling();
+      }
+      if (next == null) {
+        return null;
+      }
+      n = next;
+      String text = next instanceof TextNode tn ? tn.text() : next instanceof Element el ? el.text() : "";
+      text = text.replace('\u00a0', ' ').strip().replaceFirst("^[:#：]\\s*", "");
+      if (!text.isEmpty()) {
+        return text.length() > 80 ? null : text;
+      }
+    }
+    return null;
+  }
+
+  private static boolean plausible(Kind kind, String v) {
+    return switch (kind) {
+      case SKU, MPN -> v.length() <= 40 && v.matches(".*\\d.*") && !v.contains("  ") && v.split("\\s+").length <= 3;
+      case GTIN -> v.replaceAll("[\\s-]", "").matches("\\d{8,14}");
+      case BRAND -> v.length() <= 50 && !v.matches(".*\\d{5,}.*") && v.split("\\s+").length <= 5;
+    };
+  }
+
+}

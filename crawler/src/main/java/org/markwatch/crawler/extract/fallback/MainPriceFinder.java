@@ -1,0 +1,243 @@
+package org.markwatch.crawler.extract.fallback;
+
+import java.math.BigDecimal;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.markwatch.crawler.extract.text.Currencies;
+import org.markwatch.crawler.extract.text.ParsedPrice;
+import org.markwatch.crawler.extract.text.PriceParser;
+
+/**
+ * The generic fallback for the price: the price-looking text that sits near the product title and
+ * the buy button, marked as a price by its class or written with a currency, and not struck
+ * through, "was", "save" or in a list of other products. Scores, not rules: the best candidate
+ * above a threshold wins.
+ */
+public final class MainPriceFinder {
+  /** Elements of a page looked at, at most. */
+  public static final int MAX_ELEMENTS = 60_000;
+
+  private static final Pattern PRICE_CLASS = Pattern.compile("price|preis|prix|precio|prezzo|cena|cijena|giá|gia-|_gia|"
+      + "amount|cost|deal|sale");
+  private static final Pattern GOOD_CLASS = Pattern.compile("sale|special|final|current|now|actual|our|main|primary|"
+      + "selling|offer|deal|big|large|product-price|price-box|pdp");
+  private static final Pattern BAD_CLASS = Pattern.compile("old|was|before|original|regular|list|strike|compare|msrp|rrp|"
+      + "retail|save|saving|discount|instal|month|shipping|delivery|postage|tax|vat|unit|per-|crossed|through|prev|"
+      + "min-|max-|range|filter|slider|coupon|points|reward|bonus|cashback|club|member");
+  private static final Pattern BAD_CONTEXT = Pattern.compile("related|recommend|similar|carousel|upsell|cross-?sell|"
+      + "also|recent|viewed|mini-?cart|basket-|cart-|header|footer|menu|nav|sidebar|banner|promo-bar|bundle|accessor|"
+      + "compare|review|filter|facet|slider|suggest|teaser|tile|grid|list-item|product-list|product-item");
+  private static final Pattern BUY = Pattern.compile("(?iu)add[ -_]?to[ -_]?(?:cart|bag|basket|trolley)|buy|purchase|"
+      + "warenkorb|kaufen|ajouter|acheter|panier|comprar|añadir|carrito|aggiungi|carrello|koszyk|košík|kosik|do košíka|"
+      + "mua ngay|thêm vào giỏ|đặt mua|加入購物車|購買|立即|カート|장바구니|в корзину|купить");
+
+  private static final Pattern WAS = Pattern.compile("old|was|before|original|regular|list|strike|compare|msrp|rrp|"
+      + "crossed|through|gia-goc|giagoc|price-goc");
+  private static final Pattern NUMBERS = Pattern.compile("\\d+(?:[.,' ]\\d+)*");
+
+  private MainPriceFinder() {}
+
+  /**
+   * The main price of a product page, or {@link ParsedPrice#NONE}. {@code title} (nullable) helps
+   * find the title element; {@code country} (nullable, ISO 3166) disambiguates "$".
+   */
+  public static Result find(Document doc, String title, String country) {
+    if (doc.body() == null) {
+      return Result.NONE;
+    }
+    List<Element> all = doc.body().getAllElements();
+    if (all.size() > MAX_ELEMENTS) {
+      all = all.subList(0, MAX_ELEMENTS);
+    }
+    Map<Element, Integer> index = new IdentityHashMap<>();
+    int titleAt = -1;
+    int buyAt = -1;
+    for (int i = 0; i < all.size(); i++) {
+      Element e = all.get(i);
+      index.put(e, i);
+      String tag = e.normalName();
+      if (titleAt < 0 && tag.equals("h1")) {
+        titleAt = i;
+      }
+      if (buyAt < 0 && (tag.equals("button") || tag.equals("input") || tag.equals("a")) && isBuy(e)) {
+        buyAt = i;
+      }
+    }
+    double best = 1.5;
+    ParsedPrice bestPrice = ParsedPrice.NONE;
+    int bestAt = -1;
+    List<int[]> struck = new java.util.ArrayList<>();
+    List<BigDecimal> struckAmounts = new java.util.ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      Element e = all.get(i);
+      String tag = e.normalName();
+      if (tag.equals("script") || tag.equals("style") || tag.equals("option") || tag.equals("noscript")) {
+        continue;
+      }
+      String own = e.ownText();
+      String names = names(e);
+      boolean priceClass = PRICE_CLASS.matcher(names).find();
+      boolean ownDigit = own.chars().anyMatch(Character::isDigit);
+      if (!priceClass && !ownDigit) {
+        continue;
+      }
+      String text = e.childrenSize() > 6 ? own : e.text();
+      if (text.length() > 60 || text.isBlank() || text.chars().noneMatch(Character::isDigit)) {
+        continue;
+      }
+      String symbol = Currencies.findSymbol(text, null);
+      if (symbol == null && ownDigit) {
+        // Amount and currency in sibling elements: <span>294</span><span>元</span>.
+        Element next = e.nextElementSibling();
+        Element prev = e.previousElementSibling();
+        if (next != null && next.text().strip().length() <= 4 && Currencies.findSymbol(next.text(), null) != null) {
+          text = text + " " + next.text().strip();
+        } else if (prev != null && prev.text().strip().length() <= 4 && Currencies.findSymbol(prev.text(), null) != null) {
+          text = prev.text().strip() + " " + text;
+        }
+        symbol = Currencies.findSymbol(text, null);
+      }
+      if (symbol == null && !priceClass) {
+        continue;
+      }
+      boolean several = NUMBERS.matcher(text).results().count() > 1;
+      String priceText = text;
+      if (several) {
+        // Several numbers: a container of prices (its children compete instead), or a line such as
+        // "special price 7 折 294 元" whose price is the number written against the currency.
+        priceText = symbol == null ? null : besideSymbol(text, symbol);
+        if (priceText == null || text.length() > 40) {
+          continue;
+        }
+      }
+      ParsedPrice p = PriceParser.parse(priceText, null, null, country);
+      if (!p.hasAmount() || p.amount().signum() <= 0 || p.amount().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
+        continue;
+      }
+      double score = (priceClass ? 2 : 0) + (symbol != null ? 2 : 0);
+      if (GOOD_CLASS.matcher(names).find()) {
+        score += 0.5;
+      }
+      if (BAD_CLASS.matcher(names).find()) {
+        score -= 2;
+      }
+      if (WAS.matcher(names).find() || struckThrough(e)) {
+        struck.add(new int[] {i});
+        struckAmounts.add(p.amount());
+      }
+      if (text.contains("%")) {
+        score -= 2;
+      }
+      if (text.contains("=") || several) {
+        score -= 1.5;
+      }
+      if (text.codePoints().filter(Character::isLetter).count() > 12) {
+        // A sentence around a number ("spend over $590 and get ..."), not a price tag.
+        score -= 3;
+      }
+      if (e.closest("a") != null) {
+        score -= 1;
+      }
+      score -= contextPenalty(e);
+      if (titleAt >= 0) {
+        int d = i - titleAt;
+        score += d >= 0 ? 3.0 * Math.max(0, 1 - d / 300.0) : -Math.min(1.5, -d / 200.0);
+      }
+      if (buyAt >= 0) {
+        score += 2.0 * Math.max(0, 1 - Math.abs(i - buyAt) / 300.0);
+      }
+      if (score > best) {
+        best = score;
+        bestAt = i;
+        bestPrice = p.currencyIso() == null && symbol != null
+            ? new ParsedPrice(p.amount(), symbol, Currencies.toIso(symbol, country)) : p;
+      }
+    }
+    if (!bestPrice.hasAmount()) {
+      return Result.NONE;
+    }
+    // The list price: a struck-through or "was" price right next to the main one, and higher.
+    BigDecimal listPrice = null;
+    int nearest = Integer.MAX_VALUE;
+    for (int k = 0; k < struck.size(); k++) {
+      int distance = Math.abs(struck.get(k)[0] - bestAt);
+      if (distance <= 40 && distance < nearest && struckAmounts.get(k).compareTo(bestPrice.amount()) > 0) {
+        nearest = distance;
+        listPrice = struckAmounts.get(k);
+      }
+    }
+    return new Result(bestPrice, listPrice);
+  }
+
+  /** The main price, and the list price shown beside it (null when none). */
+  public record Result(ParsedPrice price, BigDecimal listPrice) {
+    public static final Result NONE = new Result(ParsedPrice.NONE, null);
+  }
+
+  private static boolean struckThrough(Element e) {
+    for (Element p = e; p != null && p.parent() != null; p = p.parent()) {
+      String tag = p.normalName();
+      if (tag.equals("del") || tag.equals("s") || tag.equals("strike")) {
+        return true;
+      }
+      if (tag.equals("body") || p.childrenSize() > 8) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The number written right against the currency symbol ("294 元", "$ 12.99"), or null. */
+  static String besideSymbol(String text, String symbol) {
+    String q = Pattern.quote(symbol);
+    Matcher after = Pattern.compile("(\\d[\\d.,' ]*\\d|\\d)\\s?" + q).matcher(text);
+    if (after.find()) {
+      return after.group();
+    }
+    Matcher before = Pattern.compile(q + "\\s?(\\d[\\d.,']*\\d|\\d)").matcher(text);
+    return before.find() ? before.group() : null;
+  }
+
+  private static boolean isBuy(Element e) {
+    // Own text and a few attributes: a link's whole subtree is not its label.
+    String label = (e.childrenSize() <= 3 ? e.text() : e.ownText()) + " " + e.attr("value") + " " + e.attr("title")
+        + " " + e.attr("aria-label") + " " + e.className() + " " + e.id();
+    return label.length() < 300 && BUY.matcher(label).find();
+  }
+
+  /** Class, id, itemprop and data-* names, lower-cased. */
+  private static String names(Element e) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(e.className()).append(' ').append(e.id()).append(' ').append(e.attr("itemprop"));
+    for (var a : e.attributes()) {
+      if (a.getKey().startsWith("data-")) {
+        sb.append(' ').append(a.getKey());
+      }
+    }
+    return sb.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static double contextPenalty(Element e) {
+    double penalty = 0;
+    int depth = 0;
+    for (Element p = e; p != null && depth < 12; p = p.parent(), depth++) {
+      String tag = p.normalName();
+      if (tag.equals("del") || tag.equals("s") || tag.equals("strike")) {
+        penalty += 4;
+      }
+      if (tag.equals("header") || tag.equals("footer") || tag.equals("nav") || tag.equals("aside")) {
+        penalty += 3;
+      }
+      if (depth > 0 && BAD_CONTEXT.matcher(p.className().toLowerCase(Locale.ROOT) + " " + p.id().toLowerCase(Locale.ROOT)).find()) {
+        penalty += 1.5;
+      }
+    }
+    return Math.min(penalty, 6);
+  }
+}

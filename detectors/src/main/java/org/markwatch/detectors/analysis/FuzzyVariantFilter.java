@@ -1,0 +1,83 @@
+package org.markwatch.detectors.analysis;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.TokenStream;
+
+/**
+ * Adds the one-edit neighbourhood of a word, marked with a leading {@code ~} so it never meets an
+ * exact term: the word itself and every form with one letter deleted ("lauren" -> "~lauren",
+ * "~auren", "~lren", ...). A brand name of five letters or more is indexed the same way, so a
+ * word one insertion, deletion, substitution or transposition away from it shares a term with it
+ * (the hit is then checked with a real edit distance). Only ASCII letter words of four letters or
+ * more that are not common words get a neighbourhood: "couch" must not become "coach".
+ */
+public final class FuzzyVariantFilter extends VariantTokenFilter {
+  /** Marker of neighbourhood terms. */
+  public static final char MARK = '~';
+  /** Shortest word given a neighbourhood (a deletion of a five-letter name). */
+  public static final int MIN_LENGTH = 4;
+  /** Longest word given a neighbourhood. */
+  public static final int MAX_LENGTH = 20;
+
+  private final Set<String> commonWords;
+
+  /** @param commonWords lower-case words never treated as misspellings */
+  public FuzzyVariantFilter(TokenStream input, Set<String> commonWords) {
+    super(input);
+    this.commonWords = commonWords;
+  }
+
+  @Override
+  protected void variants(String token, List<String> out) {
+    if (token.length() < MIN_LENGTH || token.length() > MAX_LENGTH || !asciiLetters(token)
+        || commonWords.contains(token)) {
+      return;
+    }
+    out.add(MARK + token);
+    if (token.length() >= MIN_LENGTH + 1) {
+      neighbourhood(token, out);
+    }
+  }
+
+  /** Adds {@code ~} + each one-deletion form of {@code word}. */
+  public static void neighbourhood(String word, List<String> out) {
+    for (int i = 0; i < word.length(); i++) {
+      if (i > 0 && word.charAt(i) == word.charAt(i - 1)) {
+        continue; // same form as deleting the previous letter
+      }
+      out.add(MARK + word.substring(0, i) + word.substring(i + 1));
+    }
+  }
+
+  static boolean asciiLetters(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Optimal-string-alignment distance (Damerau-Levenshtein without repeated edits of a substring). */
+  public static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+}

@@ -1,0 +1,23 @@
+package org.markwatch.detectors.analysis;
+
+import java.util.List;
+import org.apache.lucene.analysis.TokenStream;
+
+/**
+ * Adds the form of a word with its masked letters dropped ("pr·da" for "PR*DA", "l·uis" for
+ * "L*uis": {@link ConfusableCharFilter} turns a symbol between letters into a middle dot). The
+ * shortened word then meets its brand through the one-edit neighbourhood of
+ * {@link FuzzyVariantFilter}.
+ */
+public final class MaskedLetterVariantFilter extends VariantTokenFilter {
+  public MaskedLetterVariantFilter(TokenStream input) {
+    super(input);
+  }
+
+  @Override
+  protected void variants(String token, List<String> out) {
+    if (token.indexOf('\u00B7') >= 0) {
+      out.add(token.replace("\u00B7", ""));
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.markwatch.detectors.match;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * A listing's fields analysed once: the token stream of each field (replayed to the monitor, so
+ * the text is not analysed twice) and an index from term to positions, used to say where a
+ * query the monitor reported actually matched.
+ */
+final class TokenGrid {
+  /** One analysed field: tokens in stream order and the positions of each term. */
+  static final class FieldTokens {
+    final List<String> terms = new ArrayList<>();
+    final List<int[]> attrs = new ArrayList<>(); // {position, posInc, start, end}
+    final Map<String, List<Integer>> byTerm = new HashMap<>();
+    int positions;
+
+    TokenStream replay() {
+      return new TokenStream() {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final OffsetAttribute off = addAttribute(OffsetAttribute.class);
+        private final PositionIncrementAttribute inc = addAttribute(PositionIncrementAttribute.class);
+        private int i;
+
+        @Override
+        public boolean incrementToken() {
+          if (i >= terms.size()) {
+            return false;
+          }
+          clearAttributes();
+          int[] a = attrs.get(i);
+          term.setEmpty().append(terms.get(i));
+          inc.setPositionIncrement(a[1]);
+          off.setOffset(a[2], a[3]);
+          i++;
+          return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+          super.reset();
+          i = 0;
+        }
+      };
+    }
+  }
+
+  private final Map<Field, FieldTokens> tokens = new EnumMap<>(Field.class);
+  private final ListingFields fields;
+
+  TokenGrid(Analyzer analyzer, ListingFields fields) {
+    this.fields = fields;
+    fields.all().forEach((f, text) -> tokens.put(f, analyse(analyzer, f, text)));
+  }
+
+  Map<Field, FieldTokens> fields() {
+    return tokens;
+  }
+
+  private static FieldTokens analyse(Analyzer analyzer, Field f, String text) {
+    FieldTokens out = new FieldTokens();
+    try (TokenStream ts = analyzer.tokenStream(f.id(), text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      int pos = -1;
+      while (ts.incrementToken()) {
+        int pi = inc.getPositionIncrement();
+        if (pi > 0 || pos < 0) {
+          pos += Math.max(pi, 1);
+        }
+        String t = term.toString();
+        out.terms.add(t);
+        out.attrs.add(new int[] {pos, pi, off.startOffset(), off.endOffset()});
+        out.byTerm.computeIfAbsent(t, k -> new ArrayList<>(2)).add(out.terms.size() - 1);
+      }
+      out.positions = pos + 1;
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String reader never fails
+    }
+    return out;
+  }
+
+  /** Every place a form of {@code set} stands, in field then offset order. */
+  List<Hit> locate(PhraseSet set) {
+    List<Hit> hits = new ArrayList<>();
+    for (Field f : set.fields()) {
+      FieldTokens ft = tokens.get(f);
+      if (ft == null) {
+        continue;
+      }
+      String text = fields.get(f);
+      for (List<List<String>> form : set.forms()) {
+        for (String head : form.get(0)) {
+          List<Integer> starts = ft.byTerm.get(head);
+          if (starts == null) {
+            continue;
+          }
+          for (int first : starts) {
+            int[] a = ft.attrs.get(first);
+            int end = follow(ft, form, a[0], a[3]);
+            if (end >= 0) {
+              int s = Math.max(0, Math.min(a[2], text.length()));
+              int e = Math.max(s, Math.min(end, text.length()));
+              Hit h = new Hit(f, s, e, text.substring(s, e));
+              if (!hits.contains(h)) {
+                hits.add(h);
+              }
+            }
+          }
+        }
+      }
+    }
+    hits.sort(Comparator.comparing(Hit::field).thenComparingInt(Hit::start).thenComparing(Comparator.comparingInt(Hit::end).reversed()));
+    return hits;
+  }
+
+  /** End offset of the form's last word when words 2..n stand at the following positions, else -1. */
+  private static int follow(FieldTokens ft, List<List<String>> form, int position, int firstEnd) {
+    int end = firstEnd;
+    for (int k = 1; k < form.size(); k++) {
+      int found = -1;
+      for (String alt : form.get(k)) {
+        List<Integer> idx = ft.byTerm.get(alt);
+        if (idx == null) {
+          continue;
+        }
+        for (int i : idx) {
+          if (ft.attrs.get(i)[0] == position + k) {
+            found = Math.max(found, ft.attrs.get(i)[3]);
+          }
+        }
+      }
+      if (found < 0) {
+        return -1;
+      }
+      end = found;
+    }
+    return end;
+  }
+}
