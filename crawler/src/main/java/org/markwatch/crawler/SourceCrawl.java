@@ -106,11 +106,11 @@ final class SourceCrawl {
       }
     } else if (r.outcome() == FetchOutcome.REDIRECT) {
       redirects++;
-      admit(r.redirectTo(), url.depth(), true);
+      admit(r.redirectTo(), url.depth(), url.depth() > 0); // a seed's redirect target is a seed too
     } else if (r.retryable() && url.attempt() < source.politeness().maxRetries()) {
       retries++;
       long wait = Backoff.waitMillis(url.attempt() + 1, source.politeness().backoffMs(),
-          source.politeness().maxBackoffMs(), r.header("retry-after"), services.settings().clock().millis());
+          source.politeness().maxBackoffMs(), r.header("retry-after"), System.currentTimeMillis()); // real time: Retry-After dates are
       services.gate().fetched(host(url.url()), CrawlServices.monotonicMs(), wait);
       frontier.retry(url);
       outcome = "RETRY";

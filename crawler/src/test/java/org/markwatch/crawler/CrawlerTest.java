@@ -170,6 +170,27 @@ class CrawlerTest {
   }
 
   @Test
+  void redirectsAreQueuedAsUrlsAndASeedRedirectIsFollowedLikeASeed() {
+    shop();
+    site.route("/", ex -> {
+      ex.getResponseHeaders().set("Location", "/home");
+      ex.sendResponseHeaders(302, -1);
+    });
+    site.html("/home", "<a href='/p/1/tui-lv'>1</a><a href='/old/1'>moved</a>");
+    site.route("/old/1", ex -> {
+      ex.getResponseHeaders().set("Location", "/p/2/tui-gucci");
+      ex.sendResponseHeaders(301, -1);
+    });
+    Source s = source("s", 10, false, null);
+    s = new Source(s.id(), s.platform(), s.seeds(), s.fetchMode(), s.hosts(),
+        List.of(Pattern.compile("/old/\\d+")), s.products(), false, 100, s.politeness(), null, null, s.browser(), "test");
+    CrawlReport report = new Crawler(settings("t9"), new TitleExtractor()).run(List.of(s), ProgressListener.NONE);
+    assertThat(site.paths()).containsExactly("/robots.txt", "/", "/home", "/p/1/tui-lv", "/old/1", "/p/2/tui-gucci");
+    assertThat(report.source("s").redirects()).isEqualTo(2);
+    assertThat(report.listingsEmitted()).isEqualTo(2);
+  }
+
+  @Test
   void unreachableRobotsDefersTheHost() {
     shop();
     site.route("/robots.txt", ex -> TestSite.send(ex, 503, "text/plain", "down"));

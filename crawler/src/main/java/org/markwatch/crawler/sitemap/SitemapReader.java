@@ -47,5 +47,4 @@ public final class SitemapReader {
       return new Contents(List.of(), List.of(), "cannot read sitemap " + sitemapUrl + ": " + e.getMessage());
     }
   }
-
 }
