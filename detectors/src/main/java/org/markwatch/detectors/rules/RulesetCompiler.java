@@ -126,7 +126,7 @@ public final class RulesetCompiler {
         try {
           ps.add(Pattern.compile(p, Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE));
         } catch (PatternSyntaxException e) {
-          int pl = Yaml.lineOf(text, p);
+          int pl = Yaml.lineOfValue(text, p, line);
           throw new ConfigException(file, pl, 0, where + "bad regular expression '" + p + "': " + e.getDescription()
               + " near index " + e.getIndex());
         }
