@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       VersionCommand.class,
       ScoreCommand.class,
+      RulesCommand.class,
+      BrandsCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
