@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ScoreCommand.class,
       RulesCommand.class,
       BrandsCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
