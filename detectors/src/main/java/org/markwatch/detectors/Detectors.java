@@ -72,7 +72,7 @@ public final class Detectors implements AutoCloseable {
     TextMatcher.Builder mb = TextMatcher.builder().commonWords(catalog.commonWords());
     BrandQueries bq = new BrandQueries(catalog);
     bq.register(mb);
-    Ruleset rules = new RulesetCompiler(mb).compile(config.ruleFiles());
+    Ruleset rules = new RulesetCompiler(mb, catalog).compile(config.ruleFiles());
     TextMatcher matcher = matching == Matching.NAIVE ? mb.buildNaive() : mb.build();
     return new Detectors(catalog, bq, rules, matcher, hash(config));
   }

@@ -14,6 +14,6 @@ public final class BrandFileWriter {
   private BrandFileWriter() {}
 
   public static String toYaml(String catalog, boolean fuzzy, List<Brand> brands) {
-    return YAML.writeValueAsString(new BrandFile(catalog, fuzzy, brands, null, null));
+    return YAML.writeValueAsString(new BrandFile(catalog, fuzzy, brands, null, null, null));
   }
 }
