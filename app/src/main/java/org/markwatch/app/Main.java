@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       ScoreCommand.class,
       ExtractCommand.class,
+      RulesCommand.class,
+      BrandsCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

@@ -36,7 +36,7 @@ import org.markwatch.model.Signal;
  */
 public final class Detectors implements AutoCloseable {
   /** Listings matched together by {@link #scoreAll}: large enough to share the monitor's work. */
-  public static final int BATCH = 128;
+  public static final int BATCH = 512;
 
   private final BrandCatalog catalog;
   private final BrandQueries brandQueries;
@@ -53,14 +53,28 @@ public final class Detectors implements AutoCloseable {
     this.version = version;
   }
 
+  /** How listings are matched against the brand and rule phrases. */
+  public enum Matching {
+    /** Batches through lucene-monitor with the multipass presearcher (the default). */
+    BATCHED,
+    /** lucene-monitor used naively, one listing at a time: the baseline of {@code bench score}. */
+    NAIVE
+  }
+
   /** Compiles a configuration; a bad file fails here with its name, line and column. */
   public static Detectors create(DetectorConfig config) {
+    return create(config, Matching.BATCHED);
+  }
+
+  /** {@link #create(DetectorConfig)} with a choice of matching, for benchmarks. */
+  public static Detectors create(DetectorConfig config, Matching matching) {
     BrandCatalog catalog = BrandCatalogReader.read(config.brandFiles());
     TextMatcher.Builder mb = TextMatcher.builder().commonWords(catalog.commonWords());
     BrandQueries bq = new BrandQueries(catalog);
     bq.register(mb);
-    Ruleset rules = new RulesetCompiler(mb).compile(config.ruleFiles());
-    return new Detectors(catalog, bq, rules, mb.build(), hash(config));
+    Ruleset rules = new RulesetCompiler(mb, catalog).compile(config.ruleFiles());
+    TextMatcher matcher = matching == Matching.NAIVE ? mb.buildNaive() : mb.build();
+    return new Detectors(catalog, bq, rules, matcher, hash(config));
   }
 
   /** The verdict on one listing; deterministic for the same listing and configuration. */
@@ -116,6 +130,11 @@ public final class Detectors implements AutoCloseable {
   /** The compiled rules, in file order. */
   public List<Rule> rules() {
     return ruleset.rules();
+  }
+
+  /** Number of phrase queries registered in the monitor. */
+  public int queryCount() {
+    return matcher.queryCount();
   }
 
   /** The brand catalog in use. */

@@ -1,9 +1,12 @@
 package org.markwatch.detectors;
 
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Strict YAML binding of configuration files: unknown fields and wrong types are errors. */
@@ -24,19 +27,68 @@ public final class Yaml {
         throw new ConfigException(file, 0, 0, "empty file");
       }
       return value;
+    } catch (UnrecognizedPropertyException e) {
+      // Jackson reports the position after the value; point at the key itself
+      TokenStreamLocation loc = e.getLocation();
+      int[] at = keyBefore(text, e.getPropertyName(), loc == null ? Integer.MAX_VALUE : loc.getLineNr());
+      List<String> known = new ArrayList<>();
+      if (e.getKnownPropertyIds() != null) {
+        e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+      }
+      java.util.Collections.sort(known);
+      throw new ConfigException(file, at[0], at[1], "unknown field '" + e.getPropertyName() + "' at "
+          + path(e) + (known.isEmpty() ? "" : ", known fields: " + String.join(", ", known)));
     } catch (JacksonException e) {
       TokenStreamLocation loc = e.getLocation();
       int line = loc == null ? 0 : loc.getLineNr();
       int col = loc == null ? 0 : loc.getColumnNr();
-      String msg = e.getOriginalMessage();
-      String path = e.getPathReference();
+      String p = path(e);
       throw new ConfigException(file, Math.max(line, 0), Math.max(col, 0),
-          msg + (path == null || path.isEmpty() ? "" : " (at " + shortPath(path) + ")"));
+          e.getOriginalMessage() + (p.isEmpty() ? "" : " (at " + p + ")"));
     }
   }
 
-  private static String shortPath(String ref) {
-    return ref.replaceAll("[a-zA-Z0-9_.$]*\\.", "").replace("\"", "");
+  /** "rules[0].when.terms" for the location of an error. */
+  static String path(JacksonException e) {
+    StringBuilder b = new StringBuilder();
+    for (JacksonException.Reference r : e.getPath()) {
+      if (r.getPropertyName() != null) {
+        b.append(b.isEmpty() ? "" : ".").append(r.getPropertyName());
+      } else if (r.getIndex() >= 0) {
+        b.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return b.toString();
+  }
+
+  /** Line and column (1-based) of the last "name:" key at or before {@code maxLine}. */
+  static int[] keyBefore(String text, String name, int maxLine) {
+    String[] lines = text.split("\n", -1);
+    int[] found = {0, 0};
+    java.util.regex.Pattern key = java.util.regex.Pattern.compile("(^|[\\s{,\\-])" + java.util.regex.Pattern.quote(name) + "\\s*:");
+    for (int i = 0; i < lines.length && i < maxLine; i++) {
+      java.util.regex.Matcher m = key.matcher(lines[i]);
+      if (m.find()) {
+        found = new int[] {i + 1, m.start() + m.group(1).length() + 1};
+      }
+    }
+    return found;
+  }
+
+  /**
+   * 1-based line of a value written in the file, found by its longest literal start (a regular
+   * expression is escaped differently in YAML); {@code fallback} when not found.
+   */
+  public static int lineOfValue(String text, String value, int fallback) {
+    int cut = value.length();
+    for (int i = 0; i < value.length(); i++) {
+      if ("\\\"'".indexOf(value.charAt(i)) >= 0) {
+        cut = i;
+        break;
+      }
+    }
+    int line = cut >= 4 ? lineOf(text, value.substring(0, cut)) : 0;
+    return line > 0 ? line : fallback;
   }
 
   /** 1-based line of the first line of {@code text} containing {@code needle}, 0 when absent. */

@@ -71,7 +71,11 @@ public final class ListingAnalyzer extends Analyzer {
     chain = new LeetVariantFilter(chain);
     chain = new MaskedLetterVariantFilter(chain);
     chain = new RepeatedLetterVariantFilter(chain, commonWords);
-    chain = new FuzzyVariantFilter(chain, commonWords);
+    if (!fieldName.equals("text") && !fieldName.equals("category")) {
+      // misspelt names are looked for where names stand (title, seller, claimed brand): the
+      // neighbourhood of every word of a long description would swell the presearcher's query
+      chain = new FuzzyVariantFilter(chain, commonWords);
+    }
     return new TokenStreamComponents(source, chain);
   }
 

@@ -11,6 +11,7 @@ public final class BrandCatalog {
   private final Map<String, Brand> brands;
   private final Map<String, ProductType> productTypes;
   private final java.util.Set<String> commonWords;
+  private final Map<String, ObservedPrice> observed;
 
   public BrandCatalog(Collection<Brand> brands, Collection<ProductType> productTypes) {
     this(brands, productTypes, java.util.Set.of());
@@ -19,6 +20,12 @@ public final class BrandCatalog {
   /** @param commonWords lower-case words never read as a misspelt brand */
   public BrandCatalog(Collection<Brand> brands, Collection<ProductType> productTypes,
       Collection<String> commonWords) {
+    this(brands, productTypes, commonWords, List.of());
+  }
+
+  /** @param observed observed market prices per brand and product type */
+  public BrandCatalog(Collection<Brand> brands, Collection<ProductType> productTypes,
+      Collection<String> commonWords, Collection<ObservedPrice> observed) {
     Map<String, Brand> b = new LinkedHashMap<>();
     for (Brand brand : brands) {
       if (b.putIfAbsent(brand.id(), brand) != null) {
@@ -34,6 +41,16 @@ public final class BrandCatalog {
     this.brands = b;
     this.productTypes = t;
     this.commonWords = java.util.Set.copyOf(commonWords);
+    Map<String, ObservedPrice> o = new LinkedHashMap<>();
+    for (ObservedPrice p : observed) {
+      o.put(p.brand() + "|" + p.type(), p);
+    }
+    this.observed = o;
+  }
+
+  /** The observed price of a brand's product type, if data was passed in. */
+  public Optional<ObservedPrice> observed(String brand, String type) {
+    return Optional.ofNullable(observed.get(brand + "|" + type));
   }
 
   /** Lower-case words never read as a misspelt brand ("channel", "couch"). */

@@ -22,6 +22,7 @@ public final class BrandCatalogReader {
     List<Brand> brands = new ArrayList<>();
     List<ProductType> types = new ArrayList<>();
     java.util.Set<String> common = new java.util.HashSet<>();
+    List<ObservedPrice> observed = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
     for (var e : files.entrySet()) {
       String file = e.getKey();
@@ -41,6 +42,13 @@ public final class BrandCatalogReader {
         }
         brands.add(b);
       }
+      for (ObservedPrice o : parsed.observedPrices()) {
+        if (o.brand() == null || o.type() == null || o.median() == null || o.median() <= 0) {
+          throw new ConfigException(file, Yaml.lineOf(text, String.valueOf(o.brand())), 0,
+              "observed price needs brand, type and a median > 0");
+        }
+        observed.add(o);
+      }
       for (ProductType t : parsed.productTypes()) {
         if (t.id() == null || t.terms().isEmpty()) {
           throw new ConfigException(file, Yaml.lineOf(text, "id: " + t.id()), 0,
@@ -49,7 +57,7 @@ public final class BrandCatalogReader {
         types.add(t);
       }
     }
-    return new BrandCatalog(brands, types, common);
+    return new BrandCatalog(brands, types, common, observed);
   }
 
   private static void check(String file, String text, Brand b) {

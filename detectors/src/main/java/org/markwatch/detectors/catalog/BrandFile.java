@@ -3,14 +3,15 @@ package org.markwatch.detectors.catalog;
 import java.util.List;
 
 /**
- * The shape of a file of {@code conf/brands/}: brands, product types and common words, any of
- * them. {@code fuzzy} (default false) lets this file's brands match one edit away.
+ * The shape of a file of {@code conf/brands/}: brands, product types, common words and observed
+ * prices, any of them. {@code fuzzy} (default false) lets this file's brands match one edit away.
  */
 public record BrandFile(String catalog, Boolean fuzzy, List<Brand> brands, List<ProductType> productTypes,
-    List<String> commonWords) {
+    List<String> commonWords, List<ObservedPrice> observedPrices) {
   public BrandFile {
     brands = brands == null ? List.of() : brands;
     productTypes = productTypes == null ? List.of() : productTypes;
     commonWords = commonWords == null ? List.of() : commonWords;
+    observedPrices = observedPrices == null ? List.of() : observedPrices;
   }
 }

@@ -24,6 +24,9 @@ import org.markwatch.detectors.catalog.ProductType;
 public final class BrandQueries {
   private static final List<Field> NAME_FIELDS = List.of(Field.TITLE, Field.TEXT, Field.SELLER, Field.CLAIMED);
 
+  /** Match kinds from the most to the least certain; a field reports its most certain hit. */
+  static final List<String> RANK = List.of("exact", "alias", "claimed", "folded", "misspelling", "fuzzy");
+
   private final BrandCatalog catalog;
 
   public BrandQueries(BrandCatalog catalog) {
@@ -59,18 +62,22 @@ public final class BrandQueries {
       }
       Brand brand = catalog.brand(e.getKey().substring(2)).orElseThrow();
       List<Hit> excluded = hits.getOrDefault("x:" + brand.id(), List.of());
-      Set<Field> seen = new HashSet<>();
+      java.util.Map<Field, BrandFinding> best = new java.util.EnumMap<>(Field.class);
       for (Hit h : e.getValue()) {
-        if (seen.contains(h.field()) || overlaps(h, excluded) || !caseAllowed(brand, h)) {
+        if (overlaps(h, excluded) || !caseAllowed(brand, h)) {
           continue;
         }
         String kind = kind(brand, h);
         if (kind == null) {
           continue; // a neighbourhood hit more than one edit away
         }
-        seen.add(h.field());
-        out.add(new BrandFinding(brand, h, kind));
+        BrandFinding f = new BrandFinding(brand, h, kind);
+        BrandFinding before = best.get(h.field());
+        if (before == null || RANK.indexOf(kind) < RANK.indexOf(before.kind())) {
+          best.put(h.field(), f);
+        }
       }
+      out.addAll(best.values());
     }
     out.sort(Comparator.comparing((BrandFinding f) -> f.hit().field()).thenComparingInt(f -> f.hit().start())
         .thenComparing(f -> f.brand().id()));

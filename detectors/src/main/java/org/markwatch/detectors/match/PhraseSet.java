@@ -23,8 +23,9 @@ import org.markwatch.detectors.analysis.TextForms;
  * positions, each position a list of alternative terms. It becomes one lucene-monitor query (a
  * disjunction of term, phrase and multi-phrase queries over exact terms: no wildcard or fuzzy
  * query, so the presearcher can index every term), and the same forms locate the hits afterwards.
+ * With {@code mergeHits}, overlapping hits are reported as one span.
  */
-public record PhraseSet(List<Field> fields, List<List<List<String>>> forms) {
+public record PhraseSet(List<Field> fields, List<List<List<String>>> forms, boolean mergeHits) {
   /** Shortest word of a name given a misspelling neighbourhood. */
   public static final int FUZZY_MIN = 5;
 
@@ -91,7 +92,8 @@ public record PhraseSet(List<Field> fields, List<List<List<String>>> forms) {
       }
       forms.addAll(extra);
     }
-    return new PhraseSet(List.copyOf(fields), forms);
+    // names are read hit by hit (each says how the brand was spelt); terms read better merged
+    return new PhraseSet(List.copyOf(fields), forms, !loose);
   }
 
   /** Short words ("gg", "ii") keep their double letters: squeezed they would be a single letter. */

@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultiMatchingQueries;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.Presearcher;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.QueryMatch;
 import org.markwatch.detectors.analysis.ListingAnalyzer;
 
@@ -33,11 +36,13 @@ public final class TextMatcher implements AutoCloseable {
   private final Monitor monitor;
   private final Map<String, PhraseSet> sets;
   private final ListingAnalyzer analyzer;
+  private final boolean naive;
 
-  private TextMatcher(Monitor monitor, Map<String, PhraseSet> sets, ListingAnalyzer analyzer) {
+  private TextMatcher(Monitor monitor, Map<String, PhraseSet> sets, ListingAnalyzer analyzer, boolean naive) {
     this.monitor = monitor;
     this.sets = sets;
     this.analyzer = analyzer;
+    this.naive = naive;
   }
 
   /** Collects phrase sets by query id, then {@link #build()}. */
@@ -64,13 +69,27 @@ public final class TextMatcher implements AutoCloseable {
     }
 
     public TextMatcher build() {
+      return build(false);
+    }
+
+    /**
+     * The baseline for benchmarks: lucene-monitor used naively, one listing at a time, the
+     * default {@link TermFilteredPresearcher}, hits taken from {@link HighlightsMatch}. Same
+     * queries, same hits, several times slower.
+     */
+    public TextMatcher buildNaive() {
+      return build(true);
+    }
+
+    private TextMatcher build(boolean naive) {
       try {
         ListingAnalyzer analyzer = new ListingAnalyzer(true, commonWords);
-        Monitor m = new Monitor(analyzer, new MultipassTermFilteredPresearcher(PASSES));
+        Presearcher presearcher = naive ? new TermFilteredPresearcher() : new MultipassTermFilteredPresearcher(PASSES);
+        Monitor m = new Monitor(analyzer, presearcher);
         List<MonitorQuery> mq = new ArrayList<>(sets.size());
         sets.forEach((id, s) -> mq.add(new MonitorQuery(id, s.toQuery())));
         m.register(mq);
-        return new TextMatcher(m, Map.copyOf(sets), analyzer);
+        return new TextMatcher(m, Map.copyOf(sets), analyzer, naive);
       } catch (IOException e) {
         throw new UncheckedIOException("in-memory monitor failed", e);
       }
@@ -90,6 +109,12 @@ public final class TextMatcher implements AutoCloseable {
   public List<Map<String, List<Hit>>> match(List<ListingFields> batch) {
     List<Map<String, List<Hit>>> out = new ArrayList<>(batch.size());
     if (batch.isEmpty()) {
+      return out;
+    }
+    if (naive) {
+      for (ListingFields f : batch) {
+        out.add(matchNaive(f));
+      }
       return out;
     }
     Document[] docs = new Document[batch.size()];
@@ -114,6 +139,38 @@ public final class TextMatcher implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private Map<String, List<Hit>> matchNaive(ListingFields fields) {
+    Document doc = new Document();
+    fields.all().forEach((f, v) -> doc.add(new TextField(f.id(), v, org.apache.lucene.document.Field.Store.NO)));
+    MatchingQueries<HighlightsMatch> r;
+    try {
+      r = monitor.match(doc, HighlightsMatch.MATCHER);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    checkErrors(r.getErrors());
+    Map<String, List<Hit>> out = new HashMap<>();
+    for (HighlightsMatch m : r.getMatches()) {
+      List<Hit> hits = new ArrayList<>();
+      for (Field f : Field.ALL) {
+        String value = fields.get(f);
+        if (value == null) {
+          continue;
+        }
+        for (HighlightsMatch.Hit h : m.getHits(f.id())) {
+          int s = Math.max(0, Math.min(h.startOffset(), value.length()));
+          int e = Math.max(s, Math.min(h.endOffset(), value.length()));
+          hits.add(new Hit(f, s, e, value.substring(s, e)));
+        }
+      }
+      hits.sort(java.util.Comparator.comparing(Hit::field).thenComparingInt(Hit::start).thenComparingInt(Hit::end));
+      if (!hits.isEmpty()) {
+        out.put(m.getQueryId(), hits);
+      }
     }
     return out;
   }

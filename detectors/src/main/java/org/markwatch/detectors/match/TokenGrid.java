@@ -125,8 +125,25 @@ final class TokenGrid {
         }
       }
     }
-    hits.sort(Comparator.comparing(Hit::field).thenComparingInt(Hit::start).thenComparing(Comparator.comparingInt(Hit::end).reversed()));
-    return hits;
+    hits.sort(Comparator.comparing(Hit::field).thenComparingInt(Hit::start).thenComparingInt(Hit::end));
+    return set.mergeHits() ? merged(hits) : hits;
+  }
+
+  /** Overlapping hits in one field become one ("hàng rep" + "rep 1:1" = "hàng rep 1:1"). */
+  private List<Hit> merged(List<Hit> sorted) {
+    List<Hit> out = new ArrayList<>(sorted.size());
+    for (Hit h : sorted) {
+      Hit last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && last.field() == h.field() && h.start() < last.end()) {
+        if (h.end() > last.end()) {
+          String text = fields.get(h.field());
+          out.set(out.size() - 1, new Hit(h.field(), last.start(), h.end(), text.substring(last.start(), h.end())));
+        }
+      } else {
+        out.add(h);
+      }
+    }
+    return out;
   }
 
   /** End offset of the form's last word when words 2..n stand at the following positions, else -1. */

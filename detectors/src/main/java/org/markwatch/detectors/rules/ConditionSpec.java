@@ -16,6 +16,10 @@ import java.util.List;
  * @param contacts off-platform contact types present (phone, zalo, ...) in the listing's contacts
  * @param hasPrice whether the listing has a price
  * @param anyOf at least one of these condition sets holds
+ * @param priceBelowObserved the price is below a share of the observed market median
+ * @param sellerInvalid seller identifiers that are present but fail their check (taxCode,
+ *     businessRegistration, phones)
+ * @param gtinInvalid a GTIN/EAN/barcode attribute is present but fails its check digit
  */
 public record ConditionSpec(
     TermsSpec terms,
@@ -27,4 +31,7 @@ public record ConditionSpec(
     List<String> sellerMissing,
     List<String> contacts,
     Boolean hasPrice,
-    List<ConditionSpec> anyOf) {}
+    List<ConditionSpec> anyOf,
+    ObservedPriceSpec priceBelowObserved,
+    List<String> sellerInvalid,
+    Boolean gtinInvalid) {}

@@ -156,6 +156,99 @@ final class Conditions {
     }
   }
 
+  /** Price below a share of the observed market median for the brand and product type. */
+  record PriceBelowObserved(double ratio, int minSamples, org.markwatch.detectors.catalog.BrandCatalog catalog)
+      implements Condition {
+    @Override
+    public Evidence test(ListingContext ctx) {
+      Listing l = ctx.listing();
+      if (l.price() == null || l.price().amount() == null || !"VND".equalsIgnoreCase(l.price().currency())
+          || l.price().amount().signum() <= 0) {
+        return null;
+      }
+      String type = ctx.brandQueries().productType(ctx.hits());
+      if (type == null) {
+        return null;
+      }
+      for (BrandFinding f : ctx.brands()) {
+        var o = catalog.observed(f.brand().id(), type);
+        if (o.isPresent() && o.get().samples() != null && o.get().samples() >= minSamples
+            && l.price().amount().doubleValue() < ratio * o.get().median()) {
+          return new Evidence("price", String.format(Locale.ROOT, "%,d VND < %.2f x observed median %,d VND (%s %s, n=%d)",
+              l.price().amount().longValue(), ratio, o.get().median(), f.brand().name(), type, o.get().samples()));
+        }
+      }
+      return null;
+    }
+  }
+
+  /** Seller identifiers present but invalid. */
+  record SellerInvalid(List<String> fields) implements Condition {
+    @Override
+    public Evidence test(ListingContext ctx) {
+      Seller s = ctx.listing().seller();
+      if (s == null) {
+        return null;
+      }
+      for (String f : fields) {
+        switch (f) {
+          case "taxCode" -> {
+            if (s.taxCode() != null && !s.taxCode().isBlank()) {
+              var v = org.markwatch.detectors.validate.VnTaxCode.validate(s.taxCode());
+              if (!v.valid()) {
+                return new Evidence("seller.taxCode", s.taxCode() + ": " + v.reason());
+              }
+            }
+          }
+          case "businessRegistration" -> {
+            if (s.businessRegistration() != null && !s.businessRegistration().isBlank()) {
+              var v = org.markwatch.detectors.validate.VnBusinessRegistration.validate(s.businessRegistration());
+              if (!v.valid()) {
+                return new Evidence("seller.businessRegistration", s.businessRegistration() + ": " + v.reason());
+              }
+            }
+          }
+          case "phones" -> {
+            if (s.phones() != null) {
+              for (String p : s.phones()) {
+                var v = org.markwatch.detectors.validate.VnPhone.normalise(p);
+                if (!v.valid()) {
+                  return new Evidence("seller.phones", p + ": " + v.reason());
+                }
+              }
+            }
+          }
+          default -> throw new IllegalArgumentException(f);
+        }
+      }
+      return null;
+    }
+  }
+
+  static final Set<String> VALIDATED_SELLER_FIELDS = Set.of("taxCode", "businessRegistration", "phones");
+
+  /** A GTIN/EAN/barcode attribute fails its check digit. */
+  record GtinInvalid() implements Condition {
+    private static final List<String> KEYS = List.of("gtin", "gtin13", "gtin12", "gtin8", "gtin14", "ean", "barcode", "mã vạch");
+
+    @Override
+    public Evidence test(ListingContext ctx) {
+      Map<String, String> a = ctx.listing().attributes();
+      if (a == null) {
+        return null;
+      }
+      for (var e : a.entrySet()) {
+        if (e.getValue() != null && KEYS.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+          var v = org.markwatch.detectors.validate.Gtin.validate(e.getValue());
+          if (!v.valid()) {
+            return new Evidence("attributes." + e.getKey(), e.getValue() + ": " + v.reason());
+          }
+        }
+      }
+      return null;
+    }
+  }
+
   /** A found brand is what the product fits: a phrase of {@code before} just before it. */
   record BrandReference(List<List<String>> before, int words) implements Condition {
     @Override

@@ -11,15 +11,17 @@ import org.markwatch.model.Seller;
 
 /**
  * A small listing written inside a rule file: either just a title, or a map of title, text,
- * price (VND), seller name, brandClaimed, category and contacts ({@code type: value}).
+ * price (VND), seller name, the seller's taxCode, businessRegistration and phones, brandClaimed,
+ * category, attributes and contacts ({@code type: value}).
  */
 public record ExampleListing(
     String title, String text, Long price, String seller, String brandClaimed, List<String> category,
-    Map<String, String> contacts) {
+    Map<String, String> contacts, String taxCode, String businessRegistration, List<String> phones,
+    Map<String, String> attributes) {
 
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static ExampleListing ofTitle(String title) {
-    return new ExampleListing(title, null, null, null, null, null, null);
+    return new ExampleListing(title, null, null, null, null, null, null, null, null, null, null);
   }
 
   @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
@@ -30,8 +32,13 @@ public record ExampleListing(
       @com.fasterxml.jackson.annotation.JsonProperty("seller") String seller,
       @com.fasterxml.jackson.annotation.JsonProperty("brandClaimed") String brandClaimed,
       @com.fasterxml.jackson.annotation.JsonProperty("category") List<String> category,
-      @com.fasterxml.jackson.annotation.JsonProperty("contacts") Map<String, String> contacts) {
-    return new ExampleListing(title, text, price, seller, brandClaimed, category, contacts);
+      @com.fasterxml.jackson.annotation.JsonProperty("contacts") Map<String, String> contacts,
+      @com.fasterxml.jackson.annotation.JsonProperty("taxCode") String taxCode,
+      @com.fasterxml.jackson.annotation.JsonProperty("businessRegistration") String businessRegistration,
+      @com.fasterxml.jackson.annotation.JsonProperty("phones") List<String> phones,
+      @com.fasterxml.jackson.annotation.JsonProperty("attributes") Map<String, String> attributes) {
+    return new ExampleListing(title, text, price, seller, brandClaimed, category, contacts, taxCode,
+        businessRegistration, phones, attributes);
   }
 
   /** The example as a listing with a synthetic id. */
@@ -41,9 +48,11 @@ public record ExampleListing(
     if (price != null) {
       b.price(new Money(BigDecimal.valueOf(price), "VND"));
     }
-    if (seller != null) {
-      b.seller(Seller.named("example:shop:" + id, seller));
+    if (seller != null || taxCode != null || businessRegistration != null || phones != null) {
+      b.seller(new Seller("example:shop:" + id, seller, null, phones, null, null, null, businessRegistration, taxCode,
+          null, null, null, null, null));
     }
+    b.attributes(attributes);
     if (contacts != null) {
       b.contacts(contacts.entrySet().stream().map(e -> new Contact(e.getKey(), e.getValue())).toList());
     }

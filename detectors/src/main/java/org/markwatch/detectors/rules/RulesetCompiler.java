@@ -28,10 +28,17 @@ public final class RulesetCompiler {
   private static final Pattern ID = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
 
   private final TextMatcher.Builder matcher;
+  private final org.markwatch.detectors.catalog.BrandCatalog catalog;
   private int queries;
 
   public RulesetCompiler(TextMatcher.Builder matcher) {
+    this(matcher, new org.markwatch.detectors.catalog.BrandCatalog(List.of(), List.of()));
+  }
+
+  /** @param catalog the catalog whose observed prices {@code priceBelowObserved} reads */
+  public RulesetCompiler(TextMatcher.Builder matcher, org.markwatch.detectors.catalog.BrandCatalog catalog) {
     this.matcher = matcher;
+    this.catalog = catalog;
   }
 
   /** Compiles every file; ids are unique across files. */
@@ -126,7 +133,7 @@ public final class RulesetCompiler {
         try {
           ps.add(Pattern.compile(p, Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE));
         } catch (PatternSyntaxException e) {
-          int pl = Yaml.lineOf(text, p);
+          int pl = Yaml.lineOfValue(text, p, line);
           throw new ConfigException(file, pl, 0, where + "bad regular expression '" + p + "': " + e.getDescription()
               + " near index " + e.getIndex());
         }
@@ -179,6 +186,26 @@ public final class RulesetCompiler {
     }
     if (c.hasPrice() != null) {
       parts.add(new Conditions.HasPrice(c.hasPrice()));
+    }
+    if (c.priceBelowObserved() != null) {
+      Double r = c.priceBelowObserved().ratio();
+      if (r == null || r <= 0 || r >= 1) {
+        throw new ConfigException(file, line, 0, where + "priceBelowObserved.ratio must be in (0,1)");
+      }
+      int min = c.priceBelowObserved().minSamples() == null ? 20 : c.priceBelowObserved().minSamples();
+      parts.add(new Conditions.PriceBelowObserved(r, min, catalog));
+    }
+    if (c.sellerInvalid() != null) {
+      for (String f : c.sellerInvalid()) {
+        if (!Conditions.VALIDATED_SELLER_FIELDS.contains(f)) {
+          throw new ConfigException(file, line, 0, where + "sellerInvalid: unknown field '" + f + "', known: "
+              + Conditions.VALIDATED_SELLER_FIELDS);
+        }
+      }
+      parts.add(new Conditions.SellerInvalid(List.copyOf(c.sellerInvalid())));
+    }
+    if (Boolean.TRUE.equals(c.gtinInvalid())) {
+      parts.add(new Conditions.GtinInvalid());
     }
     if (c.anyOf() != null) {
       List<Condition> alts = new ArrayList<>();

@@ -1,0 +1,183 @@
+package org.markwatch.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.markwatch.detectors.ConfigException;
+import org.markwatch.detectors.DetectorConfig;
+import org.markwatch.detectors.Detectors;
+import org.markwatch.detectors.catalog.Brand;
+import org.markwatch.detectors.catalog.BrandCatalogReader;
+import org.markwatch.detectors.catalog.BrandFileWriter;
+import org.markwatch.detectors.catalog.BrandImport;
+import org.markwatch.model.JsonCodec;
+import org.markwatch.model.Listing;
+import org.markwatch.pipeline.DetectorConfFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code markwatch bench score}: scoring throughput, written to a file. A benchmark, not a test. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; figures go to a file.",
+    subcommands = {BenchCommand.Score.class})
+final class BenchCommand implements Runnable {
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(System.out);
+  }
+
+  @Command(name = "score", mixinStandardHelpOptions = true,
+      description = {"Listings scored per second on 1 and 2 threads with the core catalog plus the retail brands",
+          "and every rule, and the same with lucene-monitor used naively (one listing at a time, default",
+          "presearcher) as the baseline, in the same process."})
+  static final class Score implements Callable<Integer> {
+    @Option(names = "--listings", paramLabel = "FILE", description = "Listings to cycle (default: SHARED/data/dev-listings.jsonl).")
+    Path listings;
+
+    @Option(names = "--retail", paramLabel = "FILE", description = "Retail brand TSV added for scale (default: SHARED/data/brands/retail_brands.tsv); 'none' to skip.")
+    String retail;
+
+    @Option(names = "--count", description = "Listings per run, cycled from the file (default: ${DEFAULT-VALUE}).", defaultValue = "200000")
+    int count;
+
+    @Option(names = "--threads", split = ",", description = "Thread counts to measure (default: ${DEFAULT-VALUE}).", defaultValue = "1,2")
+    List<Integer> threads;
+
+    @Option(names = "--baseline-seconds", description = "Time budget of the naive baseline run, s (default: ${DEFAULT-VALUE}).", defaultValue = "30")
+    int baselineSeconds;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Figures file (default: ${DEFAULT-VALUE}).", defaultValue = "bench-score.txt")
+    Path out;
+
+    @Option(names = "--conf", paramLabel = "DIR", description = "Configuration directory (default: $markwatch.home/conf or ./conf).")
+    Path conf;
+
+    @Override
+    public Integer call() {
+      try {
+        Path confDir = ConfLocation.confDir(conf);
+        Path shared = SharedData.dir(confDir);
+        DetectorConfig config = withRetail(DetectorConfFiles.read(confDir), shared);
+        List<Listing> base = read(listings != null ? listings : shared.resolve("data/dev-listings.jsonl"));
+        List<Listing> all = new ArrayList<>(count);
+        for (int i = 0; all.size() < count; i++) {
+          all.add(base.get(i % base.size()));
+        }
+        StringBuilder report = new StringBuilder();
+        report.append("markwatch bench score, ").append(Instant.now()).append('\n');
+        report.append("machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cpus, load average ")
+            .append(loadAverage()).append(", java ").append(Runtime.version()).append('\n');
+        long t0 = System.nanoTime();
+        Detectors probe = Detectors.create(config);
+        double createS = (System.nanoTime() - t0) / 1e9;
+        report.append(String.format("catalog: %d brands, %d rules, %d monitor queries (compiled in %.1f s)%n",
+            probe.catalog().size(), probe.rules().size(), probe.queryCount(), createS));
+        report.append(String.format("input: %d listings cycled from %d%n", all.size(), base.size()));
+        probe.scoreAll(all.subList(0, Math.min(all.size(), 20_000))); // warm-up
+        probe.close();
+        for (int t : threads) {
+          double rate = run(config, all, t, Detectors.Matching.BATCHED, Long.MAX_VALUE);
+          report.append(String.format("batched (multipass presearcher, %d per batch), %d thread(s): %,.0f listings/s%n",
+              Detectors.BATCH, t, rate));
+          System.out.print(report.substring(report.lastIndexOf("batched")));
+        }
+        double naive = run(config, all, 1, Detectors.Matching.NAIVE, baselineSeconds * 1_000_000_000L);
+        report.append(String.format("baseline (naive lucene-monitor, one listing at a time, default presearcher), 1 thread: %,.0f listings/s%n", naive));
+        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+        System.out.print(report);
+        System.out.println("figures written to " + out.toAbsolutePath());
+        return 0;
+      } catch (ConfigException | IOException | UncheckedIOException | InterruptedException e) {
+        System.err.println("markwatch bench score: " + e.getMessage());
+        return 2;
+      }
+    }
+
+    private DetectorConfig withRetail(DetectorConfig config, Path shared) {
+      if ("none".equals(retail)) {
+        return config;
+      }
+      Path tsv = retail != null ? Path.of(retail) : shared.resolve("data/brands/retail_brands.tsv");
+      Set<String> ids = new HashSet<>();
+      Set<String> names = new HashSet<>();
+      for (Brand b : BrandCatalogReader.read(config.brandFiles()).brands()) {
+        ids.add(b.id());
+        names.addAll(b.names());
+      }
+      List<Brand> brands = BrandImport.fromRetailTsv(tsv.toString(), DetectorConfFiles.readFile(tsv), ids, names);
+      Map<String, String> files = new TreeMap<>(config.brandFiles());
+      files.put("brands/bench-retail.yaml", BrandFileWriter.toYaml("bench-retail", false, brands));
+      return new DetectorConfig(files, config.ruleFiles());
+    }
+
+    /** Listings per second over {@code all} split among {@code threads}, each with its own detectors. */
+    private static double run(DetectorConfig config, List<Listing> all, int threads, Detectors.Matching matching,
+        long budgetNanos) throws InterruptedException {
+      List<Detectors> ds = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        ds.add(Detectors.create(config, matching));
+      }
+      AtomicInteger done = new AtomicInteger();
+      List<Thread> ts = new ArrayList<>();
+      long start = System.nanoTime();
+      for (int i = 0; i < threads; i++) {
+        Detectors d = ds.get(i);
+        List<Listing> part = all.subList(all.size() * i / threads, all.size() * (i + 1) / threads);
+        ts.add(Thread.ofPlatform().start(() -> {
+          for (int from = 0; from < part.size(); from += Detectors.BATCH) {
+            if (System.nanoTime() - start > budgetNanos) {
+              break;
+            }
+            List<Listing> chunk = part.subList(from, Math.min(part.size(), from + Detectors.BATCH));
+            done.addAndGet(matching == Detectors.Matching.NAIVE ? scoreOneByOne(d, chunk) : d.scoreAll(chunk).size());
+          }
+        }));
+      }
+      for (Thread t : ts) {
+        t.join();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      ds.forEach(Detectors::close);
+      return done.get() / seconds;
+    }
+
+    private static int scoreOneByOne(Detectors d, List<Listing> chunk) {
+      for (Listing l : chunk) {
+        d.score(l);
+      }
+      return chunk.size();
+    }
+
+    private static String loadAverage() {
+      try {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+      } catch (IOException e) {
+        return "unknown";
+      }
+    }
+
+    private static List<Listing> read(Path p) throws IOException {
+      List<Listing> out = new ArrayList<>();
+      for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+        var d = JsonCodec.decodeListing(line);
+        if (d.ok()) {
+          out.add(d.value());
+        }
+      }
+      if (out.isEmpty()) {
+        throw new IOException("no valid listings in " + p);
+      }
+      return out;
+    }
+  }
+}

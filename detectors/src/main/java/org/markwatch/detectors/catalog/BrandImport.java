@@ -1,0 +1,237 @@
+package org.markwatch.detectors.catalog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.markwatch.detectors.ConfigException;
+import org.markwatch.detectors.analysis.TextForms;
+
+/**
+ * Turns brand lists from outside into catalog brands. Two formats:
+ *
+ * <ul>
+ *   <li>the brand-owner CSV ({@link #CSV_HEADER}), one fact per row, rows of one brand id merged:
+ *       a row may add aliases ({@code |}-separated), a product line with its type and genuine
+ *       price range in VND, and an official store (platform, shop name, seller id);
+ *   <li>the retail brand TSV of name-suggestion-index ({@code brand, wikidata, category,
+ *       locationSet_include, matchNames}), for scale.
+ * </ul>
+ *
+ * Errors name the file and the 1-based line.
+ */
+public final class BrandImport {
+  /** The header line of the brand-owner CSV. */
+  public static final String CSV_HEADER =
+      "brand_id,name,category,aliases,product_line,product_type,min_price_vnd,max_price_vnd,store_platform,store_name,store_seller_id";
+  private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  private BrandImport() {}
+
+  /** Parses the brand-owner CSV. */
+  public static List<Brand> fromCsv(String file, String text) {
+    String[] lines = text.split("\r?\n", -1);
+    if (lines.length == 0 || !lines[0].strip().replace("\uFEFF", "").equals(CSV_HEADER)) {
+      throw new ConfigException(file, 1, 1, "header must be: " + CSV_HEADER);
+    }
+    int columns = CSV_HEADER.split(",").length;
+    Map<String, Builder> brands = new LinkedHashMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      int line = i + 1;
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      List<String> f = splitCsv(file, line, lines[i]);
+      if (f.size() != columns) {
+        throw new ConfigException(file, line, 0, "expected " + columns + " columns, found " + f.size());
+      }
+      String id = f.get(0);
+      if (!ID.matcher(id).matches()) {
+        throw new ConfigException(file, line, 1, "brand_id must be a lowercase slug such as louis-vuitton, got '" + id + "'");
+      }
+      final int at = line;
+      Builder b = brands.computeIfAbsent(id, k -> new Builder(k, at));
+      b.set(file, line, "name", f.get(1));
+      b.set(file, line, "category", f.get(2));
+      for (String a : f.get(3).split("\\|")) {
+        if (!a.isBlank()) {
+          b.aliases.add(a.strip());
+        }
+      }
+      if (!f.get(4).isBlank()) {
+        long min = price(file, line, "min_price_vnd", f.get(6));
+        long max = price(file, line, "max_price_vnd", f.get(7));
+        if (max > 0 && max < min) {
+          throw new ConfigException(file, line, 0, "max_price_vnd is below min_price_vnd");
+        }
+        if (f.get(5).isBlank()) {
+          throw new ConfigException(file, line, 0, "product_type is required with a product_line");
+        }
+        b.lines.add(new ProductLine(f.get(4), List.of(), f.get(5), min, max));
+      } else if (!f.get(6).isBlank() || !f.get(5).isBlank()) {
+        if (f.get(5).isBlank()) {
+          throw new ConfigException(file, line, 0, "product_type is required with a price");
+        }
+        b.prices.put(f.get(5), price(file, line, "min_price_vnd", f.get(6)));
+      }
+      if (!f.get(9).isBlank() || !f.get(10).isBlank()) {
+        String platform = f.get(8).isBlank() ? "*" : f.get(8);
+        b.stores.add(new OfficialStore(platform, blankToNull(f.get(9)), blankToNull(f.get(10))));
+      }
+    }
+    List<Brand> out = new ArrayList<>();
+    for (Builder b : brands.values()) {
+      if (b.name == null) {
+        throw new ConfigException(file, b.firstLine, 0, "brand '" + b.id + "' has no name on any row");
+      }
+      out.add(b.build());
+    }
+    return out;
+  }
+
+  /** Parses the retail TSV, skipping brands whose id or name is already known. */
+  public static List<Brand> fromRetailTsv(String file, String text, Set<String> knownIds, Set<String> knownNames) {
+    String[] lines = text.split("\r?\n", -1);
+    if (lines.length == 0 || !lines[0].startsWith("brand\twikidata\tcategory")) {
+      throw new ConfigException(file, 1, 1, "header must start with: brand, wikidata, category (tab-separated)");
+    }
+    Map<String, Brand> out = new LinkedHashMap<>();
+    Set<String> names = new java.util.HashSet<>();
+    knownNames.forEach(n -> names.add(TextForms.fold(n)));
+    for (int i = 1; i < lines.length; i++) {
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      String[] f = lines[i].split("\t", -1);
+      if (f.length < 3) {
+        throw new ConfigException(file, i + 1, 0, "expected at least 3 tab-separated columns");
+      }
+      String name = f[0].strip();
+      if (TextForms.words(name).isEmpty() || !names.add(TextForms.fold(name))) {
+        continue; // no words, or a brand the catalog already has under this name
+      }
+      String base = slug(name);
+      if (base.isEmpty()) {
+        base = "brand";
+      }
+      String id = base;
+      for (int n = 2; knownIds.contains(id) || out.containsKey(id); n++) {
+        id = base + "-" + n;
+      }
+      List<String> aliases = new ArrayList<>();
+      if (f.length > 4) {
+        for (String a : f[4].split(";")) {
+          String alias = a.strip();
+          if (!alias.isEmpty() && !TextForms.words(alias).isEmpty() && names.add(TextForms.fold(alias))) {
+            aliases.add(alias);
+          }
+        }
+      }
+      String category = f[2].isBlank() ? "retail" : f[2].strip();
+      out.put(id, new Brand(id, name, category, aliases, List.of(), Map.of(), List.of(), List.of(), false));
+    }
+    return List.copyOf(out.values());
+  }
+
+  private static final com.ibm.icu.text.Transliterator TO_LATIN =
+      com.ibm.icu.text.Transliterator.getInstance("Any-Latin; Latin-ASCII");
+
+  /** "Tiffany & Co." -> "tiffany-co"; other scripts transliterated, accents folded. */
+  public static synchronized String slug(String name) {
+    String s = TextForms.fold(TO_LATIN.transliterate(name)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    return s.replaceAll("^-+|-+$", "");
+  }
+
+  private static long price(String file, int line, String column, String v) {
+    if (v.isBlank()) {
+      return 0;
+    }
+    try {
+      long p = Long.parseLong(v.strip().replace("_", ""));
+      if (p < 0) {
+        throw new NumberFormatException();
+      }
+      return p;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(file, line, 0, column + " must be a whole number of VND, got '" + v + "'");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s.isBlank() ? null : s.strip();
+  }
+
+  /** Splits one CSV line (RFC 4180 quotes, no line breaks inside fields). */
+  static List<String> splitCsv(String file, int line, String s) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
+          cur.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cur.append(c);
+        }
+      } else if (c == '"' && cur.isEmpty()) {
+        quoted = true;
+      } else if (c == ',') {
+        out.add(cur.toString().strip());
+        cur.setLength(0);
+      } else {
+        cur.append(c);
+      }
+    }
+    if (quoted) {
+      throw new ConfigException(file, line, s.length(), "unclosed quote");
+    }
+    out.add(cur.toString().strip());
+    return out;
+  }
+
+  private static final class Builder {
+    final String id;
+    final int firstLine;
+    String name;
+    String category;
+    final Set<String> aliases = new LinkedHashSet<>();
+    final Map<String, Long> prices = new HashMap<>();
+    final List<ProductLine> lines = new ArrayList<>();
+    final List<OfficialStore> stores = new ArrayList<>();
+
+    Builder(String id, int firstLine) {
+      this.id = id;
+      this.firstLine = firstLine;
+    }
+
+    void set(String file, int line, String column, String value) {
+      if (value.isBlank()) {
+        return;
+      }
+      String before = column.equals("name") ? name : category;
+      if (before != null && !before.equals(value)) {
+        throw new ConfigException(file, line, 0, "brand '" + id + "' " + column + " '" + value
+            + "' differs from '" + before + "' given before");
+      }
+      if (column.equals("name")) {
+        name = value;
+      } else {
+        category = value;
+      }
+    }
+
+    Brand build() {
+      return new Brand(id, name, category == null ? "other" : category, List.copyOf(aliases), List.of(), prices,
+          lines, stores, null);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.markwatch.detectors.validate;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Vietnamese phone numbers in the forms sellers write them ("0912 345 678", "0912.345.678",
+ * "+84 912 345 678", "84912345678", "(+84) 912-345-678", "không chín một hai ba bốn năm sáu bảy
+ * tám") normalised to E.164 ("+84912345678"). Mobile numbers have ten digits starting 03, 05,
+ * 07, 08 or 09; fixed lines eleven digits starting 02.
+ */
+public final class VnPhone {
+  private static final Map<String, Character> WORDS = Map.ofEntries(
+      Map.entry("không", '0'), Map.entry("khong", '0'), Map.entry("ko", '0'), Map.entry("zero", '0'),
+      Map.entry("một", '1'), Map.entry("mot", '1'), Map.entry("mốt", '1'), Map.entry("one", '1'),
+      Map.entry("hai", '2'), Map.entry("two", '2'),
+      Map.entry("ba", '3'), Map.entry("three", '3'),
+      Map.entry("bốn", '4'), Map.entry("bon", '4'), Map.entry("tư", '4'), Map.entry("four", '4'),
+      Map.entry("năm", '5'), Map.entry("nam", '5'), Map.entry("lăm", '5'), Map.entry("five", '5'),
+      Map.entry("sáu", '6'), Map.entry("sau", '6'), Map.entry("six", '6'),
+      Map.entry("bảy", '7'), Map.entry("bay", '7'), Map.entry("bẩy", '7'), Map.entry("seven", '7'),
+      Map.entry("tám", '8'), Map.entry("tam", '8'), Map.entry("eight", '8'),
+      Map.entry("chín", '9'), Map.entry("chin", '9'), Map.entry("nine", '9'));
+
+  private VnPhone() {}
+
+  /** Normalises {@code text} to E.164; invalid with the reason when it is not a Vietnamese number. */
+  public static Validation normalise(String text) {
+    if (text == null || text.isBlank()) {
+      return Validation.invalid("missing");
+    }
+    String digits = digits(text);
+    if (digits == null) {
+      return Validation.invalid("format: not a phone number");
+    }
+    String national;
+    if (digits.startsWith("84") && (digits.length() == 11 || digits.length() == 12)) {
+      national = "0" + digits.substring(2);
+    } else if (digits.startsWith("0")) {
+      national = digits;
+    } else {
+      return Validation.invalid("format: starts with neither 0 nor +84");
+    }
+    boolean mobile = national.length() == 10 && "35789".indexOf(national.charAt(1)) >= 0;
+    boolean fixed = national.length() == 11 && national.charAt(1) == '2';
+    if (!mobile && !fixed) {
+      return Validation.invalid("length/prefix: not a Vietnamese mobile (10 digits, 03/05/07/08/09) or fixed line (11 digits, 02)");
+    }
+    return Validation.ok("+84" + national.substring(1));
+  }
+
+  /** The digits of a number written with separators or in words; null when other text is mixed in. */
+  static String digits(String text) {
+    StringBuilder d = new StringBuilder();
+    String lower = text.toLowerCase(Locale.ROOT).replace("(", " ").replace(")", " ");
+    for (String word : lower.split("[\\s.\\-/,]+")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      Character w = WORDS.get(word);
+      if (w != null) {
+        d.append(w);
+        continue;
+      }
+      String t = word.startsWith("+") ? word.substring(1) : word;
+      if (t.isEmpty() || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return null;
+      }
+      d.append(t);
+    }
+    return d.isEmpty() || d.length() > 15 ? null : d.toString();
+  }
+}
