@@ -21,6 +21,7 @@ import org.markwatch.crawler.extract.profile.ProfileExtractor;
 import org.markwatch.crawler.extract.schemaorg.JsonLdReader;
 import org.markwatch.crawler.extract.schemaorg.MetaTagReader;
 import org.markwatch.crawler.extract.schemaorg.MicrodataReader;
+import org.markwatch.crawler.extract.schemaorg.Nodes;
 import org.markwatch.crawler.extract.schemaorg.ProductMapper;
 import org.markwatch.crawler.extract.state.AppStateMapper;
 import org.markwatch.crawler.extract.state.AppStateReader;
@@ -83,8 +84,24 @@ public final class Extraction {
       }
       return new ExtractionResult(out, problems);
     }
-    Draft d = new Draft();
     List<JsonNode> jsonLd = JsonLdReader.read(doc);
+    List<JsonNode> listed = ProductMapper.listedProducts(jsonLd);
+    if (!listed.isEmpty()) {
+      // A list page: one listing per product of its ItemList.
+      for (JsonNode product : listed) {
+        Draft item = new Draft();
+        String itemUrl = absolute(doc, Nodes.textOf(product, "url"));
+        item.url.offer(itemUrl, Layers.JSONLD);
+        ProductMapper.map(List.of(product), itemUrl, item, Layers.JSONLD);
+        item.language.offer(MetaTagReader.language(doc.selectFirst("html") == null ? null
+            : doc.selectFirst("html").attr("lang")), Layers.META);
+        if (item.hasContent()) {
+          out.add(ListingAssembler.assemble(item, page, platform, profile, defaultCurrency));
+        }
+      }
+      return new ExtractionResult(out, problems);
+    }
+    Draft d = new Draft();
     ProductMapper.map(jsonLd, page.url(), d, Layers.JSONLD);
     ProductMapper.map(MicrodataReader.read(doc), page.url(), d, Layers.MICRODATA);
     MetaTagReader.read(doc, d);
@@ -256,6 +273,17 @@ public final class Extraction {
       }
     }
     return n > 0 && control * 10 > n;
+  }
+
+  private static String absolute(Document doc, String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      return URI.create(doc.location()).resolve(url.strip().replace(" ", "%20")).toString();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** Whether {@code name} is the site's own name (og:site_name, or the title's " | Site" part). */

@@ -190,4 +190,46 @@ class ExtractionStructuredDataTest {
     assertThat(seller.phones()).containsExactly("0909123456");
     assertThat(seller.emails()).containsExactly("cskh@minhanh.vn");
   }
+
+  @Test
+  void itemListPageGivesOneListingPerProduct() {
+    String html = """
+        <html lang="vi"><head><script type="application/ld+json">
+        {"@type":"ItemList","itemListElement":[
+          {"@type":"ListItem","position":1,"item":{"@type":"Product","name":"Áo A","url":"/p/11/ao-a",
+            "offers":{"@type":"Offer","price":"100000","priceCurrency":"VND"}}},
+          {"@type":"ListItem","position":2,"item":{"@type":"Product","name":"Áo B","url":"/p/12/ao-b",
+            "offers":{"@type":"Offer","price":"120000","priceCurrency":"VND"}}}]}
+        </script></head><body></body></html>""";
+    List<Listing> listings = Extraction.extract(
+        TestPages.withProfile("http://127.0.0.1:9000/c/ao?page=2", html, TestPages.profile("chosi")));
+    assertThat(listings).extracting(Listing::id).containsExactly("chosi:11", "chosi:12");
+    assertThat(listings).extracting(Listing::url)
+        .containsExactly("http://127.0.0.1:9000/p/11/ao-a", "http://127.0.0.1:9000/p/12/ao-b");
+    assertThat(listings.get(1).price().amount()).isEqualByComparingTo("120000");
+  }
+
+  @Test
+  void productPageWithRelatedItemListStaysOneListing() {
+    String html = """
+        <html><head><script type="application/ld+json">
+        [{"@type":"Product","name":"Main","sku":"M1","offers":{"price":"5","priceCurrency":"USD"}},
+         {"@type":"ItemList","itemListElement":[{"@type":"Product","name":"R1"},{"@type":"Product","name":"R2"}]}]
+        </script></head><body></body></html>""";
+    assertThat(Extraction.extract(TestPages.html("https://shop.example/main", html))).extracting(Listing::title)
+        .containsExactly("Main");
+  }
+
+  @Test
+  void rdfaLiteProduct() {
+    String html = """
+        <html><body><div vocab="https://schema.org/" typeof="Product">
+          <h1 property="name">Đồng hồ Casio</h1><span property="brand" typeof="Brand"><span property="name">Casio</span></span>
+          <div property="offers" typeof="Offer"><span property="price" content="1250000">1.250.000 ₫</span>
+          <meta property="priceCurrency" content="VND"></div></div></body></html>""";
+    Listing l = only(TestPages.html("https://shop.example/casio", html));
+    assertThat(l.brandClaimed()).isEqualTo("Casio");
+    assertThat(l.price().amount()).isEqualByComparingTo("1250000");
+    assertThat(l.attributes()).containsEntry("extractedBy.price", "microdata");
+  }
 }
