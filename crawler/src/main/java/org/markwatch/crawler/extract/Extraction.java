@@ -49,6 +49,9 @@ public final class Extraction {
   /** Bytes of a body that are parsed; the rest is cut (a partial result, with a problem noted). */
   public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+  private static final String STRUCK = "del, s, strike, [class*=old-price], [class*=list-price], [class*=was-price], "
+      + "[class*=original-price], [class*=regular-price]";
+
   private Extraction() {}
 
   /** The listings of a page; never throws on hostile content (problems are dropped, see {@link #run}). */
@@ -142,6 +145,14 @@ public final class Extraction {
     }
     // A price the page shows beats one in its state, which may be per bundle or before options.
     AppStateMapper.fillPrice(state, d);
+    if (d.price.isSet() && !d.listPrice.isSet() && doc.selectFirst(STRUCK) != null) {
+      // Markup rarely gives the price before discount; the page shows it struck through beside the price.
+      MainPriceFinder.Result shown = MainPriceFinder.find(doc, d.title.get(), country(page, doc));
+      if (shown.listPrice() != null && shown.price().hasAmount()
+          && shown.price().amount().compareTo(d.price.get().amount()) == 0) {
+        d.listPrice.offer(new Money(shown.listPrice(), d.price.get().currency()), Layers.FALLBACK);
+      }
+    }
     d.category.offer(PageHints.breadcrumbs(doc), Layers.FALLBACK);
     d.language.offer(PageHints.language(d.title.get() + " " + (d.text.isSet() ? d.text.get() : "")), Layers.TEXT);
     if (d.hasContent()) {

@@ -32,6 +32,8 @@ import org.markwatch.model.Seller;
 final class ListingAssembler {
   static final int MAX_TITLE = 2_000;
   static final int MAX_TEXT = 200_000;
+  private static final java.util.regex.Pattern NO_BRAND = java.util.regex.Pattern.compile(
+      "(?iu)không thương hiệu|không có thương hiệu|no brand|nobrand|no-brand|unbranded|generic|không rõ|khác|other|n/?a");
 
   private ListingAssembler() {}
 
@@ -70,6 +72,10 @@ final class ListingAssembler {
     b.price(withCurrency(d.price.get(), currency));
     b.listPrice(withCurrency(d.listPrice.get(), currency));
     b.category(category(d.category.get(), d.title.get()));
+    if (d.brand.isSet() && NO_BRAND.matcher(d.brand.get().strip()).matches()) {
+      // "No brand" is the seller saying there is none: no brand is claimed.
+      d.brand.clear();
+    }
     b.brandClaimed(d.brand.get());
     Map<String, String> attributes = new LinkedHashMap<>();
     put(attributes, "sku", d.sku.get());
@@ -124,9 +130,8 @@ final class ListingAssembler {
       nativeId = "u" + hash(s.url.isSet() ? stripFragment(s.url.get()) : s.name.get().strip().toLowerCase());
     }
     String id = nativeId == null ? null : platform + ":shop:" + nativeId;
-    // One spelling per province, so that reports can count by it.
-    String province = s.province.isSet() && Provinces.of(s.province.get()) == null ? s.province.get()
-        : Provinces.of(s.province.isSet() ? s.province.get() : s.address.get());
+    // As shown when the page names it; else read from the address.
+    String province = s.province.isSet() ? s.province.get() : Provinces.of(s.address.get());
     return new Seller(id, s.name.get(), s.url.get(), phones.isEmpty() ? null : phones,
         s.emails.isEmpty() ? null : new ArrayList<>(s.emails), s.address.get(), province,
         s.businessRegistration.get(), s.taxCode.get(), s.verified.get(), null, s.rating.get(), s.followers.get(), null);

@@ -48,7 +48,7 @@ class ExtractionStructuredDataTest {
     assertThat(l.seller().phones()).containsExactly("0283 123 4567");
     assertThat(l.seller().emails()).containsExactly("lienhe@huongthom.vn");
     assertThat(l.seller().address()).isEqualTo("12 Lê Lợi, Quận 1, TP. Hồ Chí Minh");
-    assertThat(l.seller().province()).isEqualTo("Hồ Chí Minh");
+    assertThat(l.seller().province()).isEqualTo("TP. Hồ Chí Minh");
     assertThat(l.language()).isEqualTo("vi");
   }
 
