@@ -32,8 +32,6 @@ import org.markwatch.model.Seller;
 final class ListingAssembler {
   static final int MAX_TITLE = 2_000;
   static final int MAX_TEXT = 200_000;
-  private static final java.util.regex.Pattern NO_BRAND = java.util.regex.Pattern.compile(
-      "(?iu)không thương hiệu|không có thương hiệu|no brand|nobrand|no-brand|unbranded|generic|không rõ|khác|other|n/?a");
 
   private ListingAssembler() {}
 
@@ -72,10 +70,6 @@ final class ListingAssembler {
     b.price(withCurrency(d.price.get(), currency));
     b.listPrice(withCurrency(d.listPrice.get(), currency));
     b.category(category(d.category.get(), d.title.get()));
-    if (d.brand.isSet() && NO_BRAND.matcher(d.brand.get().strip()).matches()) {
-      // "No brand" is the seller saying there is none: no brand is claimed.
-      d.brand.clear();
-    }
     b.brandClaimed(d.brand.get());
     Map<String, String> attributes = new LinkedHashMap<>();
     put(attributes, "sku", d.sku.get());
