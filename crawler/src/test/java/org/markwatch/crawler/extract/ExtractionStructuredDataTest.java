@@ -233,4 +233,29 @@ class ExtractionStructuredDataTest {
     assertThat(l.price().amount()).isEqualByComparingTo("1250000");
     assertThat(l.attributes()).containsEntry("extractedBy.price", "microdata");
   }
+
+  @Test
+  void appStateFromAssignmentsAndAnalyticsCalls() {
+    String initial = """
+        <html><head><title>Loa JBL Flip 6</title><script>
+        window.__INITIAL_STATE__ = {"cart":{"items":[]},"pdp":{"product":{"productId":"88123","name":"Loa JBL Flip 6",
+          "brand":"JBL","salePrice":"2.490.000","currency":"VND","ean":"6925281995262"}}};
+        if (a == {}) { x(); }
+        </script></head><body><h1>Loa JBL Flip 6</h1></body></html>""";
+    Listing l = only(TestPages.html("https://shop.example/loa-jbl-flip-6-88123", initial));
+    assertThat(l.brandClaimed()).isEqualTo("JBL");
+    assertThat(l.price().amount()).isEqualByComparingTo("2490000");
+    assertThat(l.attributes()).containsEntry("gtin", "6925281995262").containsEntry("extractedBy.brand", "appstate");
+
+    String analytics = """
+        <html><head><title>Kem chống nắng</title><script>
+        dataLayer.push({"event":"view_item","ecommerce":{"currencyCode":"VND","detail":{"products":[
+          {"id":"KCN-50","name":"Kem chống nắng","price":"315000","brand":"Anessa"}]}}});
+        fbq('track', 'ViewContent', {content_ids: ['KCN-50'], value: 315000, currency: 'VND'});
+        </script></head><body><h1>Kem chống nắng</h1></body></html>""";
+    Listing a = only(TestPages.html("https://shop.example/p/KCN-50", analytics));
+    assertThat(a.brandClaimed()).isEqualTo("Anessa");
+    assertThat(a.price().amount()).isEqualByComparingTo("315000");
+    assertThat(a.price().currency()).isEqualTo("VND");
+  }
 }
