@@ -44,6 +44,16 @@ public final class Extraction {
       throw new IllegalArgumentException("page and page.url are required");
     }
     List<String> problems = new ArrayList<>();
+    try {
+      return runChecked(page, problems);
+    } catch (RuntimeException | StackOverflowError e) {
+      // A page that trips a bug must not stop the crawl: it is reported, the crawl goes on.
+      problems.add(page.url() + ": extraction failed: " + e);
+      return new ExtractionResult(List.of(), problems);
+    }
+  }
+
+  private static ExtractionResult runChecked(Page page, List<String> problems) {
     PageParser.Parsed parsed = PageParser.parse(page, problems);
     if (parsed == null) {
       return new ExtractionResult(List.of(), problems);
@@ -73,6 +83,10 @@ public final class Extraction {
    */
   public static Optional<Seller> seller(Page page) {
     PageParser.Parsed parsed = PageParser.parse(page, new ArrayList<>());
-    return parsed == null ? Optional.empty() : SellerPageExtractor.extract(parsed.doc(), page);
+    try {
+      return parsed == null ? Optional.empty() : SellerPageExtractor.extract(parsed.doc(), page);
+    } catch (RuntimeException | StackOverflowError e) {
+      return Optional.empty();
+    }
   }
 }
