@@ -364,7 +364,8 @@ public final class ProductMapper {
         iso = p.currencyIso();
       }
     }
-    if (amount == null || amount.signum() < 0) {
+    // Zero is a placeholder in markup far more often than a free product.
+    if (amount == null || amount.signum() <= 0) {
       return null;
     }
     return new Money(amount, iso);
