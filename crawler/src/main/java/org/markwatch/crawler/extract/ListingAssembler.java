@@ -12,6 +12,7 @@ import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.draft.SellerDraft;
 import org.markwatch.crawler.extract.profile.ProfileExtractor;
+import org.markwatch.crawler.extract.text.Provinces;
 import org.markwatch.model.Contact;
 import org.markwatch.model.Image;
 import org.markwatch.model.Listing;
@@ -123,8 +124,10 @@ final class ListingAssembler {
       nativeId = "u" + hash(s.url.isSet() ? stripFragment(s.url.get()) : s.name.get().strip().toLowerCase());
     }
     String id = nativeId == null ? null : platform + ":shop:" + nativeId;
+    // As shown when the page names it; else read from the address.
+    String province = s.province.isSet() ? s.province.get() : Provinces.of(s.address.get());
     return new Seller(id, s.name.get(), s.url.get(), phones.isEmpty() ? null : phones,
-        s.emails.isEmpty() ? null : new ArrayList<>(s.emails), s.address.get(), s.province.get(),
+        s.emails.isEmpty() ? null : new ArrayList<>(s.emails), s.address.get(), province,
         s.businessRegistration.get(), s.taxCode.get(), s.verified.get(), null, s.rating.get(), s.followers.get(), null);
   }
 

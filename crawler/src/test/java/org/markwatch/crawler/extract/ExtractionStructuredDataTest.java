@@ -189,5 +189,73 @@ class ExtractionStructuredDataTest {
     assertThat(seller.address()).isEqualTo("45 Nguyễn Huệ, Quận 1, TP. Hồ Chí Minh");
     assertThat(seller.phones()).containsExactly("0909123456");
     assertThat(seller.emails()).containsExactly("cskh@minhanh.vn");
+    assertThat(seller.province()).isEqualTo("Hồ Chí Minh");
+  }
+
+  @Test
+  void itemListPageGivesOneListingPerProduct() {
+    String html = """
+        <html lang="vi"><head><script type="application/ld+json">
+        {"@type":"ItemList","itemListElement":[
+          {"@type":"ListItem","position":1,"item":{"@type":"Product","name":"Áo A","url":"/p/11/ao-a",
+            "offers":{"@type":"Offer","price":"100000","priceCurrency":"VND"}}},
+          {"@type":"ListItem","position":2,"item":{"@type":"Product","name":"Áo B","url":"/p/12/ao-b",
+            "offers":{"@type":"Offer","price":"120000","priceCurrency":"VND"}}}]}
+        </script></head><body></body></html>""";
+    List<Listing> listings = Extraction.extract(
+        TestPages.withProfile("http://127.0.0.1:9000/c/ao?page=2", html, TestPages.profile("chosi")));
+    assertThat(listings).extracting(Listing::id).containsExactly("chosi:11", "chosi:12");
+    assertThat(listings).extracting(Listing::url)
+        .containsExactly("http://127.0.0.1:9000/p/11/ao-a", "http://127.0.0.1:9000/p/12/ao-b");
+    assertThat(listings.get(1).price().amount()).isEqualByComparingTo("120000");
+  }
+
+  @Test
+  void productPageWithRelatedItemListStaysOneListing() {
+    String html = """
+        <html><head><script type="application/ld+json">
+        [{"@type":"Product","name":"Main","sku":"M1","offers":{"price":"5","priceCurrency":"USD"}},
+         {"@type":"ItemList","itemListElement":[{"@type":"Product","name":"R1"},{"@type":"Product","name":"R2"}]}]
+        </script></head><body></body></html>""";
+    assertThat(Extraction.extract(TestPages.html("https://shop.example/main", html))).extracting(Listing::title)
+        .containsExactly("Main");
+  }
+
+  @Test
+  void rdfaLiteProduct() {
+    String html = """
+        <html><body><div vocab="https://schema.org/" typeof="Product">
+          <h1 property="name">Đồng hồ Casio</h1><span property="brand" typeof="Brand"><span property="name">Casio</span></span>
+          <div property="offers" typeof="Offer"><span property="price" content="1250000">1.250.000 ₫</span>
+          <meta property="priceCurrency" content="VND"></div></div></body></html>""";
+    Listing l = only(TestPages.html("https://shop.example/casio", html));
+    assertThat(l.brandClaimed()).isEqualTo("Casio");
+    assertThat(l.price().amount()).isEqualByComparingTo("1250000");
+    assertThat(l.attributes()).containsEntry("extractedBy.price", "microdata");
+  }
+
+  @Test
+  void appStateFromAssignmentsAndAnalyticsCalls() {
+    String initial = """
+        <html><head><title>Loa JBL Flip 6</title><script>
+        window.__INITIAL_STATE__ = {"cart":{"items":[]},"pdp":{"product":{"productId":"88123","name":"Loa JBL Flip 6",
+          "brand":"JBL","salePrice":"2.490.000","currency":"VND","ean":"6925281995262"}}};
+        if (a == {}) { x(); }
+        </script></head><body><h1>Loa JBL Flip 6</h1></body></html>""";
+    Listing l = only(TestPages.html("https://shop.example/loa-jbl-flip-6-88123", initial));
+    assertThat(l.brandClaimed()).isEqualTo("JBL");
+    assertThat(l.price().amount()).isEqualByComparingTo("2490000");
+    assertThat(l.attributes()).containsEntry("gtin", "6925281995262").containsEntry("extractedBy.brand", "appstate");
+
+    String analytics = """
+        <html><head><title>Kem chống nắng</title><script>
+        dataLayer.push({"event":"view_item","ecommerce":{"currencyCode":"VND","detail":{"products":[
+          {"id":"KCN-50","name":"Kem chống nắng","price":"315000","brand":"Anessa"}]}}});
+        fbq('track', 'ViewContent', {content_ids: ['KCN-50'], value: 315000, currency: 'VND'});
+        </script></head><body><h1>Kem chống nắng</h1></body></html>""";
+    Listing a = only(TestPages.html("https://shop.example/p/KCN-50", analytics));
+    assertThat(a.brandClaimed()).isEqualTo("Anessa");
+    assertThat(a.price().amount()).isEqualByComparingTo("315000");
+    assertThat(a.price().currency()).isEqualTo("VND");
   }
 }

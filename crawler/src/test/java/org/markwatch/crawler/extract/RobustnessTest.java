@@ -101,4 +101,19 @@ class RobustnessTest {
     assertThat(Extraction.extract(page(new byte[0]))).isEmpty();
     assertThat(Extraction.extract(page("   \n ".getBytes(StandardCharsets.UTF_8)))).isEmpty();
   }
+
+  @Test
+  void pathologicalTextForThePatterns() {
+    String digits = "9".repeat(100_000);
+    String dots = "a.".repeat(50_000) + "@";
+    String words = "không chín ".repeat(20_000);
+    String units = "1,".repeat(30_000) + "k";
+    for (String text : List.of(digits, dots, words, units)) {
+      org.markwatch.crawler.extract.text.ContactFinder.find(text);
+      org.markwatch.crawler.extract.text.TextPriceFinder.find(text);
+      org.markwatch.crawler.extract.text.PriceParser.parse(text);
+      String html = "<html><body><h1>x</h1><div class=\"price\">" + text + "</div><p>Brand: " + text + "</p></body></html>";
+      valid(Extraction.extract(page(html.getBytes(StandardCharsets.UTF_8))));
+    }
+  }
 }

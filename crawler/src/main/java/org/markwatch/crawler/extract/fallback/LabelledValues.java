@@ -20,6 +20,9 @@ public final class LabelledValues {
 
   private static final Map<Kind, Pattern> LABELS = new EnumMap<>(Kind.class);
   private static final int MAX_TEXT_NODES = 200_000;
+  private static final Pattern NO_BRAND = Pattern.compile(
+      "(?iu)không thương hiệu|không có thương hiệu|không có|no brand|nobrand|no-brand|unbranded|generic|không rõ"
+          + "|khác|other|n/?a|none|-");
 
   static {
     LABELS.put(Kind.SKU, label("sku|product code|product no\\.?|product number|item code|item number|item no\\.?|item #"
@@ -163,7 +166,9 @@ public final class LabelledValues {
     return switch (kind) {
       case SKU, MPN -> v.length() <= 40 && v.matches(".*\\d.*") && !v.contains("  ") && v.split("\\s+").length <= 3;
       case GTIN -> v.replaceAll("[\\s-]", "").matches("\\d{8,14}");
-      case BRAND -> v.length() <= 50 && !v.matches(".*\\d{5,}.*") && v.split("\\s+").length <= 5;
+      // "Brand: none" in a spec table claims no brand (a structured "No Brand" is kept as declared).
+      case BRAND -> v.length() <= 50 && !v.matches(".*\\d{5,}.*") && v.split("\\s+").length <= 5
+          && !NO_BRAND.matcher(v).matches();
     };
   }
 

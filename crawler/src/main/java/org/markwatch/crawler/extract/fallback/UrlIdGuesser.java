@@ -22,7 +22,7 @@ public final class UrlIdGuesser {
       "childsku", "prodid", "articleid", "article", "skuid", "goods_id", "goodsid", "product", "item", "id");
   private static final Pattern DIGITS = Pattern.compile("\\d{4,20}");
   private static final Pattern CODE = Pattern.compile("[A-Z0-9]{6,16}");
-  private static final Pattern LOWER_PREFIXED = Pattern.compile("[a-z]+\\d*[a-z]+(\\d{6,20})|[a-z]{1,3}(\\d{6,20})");
+  private static final Pattern LOWER_PREFIXED = Pattern.compile("[a-z]+\\d*[a-z]+(\\d{6,20})|[a-z]{1,3}(\\d{5,20})");
   private static final Pattern EXTENSION = Pattern.compile("\\.(html?|aspx?|php|jsp|do)$", Pattern.CASE_INSENSITIVE);
 
   private UrlIdGuesser() {}

@@ -7,7 +7,7 @@ import org.jsoup.parser.Parser;
 import tools.jackson.databind.JsonNode;
 
 /** Small readers over schema.org JSON trees, where any value may be a string, an object or an array. */
-final class Nodes {
+public final class Nodes {
   private Nodes() {}
 
   /** The values of {@code field}: an array is spread, a single value is a list of one. */
@@ -49,6 +49,11 @@ final class Nodes {
    * Text of a field: a string or number as is, an object's {@code name} (or {@code @value},
    * {@code value}), the first usable element of an array. Null when blank.
    */
+  /** {@link #text} for callers outside the package. */
+  public static String textOf(JsonNode node, String field) {
+    return text(node, field);
+  }
+
   static String text(JsonNode node, String field) {
     for (JsonNode v : all(node, field)) {
       String t = scalar(v);

@@ -61,6 +61,48 @@ public final class ProductMapper {
     return out;
   }
 
+  /**
+   * The products of a list page (category, search, shop page): two or more products, every one of
+   * them an element of an ItemList. Empty for a product page, where a list holds only related items.
+   */
+  public static List<JsonNode> listedProducts(List<JsonNode> roots) {
+    List<JsonNode> nodes = flatten(roots);
+    java.util.Set<JsonNode> listed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    List<JsonNode> ordered = new ArrayList<>();
+    for (JsonNode n : nodes) {
+      if (!Nodes.hasType(n, "ItemList", "OfferCatalog")) {
+        continue;
+      }
+      for (JsonNode element : Nodes.all(n, "itemListElement")) {
+        JsonNode item = Nodes.hasType(element, "ListItem") ? Nodes.first(element, "item") : element;
+        if (item != null && isProduct(item) && listed.add(item)) {
+          ordered.add(item);
+        }
+      }
+    }
+    if (ordered.size() < 2) {
+      return List.of();
+    }
+    for (JsonNode n : nodes) {
+      if (isProduct(n) && !listed.contains(n) && !isInside(n, listed)) {
+        return List.of();
+      }
+    }
+    return ordered;
+  }
+
+  /** Whether {@code n} is a node nested in one of {@code containers} (a variant of a listed product). */
+  private static boolean isInside(JsonNode n, java.util.Set<JsonNode> containers) {
+    for (JsonNode c : containers) {
+      for (JsonNode inner : flatten(List.of(c))) {
+        if (inner == n) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Whether the items hold a product. */
   public static boolean hasProduct(List<JsonNode> roots) {
     return flatten(roots).stream().anyMatch(ProductMapper::isProduct);
@@ -322,7 +364,8 @@ public final class ProductMapper {
         iso = p.currencyIso();
       }
     }
-    if (amount == null || amount.signum() < 0) {
+    // Zero is a placeholder in markup far more often than a free product.
+    if (amount == null || amount.signum() <= 0) {
       return null;
     }
     return new Money(amount, iso);

@@ -88,25 +88,24 @@ public final class AppStateMapper {
     int bestScore = 5;
     int seen = 0;
     for (JsonNode root : roots) {
-      Deque<JsonNode[]> stack = new ArrayDeque<>();
-      stack.push(new JsonNode[] {root, null});
+      // Each entry: a node and the currency named nearest above it (GA puts it beside "detail").
+      Deque<Object[]> stack = new ArrayDeque<>();
+      stack.push(new Object[] {root, null});
       while (!stack.isEmpty() && seen++ < MAX_NODES) {
-        JsonNode[] top = stack.pop();
-        JsonNode n = top[0];
-        JsonNode parent = top[1];
+        Object[] top = stack.pop();
+        JsonNode n = (JsonNode) top[0];
+        String inherited = (String) top[1];
         if (n.isArray()) {
           for (int i = n.size() - 1; i >= 0; i--) {
-            stack.push(new JsonNode[] {n.get(i), parent});
+            stack.push(new Object[] {n.get(i), inherited});
           }
           continue;
         }
         if (!n.isObject()) {
           continue;
         }
-        String currency = text(n, CURRENCY);
-        if (currency == null && parent != null) {
-          currency = text(parent, CURRENCY);
-        }
+        String own = text(n, CURRENCY);
+        String currency = own != null ? own : inherited;
         int score = score(n, pageUrl, title);
         if (score > bestScore) {
           best = n;
@@ -115,7 +114,7 @@ public final class AppStateMapper {
         }
         for (var e : n.properties()) {
           if (e.getValue().isObject() || e.getValue().isArray()) {
-            stack.push(new JsonNode[] {e.getValue(), n});
+            stack.push(new Object[] {e.getValue(), currency});
           }
         }
       }

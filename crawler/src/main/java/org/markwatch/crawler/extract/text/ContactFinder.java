@@ -14,7 +14,7 @@ import org.markwatch.model.Contact;
  * Finds contact points in free text: Vietnamese phone numbers however they are written
  * ("0912.345.678", "+84 912 345 678", "zalo 09x...", digits spelled out as words), e-mail addresses,
  * bank accounts with their bank, Telegram and Facebook handles. Phones are given in national form
- * ("0912345678"); a phone named as a Zalo contact has type {@code zalo}. Text longer than
+ * ("0912345678"); a phone named as a Zalo contact is listed as {@code zalo} and as {@code phone}. Text longer than
  * {@value #MAX_CHARS} characters is cut.
  */
 public final class ContactFinder {
@@ -182,8 +182,11 @@ public final class ContactFinder {
       if (NOT_A_PHONE.matcher(t.substring(Math.max(0, runStart - 40), runStart)).find()) {
         return;
       }
-      boolean zalo = ZALO.matcher(before).find();
-      out.add(new Contact(zalo ? "zalo" : "phone", phone));
+      // A Zalo number is a phone number too: both are listed, so either kind of lookup finds it.
+      if (ZALO.matcher(before).find()) {
+        out.add(new Contact("zalo", phone));
+      }
+      out.add(new Contact("phone", phone));
     }
   }
 

@@ -41,8 +41,8 @@ public final class Currencies {
       "Sh", "Tk", "Nu.", "MK", "FCFA", "CFA", "F CFA", "XOF", "Le", "UM");
 
   private static final Map<String, String> ISO = new HashMap<>();
-  private static final Pattern SAFE_PATTERN;
-  private static final Pattern OTHER_PATTERN;
+  private static final SymbolTable SAFE_PATTERN;
+  private static final SymbolTable OTHER_PATTERN;
   private static final Pattern DOLLAR_CODE;
 
   static {
@@ -75,8 +75,8 @@ public final class Currencies {
     other.remove("XXX");
     // Single capital letters are far too common on their own.
     other.removeIf(s -> s.length() == 1 && s.charAt(0) >= 'A' && s.charAt(0) <= 'Z');
-    SAFE_PATTERN = alternation(SAFE);
-    OTHER_PATTERN = alternation(new ArrayList<>(other));
+    SAFE_PATTERN = new SymbolTable(SAFE);
+    OTHER_PATTERN = new SymbolTable(new ArrayList<>(other));
     List<String> dollarCodes = new ArrayList<>();
     for (Currency c : Currency.getAvailableCurrencies()) {
       if (c.getCurrencyCode().endsWith("D")) {
@@ -122,10 +122,10 @@ public final class Currencies {
         return m;
       }
     }
-    for (Pattern p : List.of(SAFE_PATTERN, OTHER_PATTERN)) {
-      String m = find(p, price);
+    for (SymbolTable table : List.of(SAFE_PATTERN, OTHER_PATTERN)) {
+      String m = table.find(price);
       if (m == null) {
-        m = find(p, hint);
+        m = table.find(hint);
       }
       if (m != null) {
         return m;
@@ -199,26 +199,52 @@ public final class Currencies {
     return m.find() ? m.group(1) : null;
   }
 
-  private static boolean isLatinLetter(int cp) {
-    return Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
+
+  /**
+   * Symbols indexed by their first character: the leftmost symbol in a text, the longest at its
+   * position. Latin-script symbols match as whole words only ("L'unité" is no lira); other
+   * scripts also match as a prefix, since they inflect ("рублей"). A regular expression with
+   * hundreds of alternatives was the slowest part of extraction.
+   */
+  private static final class SymbolTable {
+    private final Map<Character, List<String>> byFirst = new HashMap<>();
+
+    SymbolTable(List<String> symbols) {
+      for (String sym : new LinkedHashSet<>(symbols)) {
+        byFirst.computeIfAbsent(sym.charAt(0), k -> new ArrayList<>()).add(sym);
+      }
+      byFirst.values().forEach(l -> l.sort(Comparator.comparingInt(String::length).reversed()));
+    }
+
+    String find(String text) {
+      if (text == null) {
+        return null;
+      }
+      int n = text.length();
+      for (int i = 0; i < n; i++) {
+        List<String> candidates = byFirst.get(text.charAt(i));
+        if (candidates == null) {
+          continue;
+        }
+        for (String sym : candidates) {
+          if (text.startsWith(sym, i) && bounded(text, i, i + sym.length(), sym)) {
+            return sym;
+          }
+        }
+      }
+      return null;
+    }
+
+    private static boolean bounded(String text, int start, int end, String sym) {
+      if (isLatinLetter(sym.codePointAt(0)) && start > 0 && Character.isLetter(text.codePointBefore(start))) {
+        return false;
+      }
+      return !(isLatinLetter(sym.codePointBefore(sym.length())) && end < text.length()
+          && Character.isLetter(text.codePointAt(end)));
+    }
   }
 
-  private static Pattern alternation(List<String> symbols) {
-    List<String> sorted = new ArrayList<>(new LinkedHashSet<>(symbols));
-    // Longest first, so that "US$" wins over "$" at the same position.
-    sorted.sort(Comparator.comparingInt(String::length).reversed());
-    StringBuilder sb = new StringBuilder();
-    for (String s : sorted) {
-      if (!sb.isEmpty()) {
-        sb.append('|');
-      }
-      String q = Pattern.quote(s);
-      // Latin-script symbols match as whole words only ("L'unité" is no lira); other scripts also
-      // match as a prefix, since they inflect ("рублей").
-      boolean letterStart = isLatinLetter(s.codePointAt(0));
-      boolean letterEnd = isLatinLetter(s.codePointBefore(s.length()));
-      sb.append(letterStart ? "(?<!\\p{L})" : "").append(q).append(letterEnd ? "(?!\\p{L})" : "");
-    }
-    return Pattern.compile("(" + sb + ")");
+  private static boolean isLatinLetter(int cp) {
+    return Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
   }
 }

@@ -48,7 +48,8 @@ class ContactFinderTest {
   }
 
   @Test
-  void zaloNumberIsNotAlsoAPlainPhone() {
-    assertThat(ContactFinder.find("zalo 0912345678")).containsExactly(new Contact("zalo", "0912345678"));
+  void zaloNumberIsAlsoAPhone() {
+    assertThat(ContactFinder.find("Sđt/zalo 0813-134-481"))
+        .containsExactly(new Contact("zalo", "0813134481"), new Contact("phone", "0813134481"));
   }
 }

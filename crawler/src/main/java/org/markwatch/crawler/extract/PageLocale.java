@@ -1,0 +1,94 @@
+package org.markwatch.crawler.extract;
+
+import java.net.URI;
+import java.util.Locale;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.markwatch.crawler.extract.schemaorg.MetaTagReader;
+import org.markwatch.crawler.extract.text.Currencies;
+
+/** What a page says about where it is: language, country, default currency, the site's own name. */
+final class PageLocale {
+  private PageLocale() {}
+
+  /** The {@code lang} attribute of the html element as a language tag, or null. */
+  static String language(Document doc) {
+    Element html = doc.selectFirst("html");
+    return html == null ? null : MetaTagReader.language(html.attr("lang"));
+  }
+
+  /** An absolute URL for {@code url} against the page, or null. */
+  static String absolute(Document doc, String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      return URI.create(doc.location()).resolve(url.strip().replace(" ", "%20")).toString();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Whether {@code name} is the site's own name (og:site_name, or the title's " | Site" part). */
+  static boolean isSiteName(String name, Document doc) {
+    String n = name.strip().toLowerCase(Locale.ROOT);
+    String site = MetaTagReader.meta(doc, "og:site_name");
+    if (site != null && site.strip().toLowerCase(Locale.ROOT).contains(n)) {
+      return true;
+    }
+    String title = doc.title().toLowerCase(Locale.ROOT);
+    int sep = Math.max(Math.max(title.lastIndexOf(" | "), title.lastIndexOf(" - ")), title.lastIndexOf(" – "));
+    return sep >= 0 && title.substring(sep).contains(n);
+  }
+
+  /** The country of the page (ISO 3166), from its language tag or domain; null when unknown. */
+  static String country(Page page, Document doc) {
+    Element html = doc.selectFirst("html");
+    String lang = html == null ? "" : html.attr("lang").replace('_', '-');
+    int dash = lang.indexOf('-');
+    if (dash > 0 && lang.length() - dash - 1 == 2) {
+      return lang.substring(dash + 1).toUpperCase(Locale.ROOT);
+    }
+    try {
+      String host = URI.create(page.url()).getHost();
+      if (host != null) {
+        String tld = host.substring(host.lastIndexOf('.') + 1);
+        if (tld.length() == 2) {
+          return tld.equals("uk") ? "GB" : tld.toUpperCase(Locale.ROOT);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // No country from a URL that is no URI.
+    }
+    return lang.toLowerCase(Locale.ROOT).startsWith("vi") ? "VN" : null;
+  }
+
+  /** The currency to assume when a price shows none: from the page language, then the domain. */
+  static String defaultCurrency(Page page, Document doc) {
+    Element html = doc.selectFirst("html");
+    String lang = html == null ? "" : html.attr("lang").replace('_', '-');
+    if (lang.toLowerCase(Locale.ROOT).startsWith("vi")) {
+      return "VND";
+    }
+    int dash = lang.indexOf('-');
+    if (dash > 0) {
+      String c = Currencies.localCurrency(lang.substring(dash + 1));
+      if (c != null) {
+        return c;
+      }
+    }
+    try {
+      String host = URI.create(page.url()).getHost();
+      if (host != null) {
+        int dot = host.lastIndexOf('.');
+        String tld = host.substring(dot + 1);
+        if (tld.length() == 2 && !tld.equals("io") && !tld.equals("co") && !tld.equals("me") && !tld.equals("tv")) {
+          return Currencies.localCurrency(tld.equals("uk") ? "GB" : tld);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // A URL that is no URI gives no hint.
+    }
+    return page.platform() != null && !page.platform().equals("web") ? "VND" : null;
+  }
+}

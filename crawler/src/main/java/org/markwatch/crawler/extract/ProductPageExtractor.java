@@ -1,0 +1,92 @@
+package org.markwatch.crawler.extract;
+
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.markwatch.crawler.extract.draft.Draft;
+import org.markwatch.crawler.extract.draft.Layers;
+import org.markwatch.crawler.extract.fallback.LabelledValues;
+import org.markwatch.crawler.extract.fallback.MainPriceFinder;
+import org.markwatch.crawler.extract.fallback.PageHints;
+import org.markwatch.crawler.extract.fallback.UrlIdGuesser;
+import org.markwatch.crawler.extract.profile.ProfileExtractor;
+import org.markwatch.crawler.extract.schemaorg.MetaTagReader;
+import org.markwatch.crawler.extract.schemaorg.MicrodataReader;
+import org.markwatch.crawler.extract.schemaorg.ProductMapper;
+import org.markwatch.crawler.extract.state.AppStateMapper;
+import org.markwatch.crawler.extract.state.AppStateReader;
+import org.markwatch.crawler.extract.text.ParsedPrice;
+import org.markwatch.model.Money;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A page about one listing, through every layer in order of trust (see {@link Layers}); the
+ * exceptions to that order are commented where they happen.
+ */
+final class ProductPageExtractor {
+  private static final String STRUCK = "del, s, strike, [class*=old-price], [class*=list-price], [class*=was-price], "
+      + "[class*=original-price], [class*=regular-price]";
+
+  private ProductPageExtractor() {}
+
+  /** The draft of the page's listing; check {@link Draft#hasContent()} before assembling it. */
+  static Draft extract(Document doc, String html, List<JsonNode> jsonLd, Page page, SiteProfile profile) {
+    Draft d = new Draft();
+    ProductMapper.map(jsonLd, page.url(), d, Layers.JSONLD);
+    ProductMapper.map(MicrodataReader.read(doc), page.url(), d, Layers.MICRODATA);
+    MetaTagReader.read(doc, d);
+    AppStateMapper.Found state = AppStateMapper.map(AppStateReader.read(doc), page.url(), d);
+    if (Layers.APPSTATE.equals(d.brand.layer()) && PageLocale.isSiteName(d.brand.get(), doc)) {
+      // State objects often name the shop in "brand"; the shop is the seller, not the brand.
+      d.brand.clear();
+    }
+    if (profile != null) {
+      ProfileExtractor.apply(doc, profile, d);
+      TextLayer.apply(d, profile, d.text.get(), d.text.get());
+    }
+    Element h1 = doc.selectFirst("h1");
+    d.title.offer(h1 == null ? null : h1.text(), Layers.FALLBACK);
+    d.title.offer(doc.title(), Layers.FALLBACK);
+    if (!d.hasContent()) {
+      return d;
+    }
+    if (doc.body() != null) {
+      Map<LabelledValues.Kind, String> labelled = LabelledValues.find(doc.body());
+      // The code printed for shoppers ("Product code: 141677") is the shop's reference; markup
+      // often carries an internal id in sku instead. The same holds for "Brand: X".
+      d.sku.force(labelled.get(LabelledValues.Kind.SKU), Layers.FALLBACK);
+      d.brand.force(labelled.get(LabelledValues.Kind.BRAND), Layers.FALLBACK);
+      d.gtin.offer(labelled.get(LabelledValues.Kind.GTIN), Layers.FALLBACK);
+      d.mpn.offer(labelled.get(LabelledValues.Kind.MPN), Layers.FALLBACK);
+    }
+    if (!d.sku.isSet()) {
+      d.sku.offer(UrlIdGuesser.guess(page.url(), html), Layers.URL);
+    }
+    String country = PageLocale.country(page, doc);
+    if (!d.price.isSet()) {
+      MainPriceFinder.Result found = MainPriceFinder.find(doc, d.title.get(), country);
+      ParsedPrice main = found.price();
+      if (main.hasAmount()) {
+        d.price.offer(new Money(main.amount(), main.currencyIso()), Layers.FALLBACK);
+        d.currency.offer(main.currencyIso(), Layers.FALLBACK);
+        if (found.listPrice() != null) {
+          d.listPrice.offer(new Money(found.listPrice(), main.currencyIso()), Layers.FALLBACK);
+        }
+      }
+    }
+    // A price the page shows beats one in its state, which may be per bundle or before options.
+    AppStateMapper.fillPrice(state, d);
+    if (d.price.isSet() && !d.listPrice.isSet() && doc.selectFirst(STRUCK) != null) {
+      // Markup rarely gives the price before discount; the page shows it struck through beside the price.
+      MainPriceFinder.Result shown = MainPriceFinder.find(doc, d.title.get(), country);
+      if (shown.listPrice() != null && shown.price().hasAmount()
+          && shown.price().amount().compareTo(d.price.get().amount()) == 0) {
+        d.listPrice.offer(new Money(shown.listPrice(), d.price.get().currency()), Layers.FALLBACK);
+      }
+    }
+    d.category.offer(PageHints.breadcrumbs(doc), Layers.FALLBACK);
+    d.language.offer(PageHints.language(d.title.get() + " " + (d.text.isSet() ? d.text.get() : "")), Layers.TEXT);
+    return d;
+  }
+}
