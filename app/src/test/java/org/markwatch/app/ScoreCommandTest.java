@@ -15,7 +15,10 @@ import org.markwatch.model.Decoded;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Scored;
 
-/** The fixed command-line contract of {@code markwatch score}, over the real detectors and conf. */
+/**
+ * The fixed command-line contract of {@code markwatch score} over the whole dev set, with the real
+ * detectors and conf (bad lines and unreadable input: {@link DetectorCommandsTest}).
+ */
 class ScoreCommandTest {
   static final Path SHARED = Path.of(System.getProperty("markwatch.shared", "../../shared"));
   static final Path CONF = Path.of(System.getProperty("user.dir")).getParent().resolve("conf");
@@ -41,34 +44,6 @@ class ScoreCommandTest {
     }
     assertThat(outputIds).isEqualTo(inputIds);
     assertThat(run.err).contains(inputIds.size() + " scored, 0 rejected");
-  }
-
-  @Test
-  void badLinesAreReportedWithTheirNumberAndTheRunGoesOn() throws Exception {
-    List<String> lines = Files.readAllLines(SHARED.resolve("data/dev-listings.jsonl")).subList(0, 3);
-    Path in = dir.resolve("mixed.jsonl");
-    Files.write(in, List.of(lines.get(0), "{not json", lines.get(1),
-        lines.get(2).replaceFirst("\"amount\": ?[0-9.]+", "\"amount\": \"12k\"")));
-    Path out = dir.resolve("scored.jsonl");
-    Path rejects = dir.resolve("rejects.jsonl");
-
-    Run run = score("--in", in.toString(), "--out", out.toString(), "--rejects", rejects.toString());
-
-    assertThat(run.status).isZero();
-    assertThat(Files.readAllLines(out)).hasSize(2);
-    assertThat(run.err).contains(in + ":2: not valid JSON")
-        .contains(in + ":4: $.price.amount: expected number, got string \"12k\"");
-    List<String> rejected = Files.readAllLines(rejects);
-    assertThat(rejected).hasSize(2);
-    assertThat(JsonCodec.mapper().readTree(rejected.get(1)).get("line").asInt()).isEqualTo(4);
-  }
-
-  @Test
-  void anUnreadableInputIsAnErrorNamingTheFile() {
-    Path missing = dir.resolve("nope.jsonl");
-    Run run = score("--in", missing.toString(), "--out", dir.resolve("o.jsonl").toString());
-    assertThat(run.status).isNotZero();
-    assertThat(run.err).contains(missing.toAbsolutePath().toString());
   }
 
   @Test
