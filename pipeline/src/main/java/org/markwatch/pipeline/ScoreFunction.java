@@ -20,6 +20,13 @@ import org.markwatch.model.Scored;
 final class ScoreFunction extends ProcessFunction<SpoolLine, ScoredRecord> {
   static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
 
+  /**
+   * Compiling the detectors needs far more heap for a moment than the compiled result keeps
+   * (lucene-monitor indexes every brand query): subtasks in one JVM take turns so their peaks do
+   * not add up.
+   */
+  private static final Object COMPILE_LOCK = new Object();
+
   private final DetectorConfig config;
   private transient Detectors detectors;
   private transient LongCounter read;
@@ -34,7 +41,9 @@ final class ScoreFunction extends ProcessFunction<SpoolLine, ScoredRecord> {
   @Override
   public void open(OpenContext context) {
     // Compiled once per subtask: a Detectors instance is used from one thread.
-    detectors = Detectors.create(config);
+    synchronized (COMPILE_LOCK) {
+      detectors = Detectors.create(config);
+    }
     read = counter(Counters.READ);
     valid = counter(Counters.VALID);
     invalid = counter(Counters.INVALID);
@@ -45,6 +54,14 @@ final class ScoreFunction extends ProcessFunction<SpoolLine, ScoredRecord> {
     LongCounter c = new LongCounter();
     getRuntimeContext().addAccumulator(name, c);
     return c;
+  }
+
+  @Override
+  public void close() {
+    // Stops the matcher's background thread; without this every run leaves one behind.
+    if (detectors != null) {
+      detectors.close();
+    }
   }
 
   @Override

@@ -72,7 +72,9 @@ public final class ScoringJob {
    */
   public JobReport run() {
     long start = System.nanoTime();
-    Detectors.create(detectorConfig);
+    try (Detectors check = Detectors.create(detectorConfig)) {
+      // compiled once here so a bad brand or rule file fails before the cluster starts
+    }
     try (Database db = Database.open(database)) {
       // migrated; the writers only connect
     }

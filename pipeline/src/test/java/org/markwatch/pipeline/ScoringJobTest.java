@@ -106,6 +106,32 @@ class ScoringJobTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aRunLeavesNoThreadBehindThatWouldKeepTheJvmAlive() throws Exception {
+    Path spool = Files.createDirectories(dir.resolve("spool"));
+    Files.copy(DEV_LISTINGS, spool.resolve("dev-listings.jsonl"));
+    java.util.Set<Thread> before = nonDaemonThreads();
+    ScoringJob.builder().spoolDir(spool).database(org.markwatch.storage.DatabaseSettings.h2File(dir.resolve("db")))
+        .detectorConfig(detectorConfig()).build().run();
+    java.util.Set<Thread> left = nonDaemonThreads();
+    for (int i = 0; i < 50 && !left.stream().allMatch(before::contains); i++) {
+      Thread.sleep(100); // threads of a stopped cluster may take a moment to end
+      left = nonDaemonThreads();
+    }
+    left.removeAll(before);
+    assertThat(left).extracting(Thread::getName).isEmpty();
+  }
+
+  private static java.util.Set<Thread> nonDaemonThreads() {
+    java.util.Set<Thread> threads = new java.util.HashSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.isAlive() && !t.isDaemon()) {
+        threads.add(t);
+      }
+    }
+    return threads;
+  }
+
+  @org.junit.jupiter.api.Test
   void aRuleFileThatDoesNotCompileFailsBeforeTheClusterStartsAndStoresNothing() throws Exception {
     Path spool = Files.createDirectories(dir.resolve("spool"));
     Files.copy(DEV_LISTINGS, spool.resolve("dev-listings.jsonl"));
