@@ -35,7 +35,8 @@ public final class Extraction {
 
   /**
    * The listings of a page and the problems met. A profile with an item selector reads a feed; a
-   * JSON-LD ItemList of products is a list page; anything else is one listing's page.
+   * JSON-LD ItemList of products is a list page; anything else is one listing's page. A page with
+   * an HTTP status of 400 or more gives no listing.
    *
    * @throws IllegalArgumentException only for a null page or a page without URL
    */
@@ -54,6 +55,11 @@ public final class Extraction {
   }
 
   private static ExtractionResult runChecked(Page page, List<String> problems) {
+    if (page.status() >= 400) {
+      // An error page ("not found", "removed") describes no listing, whatever it shows.
+      problems.add(page.url() + ": HTTP status " + page.status() + ", nothing extracted");
+      return new ExtractionResult(List.of(), problems);
+    }
     PageParser.Parsed parsed = PageParser.parse(page, problems);
     if (parsed == null) {
       return new ExtractionResult(List.of(), problems);

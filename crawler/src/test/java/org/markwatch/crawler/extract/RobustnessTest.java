@@ -116,4 +116,13 @@ class RobustnessTest {
       valid(Extraction.extract(page(html.getBytes(StandardCharsets.UTF_8))));
     }
   }
+
+  @Test
+  void errorPagesGiveNoListing() {
+    Page notFound = new Page("https://shop.example/p/9", 404, Map.of(), "<html><title>Không tìm thấy</title></html>"
+        .getBytes(StandardCharsets.UTF_8), null, null, "2026-11-24T00:00:00Z", null, null);
+    ExtractionResult r = Extraction.run(notFound);
+    assertThat(r.listings()).isEmpty();
+    assertThat(r.problems()).containsExactly("https://shop.example/p/9: HTTP status 404, nothing extracted");
+  }
 }

@@ -57,10 +57,12 @@ public final class ExtractionBenchmark {
     long bytes = samples.stream().mapToLong(s -> s.body().length).sum();
     String figures = String.format(
         "extraction benchmark %s%npages: %d distinct (%.1f MB), cycled on one thread for %.1f s after 10 s warm-up%n"
-            + "pages extracted: %d, listings: %d%npages/s: %.1f%nMB/s: %.1f%njava: %s, cores: %d%n",
+            + "pages extracted: %d, listings: %d%npages/s: %.1f%nMB/s: %.1f%njava: %s, cores: %d, "
+            + "system load average at the end: %.2f (other processes share the cores)%n",
         Instant.now(), samples.size(), bytes / 1e6, elapsed, done[0], done[1], done[0] / elapsed,
         done[0] * (bytes / (double) samples.size()) / 1e6 / elapsed, Runtime.version(),
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     Path file = Path.of(args[3]);
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
