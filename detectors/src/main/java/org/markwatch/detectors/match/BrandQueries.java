@@ -96,6 +96,11 @@ public final class BrandQueries {
     return out;
   }
 
+  /** True when {@code type} is an accessory product type (made to fit another product). */
+  public boolean isAccessory(String type) {
+    return catalog.productTypes().stream().anyMatch(t -> t.id().equals(type) && t.accessory());
+  }
+
   /** The product type named first in the title, or null. */
   public String productType(Map<String, List<Hit>> hits) {
     String best = null;
@@ -164,7 +169,7 @@ public final class BrandQueries {
     }
     for (int i = 0; i < brand.names().size() && kind == null; i++) {
       String name = Skeleton.of(brand.names().get(i));
-      if (name.length() >= 3 && skeleton.equals(name)) {
+      if (name.length() >= 2 && skeleton.equals(name)) {
         kind = "misspelling";
       }
     }

@@ -131,7 +131,7 @@ final class Conditions {
         long ref = 0;
         String what = null;
         for (ProductLine line : ctx.brandQueries().lines(b.id(), ctx.hits())) {
-          if (type != null && line.type() != null && !line.type().equals(type)) {
+          if (type != null && line.type() != null && !line.type().equals(type) && ctx.brandQueries().isAccessory(type)) {
             continue;
           }
           if (line.min() > 0 && (ref == 0 || line.min() < ref)) {
