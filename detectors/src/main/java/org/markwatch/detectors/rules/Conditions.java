@@ -301,7 +301,7 @@ final class Conditions {
 
     private static boolean official(ListingContext ctx) {
       Seller s = ctx.listing().seller();
-      if (s == null || Boolean.FALSE.equals(s.verified())) {
+      if (s == null || Boolean.FALSE.equals(s.verified()) || ctx.brands().isEmpty()) {
         return false;
       }
       String name = s.name() == null ? "" : TextForms.fold(String.join(" ", TextForms.words(s.name())));
