@@ -122,6 +122,14 @@ public final class BrandQueries {
     return best;
   }
 
+  private static String joined(String s) {
+    return s.replaceAll("[\\s\\-]+", "");
+  }
+
+  private static int pieces(String s) {
+    return s.strip().split("[\\s\\-]+").length;
+  }
+
   /** The text as written, only lower-cased with spaces and apostrophes made uniform. */
   static String plain(String s) {
     return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
@@ -164,6 +172,14 @@ public final class BrandQueries {
     }
     for (int i = 0; i < brand.names().size() && kind == null; i++) {
       if (folded.equals(TextForms.fold(plain(brand.names().get(i))))) {
+        kind = "folded";
+      }
+    }
+    // "NewBalance", "G-Shock" for "G Shock": words run together or hyphenated is formatting, not
+    // a disguise; a name cut into more pieces than it has words ("Mei ji", "G u c c i") is one
+    for (int i = 0; i < brand.names().size() && kind == null; i++) {
+      String name = TextForms.fold(plain(brand.names().get(i)));
+      if (joined(folded).equals(joined(name)) && pieces(folded) <= pieces(name)) {
         kind = "folded";
       }
     }
