@@ -315,6 +315,9 @@ final class Conditions {
             return true;
           }
         }
+        if (f.hit().field() == Field.SELLER && Boolean.TRUE.equals(s.verified())) {
+          return true; // a shop the platform verified, named after the brand
+        }
         if (f.hit().field() == Field.SELLER) {
           List<String> words = List.of(name.split(" "));
           for (String m : MARKS) {
