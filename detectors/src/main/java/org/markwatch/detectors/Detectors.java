@@ -36,7 +36,7 @@ import org.markwatch.model.Signal;
  */
 public final class Detectors implements AutoCloseable {
   /** Listings matched together by {@link #scoreAll}: large enough to share the monitor's work. */
-  public static final int BATCH = 1024;
+  public static final int BATCH = 2048;
 
   private final BrandCatalog catalog;
   private final BrandQueries brandQueries;
