@@ -85,14 +85,17 @@ final class BenchCommand implements Runnable {
         report.append(String.format("input: %d listings cycled from %d%n", all.size(), base.size()));
         probe.scoreAll(all.subList(0, Math.min(all.size(), 20_000))); // warm-up
         probe.close();
+        report.append("(listings/s is wall-clock; per cpu-s divides by the CPU time the scoring threads got,\n"
+            + " which stays meaningful when other processes share the machine)\n");
         for (int t : threads) {
-          double rate = run(config, all, t, Detectors.Matching.BATCHED, Long.MAX_VALUE);
-          report.append(String.format("batched (multipass presearcher, %d per batch), %d thread(s): %,.0f listings/s%n",
-              Detectors.BATCH, t, rate));
+          double[] rate = run(config, all, t, Detectors.Matching.BATCHED, Long.MAX_VALUE);
+          report.append(String.format("batched (multipass presearcher, %d per batch), %d thread(s): %,.0f listings/s, %,.0f per cpu-s (%,.0f/s on %d free cores)%n",
+              Detectors.BATCH, t, rate[0], rate[1], rate[1] * t, t));
           System.out.print(report.substring(report.lastIndexOf("batched")));
         }
-        double naive = run(config, all, 1, Detectors.Matching.NAIVE, baselineSeconds * 1_000_000_000L);
-        report.append(String.format("baseline (naive lucene-monitor, one listing at a time, default presearcher), 1 thread: %,.0f listings/s%n", naive));
+        double[] naive = run(config, all, 1, Detectors.Matching.NAIVE, baselineSeconds * 1_000_000_000L);
+        report.append(String.format("baseline (naive lucene-monitor, one listing at a time, default presearcher), 1 thread: %,.0f listings/s, %,.0f per cpu-s (%,.0f listings in the %d s budget)%n",
+            naive[0], naive[1], naive[2], baselineSeconds));
         Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
         System.out.print(report);
         System.out.println("figures written to " + out.toAbsolutePath());
@@ -120,20 +123,26 @@ final class BenchCommand implements Runnable {
       return new DetectorConfig(files, config.ruleFiles());
     }
 
-    /** Listings per second over {@code all} split among {@code threads}, each with its own detectors. */
-    private static double run(DetectorConfig config, List<Listing> all, int threads, Detectors.Matching matching,
+    /**
+     * Listings per second over {@code all} split among {@code threads}, each with its own
+     * detectors: {wall-clock rate, rate per CPU-second of the scoring threads, listings scored}.
+     */
+    private static double[] run(DetectorConfig config, List<Listing> all, int threads, Detectors.Matching matching,
         long budgetNanos) throws InterruptedException {
       List<Detectors> ds = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         ds.add(Detectors.create(config, matching));
       }
       AtomicInteger done = new AtomicInteger();
+      java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+      var mx = java.lang.management.ManagementFactory.getThreadMXBean();
       List<Thread> ts = new ArrayList<>();
       long start = System.nanoTime();
       for (int i = 0; i < threads; i++) {
         Detectors d = ds.get(i);
         List<Listing> part = all.subList(all.size() * i / threads, all.size() * (i + 1) / threads);
         ts.add(Thread.ofPlatform().start(() -> {
+          long c0 = mx.getCurrentThreadCpuTime();
           for (int from = 0; from < part.size(); from += Detectors.BATCH) {
             if (System.nanoTime() - start > budgetNanos) {
               break;
@@ -141,6 +150,7 @@ final class BenchCommand implements Runnable {
             List<Listing> chunk = part.subList(from, Math.min(part.size(), from + Detectors.BATCH));
             done.addAndGet(matching == Detectors.Matching.NAIVE ? scoreOneByOne(d, chunk) : d.scoreAll(chunk).size());
           }
+          cpu.addAndGet(mx.getCurrentThreadCpuTime() - c0);
         }));
       }
       for (Thread t : ts) {
@@ -148,7 +158,7 @@ final class BenchCommand implements Runnable {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       ds.forEach(Detectors::close);
-      return done.get() / seconds;
+      return new double[] {done.get() / seconds, done.get() / (cpu.get() / 1e9), done.get()};
     }
 
     private static int scoreOneByOne(Detectors d, List<Listing> chunk) {

@@ -36,7 +36,7 @@ import org.markwatch.model.Signal;
  */
 public final class Detectors implements AutoCloseable {
   /** Listings matched together by {@link #scoreAll}: large enough to share the monitor's work. */
-  public static final int BATCH = 512;
+  public static final int BATCH = batchSize();
 
   private final BrandCatalog catalog;
   private final BrandQueries brandQueries;
@@ -59,6 +59,11 @@ public final class Detectors implements AutoCloseable {
     BATCHED,
     /** lucene-monitor used naively, one listing at a time: the baseline of {@code bench score}. */
     NAIVE
+  }
+
+  /** Not a compile-time constant, so callers in other modules never keep a stale copy of it. */
+  private static int batchSize() {
+    return 2048;
   }
 
   /** Compiles a configuration; a bad file fails here with its name, line and column. */

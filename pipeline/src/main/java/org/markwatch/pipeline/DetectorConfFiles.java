@@ -36,7 +36,8 @@ public final class DetectorConfFiles {
   public static Map<String, String> readDir(Path confDir, String sub) {
     Path dir = confDir.resolve(sub);
     if (!Files.isDirectory(dir)) {
-      throw new UncheckedIOException(new IOException("configuration directory not found: " + dir.toAbsolutePath()));
+      String msg = "configuration directory not found: " + dir.toAbsolutePath();
+      throw new UncheckedIOException(msg, new IOException(msg));
     }
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> files = Files.walk(dir)) {

@@ -96,6 +96,11 @@ public final class BrandQueries {
     return out;
   }
 
+  /** True when {@code type} is an accessory product type (made to fit another product). */
+  public boolean isAccessory(String type) {
+    return catalog.productTypes().stream().anyMatch(t -> t.id().equals(type) && t.accessory());
+  }
+
   /** The product type named first in the title, or null. */
   public String productType(Map<String, List<Hit>> hits) {
     String best = null;
@@ -115,6 +120,14 @@ public final class BrandQueries {
       }
     }
     return best;
+  }
+
+  private static String joined(String s) {
+    return s.replaceAll("[\\s\\-]+", "");
+  }
+
+  private static int pieces(String s) {
+    return s.strip().split("[\\s\\-]+").length;
   }
 
   /** The text as written, only lower-cased with spaces and apostrophes made uniform. */
@@ -162,9 +175,17 @@ public final class BrandQueries {
         kind = "folded";
       }
     }
+    // "NewBalance", "G-Shock" for "G Shock": words run together or hyphenated is formatting, not
+    // a disguise; a name cut into more pieces than it has words ("Mei ji", "G u c c i") is one
+    for (int i = 0; i < brand.names().size() && kind == null; i++) {
+      String name = TextForms.fold(plain(brand.names().get(i)));
+      if (joined(folded).equals(joined(name)) && pieces(folded) <= pieces(name)) {
+        kind = "folded";
+      }
+    }
     for (int i = 0; i < brand.names().size() && kind == null; i++) {
       String name = Skeleton.of(brand.names().get(i));
-      if (name.length() >= 3 && skeleton.equals(name)) {
+      if (name.length() >= 2 && skeleton.equals(name)) {
         kind = "misspelling";
       }
     }

@@ -39,7 +39,7 @@ final class TokenGrid {
           if (i >= terms.size()) {
             return false;
           }
-          clearAttributes();
+          // no clearAttributes(): this stream sets every attribute it has on every token
           int[] a = attrs.get(i);
           term.setEmpty().append(terms.get(i));
           inc.setPositionIncrement(a[1]);

@@ -131,7 +131,7 @@ final class Conditions {
         long ref = 0;
         String what = null;
         for (ProductLine line : ctx.brandQueries().lines(b.id(), ctx.hits())) {
-          if (type != null && line.type() != null && !line.type().equals(type)) {
+          if (type != null && line.type() != null && !line.type().equals(type) && ctx.brandQueries().isAccessory(type)) {
             continue;
           }
           if (line.min() > 0 && (ref == 0 || line.min() < ref)) {
@@ -301,7 +301,7 @@ final class Conditions {
 
     private static boolean official(ListingContext ctx) {
       Seller s = ctx.listing().seller();
-      if (s == null || Boolean.FALSE.equals(s.verified())) {
+      if (s == null || Boolean.FALSE.equals(s.verified()) || ctx.brands().isEmpty()) {
         return false;
       }
       String name = s.name() == null ? "" : TextForms.fold(String.join(" ", TextForms.words(s.name())));
@@ -314,6 +314,9 @@ final class Conditions {
           if (platform && who) {
             return true;
           }
+        }
+        if (f.hit().field() == Field.SELLER && Boolean.TRUE.equals(s.verified())) {
+          return true; // a shop the platform verified, named after the brand
         }
         if (f.hit().field() == Field.SELLER) {
           List<String> words = List.of(name.split(" "));
