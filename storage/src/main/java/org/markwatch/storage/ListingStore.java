@@ -73,7 +73,7 @@ public final class ListingStore {
     int stored = 0;
     for (IndexedRow row : rows) {
       try {
-        write(List.of(row));
+        writeRetryingTransientFailures(row);
         stored++;
       } catch (SQLException e) {
         failIfUnreachable(e);
@@ -92,6 +92,31 @@ public final class ListingStore {
     }
   }
 
+  /**
+   * Serialization failures and deadlocks (SQLState class 40) and the unique-key race of two
+   * concurrent MERGEs inserting the same new row (23505) are the moment's fault, not the record's:
+   * they are retried a few times before the record is refused.
+   */
+  private void writeRetryingTransientFailures(IndexedRow row) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write(List.of(row));
+        return;
+      } catch (SQLException e) {
+        if (attempt >= MAX_ATTEMPTS || !isTransient(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final int MAX_ATTEMPTS = 3;
+
+  private static boolean isTransient(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("40") || state.equals("23505"));
+  }
+
   private record IndexedRow(int index, ListingRow row) {}
 
   private void write(List<IndexedRow> indexed) throws SQLException {
@@ -105,7 +130,11 @@ public final class ListingStore {
         writeVerdicts(c, rows);
         c.commit();
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        try {
+          c.rollback();
+        } catch (SQLException rollbackFailure) {
+          e.addSuppressed(rollbackFailure); // the cause the caller must see is the first failure
+        }
         throw e;
       } finally {
         c.setAutoCommit(true);
@@ -137,6 +166,8 @@ public final class ListingStore {
           ps.setBoolean(10, s.verified());
         }
         ps.setObject(11, r.observedAt());
+        ps.setString(12, Rows.sha256(s.id(), s.platform(), s.name(), s.url(), s.province(), s.address(), s.phones(),
+            s.taxCode(), s.businessRegistration(), String.valueOf(s.verified())));
         ps.addBatch();
       }
       ps.executeBatch();
@@ -159,6 +190,7 @@ public final class ListingStore {
         ps.setString(11, r.htmlSha256());
         ps.setString(12, r.screenshotSha256());
         ps.setString(13, r.listingJson());
+        ps.setString(14, Rows.sha256(r.listingJson()));
         ps.addBatch();
       }
       ps.executeBatch();
@@ -179,6 +211,7 @@ public final class ListingStore {
         ps.setString(7, v.brands());
         ps.setObject(8, r.observedAt());
         ps.setString(9, v.scoredJson());
+        ps.setString(10, Rows.sha256(v.scoredJson()));
         ps.addBatch();
       }
       counts = ps.executeBatch();

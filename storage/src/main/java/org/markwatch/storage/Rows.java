@@ -19,4 +19,19 @@ final class Rows {
   static String trimmed(String s) {
     return s == null ? null : s.strip();
   }
+
+  /** Hex SHA-256 of the values joined by a separator no value contains (U+0000); null as "\u0001". */
+  static String sha256(String... values) {
+    java.security.MessageDigest digest;
+    try {
+      digest = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+    for (String v : values) {
+      digest.update((v == null ? "\u0001" : v).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+    }
+    return java.util.HexFormat.of().formatHex(digest.digest());
+  }
 }

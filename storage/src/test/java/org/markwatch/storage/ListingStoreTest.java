@@ -67,6 +67,29 @@ class ListingStoreTest {
 
   @ParameterizedTest
   @MethodSource("org.markwatch.storage.TestDatabase#backends")
+  void observationsWithTheSameTimestampLandTheSameInAnyOrder(TestDatabase.Backend backend) throws Exception {
+    String at = "2026-11-02T12:00:00Z";
+    ScoredListing one = new ScoredListing(Fixtures.listing("shopee:7", "shopee", "shopee:shop:q", "Túi Gucci", at),
+        Fixtures.flagged("shopee:7", 0.9, List.of("counterfeit"), "gucci"));
+    ScoredListing other = new ScoredListing(
+        Fixtures.listing("shopee:7", "shopee", "shopee:shop:q", "Túi Gucci Marmont", at), Fixtures.clean("shopee:7"));
+    List<String> forward;
+    try (TestDatabase scratch = TestDatabase.create(backend); Database db = Database.open(scratch.settings())) {
+      ListingStore store = new ListingStore(db.dataSource());
+      store.save(one);
+      store.save(other);
+      forward = Snapshot.of(db.dataSource());
+    }
+    try (TestDatabase scratch = TestDatabase.create(backend); Database db = Database.open(scratch.settings())) {
+      ListingStore store = new ListingStore(db.dataSource());
+      store.save(other);
+      store.save(one);
+      assertThat(Snapshot.of(db.dataSource())).containsExactlyElementsOf(forward);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.markwatch.storage.TestDatabase#backends")
   void findReturnsListingAndVerdictJson(TestDatabase.Backend backend) throws Exception {
     try (TestDatabase scratch = TestDatabase.create(backend); Database db = Database.open(scratch.settings())) {
       ListingStore store = new ListingStore(db.dataSource());
