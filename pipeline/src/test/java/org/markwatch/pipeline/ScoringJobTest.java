@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.markwatch.detectors.DetectorConfig;
 import org.markwatch.model.JsonCodec;
+import org.markwatch.storage.TestDatabase;
 import org.markwatch.storage.Database;
 import tools.jackson.databind.JsonNode;
 
@@ -40,8 +41,8 @@ class ScoringJobTest {
   }
 
   @ParameterizedTest
-  @MethodSource("org.markwatch.pipeline.ScratchDatabase#backends")
-  void storesEveryValidListingRejectsTheRestAndAReplayChangesNothing(ScratchDatabase.Backend backend)
+  @MethodSource("org.markwatch.storage.TestDatabase#backends")
+  void storesEveryValidListingRejectsTheRestAndAReplayChangesNothing(TestDatabase.Backend backend)
       throws Exception {
     Path spool = Files.createDirectories(dir.resolve("spool"));
     Files.copy(DEV_LISTINGS, spool.resolve("dev-listings.jsonl"));
@@ -50,7 +51,7 @@ class ScoringJobTest {
     Files.writeString(spool.resolve(".in-progress.jsonl"), "{\"half\n");
     long devLines = Files.readAllLines(DEV_LISTINGS).stream().filter(l -> !l.isBlank()).count();
 
-    try (ScratchDatabase scratch = ScratchDatabase.create(backend)) {
+    try (TestDatabase scratch = TestDatabase.create(backend)) {
       ScoringJob job = ScoringJob.builder().spoolDir(spool).deadLetterFile(dir.resolve("rejects/dead.jsonl"))
           .database(scratch.settings()).detectorConfig(detectorConfig()).parallelism(2).batchSize(50)
           .maxLineBytes(MAX_LINE).build();

@@ -13,12 +13,13 @@ import java.util.stream.Stream;
 /**
  * A scratch database for one test: an H2 file in a temporary directory, or a fresh database with a
  * random name on the real PostgreSQL server at 127.0.0.1:5432 (user postgres, trust auth),
- * dropped on close. A missing PostgreSQL server fails the test; it is never skipped.
+ * dropped on close. A missing PostgreSQL server fails the test; it is never skipped. Shared with
+ * other modules' tests through storage's test-jar.
  */
-final class TestDatabase implements AutoCloseable {
-  static final String POSTGRES_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+public final class TestDatabase implements AutoCloseable {
+  public static final String POSTGRES_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
-  enum Backend { H2, POSTGRES }
+  public enum Backend { H2, POSTGRES }
 
   private final Backend backend;
   private final DatabaseSettings settings;
@@ -32,11 +33,11 @@ final class TestDatabase implements AutoCloseable {
     this.pgName = pgName;
   }
 
-  static Stream<Backend> backends() {
+  public static Stream<Backend> backends() {
     return Stream.of(Backend.H2, Backend.POSTGRES);
   }
 
-  static TestDatabase create(Backend backend) throws Exception {
+  public static TestDatabase create(Backend backend) throws Exception {
     if (backend == Backend.H2) {
       Path dir = Files.createTempDirectory("markwatch-h2-");
       return new TestDatabase(backend, DatabaseSettings.h2File(dir), dir, null);
@@ -50,11 +51,11 @@ final class TestDatabase implements AutoCloseable {
         new DatabaseSettings("jdbc:postgresql://127.0.0.1:5432/" + name, "postgres", ""), null, name);
   }
 
-  DatabaseSettings settings() {
+  public DatabaseSettings settings() {
     return settings;
   }
 
-  Backend backend() {
+  public Backend backend() {
     return backend;
   }
 
@@ -75,7 +76,7 @@ final class TestDatabase implements AutoCloseable {
     }
   }
 
-  static boolean postgresDatabaseExists(String name) throws SQLException {
+  public static boolean postgresDatabaseExists(String name) throws SQLException {
     try (Connection c = DriverManager.getConnection(POSTGRES_ADMIN_URL, "postgres", "");
         var ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
       ps.setString(1, name);
@@ -85,7 +86,7 @@ final class TestDatabase implements AutoCloseable {
     }
   }
 
-  String postgresName() {
+  public String postgresName() {
     return pgName;
   }
 }
