@@ -2,8 +2,6 @@ package org.markwatch.portal.security;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,12 +17,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Login, roles and browser hardening. Every page needs a login; the analyst password comes from
  * the environment ({@code MARKWATCH_ANALYST_PASSWORD}) and, when unset, a one-time random password
- * is generated and logged at start so nothing secret lives in the repository.
+ * is generated and printed on the console at start so nothing secret lives in the repository or
+ * in log files.
  */
 @Configuration
 class SecurityConfig {
-  private static final Logger LOG = LoggerFactory.getLogger(SecurityConfig.class);
-
   /** No inline script or style anywhere: scraped text can never become active content. */
   static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -67,7 +64,8 @@ class SecurityConfig {
     byte[] random = new byte[12];
     new SecureRandom().nextBytes(random);
     String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    LOG.warn("Portal login '{}' uses the one-time password {} (set MARKWATCH_{}_PASSWORD to choose one)",
+    // Straight to the operator's console, never through logging: log files are collected and kept.
+    System.err.printf("Portal login '%s' uses the one-time password %s (set MARKWATCH_%s_PASSWORD to choose one)%n",
         user, generated, user.toUpperCase(java.util.Locale.ROOT));
     return generated;
   }
