@@ -36,6 +36,8 @@ class DemoEndToEndTest {
 
   @TempDir static Path data;
   static DemoWorld world;
+  /** Both runs serve the world on the same ports (its URLs are part of the stored rows). */
+  static int sitePort;
   static String firstSummary;
   static Map<String, List<String>> firstRows;
   static Map<String, Verdict> verdicts;
@@ -45,6 +47,7 @@ class DemoEndToEndTest {
   @BeforeAll
   static void runDemoOnce() throws Exception {
     world = DemoWorld.generate(SEED);
+    sitePort = threeFreePorts();
     firstSummary = demo();
     firstRows = snapshot();
     verdicts = new HashMap<>();
@@ -131,7 +134,7 @@ class DemoEndToEndTest {
     int status;
     try {
       status = Main.run("demo", "--no-serve", "--seed", String.valueOf(SEED), "--data", data.toString(),
-          "--conf", CONF.toString());
+          "--conf", CONF.toString(), "--site-port", String.valueOf(sitePort));
     } finally {
       System.setOut(saved);
     }
@@ -139,6 +142,28 @@ class DemoEndToEndTest {
     System.out.println(printed);
     assertThat(status).as(printed).isZero();
     return printed;
+  }
+
+  /** The first of three consecutive free loopback ports, away from the demo's default ones. */
+  private static int threeFreePorts() throws java.io.IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int first;
+      try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        first = probe.getLocalPort();
+      }
+      if (first < 65000 && free(first) && free(first + 1) && free(first + 2)) {
+        return first;
+      }
+    }
+    throw new IllegalStateException("no three consecutive free ports on 127.0.0.1");
+  }
+
+  private static boolean free(int port) {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   /** Every row of the tables the demo writes (crawl runs aside), as text, keyed by table. */
