@@ -216,6 +216,13 @@ class BrowserFetcherTest {
         assertThat(r.outcome()).as(String.valueOf(r.error())).isEqualTo(FetchOutcome.BLOCKED);
         assertThat(r.error()).contains("port " + internal.port());
         assertThat(r.renderedHtml()).isNull();
+        site.route("/to-internal-by-name", ex -> {
+          ex.getResponseHeaders().set("Location", "http://localhost:" + internal.port() + "/secret");
+          ex.sendResponseHeaders(302, -1);
+        });
+        FetchResult byName = fetcher.fetch(new FetchRequest(site.url("/to-internal-by-name"), Set.of(), 0, SETTINGS));
+        assertThat(byName.outcome()).as("a name is resolved and checked by the proxy: " + byName.error())
+            .isEqualTo(FetchOutcome.BLOCKED);
         FetchResult direct = fetcher.fetch(new FetchRequest(internal.url("/secret"), Set.of(), 0, SETTINGS));
         assertThat(direct.outcome()).isEqualTo(FetchOutcome.BLOCKED);
       }
