@@ -164,6 +164,14 @@ public final class BrowserFetcher implements Fetcher {
       if (blocked != null) {
         return FetchResult.failed(url, FetchMode.BROWSER, FetchOutcome.BLOCKED, blocked, ms(start));
       }
+      // The route handler never sees redirect hops: a page that ended on a host outside the
+      // source's allow-list is dropped and reported as a redirect, so the crawl's filters decide
+      // about the target exactly as for a static redirect.
+      String landed = page.url();
+      if (response != null && response.request().redirectedFrom() != null && !allowed(landed, pageHost, request)) {
+        return new FetchResult(url, url, FetchMode.BROWSER, FetchOutcome.REDIRECT, 302, Map.of(), null, false,
+            null, null, landed, null, ms(start));
+      }
       int status = response == null ? 200 : response.status();
       Map<String, List<String>> headers = new LinkedHashMap<>();
       if (response != null) {

@@ -231,6 +231,24 @@ class BrowserFetcherTest {
   }
 
   @Test
+  void redirectToAHostOffTheAllowListIsReportedNotRendered() throws Exception {
+    try (TestSite elsewhere = new TestSite()) {
+      elsewhere.html("/page", "<html><body><article class='post'>off-site</article></body></html>");
+      site.route("/to-elsewhere", ex -> {
+        ex.getResponseHeaders().set("Location", elsewhere.url("/page"));
+        ex.sendResponseHeaders(302, -1);
+      });
+      try (BrowserFetcher fetcher = new BrowserFetcher(Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(true), 5_000_000)) {
+        FetchResult r = fetcher.fetch(new FetchRequest(site.url("/to-elsewhere"), Set.of(), 0, SETTINGS));
+        assertThat(r.outcome()).as(String.valueOf(r.error())).isEqualTo(FetchOutcome.REDIRECT);
+        assertThat(r.redirectTo()).isEqualTo(elsewhere.url("/page"));
+        assertThat(r.renderedHtml()).isNull();
+        assertThat(r.screenshot()).isNull();
+      }
+    }
+  }
+
+  @Test
   void queuedPagesAreTimedFromTheirStartNotFromSubmission() throws Exception {
     site.html("/slow-page", "<html><body>slow<script src='/slow.js'></script></body></html>");
     site.route("/slow.js", ex -> {
