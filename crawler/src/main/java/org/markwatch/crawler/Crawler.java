@@ -28,8 +28,8 @@ import org.markwatch.crawler.source.FetchMode;
 import org.markwatch.crawler.source.Source;
 
 /**
- * Runs a crawl: sources whose first seed shares a host are crawled one after the other on one
- * thread; different hosts run in parallel on up to {@link CrawlSettings#threads()} threads. Listings
+ * Runs a crawl: sources that share a host (seeds or allowed hosts) are crawled one after the other
+ * on one thread; different hosts run in parallel on up to {@link CrawlSettings#threads()} threads. Listings
  * go to a {@link Sink} (by default a {@link SpoolSink} in {@link CrawlSettings#spoolDir()}), evidence to an
  * {@link EvidenceStore} in {@link CrawlSettings#evidenceDir()}. Browser sources are skipped with a
  * notice when Chromium is missing; the static ones still run.
@@ -101,15 +101,12 @@ public final class Crawler {
       CrawlServices services = new CrawlServices(settings, router,
           new RobotsCache(staticFetcher, new RobotsPolicy(RobotsPolicy.agentName(settings.userAgent()))),
           new HostGate(), new EvidenceStore(settings.evidenceDir()), sink, extractor, progress);
-      Map<String, List<Source>> byHost = new LinkedHashMap<>();
-      for (Source s : sources) {
-        byHost.computeIfAbsent(s.hosts().iterator().next(), h -> new ArrayList<>()).add(s);
-      }
-      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.threads(), byHost.size())),
+      List<List<Source>> groups = groupBySharedHosts(sources);
+      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.threads(), groups.size())),
           r -> new Thread(r, "markwatch-crawl"));
       try {
         List<Future<List<SourceReport>>> futures = new ArrayList<>();
-        for (List<Source> group : byHost.values()) {
+        for (List<Source> group : groups) {
           futures.add(pool.submit(() -> crawlGroup(group, services, haveBrowser)));
         }
         for (Future<List<SourceReport>> f : futures) {
@@ -140,6 +137,48 @@ public final class Crawler {
         ordered.stream().mapToInt(SourceReport::blockedByRobots).sum(),
         ordered.stream().mapToInt(SourceReport::listingsEmitted).sum(),
         ordered, notices, sink instanceof SpoolSink spool ? spool.files() : List.of());
+  }
+
+  /**
+   * Sources that share any host (directly or through a chain of sources) form one group, crawled
+   * one after the other on one thread, in the order given; groups keep the order of their first source.
+   */
+  static List<List<Source>> groupBySharedHosts(List<Source> sources) {
+    List<List<Source>> groups = new ArrayList<>();
+    List<java.util.Set<String>> hostsOf = new ArrayList<>();
+    for (Source s : sources) {
+      java.util.Set<String> hosts = new java.util.HashSet<>(s.hosts());
+      for (String seed : s.seeds()) {
+        hosts.add(Source.hostKey(java.net.URI.create(seed)));
+      }
+      List<Source> merged = new ArrayList<>();
+      java.util.Set<String> mergedHosts = new java.util.HashSet<>(hosts);
+      int insertAt = -1;
+      for (int i = 0; i < groups.size(); i++) {
+        if (!java.util.Collections.disjoint(hostsOf.get(i), hosts)) {
+          if (insertAt < 0) insertAt = i;
+          merged.addAll(groups.get(i));
+          mergedHosts.addAll(hostsOf.get(i));
+        }
+      }
+      merged.add(s);
+      merged.sort(java.util.Comparator.comparingInt(sources::indexOf)); // a group runs in the caller's order
+      if (insertAt < 0) {
+        groups.add(merged);
+        hostsOf.add(mergedHosts);
+      } else {
+        // drop the merged groups (from the back so indexes stay valid), put the union in the first one's place
+        for (int i = groups.size() - 1; i > insertAt; i--) {
+          if (!java.util.Collections.disjoint(hostsOf.get(i), hosts)) {
+            groups.remove(i);
+            hostsOf.remove(i);
+          }
+        }
+        groups.set(insertAt, merged);
+        hostsOf.set(insertAt, mergedHosts);
+      }
+    }
+    return groups;
   }
 
   private static List<SourceReport> crawlGroup(List<Source> group, CrawlServices services, boolean haveBrowser) {

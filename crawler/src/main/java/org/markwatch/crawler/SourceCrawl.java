@@ -173,7 +173,7 @@ final class SourceCrawl {
     }
     String host = host(url);
     try {
-      waitForHost(host);
+      waitForHost(host, source.politeness().delayMs());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -184,20 +184,22 @@ final class SourceCrawl {
 
   private FetchResult politeFetch(Fetcher fetcher, FetchRequest request) {
     String host = host(request.url());
+    long delay = delays.containsKey(host) ? delays.get(host).delayMs() : source.politeness().delayMs();
     try {
-      waitForHost(host);
+      waitForHost(host, delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return FetchResult.failed(request.url(), FetchMode.STATIC, FetchOutcome.ERROR, "interrupted", 0);
     }
     FetchResult r = fetcher.fetch(request);
-    long delay = delays.containsKey(host) ? delays.get(host).delayMs() : source.politeness().delayMs();
     services.gate().fetched(host, CrawlServices.monotonicMs(), delay);
     return r;
   }
 
-  private void waitForHost(String host) throws InterruptedException {
-    long wait = services.gate().waitMillis(host, CrawlServices.monotonicMs());
+  // Takes a start slot atomically (starts at least delayMs apart even across threads); the
+  // fetched() call after the fetch then measures the delay from its end, as before.
+  private void waitForHost(String host, long delayMs) throws InterruptedException {
+    long wait = services.gate().reserve(host, CrawlServices.monotonicMs(), delayMs);
     if (wait > 0) {
       Thread.sleep(wait);
     }

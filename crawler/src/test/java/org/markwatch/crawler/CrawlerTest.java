@@ -252,6 +252,61 @@ class CrawlerTest {
   }
 
   @Test
+  void sourcesSharingAHostOnlyThroughALaterSeedNeverHitItAtOnce() throws Exception {
+    try (TestSite other = new TestSite()) {
+      for (TestSite t : List.of(site, other)) {
+        t.text("/robots.txt", "text/plain", "User-agent: *\nDisallow:\n");
+      }
+      StringBuilder links = new StringBuilder();
+      for (int i = 0; i < 6; i++) {
+        links.append("<a href='/p/").append(i).append("/a'>a</a><a href='/p/").append(i).append("/b'>b</a>");
+        site.html("/p/" + i + "/a", "<h1>a " + i + "</h1>");
+        site.html("/p/" + i + "/b", "<h1>b " + i + "</h1>");
+      }
+      site.html("/a", links.toString().replaceAll("/b'>b", "/a'>a"));
+      site.html("/b", links.toString().replaceAll("/a'>a", "/b'>b"));
+      other.html("/", "<h1>other</h1>");
+      String shared = Source.hostKey(java.net.URI.create(site.base()));
+      String otherHost = Source.hostKey(java.net.URI.create(other.base()));
+      Politeness p = new Politeness(150, 10_000, 0, 100, 100);
+      // The first source's first seed is on the shared host; the second's first seed is not.
+      Source first = new Source("first", "chosi", List.of(site.url("/a")), FetchMode.STATIC, Set.of(shared),
+          List.of(), List.of(Pattern.compile("/p/\\d+/a")), false, 100, p, null, null, BrowserSettings.DEFAULT, "test");
+      Source second = new Source("second", "chosi", List.of(other.base(), site.url("/b")), FetchMode.STATIC,
+          Set.of(otherHost, shared), List.of(), List.of(Pattern.compile("/p/\\d+/b")), false, 100, p, null, null,
+          BrowserSettings.DEFAULT, "test");
+      CrawlReport report = new Crawler(settings("shared"), new TitleExtractor()).run(List.of(first, second), ProgressListener.NONE);
+      assertThat(report.listingsEmitted()).isEqualTo(12);
+      var hits = site.hits();
+      assertThat(hits).hasSizeGreaterThan(12);
+      for (int i = 1; i < hits.size(); i++) {
+        assertThat((hits.get(i).nanos() - hits.get(i - 1).nanos()) / 1_000_000)
+            .as("gap before " + hits.get(i).pathAndQuery()).isGreaterThanOrEqualTo(135);
+      }
+    }
+  }
+
+  @Test
+  void sourcesAreGroupedByAnySharedHostTransitively() {
+    Source a = hostSource("a", List.of("http://a.test/"), Set.of("a.test"));
+    Source b = hostSource("b", List.of("http://b.test/"), Set.of("b.test"));
+    Source c = hostSource("c", List.of("http://c.test/", "http://a.test/x"), Set.of("c.test", "a.test"));
+    Source d = hostSource("d", List.of("http://d.test/"), Set.of("d.test", "b.test", "c.test"));
+    Source e = hostSource("e", List.of("http://e.test/"), Set.of("e.test"));
+    assertThat(Crawler.groupBySharedHosts(List.of(a, b, c, e)))
+        .extracting(g -> g.stream().map(Source::id).toList())
+        .containsExactly(List.of("a", "c"), List.of("b"), List.of("e"));
+    assertThat(Crawler.groupBySharedHosts(List.of(a, b, c, d, e)))
+        .extracting(g -> g.stream().map(Source::id).toList())
+        .containsExactly(List.of("a", "b", "c", "d"), List.of("e"));
+  }
+
+  private static Source hostSource(String id, List<String> seeds, Set<String> hosts) {
+    return new Source(id, "chosi", seeds, FetchMode.STATIC, hosts, List.of(), List.of(), false, 10,
+        Politeness.DEFAULT, null, null, BrowserSettings.DEFAULT, "test");
+  }
+
+  @Test
   void sameSiteSameClockGivesIdenticalSpoolFiles() throws Exception {
     shop();
     Source s = source("s", 10, true, null);

@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.markwatch.crawler.fetch.FetchOutcome;
@@ -29,6 +30,7 @@ import org.markwatch.crawler.fetch.FetchResult;
 import org.markwatch.crawler.fetch.Fetcher;
 import org.markwatch.crawler.net.AddressGuard;
 import org.markwatch.crawler.net.BlockedAddressException;
+import org.markwatch.crawler.net.GuardedProxy;
 import org.markwatch.crawler.source.BrowserSettings;
 import org.markwatch.crawler.source.FetchMode;
 import org.markwatch.crawler.source.Source;
@@ -50,6 +52,7 @@ public final class BrowserFetcher implements Fetcher {
   private final String userAgent;
   private final AddressGuard guard;
   private final long maxBytes;
+  private final long handoffMarginMs;
   private final ExecutorService owner = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "markwatch-browser");
     t.setDaemon(true);
@@ -59,12 +62,19 @@ public final class BrowserFetcher implements Fetcher {
   private Playwright playwright;
   private Browser browser;
   private String launchError;
+  private GuardedProxy proxy;
 
   /**
    * @param executable Chromium binary, normally {@link Chromium#DEFAULT_PATH}
    * @param maxBytes rendered HTML longer than this (UTF-8 bytes) is cut and flagged truncated
    */
   public BrowserFetcher(Path executable, String userAgent, AddressGuard guard, long maxBytes) {
+    this(executable, userAgent, guard, maxBytes, HANDOFF_MARGIN_MS);
+  }
+
+  /** As above, with the margin (ms) granted beyond the page time limit before giving up on a page. */
+  BrowserFetcher(Path executable, String userAgent, AddressGuard guard, long maxBytes, long handoffMarginMs) {
+    this.handoffMarginMs = handoffMarginMs;
     this.executable = executable;
     this.userAgent = userAgent;
     this.guard = guard;
@@ -73,18 +83,35 @@ public final class BrowserFetcher implements Fetcher {
 
   @Override
   public FetchResult fetch(FetchRequest request) {
-    long start = System.nanoTime();
-    Future<FetchResult> f = owner.submit(() -> render(request, start));
-    try {
-      return f.get(request.browser().pageTimeoutMs() + HANDOFF_MARGIN_MS, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      f.cancel(true);
-      return FetchResult.failed(request.url(), FetchMode.BROWSER, FetchOutcome.TIMEOUT, "browser did not answer in time", ms(start));
-    } catch (ExecutionException e) {
-      return FetchResult.failed(request.url(), FetchMode.BROWSER, FetchOutcome.ERROR, String.valueOf(e.getCause()), ms(start));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return FetchResult.failed(request.url(), FetchMode.BROWSER, FetchOutcome.ERROR, "interrupted", ms(start));
+    long submitted = System.nanoTime();
+    AtomicLong startedAt = new AtomicLong();
+    CompletableFuture<FetchResult> f = CompletableFuture.supplyAsync(() -> {
+      long start = System.nanoTime();
+      startedAt.set(start);
+      return render(request, start);
+    }, owner);
+    // The time limit runs from the moment the owner thread starts the page, not from submission:
+    // a page queued behind others is not failed for their time. The owner thread is never
+    // interrupted (Playwright would be left in an unknown state); every Playwright call it makes
+    // has its own time limit, so a late page ends by itself and its result is dropped.
+    long limitNs = TimeUnit.MILLISECONDS.toNanos(request.browser().pageTimeoutMs() + handoffMarginMs);
+    while (true) {
+      long start = startedAt.get();
+      long waitNs = start == 0 ? TimeUnit.SECONDS.toNanos(1) : start + limitNs - System.nanoTime();
+      if (start != 0 && waitNs <= 0) {
+        return FetchResult.failed(request.url(), FetchMode.BROWSER, FetchOutcome.TIMEOUT,
+            "browser did not finish the page in time", ms(start));
+      }
+      try {
+        return f.get(waitNs, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        // not started yet, or started and still within its limit: look again
+      } catch (ExecutionException e) {
+        return FetchResult.failed(request.url(), FetchMode.BROWSER, FetchOutcome.ERROR, String.valueOf(e.getCause()), ms(submitted));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return FetchResult.failed(request.url(), FetchMode.BROWSER, FetchOutcome.ERROR, "interrupted", ms(submitted));
+      }
     }
   }
 
@@ -92,7 +119,9 @@ public final class BrowserFetcher implements Fetcher {
     String url = request.url();
     URI uri = URI.create(url);
     try {
-      guard.resolve(uri.getHost());
+      int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+      String host = uri.getHost();
+      guard.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host, port);
     } catch (BlockedAddressException e) {
       return FetchResult.failed(url, FetchMode.BROWSER, FetchOutcome.BLOCKED, e.getMessage(), ms(start));
     } catch (java.net.UnknownHostException e) {
@@ -119,7 +148,30 @@ public final class BrowserFetcher implements Fetcher {
       Page page = context.newPage();
       page.setDefaultTimeout(settings.pageTimeoutMs());
       page.setDefaultNavigationTimeout(settings.pageTimeoutMs());
-      Response response = page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.LOAD));
+      proxy.drainRefusals(); // anything left over belongs to an earlier page
+      Response response;
+      try {
+        response = page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.LOAD));
+      } catch (PlaywrightException e) {
+        List<String> refused = proxy.drainRefusals();
+        if (!refused.isEmpty()) {
+          return FetchResult.failed(url, FetchMode.BROWSER, FetchOutcome.BLOCKED, refused.get(0), ms(start));
+        }
+        throw e;
+      }
+      // A redirect hop (or the page itself, re-resolved) refused by the guarding proxy: drop the page.
+      String blocked = response == null ? null : response.headerValue(GuardedProxy.BLOCKED_HEADER.toLowerCase(Locale.ROOT));
+      if (blocked != null) {
+        return FetchResult.failed(url, FetchMode.BROWSER, FetchOutcome.BLOCKED, blocked, ms(start));
+      }
+      // The route handler never sees redirect hops: a page that ended on a host outside the
+      // source's allow-list is dropped and reported as a redirect, so the crawl's filters decide
+      // about the target exactly as for a static redirect.
+      String landed = page.url();
+      if (response != null && response.request().redirectedFrom() != null && !allowed(landed, pageHost, request)) {
+        return new FetchResult(url, url, FetchMode.BROWSER, FetchOutcome.REDIRECT, 302, Map.of(), null, false,
+            null, null, landed, null, ms(start));
+      }
       int status = response == null ? 200 : response.status();
       Map<String, List<String>> headers = new LinkedHashMap<>();
       if (response != null) {
@@ -202,11 +254,19 @@ public final class BrowserFetcher implements Fetcher {
     }
     try {
       // The bundled driver would otherwise try to download its own browsers.
+      // Every connection Chromium makes goes through the guarding proxy (loopback included:
+      // Playwright adds <-loopback> to the bypass list so that loopback is proxied too).
+      proxy = new GuardedProxy(guard);
       playwright = Playwright.create(new Playwright.CreateOptions()
           .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
       browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-          .setExecutablePath(executable).setHeadless(true).setArgs(Chromium.ARGS));
+          .setExecutablePath(executable).setHeadless(true).setArgs(Chromium.ARGS)
+          .setProxy(new com.microsoft.playwright.options.Proxy(proxy.address()).setBypass("<-loopback>")));
       return true;
+    } catch (java.io.IOException e) {
+      launchError = "cannot start the guarding proxy: " + e.getMessage();
+      closeBrowser();
+      return false;
     } catch (PlaywrightException e) {
       launchError = "cannot start Chromium at " + executable + ": " + firstLine(e);
       closeBrowser();
@@ -223,6 +283,10 @@ public final class BrowserFetcher implements Fetcher {
     }
     browser = null;
     playwright = null;
+    if (proxy != null) {
+      proxy.close();
+      proxy = null;
+    }
   }
 
   static long remainingMs(long deadlineNanos) {

@@ -14,7 +14,9 @@ public final class Chromium {
 
   /** Launch flags: no sandbox (containers), no GPU, and no background traffic to Google services. */
   public static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync");
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      // WebRTC could otherwise open UDP to any address, around the guarding proxy.
+      "--force-webrtc-ip-handling-policy=disable_non_proxied_udp");
 
   private Chromium() {}
 

@@ -62,9 +62,15 @@ public final class StaticFetcher implements Fetcher {
         return FetchResult.failed(request.url(), FetchMode.STATIC, FetchOutcome.ERROR, "not an http(s) URL: " + url, ms(start));
       }
       try {
-        checkLiteral(parsed.host());
+        checkLiteral(parsed.host(), parsed.port());
+        // Every hop, by name too: the guard may also restrict ports (GuardedDns sees no port);
+        // GuardedDns checks again at connection time, against DNS rebinding.
+        guard.resolve(parsed.host(), parsed.port());
       } catch (BlockedAddressException e) {
         return FetchResult.failed(request.url(), FetchMode.STATIC, FetchOutcome.BLOCKED, e.getMessage(), ms(start));
+      } catch (UnknownHostException e) {
+        return FetchResult.failed(request.url(), FetchMode.STATIC, FetchOutcome.UNREACHABLE,
+            "unknown host " + parsed.host(), ms(start));
       }
       Request httpRequest = new Request.Builder().url(parsed).header("User-Agent", userAgent).get().build();
       try (Response response = client.newCall(httpRequest).execute()) {
@@ -92,10 +98,10 @@ public final class StaticFetcher implements Fetcher {
   }
 
   // OkHttp skips DNS for IP literals, so the guard must see them here.
-  private void checkLiteral(String host) throws BlockedAddressException {
+  private void checkLiteral(String host, int port) throws BlockedAddressException {
     if (host.matches("[0-9.]+") || host.contains(":")) {
       try {
-        guard.check(host, List.of(InetAddress.getByName(host)));
+        guard.check(host, List.of(InetAddress.getByName(host)), port);
       } catch (BlockedAddressException e) {
         throw e;
       } catch (UnknownHostException e) {

@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Server-side request forgery guard: refuses hosts that resolve to any address outside the public
@@ -15,10 +16,29 @@ import java.util.List;
  */
 public final class AddressGuard {
   private final boolean allowLoopback;
+  private final Set<Integer> loopbackPorts;
 
   /** @param allowLoopback whether 127.0.0.0/8 and ::1 may be contacted (default in production: false) */
   public AddressGuard(boolean allowLoopback) {
     this.allowLoopback = allowLoopback;
+    this.loopbackPorts = Set.of();
+  }
+
+  private AddressGuard(Set<Integer> loopbackPorts) {
+    this.allowLoopback = true;
+    this.loopbackPorts = Set.copyOf(loopbackPorts);
+  }
+
+  /**
+   * A guard that allows loopback only on the given ports (and refuses loopback on every other
+   * port). Lets tests prove a refusal without ever leaving 127.0.0.1: one local server is allowed,
+   * a second one stands in for the private address an attacker would redirect to.
+   */
+  public static AddressGuard loopbackOnlyOnPorts(Set<Integer> ports) {
+    if (ports.isEmpty()) {
+      throw new IllegalArgumentException("give at least one loopback port (or use new AddressGuard(false))");
+    }
+    return new AddressGuard(ports);
   }
 
   public boolean allowsLoopback() {
@@ -30,6 +50,29 @@ public final class AddressGuard {
     List<InetAddress> addresses = List.of(InetAddress.getAllByName(host));
     check(host, addresses);
     return addresses;
+  }
+
+  /**
+   * Resolves {@code host} and checks every address for a connection to {@code port} (the port
+   * matters only for a guard made by {@link #loopbackOnlyOnPorts}).
+   */
+  public List<InetAddress> resolve(String host, int port) throws UnknownHostException {
+    List<InetAddress> addresses = List.of(InetAddress.getAllByName(host));
+    check(host, addresses, port);
+    return addresses;
+  }
+
+  /** As {@link #check(String, List)}, for a connection to {@code port}. */
+  public void check(String host, List<InetAddress> addresses, int port) throws BlockedAddressException {
+    check(host, addresses);
+    if (!loopbackPorts.isEmpty() && !loopbackPorts.contains(port)) {
+      for (InetAddress a : addresses) {
+        if (a.isLoopbackAddress()) {
+          throw new BlockedAddressException("refused to fetch " + host + ":" + port + ": " + a.getHostAddress()
+              + " is a loopback address and port " + port + " is not allowed");
+        }
+      }
+    }
   }
 
   /** Throws when any of {@code addresses} is refused; the message names the host and the address. */

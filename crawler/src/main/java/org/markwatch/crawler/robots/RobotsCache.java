@@ -3,6 +3,7 @@ package org.markwatch.crawler.robots;
 import crawlercommons.robots.BaseRobotRules;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.markwatch.crawler.fetch.FetchRequest;
 import org.markwatch.crawler.fetch.FetchResult;
@@ -19,7 +20,9 @@ public final class RobotsCache {
 
   private final Fetcher fetcher;
   private final RobotsPolicy policy;
-  private final Map<String, Entry> byOrigin = new ConcurrentHashMap<>();
+  // Futures, so that the fetch runs outside the map's lock: computeIfAbsent would block every
+  // other origin hashed to the same bin for as long as one robots.txt takes (up to minutes).
+  private final Map<String, CompletableFuture<Entry>> byOrigin = new ConcurrentHashMap<>();
 
   /** What was fetched for one origin. */
   public record Entry(String robotsUrl, FetchResult fetch, BaseRobotRules rules) {}
@@ -29,18 +32,38 @@ public final class RobotsCache {
     this.policy = policy;
   }
 
-  /** Rules for the origin of {@code url}, fetching robots.txt on first use. */
+  /**
+   * Rules for the origin of {@code url}, fetching robots.txt on first use. Threads asking for the
+   * same origin meanwhile wait for that one fetch; other origins are never held up.
+   */
   public Entry forUrl(String url) {
-    return byOrigin.computeIfAbsent(origin(url), o -> {
+    String o = origin(url);
+    CompletableFuture<Entry> mine = new CompletableFuture<>();
+    CompletableFuture<Entry> existing = byOrigin.putIfAbsent(o, mine);
+    if (existing != null) {
+      try {
+        return existing.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+    }
+    try {
       String robotsUrl = o + "/robots.txt";
       FetchResult fetch = fetcher.fetch(new FetchRequest(robotsUrl, java.util.Set.of(), MAX_REDIRECTS, BrowserSettings.DEFAULT));
-      return new Entry(robotsUrl, fetch, policy.rules(robotsUrl, fetch));
-    });
+      Entry entry = new Entry(robotsUrl, fetch, policy.rules(robotsUrl, fetch));
+      mine.complete(entry);
+      return entry;
+    } catch (RuntimeException e) {
+      byOrigin.remove(o, mine); // the next caller tries again
+      mine.completeExceptionally(e);
+      throw e;
+    }
   }
 
-  /** Rules already fetched for the origin of {@code url}, or null (never fetches). */
+  /** Rules already fetched for the origin of {@code url}, or null (never fetches, never waits). */
   public Entry cached(String url) {
-    return byOrigin.get(origin(url));
+    CompletableFuture<Entry> f = byOrigin.get(origin(url));
+    return f == null || !f.isDone() || f.isCompletedExceptionally() ? null : f.join();
   }
 
   private static String origin(String url) {

@@ -71,21 +71,38 @@ class AddressGuardTest {
   }
 
   @Test
-  void redirectToPrivateOrMetadataAddressIsRefused() throws Exception {
-    try (TestSite site = new TestSite(); StaticFetcher fetcher = new StaticFetcher(new AddressGuard(true), LIMITS, "t")) {
-      site.route("/to-metadata", ex -> {
-        ex.getResponseHeaders().set("Location", "http://169.254.169.254/latest/meta-data/");
+  void redirectToARefusedAddressIsNeverContacted() throws Exception {
+    // Loopback allowed on the site's port only: the second server stands in for a private or
+    // metadata address, so a regression would show in its log without leaving 127.0.0.1.
+    try (TestSite site = new TestSite(); TestSite internal = new TestSite();
+        StaticFetcher fetcher = new StaticFetcher(AddressGuard.loopbackOnlyOnPorts(Set.of(site.port())), LIMITS, "t")) {
+      internal.html("/admin", "secret");
+      site.route("/to-internal", ex -> {
+        ex.getResponseHeaders().set("Location", internal.url("/admin"));
         ex.sendResponseHeaders(302, -1);
       });
-      site.route("/to-private", ex -> {
-        ex.getResponseHeaders().set("Location", "http://10.0.0.7:8080/admin");
+      site.route("/to-internal-by-name", ex -> {
+        ex.getResponseHeaders().set("Location", "http://localhost:" + internal.port() + "/admin");
         ex.sendResponseHeaders(302, -1);
       });
-      for (String path : new String[] {"/to-metadata", "/to-private"}) {
+      for (String path : new String[] {"/to-internal", "/to-internal-by-name"}) {
         FetchResult r = fetcher.fetch(new FetchRequest(site.url(path), Set.of(), 5, BrowserSettings.DEFAULT));
         assertThat(r.outcome()).as(path).isEqualTo(FetchOutcome.BLOCKED);
-        assertThat(r.elapsedMs()).as("refused before connecting").isLessThan(1500);
+        assertThat(r.error()).as(path).contains("port " + internal.port());
       }
+      assertThat(site.paths()).containsExactly("/to-internal", "/to-internal-by-name");
+      assertThat(internal.hits()).as("the refused server was never contacted").isEmpty();
     }
+  }
+
+  @Test
+  void privateAndMetadataAddressesAreRefusedWithTheirReason() throws Exception {
+    AddressGuard guard = new AddressGuard(true);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> guard.check("169.254.169.254", java.util.List.of(InetAddress.getByName("169.254.169.254")), 80))
+        .isInstanceOf(BlockedAddressException.class).hasMessageContaining("link-local");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> guard.check("10.0.0.7", java.util.List.of(InetAddress.getByName("10.0.0.7")), 8080))
+        .isInstanceOf(BlockedAddressException.class).hasMessageContaining("private");
   }
 }

@@ -50,13 +50,40 @@ class PolitenessTest {
   @Test
   void hostGateSpacesFetchesPerHost() {
     HostGate gate = new HostGate();
-    assertThat(gate.waitMillis("a", 1000)).isZero();
+    assertThat(gate.reserve("a", 1000, 500)).isZero();
     gate.fetched("a", 1000, 500);
-    assertThat(gate.waitMillis("a", 1100)).isEqualTo(400);
-    assertThat(gate.waitMillis("b", 1100)).isZero();
-    assertThat(gate.waitMillis("a", 1600)).isZero();
+    assertThat(gate.reserve("a", 1100, 500)).isEqualTo(400);
+    gate.fetched("a", 1500, 500);
+    assertThat(gate.reserve("b", 1100, 500)).isZero();
+    assertThat(gate.reserve("a", 2000, 500)).isZero();
     gate.fetched("a", 2000, 10_000); // a backoff
     gate.fetched("a", 2001, 500); // an ordinary delay must not shorten it
-    assertThat(gate.waitMillis("a", 2001)).isEqualTo(9999);
+    assertThat(gate.reserve("a", 2001, 500)).isEqualTo(9999);
+  }
+
+  @Test
+  void concurrentReservationsOfOneHostGetDistinctSlots() throws Exception {
+    HostGate gate = new HostGate();
+    int threads = 8;
+    var ready = new java.util.concurrent.CyclicBarrier(threads);
+    var waits = java.util.concurrent.ConcurrentHashMap.<Long>newKeySet();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(pool.submit(() -> {
+          ready.await();
+          waits.add(gate.reserve("shop", 5_000, 100)); // everyone asks at the same instant
+          return null;
+        }));
+      }
+      for (var f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    // one slot each, 100 ms apart: nobody was told "go now" but the first
+    assertThat(waits).containsExactlyInAnyOrder(0L, 100L, 200L, 300L, 400L, 500L, 600L, 700L);
   }
 }
