@@ -1,5 +1,7 @@
 package org.markwatch.pipeline;
 
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -121,7 +123,8 @@ public final class ScoringJob {
     DataStream<SpoolLine> lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "spool files")
         .name("spool files").uid("spool-files");
     SingleOutputStreamOperator<ScoredRecord> scored = lines
-        .process(new ScoreFunction(detectorConfig)).name("validate and score").uid("score");
+        .transform("validate and score", TypeInformation.of(ScoredRecord.class), new ScoreFunction(detectorConfig))
+        .uid("score");
     DataStream<DeadLetter> storeRejects = scored
         .partitionCustom(new KeyPartitioner(), new PartitionKey())
         .fullWindowPartition()

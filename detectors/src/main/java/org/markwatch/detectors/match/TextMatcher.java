@@ -33,6 +33,9 @@ public final class TextMatcher implements AutoCloseable {
   /** Presearcher passes: two passes keep phrase queries of common words from being run needlessly. */
   public static final int PASSES = 2;
 
+  /** Query disjuncts registered per call of {@link Monitor#register}; bounds the transient heap of create. */
+  static final int REGISTER_DISJUNCTS = 512;
+
   private final Monitor monitor;
   private final Map<String, PhraseSet> sets;
   private final ListingAnalyzer analyzer;
@@ -86,9 +89,24 @@ public final class TextMatcher implements AutoCloseable {
         ListingAnalyzer analyzer = new ListingAnalyzer(true, commonWords);
         Presearcher presearcher = naive ? new TermFilteredPresearcher() : new MultipassTermFilteredPresearcher(PASSES);
         Monitor m = new Monitor(analyzer, presearcher);
-        List<MonitorQuery> mq = new ArrayList<>(sets.size());
-        sets.forEach((id, s) -> mq.add(new MonitorQuery(id, s.toQuery())));
-        m.register(mq);
+        // Registered in chunks: for a whole register call the monitor builds every disjunct of every
+        // query (a phrase set is one disjunct per field and form) with its presearcher document, and
+        // each document costs a 32 KB term block per presearcher pass until the commit. One call
+        // with all queries peaked above 512 MB of heap; chunks of REGISTER_DISJUNCTS keep it small.
+        List<MonitorQuery> mq = new ArrayList<>();
+        int disjuncts = 0;
+        for (var e : sets.entrySet()) {
+          mq.add(new MonitorQuery(e.getKey(), e.getValue().toQuery()));
+          disjuncts += e.getValue().fields().size() * e.getValue().forms().size();
+          if (disjuncts >= REGISTER_DISJUNCTS) {
+            m.register(mq);
+            mq = new ArrayList<>();
+            disjuncts = 0;
+          }
+        }
+        if (!mq.isEmpty()) {
+          m.register(mq);
+        }
         return new TextMatcher(m, Map.copyOf(sets), analyzer, naive);
       } catch (IOException e) {
         throw new UncheckedIOException("in-memory monitor failed", e);

@@ -59,16 +59,53 @@ final class Conditions {
     }
   }
 
-  /** A matcher query (terms) hit. */
-  record Terms(String queryId) implements Condition {
+  /**
+   * A matcher query (terms) hit that no context phrase of {@code notAfter} precedes within
+   * {@code window} words of its clause.
+   */
+  record Terms(String queryId, List<List<String>> notAfter, int window) implements Condition {
+    Terms(String queryId) {
+      this(queryId, List.of(), 4);
+    }
+
     @Override
     public Evidence test(ListingContext ctx) {
       List<Hit> hits = ctx.hits().get(queryId);
       if (hits == null || hits.isEmpty()) {
         return null;
       }
-      Hit h = hits.get(0);
-      return new Evidence(h.field().id(), h.text());
+      for (Hit h : hits) {
+        if (notAfter.isEmpty() || !inContext(ctx, h)) {
+          return new Evidence(h.field().id(), h.text());
+        }
+      }
+      return null;
+    }
+
+    private boolean inContext(ListingContext ctx, Hit h) {
+      String v = ctx.fields().get(h.field());
+      if (v == null || h.start() > v.length()) {
+        return false;
+      }
+      String before = v.substring(0, h.start());
+      int cut = -1;
+      for (int i = before.length() - 1; i >= 0; i--) {
+        char c = before.charAt(i);
+        if (c == '.' || c == '!' || c == '?' || c == ';' || c == ',' || c == '\n' || c == '|') {
+          cut = i;
+          break;
+        }
+      }
+      List<String> w = TextForms.words(before.substring(cut + 1));
+      List<String> folded = w.stream().map(TextForms::fold).toList();
+      for (List<String> phrase : notAfter) {
+        int from = Math.max(0, w.size() - window - phrase.size() + 1);
+        boolean accentless = phrase.equals(phrase.stream().map(TextForms::fold).toList());
+        if (BrandReference.containsSeq(accentless ? folded : w, phrase, from)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -275,7 +312,7 @@ final class Conditions {
       return p.stream().map(TextForms::fold).toList();
     }
 
-    private static boolean containsSeq(List<String> words, List<String> seq, int from) {
+    static boolean containsSeq(List<String> words, List<String> seq, int from) {
       outer:
       for (int i = from; i + seq.size() <= words.size(); i++) {
         for (int k = 0; k < seq.size(); k++) {

@@ -122,7 +122,20 @@ public final class RulesetCompiler {
       }
       String id = "r:" + rule + ":" + (queries++);
       matcher.add(id, PhraseSet.of(c.terms().any(), fields(file, line, where, c.terms().in()), false));
-      parts.add(new Conditions.Terms(id));
+      List<List<String>> notAfter = new ArrayList<>();
+      if (c.terms().notAfter() != null) {
+        for (String p : c.terms().notAfter()) {
+          if (TextForms.words(p).isEmpty()) {
+            throw new ConfigException(file, Yaml.lineOf(text, p), 0, where + "notAfter phrase '" + p + "' has no words");
+          }
+          notAfter.addAll(new LinkedHashSet<>(TextForms.forms(p)));
+        }
+      }
+      int window = c.terms().notAfterWords() == null ? 4 : c.terms().notAfterWords();
+      if (window < 1 || window > 12) {
+        throw new ConfigException(file, line, 0, where + "terms.notAfterWords must be 1..12, got " + window);
+      }
+      parts.add(new Conditions.Terms(id, notAfter, window));
     }
     if (c.patterns() != null) {
       if (c.patterns().any() == null || c.patterns().any().isEmpty()) {
