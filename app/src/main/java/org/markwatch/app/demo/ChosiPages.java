@@ -38,11 +38,11 @@ final class ChosiPages extends SiteBase {
       return Response.html(category(path.substring(3), in, pageNo, pages));
     }
     if (path.startsWith("/p/")) {
-      return world.listings(platform).stream().filter(l -> l.path().equals(path)).findFirst()
+      return listingAt(path)
           .map(l -> Response.html(product(l))).orElse(null);
     }
     if (path.startsWith("/shop/")) {
-      return world.sellers(platform).stream().filter(s -> s.path().equals(path)).findFirst()
+      return sellerAt(path)
           .map(s -> Response.html(shop(s))).orElse(null);
     }
     return null;

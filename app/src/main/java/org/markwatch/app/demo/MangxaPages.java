@@ -28,11 +28,11 @@ final class MangxaPages extends SiteBase {
       case "/api/feed" -> api(query.get("cursor"));
       default -> {
         if (path.startsWith("/post/")) {
-          yield world.listings(platform).stream().filter(l -> l.path().equals(path)).findFirst()
+          yield listingAt(path)
               .map(l -> Response.html(postPage(l))).orElse(null);
         }
         if (path.startsWith("/u/")) {
-          yield world.sellers(platform).stream().filter(s -> s.path().equals(path)).findFirst()
+          yield sellerAt(path)
               .map(s -> Response.html(userPage(s))).orElse(null);
         }
         yield null;

@@ -41,11 +41,11 @@ final class MuabanPages extends SiteBase {
       return pageNo > pages ? null : Response.html(category(slug, in, pageNo, pages));
     }
     if (path.startsWith("/san-pham/")) {
-      return world.listings(platform).stream().filter(l -> l.path().equals(path)).findFirst()
+      return listingAt(path)
           .map(l -> Response.html(product(l))).orElse(null);
     }
     if (path.startsWith("/cua-hang/")) {
-      return world.sellers(platform).stream().filter(s -> s.path().equals(path)).findFirst()
+      return sellerAt(path)
           .map(s -> Response.html(shop(s))).orElse(null);
     }
     return null;

@@ -28,11 +28,27 @@ abstract class SiteBase {
   final DemoPlatform platform;
   /** Ends with "/". */
   final String base;
+  private final Map<String, DemoListing> listingsByPath;
+  private final Map<String, DemoSeller> sellersByPath;
 
   SiteBase(DemoWorld world, DemoPlatform platform, String base) {
     this.world = world;
     this.platform = platform;
     this.base = base.endsWith("/") ? base : base + "/";
+    this.listingsByPath = world.listings(platform).stream()
+        .collect(java.util.stream.Collectors.toUnmodifiableMap(DemoListing::path, l -> l));
+    this.sellersByPath = world.sellers(platform).stream()
+        .collect(java.util.stream.Collectors.toUnmodifiableMap(DemoSeller::path, s -> s));
+  }
+
+  /** The listing whose page is {@code path} on this platform. */
+  final java.util.Optional<DemoListing> listingAt(String path) {
+    return java.util.Optional.ofNullable(listingsByPath.get(path));
+  }
+
+  /** The seller (or feed author) whose page is {@code path} on this platform. */
+  final java.util.Optional<DemoSeller> sellerAt(String path) {
+    return java.util.Optional.ofNullable(sellersByPath.get(path));
   }
 
   /** The response to GET {@code path} with the raw query (may be null). */
