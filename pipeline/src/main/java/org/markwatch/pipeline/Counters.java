@@ -1,5 +1,8 @@
 package org.markwatch.pipeline;
 
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.RuntimeContext;
+
 /** Names of the Flink accumulators the job's functions count into; {@link JobReport} reads them. */
 final class Counters {
   private Counters() {}
@@ -11,4 +14,11 @@ final class Counters {
   static final String STORED = "markwatch.stored";
   static final String STORE_FAILED = "markwatch.store-failed";
   static final String FLAGGED = "markwatch.flagged";
+
+  /** A counter registered under {@code name} with the task, read back into the {@link JobReport}. */
+  static LongCounter register(RuntimeContext context, String name) {
+    LongCounter counter = new LongCounter();
+    context.addAccumulator(name, counter);
+    return counter;
+  }
 }

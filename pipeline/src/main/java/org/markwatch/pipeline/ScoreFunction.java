@@ -70,16 +70,10 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
       detectors = Detectors.create(config);
     }
     pending = new ArrayList<>(batchSize);
-    read = counter(Counters.READ);
-    valid = counter(Counters.VALID);
-    invalid = counter(Counters.INVALID);
-    scoreFailed = counter(Counters.SCORE_FAILED);
-  }
-
-  private LongCounter counter(String name) {
-    LongCounter c = new LongCounter();
-    getRuntimeContext().addAccumulator(name, c);
-    return c;
+    read = Counters.register(getRuntimeContext(), Counters.READ);
+    valid = Counters.register(getRuntimeContext(), Counters.VALID);
+    invalid = Counters.register(getRuntimeContext(), Counters.INVALID);
+    scoreFailed = Counters.register(getRuntimeContext(), Counters.SCORE_FAILED);
   }
 
   @Override

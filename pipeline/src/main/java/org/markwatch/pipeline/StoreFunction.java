@@ -42,15 +42,9 @@ final class StoreFunction extends RichMapPartitionFunction<ScoredRecord, DeadLet
     // The client migrated the schema before submitting; writers only connect.
     database = Database.openWithoutMigrating(settings.withMaxConnections(1));
     store = new ListingStore(database.dataSource());
-    stored = counter(Counters.STORED);
-    storeFailed = counter(Counters.STORE_FAILED);
-    flagged = counter(Counters.FLAGGED);
-  }
-
-  private LongCounter counter(String name) {
-    LongCounter c = new LongCounter();
-    getRuntimeContext().addAccumulator(name, c);
-    return c;
+    stored = Counters.register(getRuntimeContext(), Counters.STORED);
+    storeFailed = Counters.register(getRuntimeContext(), Counters.STORE_FAILED);
+    flagged = Counters.register(getRuntimeContext(), Counters.FLAGGED);
   }
 
   @Override

@@ -220,31 +220,20 @@ final class ListingWriter {
     return d;
   }
 
-  Draft prohibited(Random r) {
-    String[] item = pick(r, PROHIBITED);
-    Draft d = special(r, DemoCase.PROHIBITED, item);
-    d.violation(Violation.PROHIBITED);
-    return d;
-  }
-
-  Draft restricted(Random r) {
-    String[] item = pick(r, TOBACCO);
-    Draft d = special(r, DemoCase.RESTRICTED, item);
-    d.violation(Violation.RESTRICTED);
-    return d;
-  }
-
-  Draft conditional(Random r) {
-    String[] item = pick(r, CONDITIONAL);
-    Draft d = special(r, DemoCase.CONDITIONAL, item);
-    d.violation(Violation.CONDITIONAL);
-    return d;
-  }
-
-  Draft misleading(Random r) {
-    String[] item = pick(r, MISLEADING);
-    Draft d = special(r, DemoCase.MISLEADING, item);
-    d.violation(Violation.MISLEADING);
+  /**
+   * A listing of regulated goods: prohibited, restricted (tobacco), conditional or misleading,
+   * drawn from that case's table; its violation has the case's name.
+   */
+  Draft regulated(Random r, DemoCase c) {
+    String[][] table = switch (c) {
+      case PROHIBITED -> ListingWriter.PROHIBITED;
+      case RESTRICTED -> TOBACCO;
+      case CONDITIONAL -> ListingWriter.CONDITIONAL;
+      case MISLEADING -> ListingWriter.MISLEADING;
+      default -> throw new IllegalArgumentException("not a regulated-goods case: " + c);
+    };
+    Draft d = special(r, c, pick(r, table));
+    d.violation(Violation.valueOf(c.name()));
     return d;
   }
 

@@ -88,31 +88,15 @@ final class PostWriter {
         detail = pick(r, "Không qua hải quan nên giá rẻ hơn store nhiều.", "Chuyến sau 10 ngày, ai order cọc trước 50%.", "Không tem phụ tiếng Việt nha, hàng nội địa.");
         price = socialRound(p.genuinePrice() * (0.55 + r.nextDouble() * 0.25));
       }
-      case PROHIBITED -> {
-        Draft x = listings.prohibited(r);
-        d.violation(Violation.PROHIBITED);
-        item = pick(r, "Có sẵn ", "Sỉ lẻ ", "Bán ") + lowerFirst(x.title);
-        detail = x.text.toString().replace('\n', ' ');
-        price = socialRound(x.price);
-      }
-      case RESTRICTED -> {
-        Draft x = listings.restricted(r);
-        d.violation(Violation.RESTRICTED);
-        item = "Có sẵn " + lowerFirst(x.title);
-        detail = x.text.toString().replace('\n', ' ');
-        price = socialRound(x.price);
-      }
-      case CONDITIONAL -> {
-        Draft x = listings.conditional(r);
-        d.violation(Violation.CONDITIONAL);
-        item = "Nhận đặt " + lowerFirst(x.title);
-        detail = x.text.toString().replace('\n', ' ');
-        price = socialRound(x.price);
-      }
-      case MISLEADING -> {
-        Draft x = listings.misleading(r);
-        d.violation(Violation.MISLEADING);
-        item = x.title;
+      case PROHIBITED, RESTRICTED, CONDITIONAL, MISLEADING -> {
+        Draft x = listings.regulated(r, c);
+        d.violation(Violation.valueOf(c.name()));
+        item = switch (c) {
+          case PROHIBITED -> pick(r, "Có sẵn ", "Sỉ lẻ ", "Bán ") + lowerFirst(x.title);
+          case RESTRICTED -> "Có sẵn " + lowerFirst(x.title);
+          case CONDITIONAL -> "Nhận đặt " + lowerFirst(x.title);
+          default -> x.title;
+        };
         detail = x.text.toString().replace('\n', ' ');
         price = socialRound(x.price);
       }

@@ -166,10 +166,7 @@ final class WorldGenerator {
       case SMUGGLED -> writer.smuggled(r, pick(r, importable()));
       case UNKNOWN_ORIGIN -> writer.unknownOrigin(r, pick(r, catalog.mass().stream()
           .filter(p -> p.kind().beauty() || p.kind().consumable()).toList()));
-      case PROHIBITED -> writer.prohibited(r);
-      case RESTRICTED -> writer.restricted(r);
-      case CONDITIONAL -> writer.conditional(r);
-      case MISLEADING -> writer.misleading(r);
+      case PROHIBITED, RESTRICTED, CONDITIONAL, MISLEADING -> writer.regulated(r, c);
       case EXPIRED -> writer.expired(r, pick(r, catalog.mass().stream()
           .filter(p -> p.kind() == Kind.MILK || p.kind() == Kind.SUPPLEMENT || p.kind() == Kind.SKINCARE).toList()));
       case SELLER_MISSING_INFO -> writer.sellerMissingInfo(r);
