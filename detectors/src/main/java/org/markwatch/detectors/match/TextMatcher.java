@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.monitor.HighlightsMatch;
@@ -40,12 +41,32 @@ public final class TextMatcher implements AutoCloseable {
   private final Map<String, PhraseSet> sets;
   private final ListingAnalyzer analyzer;
   private final boolean naive;
+  /** Per field, every term a query looks for in it: the only document terms worth indexing. */
+  private final Map<Field, CharArrayMap<String>> vocabulary;
 
   private TextMatcher(Monitor monitor, Map<String, PhraseSet> sets, ListingAnalyzer analyzer, boolean naive) {
     this.monitor = monitor;
     this.sets = sets;
     this.analyzer = analyzer;
     this.naive = naive;
+    this.vocabulary = vocabulary(sets.values());
+  }
+
+  private static Map<Field, CharArrayMap<String>> vocabulary(java.util.Collection<PhraseSet> sets) {
+    Map<Field, CharArrayMap<String>> out = new java.util.EnumMap<>(Field.class);
+    for (PhraseSet set : sets) {
+      for (Field f : set.fields()) {
+        CharArrayMap<String> words = out.computeIfAbsent(f, k -> new CharArrayMap<>(1024, false));
+        for (List<List<String>> form : set.forms()) {
+          for (List<String> alternatives : form) {
+            for (String t : alternatives) {
+              words.putIfAbsent(t, t);
+            }
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** Collects phrase sets by query id, then {@link #build()}. */
@@ -138,7 +159,7 @@ public final class TextMatcher implements AutoCloseable {
     Document[] docs = new Document[batch.size()];
     TokenGrid[] grids = new TokenGrid[batch.size()];
     for (int i = 0; i < docs.length; i++) {
-      grids[i] = new TokenGrid(analyzer, batch.get(i));
+      grids[i] = new TokenGrid(analyzer, batch.get(i), vocabulary);
       Document doc = new Document();
       grids[i].fields().forEach((f, t) -> doc.add(new TextField(f.id(), t.replay())));
       docs[i] = doc;

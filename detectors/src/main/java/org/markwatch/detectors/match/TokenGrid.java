@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -17,13 +18,16 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 /**
  * A listing's fields analysed once: the token stream of each field (replayed to the monitor, so
  * the text is not analysed twice) and an index from term to positions, used to say where a
- * query the monitor reported actually matched.
+ * query the monitor reported actually matched. Only the tokens whose term some query of the
+ * field uses are kept (the {@code vocabulary}), at their original positions: a term no query
+ * contains can neither make a query a candidate nor match one, and most words of a description
+ * are such terms, so indexing them would only cost time.
  */
 final class TokenGrid {
   /** One analysed field: tokens in stream order and the positions of each term. */
   static final class FieldTokens {
     final List<String> terms = new ArrayList<>();
-    final List<int[]> attrs = new ArrayList<>(); // {position, posInc, start, end}
+    final List<int[]> attrs = new ArrayList<>(); // {position, start, end}
     final Map<String, List<Integer>> byTerm = new HashMap<>();
     int positions;
 
@@ -33,6 +37,7 @@ final class TokenGrid {
         private final OffsetAttribute off = addAttribute(OffsetAttribute.class);
         private final PositionIncrementAttribute inc = addAttribute(PositionIncrementAttribute.class);
         private int i;
+        private int last = -1;
 
         @Override
         public boolean incrementToken() {
@@ -42,8 +47,9 @@ final class TokenGrid {
           // no clearAttributes(): this stream sets every attribute it has on every token
           int[] a = attrs.get(i);
           term.setEmpty().append(terms.get(i));
-          inc.setPositionIncrement(a[1]);
-          off.setOffset(a[2], a[3]);
+          inc.setPositionIncrement(a[0] - last); // the dropped tokens' positions stay counted
+          off.setOffset(a[1], a[2]);
+          last = a[0];
           i++;
           return true;
         }
@@ -52,6 +58,7 @@ final class TokenGrid {
         public void reset() throws IOException {
           super.reset();
           i = 0;
+          last = -1;
         }
       };
     }
@@ -60,16 +67,25 @@ final class TokenGrid {
   private final Map<Field, FieldTokens> tokens = new EnumMap<>(Field.class);
   private final ListingFields fields;
 
-  TokenGrid(Analyzer analyzer, ListingFields fields) {
+  /**
+   * @param vocabulary per field, the terms of the queries looking in it (each mapped to itself, so
+   *     a kept term costs no new string); a field without an entry keeps no token
+   */
+  TokenGrid(Analyzer analyzer, ListingFields fields, Map<Field, CharArrayMap<String>> vocabulary) {
     this.fields = fields;
-    fields.all().forEach((f, text) -> tokens.put(f, analyse(analyzer, f, text)));
+    for (var e : fields.all().entrySet()) {
+      CharArrayMap<String> words = vocabulary.get(e.getKey());
+      if (words != null) {
+        tokens.put(e.getKey(), analyse(analyzer, e.getKey(), e.getValue(), words));
+      }
+    }
   }
 
   Map<Field, FieldTokens> fields() {
     return tokens;
   }
 
-  private static FieldTokens analyse(Analyzer analyzer, Field f, String text) {
+  private static FieldTokens analyse(Analyzer analyzer, Field f, String text, CharArrayMap<String> words) {
     FieldTokens out = new FieldTokens();
     try (TokenStream ts = analyzer.tokenStream(f.id(), text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -82,9 +98,12 @@ final class TokenGrid {
         if (pi > 0 || pos < 0) {
           pos += Math.max(pi, 1);
         }
-        String t = term.toString();
+        String t = words.get(term.buffer(), 0, term.length());
+        if (t == null) {
+          continue;
+        }
         out.terms.add(t);
-        out.attrs.add(new int[] {pos, pi, off.startOffset(), off.endOffset()});
+        out.attrs.add(new int[] {pos, off.startOffset(), off.endOffset()});
         out.byTerm.computeIfAbsent(t, k -> new ArrayList<>(2)).add(out.terms.size() - 1);
       }
       out.positions = pos + 1;
@@ -112,9 +131,9 @@ final class TokenGrid {
           }
           for (int first : starts) {
             int[] a = ft.attrs.get(first);
-            int end = follow(ft, form, a[0], a[3]);
+            int end = follow(ft, form, a[0], a[2]);
             if (end >= 0) {
-              int s = Math.max(0, Math.min(a[2], text.length()));
+              int s = Math.max(0, Math.min(a[1], text.length()));
               int e = Math.max(s, Math.min(end, text.length()));
               Hit h = new Hit(f, s, e, text.substring(s, e));
               if (!hits.contains(h)) {
@@ -158,7 +177,7 @@ final class TokenGrid {
         }
         for (int i : idx) {
           if (ft.attrs.get(i)[0] == position + k) {
-            found = Math.max(found, ft.attrs.get(i)[3]);
+            found = Math.max(found, ft.attrs.get(i)[2]);
           }
         }
       }
