@@ -10,6 +10,7 @@ public final class ListingFields {
   public static final int MAX_FIELD_CHARS = 20_000;
 
   private final Map<Field, String> values = new EnumMap<>(Field.class);
+  private final Map<Field, String> lower = new EnumMap<>(Field.class);
 
   public ListingFields(Listing l) {
     put(Field.TITLE, l.title());
@@ -23,6 +24,20 @@ public final class ListingFields {
     if (v != null && !v.isBlank()) {
       values.put(f, v.length() > MAX_FIELD_CHARS ? v.substring(0, MAX_FIELD_CHARS) : v);
     }
+  }
+
+  /** The field's text lower-cased (Locale.ROOT), computed once; null when the listing has none. */
+  public String lower(Field f) {
+    String v = lower.get(f);
+    if (v == null) {
+      v = values.get(f);
+      if (v == null) {
+        return null;
+      }
+      v = v.toLowerCase(java.util.Locale.ROOT);
+      lower.put(f, v);
+    }
+    return v;
   }
 
   /** The field's text, or null when the listing has none. */

@@ -109,8 +109,15 @@ final class Conditions {
     }
   }
 
-  /** A regular expression found in the lower-cased text of a field. */
-  record Patterns(List<Field> fields, List<Pattern> patterns) implements Condition {
+  /**
+   * A regular expression found in the lower-cased text of a field. A pattern runs only on a field
+   * that contains one of its {@link RegexLiterals} (the others cannot match).
+   */
+  record Patterns(List<Field> fields, List<Pattern> patterns, List<String[]> literals) implements Condition {
+    Patterns(List<Field> fields, List<Pattern> patterns) {
+      this(fields, patterns, patterns.stream().map(RegexLiterals::required).toList());
+    }
+
     @Override
     public Evidence test(ListingContext ctx) {
       for (Field f : fields) {
@@ -118,9 +125,12 @@ final class Conditions {
         if (v == null) {
           continue;
         }
-        String lower = v.toLowerCase(Locale.ROOT);
-        for (Pattern p : patterns) {
-          Matcher m = p.matcher(lower);
+        String lower = ctx.fields().lower(f);
+        for (int i = 0; i < patterns.size(); i++) {
+          if (!RegexLiterals.mayMatch(lower, literals.get(i))) {
+            continue;
+          }
+          Matcher m = patterns.get(i).matcher(lower);
           if (m.find()) {
             return new Evidence(f.id(), v.substring(m.start(), m.end()));
           }
