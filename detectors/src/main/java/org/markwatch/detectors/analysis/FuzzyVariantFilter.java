@@ -29,6 +29,19 @@ public final class FuzzyVariantFilter extends VariantTokenFilter {
   }
 
   @Override
+  protected boolean mayVary(char[] term, int length) {
+    if (length < MIN_LENGTH || length > MAX_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (term[i] < 'a' || term[i] > 'z') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
   protected void variants(String token, List<String> out) {
     if (token.length() < MIN_LENGTH || token.length() > MAX_LENGTH || !asciiLetters(token)
         || commonWords.contains(token)) {

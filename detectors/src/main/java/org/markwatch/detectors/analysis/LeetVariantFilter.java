@@ -15,6 +15,16 @@ public final class LeetVariantFilter extends VariantTokenFilter {
   }
 
   @Override
+  protected boolean mayVary(char[] term, int length) {
+    for (int i = 0; i < length; i++) {
+      if (term[i] >= '0' && term[i] <= '9') {
+        return true;
+      }
+    }
+    return false; // every variant here reads a digit
+  }
+
+  @Override
   protected void variants(String token, List<String> out) {
     int letters = 0;
     int digits = 0;

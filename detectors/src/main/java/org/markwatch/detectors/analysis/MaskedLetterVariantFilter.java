@@ -15,6 +15,16 @@ public final class MaskedLetterVariantFilter extends VariantTokenFilter {
   }
 
   @Override
+  protected boolean mayVary(char[] term, int length) {
+    for (int i = 0; i < length; i++) {
+      if (term[i] == '\u00B7') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
   protected void variants(String token, List<String> out) {
     if (token.indexOf('\u00B7') >= 0) {
       out.add(token.replace("\u00B7", ""));

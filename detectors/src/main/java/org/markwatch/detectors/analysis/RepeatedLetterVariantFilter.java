@@ -22,6 +22,16 @@ public final class RepeatedLetterVariantFilter extends VariantTokenFilter {
   }
 
   @Override
+  protected boolean mayVary(char[] term, int length) {
+    for (int i = 1; i < length; i++) {
+      if (term[i] == term[i - 1] && Character.isLetter(term[i])) {
+        return true; // what squeeze() looks for
+      }
+    }
+    return false;
+  }
+
+  @Override
   protected void variants(String token, List<String> out) {
     if (commonWords.contains(token)) {
       return;

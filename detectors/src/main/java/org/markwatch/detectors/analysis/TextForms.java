@@ -39,6 +39,9 @@ public final class TextForms {
 
   /** Accents removed and đ written d: "hàng giả" -> "hang gia". */
   public static String fold(String s) {
+    if (ascii(s)) {
+      return s.toLowerCase(Locale.ROOT); // NFD leaves ASCII as it is: nothing to strip
+    }
     String d = Normalizer.normalize(s, Normalizer.Form.NFD);
     StringBuilder b = new StringBuilder(d.length());
     for (int i = 0; i < d.length(); i++) {
@@ -53,6 +56,15 @@ public final class TextForms {
       });
     }
     return b.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The distinct word sequences for a phrase: as written, then folded when that differs. */

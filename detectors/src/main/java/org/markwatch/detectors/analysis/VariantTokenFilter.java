@@ -33,6 +33,14 @@ public abstract class VariantTokenFilter extends TokenFilter {
   /** Adds to {@code out} the variants of {@code token}; adding the token itself is ignored. */
   protected abstract void variants(String token, List<String> out);
 
+  /**
+   * False when the term cannot have a variant: most words have none, and this look at the term's
+   * characters spares making a string of each of them.
+   */
+  protected boolean mayVary(char[] term, int length) {
+    return true;
+  }
+
   @Override
   public final boolean incrementToken() throws IOException {
     if (!pending.isEmpty()) {
@@ -44,6 +52,9 @@ public abstract class VariantTokenFilter extends TokenFilter {
     }
     if (!input.incrementToken()) {
       return false;
+    }
+    if (!mayVary(term.buffer(), term.length())) {
+      return true;
     }
     scratch.clear();
     String token = term.toString();
