@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
@@ -43,6 +44,8 @@ public final class TextMatcher implements AutoCloseable {
   private final boolean naive;
   /** Per field, every term a query looks for in it: the only document terms worth indexing. */
   private final Map<Field, CharArrayMap<String>> vocabulary;
+  /** Per query id, the first words of its forms, to locate its hits. */
+  private final Map<String, TokenGrid.Heads> heads;
 
   private TextMatcher(Monitor monitor, Map<String, PhraseSet> sets, ListingAnalyzer analyzer, boolean naive) {
     this.monitor = monitor;
@@ -50,7 +53,20 @@ public final class TextMatcher implements AutoCloseable {
     this.analyzer = analyzer;
     this.naive = naive;
     this.vocabulary = vocabulary(sets.values());
+    Map<String, TokenGrid.Heads> h = new HashMap<>();
+    sets.forEach((id, set) -> h.put(id, TokenGrid.Heads.of(set)));
+    this.heads = Map.copyOf(h);
   }
+
+  /**
+   * {@link QueryMatch#SIMPLE_MATCHER} over a searcher without a query cache: a batch index is
+   * searched once and thrown away, so caching can only cost (the default caching policy takes a
+   * JVM-wide lock to count the uses of each phrase query, which concurrent scorers contend for).
+   */
+  private static final MatcherFactory<QueryMatch> MATCHER = searcher -> {
+    searcher.setQueryCache(null);
+    return QueryMatch.SIMPLE_MATCHER.createMatcher(searcher);
+  };
 
   private static Map<Field, CharArrayMap<String>> vocabulary(java.util.Collection<PhraseSet> sets) {
     Map<Field, CharArrayMap<String>> out = new java.util.EnumMap<>(Field.class);
@@ -166,11 +182,11 @@ public final class TextMatcher implements AutoCloseable {
     }
     try {
       if (docs.length == 1) {
-        MatchingQueries<QueryMatch> r = monitor.match(docs[0], QueryMatch.SIMPLE_MATCHER);
+        MatchingQueries<QueryMatch> r = monitor.match(docs[0], MATCHER);
         checkErrors(r.getErrors());
         out.add(locate(grids[0], r.getMatches()));
       } else {
-        MultiMatchingQueries<QueryMatch> r = monitor.match(docs, QueryMatch.SIMPLE_MATCHER);
+        MultiMatchingQueries<QueryMatch> r = monitor.match(docs, MATCHER);
         checkErrors(r.getErrors());
         for (int i = 0; i < docs.length; i++) {
           out.add(locate(grids[i], r.getMatches(i)));
@@ -217,7 +233,7 @@ public final class TextMatcher implements AutoCloseable {
   private Map<String, List<Hit>> locate(TokenGrid grid, java.util.Collection<QueryMatch> matches) {
     Map<String, List<Hit>> hits = new HashMap<>();
     for (QueryMatch m : matches) {
-      List<Hit> h = grid.locate(sets.get(m.getQueryId()));
+      List<Hit> h = grid.locate(sets.get(m.getQueryId()), heads.get(m.getQueryId()));
       if (!h.isEmpty()) {
         hits.put(m.getQueryId(), h);
       }

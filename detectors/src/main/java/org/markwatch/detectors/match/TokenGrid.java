@@ -114,8 +114,30 @@ final class TokenGrid {
     return out;
   }
 
-  /** Every place a form of {@code set} stands, in field then offset order. */
-  List<Hit> locate(PhraseSet set) {
+  /** The first words of a phrase set's forms: each head term with the indexes of the forms it starts. */
+  record Heads(Map<String, int[]> forms, int count) {
+    static Heads of(PhraseSet set) {
+      Map<String, int[]> out = new HashMap<>();
+      int count = 0;
+      for (int k = 0; k < set.forms().size(); k++) {
+        for (String head : set.forms().get(k).get(0)) {
+          int[] before = out.get(head);
+          int[] now = before == null ? new int[1] : java.util.Arrays.copyOf(before, before.length + 1);
+          now[now.length - 1] = k;
+          out.put(head, now);
+          count++;
+        }
+      }
+      return new Heads(Map.copyOf(out), count);
+    }
+  }
+
+  /**
+   * Every place a form of {@code set} stands, in field then offset order. Walks whichever is
+   * shorter: the set's head terms (looked up among the field's tokens) or the field's kept
+   * tokens (looked up among the heads); both find the same (form, first token) pairs.
+   */
+  List<Hit> locate(PhraseSet set, Heads heads) {
     List<Hit> hits = new ArrayList<>();
     for (Field f : set.fields()) {
       FieldTokens ft = tokens.get(f);
@@ -123,6 +145,17 @@ final class TokenGrid {
         continue;
       }
       String text = fields.get(f);
+      if (ft.terms.size() < heads.count()) {
+        for (int first = 0; first < ft.terms.size(); first++) {
+          int[] forms = heads.forms().get(ft.terms.get(first));
+          if (forms != null) {
+            for (int k : forms) {
+              add(hits, f, text, ft, set.forms().get(k), first);
+            }
+          }
+        }
+        continue;
+      }
       for (List<List<String>> form : set.forms()) {
         for (String head : form.get(0)) {
           List<Integer> starts = ft.byTerm.get(head);
@@ -130,22 +163,27 @@ final class TokenGrid {
             continue;
           }
           for (int first : starts) {
-            int[] a = ft.attrs.get(first);
-            int end = follow(ft, form, a[0], a[2]);
-            if (end >= 0) {
-              int s = Math.max(0, Math.min(a[1], text.length()));
-              int e = Math.max(s, Math.min(end, text.length()));
-              Hit h = new Hit(f, s, e, text.substring(s, e));
-              if (!hits.contains(h)) {
-                hits.add(h);
-              }
-            }
+            add(hits, f, text, ft, form, first);
           }
         }
       }
     }
     hits.sort(Comparator.comparing(Hit::field).thenComparingInt(Hit::start).thenComparingInt(Hit::end));
     return set.mergeHits() ? merged(hits) : hits;
+  }
+
+  /** Adds the hit of {@code form} starting at token {@code first}, if its other words follow. */
+  private static void add(List<Hit> hits, Field f, String text, FieldTokens ft, List<List<String>> form, int first) {
+    int[] a = ft.attrs.get(first);
+    int end = follow(ft, form, a[0], a[2]);
+    if (end >= 0) {
+      int s = Math.max(0, Math.min(a[1], text.length()));
+      int e = Math.max(s, Math.min(end, text.length()));
+      Hit h = new Hit(f, s, e, text.substring(s, e));
+      if (!hits.contains(h)) {
+        hits.add(h);
+      }
+    }
   }
 
   /** Overlapping hits in one field become one ("hàng rep" + "rep 1:1" = "hàng rep 1:1"). */
