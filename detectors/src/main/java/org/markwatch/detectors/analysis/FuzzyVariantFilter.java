@@ -2,6 +2,7 @@ package org.markwatch.detectors.analysis;
 
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 
 /**
@@ -21,11 +22,23 @@ public final class FuzzyVariantFilter extends VariantTokenFilter {
   public static final int MAX_LENGTH = 20;
 
   private final Set<String> commonWords;
+  private final CharArrayMap<String> kept;
+  private final char[] buffer = new char[MAX_LENGTH + 1];
 
   /** @param commonWords lower-case words never treated as misspellings */
   public FuzzyVariantFilter(TokenStream input, Set<String> commonWords) {
+    this(input, commonWords, null);
+  }
+
+  /**
+   * @param kept when not null, the only neighbourhood terms worth producing (each mapped to
+   *     itself): those some query contains. The others would be dropped unread by the matcher, and
+   *     most of the neighbourhood of a word is such terms.
+   */
+  public FuzzyVariantFilter(TokenStream input, Set<String> commonWords, CharArrayMap<String> kept) {
     super(input);
     this.commonWords = commonWords;
+    this.kept = kept;
   }
 
   @Override
@@ -47,9 +60,39 @@ public final class FuzzyVariantFilter extends VariantTokenFilter {
         || commonWords.contains(token)) {
       return;
     }
+    if (kept != null) {
+      keptNeighbourhood(token, out);
+      return;
+    }
     out.add(MARK + token);
     if (token.length() >= MIN_LENGTH + 1) {
       neighbourhood(token, out);
+    }
+  }
+
+  /** What the other branch of {@link #variants} adds, less the terms not in {@link #kept}, without building them. */
+  private void keptNeighbourhood(String word, List<String> out) {
+    int n = word.length();
+    char[] b = buffer;
+    b[0] = MARK;
+    word.getChars(0, n, b, 1);
+    String t = kept.get(b, 0, n + 1);
+    if (t != null) {
+      out.add(t);
+    }
+    if (n < MIN_LENGTH + 1) {
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      if (i > 0 && word.charAt(i) == word.charAt(i - 1)) {
+        continue; // same form as deleting the previous letter
+      }
+      word.getChars(0, i, b, 1);
+      word.getChars(i + 1, n, b, i + 1);
+      t = kept.get(b, 0, n);
+      if (t != null) {
+        out.add(t);
+      }
     }
   }
 

@@ -2,8 +2,10 @@ package org.markwatch.detectors.analysis;
 
 import com.ibm.icu.text.Normalizer2;
 import java.io.Reader;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
@@ -35,6 +37,7 @@ public final class ListingAnalyzer extends Analyzer {
 
   private final boolean variants;
   private final Set<String> commonWords;
+  private final Map<String, CharArrayMap<String>> kept;
 
   /** The document chain, with every variant filter and no common-word guard. */
   public ListingAnalyzer() {
@@ -51,8 +54,18 @@ public final class ListingAnalyzer extends Analyzer {
 
   /** @param commonWords lower-case words that never get a misspelling neighbourhood */
   public ListingAnalyzer(boolean variants, Set<String> commonWords) {
+    this(variants, commonWords, null);
+  }
+
+  /**
+   * @param kept when not null, per field name the terms of the queries looking in that field
+   *     (each mapped to itself): only those of a word's misspelling neighbourhood are produced,
+   *     for a caller that drops every other term (the matcher)
+   */
+  public ListingAnalyzer(boolean variants, Set<String> commonWords, Map<String, CharArrayMap<String>> kept) {
     this.variants = variants;
     this.commonWords = Set.copyOf(commonWords);
+    this.kept = kept == null ? null : Map.copyOf(kept);
   }
 
   @Override
@@ -74,7 +87,8 @@ public final class ListingAnalyzer extends Analyzer {
     if (!fieldName.equals("text") && !fieldName.equals("category")) {
       // misspelt names are looked for where names stand (title, seller, claimed brand): the
       // neighbourhood of every word of a long description would swell the presearcher's query
-      chain = new FuzzyVariantFilter(chain, commonWords);
+      chain = kept == null ? new FuzzyVariantFilter(chain, commonWords)
+          : new FuzzyVariantFilter(chain, commonWords, kept.getOrDefault(fieldName, CharArrayMap.emptyMap()));
     }
     return new TokenStreamComponents(source, chain);
   }

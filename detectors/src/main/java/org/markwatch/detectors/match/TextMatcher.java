@@ -47,12 +47,13 @@ public final class TextMatcher implements AutoCloseable {
   /** Per query id, the first words of its forms, to locate its hits. */
   private final Map<String, TokenGrid.Heads> heads;
 
-  private TextMatcher(Monitor monitor, Map<String, PhraseSet> sets, ListingAnalyzer analyzer, boolean naive) {
+  private TextMatcher(Monitor monitor, Map<String, PhraseSet> sets, ListingAnalyzer analyzer, boolean naive,
+      Map<Field, CharArrayMap<String>> vocabulary) {
     this.monitor = monitor;
     this.sets = sets;
     this.analyzer = analyzer;
     this.naive = naive;
-    this.vocabulary = vocabulary(sets.values());
+    this.vocabulary = vocabulary;
     Map<String, TokenGrid.Heads> h = new HashMap<>();
     sets.forEach((id, set) -> h.put(id, TokenGrid.Heads.of(set)));
     this.heads = Map.copyOf(h);
@@ -123,7 +124,13 @@ public final class TextMatcher implements AutoCloseable {
 
     private TextMatcher build(boolean naive) {
       try {
-        ListingAnalyzer analyzer = new ListingAnalyzer(true, commonWords);
+        Map<Field, CharArrayMap<String>> vocabulary = vocabulary(sets.values());
+        Map<String, CharArrayMap<String>> byName = new HashMap<>();
+        vocabulary.forEach((f, words) -> byName.put(f.id(), words));
+        // the batched matcher keeps only query terms of a document, so its analyzer need not
+        // produce the rest of a misspelling neighbourhood; the naive baseline analyses as it is
+        ListingAnalyzer analyzer = naive ? new ListingAnalyzer(true, commonWords)
+            : new ListingAnalyzer(true, commonWords, byName);
         Presearcher presearcher = naive ? new TermFilteredPresearcher() : new MultipassTermFilteredPresearcher(PASSES);
         Monitor m = new Monitor(analyzer, presearcher);
         // Registered in chunks: for a whole register call the monitor builds every disjunct of every
@@ -144,7 +151,7 @@ public final class TextMatcher implements AutoCloseable {
         if (!mq.isEmpty()) {
           m.register(mq);
         }
-        return new TextMatcher(m, Map.copyOf(sets), analyzer, naive);
+        return new TextMatcher(m, Map.copyOf(sets), analyzer, naive, vocabulary);
       } catch (IOException e) {
         throw new UncheckedIOException("in-memory monitor failed", e);
       }
@@ -177,7 +184,11 @@ public final class TextMatcher implements AutoCloseable {
     for (int i = 0; i < docs.length; i++) {
       grids[i] = new TokenGrid(analyzer, batch.get(i), vocabulary);
       Document doc = new Document();
-      grids[i].fields().forEach((f, t) -> doc.add(new TextField(f.id(), t.replay())));
+      grids[i].fields().forEach((f, t) -> {
+        if (!t.terms.isEmpty()) { // a field without a query term can match nothing
+          doc.add(new TextField(f.id(), t.replay()));
+        }
+      });
       docs[i] = doc;
     }
     try {
