@@ -113,7 +113,7 @@ final class Conditions {
    * A regular expression found in the lower-cased text of a field. A pattern runs only on a field
    * that contains one of its {@link RegexLiterals} (the others cannot match).
    */
-  record Patterns(List<Field> fields, List<Pattern> patterns, List<String[]> literals) implements Condition {
+  record Patterns(List<Field> fields, List<Pattern> patterns, List<String[][]> literals) implements Condition {
     Patterns(List<Field> fields, List<Pattern> patterns) {
       this(fields, patterns, patterns.stream().map(RegexLiterals::required).toList());
     }

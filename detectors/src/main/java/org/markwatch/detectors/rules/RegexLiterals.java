@@ -1,48 +1,68 @@
 package org.markwatch.detectors.rules;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Literal strings of which every match of a regular expression contains at least one: "rượu" for
- * {@code (^|[^\p{L}])rượu(?![\p{L}]).*}, {"auth", "authentic", ...} for a pattern that must end in
- * one of those words. A field without any of them cannot match, so the regex is not run on it:
- * {@link String#contains} is many times cheaper than an unanchored search that tries every
- * position of a long description. The reading is conservative: any construct it does not know
- * (flags, {@code \Q}, an unknown escape) gives no literals, and the regex is always run.
+ * Groups of literal strings such that every match of a regular expression contains at least one
+ * literal of each group: {"rượu"} for {@code (^|[^\p{L}])rượu(?![\p{L}]).*}, {"1:1", "1-1"} and
+ * {"auth", "chính hãng", "real"} for {@code (1:1|1-1)\s*(hàng\s*)?(auth|chính hãng|real)}. A field
+ * lacking a group cannot match, so the regex is not run on it: {@link String#contains} is many
+ * times cheaper than an unanchored search that tries every position of a long description. The
+ * reading is conservative: any construct it does not know (flags, {@code \Q}, an unknown escape)
+ * gives no groups, and the regex is always run.
  */
 final class RegexLiterals {
   private RegexLiterals() {}
 
-  /** The literals, or null when none is certain to be in every match. */
-  static String[] required(Pattern p) {
+  /** The groups, most selective first, or null when no literal is certain to be in every match. */
+  static String[][] required(Pattern p) {
     if (p.flags() != 0) {
       return null; // case-insensitive or comments mode: a literal would not be compared as written
     }
     try {
       Reader r = new Reader(p.pattern());
-      Set<String> out = r.alternation();
-      if (r.i != r.s.length() || out == null || out.isEmpty() || out.contains("")) {
+      List<Set<String>> groups = r.alternation();
+      if (r.i != r.s.length()) {
         return null;
       }
-      return out.toArray(String[]::new);
+      List<Set<String>> useful = new ArrayList<>();
+      for (Set<String> g : groups) {
+        if (!g.isEmpty() && !g.contains("") && !useful.contains(g)) {
+          useful.add(g);
+        }
+      }
+      if (useful.isEmpty()) {
+        return null;
+      }
+      useful.sort(Reader.SELECTIVE);
+      return useful.stream().map(g -> g.toArray(String[]::new)).toArray(String[][]::new);
     } catch (Unknown e) {
       return null;
     }
   }
 
-  /** True when {@code text} contains one of {@code literals} (null: no literal known, so maybe). */
-  static boolean mayMatch(String text, String[] literals) {
-    if (literals == null) {
+  /** False when {@code text} lacks every literal of some group (null: nothing known, so maybe). */
+  static boolean mayMatch(String text, String[][] groups) {
+    if (groups == null) {
       return true;
     }
-    for (String l : literals) {
-      if (text.contains(l)) {
-        return true;
+    for (String[] group : groups) {
+      boolean any = false;
+      for (String l : group) {
+        if (text.contains(l)) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) {
+        return false;
       }
     }
-    return false;
+    return true;
   }
 
   /** A construct this reader does not model: no literals for the whole pattern. */
@@ -60,28 +80,39 @@ final class RegexLiterals {
       this.s = s;
     }
 
-    /** Alternatives up to ')' or the end: each must have literals, and any of them may occur. */
-    Set<String> alternation() {
-      Set<String> first = sequence();
+    /** The most selective first: the longest shortest literal, then the fewest literals. */
+    static final java.util.Comparator<Set<String>> SELECTIVE =
+        java.util.Comparator.comparingInt((Set<String> g) -> -shortest(g)).thenComparingInt(Set::size);
+
+    /**
+     * Alternatives up to ')' or the end. One alternative: its groups. Several: one group, the
+     * union of each alternative's most selective group, when every alternative has one.
+     */
+    List<Set<String>> alternation() {
+      List<Set<String>> first = sequence();
       if (i >= s.length() || s.charAt(i) != '|') {
         return first;
       }
-      Set<String> union = first == null ? null : new LinkedHashSet<>(first);
+      Set<String> union = first.isEmpty() ? null : new LinkedHashSet<>(best(first));
       while (i < s.length() && s.charAt(i) == '|') {
         i++;
-        Set<String> next = sequence();
-        if (union != null && next != null) {
-          union.addAll(next);
+        List<Set<String>> next = sequence();
+        if (union != null && !next.isEmpty()) {
+          union.addAll(best(next));
         } else {
           union = null; // keep reading to stay in step, but this alternation promises nothing
         }
       }
-      return union;
+      return union == null ? List.of() : List.of(union);
     }
 
-    /** Items up to '|', ')' or the end; the best set of literals one of its required items gives. */
-    Set<String> sequence() {
-      Set<String> best = null;
+    private static Set<String> best(List<Set<String>> groups) {
+      return groups.stream().min(SELECTIVE).orElseThrow();
+    }
+
+    /** Items up to '|', ')' or the end: the groups its required items give, each of them required. */
+    List<Set<String>> sequence() {
+      List<Set<String>> out = new ArrayList<>();
       StringBuilder run = new StringBuilder();
       while (i < s.length() && s.charAt(i) != '|' && s.charAt(i) != ')') {
         Atom a = atom();
@@ -90,32 +121,25 @@ final class RegexLiterals {
           run.append(a.literal);
           continue;
         }
-        best = better(best, run);
-        run.setLength(0);
+        flush(run, out);
         if (min == 0 || a.zeroWidth) {
           continue;
         }
         if (a.literal != null) {
-          best = better(best, Set.of(a.literal));
-        } else if (a.literals != null) {
-          best = better(best, a.literals);
+          out.add(Set.of(a.literal));
+        } else if (a.groups != null) {
+          out.addAll(a.groups);
         }
       }
-      return better(best, run);
+      flush(run, out);
+      return out;
     }
 
-    private static Set<String> better(Set<String> best, StringBuilder run) {
-      return run.isEmpty() ? best : better(best, Set.of(run.toString()));
-    }
-
-    /** The set whose shortest literal is longest (fewer literals on a tie): the most selective. */
-    private static Set<String> better(Set<String> a, Set<String> b) {
-      if (a == null) {
-        return b;
+    private static void flush(StringBuilder run, List<Set<String>> out) {
+      if (!run.isEmpty()) {
+        out.add(Set.of(run.toString()));
+        run.setLength(0);
       }
-      int ma = shortest(a);
-      int mb = shortest(b);
-      return mb > ma || (mb == ma && b.size() < a.size()) ? b : a;
     }
 
     private static int shortest(Set<String> set) {
@@ -180,7 +204,7 @@ final class RegexLiterals {
           throw new Unknown(); // inline flags and the like
         }
       }
-      Set<String> inner = alternation();
+      List<Set<String>> inner = alternation();
       if (i >= s.length() || s.charAt(i) != ')') {
         throw new Unknown();
       }
@@ -343,8 +367,8 @@ final class RegexLiterals {
     }
   }
 
-  /** A literal character (or surrogate pair), a group's literal set, or neither. */
-  private record Atom(String literal, Set<String> literals, boolean zeroWidth) {
+  /** A literal character (or surrogate pair), a group's literal groups, or neither. */
+  private record Atom(String literal, List<Set<String>> groups, boolean zeroWidth) {
     static final Atom OTHER = new Atom(null, null, false);
     static final Atom ZERO_WIDTH = new Atom(null, null, true);
   }

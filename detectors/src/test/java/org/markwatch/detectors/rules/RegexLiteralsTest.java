@@ -13,9 +13,15 @@ import org.markwatch.model.Listing;
 
 /** The literals a regex match must contain: exact when known, none when the reader is unsure. */
 class RegexLiteralsTest {
+  /** The most selective group. */
   private static List<String> literals(String regex) {
-    String[] r = RegexLiterals.required(Pattern.compile(regex));
-    return r == null ? null : List.of(r);
+    String[][] r = RegexLiterals.required(Pattern.compile(regex));
+    return r == null ? null : List.of(r[0]);
+  }
+
+  private static List<java.util.Set<String>> groups(String regex) {
+    String[][] r = RegexLiterals.required(Pattern.compile(regex));
+    return r == null ? null : java.util.Arrays.stream(r).map(java.util.Set::of).toList();
   }
 
   @Test
@@ -30,6 +36,17 @@ class RegexLiteralsTest {
     assertThat(literals("lbs?")).containsExactly("lb");
     assertThat(literals("(ab)?cd")).containsExactly("cd");
     assertThat(literals("(?<name>hello)")).containsExactly("hello");
+  }
+
+  @Test
+  void everyRequiredGroupMostSelectiveFirst() {
+    List<java.util.Set<String>> g = groups("(1:1|1-1)\\s*(so với|với)\\s*(hàng\\s*)?(auth|chính hãng|real)");
+    assertThat(g.get(0)).containsExactlyInAnyOrder("auth", "chính hãng", "real");
+    assertThat(g).containsExactlyInAnyOrder(
+        java.util.Set.of("auth", "chính hãng", "real"), java.util.Set.of("so với", "với"), java.util.Set.of("1:1", "1-1"));
+    assertThat(groups("(?:abc(de|fg)h?)+")).containsExactly(java.util.Set.of("abc"), java.util.Set.of("de", "fg"));
+    assertThat(RegexLiterals.mayMatch("hàng 1:1 chính hãng", RegexLiterals.required(
+        Pattern.compile("(1:1|1-1)\\s*(so với|với)\\s*(auth|chính hãng)")))).isFalse();
   }
 
   @Test
@@ -62,7 +79,7 @@ class RegexLiteralsTest {
     assertThat(patterns).hasSizeGreaterThan(5);
     int matched = 0;
     for (Pattern p : patterns) {
-      String[] lits = RegexLiterals.required(p);
+      String[][] lits = RegexLiterals.required(p);
       for (String t : texts) {
         String lower = t.toLowerCase(Locale.ROOT);
         if (p.matcher(lower).find()) {
