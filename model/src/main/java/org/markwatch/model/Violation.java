@@ -2,7 +2,9 @@ package org.markwatch.model;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The violation vocabulary of the 2020 national plan and Decision 319, as the scored schema spells
@@ -21,12 +23,18 @@ public enum Violation {
   MISLEADING,
   SELLER_NONCOMPLIANT;
 
+  private final String id = name().toLowerCase(Locale.ROOT);
+
+  /** By id, for {@link #fromId}: it runs for every signal of every scored listing. */
+  private static final Map<String, Violation> BY_ID =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Violation::id, v -> v));
+
   /** The schema's spelling, e.g. {@code unknown_origin}. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   public static Optional<Violation> fromId(String id) {
-    return Arrays.stream(values()).filter(v -> v.id().equals(id)).findFirst();
+    return Optional.ofNullable(id == null ? null : BY_ID.get(id));
   }
 }

@@ -14,9 +14,11 @@ public enum Field {
 
   public static final List<Field> ALL = List.of(values());
 
+  private final String id = name().toLowerCase(Locale.ROOT);
+
   /** Lowercase name: title, text, seller, claimed, category. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   public static Optional<Field> fromId(String id) {

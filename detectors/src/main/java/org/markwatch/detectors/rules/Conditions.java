@@ -63,9 +63,15 @@ final class Conditions {
    * A matcher query (terms) hit that no context phrase of {@code notAfter} precedes within
    * {@code window} words of its clause.
    */
-  record Terms(String queryId, List<List<String>> notAfter, int window) implements Condition {
+  record Terms(String queryId, List<List<String>> notAfter, int window, List<Boolean> accentless)
+      implements Condition {
     Terms(String queryId) {
       this(queryId, List.of(), 4);
+    }
+
+    /** {@code accentless}: per phrase of {@code notAfter}, whether it is written without accents. */
+    Terms(String queryId, List<List<String>> notAfter, int window) {
+      this(queryId, notAfter, window, notAfter.stream().map(BrandReference::accentless).toList());
     }
 
     @Override
@@ -98,10 +104,10 @@ final class Conditions {
       }
       List<String> w = TextForms.words(before.substring(cut + 1));
       List<String> folded = w.stream().map(TextForms::fold).toList();
-      for (List<String> phrase : notAfter) {
+      for (int k = 0; k < notAfter.size(); k++) {
+        List<String> phrase = notAfter.get(k);
         int from = Math.max(0, w.size() - window - phrase.size() + 1);
-        boolean accentless = phrase.equals(phrase.stream().map(TextForms::fold).toList());
-        if (BrandReference.containsSeq(accentless ? folded : w, phrase, from)) {
+        if (BrandReference.containsSeq(accentless.get(k) ? folded : w, phrase, from)) {
           return true;
         }
       }
@@ -297,7 +303,12 @@ final class Conditions {
   }
 
   /** A found brand is what the product fits: a phrase of {@code before} just before it. */
-  record BrandReference(List<List<String>> before, int words) implements Condition {
+  record BrandReference(List<List<String>> before, int words, List<Boolean> accentless) implements Condition {
+    /** {@code accentless}: per phrase of {@code before}, whether it is written without accents. */
+    BrandReference(List<List<String>> before, int words) {
+      this(before, words, before.stream().map(BrandReference::accentless).toList());
+    }
+
     @Override
     public Evidence test(ListingContext ctx) {
       for (BrandFinding f : ctx.brands()) {
@@ -308,9 +319,10 @@ final class Conditions {
         String prefix = ctx.fields().get(field).substring(0, f.hit().start());
         List<String> w = TextForms.words(prefix);
         List<String> folded = w.stream().map(TextForms::fold).toList();
-        for (List<String> phrase : before) {
+        for (int k = 0; k < before.size(); k++) {
+          List<String> phrase = before.get(k);
           int from = Math.max(0, w.size() - words - phrase.size());
-          if (containsSeq(phrase.equals(foldAll(phrase)) ? folded : w, phrase, from)) {
+          if (containsSeq(accentless.get(k) ? folded : w, phrase, from)) {
             return new Evidence(field.id(), String.join(" ", phrase) + " … " + f.hit().text());
           }
         }
@@ -318,8 +330,9 @@ final class Conditions {
       return null;
     }
 
-    private static List<String> foldAll(List<String> p) {
-      return p.stream().map(TextForms::fold).toList();
+    /** True when folding changes no word of the phrase: it is then compared with folded text. */
+    static boolean accentless(List<String> phrase) {
+      return phrase.equals(phrase.stream().map(TextForms::fold).toList());
     }
 
     static boolean containsSeq(List<String> words, List<String> seq, int from) {
@@ -339,6 +352,12 @@ final class Conditions {
   /** The seller is an official store of a found brand (allow-list or a platform-marked official shop name). */
   record OfficialStoreOf(boolean expected) implements Condition {
     private static final List<String> MARKS = List.of("official", "flagship", "mall");
+    /** Configured store names in their compared form: worked out once, not once per listing. */
+    private static final Map<String, String> STORE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String storeName(String configured) {
+      return STORE_NAMES.computeIfAbsent(configured, n -> TextForms.fold(String.join(" ", TextForms.words(n))));
+    }
 
     @Override
     public Evidence test(ListingContext ctx) {
@@ -357,7 +376,7 @@ final class Conditions {
           boolean platform = o.platform() == null || o.platform().equals("*")
               || o.platform().equalsIgnoreCase(ctx.listing().platform());
           boolean who = (o.sellerId() != null && o.sellerId().equals(s.id()))
-              || (o.name() != null && TextForms.fold(String.join(" ", TextForms.words(o.name()))).equals(name));
+              || (o.name() != null && storeName(o.name()).equals(name));
           if (platform && who) {
             return true;
           }
