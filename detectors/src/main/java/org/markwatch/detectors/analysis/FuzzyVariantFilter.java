@@ -2,7 +2,6 @@ package org.markwatch.detectors.analysis;
 
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 
 /**
@@ -22,7 +21,7 @@ public final class FuzzyVariantFilter extends VariantTokenFilter {
   public static final int MAX_LENGTH = 20;
 
   private final Set<String> commonWords;
-  private final CharArrayMap<String> kept;
+  private final KnownTerms kept;
   private final char[] buffer = new char[MAX_LENGTH + 1];
 
   /** @param commonWords lower-case words never treated as misspellings */
@@ -31,11 +30,11 @@ public final class FuzzyVariantFilter extends VariantTokenFilter {
   }
 
   /**
-   * @param kept when not null, the only neighbourhood terms worth producing (each mapped to
-   *     itself): those some query contains. The others would be dropped unread by the matcher, and
+   * @param kept when not null, the only neighbourhood terms worth producing: those some query
+   *     contains. The others would be dropped unread by the matcher, and
    *     most of the neighbourhood of a word is such terms.
    */
-  public FuzzyVariantFilter(TokenStream input, Set<String> commonWords, CharArrayMap<String> kept) {
+  public FuzzyVariantFilter(TokenStream input, Set<String> commonWords, KnownTerms kept) {
     super(input);
     this.commonWords = commonWords;
     this.kept = kept;

@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
@@ -37,7 +36,8 @@ public final class ListingAnalyzer extends Analyzer {
 
   private final boolean variants;
   private final Set<String> commonWords;
-  private final Map<String, CharArrayMap<String>> kept;
+  private final Map<String, KnownTerms> kept;
+  private static final KnownTerms NO_TERMS = new KnownTerms(Set.of());
 
   /** The document chain, with every variant filter and no common-word guard. */
   public ListingAnalyzer() {
@@ -59,10 +59,10 @@ public final class ListingAnalyzer extends Analyzer {
 
   /**
    * @param kept when not null, per field name the terms of the queries looking in that field
-   *     (each mapped to itself): only those of a word's misspelling neighbourhood are produced,
+   *     only those of a word's misspelling neighbourhood are produced,
    *     for a caller that drops every other term (the matcher)
    */
-  public ListingAnalyzer(boolean variants, Set<String> commonWords, Map<String, CharArrayMap<String>> kept) {
+  public ListingAnalyzer(boolean variants, Set<String> commonWords, Map<String, KnownTerms> kept) {
     this.variants = variants;
     this.commonWords = Set.copyOf(commonWords);
     this.kept = kept == null ? null : Map.copyOf(kept);
@@ -88,7 +88,7 @@ public final class ListingAnalyzer extends Analyzer {
       // misspelt names are looked for where names stand (title, seller, claimed brand): the
       // neighbourhood of every word of a long description would swell the presearcher's query
       chain = kept == null ? new FuzzyVariantFilter(chain, commonWords)
-          : new FuzzyVariantFilter(chain, commonWords, kept.getOrDefault(fieldName, CharArrayMap.emptyMap()));
+          : new FuzzyVariantFilter(chain, commonWords, kept.getOrDefault(fieldName, NO_TERMS));
     }
     return new TokenStreamComponents(source, chain);
   }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.monitor.HighlightsMatch;
@@ -21,6 +20,7 @@ import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.QueryMatch;
+import org.markwatch.detectors.analysis.KnownTerms;
 import org.markwatch.detectors.analysis.ListingAnalyzer;
 
 /**
@@ -43,12 +43,12 @@ public final class TextMatcher implements AutoCloseable {
   private final ListingAnalyzer analyzer;
   private final boolean naive;
   /** Per field, every term a query looks for in it: the only document terms worth indexing. */
-  private final Map<Field, CharArrayMap<String>> vocabulary;
+  private final Map<Field, KnownTerms> vocabulary;
   /** Per query id, the first words of its forms, to locate its hits. */
   private final Map<String, TokenGrid.Heads> heads;
 
   private TextMatcher(Monitor monitor, Map<String, PhraseSet> sets, ListingAnalyzer analyzer, boolean naive,
-      Map<Field, CharArrayMap<String>> vocabulary) {
+      Map<Field, KnownTerms> vocabulary) {
     this.monitor = monitor;
     this.sets = sets;
     this.analyzer = analyzer;
@@ -69,20 +69,20 @@ public final class TextMatcher implements AutoCloseable {
     return QueryMatch.SIMPLE_MATCHER.createMatcher(searcher);
   };
 
-  private static Map<Field, CharArrayMap<String>> vocabulary(java.util.Collection<PhraseSet> sets) {
-    Map<Field, CharArrayMap<String>> out = new java.util.EnumMap<>(Field.class);
+  private static Map<Field, KnownTerms> vocabulary(java.util.Collection<PhraseSet> sets) {
+    Map<Field, java.util.Set<String>> words = new java.util.EnumMap<>(Field.class);
     for (PhraseSet set : sets) {
       for (Field f : set.fields()) {
-        CharArrayMap<String> words = out.computeIfAbsent(f, k -> new CharArrayMap<>(1024, false));
+        java.util.Set<String> w = words.computeIfAbsent(f, k -> new java.util.LinkedHashSet<>());
         for (List<List<String>> form : set.forms()) {
           for (List<String> alternatives : form) {
-            for (String t : alternatives) {
-              words.putIfAbsent(t, t);
-            }
+            w.addAll(alternatives);
           }
         }
       }
     }
+    Map<Field, KnownTerms> out = new java.util.EnumMap<>(Field.class);
+    words.forEach((f, w) -> out.put(f, new KnownTerms(w)));
     return out;
   }
 
@@ -124,8 +124,8 @@ public final class TextMatcher implements AutoCloseable {
 
     private TextMatcher build(boolean naive) {
       try {
-        Map<Field, CharArrayMap<String>> vocabulary = vocabulary(sets.values());
-        Map<String, CharArrayMap<String>> byName = new HashMap<>();
+        Map<Field, KnownTerms> vocabulary = vocabulary(sets.values());
+        Map<String, KnownTerms> byName = new HashMap<>();
         vocabulary.forEach((f, words) -> byName.put(f.id(), words));
         // the batched matcher keeps only query terms of a document, so its analyzer need not
         // produce the rest of a misspelling neighbourhood; the naive baseline analyses as it is

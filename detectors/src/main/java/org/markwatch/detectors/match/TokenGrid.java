@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArrayMap;
+import org.markwatch.detectors.analysis.KnownTerms;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -68,13 +68,13 @@ final class TokenGrid {
   private final ListingFields fields;
 
   /**
-   * @param vocabulary per field, the terms of the queries looking in it (each mapped to itself, so
-   *     a kept term costs no new string); a field without an entry keeps no token
+   * @param vocabulary per field, the terms of the queries looking in it (a kept term costs no new
+   *     string); a field without an entry keeps no token
    */
-  TokenGrid(Analyzer analyzer, ListingFields fields, Map<Field, CharArrayMap<String>> vocabulary) {
+  TokenGrid(Analyzer analyzer, ListingFields fields, Map<Field, KnownTerms> vocabulary) {
     this.fields = fields;
     for (var e : fields.all().entrySet()) {
-      CharArrayMap<String> words = vocabulary.get(e.getKey());
+      KnownTerms words = vocabulary.get(e.getKey());
       if (words != null) {
         tokens.put(e.getKey(), analyse(analyzer, e.getKey(), e.getValue(), words));
       }
@@ -85,7 +85,7 @@ final class TokenGrid {
     return tokens;
   }
 
-  private static FieldTokens analyse(Analyzer analyzer, Field f, String text, CharArrayMap<String> words) {
+  private static FieldTokens analyse(Analyzer analyzer, Field f, String text, KnownTerms words) {
     FieldTokens out = new FieldTokens();
     try (TokenStream ts = analyzer.tokenStream(f.id(), text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
