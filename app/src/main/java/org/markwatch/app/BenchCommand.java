@@ -80,7 +80,13 @@ final class BenchCommand implements Runnable {
         long t0 = System.nanoTime();
         Detectors probe = Detectors.create(config);
         double createS = (System.nanoTime() - t0) / 1e9;
-        report.append(String.format("catalog: %d brands, %d rules, %d monitor queries (compiled in %.1f s)%n",
+        if (retailRows > 0) {
+          // the TSV lists a brand once per country it trades in: say how many distinct brands that made
+          report.append(String.format("catalog: %,d core brands (conf) + %,d distinct retail brands from %,d rows of %s"
+                  + " (a row whose name or alias the catalog already has is skipped: the same brand in another country)%n",
+              coreBrands, retailBrands, retailRows, retailFile));
+        }
+        report.append(String.format("catalog: %,d brands, %d rules, %,d monitor queries (compiled in %.1f s)%n",
             probe.catalog().size(), probe.rules().size(), probe.queryCount(), createS));
         report.append(String.format("input: %d listings cycled from %d%n", all.size(), base.size()));
         probe.scoreAll(all.subList(0, Math.min(all.size(), 20_000))); // warm-up
@@ -106,6 +112,11 @@ final class BenchCommand implements Runnable {
       }
     }
 
+    private int coreBrands;
+    private int retailBrands;
+    private int retailRows;
+    private String retailFile;
+
     private DetectorConfig withRetail(DetectorConfig config, Path shared) {
       if ("none".equals(retail)) {
         return config;
@@ -117,7 +128,12 @@ final class BenchCommand implements Runnable {
         ids.add(b.id());
         names.addAll(b.names());
       }
-      List<Brand> brands = BrandImport.fromRetailTsv(tsv.toString(), DetectorConfFiles.readFile(tsv), ids, names);
+      String text = DetectorConfFiles.readFile(tsv);
+      List<Brand> brands = BrandImport.fromRetailTsv(tsv.toString(), text, ids, names);
+      coreBrands = ids.size();
+      retailBrands = brands.size();
+      retailRows = (int) text.lines().skip(1).filter(l -> !l.isBlank()).count();
+      retailFile = tsv.getFileName().toString();
       Map<String, String> files = new TreeMap<>(config.brandFiles());
       files.put("brands/bench-retail.yaml", BrandFileWriter.toYaml("bench-retail", false, brands));
       return new DetectorConfig(files, config.ruleFiles());
