@@ -96,12 +96,12 @@ final class Conditions {
           break;
         }
       }
+      // Words as written: the folded form of a phrase stands for the phrase typed without accents
+      // ("den" for "đền"), never for another word that folds the same ("đen", black; "nó", it).
       List<String> w = TextForms.words(before.substring(cut + 1));
-      List<String> folded = w.stream().map(TextForms::fold).toList();
       for (List<String> phrase : notAfter) {
         int from = Math.max(0, w.size() - window - phrase.size() + 1);
-        boolean accentless = phrase.equals(phrase.stream().map(TextForms::fold).toList());
-        if (BrandReference.containsSeq(accentless ? folded : w, phrase, from)) {
+        if (BrandReference.containsSeq(w, phrase, from)) {
           return true;
         }
       }
