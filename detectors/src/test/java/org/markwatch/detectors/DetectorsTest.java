@@ -59,6 +59,20 @@ class DetectorsTest {
   }
 
   @Test
+  void lowerCaseShortAliasCountsNextToAProductWordOrLine() {
+    assertThat(detectors.score(listing("Túi lv neverfull rep", null, 0, "Shop")).brands())
+        .extracting(BrandHit::brand).containsExactly("louis-vuitton");
+    assertThat(detectors.score(listing("Giày nb 550 trắng", null, 0, "Shop")).brands())
+        .extracting(BrandHit::brand).containsExactly("new-balance");
+    assertThat(detectors.score(listing("Son mac ruby woo", null, 0, "Shop")).brands())
+        .extracting(BrandHit::brand).containsExactly("mac");
+    // alone, or after a word that names no product, the letters are not the brand
+    assertThat(detectors.score(listing("lv là gì, hỏi đáp", null, 0, "Shop")).brands()).isEmpty();
+    assertThat(detectors.score(listing("Máy mac mini M2", null, 0, "Shop")).brands()).isEmpty();
+    assertThat(detectors.score(listing("Túi vải canvas", "size nb cho bé", 0, "Shop")).brands()).isEmpty();
+  }
+
+  @Test
   void counterfeitAdmissionIsFlaggedWithEvidence() {
     Scored s = detectors.score(listing("Túi Gucci Marmont hàng rep 1:1", "Giống auth 99%", 1_200_000, "Shop A"));
     assertThat(s.flagged()).isTrue();

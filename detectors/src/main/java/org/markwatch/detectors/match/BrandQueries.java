@@ -64,7 +64,7 @@ public final class BrandQueries {
       List<Hit> excluded = hits.getOrDefault("x:" + brand.id(), List.of());
       java.util.Map<Field, BrandFinding> best = new java.util.EnumMap<>(Field.class);
       for (Hit h : e.getValue()) {
-        if (overlaps(h, excluded) || !caseAllowed(brand, h)) {
+        if (overlaps(h, excluded) || !(caseAllowed(brand, h) || namedInContext(brand, h, hits))) {
           continue;
         }
         String kind = kind(brand, h);
@@ -73,7 +73,12 @@ public final class BrandQueries {
         }
         BrandFinding f = new BrandFinding(brand, h, kind);
         BrandFinding before = best.get(h.field());
-        if (before == null || RANK.indexOf(kind) < RANK.indexOf(before.kind())) {
+        // a disguised name ("N1ke") next to a model alias ("Air Force 1") is reported as the disguise:
+        // the alias already says which brand it is, the disguise says the seller hides it
+        boolean disguiseOverAlias = before != null && "misspelling".equals(kind) && "alias".equals(before.kind());
+        boolean aliasUnderDisguise = before != null && "alias".equals(kind) && "misspelling".equals(before.kind());
+        if (before == null || disguiseOverAlias
+            || (!aliasUnderDisguise && RANK.indexOf(kind) < RANK.indexOf(before.kind()))) {
           best.put(h.field(), f);
         }
       }
@@ -146,6 +151,38 @@ public final class BrandQueries {
   }
 
   /** Short capital aliases ("LV", "MK") count only when written in capitals. */
+  /**
+   * A short alias typed in lower case ("túi lv", "giày nb", "son mac") counts when the word before
+   * it in the title names a kind of product or the words after it name one of the brand's product
+   * lines ("lv neverfull"): sellers type these forms in lower case, while alone "lv", "mac" or "nb"
+   * are ordinary letters.
+   */
+  private static boolean namedInContext(Brand brand, Hit h, Map<String, List<Hit>> hits) {
+    if (h.field() != Field.TITLE) {
+      return false;
+    }
+    for (var e : hits.entrySet()) {
+      boolean type = e.getKey().startsWith("t:");
+      boolean line = e.getKey().startsWith("l:" + brand.id() + ":");
+      if (!type && !line) {
+        continue;
+      }
+      for (Hit c : e.getValue()) {
+        if (c.field() != h.field()) {
+          continue;
+        }
+        // adjacent words: one separator between them
+        if (type && c.end() <= h.start() && h.start() - c.end() <= 2) {
+          return true;
+        }
+        if (line && c.start() >= h.end() && c.start() - h.end() <= 2) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static boolean caseAllowed(Brand brand, Hit h) {
     String text = h.text();
     String letters = text.replaceAll("[^\\p{L}]", "");
