@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ExtractCommand.class,
       RulesCommand.class,
       BrandsCommand.class,
+      PricesCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class,
     })
