@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       RulesCommand.class,
       BrandsCommand.class,
       PricesCommand.class,
+      PipelineCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class,
     })
