@@ -83,8 +83,8 @@ final class PipelineCommand implements Callable<Integer> {
       RunningScoringJob running = job.start();
       Thread stopper = new Thread(() -> print(running.stop()), "markwatch-pipeline-stop");
       Runtime.getRuntime().addShutdownHook(stopper);
-      System.err.printf(Locale.ROOT, "watching %s every %s, conf %s every %s (Ctrl-C to stop)%n", spoolDir,
-          poll, ConfLocation.confDir(conf).toAbsolutePath(), reloadEvery);
+      System.err.printf(Locale.ROOT, "watching %s every %d ms, conf %s every %d ms (Ctrl-C to stop)%n", spoolDir,
+          poll.toMillis(), ConfLocation.confDir(conf).toAbsolutePath(), reloadEvery.toMillis());
       running.await();
       return 0;
     } catch (ConfigException | JobFailedException e) {
