@@ -369,7 +369,7 @@ public final class ScoringJob {
           detectorConfig = DetectorConfFiles.read(confDir);
         }
       }
-      Objects.requireNonNull(detectorConfig, "detectorConfig (or confDir) is required");
+      Objects.requireNonNull(detectorConfig, "detectorConfig is required (or a confDir to read it from)");
       if (watch != null && watch.compareTo(Duration.ofMillis(100)) < 0) {
         throw new IllegalArgumentException("watch interval must be >= 100 ms, got " + watch);
       }
