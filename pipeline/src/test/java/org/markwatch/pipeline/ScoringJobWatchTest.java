@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.markwatch.detectors.DetectorConfig;
 import org.markwatch.detectors.Detectors;
 import org.markwatch.model.JsonCodec;
@@ -30,7 +31,7 @@ import org.markwatch.storage.TestDatabase;
 import org.slf4j.LoggerFactory;
 
 /**
- * The continuous job on a real MiniCluster over a real H2 database: it scores spool files as they
+ * The continuous job on a real MiniCluster over H2 and the real PostgreSQL server: it scores spool files as they
  * appear, takes up a good new rule file while running (later verdicts carry the new ruleset
  * version and the new rule's signal), and refuses a bad one (a log line naming file and line, a
  * counter) while the last good ruleset keeps scoring.
@@ -59,8 +60,9 @@ class ScoringJobWatchTest {
   /** Compiles, but its own example says it fires on what it does not. */
   private static final String BAD_EXAMPLE = GOOD.replace("fire: [\"Máy lọc zorblax\"]", "fire: [\"Máy lọc nước\"]");
 
-  @Test
-  void takesUpAGoodRuleFileWhileRunningAndRefusesABadOne() throws Exception {
+  @ParameterizedTest
+  @MethodSource("org.markwatch.storage.TestDatabase#backends")
+  void takesUpAGoodRuleFileWhileRunningAndRefusesABadOne(TestDatabase.Backend backend) throws Exception {
     Path conf = dir.resolve("conf");
     copy(ScoringJobTest.CONF, conf);
     Path spool = Files.createDirectories(dir.resolve("spool"));
@@ -75,7 +77,7 @@ class ScoringJobWatchTest {
     stopLog.addAppender(logs);
     Level oldLevel = log.getLevel();
     log.setLevel(Level.INFO);
-    try (TestDatabase scratch = TestDatabase.create(TestDatabase.Backend.H2)) {
+    try (TestDatabase scratch = TestDatabase.create(backend)) {
       ScoringJob job = ScoringJob.builder().spoolDir(spool).deadLetterFile(dir.resolve("dead.jsonl"))
           .database(scratch.settings()).confDir(conf).watch(Duration.ofMillis(300))
           .reloadInterval(Duration.ofMillis(300)).parallelism(2).build();
