@@ -64,15 +64,21 @@ public final class ExpiryDates {
       "packing", "packed", "pack", "packaging", "import", "imported", "nsx", "sx", "xuất", "xuat", "post",
       "posted", "purchase", "purchased", "mua", "nhập", "nhap", "of");
   private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}]+)[^\\p{L}\\p{N}]*$");
+  /** Every label starts with one of these (lower case): texts without any skip the regular expression. */
+  private static final List<String> LABEL_STARTS =
+      List.of("hsd", "h.s.d", "hạn", "han", "exp", "e.x.p", "date", "best", "bbe", "use");
 
   /** Every expiry date written in {@code text}, in text order; empty for null. */
   public static List<Found> find(String text) {
     List<Found> out = new ArrayList<>();
-    if (text == null || text.isEmpty()) {
-      return out;
+    if (text == null || !hasDigit(text)) {
+      return out; // every date has digits; most listing texts are scored without the expression
     }
     String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
     String lower = nfc.toLowerCase(Locale.ROOT);
+    if (LABEL_STARTS.stream().noneMatch(lower::contains)) {
+      return out;
+    }
     // lower-casing keeps the length for Vietnamese and English; when it does not, quote the lower-case text
     String shown = lower.length() == nfc.length() ? nfc : lower;
     Matcher m = LABELLED.matcher(lower);
@@ -102,6 +108,16 @@ public final class ExpiryDates {
       }
     }
     return out;
+  }
+
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean bareDateIsOther(String before) {
