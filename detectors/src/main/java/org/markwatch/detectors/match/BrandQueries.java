@@ -226,9 +226,12 @@ public final class BrandQueries {
         kind = "misspelling";
       }
     }
+    String letters = Skeleton.letters(h.text());
     for (int i = 0; i < brand.names().size() && kind == null; i++) {
       String name = Skeleton.of(brand.names().get(i));
-      if (name.length() >= PhraseSet.FUZZY_MIN && FuzzyVariantFilter.distance(skeleton, name) <= 1) {
+      String nameLetters = Skeleton.letters(brand.names().get(i));
+      if (name.length() >= PhraseSet.FUZZY_MIN && FuzzyVariantFilter.distance(skeleton, name) <= 1
+          || nameLetters.length() >= PhraseSet.FUZZY_MIN && FuzzyVariantFilter.distance(letters, nameLetters) <= 1) {
         kind = "fuzzy";
       }
     }
