@@ -59,6 +59,13 @@ class DetectorsTest {
   }
 
   @Test
+  void aModelOfOneBrandIsNotADisguiseOfAnother() {
+    Scored s = detectors.score(listing("Rolex Cellini Moonphase", null, 0, "Shop"));
+    assertThat(s.brands()).extracting(BrandHit::brand).containsExactly("rolex");
+    assertThat(s.flagged()).isFalse();
+  }
+
+  @Test
   void lowerCaseShortAliasCountsNextToAProductWordOrLine() {
     assertThat(detectors.score(listing("Túi lv neverfull rep", null, 0, "Shop")).brands())
         .extracting(BrandHit::brand).containsExactly("louis-vuitton");

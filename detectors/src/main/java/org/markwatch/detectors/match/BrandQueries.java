@@ -71,6 +71,9 @@ public final class BrandQueries {
         if (kind == null) {
           continue; // a neighbourhood hit more than one edit away
         }
+        if (("misspelling".equals(kind) || "fuzzy".equals(kind)) && namesAnotherBrandsLine(brand, h, hits)) {
+          continue; // "Rolex Cellini" is a Rolex model, not a disguised "Celine"
+        }
         BrandFinding f = new BrandFinding(brand, h, kind);
         BrandFinding before = best.get(h.field());
         // a disguised name ("N1ke") next to a model alias ("Air Force 1") is reported as the disguise:
@@ -176,6 +179,21 @@ public final class BrandQueries {
           return true;
         }
         if (line && c.start() >= h.end() && c.start() - h.end() <= 2) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True when the hit's words are a product line of another brand of the catalog. */
+  private static boolean namesAnotherBrandsLine(Brand brand, Hit h, Map<String, List<Hit>> hits) {
+    for (var e : hits.entrySet()) {
+      if (!e.getKey().startsWith("l:") || e.getKey().startsWith("l:" + brand.id() + ":")) {
+        continue;
+      }
+      for (Hit l : e.getValue()) {
+        if (l.field() == h.field() && l.start() <= h.start() && l.end() >= h.end()) {
           return true;
         }
       }
