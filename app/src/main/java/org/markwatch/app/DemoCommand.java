@@ -67,6 +67,10 @@ final class DemoCommand implements Callable<Integer> {
       + "stay the same between runs (default: ${DEFAULT-VALUE}; 0 picks free ones).", defaultValue = "47011")
   int sitePort;
 
+  @Option(names = "--embedded", description = "Use the embedded H2 database under --data even when "
+      + "MARKWATCH_DB_URL is set.")
+  boolean embedded;
+
   @Option(names = "--parallelism", description = "Flink parallelism (default: ${DEFAULT-VALUE}).", defaultValue = "2")
   int parallelism;
 
@@ -80,7 +84,8 @@ final class DemoCommand implements Callable<Integer> {
     String runId = "demo-" + seed;
     Path spool = dataDir.resolve("spool").resolve(runId);
     Path evidence = dataDir.resolve("evidence");
-    DatabaseSettings db = DatabaseSettings.fromEnvironment(System.getenv(), dataDir.resolve("db"));
+    DatabaseSettings db = embedded ? DatabaseSettings.h2File(dataDir.resolve("db"))
+        : DatabaseSettings.fromEnvironment(System.getenv(), dataDir.resolve("db"));
 
     DemoSite site = DemoSite.start(world, sitePort);
     try {

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       ExtractCommand.class,
       RulesCommand.class,
       BrandsCommand.class,
+      PricesCommand.class,
+      PipelineCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class,
     })

@@ -134,7 +134,7 @@ class DemoEndToEndTest {
     int status;
     try {
       status = Main.run("demo", "--no-serve", "--seed", String.valueOf(SEED), "--data", data.toString(),
-          "--conf", CONF.toString(), "--site-port", String.valueOf(sitePort));
+          "--conf", CONF.toString(), "--site-port", String.valueOf(sitePort), "--embedded");
     } finally {
       System.setOut(saved);
     }

@@ -121,6 +121,24 @@ public final class Detectors implements AutoCloseable {
         brandHits(brands), signals);
   }
 
+  /**
+   * The product type named first in each title ("shoes", "bag"), or null, read exactly as the
+   * price conditions read it when scoring; in input order. For computing observed market prices
+   * from stored listings ({@code markwatch prices observe}).
+   */
+  public List<String> productTypes(List<String> titles) {
+    List<String> out = new ArrayList<>(titles.size());
+    for (int from = 0; from < titles.size(); from += BATCH) {
+      List<ListingFields> fields = titles.subList(from, Math.min(titles.size(), from + BATCH)).stream()
+          .map(t -> new ListingFields(Listing.builder("title", "title", "title", null).title(t).build()))
+          .toList();
+      for (Map<String, List<Hit>> hits : matcher.match(fields)) {
+        out.add(brandQueries.productType(hits));
+      }
+    }
+    return out;
+  }
+
   /** Content hash identifying the exact brand catalog and ruleset. */
   public String rulesetVersion() {
     return version;

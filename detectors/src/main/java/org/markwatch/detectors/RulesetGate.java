@@ -13,16 +13,50 @@ import org.markwatch.detectors.rules.ExampleRunner;
 public final class RulesetGate {
   private RulesetGate() {}
 
+  /**
+   * The outcome of {@link #admit}: the compiled detectors when the candidate may be deployed
+   * (the caller owns and closes them), else null and every reason to refuse it.
+   */
+  public record Admission(Detectors detectors, List<String> problems) {
+    public boolean admitted() {
+      return detectors != null;
+    }
+  }
+
   /** Every reason to refuse {@code candidate}; empty when it may be deployed. */
   public static List<String> problems(DetectorConfig candidate) {
+    Admission a = admit(candidate);
+    if (a.admitted()) {
+      a.detectors().close();
+    }
+    return a.problems();
+  }
+
+  /**
+   * Compiles {@code candidate} and runs its examples once, so a caller that deploys it need not
+   * compile it a second time. A {@link ConfigException} (file:line:column) or a failing example
+   * refuses it.
+   */
+  public static Admission admit(DetectorConfig candidate) {
+    Detectors d;
+    try {
+      d = Detectors.create(candidate);
+    } catch (ConfigException e) {
+      return new Admission(null, List.of(e.getMessage()));
+    }
     List<String> out = new ArrayList<>();
-    try (Detectors d = Detectors.create(candidate)) {
+    try {
       for (ExampleRunner.Failure f : ExampleRunner.run(d).failures()) {
         out.add(f.toString());
       }
-    } catch (ConfigException e) {
-      out.add(e.getMessage());
+    } catch (RuntimeException e) {
+      d.close();
+      throw e;
     }
-    return out;
+    if (!out.isEmpty()) {
+      d.close();
+      return new Admission(null, out);
+    }
+    return new Admission(d, List.of());
   }
 }

@@ -91,6 +91,22 @@ public final class Yaml {
     return line > 0 ? line : fallback;
   }
 
+  /**
+   * 1-based line and column of the first {@code needle} written on or after line {@code fromLine}
+   * (1-based; 0 or less means from the start); {@code {fromLine, 0}} when it is not found. Points
+   * errors about a value at the value itself.
+   */
+  public static int[] position(String text, int fromLine, String needle) {
+    String[] lines = text.split("\n", -1);
+    for (int i = Math.max(0, fromLine - 1); i < lines.length; i++) {
+      int c = lines[i].indexOf(needle);
+      if (c >= 0) {
+        return new int[] {i + 1, c + 1};
+      }
+    }
+    return new int[] {Math.max(fromLine, 0), 0};
+  }
+
   /** 1-based line of the first line of {@code text} containing {@code needle}, 0 when absent. */
   public static int lineOf(String text, String needle) {
     int i = text.indexOf(needle);

@@ -14,6 +14,10 @@ final class Counters {
   static final String STORED = "markwatch.stored";
   static final String STORE_FAILED = "markwatch.store-failed";
   static final String FLAGGED = "markwatch.flagged";
+  /** Configurations a scoring subtask took up while running (each subtask counts its own). */
+  static final String RULES_RELOADED = "markwatch.rules-reloaded";
+  /** Changed configurations a scoring subtask refused, keeping the last good one (each subtask counts its own). */
+  static final String RULES_REFUSED = "markwatch.rules-refused";
 
   /** A counter registered under {@code name} with the task, read back into the {@link JobReport}. */
   static LongCounter register(RuntimeContext context, String name) {

@@ -35,6 +35,7 @@ final class DeadLetterSink implements Sink<DeadLetter> {
       public void write(DeadLetter letter, Context ctx) throws IOException {
         writer.write(letter.toJson());
         writer.write('\n');
+        writer.flush(); // dead letters are rare; a continuous job's file must show them while it runs
       }
 
       @Override

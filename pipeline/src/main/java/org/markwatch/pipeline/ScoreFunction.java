@@ -1,7 +1,11 @@
 package org.markwatch.pipeline;
 
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
@@ -10,10 +14,13 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 import org.markwatch.detectors.DetectorConfig;
 import org.markwatch.detectors.Detectors;
+import org.markwatch.detectors.RulesetGate;
 import org.markwatch.model.Decoded;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Scored;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decodes and validates spool lines, then scores the valid listings in batches of
@@ -25,6 +32,16 @@ import org.markwatch.model.Scored;
  * <p>An operator rather than a ProcessFunction because a batch must be flushed at the end of the
  * input ({@link BoundedOneInput#endInput}) and before a checkpoint barrier, which functions are
  * not told about.
+ *
+ * <p>In the continuous job ({@link Continuous}) a processing-time timer flushes the batch every
+ * {@code flushMillis}, and, when a conf directory is given, polls it every {@code reloadMillis}
+ * ({@link ConfWatcher}: content hash of brands/ and rules/). A changed configuration that
+ * compiles and passes its rules' examples ({@link RulesetGate#admit}) replaces the running
+ * detectors for the records that follow (the batch read before it is scored with the old one);
+ * one that does not is refused with a log line naming the file and line, counted in
+ * {@link Counters#RULES_REFUSED}, and the last good ruleset keeps scoring. Timer callbacks run on
+ * the operator's own thread (Flink's mailbox), so the swap never races with scoring and needs no
+ * lock. Each subtask polls, compiles and counts for itself.
  */
 final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     implements OneInputStreamOperator<SpoolLine, ScoredRecord>, BoundedOneInput {
@@ -36,6 +53,22 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
    * not add up.
    */
   private static final Object COMPILE_LOCK = new Object();
+  private static final Logger LOG = LoggerFactory.getLogger(ScoreFunction.class);
+
+  /**
+   * Settings of the continuous job.
+   *
+   * @param flushMillis a waiting batch is scored at least this often, in ms
+   * @param confDir conf directory polled for a new configuration, or null never to reload
+   * @param reloadMillis how often it is polled, in ms
+   */
+  record Continuous(long flushMillis, String confDir, long reloadMillis) implements Serializable {
+    Continuous {
+      if (flushMillis < 1 || (confDir != null && reloadMillis < 1)) {
+        throw new IllegalArgumentException("flushMillis and reloadMillis must be >= 1 ms");
+      }
+    }
+  }
 
   private final DetectorConfig config;
   private final int batchSize;
@@ -45,6 +78,12 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
   private transient LongCounter valid;
   private transient LongCounter invalid;
   private transient LongCounter scoreFailed;
+  private final Continuous continuous;
+  private transient ConfWatcher watcher;
+  private transient long nextReload;
+  private transient String lastReadProblem;
+  private transient LongCounter rulesReloaded;
+  private transient LongCounter rulesRefused;
 
   /** A valid listing waiting for its batch. */
   private record Pending(SpoolLine line, Listing listing) {}
@@ -55,11 +94,17 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
 
   /** @param batchSize listings scored together (default {@link Detectors#BATCH}) */
   ScoreFunction(DetectorConfig config, int batchSize) {
+    this(config, batchSize, null);
+  }
+
+  /** @param continuous timers and reloading of the continuous job; null for the bounded job */
+  ScoreFunction(DetectorConfig config, int batchSize, Continuous continuous) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
     }
     this.config = config;
     this.batchSize = batchSize;
+    this.continuous = continuous;
   }
 
   @Override
@@ -74,6 +119,72 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     valid = Counters.register(getRuntimeContext(), Counters.VALID);
     invalid = Counters.register(getRuntimeContext(), Counters.INVALID);
     scoreFailed = Counters.register(getRuntimeContext(), Counters.SCORE_FAILED);
+    if (continuous != null) {
+      rulesReloaded = Counters.register(getRuntimeContext(), Counters.RULES_RELOADED);
+      rulesRefused = Counters.register(getRuntimeContext(), Counters.RULES_REFUSED);
+      if (continuous.confDir() != null) {
+        watcher = new ConfWatcher(Path.of(continuous.confDir()), config);
+        nextReload = getProcessingTimeService().getCurrentProcessingTime() + continuous.reloadMillis();
+      }
+      scheduleTick();
+    }
+  }
+
+  private void scheduleTick() {
+    long now = getProcessingTimeService().getCurrentProcessingTime();
+    getProcessingTimeService().registerTimer(now + continuous.flushMillis(), this::tick);
+  }
+
+  /** Runs on the operator's thread: score what waits, then look for a new configuration when due. */
+  private void tick(long time) {
+    flush();
+    if (watcher != null && time >= nextReload) {
+      reload();
+      nextReload = getProcessingTimeService().getCurrentProcessingTime() + continuous.reloadMillis();
+    }
+    scheduleTick();
+  }
+
+  /** Takes up a changed configuration that passes the gate; otherwise keeps the running one. */
+  private void reload() {
+    int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+    Optional<DetectorConfig> changed;
+    try {
+      changed = watcher.poll();
+      lastReadProblem = null;
+    } catch (UncheckedIOException e) {
+      if (!e.getMessage().equals(lastReadProblem)) { // said once, not at every poll
+        rulesRefused.add(1);
+        LOG.warn("scoring subtask {}: cannot read the configuration, still scoring with ruleset {}: {}",
+            subtask, detectors.rulesetVersion(), e.getMessage());
+      }
+      lastReadProblem = e.getMessage();
+      return;
+    }
+    if (changed.isEmpty()) {
+      return;
+    }
+    RulesetGate.Admission admission;
+    synchronized (COMPILE_LOCK) {
+      try {
+        admission = RulesetGate.admit(changed.get());
+      } catch (RuntimeException e) {
+        admission = new RulesetGate.Admission(null, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
+      }
+    }
+    if (!admission.admitted()) {
+      rulesRefused.add(1);
+      LOG.warn("scoring subtask {}: refused the changed configuration in {}, still scoring with ruleset {}: {}",
+          subtask, watcher.confDir(), detectors.rulesetVersion(), String.join(" | ", admission.problems()));
+      return;
+    }
+    flush(); // what was read before the change is scored with the ruleset that was running
+    Detectors old = detectors;
+    detectors = admission.detectors();
+    old.close();
+    rulesReloaded.add(1);
+    LOG.info("scoring subtask {}: now scoring with ruleset {} (was {}) from {}", subtask, detectors.rulesetVersion(),
+        old.rulesetVersion(), watcher.confDir());
   }
 
   @Override

@@ -49,6 +49,16 @@ public final class ScoringJob {
   private final int parallelism;
   private final int batchSize;
   private final int maxLineBytes;
+  private final Duration watch;
+  private final Path confDir;
+  private final Duration reloadInterval;
+
+  /** Default spool polling interval of the continuous job: 2 s. */
+  public static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(2);
+  /** Default conf polling interval of the continuous job: 5 s. */
+  public static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(5);
+  /** A waiting batch is scored and stored at least this often in the continuous job. */
+  static final Duration CONTINUOUS_FLUSH = Duration.ofMillis(500);
 
   private ScoringJob(Builder b) {
     this.spoolDir = b.spoolDir;
@@ -58,6 +68,9 @@ public final class ScoringJob {
     this.parallelism = b.parallelism;
     this.batchSize = b.batchSize;
     this.maxLineBytes = b.maxLineBytes;
+    this.watch = b.watch;
+    this.confDir = b.confDir;
+    this.reloadInterval = b.reloadInterval;
   }
 
   public static Builder builder() {
@@ -73,6 +86,9 @@ public final class ScoringJob {
    * @throws JobFailedException when the Flink job fails
    */
   public JobReport run() {
+    if (watch != null) {
+      throw new IllegalStateException("a watching job never ends: start() it instead of run()");
+    }
     long start = System.nanoTime();
     try (Detectors check = Detectors.create(detectorConfig)) {
       // compiled once here so a bad brand or rule file fails before the cluster starts
@@ -97,10 +113,45 @@ public final class ScoringJob {
         Duration.ofNanos(System.nanoTime() - start));
   }
 
+  /**
+   * Starts the continuous job ({@link Builder#watch}) and returns at once: the spool directory is
+   * polled for new {@code *.jsonl} files, and, when {@link Builder#confDir} was given, the conf
+   * directory for a new ruleset (see {@link ScoreFunction}). Stop it with
+   * {@link RunningScoringJob#stop()}.
+   *
+   * @throws IllegalStateException when the job was not built to watch
+   * @throws JobFailedException when the job cannot be submitted
+   */
+  public RunningScoringJob start() {
+    if (watch == null) {
+      throw new IllegalStateException("a bounded job is run(), not started: build it with watch(...)");
+    }
+    try (Detectors check = Detectors.create(detectorConfig)) {
+      // compiled once here so a bad brand or rule file fails before the cluster starts
+    }
+    try (Database db = Database.open(database)) {
+      // migrated; the writers only connect
+    }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConfig());
+    build(env);
+    try {
+      return new RunningScoringJob(env, env.executeAsync("markwatch scoring (watching) " + spoolDir.getFileName()),
+          deadLetterFile, this::sortDeadLetters);
+    } catch (Exception e) {
+      closeQuietly(env);
+      throw new JobFailedException("cannot start the scoring job over " + spoolDir + ": " + rootMessage(e), e);
+    }
+  }
+
   /** The Flink configuration of the local run; see the README for why each key is set. */
   Configuration flinkConfig() {
     Configuration conf = new Configuration();
-    conf.setString("execution.runtime-mode", RuntimeExecutionMode.BATCH.name());
+    conf.setString("execution.runtime-mode",
+        (watch == null ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING).name());
+    if (watch != null) {
+      // a running job's counters reach the client with the TaskManager's heartbeat (default every 10 s)
+      conf.setString("heartbeat.interval", "2000");
+    }
     conf.setString("pipeline.generic-types", "false");
     conf.setString("rest.bind-address", "127.0.0.1");
     conf.setString("rest.address", "127.0.0.1");
@@ -115,20 +166,29 @@ public final class ScoringJob {
 
   /** Wires source, scoring, storing and dead letters onto an environment. */
   void build(StreamExecutionEnvironment env) {
-    FileSource<SpoolLine> source = FileSource
+    FileSource.FileSourceBuilder<SpoolLine> sourceBuilder = FileSource
         .forBulkFileFormat(new SpoolLineFormat(maxLineBytes),
             new org.apache.flink.core.fs.Path(spoolDir.toAbsolutePath().toUri()))
-        .setFileEnumerator(() -> new NonSplittingRecursiveEnumerator(new SpoolFileFilter()))
-        .build();
+        .setFileEnumerator(() -> new NonSplittingRecursiveEnumerator(new SpoolFileFilter()));
+    if (watch != null) {
+      // new files are picked up once (by path); a file must be complete when it appears: writers
+      // write a hidden ".name.jsonl" and rename it, which SpoolFileFilter skips until then
+      sourceBuilder.monitorContinuously(watch);
+    }
+    FileSource<SpoolLine> source = sourceBuilder.build();
     DataStream<SpoolLine> lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "spool files")
         .name("spool files").uid("spool-files");
+    ScoreFunction.Continuous continuous = watch == null ? null : new ScoreFunction.Continuous(
+        CONTINUOUS_FLUSH.toMillis(), confDir == null ? null : confDir.toString(), reloadInterval.toMillis());
     SingleOutputStreamOperator<ScoredRecord> scored = lines
-        .transform("validate and score", TypeInformation.of(ScoredRecord.class), new ScoreFunction(detectorConfig))
+        .transform("validate and score", TypeInformation.of(ScoredRecord.class),
+            new ScoreFunction(detectorConfig, Detectors.BATCH, continuous))
         .uid("score");
-    DataStream<DeadLetter> storeRejects = scored
-        .partitionCustom(new KeyPartitioner(), new PartitionKey())
-        .fullWindowPartition()
-        .mapPartition(new StoreFunction(database, batchSize)).name("store").uid("store");
+    DataStream<ScoredRecord> bySeller = scored.partitionCustom(new KeyPartitioner(), new PartitionKey());
+    DataStream<DeadLetter> storeRejects = watch == null
+        ? bySeller.fullWindowPartition().mapPartition(new StoreFunction(database, batchSize)).name("store").uid("store")
+        : bySeller.transform("store", TypeInformation.of(DeadLetter.class),
+            new StoreOperator(database, batchSize, CONTINUOUS_FLUSH.toMillis())).uid("store");
     scored.getSideOutput(ScoreFunction.DEAD_LETTERS)
         .union(storeRejects)
         .sinkTo(new DeadLetterSink(deadLetterFile)).name("dead letters").uid("dead-letters")
@@ -201,6 +261,11 @@ public final class ScoringJob {
     return parallelism;
   }
 
+  /** The spool polling interval of the continuous job, or null for the bounded job. */
+  public Duration watch() {
+    return watch;
+  }
+
   /**
    * Builder of a {@link ScoringJob}. Required: {@link #spoolDir}, {@link #database},
    * {@link #detectorConfig}. {@link #build()} checks the values and names the bad one.
@@ -213,8 +278,39 @@ public final class ScoringJob {
     private int parallelism = DEFAULT_PARALLELISM;
     private int batchSize = DEFAULT_BATCH_SIZE;
     private int maxLineBytes = SpoolLineFormat.DEFAULT_MAX_LINE_BYTES;
+    private Duration watch;
+    private Path confDir;
+    private Duration reloadInterval = DEFAULT_RELOAD_INTERVAL;
 
     private Builder() {}
+
+    /**
+     * Makes the job continuous: it keeps polling the spool directory for new files every
+     * {@code interval} (at least 100 ms; {@link ScoringJob#DEFAULT_WATCH_INTERVAL}) and runs until
+     * stopped; start it with {@link ScoringJob#start()}. Default: bounded, {@link ScoringJob#run()}.
+     */
+    public Builder watch(Duration interval) {
+      this.watch = interval;
+      return this;
+    }
+
+    /**
+     * The conf directory ({@code brands/}, {@code rules/}) the detectors' configuration comes
+     * from. Read now when {@link #detectorConfig} is not given; in a continuous job it is also
+     * polled every {@link #reloadInterval}, and a new configuration that passes
+     * {@code RulesetGate} replaces the running one. With a remote cluster it is read on the
+     * TaskManagers' machines.
+     */
+    public Builder confDir(Path dir) {
+      this.confDir = dir;
+      return this;
+    }
+
+    /** How often a continuous job polls {@link #confDir}; at least 100 ms, default 5 s. */
+    public Builder reloadInterval(Duration interval) {
+      this.reloadInterval = interval;
+      return this;
+    }
 
     /** Directory whose {@code *.jsonl} files (recursively, hidden ones skipped) are read. */
     public Builder spoolDir(Path dir) {
@@ -264,7 +360,22 @@ public final class ScoringJob {
     private void sanityCheck() {
       Objects.requireNonNull(spoolDir, "spoolDir is required");
       Objects.requireNonNull(database, "database is required");
-      Objects.requireNonNull(detectorConfig, "detectorConfig is required");
+      if (confDir != null) {
+        confDir = confDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(confDir)) {
+          throw new IllegalArgumentException("conf directory does not exist or is not a directory: " + confDir);
+        }
+        if (detectorConfig == null) {
+          detectorConfig = DetectorConfFiles.read(confDir);
+        }
+      }
+      Objects.requireNonNull(detectorConfig, "detectorConfig is required (or a confDir to read it from)");
+      if (watch != null && watch.compareTo(Duration.ofMillis(100)) < 0) {
+        throw new IllegalArgumentException("watch interval must be >= 100 ms, got " + watch);
+      }
+      if (reloadInterval == null || reloadInterval.compareTo(Duration.ofMillis(100)) < 0) {
+        throw new IllegalArgumentException("reloadInterval must be >= 100 ms, got " + reloadInterval);
+      }
       spoolDir = spoolDir.toAbsolutePath().normalize();
       if (!Files.isDirectory(spoolDir)) {
         throw new IllegalArgumentException("spool directory does not exist or is not a directory: " + spoolDir);

@@ -42,6 +42,24 @@ class ScoringJobBuilderTest {
   }
 
   @Test
+  void watchingRunsStreamingAndChecksItsIntervalsAndConfDir() throws Exception {
+    assertThat(valid().watch(java.time.Duration.ofSeconds(1)).build().flinkConfig().toMap())
+        .containsEntry("execution.runtime-mode", "STREAMING").containsEntry("heartbeat.interval", "2000");
+    assertThatThrownBy(() -> valid().watch(java.time.Duration.ofMillis(10)).build())
+        .hasMessage("watch interval must be >= 100 ms, got PT0.01S");
+    assertThatThrownBy(() -> valid().reloadInterval(java.time.Duration.ZERO).build())
+        .hasMessageContaining("reloadInterval must be >= 100 ms");
+    assertThatThrownBy(() -> valid().confDir(dir.resolve("no-conf")).build())
+        .hasMessageContaining("conf directory does not exist").hasMessageContaining("no-conf");
+    assertThatThrownBy(() -> valid().build().start()).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("bounded");
+    assertThatThrownBy(() -> valid().watch(java.time.Duration.ofSeconds(1)).build().run())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("start()");
+    // a conf dir alone is enough: the configuration is read from it
+    assertThat(valid().detectorConfig(null).confDir(ScoringJobTest.CONF).build()).isNotNull();
+  }
+
+  @Test
   void flinkRunsBatchOnLoopbackWithoutGenericTypes() throws Exception {
     var conf = valid().build().flinkConfig().toMap();
     assertThat(conf).containsEntry("execution.runtime-mode", "BATCH")

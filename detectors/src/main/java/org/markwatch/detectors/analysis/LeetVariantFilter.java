@@ -5,9 +5,9 @@ import org.apache.lucene.analysis.TokenStream;
 
 /**
  * Adds the letter reading of a word written with look-alike digits ("n1ke" -> "nike", "s0ny" ->
- * "sony", "ch4nel" -> "chanel"). Only tokens that have letters on both sides of a digit, or a
- * digit glued to a run of at least three letters, are rewritten, so sizes and models ("50ml",
- * "ga-2100", "v15") stay as they are. Also adds the letter-only part of "iphone15" -> "iphone".
+ * "sony", "ch4nel" -> "chanel", "d10r" -> "dior", "gucc1" -> "gucci"). Only words that start with
+ * a letter and have one or two look-alike digits are rewritten ({@link #readsAsLetters}), so sizes
+ * and models ("50ml", "ga-2100", "v15", "3ce") stay as they are. Also adds the letter-only part of "iphone15" -> "iphone".
  */
 public final class LeetVariantFilter extends VariantTokenFilter {
   public LeetVariantFilter(TokenStream input) {
@@ -26,25 +26,8 @@ public final class LeetVariantFilter extends VariantTokenFilter {
 
   @Override
   protected void variants(String token, List<String> out) {
-    int letters = 0;
-    int digits = 0;
-    for (int i = 0; i < token.length(); i++) {
-      char c = token.charAt(i);
-      if (Character.isLetter(c)) {
-        letters++;
-      } else if (c >= '0' && c <= '9') {
-        digits++;
-      }
-    }
-    if (digits == 0 || letters == 0) {
-      return;
-    }
-    if (digits <= 2 && letters >= 2 && insideLetters(token)) {
-      StringBuilder b = new StringBuilder(token.length());
-      for (int i = 0; i < token.length(); i++) {
-        b.append(letterFor(token.charAt(i)));
-      }
-      out.add(b.toString());
+    if (readsAsLetters(token)) {
+      out.add(asLetters(token));
     }
     // "iphone15", "airpods2": a name with a model number glued on.
     int end = 0;
@@ -56,20 +39,41 @@ public final class LeetVariantFilter extends VariantTokenFilter {
     }
   }
 
-  /** True when every digit has a letter before and after it ("n1ke", not "ga2100"). */
-  private static boolean insideLetters(String t) {
-    for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      if (c >= '0' && c <= '9') {
-        if (i == 0 || i == t.length() - 1) {
-          return false;
-        }
-        if (!Character.isLetter(t.charAt(i - 1)) || !Character.isLetter(t.charAt(i + 1))) {
-          return false;
-        }
+  /**
+   * True when a word's digits are look-alike letters: it starts with a letter, has at least two
+   * letters and one or two digits that all have a letter reading, and ends with a letter or with
+   * one digit after three letters or more ("n1ke", "d10r", "gucc1"; not "v15", "iphone15", "3ce").
+   */
+  public static boolean readsAsLetters(String word) {
+    if (word.isEmpty() || !Character.isLetter(word.charAt(0))) {
+      return false;
+    }
+    int letters = 0;
+    int digits = 0;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (Character.isLetter(c)) {
+        letters++;
+      } else if (c >= '0' && c <= '9' && letterFor(c) != c) {
+        digits++;
+      } else {
+        return false;
       }
     }
-    return true;
+    int n = word.length();
+    boolean endsWithLetter = Character.isLetter(word.charAt(n - 1));
+    // one trailing digit after three letters is a disguise ("gucc1"); two are a model ("iphone15")
+    boolean disguisedEnd = letters >= 3 && Character.isLetter(word.charAt(n - 2));
+    return digits >= 1 && digits <= 2 && letters >= 2 && (endsWithLetter || disguisedEnd);
+  }
+
+  /** The word with each digit replaced by the letter it imitates. */
+  public static String asLetters(String word) {
+    StringBuilder b = new StringBuilder(word.length());
+    for (int i = 0; i < word.length(); i++) {
+      b.append(letterFor(word.charAt(i)));
+    }
+    return b.toString();
   }
 
   private static boolean allDigits(String t, int from) {

@@ -15,6 +15,14 @@ public final class Skeleton {
   private Skeleton() {}
 
   public static String of(String text) {
+    return RepeatedLetterVariantFilter.squeeze(letters(text));
+  }
+
+  /**
+   * The same letters with repeated letters kept: "Balenciaa" squeezes to "balencia", two edits
+   * from "balenciaga", though only one letter is missing. A one-edit comparison needs this form.
+   */
+  public static String letters(String text) {
     char[] c = NFKC_CF.normalize(text).toCharArray();
     char[] mapped = new char[c.length];
     for (int i = 0; i < c.length; i++) {
@@ -22,17 +30,21 @@ public final class Skeleton {
     }
     String folded = TextForms.fold(new String(mapped));
     StringBuilder b = new StringBuilder(folded.length());
-    for (int i = 0; i < folded.length(); i++) {
-      char ch = folded.charAt(i);
-      if (Character.isDigit(ch)) {
-        boolean inWord = i > 0 && i < folded.length() - 1 && Character.isLetter(folded.charAt(i - 1))
-            && Character.isLetter(folded.charAt(i + 1));
-        ch = inWord ? LeetVariantFilter.letterFor(ch) : ch;
+    int i = 0;
+    while (i < folded.length()) {
+      if (!Character.isLetterOrDigit(folded.charAt(i))) {
+        i++;
+        continue;
       }
-      if (Character.isLetterOrDigit(ch)) {
-        b.append(Character.toLowerCase(ch));
+      int end = i;
+      while (end < folded.length() && Character.isLetterOrDigit(folded.charAt(end))) {
+        end++;
       }
+      // digits are read as letters exactly where the analysis chain reads them so ("n1ke", "gucc1")
+      String word = folded.substring(i, end).toLowerCase(java.util.Locale.ROOT);
+      b.append(LeetVariantFilter.readsAsLetters(word) ? LeetVariantFilter.asLetters(word) : word);
+      i = end;
     }
-    return RepeatedLetterVariantFilter.squeeze(b.toString());
+    return b.toString();
   }
 }

@@ -64,16 +64,24 @@ public final class BrandQueries {
       List<Hit> excluded = hits.getOrDefault("x:" + brand.id(), List.of());
       java.util.Map<Field, BrandFinding> best = new java.util.EnumMap<>(Field.class);
       for (Hit h : e.getValue()) {
-        if (overlaps(h, excluded) || !caseAllowed(brand, h)) {
+        if (overlaps(h, excluded) || !(caseAllowed(brand, h) || namedInContext(brand, h, hits))) {
           continue;
         }
         String kind = kind(brand, h);
         if (kind == null) {
           continue; // a neighbourhood hit more than one edit away
         }
+        if (("misspelling".equals(kind) || "fuzzy".equals(kind)) && namesAnotherBrandsLine(brand, h, hits)) {
+          continue; // "Rolex Cellini" is a Rolex model, not a disguised "Celine"
+        }
         BrandFinding f = new BrandFinding(brand, h, kind);
         BrandFinding before = best.get(h.field());
-        if (before == null || RANK.indexOf(kind) < RANK.indexOf(before.kind())) {
+        // a disguised name ("N1ke") next to a model alias ("Air Force 1") is reported as the disguise:
+        // the alias already says which brand it is, the disguise says the seller hides it
+        boolean disguiseOverAlias = before != null && "misspelling".equals(kind) && "alias".equals(before.kind());
+        boolean aliasUnderDisguise = before != null && "alias".equals(kind) && "misspelling".equals(before.kind());
+        if (before == null || disguiseOverAlias
+            || (!aliasUnderDisguise && RANK.indexOf(kind) < RANK.indexOf(before.kind()))) {
           best.put(h.field(), f);
         }
       }
@@ -122,22 +130,18 @@ public final class BrandQueries {
     return best;
   }
 
-  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-  private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s\\-]+");
-  private static final java.util.regex.Pattern NON_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]");
-
   private static String joined(String s) {
-    return SEPARATORS.matcher(s).replaceAll("");
+    return s.replaceAll("[\\s\\-]+", "");
   }
 
   private static int pieces(String s) {
-    return SEPARATORS.split(s.strip()).length;
+    return s.strip().split("[\\s\\-]+").length;
   }
 
   /** The text as written, only lower-cased with spaces and apostrophes made uniform. */
   static String plain(String s) {
-    return SPACES.matcher(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
-        .replace('’', '\'')).replaceAll(" ").strip();
+    return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
+        .replace('’', '\'').replaceAll("\\s+", " ").strip();
   }
 
   private static boolean overlaps(Hit h, Collection<Hit> others) {
@@ -149,53 +153,61 @@ public final class BrandQueries {
     return false;
   }
 
+  /** Short capital aliases ("LV", "MK") count only when written in capitals. */
   /**
-   * A brand's names in every spelling {@link #kind} and {@link #caseAllowed} compare a hit with,
-   * worked out once per brand instead of once per hit.
+   * A short alias typed in lower case ("túi lv", "giày nb", "son mac") counts when the word before
+   * it in the title names a kind of product or the words after it name one of the brand's product
+   * lines ("lv neverfull"): sellers type these forms in lower case, while alone "lv", "mac" or "nb"
+   * are ordinary letters.
    */
-  private record Spellings(String[] plain, String[] folded, String[] joined, int[] pieces, String[] skeleton,
-      List<String> capitalAliases) {
-    static Spellings of(Brand brand) {
-      List<String> names = brand.names();
-      int n = names.size();
-      String[] plain = new String[n];
-      String[] folded = new String[n];
-      String[] joined = new String[n];
-      int[] pieces = new int[n];
-      String[] skeleton = new String[n];
-      List<String> capitals = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        String name = names.get(i);
-        plain[i] = BrandQueries.plain(name);
-        folded[i] = TextForms.fold(plain[i]);
-        joined[i] = BrandQueries.joined(folded[i]);
-        pieces[i] = BrandQueries.pieces(folded[i]);
-        skeleton[i] = Skeleton.of(name);
-        String nameLetters = NON_LETTERS.matcher(name).replaceAll("");
-        if (nameLetters.length() <= 3 && nameLetters.equals(nameLetters.toUpperCase(Locale.ROOT))
-            && !name.equals(brand.name())) {
-          capitals.add(nameLetters);
+  private static boolean namedInContext(Brand brand, Hit h, Map<String, List<Hit>> hits) {
+    if (h.field() != Field.TITLE) {
+      return false;
+    }
+    for (var e : hits.entrySet()) {
+      boolean type = e.getKey().startsWith("t:");
+      boolean line = e.getKey().startsWith("l:" + brand.id() + ":");
+      if (!type && !line) {
+        continue;
+      }
+      for (Hit c : e.getValue()) {
+        if (c.field() != h.field()) {
+          continue;
+        }
+        // adjacent words: one separator between them
+        if (type && c.end() <= h.start() && h.start() - c.end() <= 2) {
+          return true;
+        }
+        if (line && c.start() >= h.end() && c.start() - h.end() <= 2) {
+          return true;
         }
       }
-      return new Spellings(plain, folded, joined, pieces, skeleton, List.copyOf(capitals));
     }
+    return false;
   }
 
-  private final Map<String, Spellings> spellings = new java.util.concurrent.ConcurrentHashMap<>();
-
-  private Spellings spellings(Brand brand) {
-    return spellings.computeIfAbsent(brand.id(), id -> Spellings.of(brand));
+  /** True when the hit's words are a product line of another brand of the catalog. */
+  private static boolean namesAnotherBrandsLine(Brand brand, Hit h, Map<String, List<Hit>> hits) {
+    for (var e : hits.entrySet()) {
+      if (!e.getKey().startsWith("l:") || e.getKey().startsWith("l:" + brand.id() + ":")) {
+        continue;
+      }
+      for (Hit l : e.getValue()) {
+        if (l.field() == h.field() && l.start() <= h.start() && l.end() >= h.end()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
-  /** Short capital aliases ("LV", "MK") count only when written in capitals. */
-  private boolean caseAllowed(Brand brand, Hit h) {
-    List<String> capitals = spellings(brand).capitalAliases();
-    if (capitals.isEmpty()) {
-      return true;
-    }
-    String letters = NON_LETTERS.matcher(h.text()).replaceAll("");
-    for (String nameLetters : capitals) {
-      if (letters.equalsIgnoreCase(nameLetters)) {
+  private static boolean caseAllowed(Brand brand, Hit h) {
+    String text = h.text();
+    String letters = text.replaceAll("[^\\p{L}]", "");
+    for (String name : brand.names()) {
+      String nameLetters = name.replaceAll("[^\\p{L}]", "");
+      if (nameLetters.length() <= 3 && nameLetters.equals(nameLetters.toUpperCase(Locale.ROOT))
+          && letters.equalsIgnoreCase(nameLetters) && !name.equals(brand.name())) {
         return letters.equals(letters.toUpperCase(Locale.ROOT));
       }
     }
@@ -203,43 +215,41 @@ public final class BrandQueries {
   }
 
   /** How the hit spells the brand, or null when it is not close enough to any of its names. */
-  String kind(Brand brand, Hit h) {
-    Spellings names = spellings(brand);
-    int n = names.plain().length;
+  static String kind(Brand brand, Hit h) {
     String got = plain(h.text());
+    String folded = TextForms.fold(got);
+    String skeleton = Skeleton.of(h.text());
     String kind = null;
-    for (int i = 0; i < n && kind == null; i++) {
-      if (got.equals(names.plain()[i])) {
+    for (int i = 0; i < brand.names().size() && kind == null; i++) {
+      if (got.equals(plain(brand.names().get(i)))) {
         kind = i == 0 ? "exact" : "alias";
       }
     }
-    String folded = TextForms.fold(got);
-    for (int i = 0; i < n && kind == null; i++) {
-      if (folded.equals(names.folded()[i])) {
+    for (int i = 0; i < brand.names().size() && kind == null; i++) {
+      if (folded.equals(TextForms.fold(plain(brand.names().get(i))))) {
         kind = "folded";
       }
     }
     // "NewBalance", "G-Shock" for "G Shock": words run together or hyphenated is formatting, not
     // a disguise; a name cut into more pieces than it has words ("Mei ji", "G u c c i") is one
-    if (kind == null) {
-      String joinedGot = joined(folded);
-      int piecesGot = pieces(folded);
-      for (int i = 0; i < n && kind == null; i++) {
-        if (joinedGot.equals(names.joined()[i]) && piecesGot <= names.pieces()[i]) {
-          kind = "folded";
-        }
+    for (int i = 0; i < brand.names().size() && kind == null; i++) {
+      String name = TextForms.fold(plain(brand.names().get(i)));
+      if (joined(folded).equals(joined(name)) && pieces(folded) <= pieces(name)) {
+        kind = "folded";
       }
     }
-    String skeleton = kind == null ? Skeleton.of(h.text()) : null;
-    for (int i = 0; i < n && kind == null; i++) {
-      String name = names.skeleton()[i];
+    for (int i = 0; i < brand.names().size() && kind == null; i++) {
+      String name = Skeleton.of(brand.names().get(i));
       if (name.length() >= 2 && skeleton.equals(name)) {
         kind = "misspelling";
       }
     }
-    for (int i = 0; i < n && kind == null; i++) {
-      String name = names.skeleton()[i];
-      if (name.length() >= PhraseSet.FUZZY_MIN && FuzzyVariantFilter.distance(skeleton, name) <= 1) {
+    String letters = Skeleton.letters(h.text());
+    for (int i = 0; i < brand.names().size() && kind == null; i++) {
+      String name = Skeleton.of(brand.names().get(i));
+      String nameLetters = Skeleton.letters(brand.names().get(i));
+      if (name.length() >= PhraseSet.FUZZY_MIN && FuzzyVariantFilter.distance(skeleton, name) <= 1
+          || nameLetters.length() >= PhraseSet.FUZZY_MIN && FuzzyVariantFilter.distance(letters, nameLetters) <= 1) {
         kind = "fuzzy";
       }
     }

@@ -20,6 +20,7 @@ import java.util.List;
  * @param sellerInvalid seller identifiers that are present but fail their check (taxCode,
  *     businessRegistration, phones)
  * @param gtinInvalid a GTIN/EAN/barcode attribute is present but fails its check digit
+ * @param expiryDatePassed an expiry date written in the listing is before its observation date
  */
 public record ConditionSpec(
     TermsSpec terms,
@@ -34,4 +35,5 @@ public record ConditionSpec(
     List<ConditionSpec> anyOf,
     ObservedPriceSpec priceBelowObserved,
     List<String> sellerInvalid,
-    Boolean gtinInvalid) {}
+    Boolean gtinInvalid,
+    ExpirySpec expiryDatePassed) {}

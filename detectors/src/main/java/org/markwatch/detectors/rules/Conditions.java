@@ -63,15 +63,9 @@ final class Conditions {
    * A matcher query (terms) hit that no context phrase of {@code notAfter} precedes within
    * {@code window} words of its clause.
    */
-  record Terms(String queryId, List<List<String>> notAfter, int window, List<Boolean> accentless)
-      implements Condition {
+  record Terms(String queryId, List<List<String>> notAfter, int window) implements Condition {
     Terms(String queryId) {
       this(queryId, List.of(), 4);
-    }
-
-    /** {@code accentless}: per phrase of {@code notAfter}, whether it is written without accents. */
-    Terms(String queryId, List<List<String>> notAfter, int window) {
-      this(queryId, notAfter, window, notAfter.stream().map(BrandReference::accentless).toList());
     }
 
     @Override
@@ -102,12 +96,12 @@ final class Conditions {
           break;
         }
       }
+      // Words as written: the folded form of a phrase stands for the phrase typed without accents
+      // ("den" for "đền"), never for another word that folds the same ("đen", black; "nó", it).
       List<String> w = TextForms.words(before.substring(cut + 1));
-      List<String> folded = w.stream().map(TextForms::fold).toList();
-      for (int k = 0; k < notAfter.size(); k++) {
-        List<String> phrase = notAfter.get(k);
+      for (List<String> phrase : notAfter) {
         int from = Math.max(0, w.size() - window - phrase.size() + 1);
-        if (BrandReference.containsSeq(accentless.get(k) ? folded : w, phrase, from)) {
+        if (BrandReference.containsSeq(w, phrase, from)) {
           return true;
         }
       }
@@ -117,7 +111,7 @@ final class Conditions {
 
   /**
    * A regular expression found in the lower-cased text of a field. A pattern runs only on a field
-   * that contains one of its {@link RegexLiterals} (the others cannot match).
+   * that contains a literal of each group of its {@link RegexLiterals} (the others cannot match).
    */
   record Patterns(List<Field> fields, List<Pattern> patterns, List<String[][]> literals) implements Condition {
     Patterns(List<Field> fields, List<Pattern> patterns) {

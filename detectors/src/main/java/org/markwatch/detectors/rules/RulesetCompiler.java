@@ -103,6 +103,14 @@ public final class RulesetCompiler {
       unless.addAll(((Conditions.All) condition(file, text, s.id(), s.unless())).parts());
     }
     Examples ex = s.examples() == null ? new Examples(null, null) : s.examples();
+    for (ExampleListing e : java.util.stream.Stream.concat(ex.fire().stream(), ex.quiet().stream()).toList()) {
+      String seen = e.observedAt();
+      if (seen != null && ExpiryDates.observedDate(seen) == null) {
+        int[] p = Yaml.position(text, line, seen);
+        throw new ConfigException(file, p[0], p[1], where + "example observedAt '" + seen
+            + "' is not a date (2026-03-01) or an RFC 3339 time");
+      }
+    }
     return new Rule(s.id(), s.description(), v, s.legalBasis(), s.effectiveFrom(), s.effectiveTo(), s.weight(),
         when, unless, ex, file);
   }
@@ -220,6 +228,9 @@ public final class RulesetCompiler {
     }
     if (Boolean.TRUE.equals(c.gtinInvalid())) {
       parts.add(new Conditions.GtinInvalid());
+    }
+    if (c.expiryDatePassed() != null) {
+      parts.add(ExpiryDatePassed.compile(file, text, line, where, c.expiryDatePassed()));
     }
     if (c.anyOf() != null) {
       List<Condition> alts = new ArrayList<>();

@@ -1,7 +1,7 @@
 package org.markwatch.detectors.validate;
 
 import java.util.Locale;
-import java.util.Map;
+import org.markwatch.model.DigitWords;
 
 /**
  * Vietnamese phone numbers in the forms sellers write them ("0912 345 678", "0912.345.678",
@@ -10,18 +10,6 @@ import java.util.Map;
  * 07, 08 or 09; fixed lines eleven digits starting 02.
  */
 public final class VnPhone {
-  private static final Map<String, Character> WORDS = Map.ofEntries(
-      Map.entry("không", '0'), Map.entry("khong", '0'), Map.entry("ko", '0'), Map.entry("zero", '0'),
-      Map.entry("một", '1'), Map.entry("mot", '1'), Map.entry("mốt", '1'), Map.entry("one", '1'),
-      Map.entry("hai", '2'), Map.entry("two", '2'),
-      Map.entry("ba", '3'), Map.entry("three", '3'),
-      Map.entry("bốn", '4'), Map.entry("bon", '4'), Map.entry("tư", '4'), Map.entry("four", '4'),
-      Map.entry("năm", '5'), Map.entry("nam", '5'), Map.entry("lăm", '5'), Map.entry("five", '5'),
-      Map.entry("sáu", '6'), Map.entry("sau", '6'), Map.entry("six", '6'),
-      Map.entry("bảy", '7'), Map.entry("bay", '7'), Map.entry("bẩy", '7'), Map.entry("seven", '7'),
-      Map.entry("tám", '8'), Map.entry("tam", '8'), Map.entry("eight", '8'),
-      Map.entry("chín", '9'), Map.entry("chin", '9'), Map.entry("nine", '9'));
-
   private VnPhone() {}
 
   /** Normalises {@code text} to E.164; invalid with the reason when it is not a Vietnamese number. */
@@ -57,7 +45,7 @@ public final class VnPhone {
       if (word.isEmpty()) {
         continue;
       }
-      Character w = WORDS.get(word);
+      Character w = DigitWords.digit(word);
       if (w != null) {
         d.append(w);
         continue;

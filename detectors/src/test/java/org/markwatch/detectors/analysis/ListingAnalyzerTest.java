@@ -49,5 +49,7 @@ class ListingAnalyzerTest {
     assertThat(Skeleton.of("Ch@nel")).isEqualTo(Skeleton.of("CHANEL")).isEqualTo("chanel");
     assertThat(Skeleton.of("C.H.A.N.E.L")).isEqualTo("chanel");
     assertThat(Skeleton.of("N1KE")).isEqualTo("nike");
+    assertThat(Skeleton.of("D10R GUCC1")).isEqualTo("diorguci");
+    assertThat(Skeleton.letters("Gucc1 Balenciaa")).isEqualTo("guccibalenciaa");
   }
 }

@@ -13,6 +13,12 @@ class VariantFiltersTest {
   }
 
   @Test
+  void aDigitAtTheEndOrTwoInARowAreReadAsLettersInsideAWord() {
+    assertThat(Tokens.terms(Tokens.filtered("Gucc1 D10r 3ce ip15 x100", false, LeetVariantFilter::new)))
+        .containsExactly("gucc1", "gucci", "gucc", "d10r", "dior", "3ce", "ip15", "x100");
+  }
+
+  @Test
   void modelNumbersAndSizesStayAsWritten() {
     assertThat(Tokens.terms(Tokens.filtered("50ml ga-2100 v15 1000", false, LeetVariantFilter::new)))
         .containsExactly("50ml", "ga-2100", "v15", "1000");

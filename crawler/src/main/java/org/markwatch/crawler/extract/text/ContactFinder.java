@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.markwatch.model.Contact;
+import org.markwatch.model.DigitWords;
 
 /**
  * Finds contact points in free text: Vietnamese phone numbers however they are written
@@ -20,17 +20,6 @@ import org.markwatch.model.Contact;
 public final class ContactFinder {
   public static final int MAX_CHARS = 100_000;
 
-  private static final Map<String, String> DIGIT_WORDS = Map.ofEntries(
-      Map.entry("không", "0"), Map.entry("khong", "0"), Map.entry("zero", "0"), Map.entry("o", "0"),
-      Map.entry("một", "1"), Map.entry("mot", "1"), Map.entry("mốt", "1"), Map.entry("one", "1"),
-      Map.entry("hai", "2"), Map.entry("two", "2"),
-      Map.entry("ba", "3"), Map.entry("three", "3"),
-      Map.entry("bốn", "4"), Map.entry("bon", "4"), Map.entry("tư", "4"), Map.entry("four", "4"),
-      Map.entry("năm", "5"), Map.entry("nam", "5"), Map.entry("lăm", "5"), Map.entry("five", "5"),
-      Map.entry("sáu", "6"), Map.entry("sau", "6"), Map.entry("six", "6"),
-      Map.entry("bảy", "7"), Map.entry("bẩy", "7"), Map.entry("bay", "7"), Map.entry("seven", "7"),
-      Map.entry("tám", "8"), Map.entry("tam", "8"), Map.entry("eight", "8"),
-      Map.entry("chín", "9"), Map.entry("chin", "9"), Map.entry("nine", "9"));
   private static final Pattern TOKEN = Pattern.compile("\\+\\s?84|\\d+|\\p{L}+");
   private static final Pattern SEPARATOR = Pattern.compile("[\\s.\\-_,/()*~]{0,3}");
   private static final Pattern PHONE_IN_DIGITS = Pattern.compile("(?:\\+84|84|0)([35789]\\d{8}|2\\d{9})|(1[89]00\\d{4})");
@@ -197,6 +186,7 @@ public final class ContactFinder {
     if (Character.isDigit(word.charAt(0))) {
       return word;
     }
-    return DIGIT_WORDS.get(word.toLowerCase(Locale.ROOT));
+    Character digit = DigitWords.digit(word);
+    return digit == null ? null : String.valueOf(digit);
   }
 }

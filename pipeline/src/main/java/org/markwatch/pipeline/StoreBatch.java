@@ -1,0 +1,67 @@
+package org.markwatch.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.markwatch.model.JsonCodec;
+import org.markwatch.model.Listing;
+import org.markwatch.model.Scored;
+import org.markwatch.storage.ListingStore;
+import org.markwatch.storage.SaveResult;
+import org.markwatch.storage.ScoredListing;
+
+/**
+ * Writes one batch of scored records with {@link ListingStore#saveAll} and counts what happened;
+ * the refused records leave as dead letters. Shared by the bounded job's {@link StoreFunction}
+ * and the continuous job's {@link StoreOperator}.
+ */
+final class StoreBatch {
+  private final ListingStore store;
+  private final LongCounter stored;
+  private final LongCounter storeFailed;
+  private final LongCounter flagged;
+
+  StoreBatch(ListingStore store, LongCounter stored, LongCounter storeFailed, LongCounter flagged) {
+    this.store = store;
+    this.stored = stored;
+    this.storeFailed = storeFailed;
+    this.flagged = flagged;
+  }
+
+  /** Stores {@code batch} (then clears it); refused records go to {@code deadLetters}. */
+  void flush(List<ScoredRecord> batch, Consumer<DeadLetter> deadLetters) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<ScoredListing> rows = new ArrayList<>(batch.size());
+    List<ScoredRecord> sent = new ArrayList<>(batch.size());
+    long refusedHere = 0;
+    for (ScoredRecord r : batch) {
+      try {
+        rows.add(new ScoredListing(JsonCodec.mapper().readValue(r.listingJson(), Listing.class),
+            JsonCodec.mapper().readValue(r.scoredJson(), Scored.class)));
+        sent.add(r);
+      } catch (RuntimeException e) {
+        refusedHere++;
+        deadLetters.accept(new DeadLetter(r.file(), r.line(), "store", "cannot read back the scored record: "
+            + e.getClass().getSimpleName() + ": " + e.getMessage(), r.listingJson()));
+      }
+    }
+    SaveResult result = store.saveAll(rows);
+    boolean[] refused = new boolean[sent.size()];
+    for (SaveResult.Rejected rejected : result.rejected()) {
+      ScoredRecord r = sent.get(rejected.index());
+      refused[rejected.index()] = true;
+      deadLetters.accept(new DeadLetter(r.file(), r.line(), "store", rejected.reason(), r.listingJson()));
+    }
+    for (int i = 0; i < sent.size(); i++) {
+      if (!refused[i] && sent.get(i).flagged()) {
+        flagged.add(1);
+      }
+    }
+    stored.add(result.stored());
+    storeFailed.add(result.rejected().size() + refusedHere);
+    batch.clear();
+  }
+}
