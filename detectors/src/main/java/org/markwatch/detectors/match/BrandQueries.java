@@ -130,18 +130,62 @@ public final class BrandQueries {
     return best;
   }
 
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+  private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s\\-]+");
+  private static final java.util.regex.Pattern NON_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]");
+
   private static String joined(String s) {
-    return s.replaceAll("[\\s\\-]+", "");
+    return SEPARATORS.matcher(s).replaceAll("");
   }
 
   private static int pieces(String s) {
-    return s.strip().split("[\\s\\-]+").length;
+    return SEPARATORS.split(s.strip()).length;
   }
 
   /** The text as written, only lower-cased with spaces and apostrophes made uniform. */
   static String plain(String s) {
-    return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
-        .replace('’', '\'').replaceAll("\\s+", " ").strip();
+    return SPACES.matcher(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
+        .replace('’', '\'')).replaceAll(" ").strip();
+  }
+
+  /**
+   * A brand's names in every spelling {@link #kind} and {@link #caseAllowed} compare a hit with,
+   * worked out once per brand instead of once per hit.
+   */
+  private record Spellings(String[] plain, String[] folded, String[] joined, int[] pieces, String[] skeleton,
+      String[] letters, List<String> capitalAliases) {
+    static Spellings of(Brand brand) {
+      List<String> names = brand.names();
+      int n = names.size();
+      String[] plain = new String[n];
+      String[] folded = new String[n];
+      String[] joined = new String[n];
+      int[] pieces = new int[n];
+      String[] skeleton = new String[n];
+      String[] letters = new String[n];
+      List<String> capitals = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        String name = names.get(i);
+        plain[i] = BrandQueries.plain(name);
+        folded[i] = TextForms.fold(plain[i]);
+        joined[i] = BrandQueries.joined(folded[i]);
+        pieces[i] = BrandQueries.pieces(folded[i]);
+        skeleton[i] = Skeleton.of(name);
+        letters[i] = Skeleton.letters(name);
+        String nameLetters = NON_LETTERS.matcher(name).replaceAll("");
+        if (nameLetters.length() <= 3 && nameLetters.equals(nameLetters.toUpperCase(Locale.ROOT))
+            && !name.equals(brand.name())) {
+          capitals.add(nameLetters);
+        }
+      }
+      return new Spellings(plain, folded, joined, pieces, skeleton, letters, List.copyOf(capitals));
+    }
+  }
+
+  private final Map<String, Spellings> spellings = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Spellings spellings(Brand brand) {
+    return spellings.computeIfAbsent(brand.id(), id -> Spellings.of(brand));
   }
 
   private static boolean overlaps(Hit h, Collection<Hit> others) {
@@ -201,13 +245,14 @@ public final class BrandQueries {
     return false;
   }
 
-  private static boolean caseAllowed(Brand brand, Hit h) {
-    String text = h.text();
-    String letters = text.replaceAll("[^\\p{L}]", "");
-    for (String name : brand.names()) {
-      String nameLetters = name.replaceAll("[^\\p{L}]", "");
-      if (nameLetters.length() <= 3 && nameLetters.equals(nameLetters.toUpperCase(Locale.ROOT))
-          && letters.equalsIgnoreCase(nameLetters) && !name.equals(brand.name())) {
+  private boolean caseAllowed(Brand brand, Hit h) {
+    List<String> capitals = spellings(brand).capitalAliases();
+    if (capitals.isEmpty()) {
+      return true;
+    }
+    String letters = NON_LETTERS.matcher(h.text()).replaceAll("");
+    for (String nameLetters : capitals) {
+      if (letters.equalsIgnoreCase(nameLetters)) {
         return letters.equals(letters.toUpperCase(Locale.ROOT));
       }
     }
@@ -215,39 +260,47 @@ public final class BrandQueries {
   }
 
   /** How the hit spells the brand, or null when it is not close enough to any of its names. */
-  static String kind(Brand brand, Hit h) {
+  String kind(Brand brand, Hit h) {
+    Spellings names = spellings(brand);
+    int n = names.plain().length;
     String got = plain(h.text());
-    String folded = TextForms.fold(got);
-    String skeleton = Skeleton.of(h.text());
     String kind = null;
-    for (int i = 0; i < brand.names().size() && kind == null; i++) {
-      if (got.equals(plain(brand.names().get(i)))) {
+    for (int i = 0; i < n && kind == null; i++) {
+      if (got.equals(names.plain()[i])) {
         kind = i == 0 ? "exact" : "alias";
       }
     }
-    for (int i = 0; i < brand.names().size() && kind == null; i++) {
-      if (folded.equals(TextForms.fold(plain(brand.names().get(i))))) {
+    String folded = TextForms.fold(got);
+    for (int i = 0; i < n && kind == null; i++) {
+      if (folded.equals(names.folded()[i])) {
         kind = "folded";
       }
     }
     // "NewBalance", "G-Shock" for "G Shock": words run together or hyphenated is formatting, not
     // a disguise; a name cut into more pieces than it has words ("Mei ji", "G u c c i") is one
-    for (int i = 0; i < brand.names().size() && kind == null; i++) {
-      String name = TextForms.fold(plain(brand.names().get(i)));
-      if (joined(folded).equals(joined(name)) && pieces(folded) <= pieces(name)) {
-        kind = "folded";
+    if (kind == null) {
+      String joinedGot = joined(folded);
+      int piecesGot = pieces(folded);
+      for (int i = 0; i < n && kind == null; i++) {
+        if (joinedGot.equals(names.joined()[i]) && piecesGot <= names.pieces()[i]) {
+          kind = "folded";
+        }
       }
     }
-    for (int i = 0; i < brand.names().size() && kind == null; i++) {
-      String name = Skeleton.of(brand.names().get(i));
+    if (kind != null) {
+      return h.field() == Field.CLAIMED ? "claimed" : kind;
+    }
+    String skeleton = Skeleton.of(h.text());
+    for (int i = 0; i < n && kind == null; i++) {
+      String name = names.skeleton()[i];
       if (name.length() >= 2 && skeleton.equals(name)) {
         kind = "misspelling";
       }
     }
-    String letters = Skeleton.letters(h.text());
-    for (int i = 0; i < brand.names().size() && kind == null; i++) {
-      String name = Skeleton.of(brand.names().get(i));
-      String nameLetters = Skeleton.letters(brand.names().get(i));
+    String letters = kind == null ? Skeleton.letters(h.text()) : null;
+    for (int i = 0; i < n && kind == null; i++) {
+      String name = names.skeleton()[i];
+      String nameLetters = names.letters()[i];
       if (name.length() >= PhraseSet.FUZZY_MIN && FuzzyVariantFilter.distance(skeleton, name) <= 1
           || nameLetters.length() >= PhraseSet.FUZZY_MIN && FuzzyVariantFilter.distance(letters, nameLetters) <= 1) {
         kind = "fuzzy";
