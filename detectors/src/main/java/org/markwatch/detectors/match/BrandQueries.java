@@ -92,16 +92,42 @@ public final class BrandQueries {
     return out;
   }
 
-  /** Product lines of {@code brandId} named in the title. */
+  /**
+   * Product lines of {@code brandId} named in the title. A line named only inside the name of a
+   * longer one is left out: "iPhone 15 Pro Max" names that line, not also "iPhone 15" and
+   * "iPhone 15 Pro", whose lower prices would excuse a price far below the Pro Max's.
+   */
   public List<ProductLine> lines(String brandId, Map<String, List<Hit>> hits) {
     Brand brand = catalog.brand(brandId).orElseThrow();
-    List<ProductLine> out = new ArrayList<>();
+    List<List<Hit>> found = new ArrayList<>();
     for (int i = 0; i < brand.lines().size(); i++) {
-      if (hits.containsKey("l:" + brandId + ":" + i)) {
+      found.add(hits.get("l:" + brandId + ":" + i));
+    }
+    List<ProductLine> out = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      if (found.get(i) != null && !insideLongerLine(found.get(i), found)) {
         out.add(brand.lines().get(i));
       }
     }
     return out;
+  }
+
+  /** True when every hit of a line lies within a longer hit of another line. */
+  private static boolean insideLongerLine(List<Hit> line, List<List<Hit>> all) {
+    for (Hit h : line) {
+      boolean covered = false;
+      for (List<Hit> other : all) {
+        for (int k = 0; other != null && k < other.size() && !covered; k++) {
+          Hit o = other.get(k);
+          covered = o.field() == h.field() && o.start() <= h.start() && h.end() <= o.end()
+              && o.end() - o.start() > h.end() - h.start();
+        }
+      }
+      if (!covered) {
+        return false;
+      }
+    }
+    return !line.isEmpty();
   }
 
   /** True when {@code type} is an accessory product type (made to fit another product). */
