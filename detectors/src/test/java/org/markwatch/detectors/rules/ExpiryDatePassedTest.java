@@ -88,6 +88,20 @@ class ExpiryDatePassedTest {
   }
 
   @Test
+  void attributeNamesAreReadDecomposedAndWithTheirColon() {
+    String nfd = java.text.Normalizer.normalize("Hạn sử dụng", java.text.Normalizer.Form.NFD);
+    try (Detectors d = create(RULES)) {
+      for (String key : new String[] {nfd, "HSD:", "Expiry date :", "EXP -"}) {
+        Scored s = d.score(listing(null, LocalDate.of(2026, 1, 1), Map.of(key, "10/2025")));
+        assertThat(signal(s)).as(key).isNotNull();
+        assertThat(signal(s).field()).isEqualTo("attributes." + key);
+      }
+      assertThat(ExpiryDatePassed.isExpiryKey("NSX:")).isFalse();
+      assertThat(ExpiryDatePassed.isExpiryKey("Expert")).isFalse();
+    }
+  }
+
+  @Test
   void withoutAnObservationDateNothingFires() {
     try (Detectors d = create(RULES)) {
       Listing l = Listing.builder("t:1", "t", "https://t.invalid/1", null).text("HSD 01/2001").build();
