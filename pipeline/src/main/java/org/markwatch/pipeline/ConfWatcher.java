@@ -1,11 +1,6 @@
 package org.markwatch.pipeline;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import org.markwatch.detectors.DetectorConfig;
 
@@ -24,7 +19,7 @@ final class ConfWatcher {
   /** @param running the configuration in use, so an unchanged directory is not reported as new */
   ConfWatcher(Path confDir, DetectorConfig running) {
     this.confDir = confDir;
-    this.lastHash = hash(running);
+    this.lastHash = running.sha256();
   }
 
   /**
@@ -35,7 +30,7 @@ final class ConfWatcher {
    */
   Optional<DetectorConfig> poll() {
     DetectorConfig now = DetectorConfFiles.read(confDir);
-    String h = hash(now);
+    String h = now.sha256();
     if (h.equals(lastHash)) {
       return Optional.empty();
     }
@@ -45,23 +40,5 @@ final class ConfWatcher {
 
   Path confDir() {
     return confDir;
-  }
-
-  static String hash(DetectorConfig config) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (Map<String, String> files : new Map[] {config.brandFiles(), config.ruleFiles()}) {
-        for (var e : files.entrySet()) {
-          md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-          md.update((byte) 0);
-          md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
-          md.update((byte) 0);
-        }
-        md.update((byte) 1);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }
