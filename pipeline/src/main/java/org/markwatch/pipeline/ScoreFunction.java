@@ -168,7 +168,9 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     synchronized (COMPILE_LOCK) {
       try {
         admission = RulesetGate.admit(changed.get());
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError e) {
+        // a candidate's rule regex can overflow the stack on its own example: refuse it like any
+        // failing ruleset; left to propagate, the Error would fail the job and stop all scoring
         admission = new RulesetGate.Admission(null, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
       }
     }
