@@ -15,6 +15,8 @@ import org.markwatch.detectors.DetectorConfig;
 final class ConfWatcher {
   private final Path confDir;
   private String lastHash;
+  /** Hash of a content read at the last poll that differs from {@code lastHash}, or null. */
+  private String seenOnce;
 
   /** @param running the configuration in use, so an unchanged directory is not reported as new */
   ConfWatcher(Path confDir, DetectorConfig running) {
@@ -23,8 +25,10 @@ final class ConfWatcher {
   }
 
   /**
-   * The configuration now in the directory when its content differs from the last one seen
-   * (given or refused alike: a refused version is reported once, not at every poll), else empty.
+   * The configuration now in the directory when its content differs from the last one reported
+   * and this poll reads the same content as the poll before (so a change is reported one poll
+   * after it is first seen); given or refused alike, a version is reported once, not at every
+   * poll. Else empty.
    *
    * @throws java.io.UncheckedIOException naming the file when the directory cannot be read
    */
@@ -32,9 +36,18 @@ final class ConfWatcher {
     DetectorConfig now = DetectorConfFiles.read(confDir);
     String h = now.sha256();
     if (h.equals(lastHash)) {
+      seenOnce = null;
+      return Optional.empty();
+    }
+    if (!h.equals(seenOnce)) {
+      // New content is reported only when two polls in a row read it: a file caught while an
+      // editor rewrites it in place (emptied, then written) may still compile and pass its
+      // examples, and would replace the ruleset with one missing rules until the next poll.
+      seenOnce = h;
       return Optional.empty();
     }
     lastHash = h;
+    seenOnce = null;
     return Optional.of(now);
   }
 
