@@ -136,6 +136,16 @@ class ExpiryDatePassedTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("rules/r.yaml:9:")
         .hasMessageContaining("observedAt 'yesterday'");
+    for (String bad : new String[] {"2026-03-01 9am", "2026-03-01T25:00:00Z", "2026-03-01T08:00:00"}) {
+      assertThatThrownBy(() -> create(RULES + "    examples:\n      fire: [{title: x, observedAt: '" + bad + "'}]\n"))
+          .as(bad).isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("rules/r.yaml:9:")
+          .hasMessageContaining("observedAt '" + bad + "'");
+    }
+    try (Detectors d = create(RULES + "    examples:\n      quiet: [{title: x, observedAt: '2026-03-01T08:00:00+07:00'},"
+        + " {title: y, observedAt: 2026-03-01}]\n")) {
+      assertThat(d.rules()).hasSize(1);
+    }
   }
 
   @Property(tries = 300)
