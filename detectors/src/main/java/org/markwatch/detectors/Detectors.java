@@ -1,12 +1,7 @@
 package org.markwatch.detectors;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +13,7 @@ import org.markwatch.detectors.match.BrandQueries;
 import org.markwatch.detectors.match.Hit;
 import org.markwatch.detectors.match.ListingFields;
 import org.markwatch.detectors.match.TextMatcher;
+import org.markwatch.detectors.rules.ExpiryDates;
 import org.markwatch.detectors.rules.ListingContext;
 import org.markwatch.detectors.rules.Rule;
 import org.markwatch.detectors.rules.Ruleset;
@@ -79,7 +75,7 @@ public final class Detectors implements AutoCloseable {
     bq.register(mb);
     Ruleset rules = new RulesetCompiler(mb, catalog).compile(config.ruleFiles());
     TextMatcher matcher = matching == Matching.NAIVE ? mb.buildNaive() : mb.build();
-    return new Detectors(catalog, bq, rules, matcher, hash(config));
+    return new Detectors(catalog, bq, rules, matcher, "sha256:" + config.sha256().substring(0, 16));
   }
 
   /** The verdict on one listing; deterministic for the same listing and configuration. */
@@ -108,7 +104,7 @@ public final class Detectors implements AutoCloseable {
   private Scored verdict(Listing listing, ListingFields fields, Map<String, List<Hit>> hits) {
     List<BrandFinding> brands = brandQueries.findings(hits);
     ListingContext ctx = new ListingContext(listing, fields, hits, brands, brandQueries);
-    LocalDate observed = date(listing.observedAt());
+    LocalDate observed = ExpiryDates.observedDate(listing.observedAt());
     List<Signal> signals = new ArrayList<>();
     for (Rule r : ruleset.rules()) {
       Signal s = r.apply(ctx, observed);
@@ -174,34 +170,5 @@ public final class Detectors implements AutoCloseable {
       }
     }
     return out;
-  }
-
-  private static LocalDate date(String observedAt) {
-    if (observedAt == null || observedAt.length() < 10) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(observedAt.substring(0, 10));
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  private static String hash(DetectorConfig config) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (Map<String, String> files : List.of(config.brandFiles(), config.ruleFiles())) {
-        for (var e : files.entrySet()) {
-          md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-          md.update((byte) 0);
-          md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
-          md.update((byte) 0);
-        }
-        md.update((byte) 1);
-      }
-      return "sha256:" + HexFormat.of().formatHex(md.digest()).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

@@ -1,11 +1,6 @@
 package org.markwatch.pipeline;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import org.markwatch.detectors.DetectorConfig;
 
@@ -20,48 +15,43 @@ import org.markwatch.detectors.DetectorConfig;
 final class ConfWatcher {
   private final Path confDir;
   private String lastHash;
+  /** Hash of a content read at the last poll that differs from {@code lastHash}, or null. */
+  private String seenOnce;
 
   /** @param running the configuration in use, so an unchanged directory is not reported as new */
   ConfWatcher(Path confDir, DetectorConfig running) {
     this.confDir = confDir;
-    this.lastHash = hash(running);
+    this.lastHash = running.sha256();
   }
 
   /**
-   * The configuration now in the directory when its content differs from the last one seen
-   * (given or refused alike: a refused version is reported once, not at every poll), else empty.
+   * The configuration now in the directory when its content differs from the last one reported
+   * and this poll reads the same content as the poll before (so a change is reported one poll
+   * after it is first seen); given or refused alike, a version is reported once, not at every
+   * poll. Else empty.
    *
    * @throws java.io.UncheckedIOException naming the file when the directory cannot be read
    */
   Optional<DetectorConfig> poll() {
     DetectorConfig now = DetectorConfFiles.read(confDir);
-    String h = hash(now);
+    String h = now.sha256();
     if (h.equals(lastHash)) {
+      seenOnce = null;
+      return Optional.empty();
+    }
+    if (!h.equals(seenOnce)) {
+      // New content is reported only when two polls in a row read it: a file caught while an
+      // editor rewrites it in place (emptied, then written) may still compile and pass its
+      // examples, and would replace the ruleset with one missing rules until the next poll.
+      seenOnce = h;
       return Optional.empty();
     }
     lastHash = h;
+    seenOnce = null;
     return Optional.of(now);
   }
 
   Path confDir() {
     return confDir;
-  }
-
-  static String hash(DetectorConfig config) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (Map<String, String> files : new Map[] {config.brandFiles(), config.ruleFiles()}) {
-        for (var e : files.entrySet()) {
-          md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-          md.update((byte) 0);
-          md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
-          md.update((byte) 0);
-        }
-        md.update((byte) 1);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

@@ -79,12 +79,17 @@ public final class RunningScoringJob implements AutoCloseable {
     }
   }
 
-  /** Blocks until the job ends (stopped from elsewhere, or failed). */
+  /**
+   * Blocks until the job ends: returns when it was stopped ({@link #stop()}, e.g. from a shutdown
+   * hook), throws when it failed, so a command waiting on it can exit with an error status.
+   *
+   * @throws JobFailedException with the root cause when the job failed or was cancelled
+   */
   public void await() throws InterruptedException {
     try {
       client.getJobExecutionResult().get();
     } catch (ExecutionException e) {
-      // reported by stop() or status(); the caller only waits for the end
+      throw new JobFailedException("the scoring job ended with an error: " + ScoringJob.rootMessage(e), e);
     }
   }
 

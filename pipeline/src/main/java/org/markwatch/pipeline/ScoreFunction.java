@@ -168,7 +168,9 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     synchronized (COMPILE_LOCK) {
       try {
         admission = RulesetGate.admit(changed.get());
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError e) {
+        // a candidate's rule regex can overflow the stack on its own example: refuse it like any
+        // failing ruleset; left to propagate, the Error would fail the job and stop all scoring
         admission = new RulesetGate.Admission(null, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
       }
     }
@@ -241,9 +243,11 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     List<Scored> scored;
     try {
       scored = detectors.scoreAll(batch.stream().map(Pending::listing).toList());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       // One listing the detectors cannot handle must not stop the others: score this batch one by
-      // one so that only the failing listing becomes a dead letter.
+      // one so that only the failing listing becomes a dead letter. A rule regex that recurses per
+      // character overflows the stack on a few KB of hostile text; the stack unwinds, nothing is left
+      // half-changed, so that Error is one listing's failure too.
       for (Pending p : batch) {
         scoreOne(p);
       }
@@ -258,7 +262,7 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     Scored s;
     try {
       s = detectors.score(p.listing());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       scoreFailed.add(1);
       deadLetter(new DeadLetter(p.line().file(), p.line().line(), "score",
           "detectors failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), p.line().text()));

@@ -233,7 +233,7 @@ public final class ScoringJob {
     return v == null ? 0 : ((Number) v).longValue();
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();

@@ -132,6 +132,41 @@ class ScoringJobTest {
     return threads;
   }
 
+  /**
+   * A rule regex that recurses per character ("(?:a|b)*c") overflows the stack on a few KB of
+   * hostile text: that listing becomes a dead letter naming the error, the others are stored, and
+   * the job ends normally instead of failing.
+   */
+  @org.junit.jupiter.api.Test
+  void aListingThatOverflowsTheStackIsADeadLetterAndTheOthersAreStored() throws Exception {
+    Path spool = Files.createDirectories(dir.resolve("spool"));
+    List<String> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      lines.add(org.markwatch.model.JsonCodec.encode(org.markwatch.model.Listing.builder("shop:so" + i, "shop",
+          "https://shop.example.vn/so" + i, "2026-11-20T08:00:00Z").title("Nồi cơm điện " + i)
+          .text(i == 1 ? "ab".repeat(20_000) : "Hàng mới").build()));
+    }
+    Files.write(spool.resolve("so.jsonl"), lines);
+    DetectorConfig good = detectorConfig();
+    Map<String, String> rules = new java.util.TreeMap<>(good.ruleFiles());
+    rules.put("rules/recursive.yaml", """
+        rules:
+          - id: misleading.recursive
+            violation: misleading
+            legalBasis: test
+            weight: 0.5
+            when: {patterns: {in: [text], any: ["(?:a|b)*c"]}}
+        """);
+    Path dead = dir.resolve("dead.jsonl");
+    JobReport r = ScoringJob.builder().spoolDir(spool).deadLetterFile(dead)
+        .database(org.markwatch.storage.DatabaseSettings.h2File(dir.resolve("db")))
+        .detectorConfig(new DetectorConfig(good.brandFiles(), rules)).parallelism(1).build().run();
+    assertThat(r.read()).isEqualTo(3);
+    assertThat(r.stored()).isEqualTo(2);
+    assertThat(r.scoreFailed()).isEqualTo(1);
+    assertThat(Files.readString(dead)).contains("shop:so1", "StackOverflowError").doesNotContain("shop:so0");
+  }
+
   @org.junit.jupiter.api.Test
   void aRuleFileThatDoesNotCompileFailsBeforeTheClusterStartsAndStoresNothing() throws Exception {
     Path spool = Files.createDirectories(dir.resolve("spool"));

@@ -134,6 +134,34 @@ class ScoringJobWatchTest {
     }
   }
 
+  /**
+   * A rule whose regex overflows the stack on its own example throws an Error, not an exception,
+   * while the candidate is checked: it is refused like any failing ruleset, and the job keeps
+   * scoring with the last good one instead of failing.
+   */
+  @org.junit.jupiter.api.Test
+  void aCandidateThatOverflowsTheStackIsRefusedAndTheJobRuns() throws Exception {
+    Path conf = dir.resolve("conf");
+    copy(ScoringJobTest.CONF, conf);
+    Path spool = Files.createDirectories(dir.resolve("spool"));
+    String v1 = version(DetectorConfFiles.read(conf));
+    try (TestDatabase scratch = TestDatabase.create(TestDatabase.Backend.H2)) {
+      ScoringJob job = ScoringJob.builder().spoolDir(spool).deadLetterFile(dir.resolve("dead.jsonl"))
+          .database(scratch.settings()).confDir(conf).watch(Duration.ofMillis(300))
+          .reloadInterval(Duration.ofMillis(300)).parallelism(1).build();
+      try (RunningScoringJob running = job.start(); Database db = Database.openWithoutMigrating(scratch.settings())) {
+        replace(conf.resolve("rules/test-widget.yaml"), GOOD
+            .replace("{terms: {in: [title], any: [zorblax]}}", "{patterns: {in: [title], any: [\"(?:a|b)*c\"]}}")
+            .replace("fire: [\"Máy lọc zorblax\"]", "fire: [\"" + "ab".repeat(200_000) + "\"]"));
+        waitFor("the overflowing ruleset refused", () -> running.rulesRefused() == 1);
+        spool(spool, "a", "Máy lọc zorblax gia đình");
+        waitFor("a file stored after the refusal", () -> stored(db, "a") == 1);
+        assertThat(verdicts(db, "a")).extracting(Scored::rulesetVersion).containsOnly(v1);
+        assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
+      }
+    }
+  }
+
   private static List<String> messages(ListAppender<ILoggingEvent> logs) {
     synchronized (logs.list) {
       return new ArrayList<>(logs.list).stream().map(ILoggingEvent::getFormattedMessage).toList();

@@ -1,5 +1,6 @@
 package org.markwatch.detectors.rules;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ record ExpiryDatePassed(List<Field> fields, boolean attributes, int minDaysPast)
   private static final Pattern EXPIRY_KEY =
       Pattern.compile("hsd|h[ạa]n\\s+(?:s[ửu]\\s+)?d[ụùu]ng.*|exp(?:iry|iration)?(?:\\s*date)?|best\\s+before|use\\s+by");
 
+  /** Blanks and punctuation a scraped attribute name may end with ("HSD:", "EXP -"). */
+  private static final Pattern TRAILING_PUNCT = Pattern.compile("[\\s:：.\\-–=]++$");
+
   @Override
   public Evidence test(ListingContext ctx) {
     LocalDate observed = ExpiryDates.observedDate(ctx.listing().observedAt());
@@ -45,8 +49,7 @@ record ExpiryDatePassed(List<Field> fields, boolean attributes, int minDaysPast)
     Map<String, String> attrs = ctx.listing().attributes();
     if (attributes && attrs != null) {
       for (var e : attrs.entrySet()) {
-        if (e.getKey() == null || e.getValue() == null
-            || !EXPIRY_KEY.matcher(e.getKey().strip().toLowerCase(Locale.ROOT)).matches()) {
+        if (e.getKey() == null || e.getValue() == null || !isExpiryKey(e.getKey())) {
           continue;
         }
         // the key is the label: read "HSD" + value as one written date
@@ -58,6 +61,17 @@ record ExpiryDatePassed(List<Field> fields, boolean attributes, int minDaysPast)
       }
     }
     return null;
+  }
+
+  /**
+   * Whether an attribute name names an expiry date. Scraped names come decomposed (NFD) from some
+   * keyboards and with the label's colon kept ("HSD:", "Expiry date :"); both are read as written
+   * plainly, as {@link ExpiryDates#find} reads the text.
+   */
+  static boolean isExpiryKey(String key) {
+    String k = Normalizer.normalize(key, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    k = TRAILING_PUNCT.matcher(k).replaceFirst("").strip();
+    return EXPIRY_KEY.matcher(k).matches();
   }
 
   /** Compiles the spec; a bad value is refused with the file, line and column where it is written. */

@@ -32,27 +32,27 @@ public final class ExpiryDates {
 
   private static final String LABEL = "(?<label>"
       + "h[ạa]n\\s+s[ửu]\\s+d[ụu]ng|h[ạa]n\\s+d[ùu]ng|hsd|h\\.s\\.d\\.?"
-      + "|exp(?:iry|iration)?\\s*\\.?\\s*date|expiry|expiration|expires?|exp\\.?|e\\.x\\.p\\.?"
+      + "|exp(?:iry|iration)?\\s*+\\.?\\s*+date|expiry|expiration|expires?|exp\\.?|e\\.x\\.p\\.?"
       + "|best\\s+before(?:\\s+end)?|bbe|use\\s+by|date"
       + ")(?![\\p{L}])";
 
   /** What may stand between a label and its date: punctuation and a few linking words. */
-  private static final String GAP = "[\\s:=\\-–.)\\]]*(?:(?:đến|den|tới|toi|là|la|until|to|hết|het|ngày|ngay|tháng|thang|th)"
-      + "(?![\\p{L}])[\\s:.]*){0,3}";
+  private static final String GAP = "[\\s:=\\-–.)\\]]*+(?:(?:đến|den|tới|toi|là|la|until|to|hết|het|ngày|ngay|tháng|thang|th)"
+      + "(?![\\p{L}])[\\s:.]*+){0,3}";
 
   private static final String MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
 
   private static final String DATE = "(?:"
-      + "(?<y1>(?:19|20)\\d{2})\\s*[-/.]\\s*(?<m1>\\d{1,2})(?:\\s*[-/.]\\s*(?<d1>\\d{1,2}))?"
-      + "|(?<d2>\\d{1,2})\\s*[-/.]\\s*(?<m2>\\d{1,2})\\s*[-/.]\\s*(?<y2>\\d{4}|\\d{2})"
-      + "|(?:(?<d4>\\d{1,2})\\s*[-/. ]\\s*)?(?<mn>" + MONTHS + ")[a-z]*\\.?\\s*[-/. ]?\\s*(?<y4>(?:19|20)\\d{2}|\\d{2})"
-      + "|(?<m3>\\d{1,2})\\s*[-/.]\\s*(?<y3>\\d{4}|\\d{2})"
+      + "(?<y1>(?:19|20)\\d{2})\\s*+[-/.]\\s*+(?<m1>\\d{1,2})(?:\\s*+[-/.]\\s*+(?<d1>\\d{1,2}))?"
+      + "|(?<d2>\\d{1,2})\\s*+[-/.]\\s*+(?<m2>\\d{1,2})\\s*+[-/.]\\s*+(?<y2>\\d{4}|\\d{2})"
+      + "|(?:(?<d4>\\d{1,2})(?:\\s*+[-/.]\\s*+|\\s++))?(?<mn>" + MONTHS + ")[a-z]*+\\.?\\s*+(?:[-/.]\\s*+)?(?<y4>(?:19|20)\\d{2}|\\d{2})"
+      + "|(?<m3>\\d{1,2})\\s*+[-/.]\\s*+(?<y3>\\d{4}|\\d{2})"
       + ")(?!\\d|[-/.]\\d)";
 
   private static final Pattern LABELLED =
       Pattern.compile("(?<![\\p{L}\\p{N}])" + LABEL + GAP + DATE);
   private static final Pattern SECOND_DATE =
-      Pattern.compile("\\G\\s*(?:[-–—~,;|/]|đến|den|to)?\\s*" + DATE);
+      Pattern.compile("\\G\\s*+(?:(?:[-–—~,;|/]|đến|den|to)\\s*+)?" + DATE);
   /** A manufacture label just before an expiry label: "nsx/hsd", "mfg - exp", "ngày sản xuất & hạn dùng". */
   private static final Pattern MFG_PAIR = Pattern.compile(
       "(?:nsx|mfg|mfd|sx|ngày\\s+sản\\s+xuất|ngay\\s+san\\s+xuat|manufactured?|production|prod)\\s*[/&\\-–|]\\s*$");

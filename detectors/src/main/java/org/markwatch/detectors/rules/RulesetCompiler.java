@@ -105,7 +105,7 @@ public final class RulesetCompiler {
     Examples ex = s.examples() == null ? new Examples(null, null) : s.examples();
     for (ExampleListing e : java.util.stream.Stream.concat(ex.fire().stream(), ex.quiet().stream()).toList()) {
       String seen = e.observedAt();
-      if (seen != null && ExpiryDates.observedDate(seen) == null) {
+      if (seen != null && !isDateOrTime(seen)) {
         int[] p = Yaml.position(text, line, seen);
         throw new ConfigException(file, p[0], p[1], where + "example observedAt '" + seen
             + "' is not a date (2026-03-01) or an RFC 3339 time");
@@ -113,6 +113,23 @@ public final class RulesetCompiler {
     }
     return new Rule(s.id(), s.description(), v, s.legalBasis(), s.effectiveFrom(), s.effectiveTo(), s.weight(),
         when, unless, ex, file);
+  }
+
+  /**
+   * A whole date (2026-03-01) or an RFC 3339 time. Checked whole: reading only the first ten
+   * characters, as scoring does, would let "2026-03-01 9am" or "2026-03-01T25:00" through.
+   */
+  private static boolean isDateOrTime(String s) {
+    try {
+      if (s.length() == 10) {
+        java.time.LocalDate.parse(s);
+      } else {
+        java.time.OffsetDateTime.parse(s);
+      }
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
   }
 
   private Condition condition(String file, String text, String rule, ConditionSpec c) {

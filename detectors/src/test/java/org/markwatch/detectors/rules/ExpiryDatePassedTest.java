@@ -88,6 +88,20 @@ class ExpiryDatePassedTest {
   }
 
   @Test
+  void attributeNamesAreReadDecomposedAndWithTheirColon() {
+    String nfd = java.text.Normalizer.normalize("Hạn sử dụng", java.text.Normalizer.Form.NFD);
+    try (Detectors d = create(RULES)) {
+      for (String key : new String[] {nfd, "HSD:", "Expiry date :", "EXP -"}) {
+        Scored s = d.score(listing(null, LocalDate.of(2026, 1, 1), Map.of(key, "10/2025")));
+        assertThat(signal(s)).as(key).isNotNull();
+        assertThat(signal(s).field()).isEqualTo("attributes." + key);
+      }
+      assertThat(ExpiryDatePassed.isExpiryKey("NSX:")).isFalse();
+      assertThat(ExpiryDatePassed.isExpiryKey("Expert")).isFalse();
+    }
+  }
+
+  @Test
   void withoutAnObservationDateNothingFires() {
     try (Detectors d = create(RULES)) {
       Listing l = Listing.builder("t:1", "t", "https://t.invalid/1", null).text("HSD 01/2001").build();
@@ -122,6 +136,16 @@ class ExpiryDatePassedTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("rules/r.yaml:9:")
         .hasMessageContaining("observedAt 'yesterday'");
+    for (String bad : new String[] {"2026-03-01 9am", "2026-03-01T25:00:00Z", "2026-03-01T08:00:00"}) {
+      assertThatThrownBy(() -> create(RULES + "    examples:\n      fire: [{title: x, observedAt: '" + bad + "'}]\n"))
+          .as(bad).isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("rules/r.yaml:9:")
+          .hasMessageContaining("observedAt '" + bad + "'");
+    }
+    try (Detectors d = create(RULES + "    examples:\n      quiet: [{title: x, observedAt: '2026-03-01T08:00:00+07:00'},"
+        + " {title: y, observedAt: 2026-03-01}]\n")) {
+      assertThat(d.rules()).hasSize(1);
+    }
   }
 
   @Property(tries = 300)

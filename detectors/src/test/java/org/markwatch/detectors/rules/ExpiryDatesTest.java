@@ -36,6 +36,11 @@ class ExpiryDatesTest {
       "NSX/HSD: 01/2024 - 01/2026            | 2026-01-31",
       "MFG/EXP 2024-01-05 ~ 2026-07-05       | 2026-07-05",
       "Sữa bột xả kho, NSX 01/2024, HSD 6/25 | 2025-06-30",
+      "best before 12-Dec-2025               | 2025-12-12",
+      "exp dec. / 25                         | 2025-12-31",
+      "EXP   12   dec   2025                 | 2025-12-12",
+      "NSX/HSD: 01/2024 đến 01/2026          | 2026-01-31",
+      "exp  .  date 2025 / 10                | 2025-10-31",
   })
   void readsTheExpiryDate(String text, LocalDate lastDay) {
     List<ExpiryDates.Found> found = ExpiryDates.find(text.strip());
@@ -63,6 +68,21 @@ class ExpiryDatesTest {
     String nfd = java.text.Normalizer.normalize("Hạn sử dụng: 12.03.2025", java.text.Normalizer.Form.NFD);
     assertThat(ExpiryDates.find(nfd)).singleElement()
         .satisfies(f -> assertThat(f.lastDay()).isEqualTo(LocalDate.of(2025, 3, 12)));
+  }
+
+  /**
+   * Scraped text is hostile: a label followed by a long run of blanks once made the matcher
+   * backtrack quadratically (minutes for 100 KB). Each of these must be read in well under a second.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"exp", "hsd jan", "nsx/hsd 01/2024", "hsd 1", "exp", "hsd 1 -"})
+  void longBlankRunsAfterALabelAreReadInLinearTime(String label) {
+    String hostile = label + " ".repeat(100_000) + "x 1";
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+        () -> assertThat(ExpiryDates.find(hostile)).isEmpty());
+    String many = (label + " ".repeat(200) + "x ").repeat(500);
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+        () -> assertThat(ExpiryDates.find(many)).isEmpty());
   }
 
   /** An expiry label and a date written in one of the supported forms, with its last valid day. */
