@@ -67,38 +67,26 @@ final class ScoreCommand implements Callable<Integer> {
         Writer rejectWriter = rejects == null ? null : Files.newBufferedWriter(rejects, StandardCharsets.UTF_8)) {
       String line;
       long n = 0;
-      java.util.List<Listing> pending = new java.util.ArrayList<>(Detectors.BATCH);
+      Batch batch = new Batch(detectors, writer, rejectWriter, label(in));
       while ((line = reader.readLine()) != null) {
         n++;
         if (line.isBlank()) {
           continue;
         }
-        String reason;
         if (line.length() > MAX_LINE_CHARS) {
-          reason = "line longer than " + MAX_LINE_CHARS + " chars";
-        } else {
-          Decoded<Listing> d = JsonCodec.decodeListing(line);
-          if (d.ok()) {
-            pending.add(d.value());
-            if (pending.size() == Detectors.BATCH) {
-              ok += flush(detectors, pending, writer);
-            }
-            continue;
-          }
-          reason = d.reason();
+          batch.reject(n, "line longer than " + MAX_LINE_CHARS + " chars", line);
+          continue;
         }
-        bad++;
-        System.err.println(label(in) + ":" + n + ": " + reason);
-        if (rejectWriter != null) {
-          Map<String, Object> r = new LinkedHashMap<>();
-          r.put("line", n);
-          r.put("reason", reason);
-          r.put("input", line.length() > 10_000 ? line.substring(0, 10_000) : line);
-          rejectWriter.write(JsonCodec.mapper().writeValueAsString(r));
-          rejectWriter.write('\n');
+        Decoded<Listing> d = JsonCodec.decodeListing(line);
+        if (d.ok()) {
+          batch.add(n, line, d.value());
+        } else {
+          batch.reject(n, d.reason(), line);
         }
       }
-      ok += flush(detectors, pending, writer);
+      batch.flush();
+      ok = batch.scored;
+      bad = batch.rejected;
     } catch (IOException | UncheckedIOException e) {
       System.err.println("markwatch score: " + e.getMessage());
       return 2;
@@ -109,14 +97,75 @@ final class ScoreCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static int flush(Detectors detectors, java.util.List<Listing> pending, Writer writer) throws IOException {
-    int n = pending.size();
-    for (var scored : detectors.scoreAll(pending)) {
-      writer.write(JsonCodec.encode(scored));
-      writer.write('\n');
+  /**
+   * Listings scored together, {@link Detectors#BATCH} at a time. When the detectors fail on a batch
+   * (a rule's regex overflowing the stack on hostile text), its listings are scored one by one so
+   * that only the failing one is rejected, with its line and reason, as the pipeline does.
+   */
+  private static final class Batch {
+    private final Detectors detectors;
+    private final Writer writer;
+    private final Writer rejectWriter;
+    private final String source;
+    private final java.util.List<Listing> listings = new java.util.ArrayList<>(Detectors.BATCH);
+    private final java.util.List<Long> lineNumbers = new java.util.ArrayList<>(Detectors.BATCH);
+    private final java.util.List<String> lines = new java.util.ArrayList<>(Detectors.BATCH);
+    long scored;
+    long rejected;
+
+    Batch(Detectors detectors, Writer writer, Writer rejectWriter, String source) {
+      this.detectors = detectors;
+      this.writer = writer;
+      this.rejectWriter = rejectWriter;
+      this.source = source;
     }
-    pending.clear();
-    return n;
+
+    void add(long lineNumber, String line, Listing listing) throws IOException {
+      listings.add(listing);
+      lineNumbers.add(lineNumber);
+      lines.add(line);
+      if (listings.size() == Detectors.BATCH) {
+        flush();
+      }
+    }
+
+    void flush() throws IOException {
+      java.util.List<org.markwatch.model.Scored> all = null;
+      try {
+        all = detectors.scoreAll(listings);
+      } catch (RuntimeException | StackOverflowError e) {
+        all = null; // scored one by one below
+      }
+      for (int i = 0; i < listings.size(); i++) {
+        org.markwatch.model.Scored one;
+        try {
+          one = all != null ? all.get(i) : detectors.score(listings.get(i));
+        } catch (RuntimeException | StackOverflowError e) {
+          reject(lineNumbers.get(i), "detectors failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+              lines.get(i));
+          continue;
+        }
+        writer.write(JsonCodec.encode(one));
+        writer.write('\n');
+        scored++;
+      }
+      listings.clear();
+      lineNumbers.clear();
+      lines.clear();
+    }
+
+    void reject(long lineNumber, String reason, String line) throws IOException {
+      rejected++;
+      System.err.println(source + ":" + lineNumber + ": " + reason);
+      if (rejectWriter != null) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("line", lineNumber);
+        r.put("reason", reason);
+        r.put("input", line.length() > 10_000 ? line.substring(0, 10_000) : line);
+        rejectWriter.write(JsonCodec.mapper().writeValueAsString(r));
+        rejectWriter.write('\n');
+      }
+    }
   }
 
   private static String label(String in) {

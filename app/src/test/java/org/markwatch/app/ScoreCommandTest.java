@@ -53,6 +53,41 @@ class ScoreCommandTest {
     assertThat(run.err).contains("--out");
   }
 
+  @Test
+  void aListingTheDetectorsFailOnIsRejectedWithItsLineAndTheOthersAreScored() throws Exception {
+    Path rules = Files.createDirectories(dir.resolve("rules"));
+    try (var files = Files.list(CONF.resolve("rules"))) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        Files.copy(f, rules.resolve(f.getFileName()));
+      }
+    }
+    // a regex that recurses once per character: hostile text of a few KB overflows the stack
+    Files.writeString(rules.resolve("recursive.yaml"), """
+        rules:
+          - id: misleading.recursive
+            violation: misleading
+            legalBasis: test
+            weight: 0.5
+            when: {patterns: {in: [text], any: ["(?:a|b)*c"]}}
+        """);
+    Path in = dir.resolve("in.jsonl");
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      lines.add(JsonCodec.encode(org.markwatch.model.Listing.builder("shop:so" + i, "shop",
+          "https://shop.example.vn/so" + i, "2026-11-20T08:00:00Z").title("Nồi cơm điện " + i)
+          .text(i == 1 ? "ab".repeat(5_000) + "c" : "Hàng mới").build()));
+    }
+    Files.write(in, lines);
+    Path out = dir.resolve("out.jsonl");
+    Path rejects = dir.resolve("rejects.jsonl");
+    Run run = score("--in", in.toString(), "--out", out.toString(), "--rules", rules.toString(),
+        "--rejects", rejects.toString());
+    assertThat(run.status).as(run.err).isZero();
+    assertThat(run.err).contains(in + ":2: detectors failed: StackOverflowError").contains("2 scored, 1 rejected");
+    assertThat(Files.readAllLines(out)).hasSize(2).noneMatch(l -> l.contains("shop:so1"));
+    assertThat(Files.readString(rejects)).contains("\"line\":2", "StackOverflowError");
+  }
+
   record Run(int status, String err) {}
 
   private Run score(String... args) {

@@ -144,7 +144,7 @@ class ScoringJobTest {
     for (int i = 0; i < 3; i++) {
       lines.add(org.markwatch.model.JsonCodec.encode(org.markwatch.model.Listing.builder("shop:so" + i, "shop",
           "https://shop.example.vn/so" + i, "2026-11-20T08:00:00Z").title("Nồi cơm điện " + i)
-          .text(i == 1 ? "ab".repeat(20_000) : "Hàng mới").build()));
+          .text(i == 1 ? "ab".repeat(5_000) + "c" : "Hàng mới").build()));
     }
     Files.write(spool.resolve("so.jsonl"), lines);
     DetectorConfig good = detectorConfig();

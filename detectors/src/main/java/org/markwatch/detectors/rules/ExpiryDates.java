@@ -41,11 +41,14 @@ public final class ExpiryDates {
       + "(?![\\p{L}])[\\s:.]*+){0,3}";
 
   private static final String MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
+  /** The rest of a month's full name, and nothing else: "HSD marketing 2025" names no month. */
+  private static final String MONTH_REST =
+      "(?:tember|ember|ruary|uary|ober|ust|ch|il|e|y|t)?+(?![\\p{L}])";
 
   private static final String DATE = "(?:"
       + "(?<y1>(?:19|20)\\d{2})\\s*+[-/.]\\s*+(?<m1>\\d{1,2})(?:\\s*+[-/.]\\s*+(?<d1>\\d{1,2}))?"
       + "|(?<d2>\\d{1,2})\\s*+[-/.]\\s*+(?<m2>\\d{1,2})\\s*+[-/.]\\s*+(?<y2>\\d{4}|\\d{2})"
-      + "|(?:(?<d4>\\d{1,2})(?:\\s*+[-/.]\\s*+|\\s++))?(?<mn>" + MONTHS + ")[a-z]*+\\.?\\s*+(?:[-/.]\\s*+)?(?<y4>(?:19|20)\\d{2}|\\d{2})"
+      + "|(?:(?<d4>\\d{1,2})(?:\\s*+[-/.]\\s*+|\\s++))?(?<mn>" + MONTHS + ")" + MONTH_REST + "\\.?\\s*+(?:[-/.]\\s*+)?(?<y4>(?:19|20)\\d{2}|\\d{2})"
       + "|(?<m3>\\d{1,2})\\s*+[-/.]\\s*+(?<y3>\\d{4}|\\d{2})"
       + ")(?!\\d|[-/.]\\d)";
 
@@ -62,7 +65,8 @@ public final class ExpiryDates {
       "production", "produced", "prod", "mfg", "mfd", "ship", "shipping", "shipped", "delivery", "order",
       "ordered", "due", "start", "end", "update", "updated", "sale", "drop", "birth", "issue", "issued",
       "packing", "packed", "pack", "packaging", "import", "imported", "nsx", "sx", "xuất", "xuat", "post",
-      "posted", "purchase", "purchased", "mua", "nhập", "nhap", "of");
+      "posted", "purchase", "purchased", "mua", "nhập", "nhap", "of", "đăng", "dang", "cập", "cap",
+      "sinh", "giao", "bán", "ban");
   private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}]+)[^\\p{L}\\p{N}]*$");
   /** Every label starts with one of these (lower case): texts without any skip the regular expression. */
   private static final List<String> LABEL_STARTS =

@@ -41,6 +41,8 @@ class ExpiryDatesTest {
       "EXP   12   dec   2025                 | 2025-12-12",
       "NSX/HSD: 01/2024 đến 01/2026          | 2026-01-31",
       "exp  .  date 2025 / 10                | 2025-10-31",
+      "best before 3 September 2025          | 2025-09-03",
+      "EXP: June 2026                        | 2026-06-30",
   })
   void readsTheExpiryDate(String text, LocalDate lastDay) {
     List<ExpiryDates.Found> found = ExpiryDates.find(text.strip());
@@ -54,7 +56,8 @@ class ExpiryDatesTest {
       "manufacture date 10/2025", "Mfg date: 2025/10", "Release date 10/2024", "ship date 6/25",
       "HSD 24 tháng kể từ NSX", "HSD 3 năm", "HSD 25/12", "HSD 31/02/2026", "HSD 13/2026",
       "Rolex Submariner Date 126610LN", "export 10/2025", "giá 150.000đ, date xa",
-      "NSX/HSD: 01/2024", "liên hệ 0912/345/678",
+      "NSX/HSD: 01/2024", "liên hệ 0912/345/678", "HSD marketing 2025", "exp mayday 2025",
+      "Ngày đăng / Date: 01/03/2024",
   })
   void findsNoExpiryDate(String text) {
     assertThat(ExpiryDates.find(text)).isEmpty();
