@@ -152,7 +152,7 @@ class ScoringJobWatchTest {
       try (RunningScoringJob running = job.start(); Database db = Database.openWithoutMigrating(scratch.settings())) {
         replace(conf.resolve("rules/test-widget.yaml"), GOOD
             .replace("{terms: {in: [title], any: [zorblax]}}", "{patterns: {in: [title], any: [\"(?:a|b)*c\"]}}")
-            .replace("fire: [\"Máy lọc zorblax\"]", "fire: [\"" + "ab".repeat(200_000) + "\"]"));
+            .replace("fire: [\"Máy lọc zorblax\"]", "fire: [\"" + "ab".repeat(5_000) + "c\"]"));
         waitFor("the overflowing ruleset refused", () -> running.rulesRefused() == 1);
         spool(spool, "a", "Máy lọc zorblax gia đình");
         waitFor("a file stored after the refusal", () -> stored(db, "a") == 1);
