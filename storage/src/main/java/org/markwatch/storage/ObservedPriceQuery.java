@@ -92,7 +92,7 @@ public final class ObservedPriceQuery {
       try {
         counterfeit = countCounterfeit(c, since);
         try (PreparedStatement ps = c.prepareStatement("""
-            SELECT l.title, l.price_amount, v.scored_json
+            SELECT l.title, l.price_amount, v.scored_json, l.id
             FROM listings l JOIN verdicts v ON v.listing_id = l.id
             WHERE UPPER(l.price_currency) = 'VND' AND l.price_amount > 0 AND l.observed_at >= ?
               AND NOT EXISTS (SELECT 1 FROM verdict_violations vv
@@ -106,7 +106,13 @@ public final class ObservedPriceQuery {
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               priced++;
-              String brand = brandOf(rs.getString(3), knownBrand);
+              String brand;
+              try {
+                brand = brandOf(rs.getString(3), knownBrand);
+              } catch (RuntimeException e) { // a stored verdict that is no markwatch.scored/1 record
+                throw new StorageException("verdict of listing " + rs.getString(4) + " is not a readable scored "
+                    + "record (" + e.getMessage().lines().findFirst().orElse("") + "); re-score the listing", e);
+              }
               if (brand == null) {
                 noBrand++;
                 continue;

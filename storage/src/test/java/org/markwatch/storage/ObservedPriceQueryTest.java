@@ -97,6 +97,22 @@ class ObservedPriceQueryTest {
   }
 
   @Test
+  void anUnreadableStoredVerdictIsNamedByItsListing() throws Exception {
+    try (TestDatabase scratch = TestDatabase.create(TestDatabase.Backend.H2); Database db = Database.open(scratch.settings())) {
+      ScoredListing one = stored("Giày Nike Air Force 1", 2_000_000, "VND", "2026-11-01T08:00:00Z", List.of(), title("nike"));
+      assertThat(new ListingStore(db.dataSource()).saveAll(List.of(one)).rejected()).isEmpty();
+      try (var c = db.dataSource().getConnection(); var st = c.prepareStatement("UPDATE verdicts SET scored_json = ?")) {
+        st.setString(1, "{not json");
+        st.executeUpdate();
+      }
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ObservedPriceQuery(db.dataSource())
+              .observe(SINCE, 1, CATALOG::contains, ObservedPriceQueryTest::types))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("verdict of listing " + one.listing().id()).hasMessageContaining("re-score");
+    }
+  }
+
+  @Test
   void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
     assertThat(ObservedPriceQuery.median(new long[] {5})).isEqualTo(5);
     assertThat(ObservedPriceQuery.median(new long[] {9, 1, 5})).isEqualTo(5);
