@@ -98,9 +98,8 @@ final class ScoreCommand implements Callable<Integer> {
   }
 
   /**
-   * Listings scored together, {@link Detectors#BATCH} at a time. When the detectors fail on a batch
-   * (a rule's regex overflowing the stack on hostile text), its listings are scored one by one so
-   * that only the failing one is rejected, with its line and reason, as the pipeline does.
+   * Listings scored together, {@link Detectors#BATCH} at a time ({@link Detectors#scoreEach}: a
+   * listing the detectors fail on is rejected alone, with its line and reason, as in the pipeline).
    */
   private static final class Batch {
     private final Detectors detectors;
@@ -130,22 +129,14 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     void flush() throws IOException {
-      java.util.List<org.markwatch.model.Scored> all = null;
-      try {
-        all = detectors.scoreAll(listings);
-      } catch (RuntimeException | StackOverflowError e) {
-        all = null; // scored one by one below
-      }
+      java.util.List<Detectors.Outcome> outcomes = detectors.scoreEach(listings);
       for (int i = 0; i < listings.size(); i++) {
-        org.markwatch.model.Scored one;
-        try {
-          one = all != null ? all.get(i) : detectors.score(listings.get(i));
-        } catch (RuntimeException | StackOverflowError e) {
-          reject(lineNumbers.get(i), "detectors failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-              lines.get(i));
+        Detectors.Outcome o = outcomes.get(i);
+        if (!o.ok()) {
+          reject(lineNumbers.get(i), o.reason(), lines.get(i));
           continue;
         }
-        writer.write(JsonCodec.encode(one));
+        writer.write(JsonCodec.encode(o.scored()));
         writer.write('\n');
         scored++;
       }

@@ -84,6 +84,44 @@ public final class Detectors implements AutoCloseable {
     return verdict(listing, fields, matcher.match(fields));
   }
 
+  /** The verdict on a listing, or why the detectors failed on it (then {@code scored} is null). */
+  public record Outcome(Scored scored, Throwable failure) {
+    public boolean ok() {
+      return failure == null;
+    }
+
+    /** "detectors failed: StackOverflowError: ...", for a dead letter or a reject line. */
+    public String reason() {
+      return failure == null ? null : "detectors failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+  }
+
+  /**
+   * {@link #scoreAll}, except that a listing the detectors fail on fails alone: when a batch fails,
+   * its listings are scored one by one and only the failing one gets a failed outcome. A rule regex
+   * that recurses per character overflows the stack on a few KB of hostile text; the stack unwinds
+   * and nothing is left half-changed, so that Error is one listing's failure too.
+   */
+  public List<Outcome> scoreEach(List<Listing> listings) {
+    List<Outcome> out = new ArrayList<>(listings.size());
+    try {
+      for (Scored s : scoreAll(listings)) {
+        out.add(new Outcome(s, null));
+      }
+      return out;
+    } catch (RuntimeException | StackOverflowError e) {
+      out.clear();
+    }
+    for (Listing l : listings) {
+      try {
+        out.add(new Outcome(score(l), null));
+      } catch (RuntimeException | StackOverflowError e) {
+        out.add(new Outcome(null, e));
+      }
+    }
+    return out;
+  }
+
   /**
    * The verdicts on many listings, in input order; the same verdicts {@link #score} gives, several
    * times faster because the matcher works on {@link #BATCH} listings at a time.

@@ -240,35 +240,17 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     }
     List<Pending> batch = pending;
     pending = new ArrayList<>(batchSize);
-    List<Scored> scored;
-    try {
-      scored = detectors.scoreAll(batch.stream().map(Pending::listing).toList());
-    } catch (RuntimeException | StackOverflowError e) {
-      // One listing the detectors cannot handle must not stop the others: score this batch one by
-      // one so that only the failing listing becomes a dead letter. A rule regex that recurses per
-      // character overflows the stack on a few KB of hostile text; the stack unwinds, nothing is left
-      // half-changed, so that Error is one listing's failure too.
-      for (Pending p : batch) {
-        scoreOne(p);
-      }
-      return;
-    }
+    List<Detectors.Outcome> outcomes = detectors.scoreEach(batch.stream().map(Pending::listing).toList());
     for (int i = 0; i < batch.size(); i++) {
-      emit(batch.get(i), scored.get(i));
+      Pending p = batch.get(i);
+      Detectors.Outcome o = outcomes.get(i);
+      if (o.ok()) {
+        emit(p, o.scored());
+      } else {
+        scoreFailed.add(1);
+        deadLetter(new DeadLetter(p.line().file(), p.line().line(), "score", o.reason(), p.line().text()));
+      }
     }
-  }
-
-  private void scoreOne(Pending p) {
-    Scored s;
-    try {
-      s = detectors.score(p.listing());
-    } catch (RuntimeException | StackOverflowError e) {
-      scoreFailed.add(1);
-      deadLetter(new DeadLetter(p.line().file(), p.line().line(), "score",
-          "detectors failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), p.line().text()));
-      return;
-    }
-    emit(p, s);
   }
 
   private void emit(Pending p, Scored scored) {
