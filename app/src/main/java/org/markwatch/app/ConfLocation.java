@@ -10,10 +10,10 @@ import org.markwatch.pipeline.DetectorConfFiles;
  * Where the default configuration lives: {@code --conf DIR} when given, else
  * {@code ${markwatch.home}/conf} when the system property is set, else {@code ./conf}.
  */
-final class ConfLocation {
+public final class ConfLocation {
   private ConfLocation() {}
 
-  static Path confDir(Path option) {
+  public static Path confDir(Path option) {
     if (option != null) {
       return option;
     }
@@ -26,7 +26,7 @@ final class ConfLocation {
    * {@code rulesDir} and the brand catalog by {@code brandsFile} (product types still come from
    * the conf directory) when those are given.
    */
-  static DetectorConfig detectorConfig(Path conf, Path rulesDir, Path brandsFile) {
+  public static DetectorConfig detectorConfig(Path conf, Path rulesDir, Path brandsFile) {
     Map<String, String> brands;
     if (brandsFile != null) {
       brands = new TreeMap<>();

@@ -1,11 +1,13 @@
 package org.markwatch.app;
 
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code markwatch} command. Each subcommand is one class; they are all listed here, the one
- * place that wires the modules together.
+ * place that wires the modules together. Commands of modules the production jar leaves out (the
+ * demo) are found on the class path as {@link PluggableCommand}s.
  */
 @Command(
     name = "markwatch",
@@ -13,7 +15,6 @@ import picocli.CommandLine.Command;
     versionProvider = VersionCommand.Provider.class,
     description = "Finds counterfeit and illegal goods sold on marketplaces and social networks.",
     subcommands = {
-      DemoCommand.class,
       ServeCommand.class,
       VersionCommand.class,
       ScoreCommand.class,
@@ -41,7 +42,11 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit status (tests call this, not {@link #main}). */
   public static int run(String... args) {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    CommandLine commandLine = new CommandLine(new Main());
+    for (PluggableCommand command : ServiceLoader.load(PluggableCommand.class)) {
+      commandLine.addSubcommand(command);
+    }
+    return commandLine.setCaseInsensitiveEnumValuesAllowed(true).execute(args);
   }
 
   @Override

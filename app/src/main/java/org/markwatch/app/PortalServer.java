@@ -10,10 +10,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the portal (Spring Boot) over a database and an evidence directory. */
-final class PortalServer {
+public final class PortalServer {
   private PortalServer() {}
 
-  static ConfigurableApplicationContext start(DatabaseSettings db, Path evidenceDir, String address, int port) {
+  public static ConfigurableApplicationContext start(DatabaseSettings db, Path evidenceDir, String address, int port) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("spring.datasource.url", db.url());
     properties.put("spring.datasource.username", db.user());
@@ -30,7 +30,7 @@ final class PortalServer {
   }
 
   /** Blocks until the JVM is asked to stop (Ctrl-C), then closes the portal. */
-  static void serveUntilStopped(ConfigurableApplicationContext portal, AutoCloseable... alsoClose) {
+  public static void serveUntilStopped(ConfigurableApplicationContext portal, AutoCloseable... alsoClose) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       portal.close();
@@ -50,7 +50,7 @@ final class PortalServer {
     }
   }
 
-  static String localUrl(ConfigurableApplicationContext portal, String address) {
+  public static String localUrl(ConfigurableApplicationContext portal, String address) {
     String port = portal.getEnvironment().getProperty("local.server.port");
     return "http://" + address + ":" + port + "/";
   }
