@@ -1,5 +1,6 @@
 package org.markwatch.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,12 +14,30 @@ import org.markwatch.pipeline.DetectorConfFiles;
 public final class ConfLocation {
   private ConfLocation() {}
 
+  /**
+   * The configuration directory.
+   *
+   * @throws CommandFailure when it does not exist, naming where it was looked for and how to give it
+   */
   public static Path confDir(Path option) {
-    if (option != null) {
-      return option;
-    }
+    Path dir;
+    String how;
     String home = System.getProperty("markwatch.home");
-    return home != null && !home.isBlank() ? Path.of(home, "conf") : Path.of("conf");
+    if (option != null) {
+      dir = option;
+      how = "given with --conf";
+    } else if (home != null && !home.isBlank()) {
+      dir = Path.of(home, "conf");
+      how = "of the installation";
+    } else {
+      dir = Path.of("conf");
+      how = "in the working directory (the default without --conf)";
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new CommandFailure("configuration directory " + dir.toAbsolutePath().normalize() + " " + how
+          + " does not exist; give the conf directory of a markwatch checkout with --conf DIR");
+    }
+    return dir;
   }
 
   /**

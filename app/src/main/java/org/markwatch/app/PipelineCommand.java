@@ -12,7 +12,6 @@ import org.markwatch.pipeline.JobFailedException;
 import org.markwatch.pipeline.JobReport;
 import org.markwatch.pipeline.RunningScoringJob;
 import org.markwatch.pipeline.ScoringJob;
-import org.markwatch.storage.DatabaseSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -64,7 +63,7 @@ final class PipelineCommand implements Callable<Integer> {
       ScoringJob.Builder b = ScoringJob.builder()
           .spoolDir(spoolDir)
           .deadLetterFile(deadLetters != null ? deadLetters : dataDir.resolve("dead-letters.jsonl"))
-          .database(DatabaseSettings.fromEnvironment(System.getenv(), dataDir.resolve("db")))
+          .database(DatabaseChoice.fromEnvironment(dataDir))
           .confDir(ConfLocation.confDir(conf))
           .parallelism(parallelism);
       if (watch) {

@@ -22,11 +22,34 @@ public final class PortalServer {
     properties.put("server.address", address);
     properties.put("server.port", port);
     properties.put("spring.main.log-startup-info", false);
+    // A failed start is reported once, on one line, by the command (ErrorReport; the trace with
+    // --verbose); Spring Boot would log a failure analysis and the whole trace besides.
+    properties.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+    properties.put("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF");
+    properties.put("logging.level.org.springframework.boot.web.server.servlet.context", "ERROR");
     // Passed as command-line arguments: those outrank the portal's application.properties, where
     // default properties would not.
     String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
         .toArray(String[]::new);
-    return new SpringApplicationBuilder(PortalApplication.class).run(args);
+    try {
+      return new SpringApplicationBuilder(PortalApplication.class).run(args);
+    } catch (RuntimeException e) {
+      if (portInUse(e)) {
+        throw new CommandFailure("port " + port + " on " + address + " is already in use (another markwatch or "
+            + "another server); choose another with --port, e.g. --port " + (port + 1) + ", or --port 0 for a free one", e);
+      }
+      throw e;
+    }
+  }
+
+  /** Spring Boot reports a taken port as its PortInUseException, or a BindException underneath. */
+  private static boolean portInUse(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.net.BindException || t.getClass().getSimpleName().equals("PortInUseException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Blocks until the JVM is asked to stop (Ctrl-C), then closes the portal. */

@@ -71,7 +71,7 @@ final class PricesCommand implements Runnable {
       }
       try {
         DetectorConfig config = new DetectorConfig(DetectorConfFiles.readDir(ConfLocation.confDir(conf), "brands"), Map.of());
-        DatabaseSettings db = DatabaseSettings.fromEnvironment(System.getenv(), data.toAbsolutePath().resolve("db"));
+        DatabaseSettings db = DatabaseChoice.fromEnvironment(data);
         ObservedPriceQuery.Result r = observe(db, config, sinceDays, minSamples, out, Clock.systemUTC());
         System.out.printf(Locale.ROOT, "%d groups from %d listings (%d priced, %d counterfeit left out) -> %s%n",
             r.groups().size(), r.used(), r.priced(), r.counterfeit(), out);

@@ -25,7 +25,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DatabaseSettings db = DatabaseSettings.fromEnvironment(System.getenv(), data.resolve("db"));
+    DatabaseSettings db = DatabaseChoice.fromEnvironment(data);
     try (Database database = Database.open(db)) {
       // Migrated here so the portal, which never migrates, finds the current schema.
     }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.markwatch.app.ConfLocation;
+import org.markwatch.app.DatabaseChoice;
 import org.markwatch.app.PluggableCommand;
 import org.markwatch.app.PortalServer;
 import org.markwatch.crawler.CrawlReport;
@@ -86,7 +87,7 @@ public final class DemoCommand implements Callable<Integer>, PluggableCommand {
     Path spool = dataDir.resolve("spool").resolve(runId);
     Path evidence = dataDir.resolve("evidence");
     DatabaseSettings db = embedded ? DatabaseSettings.h2File(dataDir.resolve("db"))
-        : DatabaseSettings.fromEnvironment(System.getenv(), dataDir.resolve("db"));
+        : DatabaseChoice.fromEnvironment(dataDir);
 
     DemoSite site = DemoSite.start(world, sitePort);
     try {
