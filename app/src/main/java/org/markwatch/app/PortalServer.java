@@ -13,8 +13,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class PortalServer {
   private PortalServer() {}
 
-  public static ConfigurableApplicationContext start(DatabaseSettings db, Path evidenceDir, String address, int port) {
-    Map<String, Object> properties = new LinkedHashMap<>();
+  /**
+   * Starts the portal with the logins settled earlier (see {@link PortalLogins#settle}: commands
+   * settle them first thing, so one-time passwords are on the console before any long work).
+   *
+   * @throws CommandFailure when the port is taken
+   */
+  public static ConfigurableApplicationContext start(DatabaseSettings db, Path evidenceDir, String address, int port,
+      PortalLogins logins) {
+    Map<String, Object> properties = new LinkedHashMap<>(logins.asProperties());
     properties.put("spring.datasource.url", db.url());
     properties.put("spring.datasource.username", db.user());
     properties.put("spring.datasource.password", db.password());

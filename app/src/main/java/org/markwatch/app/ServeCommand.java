@@ -29,8 +29,10 @@ final class ServeCommand implements Callable<Integer> {
     try (Database database = Database.open(db)) {
       // Migrated here so the portal, which never migrates, finds the current schema.
     }
-    ConfigurableApplicationContext portal = PortalServer.start(db, data.resolve("evidence"), address, port);
-    System.out.println("Portal: " + PortalServer.localUrl(portal, address) + "  (Ctrl-C to stop)");
+    PortalLogins logins = PortalLogins.settle(System.getenv(), System.err);
+    ConfigurableApplicationContext portal = PortalServer.start(db, data.resolve("evidence"), address, port, logins);
+    System.out.println("Portal: " + PortalServer.localUrl(portal, address)
+        + "  (sign in as 'analyst' or 'operator' with the passwords above; Ctrl-C to stop)");
     PortalServer.serveUntilStopped(portal);
     return 0;
   }

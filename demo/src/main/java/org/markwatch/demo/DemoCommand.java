@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.markwatch.app.ConfLocation;
 import org.markwatch.app.DatabaseChoice;
 import org.markwatch.app.PluggableCommand;
+import org.markwatch.app.PortalLogins;
 import org.markwatch.app.PortalServer;
 import org.markwatch.crawler.CrawlReport;
 import org.markwatch.crawler.CrawlSettings;
@@ -80,6 +81,8 @@ public final class DemoCommand implements Callable<Integer>, PluggableCommand {
   public Integer call() throws Exception {
     PrintStream out = System.out;
     long started = System.nanoTime();
+    // First thing, so the one-time passwords are on the console before the crawl and the scoring.
+    PortalLogins logins = noServe ? null : PortalLogins.settle(System.getenv(), System.err);
     Path dataDir = data.toAbsolutePath().normalize();
     Path confDir = ConfLocation.confDir(conf);
     DemoWorld world = DemoWorld.generate(seed);
@@ -129,9 +132,10 @@ public final class DemoCommand implements Callable<Integer>, PluggableCommand {
       if (noServe) {
         return 0;
       }
-      ConfigurableApplicationContext portal = PortalServer.start(db, evidence, "127.0.0.1", port);
+      ConfigurableApplicationContext portal = PortalServer.start(db, evidence, "127.0.0.1", port, logins);
       out.println();
-      out.println("Portal: " + PortalServer.localUrl(portal, "127.0.0.1") + "  (sign in as 'analyst'; Ctrl-C to stop)");
+      out.println("Portal: " + PortalServer.localUrl(portal, "127.0.0.1") + "  (sign in as 'analyst' or 'operator' with "
+          + "the passwords printed at the start; Ctrl-C to stop)");
       PortalServer.serveUntilStopped(portal, site);
       return 0;
     } finally {

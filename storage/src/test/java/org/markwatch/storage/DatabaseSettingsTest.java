@@ -22,7 +22,7 @@ class DatabaseSettingsTest {
   void environmentNamesTheServerAndCredentials() {
     DatabaseSettings s = DatabaseSettings.fromEnvironment(Map.of(
         "MARKWATCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/markwatch",
-        "MARKWATCH_DB_USER", "analyst", "MARKWATCH_DB_PASSWORD", "s3cret"), Path.of("/tmp/x"));
+        "MARKWATCH_DB_USER", "analyst", "MARKWATCH_DB_PASSWORD", "s3cret"), Path.of(System.getProperty("java.io.tmpdir"), "x"));
     assertThat(s.url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/markwatch");
     assertThat(s.user()).isEqualTo("analyst");
     assertThat(s.password()).isEqualTo("s3cret");
