@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,6 +25,7 @@ import org.markwatch.detectors.catalog.BrandImport;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
 import org.markwatch.pipeline.DetectorConfFiles;
+import org.markwatch.model.progress.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -56,8 +58,12 @@ final class BenchCommand implements Runnable {
     @Option(names = "--baseline-seconds", description = "Time budget of the naive baseline run, s (default: ${DEFAULT-VALUE}).", defaultValue = "30")
     int baselineSeconds;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Figures file (default: ${DEFAULT-VALUE}).", defaultValue = "bench-score.txt")
+    @Option(names = "--out", paramLabel = "FILE", description = "Figures file, replaced (default: this run is appended "
+        + "to detectors/bench-score.txt beside the conf directory, the history the README cites).")
     Path out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--conf", paramLabel = "DIR", description = "Configuration directory (default: $markwatch.home/conf or ./conf).")
     Path conf;
@@ -102,14 +108,32 @@ final class BenchCommand implements Runnable {
         double[] naive = run(config, all, 1, Detectors.Matching.NAIVE, baselineSeconds * 1_000_000_000L);
         report.append(String.format("baseline (naive lucene-monitor, one listing at a time, default presearcher), 1 thread: %,.0f listings/s, %,.0f per cpu-s (%,.0f listings in the %d s budget)%n",
             naive[0], naive[1], naive[2], baselineSeconds));
-        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+        Path target = out != null ? out : history(confDir);
+        if (out != null) {
+          Files.writeString(target, report.toString(), StandardCharsets.UTF_8);
+        } else {
+          String entry = "\n## run of " + Instant.now() + "\n# command: markwatch bench score "
+              + String.join(" ", spec.commandLine().getParseResult().originalArgs()) + "\n" + report;
+          Files.writeString(target, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
         System.out.print(report);
-        System.out.println("figures written to " + out.toAbsolutePath());
+        System.out.println("figures " + (out != null ? "written to " : "appended to ") + target.toAbsolutePath());
         return 0;
       } catch (ConfigException | IOException | UncheckedIOException | InterruptedException e) {
         System.err.println("markwatch bench score: " + e.getMessage());
         return 2;
       }
+    }
+
+    /** detectors/bench-score.txt of the checkout whose conf directory this is. */
+    static Path history(Path confDir) {
+      Path repo = confDir.toAbsolutePath().normalize().getParent();
+      Path detectors = repo.resolve("detectors");
+      if (!Files.isDirectory(detectors)) {
+        throw new CommandFailure("no detectors directory beside the conf directory " + confDir.toAbsolutePath().normalize()
+            + " to keep the figures in; give the figures file with --out FILE");
+      }
+      return detectors.resolve("bench-score.txt");
     }
 
     private int coreBrands;
@@ -150,6 +174,8 @@ final class BenchCommand implements Runnable {
         ds.add(Detectors.create(config, matching));
       }
       AtomicInteger done = new AtomicInteger();
+      Progress progress = Progress.onConsole("bench score: " + matching.name().toLowerCase(java.util.Locale.ROOT) + ", "
+          + threads + " thread(s)", budgetNanos == Long.MAX_VALUE ? all.size() : -1, "listings");
       java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
       var mx = java.lang.management.ManagementFactory.getThreadMXBean();
       List<Thread> ts = new ArrayList<>();
@@ -164,7 +190,9 @@ final class BenchCommand implements Runnable {
               break;
             }
             List<Listing> chunk = part.subList(from, Math.min(part.size(), from + Detectors.BATCH));
-            done.addAndGet(matching == Detectors.Matching.NAIVE ? scoreOneByOne(d, chunk) : d.scoreAll(chunk).size());
+            int scored = matching == Detectors.Matching.NAIVE ? scoreOneByOne(d, chunk) : d.scoreAll(chunk).size();
+            done.addAndGet(scored);
+            progress.advance(scored);
           }
           cpu.addAndGet(mx.getCurrentThreadCpuTime() - c0);
         }));
@@ -172,6 +200,7 @@ final class BenchCommand implements Runnable {
       for (Thread t : ts) {
         t.join();
       }
+      progress.close();
       double seconds = (System.nanoTime() - start) / 1e9;
       ds.forEach(Detectors::close);
       return new double[] {done.get() / seconds, done.get() / (cpu.get() / 1e9), done.get()};

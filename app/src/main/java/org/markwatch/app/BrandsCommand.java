@@ -18,6 +18,7 @@ import org.markwatch.detectors.catalog.BrandCatalogReader;
 import org.markwatch.detectors.catalog.BrandFileWriter;
 import org.markwatch.detectors.catalog.BrandImport;
 import org.markwatch.pipeline.DetectorConfFiles;
+import org.markwatch.model.progress.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,7 +55,7 @@ final class BrandsCommand implements Runnable {
       String name = file.getFileName().toString();
       String base = name.replaceAll("\\.[^.]*$", "");
       Path target = out != null ? out : confDir.resolve("brands").resolve("imported-" + base + ".yaml");
-      try {
+      try (Progress progress = Progress.ticking("brands import " + name)) {
         Map<String, String> current = DetectorConfFiles.readDir(confDir, "brands");
         Path brandsDir = confDir.resolve("brands").toAbsolutePath().normalize();
         Path abs = target.toAbsolutePath().normalize();

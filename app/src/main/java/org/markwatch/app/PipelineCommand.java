@@ -12,6 +12,7 @@ import org.markwatch.pipeline.JobFailedException;
 import org.markwatch.pipeline.JobReport;
 import org.markwatch.pipeline.RunningScoringJob;
 import org.markwatch.pipeline.ScoringJob;
+import org.markwatch.model.progress.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -76,7 +77,11 @@ final class PipelineCommand implements Callable<Integer> {
     }
     try {
       if (!watch) {
-        print(job.run());
+        JobReport report;
+        try (Progress progress = Progress.ticking("pipeline (Flink job on a local MiniCluster)")) {
+          report = job.run();
+        }
+        print(report);
         return 0;
       }
       RunningScoringJob running = job.start();

@@ -22,6 +22,7 @@ import org.markwatch.storage.Database;
 import org.markwatch.storage.DatabaseSettings;
 import org.markwatch.storage.ObservedPriceQuery;
 import org.markwatch.storage.StorageException;
+import org.markwatch.model.progress.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -72,7 +73,10 @@ final class PricesCommand implements Runnable {
       try {
         DetectorConfig config = new DetectorConfig(DetectorConfFiles.readDir(ConfLocation.confDir(conf), "brands"), Map.of());
         DatabaseSettings db = DatabaseChoice.fromEnvironment(data);
-        ObservedPriceQuery.Result r = observe(db, config, sinceDays, minSamples, out, Clock.systemUTC());
+        ObservedPriceQuery.Result r;
+        try (Progress progress = Progress.ticking("prices observe")) {
+          r = observe(db, config, sinceDays, minSamples, out, Clock.systemUTC());
+        }
         System.out.printf(Locale.ROOT, "%d groups from %d listings (%d priced, %d counterfeit left out) -> %s%n",
             r.groups().size(), r.used(), r.priced(), r.counterfeit(), out);
         return 0;

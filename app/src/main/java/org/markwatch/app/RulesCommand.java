@@ -24,6 +24,7 @@ import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Scored;
 import org.markwatch.model.Signal;
+import org.markwatch.model.progress.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,22 +65,28 @@ final class RulesCommand implements Runnable {
         return null;
       }
       boolean failed = false;
-      for (var file : all.ruleFiles().entrySet()) {
-        try (Detectors d = Detectors.create(new DetectorConfig(all.brandFiles(), Map.of(file.getKey(), file.getValue())))) {
-          d.rulesetVersion();
+      // each file compiled alone, then the whole ruleset: a step the progress line counts
+      try (Progress progress = Progress.onConsole("compiling rules", all.ruleFiles().size() + 1L, "steps")) {
+        for (var file : all.ruleFiles().entrySet()) {
+          try (Detectors d = Detectors.create(new DetectorConfig(all.brandFiles(), Map.of(file.getKey(), file.getValue())))) {
+            d.rulesetVersion();
+          } catch (ConfigException e) {
+            err.println(e.getMessage());
+            failed = true;
+          }
+          progress.advance(1);
+        }
+        if (failed) {
+          return null;
+        }
+        try {
+          Detectors detectors = Detectors.create(all);
+          progress.advance(1);
+          return detectors;
         } catch (ConfigException e) {
           err.println(e.getMessage());
-          failed = true;
+          return null;
         }
-      }
-      if (failed) {
-        return null;
-      }
-      try {
-        return Detectors.create(all);
-      } catch (ConfigException e) {
-        err.println(e.getMessage());
-        return null;
       }
     }
   }

@@ -18,6 +18,7 @@ import org.markwatch.detectors.Detectors;
 import org.markwatch.model.Decoded;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
+import org.markwatch.model.progress.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,7 +55,7 @@ final class ScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Detectors detectors;
-    try {
+    try (Progress compiling = Progress.ticking("compiling the detectors")) {
       detectors = Detectors.create(ConfLocation.detectorConfig(ConfLocation.confDir(conf), rules, brands));
     } catch (ConfigException | UncheckedIOException e) {
       System.err.println("markwatch score: " + e.getMessage());
@@ -64,12 +65,14 @@ final class ScoreCommand implements Callable<Integer> {
     long bad = 0;
     try (BufferedReader reader = open(in);
         Writer writer = create(out);
-        Writer rejectWriter = rejects == null ? null : Files.newBufferedWriter(rejects, StandardCharsets.UTF_8)) {
+        Writer rejectWriter = rejects == null ? null : Files.newBufferedWriter(rejects, StandardCharsets.UTF_8);
+        Progress progress = Progress.onConsole("score", -1, "lines")) {
       String line;
       long n = 0;
       Batch batch = new Batch(detectors, writer, rejectWriter, label(in));
       while ((line = reader.readLine()) != null) {
         n++;
+        progress.advance(1);
         if (line.isBlank()) {
           continue;
         }

@@ -34,6 +34,7 @@ import org.markwatch.storage.DatabaseSettings;
 import org.markwatch.storage.Summary;
 import org.markwatch.storage.SummaryQuery;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.markwatch.model.progress.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -117,14 +118,16 @@ public final class DemoCommand implements Callable<Integer>, PluggableCommand {
                 crawl.listingsEmitted(), String.join("; ", crawl.notices())));
         System.err.printf(Locale.ROOT, "score    %d listings on a Flink MiniCluster (parallelism %d)...%n",
             crawl.listingsEmitted(), parallelism);
-        job = ScoringJob.builder()
-            .spoolDir(spool)
-            .deadLetterFile(dataDir.resolve("dead-letters").resolve(runId + ".jsonl"))
-            .database(db)
-            .detectorConfig(ConfLocation.detectorConfig(confDir, null, null))
-            .parallelism(parallelism)
-            .build()
-            .run();
+        try (Progress progress = Progress.ticking("score")) {
+          job = ScoringJob.builder()
+              .spoolDir(spool)
+              .deadLetterFile(dataDir.resolve("dead-letters").resolve(runId + ".jsonl"))
+              .database(db)
+              .detectorConfig(ConfLocation.detectorConfig(confDir, null, null))
+              .parallelism(parallelism)
+              .build()
+              .run();
+        }
         summary = new SummaryQuery(database.dataSource()).summary();
       }
       printSummary(out, crawl, job, summary, db, System.nanoTime() - started);
