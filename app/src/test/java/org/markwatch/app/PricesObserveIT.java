@@ -34,7 +34,7 @@ import org.markwatch.storage.TestDatabase;
  * the medians are the ones written by hand below, the file is read by the detectors unchanged and
  * moves the verdict of counterfeit.price-far-below-market.
  */
-class PricesObserveTest {
+class PricesObserveIT {
   private static final Path CONF = Path.of("..", "conf");
   private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-24T00:00:00Z"), ZoneOffset.UTC);
   private static final String RULE = "counterfeit.price-far-below-market";
