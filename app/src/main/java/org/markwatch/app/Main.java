@@ -27,6 +27,9 @@ import picocli.CommandLine.Option;
       PricesCommand.class,
       PipelineCommand.class,
       BenchCommand.class,
+      DbCommand.class,
+      UsersCommand.class,
+      CaseCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
