@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
+import org.markwatch.crawler.extract.cards.CardFinder;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.schemaorg.JsonLdReader;
@@ -25,6 +26,9 @@ import tools.jackson.databind.JsonNode;
 public final class Extraction {
   /** Bytes of a body that are parsed; the rest is cut (a partial result, with a problem noted). */
   public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+  /** Cards outside related blocks that make a page a list page (fewer are a product page's extras). */
+  static final int MIN_CARDS = 3;
 
   private Extraction() {}
 
@@ -75,6 +79,16 @@ public final class Extraction {
     List<JsonNode> listed = ProductMapper.listedProducts(jsonLd);
     if (!listed.isEmpty()) {
       return new ExtractionResult(ListPageExtractor.extract(listed, doc, page, platform, profile, currency), problems);
+    }
+    if (!ProductSignals.isProductPage(doc, jsonLd, page.url())) {
+      CardFinder.Result cards = CardFinder.find(doc, PageLocale.country(page, doc));
+      if (cards.problem() != null) {
+        problems.add(page.url() + ": " + cards.problem());
+      }
+      if (cards.mainCount() >= MIN_CARDS && !cards.priceBesideTitle()) {
+        return new ExtractionResult(ListPageExtractor.fromCards(cards.cards(), doc, page, platform, profile, currency),
+            problems);
+      }
     }
     Draft d = ProductPageExtractor.extract(doc, parsed.html(), jsonLd, page, profile);
     List<Listing> out = d.hasContent() ? List.of(ListingAssembler.assemble(d, page, platform, profile, currency))
