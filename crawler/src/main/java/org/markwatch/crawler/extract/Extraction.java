@@ -29,6 +29,11 @@ public final class Extraction {
 
   /** Cards outside related blocks that make a page a list page (fewer are a product page's extras). */
   static final int MIN_CARDS = 3;
+  /**
+   * Attribute of a listing read from a card of a list or shop page: the URL of that page. A
+   * listing read from its own page has none.
+   */
+  public static final String OBSERVED_ON = "observedOn";
 
   private Extraction() {}
 
@@ -86,8 +91,15 @@ public final class Extraction {
         problems.add(page.url() + ": " + cards.problem());
       }
       if (cards.mainCount() >= MIN_CARDS && !cards.priceBesideTitle()) {
-        return new ExtractionResult(ListPageExtractor.fromCards(cards.cards(), doc, page, platform, profile, currency),
-            problems);
+        List<Listing> listings = ListPageExtractor.fromCards(cards.cards(), doc, page, platform, profile, currency);
+        if (SellerPageExtractor.isSellerPage(doc, page, jsonLd)) {
+          // A shop's own page: its products are sold by the shop the page describes.
+          Optional<Seller> seller = SellerPageExtractor.extract(doc, page);
+          if (seller.isPresent()) {
+            listings = listings.stream().map(l -> l.toBuilder().seller(seller.get()).build()).toList();
+          }
+        }
+        return new ExtractionResult(listings, problems);
       }
     }
     Draft d = ProductPageExtractor.extract(doc, parsed.html(), jsonLd, page, profile);

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ListPageExtractor {
   /** Attribute holding the URL of the list page a listing was read from. */
-  static final String OBSERVED_ON = "observedOn";
+  static final String OBSERVED_ON = Extraction.OBSERVED_ON;
 
   private ListPageExtractor() {}
 

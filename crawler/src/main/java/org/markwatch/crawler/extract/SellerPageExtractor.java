@@ -7,7 +7,9 @@ import org.jsoup.nodes.Document;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.schemaorg.JsonLdReader;
+import org.markwatch.crawler.extract.profile.ProfileExtractor;
 import org.markwatch.crawler.extract.schemaorg.MicrodataReader;
+import org.markwatch.crawler.extract.schemaorg.Nodes;
 import org.markwatch.crawler.extract.schemaorg.ProductMapper;
 import org.markwatch.crawler.extract.text.BusinessInfoFinder;
 import org.markwatch.crawler.extract.text.ContactFinder;
@@ -19,6 +21,28 @@ import tools.jackson.databind.JsonNode;
 /** A seller (shop) page: who sells, with the business information Decree 52 asks for. */
 final class SellerPageExtractor {
   private SellerPageExtractor() {}
+
+  /**
+   * Whether the page is a seller's own page: its URL is a seller URL of the site profile, or its
+   * schema.org Organization, Store or LocalBusiness names this page as its URL (a site's own
+   * Organization, on every page, names the home page instead).
+   */
+  static boolean isSellerPage(Document doc, Page page, List<JsonNode> jsonLd) {
+    SiteProfile profile = page.profile();
+    if (profile != null && ProfileExtractor.idFromUrl(profile.sellerId(), page.url()) != null) {
+      return true;
+    }
+    List<JsonNode> items = new ArrayList<>(jsonLd);
+    items.addAll(MicrodataReader.read(doc));
+    for (JsonNode n : items) {
+      JsonNode org = findOrganization(n, 0);
+      String url = org == null ? null : Nodes.textOf(org, "url");
+      if (url != null && ProductMapper.samePage(PageLocale.absolute(doc, url), page.url())) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   static Optional<Seller> extract(Document doc, Page page) {
     Draft d = new Draft();

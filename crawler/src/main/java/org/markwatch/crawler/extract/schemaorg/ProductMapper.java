@@ -126,8 +126,9 @@ public final class ProductMapper {
     return false;
   }
 
-  private static boolean samePage(String a, String b) {
-    return pageKey(a).equals(pageKey(b));
+  /** Whether two URLs name the same page (host and path; query, scheme, "www." and a final "/" ignored). */
+  public static boolean samePage(String a, String b) {
+    return a != null && b != null && pageKey(a).equals(pageKey(b));
   }
 
   private static String pageKey(String url) {
