@@ -38,9 +38,11 @@ public final class CardFinder {
   private static final Pattern EXCLUDED = Pattern.compile(
       "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|megamenu|mega-menu|breadcrumbs?|mini-?cart|minicart|cart|basket|"
           + "header|footer|topbar|filters?|facets?|refine|refinements?|pagination|pager)(?:$|[\\s_-])");
+  // A word at the start of a class or id ("related-products", "recentlyViewed"), not inside one
+  // ("contentSidebar" is the main column beside a sidebar).
   private static final Pattern RELATED = Pattern.compile(
-      "related|recommend|similar|also|recent|viewed|history|upsell|up-sell|cross-?sell|sidebar|widget|featured|"
-          + "bestseller|best-seller|carousel|slider|suggest|you-may|trending|sponsored-products");
+      "(?:^|[\\s_-])(?:related|recommend|similar|also|recent|viewed|history|upsell|up-sell|cross-?sell|sidebar|"
+          + "widget|featured|bestseller|best-seller|carousel|slider|suggest|you-may|trending|sponsored-products)");
 
   private CardFinder() {}
 

@@ -24,7 +24,7 @@ final class CardLinks {
         break;
       }
       String href = a.absUrl("href");
-      if (href.isEmpty() || !href.startsWith("http") || href.contains("#") && href.endsWith("#")) {
+      if (href.isEmpty() || !CardLinks.isWebUrl(href) || href.contains("#") && href.endsWith("#")) {
         continue;
       }
       String text = Texts.bounded(a, MAX_TITLE_CHARS);
@@ -104,7 +104,7 @@ final class CardLinks {
         }
         String abs = img.absUrl(attr).isEmpty() ? resolve(img, v) : attr.endsWith("srcset") ? resolve(img, v)
             : img.absUrl(attr);
-        if (abs != null && abs.startsWith("http")) {
+        if (abs != null && isWebUrl(abs)) {
           return abs;
         }
       }
@@ -118,6 +118,11 @@ final class CardLinks {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /** An http(s) URL, or a file: URL when a saved page is read without its address. */
+  static boolean isWebUrl(String url) {
+    return url.startsWith("http://") || url.startsWith("https://") || url.startsWith("file:");
   }
 
   /** A 1x1 tracking pixel or spacer. */

@@ -50,7 +50,7 @@ public final class CardReader {
         if (name != null && CardLinks.letters(name) >= 2) {
           d.seller.name.offer(name, Layers.FALLBACK);
           Element a = e.normalName().equals("a") ? e : e.selectFirst("a[href]");
-          if (a != null && a.absUrl("href").startsWith("http") && !a.absUrl("href").equals(href)) {
+          if (a != null && CardLinks.isWebUrl(a.absUrl("href")) && !a.absUrl("href").equals(href)) {
             d.seller.url.offer(a.absUrl("href"), Layers.FALLBACK);
           }
           break;

@@ -79,6 +79,9 @@ final class PriceMarks {
     }
     for (int up = 0; up < 3 && box.parent() != null; up++) {
       String wider = Texts.bounded(box.parent(), MAX_PRICE_CHARS);
+      if (wider != null && numberRuns(wider) > numberRuns(text)) {
+        break; // the wider text holds a second number (the old price beside the new one, a quantity)
+      }
       Element up1 = box.parent();
       String tag = up1.normalName();
       if (wider == null || tag.equals("a") || tag.equals("li") || tag.equals("article") || tag.equals("body")
@@ -107,7 +110,7 @@ final class PriceMarks {
     }
     String lower = text.toLowerCase(Locale.ROOT);
     boolean perUnit = lower.matches("(?s).*(/\\s*\\p{L}|\\bper\\b|\\(.*\\d.*\\)).*");
-    return new PriceMarks.Mark(box, p, isStruck(box), perUnit);
+    return new PriceMarks.Mark(box, p, isStruck(parent, box), perUnit);
   }
 
   static boolean isPriceish(Element e) {
@@ -118,10 +121,19 @@ final class PriceMarks {
     return !c.isBlank() && PRICE_CLASS.matcher(c).find();
   }
 
-  /** Struck through by its tag, style, class or an attribute, on the price or up to three levels above. */
-  static boolean isStruck(Element box) {
-    Element e = box;
-    for (int up = 0; up < 4 && e != null; up++, e = e.parent()) {
+  /**
+   * Struck through by its tag, style, class or an attribute: on the element holding the digits, on
+   * the price box around it, or up to three levels above the box.
+   */
+  static boolean isStruck(Element digits, Element box) {
+    int above = -1;
+    Element e = digits;
+    for (int up = 0; above < 4 && up < 12 && e != null; up++, e = e.parent()) {
+      if (e == box) {
+        above = 0;
+      } else if (above >= 0) {
+        above++;
+      }
       String tag = e.normalName();
       if (tag.equals("del") || tag.equals("s") || tag.equals("strike")) {
         return true;
@@ -143,6 +155,16 @@ final class PriceMarks {
       }
     }
     return false;
+  }
+
+  private static final Pattern NUMBER_RUN = Pattern.compile("\\d+(?:[.,'\u00a0 ]\\d+)*");
+
+  private static int numberRuns(String s) {
+    int n = 0;
+    for (var m = NUMBER_RUN.matcher(s); m.find(); ) {
+      n++;
+    }
+    return n;
   }
 
   private static boolean hasDigit(String s) {

@@ -90,6 +90,10 @@ public final class Currencies {
     }
   }
 
+  /** Currencies other than dollars that are written with "$" at home (pesos, reais are "R$"). */
+  private static final Set<String> PESOS_WRITTEN_WITH_DOLLAR = Set.of("ARS", "CLP", "COP", "MXN", "UYU", "DOP",
+      "CUP", "CVE", "NIO", "TOP", "WST");
+
   private Currencies() {}
 
   private static List<String[]> localSymbols() {
@@ -150,7 +154,7 @@ public final class Currencies {
     String s = symbol.strip();
     if ("$".equals(s) && country != null) {
       String local = localCurrency(country);
-      if (local != null && local.endsWith("D")) {
+      if (local != null && (local.endsWith("D") || PESOS_WRITTEN_WITH_DOLLAR.contains(local))) {
         return local;
       }
     }
