@@ -85,7 +85,8 @@ public final class Extraction {
     if (!listed.isEmpty()) {
       return new ExtractionResult(ListPageExtractor.extract(listed, doc, page, platform, profile, currency), problems);
     }
-    if (!ProductSignals.isProductPage(doc, jsonLd, page.url())) {
+    boolean productPage = ProductSignals.isProductPage(doc, jsonLd, page.url());
+    if (!productPage) {
       CardFinder.Result cards = CardFinder.find(doc, PageLocale.country(page, doc));
       if (cards.problem() != null) {
         problems.add(page.url() + ": " + cards.problem());
@@ -103,6 +104,11 @@ public final class Extraction {
       }
     }
     Draft d = ProductPageExtractor.extract(doc, parsed.html(), jsonLd, page, profile);
+    if (!productPage && profile == null && !ProductSignals.describesProduct(d)) {
+      // A home, news or help page: its title is no product's ("Tin tức mới nhất").
+      problems.add(page.url() + ": no product on the page (no product data, no price, no product cards)");
+      return new ExtractionResult(List.of(), problems);
+    }
     List<Listing> out = d.hasContent() ? List.of(ListingAssembler.assemble(d, page, platform, profile, currency))
         : List.of();
     return new ExtractionResult(out, problems);

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.markwatch.crawler.extract.draft.Draft;
+import org.markwatch.crawler.extract.draft.Field;
+import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.schemaorg.MetaTagReader;
 import org.markwatch.crawler.extract.schemaorg.ProductMapper;
 import tools.jackson.databind.JsonNode;
@@ -15,6 +18,31 @@ import tools.jackson.databind.JsonNode;
  */
 final class ProductSignals {
   private ProductSignals() {}
+
+  /**
+   * Whether what was read looks like a product: a price, or any field from structured data (JSON-LD,
+   * microdata, app state, the site profile), or a labelled product code, brand or barcode. A title
+   * alone (every page has one) is not enough.
+   */
+  static boolean describesProduct(Draft d) {
+    if (d.price.isSet()) {
+      return true;
+    }
+    // A product code, brand or barcode shown beside its label ("Mã sản phẩm:", "Brand:").
+    for (Field<?> f : List.of(d.sku, d.brand, d.gtin, d.mpn)) {
+      if (f.isSet() && !Layers.URL.equals(f.layer())) {
+        return true;
+      }
+    }
+    for (Field<?> f : d.fields()) {
+      String layer = f.layer();
+      if (f.isSet() && (Layers.JSONLD.equals(layer) || Layers.MICRODATA.equals(layer) || Layers.APPSTATE.equals(layer)
+          || Layers.PROFILE.equals(layer))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   static boolean isProductPage(Document doc, List<JsonNode> jsonLd, String pageUrl) {
     Element canonical = doc.selectFirst("link[rel=canonical][href]");

@@ -101,7 +101,7 @@ final class PriceMarks {
     if (!money && !isPriceish(box) && !(box.parent() != null && isPriceish(box.parent()))) {
       return null;
     }
-    if (!text.matches("(?s)[^\\p{L}]*(?:\\p{L}{1,12}[^\\p{L}]+){0,3}[^\\p{L}]*") && !money) {
+    if (!text.matches("(?s)[^\\p{L}]*(?:\\p{L}{1,12}(?:[^\\p{L}]+|$)){0,3}") && !money) {
       return null;
     }
     ParsedPrice p = PriceParser.parse(text, null, null, country);
