@@ -154,10 +154,13 @@ final class ListingAssembler {
     }
     String id = nativeId == null ? null : platform + ":shop:" + nativeId;
     // As shown when the page names it; else read from the address.
-    String province = s.province.isSet() ? s.province.get() : Provinces.of(s.address.get());
+    String shown = s.province.isSet() ? Provinces.current(s.province.get()) : null;
+    String fromAddress = Provinces.of(s.address.get());
+    String province = shown != null ? shown : fromAddress != null ? fromAddress : s.province.get();
     return new Seller(id, s.name.get(), s.url.get(), phones.isEmpty() ? null : phones,
         s.emails.isEmpty() ? null : new ArrayList<>(s.emails), s.address.get(), province,
-        s.businessRegistration.get(), s.taxCode.get(), s.verified.get(), null, s.rating.get(), s.followers.get(), null);
+        s.businessRegistration.get(), s.taxCode.get(), s.verified.get(), s.joinedAt.get(), s.rating.get(),
+        s.followers.get(), s.listingsCount.get(), s.zalo.isEmpty() ? null : new ArrayList<>(s.zalo));
   }
 
   private static Money withCurrency(Money m, String currency) {

@@ -48,7 +48,8 @@ public final class SellerBook {
         or(newer.province(), older.province()), or(newer.businessRegistration(), older.businessRegistration()),
         or(newer.taxCode(), older.taxCode()), or(newer.verified(), older.verified()),
         or(newer.joinedAt(), older.joinedAt()), or(newer.rating(), older.rating()),
-        or(newer.followers(), older.followers()), or(newer.listingsCount(), older.listingsCount()));
+        or(newer.followers(), older.followers()), or(newer.listingsCount(), older.listingsCount()),
+        or(newer.zalo(), older.zalo()));
   }
 
   private static <T> T or(T a, T b) {
