@@ -2,7 +2,10 @@ package org.markwatch.crawler;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
+import org.markwatch.crawler.extract.Extraction;
 import org.markwatch.crawler.extract.Page;
+import org.markwatch.crawler.extract.SellerBook;
 import org.markwatch.crawler.fetch.FetchResult;
 import org.markwatch.crawler.frontier.UrlNormalizer;
 import org.markwatch.crawler.source.Source;
@@ -12,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * From a fetched product page to listings in the sink: stores the evidence (HTML, and the
+ * From a fetched product page (or, see {@link #handleListPage}, a list or shop page) to listings in the sink: stores the evidence (HTML, and the
  * screenshot of browser pages) before extraction, so a page whose extraction fails can still be
  * looked at; runs extraction; stamps each listing with the evidence hashes and the run id.
  * One failing page never stops the crawl: its error is counted and reported.
@@ -21,15 +24,20 @@ final class PageHandler {
   private static final Logger LOG = LoggerFactory.getLogger(PageHandler.class);
 
   private final CrawlServices services;
+  /** extraction (#11): sellers seen with their business information complete later listings' sellers. */
+  private final SellerBook sellers = new SellerBook();
 
   PageHandler(CrawlServices services) {
     this.services = services;
   }
 
-  /** Listings emitted, or -1 when extraction failed. */
-  int handle(Source source, FetchResult fetch) {
+  /**
+   * Listings emitted, or -1 when extraction failed. {@code discovered} receives the product URLs of
+   * a list page's cards, for the frontier.
+   */
+  int handle(Source source, FetchResult fetch, Consumer<String> discovered) {
     if (!source.isProductPage(UrlNormalizer.pathAndQuery(fetch.finalUrl()))) {
-      return 0;
+      return handleListPage(source, fetch, discovered);
     }
     String html = fetch.html();
     byte[] htmlBytes = fetch.renderedHtml() != null ? html.getBytes(StandardCharsets.UTF_8) : fetch.body();
@@ -46,13 +54,46 @@ final class PageHandler {
       services.listener().notice("extraction failed for " + fetch.finalUrl() + ": " + e);
       return -1;
     }
+    write(listings, evidence);
+    return listings.size();
+  }
+
+  private void write(List<Listing> listings, Evidence evidence) {
     for (Listing l : listings) {
-      services.sink().write(l.toBuilder()
+      services.sink().write(sellers.complete(l.toBuilder()
           .evidence(evidence)
           .crawlRunId(l.crawlRunId() != null ? l.crawlRunId() : services.settings().crawlRunId())
-          .build());
+          .build()));
     }
-    return listings.size();
+  }
+
+  // --- extraction (#11): list and shop pages -------------------------------------------------
+  /**
+   * A page that is no product page may be a category, search or shop page: each product card on
+   * it is a listing observed there (kind product, attributes.observedOn = the page), and its URL
+   * goes to the frontier. A shop page's cards carry the shop's seller record. Other pages give
+   * nothing, and their HTML is not kept as evidence.
+   */
+  private int handleListPage(Source source, FetchResult fetch, Consumer<String> discovered) {
+    Page page = new Page(fetch.finalUrl(), fetch.status(), fetch.headers(), fetch.body(), fetch.renderedHtml(),
+        source.platform(), services.now(), services.settings().crawlRunId(), source.profile());
+    List<Listing> cards;
+    try {
+      cards = services.extractor().extract(page).stream()
+          .filter(l -> l.attributes() != null && l.attributes().containsKey(Extraction.OBSERVED_ON)).toList();
+    } catch (RuntimeException e) {
+      LOG.warn("extraction failed for {}: {}", fetch.finalUrl(), e.toString());
+      services.listener().notice("extraction failed for " + fetch.finalUrl() + ": " + e);
+      return -1;
+    }
+    if (cards.isEmpty()) {
+      return 0;
+    }
+    byte[] htmlBytes = fetch.renderedHtml() != null ? fetch.html().getBytes(StandardCharsets.UTF_8) : fetch.body();
+    Evidence evidence = new Evidence(fetch.status(), fetch.mode().id(), services.evidence().putHtml(htmlBytes), null);
+    write(cards, evidence);
+    cards.forEach(l -> discovered.accept(l.url()));
+    return cards.size();
   }
 
   /** Whether the response is HTML (or says nothing about its type). */

@@ -94,7 +94,7 @@ final class SourceCrawl {
       fetched++;
       bytes += r.body() == null ? 0 : r.body().length;
       if (PageHandler.isHtml(r)) {
-        emitted = pages.handle(source, r);
+        emitted = pages.handle(source, r, card -> admit(card, url.depth() + 1, true));
         if (emitted < 0) {
           extractionErrors++;
           emitted = 0;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
+import org.markwatch.crawler.extract.cards.CardFinder;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.schemaorg.JsonLdReader;
@@ -25,6 +26,14 @@ import tools.jackson.databind.JsonNode;
 public final class Extraction {
   /** Bytes of a body that are parsed; the rest is cut (a partial result, with a problem noted). */
   public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+  /** Cards outside related blocks that make a page a list page (fewer are a product page's extras). */
+  static final int MIN_CARDS = 3;
+  /**
+   * Attribute of a listing read from a card of a list or shop page: the URL of that page. A
+   * listing read from its own page has none.
+   */
+  public static final String OBSERVED_ON = "observedOn";
 
   private Extraction() {}
 
@@ -76,7 +85,30 @@ public final class Extraction {
     if (!listed.isEmpty()) {
       return new ExtractionResult(ListPageExtractor.extract(listed, doc, page, platform, profile, currency), problems);
     }
+    boolean productPage = ProductSignals.isProductPage(doc, jsonLd, page.url());
+    if (!productPage) {
+      CardFinder.Result cards = CardFinder.find(doc, PageLocale.country(page, doc));
+      if (cards.problem() != null) {
+        problems.add(page.url() + ": " + cards.problem());
+      }
+      if (cards.mainCount() >= MIN_CARDS && !cards.priceBesideTitle()) {
+        List<Listing> listings = ListPageExtractor.fromCards(cards.cards(), doc, page, platform, profile, currency);
+        if (SellerPageExtractor.isSellerPage(doc, page, jsonLd)) {
+          // A shop's own page: its products are sold by the shop the page describes.
+          Optional<Seller> seller = SellerPageExtractor.extract(doc, page);
+          if (seller.isPresent()) {
+            listings = listings.stream().map(l -> l.toBuilder().seller(seller.get()).build()).toList();
+          }
+        }
+        return new ExtractionResult(listings, problems);
+      }
+    }
     Draft d = ProductPageExtractor.extract(doc, parsed.html(), jsonLd, page, profile);
+    if (!productPage && profile == null && !ProductSignals.describesProduct(d)) {
+      // A home, news or help page: its title is no product's ("Tin tức mới nhất").
+      problems.add(page.url() + ": no product on the page (no product data, no price, no product cards)");
+      return new ExtractionResult(List.of(), problems);
+    }
     List<Listing> out = d.hasContent() ? List.of(ListingAssembler.assemble(d, page, platform, profile, currency))
         : List.of();
     return new ExtractionResult(out, problems);

@@ -3,6 +3,9 @@ package org.markwatch.crawler.extract;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
+import org.markwatch.crawler.extract.cards.CardFinder;
+import org.markwatch.crawler.extract.cards.CardReader;
+import org.markwatch.crawler.extract.fallback.PageHints;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.schemaorg.Nodes;
@@ -10,9 +13,34 @@ import org.markwatch.crawler.extract.schemaorg.ProductMapper;
 import org.markwatch.model.Listing;
 import tools.jackson.databind.JsonNode;
 
-/** A list page (category, search, shop) whose JSON-LD ItemList holds the products: one listing each. */
+/**
+ * A list page (category, search, shop): one listing per product, from its JSON-LD ItemList or from
+ * the product cards found by their shape ({@link CardFinder}). Each listing says where it was seen
+ * ({@code attributes.observedOn} = the list page's URL).
+ */
 final class ListPageExtractor {
+  /** Attribute holding the URL of the list page a listing was read from. */
+  static final String OBSERVED_ON = Extraction.OBSERVED_ON;
+
   private ListPageExtractor() {}
+
+  /** One listing per card that has a title and a link. */
+  static List<Listing> fromCards(List<CardFinder.Card> cards, Document doc, Page page, String platform,
+      SiteProfile profile, String currency) {
+    List<Listing> out = new ArrayList<>();
+    String language = PageLocale.language(doc);
+    for (CardFinder.Card card : cards) {
+      Draft d = CardReader.read(card, currency);
+      if (!d.url.isSet() || !d.title.isSet()) {
+        continue;
+      }
+      d.language.offer(language, Layers.META);
+      d.language.offer(PageHints.language(d.title.get()), Layers.TEXT);
+      d.extraAttributes.put(OBSERVED_ON, page.url());
+      out.add(ListingAssembler.assemble(d, page, platform, profile, currency));
+    }
+    return out;
+  }
 
   static List<Listing> extract(List<JsonNode> products, Document doc, Page page, String platform, SiteProfile profile,
       String currency) {
@@ -24,6 +52,7 @@ final class ListPageExtractor {
       d.url.offer(itemUrl, Layers.JSONLD);
       ProductMapper.map(List.of(product), itemUrl, d, Layers.JSONLD);
       d.language.offer(language, Layers.META);
+      d.extraAttributes.put(OBSERVED_ON, page.url());
       if (d.hasContent()) {
         out.add(ListingAssembler.assemble(d, page, platform, profile, currency));
       }

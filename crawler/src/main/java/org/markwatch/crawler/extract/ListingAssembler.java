@@ -73,7 +73,7 @@ final class ListingAssembler {
     b.brandClaimed(d.brand.get());
     Map<String, String> attributes = new LinkedHashMap<>();
     put(attributes, "sku", d.sku.get());
-    put(attributes, "gtin", d.gtin.get() == null ? null : d.gtin.get().replaceAll("\\s", ""));
+    put(attributes, "gtin", Gtin.valid(d.gtin.get()));
     put(attributes, "mpn", d.mpn.get());
     put(attributes, "availability", d.availability.get());
     put(attributes, "condition", d.condition.get());
@@ -85,9 +85,12 @@ final class ListingAssembler {
     if (d.images.isSet()) {
       List<Image> images = new ArrayList<>();
       for (String u : d.images.get()) {
-        images.add(Image.of(u));
+        String abs = imageUrl(u, url);
+        if (abs != null && images.stream().noneMatch(i -> i.url().equals(abs))) {
+          images.add(Image.of(abs));
+        }
       }
-      b.images(images);
+      b.images(images.isEmpty() ? null : images);
     }
     b.seller(seller(d.seller, platform, profile));
     if (d.likes.isSet() || d.comments.isSet() || d.shares.isSet() || d.sold.isSet() || d.reviews.isSet()) {
@@ -97,6 +100,32 @@ final class ListingAssembler {
       b.contacts(new ArrayList<>(d.contacts));
     }
     return b.build();
+  }
+
+  private static final java.util.regex.Pattern PLACEHOLDER_IMAGE = java.util.regex.Pattern.compile(
+      "(?i)/(?:1x1|pixel|spacer|blank|transparent|placeholder|lazy|loading)[._-][^/]*$");
+
+  /**
+   * An image URL made absolute against the listing's URL; null for inline {@code data:} images,
+   * placeholders and spacers (named so), and what is no URL.
+   */
+  static String imageUrl(String u, String base) {
+    if (u == null || u.isBlank()) {
+      return null;
+    }
+    String s = u.strip();
+    if (s.regionMatches(true, 0, "data:", 0, 5) || s.regionMatches(true, 0, "javascript:", 0, 11)) {
+      return null;
+    }
+    try {
+      String abs = java.net.URI.create(base).resolve(s.replace(" ", "%20")).toString();
+      if (!(abs.startsWith("http://") || abs.startsWith("https://") || abs.startsWith("file:"))) {
+        return null;
+      }
+      return PLACEHOLDER_IMAGE.matcher(abs.replaceFirst("[?#].*$", "")).find() ? null : abs;
+    } catch (IllegalArgumentException e) {
+      return s.startsWith("http://") || s.startsWith("https://") ? s : null;
+    }
   }
 
   /** Breadcrumbs often end with the product itself: that is no category. */
@@ -125,10 +154,13 @@ final class ListingAssembler {
     }
     String id = nativeId == null ? null : platform + ":shop:" + nativeId;
     // As shown when the page names it; else read from the address.
-    String province = s.province.isSet() ? s.province.get() : Provinces.of(s.address.get());
+    String shown = s.province.isSet() ? Provinces.current(s.province.get()) : null;
+    String fromAddress = Provinces.of(s.address.get());
+    String province = shown != null ? shown : fromAddress != null ? fromAddress : s.province.get();
     return new Seller(id, s.name.get(), s.url.get(), phones.isEmpty() ? null : phones,
         s.emails.isEmpty() ? null : new ArrayList<>(s.emails), s.address.get(), province,
-        s.businessRegistration.get(), s.taxCode.get(), s.verified.get(), null, s.rating.get(), s.followers.get(), null);
+        s.businessRegistration.get(), s.taxCode.get(), s.verified.get(), s.joinedAt.get(), s.rating.get(),
+        s.followers.get(), s.listingsCount.get(), s.zalo.isEmpty() ? null : new ArrayList<>(s.zalo));
   }
 
   private static Money withCurrency(Money m, String currency) {

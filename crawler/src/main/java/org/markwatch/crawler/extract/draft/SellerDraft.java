@@ -16,12 +16,15 @@ public final class SellerDraft {
   public final Field<Boolean> verified = new Field<>("seller.verified");
   public final Field<Double> rating = new Field<>("seller.rating");
   public final Field<Long> followers = new Field<>("seller.followers");
+  public final Field<String> joinedAt = new Field<>("seller.joinedAt");
+  public final Field<Long> listingsCount = new Field<>("seller.listingsCount");
+  public final Set<String> zalo = new LinkedHashSet<>();
   public final Set<String> phones = new LinkedHashSet<>();
   public final Set<String> emails = new LinkedHashSet<>();
 
   List<Field<?>> fields() {
     return List.of(nativeId, name, url, address, province, taxCode, businessRegistration, verified, rating,
-        followers);
+        followers, joinedAt, listingsCount);
   }
 
   public boolean isEmpty() {

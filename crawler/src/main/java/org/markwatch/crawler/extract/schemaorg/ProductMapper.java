@@ -103,6 +103,50 @@ public final class ProductMapper {
     return false;
   }
 
+  /**
+   * Whether the items hold a product about this page: one without a URL, or whose URL is the page's
+   * (host and path; query, scheme and "www." ignored). A product linking elsewhere is another page's
+   * (a promoted item on a category page).
+   */
+  public static boolean hasProductOf(List<JsonNode> roots, String... pageUrls) {
+    for (JsonNode n : flatten(roots)) {
+      if (!isProduct(n)) {
+        continue;
+      }
+      String url = Nodes.textOf(n, "url");
+      if (url == null || url.isBlank()) {
+        return true;
+      }
+      for (String page : pageUrls) {
+        if (page != null && samePage(url, page)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether two URLs name the same page (host and path; query, scheme, "www." and a final "/" ignored). */
+  public static boolean samePage(String a, String b) {
+    return a != null && b != null && pageKey(a).equals(pageKey(b));
+  }
+
+  private static String pageKey(String url) {
+    String u = url.strip().toLowerCase(java.util.Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("^www\\.", "");
+    int cut = u.length();
+    for (char c : new char[] {'?', '#'}) {
+      int i = u.indexOf(c);
+      if (i >= 0 && i < cut) {
+        cut = i;
+      }
+    }
+    u = u.substring(0, cut);
+    while (u.endsWith("/")) {
+      u = u.substring(0, u.length() - 1);
+    }
+    return u;
+  }
+
   /** Whether the items hold a product. */
   public static boolean hasProduct(List<JsonNode> roots) {
     return flatten(roots).stream().anyMatch(ProductMapper::isProduct);

@@ -51,24 +51,11 @@ public final class Currencies {
       other.add(c.getCurrencyCode());
       ISO.putIfAbsent(c.getCurrencyCode(), c.getCurrencyCode());
     }
-    for (Locale locale : Locale.getAvailableLocales()) {
-      if (locale.getCountry().isEmpty()) {
-        continue;
-      }
-      Currency c;
-      try {
-        c = Currency.getInstance(locale);
-      } catch (IllegalArgumentException e) {
-        continue;
-      }
-      if (c == null) {
-        continue;
-      }
-      String symbol = c.getSymbol(locale);
-      if (!symbol.equals(c.getCurrencyCode())) {
-        other.add(symbol);
-        ISO.putIfAbsent(symbol, c.getCurrencyCode());
-      }
+    // Local symbols of every country, from the JDK's locale data, written once to a file: asking
+    // the JDK for them at start-up took 20 s (see CurrencySymbolsGenerator in the tests).
+    for (String[] symbolAndCode : localSymbols()) {
+      other.add(symbolAndCode[0]);
+      ISO.putIfAbsent(symbolAndCode[0], symbolAndCode[1]);
     }
     other.addAll(OTHER_EXTRA);
     other.removeAll(SAFE);
@@ -103,7 +90,29 @@ public final class Currencies {
     }
   }
 
+  /** Currencies other than dollars that are written with "$" at home (pesos, reais are "R$"). */
+  private static final Set<String> PESOS_WRITTEN_WITH_DOLLAR = Set.of("ARS", "CLP", "COP", "MXN", "UYU", "DOP",
+      "CUP", "CVE", "NIO", "TOP", "WST");
+
   private Currencies() {}
+
+  private static List<String[]> localSymbols() {
+    List<String[]> out = new ArrayList<>();
+    try (var in = Currencies.class.getResourceAsStream("currency-symbols.tsv")) {
+      if (in == null) {
+        throw new IllegalStateException("currency-symbols.tsv missing from the crawler jar");
+      }
+      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        int tab = line.indexOf('\t');
+        if (!line.startsWith("#") && tab > 0) {
+          out.add(new String[] {line.substring(0, tab), line.substring(tab + 1).strip()});
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read currency-symbols.tsv", e);
+    }
+    return out;
+  }
 
   /**
    * The currency symbol or code as written in {@code price}, else in {@code hint}; null when none.
@@ -145,7 +154,7 @@ public final class Currencies {
     String s = symbol.strip();
     if ("$".equals(s) && country != null) {
       String local = localCurrency(country);
-      if (local != null && local.endsWith("D")) {
+      if (local != null && (local.endsWith("D") || PESOS_WRITTEN_WITH_DOLLAR.contains(local))) {
         return local;
       }
     }

@@ -91,7 +91,10 @@ public final class ExtractionBenchmark {
     for (var e : t.properties()) {
       Path f = pages.resolve(e.getKey() + ".html.gz");
       try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
-        out.add(new Sample(e.getKey(), e.getValue().get("url").asString(), in.readAllBytes()));
+        JsonNode url = e.getValue().get("url");
+        // A page saved without its address is read as the file it is (as `markwatch extract` does).
+        String pageUrl = url == null || url.isNull() ? f.toAbsolutePath().toUri().toString() : url.asString();
+        out.add(new Sample(e.getKey(), pageUrl, in.readAllBytes()));
       }
     }
     return out;

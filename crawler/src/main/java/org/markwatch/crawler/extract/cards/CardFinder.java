@@ -1,0 +1,299 @@
+package org.markwatch.crawler.extract.cards;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the product cards of a listing page (category, search, shop page) by their shape, never by
+ * site: sibling elements of the same kind (tag and first class) that each hold a price, a link to
+ * a different page and a title. Where such groups nest (a row of cards inside a list of rows), the
+ * innermost group whose members are single products wins. Groups inside navigation, headers,
+ * footers and mini-carts are no listings; groups in sidebars and "related", "recently viewed",
+ * "recommended" blocks are kept and marked.
+ *
+ * <p>Bounded: at most {@value #MAX_MARKS} prices and {@value #MAX_CARDS} cards are read; a larger
+ * page gives its first cards and says so in {@link Result#problem()}.
+ */
+public final class CardFinder {
+  /** Prices looked at, at most. */
+  public static final int MAX_MARKS = 20_000;
+  /** Cards returned, at most. */
+  public static final int MAX_CARDS = 5_000;
+  /** Ancestors looked at above a price: cards sit within a few levels of their price. */
+  static final int MAX_CLIMB = 24;
+  /** Elements after the first h1 within which a price outside the cards is the page's own price. */
+  static final int TITLE_REACH = 1_500;
+
+  private static final Pattern EXCLUDED = Pattern.compile(
+      "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|megamenu|mega-menu|breadcrumbs?|mini-?cart|minicart|cart|basket|"
+          + "header|footer|topbar|filters?|facets?|refine|refinements?|pagination|pager)(?:$|[\\s_-])");
+  // A word at the start of a class or id ("related-products", "recentlyViewed"), not inside one
+  // ("contentSidebar" is the main column beside a sidebar).
+  private static final Pattern RELATED = Pattern.compile(
+      "(?:^|[\\s_-])(?:related|recommend|similar|also|recent|viewed|history|upsell|up-sell|cross-?sell|sidebar|"
+          + "widget|featured|bestseller|best-seller|carousel|slider|suggest|you-may|trending|sponsored-products)");
+
+  private CardFinder() {}
+
+  /** A product card: its root element, its prices, and whether it sits in a related block. */
+  public record Card(Element root, List<PriceMarks.Mark> prices, boolean related) {}
+
+  /**
+   * The cards found, in page order; a problem when the page was too big to read whole; whether a
+   * price outside the cards follows the page's h1 closely (the sign of a product page).
+   */
+  public record Result(List<Card> cards, String problem, boolean priceBesideTitle) {
+    /** Cards outside related blocks. */
+    public long mainCount() {
+      return cards.stream().filter(c -> !c.related()).count();
+    }
+  }
+
+  /** The cards of {@code doc}; {@code country} (nullable, ISO 3166) disambiguates "$". */
+  public static Result find(Document doc, String country) {
+    if (doc.body() == null) {
+      return new Result(List.of(), null, false);
+    }
+    List<PriceMarks.Mark> marks = PriceMarks.find(doc.body(), country, MAX_MARKS);
+    String problem = marks.size() >= MAX_MARKS ? "more than " + MAX_MARKS + " prices on the page; cards read "
+        + "from the first " + MAX_MARKS + " only" : null;
+    // Candidate groups: for each price, every ancestor with its siblings of the same kind.
+    Map<Element, Map<String, Set<Element>>> groups = new IdentityHashMap<>();
+    for (PriceMarks.Mark m : marks) {
+      Element a = m.element();
+      for (int up = 0; up < MAX_CLIMB && a != null && a.parent() != null; up++, a = a.parent()) {
+        Element parent = a.parent();
+        if (a.normalName().equals("body") || parent.normalName().equals("html")) {
+          break;
+        }
+        groups.computeIfAbsent(parent, k -> new HashMap<>())
+            .computeIfAbsent(kind(a), k -> Collections.newSetFromMap(new LinkedHashMap<>())).add(a);
+      }
+    }
+    List<Group> valid = new ArrayList<>();
+    Map<Element, Member> memberInfo = new IdentityHashMap<>();
+    for (Map.Entry<Element, Map<String, Set<Element>>> g : groups.entrySet()) {
+      for (Set<Element> members : g.getValue().values()) {
+        if (members.size() < 2) {
+          continue;
+        }
+        Group group = validate(g.getKey(), new ArrayList<>(members), memberInfo);
+        if (group != null) {
+          valid.add(group);
+        }
+      }
+    }
+    // Innermost groups win: a group whose member holds another valid group is a container of rows.
+    Set<Element> memberSet = Collections.newSetFromMap(new IdentityHashMap<>());
+    valid.forEach(g -> memberSet.addAll(g.members));
+    Set<Element> containers = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Group g : valid) {
+      Element a = g.parent;
+      for (int up = 0; up < 4 * MAX_CLIMB && a != null; up++, a = a.parent()) {
+        if (memberSet.contains(a)) {
+          containers.add(a);
+        }
+      }
+    }
+    List<Group> kept = new ArrayList<>();
+    Set<Element> listAreas = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Group g : valid) {
+      if (g.members.stream().noneMatch(containers::contains)) {
+        kept.add(g);
+        listAreas.add(g.parent);
+      }
+    }
+    // Prices to their card.
+    Map<Element, Card> byRoot = new IdentityHashMap<>();
+    Map<Element, List<PriceMarks.Mark>> prices = new IdentityHashMap<>();
+    for (Group g : kept) {
+      boolean related = isRelated(g.parent);
+      for (Element m : g.members) {
+        prices.put(m, new ArrayList<>());
+        byRoot.put(m, new Card(m, prices.get(m), related));
+      }
+    }
+    for (PriceMarks.Mark m : marks) {
+      Element a = m.element();
+      for (int up = 0; up < MAX_CLIMB && a != null; up++, a = a.parent()) {
+        List<PriceMarks.Mark> list = prices.get(a);
+        if (list != null) {
+          list.add(m);
+          break;
+        }
+      }
+    }
+    Set<Element> carded = Collections.newSetFromMap(new IdentityHashMap<>());
+    prices.values().forEach(l -> l.forEach(m -> carded.add(m.element())));
+    Set<Element> loose = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (PriceMarks.Mark m : marks) {
+      // A page's own price is not a link (price links are filters) nor a form field.
+      if (!m.struck() && !carded.contains(m.element()) && !within(m.element(), listAreas)) {
+        loose.add(m.element());
+      }
+    }
+    List<Card> cards = new ArrayList<>();
+    int h1At = -1;
+    boolean besideTitle = false;
+    boolean cardSinceTitle = false;
+    // Page order: walk the document once and pick up the roots as they come.
+    List<Element> all = doc.body().getAllElements();
+    for (int i = 0; i < all.size(); i++) {
+      Element e = all.get(i);
+      if (h1At < 0 && e.normalName().equals("h1")) {
+        h1At = i;
+      }
+      if (h1At >= 0 && i - h1At <= TITLE_REACH && !cardSinceTitle && loose.contains(e) && !isExcluded(e)
+          && e.closest("a[href], label, form") == null && !isHidden(e)) {
+        besideTitle = true;
+      }
+      Card c = byRoot.get(e);
+      cardSinceTitle |= h1At >= 0 && c != null && !c.related();
+      if (c != null && cards.size() < MAX_CARDS) {
+        cards.add(c);
+        if (cards.size() == MAX_CARDS) {
+          problem = "more than " + MAX_CARDS + " product cards; the first " + MAX_CARDS + " kept";
+        }
+      }
+    }
+    return new Result(cards, problem, besideTitle);
+  }
+
+  /** A group of sibling cards. */
+  private record Group(Element parent, List<Element> members) {}
+
+  /** What a candidate card holds: its main link and whether it has a title. */
+  private record Member(String href, boolean titled) {}
+
+  /**
+   * The group's members that are cards, when they are a listing: at least two with a link and a
+   * title, most of them, linking to different pages, outside navigation and carts.
+   */
+  private static Group validate(Element parent, List<Element> members, Map<Element, Member> memberInfo) {
+    if (isExcluded(parent)) {
+      return null;
+    }
+    List<Element> cards = new ArrayList<>();
+    Set<String> hrefs = new HashSet<>();
+    for (Element m : members) {
+      Member info = memberInfo.computeIfAbsent(m, CardFinder::member);
+      if (info.href() != null && info.titled()) {
+        cards.add(m);
+        hrefs.add(info.href());
+      }
+    }
+    if (cards.size() < 2 || cards.size() * 10 < members.size() * 6 || hrefs.size() * 10 < cards.size() * 7) {
+      return null;
+    }
+    return new Group(parent, cards);
+  }
+
+  private static Member member(Element m) {
+    String href = CardLinks.mainHref(m);
+    if (href == null) {
+      return new Member(null, false);
+    }
+    String title = CardLinks.title(m, href);
+    // A line of text with a price in it and no picture is a menu entry ("Party drinks $169 up").
+    boolean menuLine = title != null && m.selectFirst("img") == null && title.matches("(?s).*\\d.*")
+        && org.markwatch.crawler.extract.text.Currencies.findSymbol(title, null) != null;
+    return new Member(href, title != null && letters(title) >= 4 && !menuLine && pricedLinks(m) < 2);
+  }
+
+  /** Distinct pages linked with a price in the link text: two or more make a list, not a card. */
+  private static int pricedLinks(Element m) {
+    Set<String> hrefs = new HashSet<>();
+    int n = 0;
+    for (Element a : m.select("a[href]")) {
+      if (++n > 60) {
+        break;
+      }
+      String text = Texts.bounded(a, 160);
+      if (text != null && text.matches("(?s).*\\d.*")
+          && org.markwatch.crawler.extract.text.Currencies.findSymbol(text, null) != null) {
+        hrefs.add(a.absUrl("href"));
+      }
+    }
+    return hrefs.size();
+  }
+
+  private static int letters(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isLetter(s.charAt(i))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The kind of a sibling: its tag and its first class, digits left out ("col-3" and "col-4" are alike). */
+  static String kind(Element e) {
+    String cls = e.className().strip();
+    int space = cls.indexOf(' ');
+    String first = space < 0 ? cls : cls.substring(0, space);
+    return e.normalName() + "." + first.replaceAll("\\d+", "");
+  }
+
+  private static boolean within(Element e, Set<Element> areas) {
+    Element a = e;
+    for (int up = 0; up < 2 * MAX_CLIMB && a != null; up++, a = a.parent()) {
+      if (areas.contains(a)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern HIDDEN = Pattern.compile("(?:^|[\\s_-])(?:hidden|clipped|sr-only|visually-hidden|hide)"
+      + "(?:$|[\\s_-])");
+
+  /** Hidden from view by a class, a style or the hidden attribute (templates, screen-reader copies). */
+  private static boolean isHidden(Element e) {
+    for (Element a = e; a != null && !a.normalName().equals("body"); a = a.parent()) {
+      if (a.hasAttr("hidden") || a.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none")
+          || HIDDEN.matcher(a.className().toLowerCase(Locale.ROOT)).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isExcluded(Element parent) {
+    for (Element a = parent; a != null && !a.normalName().equals("body"); a = a.parent()) {
+      String tag = a.normalName();
+      if (tag.equals("nav") || tag.equals("header") || tag.equals("footer")) {
+        return true;
+      }
+      String c = (a.className() + " " + a.id()).toLowerCase(Locale.ROOT);
+      if (!c.isBlank() && EXCLUDED.matcher(c).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isRelated(Element parent) {
+    for (Element a = parent; a != null && !a.normalName().equals("body"); a = a.parent()) {
+      if (a.normalName().equals("aside")) {
+        return true;
+      }
+      String c = (a.className() + " " + a.id()).toLowerCase(Locale.ROOT);
+      if (!c.isBlank() && RELATED.matcher(c).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,143 @@
+package org.markwatch.crawler.extract.cards;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/** What a card links to and how it is titled: the link most of its text and its image point to. */
+final class CardLinks {
+  /** A title is a line, not a description. */
+  static final int MAX_TITLE_CHARS = 400;
+
+  private CardLinks() {}
+
+  /** The card's main link (absolute), or null: the href that carries the most title text and images. */
+  static String mainHref(Element card) {
+    Map<String, Integer> score = new LinkedHashMap<>();
+    Elements anchors = card.normalName().equals("a") ? new Elements(card) : new Elements();
+    anchors.addAll(card.select("a[href]"));
+    int n = 0;
+    for (Element a : anchors) {
+      if (++n > 50) {
+        break;
+      }
+      String href = a.absUrl("href");
+      if (href.isEmpty() || !CardLinks.isWebUrl(href) || href.contains("#") && href.endsWith("#")) {
+        continue;
+      }
+      String text = Texts.bounded(a, MAX_TITLE_CHARS);
+      int s = 1 + (text == null ? 0 : letters(text)) + (a.selectFirst("img") != null ? 20 : 0);
+      score.merge(href, s, Integer::sum);
+    }
+    return score.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+  }
+
+  /**
+   * The card's title: the longest text of a link to {@code href}, else a heading, else an element
+   * named title or name, else an image's alt text, else a link's title attribute. Null when none.
+   */
+  static String title(Element card, String href) {
+    String best = null;
+    Elements anchors = card.normalName().equals("a") ? new Elements(card) : card.select("a[href]");
+    for (Element a : anchors) {
+      if (!href.equals(a.absUrl("href"))) {
+        continue;
+      }
+      String t = ownTitleText(a);
+      if (t != null && (best == null || letters(t) > letters(best))) {
+        best = t;
+      }
+    }
+    if (best != null && letters(best) >= 4) {
+      return best;
+    }
+    for (Element h : card.select("h1, h2, h3, h4, h5, h6, [class*=title], [class*=name], [itemprop=name]")) {
+      String t = ownTitleText(h);
+      if (t != null && letters(t) >= 4) {
+        return t;
+      }
+    }
+    for (Element a : anchors) {
+      if (href.equals(a.absUrl("href")) && letters(a.attr("title")) >= 4) {
+        return a.attr("title").strip();
+      }
+    }
+    Element img = card.selectFirst("img[alt]");
+    if (img != null && letters(img.attr("alt")) >= 4) {
+      return img.attr("alt").strip();
+    }
+    return best;
+  }
+
+  /** The text of a link or heading without the prices in it, or null when too long to be a title. */
+  private static String ownTitleText(Element e) {
+    String text = Texts.bounded(e, MAX_TITLE_CHARS * 2);
+    if (text == null) {
+      return null;
+    }
+    if (e.selectFirst("h1, h2, h3, h4, h5, h6, [class*=title], [class*=name], [itemprop=name]") instanceof Element h
+        && h != e) {
+      String inner = Texts.bounded(h, MAX_TITLE_CHARS);
+      if (inner != null && letters(inner) >= 4) {
+        return inner;
+      }
+    }
+    return text.length() > MAX_TITLE_CHARS ? text.substring(0, MAX_TITLE_CHARS) : text;
+  }
+
+  /** The card's picture (absolute), skipping data: URIs and 1x1 placeholders; null when none. */
+  static String image(Element card) {
+    for (Element img : card.select("img, source[srcset]")) {
+      if (isPixel(img)) {
+        continue;
+      }
+      for (String attr : new String[] {"data-src", "data-original", "data-lazy-src", "data-lazy", "src", "data-srcset",
+          "srcset"}) {
+        String v = img.attr(attr).strip();
+        if (attr.endsWith("srcset") && !v.isEmpty()) {
+          v = v.split("[\\s,]+")[0];
+        }
+        if (v.isEmpty() || v.toLowerCase(Locale.ROOT).startsWith("data:")) {
+          continue;
+        }
+        String abs = img.absUrl(attr).isEmpty() ? resolve(img, v) : attr.endsWith("srcset") ? resolve(img, v)
+            : img.absUrl(attr);
+        if (abs != null && isWebUrl(abs)) {
+          return abs;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String resolve(Element img, String v) {
+    try {
+      return java.net.URI.create(img.baseUri()).resolve(v.replace(" ", "%20")).toString();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** An http(s) URL, or a file: URL when a saved page is read without its address. */
+  static boolean isWebUrl(String url) {
+    return url.startsWith("http://") || url.startsWith("https://") || url.startsWith("file:");
+  }
+
+  /** A 1x1 tracking pixel or spacer. */
+  static boolean isPixel(Element img) {
+    return "1".equals(img.attr("width").strip()) || "1".equals(img.attr("height").strip())
+        || img.attr("style").replace(" ", "").matches("(?s).*(width|height):[01]px.*");
+  }
+
+  static int letters(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isLetter(s.charAt(i))) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

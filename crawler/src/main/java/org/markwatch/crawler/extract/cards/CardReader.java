@@ -1,0 +1,88 @@
+package org.markwatch.crawler.extract.cards;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.markwatch.crawler.extract.draft.Draft;
+import org.markwatch.crawler.extract.draft.Layers;
+import org.markwatch.model.Money;
+
+/**
+ * One product card to a listing draft: title, URL, price, the struck-through price before a
+ * discount, image, the seller when the card names one, and {@code attributes.listContext}
+ * ({@code main} or {@code related}).
+ */
+public final class CardReader {
+  /** Attribute naming the block a card was found in: {@code main} or {@code related}. */
+  public static final String CONTEXT = "listContext";
+  private static final Pattern SELLER = Pattern.compile("(?:^|[\\s_-])(?:seller|shop|store|vendor|merchant)"
+      + "(?:-?name)?(?:$|[\\s_-])");
+
+  private CardReader() {}
+
+  /** The draft of {@code card}; {@code defaultCurrency} (nullable) applies when its price shows none. */
+  public static Draft read(CardFinder.Card card, String defaultCurrency) {
+    Draft d = new Draft();
+    Element root = card.root();
+    String href = CardLinks.mainHref(root);
+    d.url.offer(href, Layers.FALLBACK);
+    d.title.offer(href == null ? null : CardLinks.title(root, href), Layers.FALLBACK);
+    PriceMarks.Mark price = pick(card.prices());
+    if (price != null) {
+      String currency = price.price().currencyIso() != null ? price.price().currencyIso() : defaultCurrency;
+      d.price.offer(new Money(price.price().amount(), currency), Layers.FALLBACK);
+      d.currency.offer(currency, Layers.FALLBACK);
+      BigDecimal was = struck(card.prices(), price);
+      if (was != null) {
+        d.listPrice.offer(new Money(was, currency), Layers.FALLBACK);
+      }
+    }
+    String image = CardLinks.image(root);
+    if (image != null) {
+      d.images.offer(List.of(image), Layers.FALLBACK);
+    }
+    for (Element e : root.select("[class], [id]")) {
+      String c = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+      if (SELLER.matcher(c).find()) {
+        String name = Texts.bounded(e, 80);
+        if (name != null && CardLinks.letters(name) >= 2) {
+          d.seller.name.offer(name, Layers.FALLBACK);
+          Element a = e.normalName().equals("a") ? e : e.selectFirst("a[href]");
+          if (a != null && CardLinks.isWebUrl(a.absUrl("href")) && !a.absUrl("href").equals(href)) {
+            d.seller.url.offer(a.absUrl("href"), Layers.FALLBACK);
+          }
+          break;
+        }
+      }
+    }
+    d.extraAttributes.put(CONTEXT, card.related() ? "related" : "main");
+    return d;
+  }
+
+  /** The price asked: the first not struck through and not per unit, else the first not struck. */
+  static PriceMarks.Mark pick(List<PriceMarks.Mark> prices) {
+    for (PriceMarks.Mark m : prices) {
+      if (!m.struck() && !m.perUnit()) {
+        return m;
+      }
+    }
+    for (PriceMarks.Mark m : prices) {
+      if (!m.struck()) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** The struck-through price above the asked one, or null. */
+  static BigDecimal struck(List<PriceMarks.Mark> prices, PriceMarks.Mark asked) {
+    for (PriceMarks.Mark m : prices) {
+      if (m.struck() && !m.perUnit() && m.price().amount().compareTo(asked.price().amount()) > 0) {
+        return m.price().amount();
+      }
+    }
+    return null;
+  }
+}

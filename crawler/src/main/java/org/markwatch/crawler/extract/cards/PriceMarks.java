@@ -1,0 +1,178 @@
+package org.markwatch.crawler.extract.cards;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+import org.markwatch.crawler.extract.text.Currencies;
+import org.markwatch.crawler.extract.text.ParsedPrice;
+import org.markwatch.crawler.extract.text.PriceParser;
+
+/**
+ * The prices shown on a page, as elements: the smallest element around a short text that reads as
+ * money (a currency written, or a price class or {@code itemprop=price} on it or just above it).
+ * Whether a price is struck through (the price before a discount) is read from the markup only:
+ * {@code del/s/strike}, a line-through style, or an old/was/list/strike class or attribute.
+ */
+final class PriceMarks {
+  /** A price as shown: longer texts are sentences that mention money, not prices. */
+  static final int MAX_PRICE_CHARS = 48;
+
+  private static final Pattern PRICE_CLASS = Pattern.compile("price|preis|prix|precio|preco|prezzo|cena|amount|gia");
+  private static final Pattern STRUCK_CLASS = Pattern.compile("old|was|before|original|list-?price|strike|"
+      + "crossed|through|compare|msrp|rrp|uvp|gia-?goc");
+  private static final Pattern NOT_MONEY = Pattern.compile("%|★|\\d\\s*/\\s*5\\b|\\d{1,2}:\\d{2}");
+
+  private PriceMarks() {}
+
+  /** A price element with what it reads as. */
+  record Mark(Element element, ParsedPrice price, boolean struck, boolean perUnit) {}
+
+  /**
+   * The prices of {@code root}'s subtree, in document order, at most {@code maxMarks}.
+   * {@code country} (nullable) disambiguates "$".
+   */
+  static List<Mark> find(Element root, String country, int maxMarks) {
+    List<Mark> out = new ArrayList<>();
+    Set<Element> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (out.size() >= maxMarks) {
+          return FilterResult.STOP;
+        }
+        if (node instanceof Element e) {
+          String tag = e.normalName();
+          if (tag.equals("script") || tag.equals("style") || tag.equals("noscript") || tag.equals("template")
+              || tag.equals("select") || tag.equals("option") || tag.equals("svg")) {
+            return FilterResult.SKIP_ENTIRELY;
+          }
+          return FilterResult.CONTINUE;
+        }
+        if (node instanceof TextNode t && node.parent() instanceof Element parent && hasDigit(t.getWholeText())) {
+          Mark m = mark(parent, country, seen);
+          if (m != null) {
+            out.add(m);
+          }
+        }
+        return FilterResult.CONTINUE;
+      }
+    }, root);
+    return out;
+  }
+
+  private static Mark mark(Element parent, String country, Set<Element> seen) {
+    // The price box: the highest element above the digits whose whole text is still short
+    // ("€", "12", ",99" in three spans are one price).
+    Element box = parent;
+    String text = Texts.bounded(box, MAX_PRICE_CHARS);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    for (int up = 0; up < 3 && box.parent() != null; up++) {
+      String wider = Texts.bounded(box.parent(), MAX_PRICE_CHARS);
+      if (wider != null && numberRuns(wider) > numberRuns(text)) {
+        break; // the wider text holds a second number (the old price beside the new one, a quantity)
+      }
+      Element up1 = box.parent();
+      String tag = up1.normalName();
+      if (wider == null || tag.equals("a") || tag.equals("li") || tag.equals("article") || tag.equals("body")
+          || up1.selectFirst("img, h1, h2, h3, h4, h5, h6") != null) {
+        break;
+      }
+      box = box.parent();
+      text = wider;
+    }
+    if (!seen.add(box)) {
+      return null;
+    }
+    if (NOT_MONEY.matcher(text).find()) {
+      return null;
+    }
+    boolean money = Currencies.findSymbol(text, null) != null;
+    if (!money && !isPriceish(box) && !(box.parent() != null && isPriceish(box.parent()))) {
+      return null;
+    }
+    if (!text.matches("(?s)[^\\p{L}]*(?:\\p{L}{1,12}(?:[^\\p{L}]+|$)){0,3}") && !money) {
+      return null;
+    }
+    ParsedPrice p = PriceParser.parse(text, null, null, country);
+    if (!p.hasAmount() || p.amount().signum() <= 0) {
+      return null;
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    boolean perUnit = lower.matches("(?s).*(/\\s*\\p{L}|\\bper\\b|\\(.*\\d.*\\)).*");
+    return new PriceMarks.Mark(box, p, isStruck(parent, box), perUnit);
+  }
+
+  static boolean isPriceish(Element e) {
+    if (e.hasAttr("itemprop") && e.attr("itemprop").toLowerCase(Locale.ROOT).contains("price")) {
+      return true;
+    }
+    String c = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+    return !c.isBlank() && PRICE_CLASS.matcher(c).find();
+  }
+
+  /**
+   * Struck through by its tag, style, class or an attribute: on the element holding the digits, on
+   * the price box around it, or up to three levels above the box.
+   */
+  static boolean isStruck(Element digits, Element box) {
+    int above = -1;
+    Element e = digits;
+    for (int up = 0; above < 4 && up < 12 && e != null; up++, e = e.parent()) {
+      if (e == box) {
+        above = 0;
+      } else if (above >= 0) {
+        above++;
+      }
+      String tag = e.normalName();
+      if (tag.equals("del") || tag.equals("s") || tag.equals("strike")) {
+        return true;
+      }
+      if (e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("line-through")) {
+        return true;
+      }
+      String c = e.className().toLowerCase(Locale.ROOT);
+      if (!c.isEmpty() && STRUCK_CLASS.matcher(c).find()) {
+        return true;
+      }
+      for (var a : e.attributes()) {
+        if (a.getKey().toLowerCase(Locale.ROOT).contains("strike") && !a.getValue().equalsIgnoreCase("false")) {
+          return true;
+        }
+      }
+      if (tag.equals("li") || tag.equals("article") || tag.equals("a")) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern NUMBER_RUN = Pattern.compile("\\d+(?:[.,'\u00a0 ]\\d+)*");
+
+  private static int numberRuns(String s) {
+    int n = 0;
+    for (var m = NUMBER_RUN.matcher(s); m.find(); ) {
+      n++;
+    }
+    return n;
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0, n = Math.min(s.length(), 200); i < n; i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,167 @@
+package org.markwatch.crawler.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.markwatch.model.Image;
+import org.markwatch.model.Listing;
+
+/** List pages (category, search, shop): one listing per product card, found by shape. */
+class ListPageExtractionTest {
+  private static final String URL = "https://shop.example.vn/danh-muc/my-pham?page=2";
+
+  static String card(String cls, int id, String title, String price, String old) {
+    return "<div class='" + cls + "'><a href='/sp/" + id + ".html'><img src='data:image/gif;base64,R0lGOD' "
+        + "data-src='/anh/" + id + ".jpg'></a><h3><a href='/sp/" + id + ".html'>" + title + "</a></h3>"
+        + "<div class='gia'><span class='gia-ban'>" + price + "</span>"
+        + (old == null ? "" : " <del>" + old + "</del>") + "</div>"
+        + "<button onclick='add(" + id + ")'>Thêm vào giỏ</button></div>";
+  }
+
+  static final String HEAD = "<html lang='vi'><head><title>Mỹ phẩm chính hãng | Shop</title></head><body>";
+  static final String NAV = "<header><nav class='menu'><ul>"
+      + "<li><a href='/km'>Khuyến mãi 99.000 ₫</a></li><li><a href='/moi'>Hàng mới 199.000 ₫</a></li>"
+      + "<li><a href='/hot'>Bán chạy 299.000 ₫</a></li></ul></nav>"
+      + "<div class='mini-cart'><ul><li><a href='/sp/900.html'>Nước tẩy trang Bioderma</a> <span class='price'>350.000 ₫</span></li>"
+      + "<li><a href='/sp/901.html'>Sữa rửa mặt Cetaphil</a> <span class='price'>250.000 ₫</span></li></ul></div></header>";
+
+  @Test
+  void vietnameseGridGivesOneListingPerCardWithSaleAndOldPrices() {
+    String html = HEAD + NAV + "<h1>Mỹ phẩm</h1><div class='products'>"
+        + card("item", 1, "Nước hoa Chanel No5 100ml", "1.190.000 ₫", "1.500.000 ₫")
+        + card("item", 2, "Son Dior Rouge 999", "450.000đ", null)
+        + card("item", 3, "Kem chống nắng Anessa 60ml", "390.000 ₫", "450.000 ₫")
+        + card("item", 4, "Serum La Roche-Posay B5", "520.000 ₫", null)
+        + "</div><footer><p>Giao hàng miễn phí cho đơn từ 300.000 ₫</p></footer></body></html>";
+
+    ExtractionResult r = Extraction.run(TestPages.html(URL, html));
+
+    assertThat(r.listings()).extracting(Listing::title).containsExactly("Nước hoa Chanel No5 100ml",
+        "Son Dior Rouge 999", "Kem chống nắng Anessa 60ml", "Serum La Roche-Posay B5");
+    Listing first = r.listings().get(0);
+    assertThat(first.url()).isEqualTo("https://shop.example.vn/sp/1.html");
+    assertThat(first.kind()).isEqualTo("product");
+    assertThat(first.price().amount()).isEqualByComparingTo(new BigDecimal("1190000"));
+    assertThat(first.price().currency()).isEqualTo("VND");
+    assertThat(first.listPrice().amount()).isEqualByComparingTo(new BigDecimal("1500000"));
+    assertThat(first.images()).extracting(Image::url).containsExactly("https://shop.example.vn/anh/1.jpg");
+    assertThat(first.attributes()).containsEntry(Extraction.OBSERVED_ON, URL).containsEntry("listContext", "main");
+    assertThat(r.listings().get(1).price().amount()).isEqualByComparingTo(new BigDecimal("450000"));
+    assertThat(r.listings().get(1).listPrice()).isNull();
+    assertThat(r.listings()).extracting(Listing::id).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void relatedBlockIsMarkedAndNavigationAndMiniCartAreNoListings() {
+    String html = HEAD + NAV + "<h1>Son môi</h1><div class='grid'>" + card("card", 2, "Son MAC Ruby Woo", "520.000 ₫", null)
+        + card("card", 3, "Son 3CE Taupe", "310.000 ₫", null) + card("card", 4, "Son Black Rouge A12", "160.000 ₫", null)
+        + "</div><section class='recently-viewed'>" + card("mini", 7, "Phấn phủ Innisfree", "170.000 ₫", null)
+        + card("mini", 8, "Mascara Maybelline", "150.000 ₫", null) + "</section></body></html>";
+
+    List<Listing> out = Extraction.extract(TestPages.html(URL, html));
+
+    assertThat(out).extracting(Listing::title).doesNotContain("Khuyến mãi 99.000 ₫", "Nước tẩy trang Bioderma",
+        "Sữa rửa mặt Cetaphil");
+    assertThat(out).filteredOn(l -> "related".equals(l.attributes().get("listContext"))).extracting(Listing::title)
+        .containsExactly("Phấn phủ Innisfree", "Mascara Maybelline");
+    assertThat(out).filteredOn(l -> "main".equals(l.attributes().get("listContext"))).extracting(Listing::title)
+        .containsExactly("Son MAC Ruby Woo", "Son 3CE Taupe", "Son Black Rouge A12");
+  }
+
+  @Test
+  void rowsOfCardsGiveTheCardsNotTheRows() {
+    StringBuilder html = new StringBuilder(HEAD + "<h1>Nước hoa</h1><div class='container'>");
+    int id = 0;
+    for (int row = 0; row < 3; row++) {
+      html.append("<div class='row'>");
+      for (int col = 0; col < 4; col++) {
+        id++;
+        html.append(card("col-3", id, "Nước hoa mẫu số " + id, (100 + id) + ".000 ₫", null));
+      }
+      html.append("</div>");
+    }
+    List<Listing> out = Extraction.extract(TestPages.html(URL, html + "</div></body></html>"));
+
+    assertThat(out).hasSize(12);
+    assertThat(out.get(11).title()).isEqualTo("Nước hoa mẫu số 12");
+    assertThat(out.get(11).price().amount()).isEqualByComparingTo(new BigDecimal("112000"));
+  }
+
+  @Test
+  void pageWithoutProductsGivesNothingRatherThanItsTitle() {
+    String html = "<html lang='vi'><head><title>Tin tức mới nhất</title></head><body>" + NAV
+        + "<h1>Tin tức mới nhất</h1><article><h2><a href='/tin/1'>Cách nhận biết mỹ phẩm giả</a></h2>"
+        + "<p>Ngày 12/11/2026 cơ quan quản lý thị trường đã thu giữ 1.200 sản phẩm.</p></article>"
+        + "<article><h2><a href='/tin/2'>Mùa mua sắm cuối năm</a></h2><p>Giảm giá đến 50%.</p></article></body></html>";
+
+    ExtractionResult r = Extraction.run(TestPages.html("https://shop.example.vn/tin-tuc", html));
+
+    assertThat(r.listings()).isEmpty();
+    assertThat(r.problems()).anySatisfy(p -> assertThat(p).contains("no product on the page"));
+  }
+
+  @Test
+  void productPageWithRelatedCardsStillGivesOneListing() {
+    String html = "<html lang='vi'><head><script type='application/ld+json'>{\"@context\":\"https://schema.org\","
+        + "\"@type\":\"Product\",\"name\":\"Nước hoa Chanel No5 100ml\",\"offers\":{\"@type\":\"Offer\","
+        + "\"price\":\"1190000\",\"priceCurrency\":\"VND\"}}</script></head><body><h1>Nước hoa Chanel No5 100ml</h1>"
+        + "<div class='related-products'>" + card("item", 2, "Son Dior Rouge 999", "450.000 ₫", null)
+        + card("item", 3, "Kem Anessa 60ml", "390.000 ₫", null) + card("item", 4, "Serum B5", "520.000 ₫", null)
+        + card("item", 5, "Phấn Innisfree", "170.000 ₫", null) + "</div></body></html>";
+
+    List<Listing> out = Extraction.extract(TestPages.html("https://shop.example.vn/sp/1.html", html));
+
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).title()).isEqualTo("Nước hoa Chanel No5 100ml");
+  }
+
+  @Test
+  void productPageWithoutMarkupButWithItsPriceBesideTheTitleIsNoListPage() {
+    String html = HEAD + "<h1>Nước hoa Chanel No5 100ml</h1><div class='product-info'><span class='price'>1.190.000 ₫</span>"
+        + "<button>Mua ngay</button></div><h2>Sản phẩm tương tự</h2><div class='products'>"
+        + card("item", 2, "Son Dior Rouge 999", "450.000 ₫", null) + card("item", 3, "Kem Anessa 60ml", "390.000 ₫", null)
+        + card("item", 4, "Serum B5", "520.000 ₫", null) + "</div></body></html>";
+
+    List<Listing> out = Extraction.extract(TestPages.html("https://shop.example.vn/sp/1.html", html));
+
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).price().amount()).isEqualByComparingTo(new BigDecimal("1190000"));
+  }
+
+  @Test
+  void imagesAreAbsoluteAndInlineOrPlaceholderImagesDropped() {
+    String html = "<html><head><script type='application/ld+json'>{\"@context\":\"https://schema.org\","
+        + "\"@type\":\"Product\",\"name\":\"Túi xách\",\"image\":[\"data:image/png;base64,iVBOR\",\"/img/tui.jpg\","
+        + "\"/img/1x1.gif\",\"https://cdn.example.vn/tui-2.jpg\"],\"offers\":{\"price\":\"100000\",\"priceCurrency\":\"VND\"}}"
+        + "</script></head><body><h1>Túi xách</h1></body></html>";
+
+    Listing l = Extraction.extract(TestPages.html("https://shop.example.vn/sp/tui.html", html)).get(0);
+
+    assertThat(l.images()).extracting(Image::url)
+        .containsExactly("https://shop.example.vn/img/tui.jpg", "https://cdn.example.vn/tui-2.jpg");
+  }
+
+  @Test
+  void gtinIsKeptOnlyWithAValidCheckDigit() {
+    assertThat(Gtin.valid("4006381333931")).isEqualTo("4006381333931");
+    assertThat(Gtin.valid("4006381333932")).isNull();
+    assertThat(Gtin.valid("0036000291452")).isEqualTo("0036000291452");
+    assertThat(Gtin.valid("036000291452")).isEqualTo("036000291452");
+    assertThat(Gtin.valid("96385074")).isEqualTo("96385074");
+    assertThat(Gtin.valid("8 934588 012228")).isEqualTo("8934588012228");
+    assertThat(Gtin.valid("12345")).isNull();
+    assertThat(Gtin.valid("ABCDEFGHIJKLM")).isNull();
+  }
+
+  @Test
+  void feedPostIsTitledByItsFirstLine() {
+    assertThat(FeedExtractor.firstLine("Thanh lý túi LV authentic\nGiá 1tr2, ib zalo 0912345678"))
+        .isEqualTo("Thanh lý túi LV authentic");
+    String longLine = "Hàng về rồi các chị ơi. " + "Túi đẹp lắm ".repeat(30);
+    assertThat(FeedExtractor.firstLine(longLine)).isEqualTo("Hàng về rồi các chị ơi.");
+    assertThat(FeedExtractor.firstLine("a".repeat(300))).hasSizeLessThanOrEqualTo(FeedExtractor.MAX_TITLE_CHARS);
+    assertThat(FeedExtractor.firstLine("  ")).isNull();
+  }
+}
