@@ -181,6 +181,9 @@ final class RulesCommand implements Runnable {
             continue;
           }
           int[] c = counts.get(sig.rule());
+          if (c == null) {
+            continue; // sense.dropped: a word not read in a rule's sense, no rule of the ruleset
+          }
           c[0]++;
           if (l.get("flagged").asBoolean()) {
             c[1]++;

@@ -13,6 +13,7 @@ import org.markwatch.detectors.match.BrandQueries;
 import org.markwatch.detectors.match.Hit;
 import org.markwatch.detectors.match.ListingFields;
 import org.markwatch.detectors.match.TextMatcher;
+import org.markwatch.detectors.match.WordSense;
 import org.markwatch.detectors.rules.ExpiryDates;
 import org.markwatch.detectors.rules.ListingContext;
 import org.markwatch.detectors.rules.Rule;
@@ -36,14 +37,16 @@ public final class Detectors implements AutoCloseable {
 
   private final BrandCatalog catalog;
   private final BrandQueries brandQueries;
+  private final WordSense sense;
   private final Ruleset ruleset;
   private final TextMatcher matcher;
   private final String version;
 
-  private Detectors(BrandCatalog catalog, BrandQueries brandQueries, Ruleset ruleset, TextMatcher matcher,
-      String version) {
+  private Detectors(BrandCatalog catalog, BrandQueries brandQueries, WordSense sense, Ruleset ruleset,
+      TextMatcher matcher, String version) {
     this.catalog = catalog;
     this.brandQueries = brandQueries;
+    this.sense = sense;
     this.ruleset = ruleset;
     this.matcher = matcher;
     this.version = version;
@@ -73,9 +76,11 @@ public final class Detectors implements AutoCloseable {
     TextMatcher.Builder mb = TextMatcher.builder().commonWords(catalog.commonWords());
     BrandQueries bq = new BrandQueries(catalog);
     bq.register(mb);
+    WordSense sense = new WordSense(catalog);
+    sense.register(mb);
     Ruleset rules = new RulesetCompiler(mb, catalog).compile(config.ruleFiles());
     TextMatcher matcher = matching == Matching.NAIVE ? mb.buildNaive() : mb.build();
-    return new Detectors(catalog, bq, rules, matcher, "sha256:" + config.sha256().substring(0, 16));
+    return new Detectors(catalog, bq, sense, rules, matcher, "sha256:" + config.sha256().substring(0, 16));
   }
 
   /** The verdict on one listing; deterministic for the same listing and configuration. */
@@ -140,10 +145,14 @@ public final class Detectors implements AutoCloseable {
   }
 
   private Scored verdict(Listing listing, ListingFields fields, Map<String, List<Hit>> hits) {
-    List<BrandFinding> brands = brandQueries.findings(hits);
-    ListingContext ctx = new ListingContext(listing, fields, hits, brands, brandQueries);
+    WordSense.Reading reading = sense.read(hits, brandQueries.findings(hits));
+    List<BrandFinding> brands = reading.kept();
+    ListingContext ctx = new ListingContext(listing, fields, hits, brands, brandQueries, reading.product());
     LocalDate observed = ExpiryDates.observedDate(listing.observedAt());
     List<Signal> signals = new ArrayList<>();
+    for (WordSense.Dropped d : reading.dropped()) {
+      signals.add(new Signal(Rule.SENSE_DROPPED, 0.0, null, d.finding().hit().field().id(), d.reason()));
+    }
     for (Rule r : ruleset.rules()) {
       Signal s = r.apply(ctx, observed);
       if (s != null) {

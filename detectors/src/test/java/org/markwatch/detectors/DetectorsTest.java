@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.markwatch.model.BrandHit;
@@ -21,12 +20,7 @@ class DetectorsTest {
 
   @BeforeAll
   static void create() {
-    detectors = Detectors.create(TestData.defaultConfig());
-  }
-
-  @AfterAll
-  static void close() {
-    detectors.close();
+    detectors = TestData.defaultDetectors();
   }
 
   private static Listing listing(String title, String text, long price, String seller) {

@@ -25,8 +25,10 @@ class DevSetQualityTest {
       labels.put(n.get("id").asString(), n);
     }
     List<Listing> dev = TestData.devListings();
+    Map<String, Listing> byId = new HashMap<>();
+    dev.forEach(l -> byId.put(l.id(), l));
     int tp = 0, fp = 0, fn = 0, btp = 0, bfp = 0, bfn = 0;
-    try (Detectors d = Detectors.create(TestData.defaultConfig())) {
+    { Detectors d = TestData.defaultDetectors(); // shared, never closed
       List<Scored> scored = d.scoreAll(dev);
       for (Scored s : scored) {
         JsonNode lab = labels.get(s.listingId());
@@ -40,6 +42,10 @@ class DevSetQualityTest {
         lab.get("brands").forEach(b -> exp.add(b.asString()));
         for (String g : got) { if (exp.contains(g)) btp++; else bfp++; }
         for (String e : exp) { if (!got.contains(e)) bfn++; }
+        if (want != s.flagged() || !got.equals(exp)) {
+          System.out.printf("dev miss: flagged %s want %s brands %s want %s | %s | %s%n", s.flagged(), want, got, exp,
+              byId.get(s.listingId()).title(), s.signals().stream().map(g -> g.rule()).toList());
+        }
       }
     }
     double p = tp / (double) (tp + fp), r = tp / (double) (tp + fn);

@@ -26,7 +26,7 @@ class PhrasingsTest {
     List<Line> lines = read();
     assertThat(lines).hasSizeGreaterThan(60);
     List<String> wrong = new ArrayList<>();
-    try (Detectors d = Detectors.create(TestData.defaultConfig())) {
+    { Detectors d = TestData.defaultDetectors(); // shared, never closed
       List<Listing> listings = lines.stream().map(PhrasingsTest::listing).toList();
       List<Scored> scored = d.scoreAll(listings);
       for (int i = 0; i < lines.size(); i++) {

@@ -91,7 +91,7 @@ class RealWorldQualityTest {
         }
       }
     }
-    try (Detectors d = Detectors.create(TestData.defaultConfig())) {
+    { Detectors d = TestData.defaultDetectors(); // shared, never closed
       for (var e : sets.entrySet()) {
         List<Scored> scored = d.scoreAll(e.getValue().stream().map(Labelled::listing).toList());
         List<Outcome> out = new ArrayList<>();

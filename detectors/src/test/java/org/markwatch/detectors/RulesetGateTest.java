@@ -14,7 +14,7 @@ class RulesetGateTest {
 
   @Test
   void aBrokenFileOrAFailingExampleIsRefused() {
-    DetectorConfig base = TestData.defaultConfig();
+    DetectorConfig base = TestData.coreConfig();
     Map<String, String> broken = new TreeMap<>(base.ruleFiles());
     broken.put("rules/zz.yaml", "rules:\n  - {id: x.y, violation: nope}\n");
     assertThat(RulesetGate.problems(new DetectorConfig(base.brandFiles(), broken)))

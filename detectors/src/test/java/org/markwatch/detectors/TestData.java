@@ -30,6 +30,26 @@ public final class TestData {
     return Path.of(System.getProperty("markwatch.shared", "../../shared"));
   }
 
+  private static Detectors shared;
+
+  /**
+   * One {@link Detectors} of the default configuration for every test of the JVM: compiling the
+   * core and retail catalog (about 10k queries) takes seconds, once is enough. Not to be closed.
+   */
+  public static synchronized Detectors defaultDetectors() {
+    if (shared == null) {
+      shared = Detectors.create(defaultConfig());
+    }
+    return shared;
+  }
+
+  /** The default configuration without the retail brand list: for tests of machinery, not of the catalog. */
+  public static DetectorConfig coreConfig() {
+    Map<String, String> brands = new TreeMap<>(read(confDir(), "brands"));
+    brands.remove("brands/retail.yaml");
+    return new DetectorConfig(brands, read(confDir(), "rules"));
+  }
+
   public static DetectorConfig defaultConfig() {
     return new DetectorConfig(read(confDir(), "brands"), read(confDir(), "rules"));
   }

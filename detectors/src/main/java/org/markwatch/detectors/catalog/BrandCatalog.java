@@ -12,6 +12,7 @@ public final class BrandCatalog {
   private final Map<String, ProductType> productTypes;
   private final java.util.Set<String> commonWords;
   private final Map<String, ObservedPrice> observed;
+  private final Senses senses;
 
   public BrandCatalog(Collection<Brand> brands, Collection<ProductType> productTypes) {
     this(brands, productTypes, java.util.Set.of());
@@ -26,6 +27,13 @@ public final class BrandCatalog {
   /** @param observed observed market prices per brand and product type */
   public BrandCatalog(Collection<Brand> brands, Collection<ProductType> productTypes,
       Collection<String> commonWords, Collection<ObservedPrice> observed) {
+    this(brands, productTypes, commonWords, observed, Senses.NONE);
+  }
+
+  /** @param senses how brand names and terms are read against the product's domain */
+  public BrandCatalog(Collection<Brand> brands, Collection<ProductType> productTypes,
+      Collection<String> commonWords, Collection<ObservedPrice> observed, Senses senses) {
+    this.senses = senses == null ? Senses.NONE : senses;
     Map<String, Brand> b = new LinkedHashMap<>();
     for (Brand brand : brands) {
       if (b.putIfAbsent(brand.id(), brand) != null) {
@@ -56,6 +64,16 @@ public final class BrandCatalog {
   /** Lower-case words never read as a misspelt brand ("channel", "couch"). */
   public java.util.Set<String> commonWords() {
     return commonWords;
+  }
+
+  /** Word senses: brand categories' domains, neutral domains, decoration phrases. */
+  public Senses senses() {
+    return senses;
+  }
+
+  /** The product type with this id, if any. */
+  public Optional<ProductType> productType(String id) {
+    return Optional.ofNullable(productTypes.get(id));
   }
 
   public Optional<Brand> brand(String id) {

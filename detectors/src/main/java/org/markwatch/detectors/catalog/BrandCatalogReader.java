@@ -24,11 +24,13 @@ public final class BrandCatalogReader {
     java.util.Set<String> common = new java.util.HashSet<>();
     List<ObservedPrice> observed = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
+    Senses senses = Senses.NONE;
     for (var e : files.entrySet()) {
       String file = e.getKey();
       String text = e.getValue();
       BrandFile parsed = Yaml.read(file, text, BrandFile.class);
       boolean fuzzy = Boolean.TRUE.equals(parsed.fuzzy());
+      senses = senses.merge(parsed.senses());
       for (String w : parsed.commonWords()) {
         common.add(w.toLowerCase(java.util.Locale.ROOT).strip());
       }
@@ -57,7 +59,7 @@ public final class BrandCatalogReader {
         types.add(t);
       }
     }
-    return new BrandCatalog(brands, types, common, observed);
+    return new BrandCatalog(brands, types, common, observed, senses);
   }
 
   private static void check(String file, String text, Brand b) {

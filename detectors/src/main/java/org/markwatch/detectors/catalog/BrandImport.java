@@ -96,6 +96,45 @@ public final class BrandImport {
 
   /** Parses the retail TSV, skipping brands whose id or name is already known. */
   public static List<Brand> fromRetailTsv(String file, String text, Set<String> knownIds, Set<String> knownNames) {
+    return fromRetailTsv(file, text, knownIds, knownNames, Set.of());
+  }
+
+  /**
+   * A name a listing uses as an ordinary word rather than a brand: fewer than three letters
+   * ("X", "Da") unless written with a sign ("H&M"), only digits and signs ("76"), or a single
+   * word of {@code commonWords} ("Green", "Plus", "Only"). The retail list names shops, and many
+   * shops are named by such words; as catalog brands they would be found in most titles.
+   */
+  static boolean ordinaryWord(String name, Set<String> commonWords) {
+    String folded = TextForms.fold(name).toLowerCase(Locale.ROOT).strip();
+    long letters = folded.codePoints().filter(Character::isLetter).count();
+    boolean sign = folded.codePoints().anyMatch(c -> !Character.isLetterOrDigit(c) && !Character.isWhitespace(c));
+    if (letters == 0 || (letters < 3 && !sign)) {
+      return true;
+    }
+    List<String> words = TextForms.words(folded);
+    return words.size() == 1 && commonWords.contains(words.get(0));
+  }
+
+  /** True when the name holds a known brand's name as whole words: "Apple Store" is Apple's own shop. */
+  static boolean namesKnownBrand(String name, List<List<String>> knownWords) {
+    List<String> words = TextForms.words(TextForms.fold(name).toLowerCase(Locale.ROOT));
+    for (List<String> k : knownWords) {
+      for (int i = 0; i + k.size() <= words.size(); i++) {
+        if (words.subList(i, i + k.size()).equals(k)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Parses the retail TSV, skipping brands whose id or name is already known and names (or
+   * aliases) that are {@linkplain #ordinaryWord ordinary words}.
+   */
+  public static List<Brand> fromRetailTsv(String file, String text, Set<String> knownIds, Set<String> knownNames,
+      Set<String> commonWords) {
     String[] lines = text.split("\r?\n", -1);
     if (lines.length == 0 || !lines[0].startsWith("brand\twikidata\tcategory")) {
       throw new ConfigException(file, 1, 1, "header must start with: brand, wikidata, category (tab-separated)");
@@ -103,6 +142,8 @@ public final class BrandImport {
     Map<String, Brand> out = new LinkedHashMap<>();
     Set<String> names = new java.util.HashSet<>();
     knownNames.forEach(n -> names.add(TextForms.fold(n)));
+    List<List<String>> knownWords = knownNames.stream()
+        .map(n -> TextForms.words(TextForms.fold(n).toLowerCase(Locale.ROOT))).filter(w -> !w.isEmpty()).toList();
     for (int i = 1; i < lines.length; i++) {
       if (lines[i].isBlank()) {
         continue;
@@ -112,8 +153,9 @@ public final class BrandImport {
         throw new ConfigException(file, i + 1, 0, "expected at least 3 tab-separated columns");
       }
       String name = f[0].strip();
-      if (TextForms.words(name).isEmpty() || !names.add(TextForms.fold(name))) {
-        continue; // no words, or a brand the catalog already has under this name
+      if (TextForms.words(name).isEmpty() || ordinaryWord(name, commonWords) || namesKnownBrand(name, knownWords)
+          || !names.add(TextForms.fold(name))) {
+        continue; // no words, an ordinary word, a known brand's own shop, or a brand the catalog has under this name
       }
       String base = slug(name);
       if (base.isEmpty()) {
@@ -127,7 +169,8 @@ public final class BrandImport {
       if (f.length > 4) {
         for (String a : f[4].split(";")) {
           String alias = a.strip();
-          if (!alias.isEmpty() && !TextForms.words(alias).isEmpty() && names.add(TextForms.fold(alias))) {
+          if (!alias.isEmpty() && !TextForms.words(alias).isEmpty() && !ordinaryWord(alias, commonWords)
+              && names.add(TextForms.fold(alias))) {
             aliases.add(alias);
           }
         }

@@ -49,7 +49,9 @@ public final class BrandQueries {
       }
     }
     for (ProductType t : catalog.productTypes()) {
-      b.add("t:" + t.id(), PhraseSet.of(t.terms(), List.of(Field.TITLE), false));
+      // the category path too: word sense reads the product from it (WordSense)
+      List<Field> in = t.categoryOnly() ? List.of(Field.CATEGORY) : List.of(Field.TITLE, Field.CATEGORY);
+      b.add("t:" + t.id(), PhraseSet.of(t.terms(), in, false));
     }
   }
 
@@ -137,6 +139,11 @@ public final class BrandQueries {
 
   /** The product type named first in the title, or null. */
   public String productType(Map<String, List<Hit>> hits) {
+    return firstType(hits);
+  }
+
+  /** The product type named first in the title, or null. */
+  static String firstType(Map<String, List<Hit>> hits) {
     String best = null;
     int bestStart = Integer.MAX_VALUE;
     int bestEnd = -1;
@@ -315,6 +322,11 @@ public final class BrandQueries {
     }
     if (kind != null) {
       return h.field() == Field.CLAIMED ? "claimed" : kind;
+    }
+    if (!Boolean.TRUE.equals(brand.fuzzy())) {
+      // disguises are read only for the brands counterfeiters disguise (a fuzzy catalog file): the
+      // shop names of the retail list would otherwise be "found" in ordinary words ("de sport")
+      return null;
     }
     String skeleton = Skeleton.of(h.text());
     for (int i = 0; i < n && kind == null; i++) {

@@ -10,13 +10,15 @@ public enum Field {
   TEXT,
   SELLER,
   CLAIMED,
-  CATEGORY;
+  CATEGORY,
+  /** The platform's product attributes, one "name: value" a line ("Tem hợp quy CR: Không có"). */
+  ATTRIBUTES;
 
   public static final List<Field> ALL = List.of(values());
 
   private final String id = name().toLowerCase(Locale.ROOT);
 
-  /** Lowercase name: title, text, seller, claimed, category. */
+  /** Lowercase name: title, text, seller, claimed, category, attributes. */
   public String id() {
     return id;
   }

@@ -219,10 +219,11 @@ final class Conditions {
       }
       for (BrandFinding f : ctx.brands()) {
         var o = catalog.observed(f.brand().id(), type);
-        if (o.isPresent() && o.get().samples() != null && o.get().samples() >= minSamples
-            && l.price().amount().doubleValue() < ratio * o.get().median()) {
-          return new Evidence("price", String.format(Locale.ROOT, "%,d VND < %.2f x observed median %,d VND (%s %s, n=%d)",
-              l.price().amount().longValue(), ratio, o.get().median(), f.brand().name(), type, o.get().samples()));
+        boolean enough = o.isPresent() && (o.get().isSeed() || (o.get().samples() != null && o.get().samples() >= minSamples));
+        if (enough && l.price().amount().doubleValue() < ratio * o.get().median()) {
+          return new Evidence("price", String.format(Locale.ROOT, "%,d VND < %.2f x %s %,d VND (%s %s, %s)",
+              l.price().amount().longValue(), ratio, o.get().isSeed() ? "seed reference median" : "observed median",
+              o.get().median(), f.brand().name(), type, o.get().isSeed() ? "seed value, not observed" : "n=" + o.get().samples()));
         }
       }
       return null;

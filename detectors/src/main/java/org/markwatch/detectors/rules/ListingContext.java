@@ -6,6 +6,7 @@ import org.markwatch.detectors.match.BrandFinding;
 import org.markwatch.detectors.match.BrandQueries;
 import org.markwatch.detectors.match.Hit;
 import org.markwatch.detectors.match.ListingFields;
+import org.markwatch.detectors.match.WordSense;
 import org.markwatch.model.Listing;
 
 /** What rules look at for one listing: the listing, its text hits and the brands found. */
@@ -14,4 +15,5 @@ public record ListingContext(
     ListingFields fields,
     Map<String, List<Hit>> hits,
     List<BrandFinding> brands,
-    BrandQueries brandQueries) {}
+    BrandQueries brandQueries,
+    WordSense.Product product) {}

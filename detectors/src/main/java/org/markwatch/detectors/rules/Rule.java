@@ -5,7 +5,11 @@ import java.util.List;
 import org.markwatch.model.Signal;
 import org.markwatch.model.Violation;
 
-/** A compiled rule: fires when {@code when} holds and no condition of {@code unless} does. */
+/**
+ * A compiled rule: fires when {@code when} holds and no condition of {@code unless} does, unless
+ * the product contradicts the rule's {@code sense} (then a zero-weight {@value #SENSE_DROPPED}
+ * signal says why).
+ */
 public record Rule(
     String id,
     String description,
@@ -17,7 +21,11 @@ public record Rule(
     Condition when,
     List<Condition> unless,
     Examples examples,
-    String file) {
+    String file,
+    List<String> sense) {
+  /** Rule id of the zero-weight signal saying why a rule's words were not read in its sense. */
+  public static final String SENSE_DROPPED = "sense.dropped";
+
 
   /** The signal when the rule fires on the listing, else null. */
   public Signal apply(ListingContext ctx, LocalDate observed) {
@@ -33,6 +41,10 @@ public record Rule(
       if (u.test(ctx) != null) {
         return null;
       }
+    }
+    String why = org.markwatch.detectors.match.WordSense.contradiction(ctx.product(), sense);
+    if (why != null) {
+      return new Signal(SENSE_DROPPED, 0.0, violation.id(), e.field(), id + ": '" + e.text() + "' " + why);
     }
     return new Signal(id, weight, violation.id(), e.field(), e.text());
   }

@@ -112,7 +112,7 @@ public final class RulesetCompiler {
       }
     }
     return new Rule(s.id(), s.description(), v, s.legalBasis(), s.effectiveFrom(), s.effectiveTo(), s.weight(),
-        when, unless, ex, file);
+        when, unless, ex, file, s.sense() == null ? List.of() : List.copyOf(s.sense()));
   }
 
   /**
@@ -269,7 +269,7 @@ public final class RulesetCompiler {
     List<Field> out = new ArrayList<>();
     for (String n : names) {
       out.add(Field.fromId(n).orElseThrow(() -> new ConfigException(file, line, 0,
-          where + "unknown field '" + n + "', known: title, text, seller, claimed, category")));
+          where + "unknown field '" + n + "', known: title, text, seller, claimed, category, attributes")));
     }
     return out;
   }

@@ -24,6 +24,9 @@ public final class NoisyOrScorer {
     Map<Violation, Double> miss = new EnumMap<>(Violation.class);
     double allMiss = 1.0;
     for (Signal s : signals) {
+      if (s.weight() <= 0) {
+        continue; // a word dropped for its sense: reported, never counted
+      }
       Violation v = Violation.fromId(s.violation()).orElseThrow();
       miss.merge(v, 1.0 - s.weight(), (a, b) -> a * b);
       allMiss *= 1.0 - s.weight();

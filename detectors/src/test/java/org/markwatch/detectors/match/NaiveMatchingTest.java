@@ -15,8 +15,8 @@ class NaiveMatchingTest {
   @Test
   void naiveAndBatchedMatchingAgreeOnTheDevSet() {
     List<Listing> dev = TestData.devListings();
-    try (Detectors batched = Detectors.create(TestData.defaultConfig());
-        Detectors naive = Detectors.create(TestData.defaultConfig(), Detectors.Matching.NAIVE)) {
+    Detectors batched = TestData.defaultDetectors();
+    try (Detectors naive = Detectors.create(TestData.defaultConfig(), Detectors.Matching.NAIVE)) {
       List<Scored> a = batched.scoreAll(dev);
       List<Scored> b = naive.scoreAll(dev);
       for (int i = 0; i < dev.size(); i++) {

@@ -9,7 +9,7 @@ import org.markwatch.detectors.TestData;
 class RuleExamplesTest {
   @Test
   void everyRuleOfTheDefaultRulesetPassesItsExamples() {
-    try (Detectors d = Detectors.create(TestData.defaultConfig())) {
+    { Detectors d = TestData.defaultDetectors(); // shared, never closed
       ExampleRunner.Result r = ExampleRunner.run(d);
       assertThat(r.failures()).isEmpty();
       assertThat(r.examples()).isGreaterThan(50);
