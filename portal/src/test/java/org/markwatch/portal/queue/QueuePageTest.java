@@ -104,7 +104,7 @@ class QueuePageTest {
     String page = get("/queue").body();
     assertThat(page).contains("Thuốc lá điện tử pod").doesNotContain("Áo thun trơn cotton");
     assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
-    assertThat(page).contains("counterfeit (1)").contains("prohibited (1)");
+    assertThat(page).contains("Hàng giả (1)").contains("Hàng cấm (1)");
     assertThat(page.indexOf("LV rep 1:1")).isLessThan(page.indexOf("Thuốc lá điện tử pod"));
 
     String prohibitedOnly = get("/queue?violation=prohibited").body();

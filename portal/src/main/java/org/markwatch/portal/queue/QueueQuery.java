@@ -1,0 +1,110 @@
+package org.markwatch.portal.queue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.markwatch.portal.access.Jurisdiction;
+import org.markwatch.portal.security.Viewer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the flagged queue for one viewer: only what their jurisdiction allows, filtered, sorted,
+ * one page at a time (or streamed whole for an export). The same SQL runs on H2 and PostgreSQL;
+ * the search compares the folded search columns of migration V16, which PostgreSQL serves from
+ * trigram indexes. No total is counted: over a million rows a count costs more than the page, so
+ * the page reads one row more than it shows to know whether there is a next one.
+ */
+@Component
+public class QueueQuery {
+  private final DataSource dataSource;
+
+  QueueQuery(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** A page of the queue and whether another follows. */
+  public record Page(List<QueueRow> rows, boolean hasNext) {}
+
+  public Page page(Viewer viewer, QueueFilter filter) {
+    List<QueueRow> rows = new ArrayList<>();
+    read(viewer, filter, filter.page() * QueueFilter.PAGE_SIZE, QueueFilter.PAGE_SIZE + 1, rows::add);
+    boolean more = rows.size() > QueueFilter.PAGE_SIZE;
+    return new Page(more ? rows.subList(0, QueueFilter.PAGE_SIZE) : rows, more);
+  }
+
+  /** Every row the filter matches for this viewer, at most {@code limit}, in the filter's order. */
+  public int stream(Viewer viewer, QueueFilter filter, int limit, Consumer<QueueRow> sink) {
+    return read(viewer, filter, 0, limit, sink);
+  }
+
+  private int read(Viewer viewer, QueueFilter filter, int offset, int limit, Consumer<QueueRow> sink) {
+    StringBuilder sql = new StringBuilder("""
+        SELECT l.id, l.platform, l.title, l.price_amount, l.price_currency, l.seller_id, s.name, s.province,
+               v.score, v.violations, v.brands, l.observed_at
+        FROM verdicts v
+        JOIN listings l ON l.id = v.listing_id
+        LEFT JOIN sellers s ON s.id = l.seller_id
+        WHERE v.flagged""");
+    List<Object> params = new ArrayList<>();
+    Jurisdiction.restrict(viewer, sql, params);
+    if (!filter.violation().isEmpty()) {
+      sql.append(" AND EXISTS (SELECT 1 FROM verdict_violations vv WHERE vv.listing_id = v.listing_id"
+          + " AND vv.violation = ?)");
+      params.add(filter.violation());
+    }
+    if (!filter.platform().isEmpty()) {
+      sql.append(" AND l.platform = ?");
+      params.add(filter.platform());
+    }
+    String text = filter.foldedPattern();
+    if (text != null) {
+      String phone = filter.phonePattern();
+      // Two index-served halves (title/id, then seller name/id/phone) rather than one OR over the
+      // join, which PostgreSQL can only answer by scanning.
+      sql.append(" AND l.id IN (SELECT id FROM listings WHERE search_folded LIKE ? ESCAPE '\\'"
+          + " UNION ALL SELECT l2.id FROM listings l2 JOIN sellers s2 ON s2.id = l2.seller_id"
+          + " WHERE s2.search_folded LIKE ? ESCAPE '\\'" + (phone == null ? "" : " OR s2.search_folded LIKE ?") + ")");
+      params.add(text);
+      params.add(text);
+      if (phone != null) {
+        params.add(phone);
+      }
+    }
+    sql.append(" ORDER BY ").append(filter.orderBy()).append(" LIMIT ? OFFSET ?");
+    params.add(limit);
+    params.add(offset);
+    int n = 0;
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < params.size(); i++) {
+        ps.setObject(i + 1, params.get(i));
+      }
+      ps.setFetchSize(500);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(new QueueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+              trimmed(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getDouble(9),
+              split(rs.getString(10)), split(rs.getString(11)), rs.getObject(12, OffsetDateTime.class).toInstant()));
+          n++;
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the flagged queue: " + e.getMessage(), e);
+    }
+    return n;
+  }
+
+  private static String trimmed(String s) {
+    return s == null ? null : s.strip();
+  }
+
+  private static List<String> split(String csv) {
+    return csv == null || csv.isBlank() ? List.of() : Arrays.asList(csv.split(","));
+  }
+}
