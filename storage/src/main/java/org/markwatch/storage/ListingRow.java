@@ -21,10 +21,10 @@ record ListingRow(
     String id, String platform, String kind, String url, String title, BigDecimal priceAmount,
     String priceCurrency, String sellerId, OffsetDateTime observedAt, String crawlRunId,
     String htmlSha256, String screenshotSha256, String listingJson, SellerRow seller,
-    VerdictRow verdict) {
+    VerdictRow verdict, String observationId, String availability) {
 
   record SellerRow(String id, String platform, String name, String url, String province, String address,
-      String phones, String taxCode, String businessRegistration, Boolean verified) {}
+      String phones, String taxCode, String businessRegistration, Boolean verified, String emails) {}
 
   record VerdictRow(String rulesetVersion, double score, boolean flagged, String topViolation,
       List<String> violations, String violationsText, String brands, String scoredJson) {}
@@ -59,13 +59,15 @@ record ListingRow(
         fit("violations", String.join(",", violations), 400),
         fit("brands", String.join(",", brands), 2000),
         JsonCodec.encode(s));
+    String listingJson = JsonCodec.encode(l);
     return new ListingRow(
         fit("id", l.id(), 512), fit("platform", l.platform(), 64),
         fit("kind", l.kind() == null ? "product" : l.kind(), 16), fit("url", l.url(), 4096),
         fit("title", l.title(), 2000), amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_UP),
         fit("price.currency", currency, 3), seller == null ? null : seller.id(), observed,
         fit("crawlRunId", l.crawlRunId(), 64), fit("evidence.htmlSha256", htmlSha, 64),
-        fit("evidence.screenshotSha256", shotSha, 64), JsonCodec.encode(l), seller, verdict);
+        fit("evidence.screenshotSha256", shotSha, 64), listingJson, seller, verdict, Rows.sha256(listingJson),
+        fit("attributes.availability", l.attributes() == null ? null : l.attributes().get("availability"), 64));
   }
 
   private static SellerRow sellerRow(String platform, Seller s) {
@@ -77,7 +79,7 @@ record ListingRow(
         fit("seller.address", s.address(), 2000),
         s.phones() == null ? null : fit("seller.phones", String.join(",", s.phones()), 2000),
         fit("seller.taxCode", s.taxCode(), 32), fit("seller.businessRegistration", s.businessRegistration(), 64),
-        s.verified());
+        s.verified(), s.emails() == null ? null : fit("seller.emails", String.join(",", s.emails()), 2000));
   }
 
   /** Parses an ISO-8601 date-time and normalises it to UTC so both databases hold the same value. */

@@ -8,7 +8,9 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -18,10 +20,16 @@ import javax.sql.DataSource;
  * observation never overwrites a newer one. Thread-safe; each call takes its own connection.
  */
 public final class ListingStore {
+  /** Who registers a ruleset first met in a batch (it is published: what the pipeline runs is in force). */
+  static final String RULESET_AUTHOR = "markwatch pipeline";
+
   private final DataSource dataSource;
+  private final RulesetStore rulesets;
+  private volatile ProvinceNames provinceNames;
 
   public ListingStore(DataSource dataSource) {
     this.dataSource = dataSource;
+    this.rulesets = new RulesetStore(dataSource);
   }
 
   /**
@@ -57,23 +65,25 @@ public final class ListingStore {
       }
     }
     if (rows.isEmpty()) {
-      return new SaveResult(0, rejected);
+      return new SaveResult(0, rejected, 0);
     }
+    Map<String, Long> seqs = rulesetSeqs(rows);
     try {
-      write(rows);
-      return new SaveResult(rows.size(), rejected);
+      int changed = write(rows, seqs);
+      return new SaveResult(rows.size(), rejected, changed);
     } catch (SQLException batchFailure) {
       failIfUnreachable(batchFailure);
       if (rows.size() == 1) {
         IndexedRow only = rows.get(0);
         rejected.add(new SaveResult.Rejected(only.index(), only.row().id(), describe(batchFailure)));
-        return new SaveResult(0, rejected);
+        return new SaveResult(0, rejected, 0);
       }
     }
     int stored = 0;
+    int changed = 0;
     for (IndexedRow row : rows) {
       try {
-        writeRetryingTransientFailures(row);
+        changed += writeRetryingTransientFailures(row, seqs);
         stored++;
       } catch (SQLException e) {
         failIfUnreachable(e);
@@ -81,7 +91,22 @@ public final class ListingStore {
       }
     }
     rejected.sort(Comparator.comparingInt(SaveResult.Rejected::index));
-    return new SaveResult(stored, rejected);
+    return new SaveResult(stored, rejected, changed);
+  }
+
+  /**
+   * The publish sequence of each ruleset of the batch (an unknown one is published now; a draft
+   * maps to null: its verdicts are kept in the history but never become current).
+   */
+  private Map<String, Long> rulesetSeqs(List<IndexedRow> rows) {
+    Map<String, Long> seqs = new HashMap<>();
+    for (IndexedRow r : rows) {
+      String version = r.row().verdict().rulesetVersion();
+      if (!seqs.containsKey(version)) {
+        seqs.put(version, rulesets.ensurePublished(version, RULESET_AUTHOR).orElse(null));
+      }
+    }
+    return seqs;
   }
 
   /** A lost connection is not the record's fault: fail the caller instead of refusing the record. */
@@ -97,11 +122,10 @@ public final class ListingStore {
    * concurrent MERGEs inserting the same new row (23505) are the moment's fault, not the record's:
    * they are retried a few times before the record is refused.
    */
-  private void writeRetryingTransientFailures(IndexedRow row) throws SQLException {
+  private int writeRetryingTransientFailures(IndexedRow row, Map<String, Long> seqs) throws SQLException {
     for (int attempt = 1; ; attempt++) {
       try {
-        write(List.of(row));
-        return;
+        return write(List.of(row), seqs);
       } catch (SQLException e) {
         if (attempt >= MAX_ATTEMPTS || !isTransient(e)) {
           throw e;
@@ -119,16 +143,20 @@ public final class ListingStore {
 
   private record IndexedRow(int index, ListingRow row) {}
 
-  private void write(List<IndexedRow> indexed) throws SQLException {
+  /** Writes the rows in one transaction; returns how many current verdicts it created or replaced. */
+  private int write(List<IndexedRow> indexed, Map<String, Long> seqs) throws SQLException {
     List<ListingRow> rows = indexed.stream().map(IndexedRow::row)
         .sorted(Comparator.comparing(ListingRow::id)).toList();
     try (Connection c = dataSource.getConnection()) {
+      ProvinceNames provinces = provinceNames(c);
       c.setAutoCommit(false);
       try {
-        writeSellers(c, rows);
+        writeSellers(c, rows, provinces);
         writeListings(c, rows);
-        writeVerdicts(c, rows);
+        writeObservations(c, rows);
+        int changed = writeVerdicts(c, rows, seqs);
         c.commit();
+        return changed;
       } catch (SQLException | RuntimeException e) {
         try {
           c.rollback();
@@ -142,7 +170,17 @@ public final class ListingStore {
     }
   }
 
-  private static void writeSellers(Connection c, List<ListingRow> rows) throws SQLException {
+  private ProvinceNames provinceNames(Connection c) throws SQLException {
+    ProvinceNames names = provinceNames;
+    if (names == null) {
+      names = ProvinceNames.load(c);
+      provinceNames = names;
+    }
+    return names;
+  }
+
+  private static void writeSellers(Connection c, List<ListingRow> rows, ProvinceNames provinces)
+      throws SQLException {
     List<ListingRow> withSeller = rows.stream().filter(r -> r.seller() != null)
         .sorted(Comparator.comparing((ListingRow r) -> r.seller().id()).thenComparing(ListingRow::id)).toList();
     if (withSeller.isEmpty()) {
@@ -167,7 +205,62 @@ public final class ListingStore {
         }
         ps.setObject(11, r.observedAt());
         ps.setString(12, Rows.sha256(s.id(), s.platform(), s.name(), s.url(), s.province(), s.address(), s.phones(),
-            s.taxCode(), s.businessRegistration(), String.valueOf(s.verified())));
+            s.taxCode(), s.businessRegistration(), String.valueOf(s.verified()), s.emails()));
+        ps.setString(13, s.emails());
+        ps.setString(14, provinces.resolve(s.province(), s.address()).orElse(null));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    List<ListingRow> withProvince = withSeller.stream().filter(r -> r.seller().province() != null
+        && !r.seller().province().isBlank()).toList();
+    if (withProvince.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(ListingSql.MERGE_SELLER_PROVINCE)) {
+      for (ListingRow r : withProvince) {
+        ListingRow.SellerRow s = r.seller();
+        ps.setString(1, s.id());
+        ps.setString(2, s.province());
+        ps.setString(3, provinces.resolve(s.province(), null).orElse(null));
+        ps.setObject(4, r.observedAt());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void writeObservations(Connection c, List<ListingRow> rows) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(ListingSql.MERGE_OBSERVATION)) {
+      for (ListingRow r : rows) {
+        ps.setString(1, r.observationId());
+        ps.setString(2, r.id());
+        ps.setObject(3, r.observedAt());
+        ps.setString(4, r.title());
+        ps.setBigDecimal(5, r.priceAmount());
+        ps.setString(6, r.priceCurrency());
+        ps.setString(7, r.availability());
+        ps.setString(8, r.sellerId());
+        ps.setString(9, r.crawlRunId());
+        ps.setString(10, r.htmlSha256());
+        ps.setString(11, r.screenshotSha256());
+        ps.setString(12, r.listingJson());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = c.prepareStatement(ListingSql.MERGE_OBSERVATION_VERDICT)) {
+      for (ListingRow r : rows) {
+        ListingRow.VerdictRow v = r.verdict();
+        ps.setString(1, r.observationId());
+        ps.setString(2, v.rulesetVersion());
+        ps.setString(3, r.id());
+        ps.setDouble(4, v.score());
+        ps.setBoolean(5, v.flagged());
+        ps.setString(6, v.violationsText());
+        ps.setObject(7, r.observedAt());
+        ps.setString(8, v.scoredJson());
+        ps.setString(9, Rows.sha256(v.scoredJson()));
         ps.addBatch();
       }
       ps.executeBatch();
@@ -197,7 +290,13 @@ public final class ListingStore {
     }
   }
 
-  private static void writeVerdicts(Connection c, List<ListingRow> rows) throws SQLException {
+  private static int writeVerdicts(Connection c, List<ListingRow> all, Map<String, Long> seqs)
+      throws SQLException {
+    // A draft ruleset's verdicts stay in the history only.
+    List<ListingRow> rows = all.stream().filter(r -> seqs.get(r.verdict().rulesetVersion()) != null).toList();
+    if (rows.isEmpty()) {
+      return 0;
+    }
     int[] counts;
     try (PreparedStatement ps = c.prepareStatement(ListingSql.MERGE_VERDICT)) {
       for (ListingRow r : rows) {
@@ -212,6 +311,8 @@ public final class ListingStore {
         ps.setObject(8, r.observedAt());
         ps.setString(9, v.scoredJson());
         ps.setString(10, Rows.sha256(v.scoredJson()));
+        ps.setString(11, r.observationId());
+        ps.setLong(12, seqs.get(v.rulesetVersion()));
         ps.addBatch();
       }
       counts = ps.executeBatch();
@@ -224,7 +325,7 @@ public final class ListingStore {
       }
     }
     if (changed.isEmpty()) {
-      return;
+      return 0;
     }
     try (PreparedStatement del = c.prepareStatement(ListingSql.DELETE_VIOLATIONS);
         PreparedStatement ins = c.prepareStatement(ListingSql.INSERT_VIOLATION)) {
@@ -248,6 +349,18 @@ public final class ListingStore {
         ins.executeBatch();
       }
     }
+    List<ListingRow> nowFlagged = changed.stream().filter(r -> r.verdict().flagged()).toList();
+    if (!nowFlagged.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(ListingSql.MERGE_REVIEW_NEW)) {
+        for (ListingRow r : nowFlagged) {
+          ps.setString(1, r.id());
+          ps.setObject(2, r.observedAt());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    return changed.size();
   }
 
   /** One stored listing with its verdict, or empty when the id is unknown. */

@@ -1,0 +1,12 @@
+package org.markwatch.storage.audit;
+
+/** What an audit row records. Stored as the lower-case name. */
+public enum AuditAction {
+  DECISION, ASSIGNMENT, EXPORT, IMPORT, LOGIN, LOGIN_FAILED, LOGOUT, USER_ADDED, USER_DISABLED, USER_ENABLED,
+  PASSWORD_RESET, API_CLIENT_CREATED, API_CLIENT_REVOKED, CASE_CREATED, CASE_UPDATED, CASE_ACTION,
+  VIOLATOR_CONFIRMED, VIOLATOR_UPDATED, RULESET_PUBLISHED, BACKUP;
+
+  public String sql() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}
