@@ -26,22 +26,26 @@ public class ListingAccess {
   }
 
   public void requireListing(Viewer viewer, String listingId) {
-    if (!exists(viewer, "SELECT 1 FROM listings l LEFT JOIN sellers s ON s.id = l.seller_id WHERE l.id = ?",
-        listingId)) {
+    if (!exists(viewer, "SELECT 1 FROM listings l LEFT JOIN sellers s ON s.id = l.seller_id"
+        + " LEFT JOIN reviews r ON r.listing_id = l.id WHERE l.id = ?", listingId, true)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no listing with id " + listingId);
     }
   }
 
   public void requireSeller(Viewer viewer, String sellerId) {
-    if (!exists(viewer, "SELECT 1 FROM sellers s WHERE s.id = ?", sellerId)) {
+    if (!exists(viewer, "SELECT 1 FROM sellers s WHERE s.id = ?", sellerId, false)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no seller with id " + sellerId);
     }
   }
 
-  private boolean exists(Viewer viewer, String select, String id) {
+  private boolean exists(Viewer viewer, String select, String id, boolean listing) {
     StringBuilder sql = new StringBuilder(select);
     List<Object> params = new ArrayList<>(List.of(id));
-    Jurisdiction.restrict(viewer, sql, params);
+    if (listing) {
+      Jurisdiction.restrictListings(viewer, sql, params);
+    } else {
+      Jurisdiction.restrictSellers(viewer, sql, params);
+    }
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
       for (int i = 0; i < params.size(); i++) {
         ps.setObject(i + 1, params.get(i));

@@ -1,12 +1,13 @@
 package org.markwatch.portal.queue;
 
+import org.markwatch.model.Violation;
 import org.markwatch.portal.security.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The analysts' flagged-listing queue. */
+/** The analysts' flagged-listing queue, and "my queue": the same filtered to what is assigned to me. */
 @Controller
 class QueueController {
   private final QueueQuery queue;
@@ -25,14 +26,28 @@ class QueueController {
   @GetMapping("/queue")
   String queue(Viewer viewer, @RequestParam(required = false) String violation,
       @RequestParam(required = false) String platform, @RequestParam(required = false) String q,
-      @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page, Model model) {
-    QueueFilter filter = QueueFilter.of(violation, platform, q, sort, page);
+      @RequestParam(required = false) String sort, @RequestParam(required = false) String state,
+      @RequestParam(required = false) Integer page, Model model) {
+    return show(viewer, QueueFilter.of(violation, platform, q, sort, state, false, page), model);
+  }
+
+  @GetMapping("/mine")
+  String mine(Viewer viewer, @RequestParam(required = false) String violation,
+      @RequestParam(required = false) String platform, @RequestParam(required = false) String q,
+      @RequestParam(required = false) String sort, @RequestParam(required = false) String state,
+      @RequestParam(required = false) Integer page, Model model) {
+    return show(viewer, QueueFilter.of(violation, platform, q, sort, state, true, page), model);
+  }
+
+  private String show(Viewer viewer, QueueFilter filter, Model model) {
     model.addAttribute("filter", filter);
+    model.addAttribute("base", filter.mine() ? "/mine" : "/queue");
     model.addAttribute("result", queue.page(viewer, filter));
     // national figures: shown to national users only, a provincial user gets the chips without them
     model.addAttribute("counts", viewer.national() ? counts.summary().flaggedByViolation() : null);
-    model.addAttribute("violations", org.markwatch.model.Violation.values());
+    model.addAttribute("violations", Violation.values());
     model.addAttribute("platforms", counts.platforms());
+    model.addAttribute("states", QueueFilter.STATES);
     return "queue";
   }
 }

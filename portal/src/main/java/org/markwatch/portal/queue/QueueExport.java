@@ -48,8 +48,9 @@ class QueueExport {
   @GetMapping("/queue/export.csv")
   ResponseEntity<StreamingResponseBody> csv(Viewer viewer, @RequestParam(required = false) String violation,
       @RequestParam(required = false) String platform, @RequestParam(required = false) String q,
-      @RequestParam(required = false) String sort) {
-    QueueFilter filter = QueueFilter.of(violation, platform, q, sort, 0);
+      @RequestParam(required = false) String sort, @RequestParam(required = false) String state,
+      @RequestParam(required = false) String mine) {
+    QueueFilter filter = QueueFilter.of(violation, platform, q, sort, state, "true".equals(mine), 0);
     StreamingResponseBody body = out -> {
       out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
       try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -65,8 +66,9 @@ class QueueExport {
   @GetMapping("/queue/export.xlsx")
   ResponseEntity<StreamingResponseBody> xlsx(Viewer viewer, @RequestParam(required = false) String violation,
       @RequestParam(required = false) String platform, @RequestParam(required = false) String q,
-      @RequestParam(required = false) String sort) {
-    QueueFilter filter = QueueFilter.of(violation, platform, q, sort, 0);
+      @RequestParam(required = false) String sort, @RequestParam(required = false) String state,
+      @RequestParam(required = false) String mine) {
+    QueueFilter filter = QueueFilter.of(violation, platform, q, sort, state, "true".equals(mine), 0);
     StreamingResponseBody body = out -> {
       try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
         Sheet sheet = book.createSheet("markwatch");

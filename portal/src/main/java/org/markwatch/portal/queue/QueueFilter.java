@@ -14,8 +14,12 @@ import org.markwatch.storage.SearchFold;
  *     id and (when it looks like one) seller phone
  * @param sort {@code score} (highest first), {@code date} (newest first), {@code price} (cheapest
  *     first) or {@code price_desc}
+ * @param state review state: {@code open} (new or in review, the default: a decided listing leaves
+ *     the queue), {@code all}, or one state ({@code confirmed}, {@code escalated}, ...)
+ * @param mine only listings assigned to the viewer
  */
-public record QueueFilter(String violation, String platform, String q, String sort, int page) {
+public record QueueFilter(String violation, String platform, String q, String sort, String state, boolean mine,
+    int page) {
   static final int PAGE_SIZE = 50;
   static final Map<String, String> ORDER_BY = Map.of(
       "score", "v.score DESC, l.id",
@@ -40,11 +44,19 @@ public record QueueFilter(String violation, String platform, String q, String so
     if (!ORDER_BY.containsKey(sort)) {
       throw new IllegalArgumentException("unknown sort '" + sort + "' (score, date, price, price_desc)");
     }
+    state = state == null || state.isBlank() ? "open" : state.trim();
+    if (!STATES.contains(state)) {
+      throw new IllegalArgumentException("unknown review state '" + state + "' (" + String.join(", ", STATES) + ")");
+    }
     page = Math.max(page, 0);
   }
 
-  static QueueFilter of(String violation, String platform, String q, String sort, Integer page) {
-    return new QueueFilter(violation, platform, q, sort, page == null ? 0 : page);
+  static final java.util.List<String> STATES =
+      java.util.List.of("open", "all", "new", "in_review", "confirmed", "dismissed", "escalated", "actioned");
+
+  static QueueFilter of(String violation, String platform, String q, String sort, String state, boolean mine,
+      Integer page) {
+    return new QueueFilter(violation, platform, q, sort, state, mine, page == null ? 0 : page);
   }
 
   /** The search text folded as the search columns are, as a LIKE pattern; null for no text. */
@@ -67,7 +79,7 @@ public record QueueFilter(String violation, String platform, String q, String so
   }
 
   QueueFilter withPage(int p) {
-    return new QueueFilter(violation, platform, q, sort, p);
+    return new QueueFilter(violation, platform, q, sort, state, mine, p);
   }
 
   private static String escapeLike(String s) {

@@ -47,13 +47,28 @@ public class QueueQuery {
   private int read(Viewer viewer, QueueFilter filter, int offset, int limit, Consumer<QueueRow> sink) {
     StringBuilder sql = new StringBuilder("""
         SELECT l.id, l.platform, l.title, l.price_amount, l.price_currency, l.seller_id, s.name, s.province,
-               v.score, v.violations, v.brands, l.observed_at
+               v.score, v.violations, v.brands, l.observed_at, r.state, r.assignee
         FROM verdicts v
         JOIN listings l ON l.id = v.listing_id
         LEFT JOIN sellers s ON s.id = l.seller_id
+        LEFT JOIN reviews r ON r.listing_id = l.id
         WHERE v.flagged""");
     List<Object> params = new ArrayList<>();
-    Jurisdiction.restrict(viewer, sql, params);
+    Jurisdiction.restrictListings(viewer, sql, params);
+    switch (filter.state()) {
+      case "all" -> { }
+      // a flagged listing without a review row yet is new
+      case "open" -> sql.append(" AND (r.state IS NULL OR r.state IN ('new', 'in_review'))");
+      case "new" -> sql.append(" AND (r.state IS NULL OR r.state = 'new')");
+      default -> {
+        sql.append(" AND r.state = ?");
+        params.add(filter.state());
+      }
+    }
+    if (filter.mine()) {
+      sql.append(" AND r.assignee = ?");
+      params.add(viewer.username());
+    }
     if (!filter.violation().isEmpty()) {
       sql.append(" AND EXISTS (SELECT 1 FROM verdict_violations vv WHERE vv.listing_id = v.listing_id"
           + " AND vv.violation = ?)");
@@ -90,7 +105,8 @@ public class QueueQuery {
         while (rs.next()) {
           sink.accept(new QueueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
               trimmed(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getDouble(9),
-              split(rs.getString(10)), split(rs.getString(11)), rs.getObject(12, OffsetDateTime.class).toInstant()));
+              split(rs.getString(10)), split(rs.getString(11)), rs.getObject(12, OffsetDateTime.class).toInstant(),
+              rs.getString(13) == null ? "new" : rs.getString(13), rs.getString(14)));
           n++;
         }
       }

@@ -1,8 +1,8 @@
 package org.markwatch.portal.security;
 
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.markwatch.storage.jurisdiction.Jurisdiction;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -15,7 +15,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Gives a controller method its {@link Viewer}: the signed-in user with roles and jurisdiction.
- * A user whose principal carries no province ({@link ProvincialUser}) is national.
+ * A user whose principal carries no province ({@link PortalPrincipal}) is national.
  */
 @Component
 public class CurrentViewer implements HandlerMethodArgumentResolver {
@@ -36,7 +36,7 @@ public class CurrentViewer implements HandlerMethodArgumentResolver {
     }
     Set<String> roles = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
         .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
-    List<String> provinces = auth.getPrincipal() instanceof ProvincialUser p ? p.provinceNames() : List.of();
-    return new Viewer(auth.getName(), roles, provinces);
+    String province = auth.getPrincipal() instanceof PortalPrincipal p ? p.provinceCode() : null;
+    return new Viewer(auth.getName(), roles, new Jurisdiction(auth.getName(), province));
   }
 }

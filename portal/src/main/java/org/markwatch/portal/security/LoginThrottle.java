@@ -5,18 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows password guessing: after {@value #MAX_FAILURES} failed logins within {@link #WINDOW} for
- * one user name (or from one address), further attempts are refused without checking the password
- * until {@link #LOCKOUT} has passed since the last failure. Kept in memory: a restart clears it,
- * which is acceptable for a temporary lockout (every failure is also in the audit log).
+ * Slows password guessing from one address: after {@value #MAX_FAILURES} failed logins within
+ * {@link #WINDOW} from it, whatever the user names, further attempts are refused without checking
+ * a password until {@link #LOCKOUT} has passed since the last failure. (One account's own lockout
+ * is the users table's, shared by every portal node.) Kept in memory: a restart clears it, which
+ * is acceptable for a temporary throttle; every failure is also in the audit log.
  */
 public final class LoginThrottle {
-  static final int MAX_FAILURES = 5;
+  static final int MAX_FAILURES = 20;
   static final Duration WINDOW = Duration.ofMinutes(15);
   static final Duration LOCKOUT = Duration.ofMinutes(15);
   private static final int MAX_KEYS = 100_000;
@@ -28,12 +28,9 @@ public final class LoginThrottle {
     this.clock = clock;
   }
 
-  /** The time the lockout of this user or address ends, or null when they may try. */
+  /** The time the throttle of this address ends, or null when it may try. */
   public Instant lockedUntil(String username, String address) {
-    Instant now = clock.instant();
-    Instant a = lockedUntil(userKey(username), now);
-    Instant b = lockedUntil("ip:" + address, now);
-    return a == null ? b : b == null ? a : (a.isAfter(b) ? a : b);
+    return lockedUntil("ip:" + address, clock.instant());
   }
 
   public void failed(String username, String address) {
@@ -41,12 +38,11 @@ public final class LoginThrottle {
     if (failures.size() > MAX_KEYS) {
       failures.clear(); // a flood of made-up names: forget rather than grow without bound
     }
-    record(userKey(username), now);
     record("ip:" + address, now);
   }
 
   public void succeeded(String username) {
-    failures.remove(userKey(username));
+    // an address's failures are not forgiven by one success: a guesser may own one account
   }
 
   private void record(String key, Instant now) {
@@ -71,9 +67,5 @@ public final class LoginThrottle {
       Instant until = times.peekLast().plus(LOCKOUT);
       return until.isAfter(now) ? until : null;
     }
-  }
-
-  private static String userKey(String username) {
-    return "user:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
   }
 }

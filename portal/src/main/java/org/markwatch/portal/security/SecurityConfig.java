@@ -2,23 +2,23 @@ package org.markwatch.portal.security;
 
 import java.time.Clock;
 import java.util.List;
+import javax.sql.DataSource;
+import org.markwatch.storage.audit.AuditLog;
+import org.markwatch.storage.users.UserStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Login, roles on every route and browser hardening. Roles: ANALYST reviews; SUPERVISOR also sees
- * who has what and reassigns; OPERATOR and ADMIN read everything an analyst reads; AGENCY (a
- * partner agency's client) has no page here. Anything not listed is refused.
+ * Login (users from the database, see {@link DatabaseAuthenticationProvider}), roles on every
+ * route and browser hardening. Roles: ANALYST reviews; SUPERVISOR also sees
+ * who has what and reassigns; OPERATOR and ADMIN read everything an analyst reads; AGENCY_CLIENT (a
+ * partner agency's machine client) has no page here. Anything not listed is refused.
  */
 @Configuration
 class SecurityConfig {
@@ -57,15 +57,13 @@ class SecurityConfig {
   }
 
   @Bean
-  AuthenticationManager logins(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
-      LoginEvents events) {
-    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
-    passwords.setPasswordEncoder(encoder);
-    return new ProviderManager(List.of(new ThrottledAuthenticationProvider(passwords, throttle, events)));
+  AuthenticationManager logins(UserStore users, LoginThrottle throttle, DataSource dataSource) {
+    return new ProviderManager(List.of(new ThrottledAuthenticationProvider(
+        new DatabaseAuthenticationProvider(users), throttle, new AuditLog(), dataSource)));
   }
 
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  UserStore userStore(DataSource dataSource) {
+    return new UserStore(dataSource);
   }
 }

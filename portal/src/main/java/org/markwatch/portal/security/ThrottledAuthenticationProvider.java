@@ -1,6 +1,9 @@
 package org.markwatch.portal.security;
 
 import java.time.Instant;
+import javax.sql.DataSource;
+import org.markwatch.storage.audit.AuditAction;
+import org.markwatch.storage.audit.AuditLog;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -9,18 +12,23 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password login through the throttle: a locked-out user name or address is refused before the
- * password is even compared, and every failure is counted and reported to {@link LoginEvents}.
+ * The address throttle in front of the password check: the users table locks an account after
+ * repeated failures, but one address trying many user names would never trip that, so an address
+ * with too many recent failures is refused (and the refusal audited) before any password is
+ * compared.
  */
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {
   private final AuthenticationProvider passwords;
   private final LoginThrottle throttle;
-  private final LoginEvents events;
+  private final AuditLog audit;
+  private final DataSource dataSource;
 
-  ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle, LoginEvents events) {
+  ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle, AuditLog audit,
+      DataSource dataSource) {
     this.passwords = passwords;
     this.throttle = throttle;
-    this.events = events;
+    this.audit = audit;
+    this.dataSource = dataSource;
   }
 
   @Override
@@ -29,17 +37,16 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "";
     Instant until = throttle.lockedUntil(user, address);
     if (until != null) {
-      events.failed(user, address, "locked out until " + until);
+      audit.appendNow(dataSource, user == null ? "?" : user, AuditAction.LOGIN_FAILED, user,
+          "from=portal " + address + " throttled until " + until);
       throw new LockedException("too many failed logins; try again after " + until);
     }
     try {
       Authentication result = passwords.authenticate(authentication);
       throttle.succeeded(user);
-      events.succeeded(user, address);
       return result;
     } catch (AuthenticationException e) {
       throttle.failed(user, address);
-      events.failed(user, address, e.getClass().getSimpleName());
       throw e;
     }
   }

@@ -1,24 +1,22 @@
 package org.markwatch.portal.security;
 
-import java.util.List;
 import java.util.Set;
+import org.markwatch.storage.jurisdiction.Jurisdiction;
 
 /**
  * Who is looking, and so what they may see: a national user sees every listing; a provincial user
- * only listings whose seller is in their province (under its current name or one of the names it
- * had before the 2025 merger), plus what is assigned to them.
+ * only listings whose seller is in their province, plus what is assigned to them
+ * ({@link Jurisdiction}, the storage module's one definition of that rule).
  *
- * @param provinceNames the user's province under every name an address may give it; empty for a
- *     national user
+ * @param roles upper-case role names (ANALYST, SUPERVISOR, ...)
  */
-public record Viewer(String username, Set<String> roles, List<String> provinceNames) {
+public record Viewer(String username, Set<String> roles, Jurisdiction jurisdiction) {
   public Viewer {
     roles = Set.copyOf(roles);
-    provinceNames = List.copyOf(provinceNames);
   }
 
   public boolean national() {
-    return provinceNames.isEmpty();
+    return jurisdiction.isNational();
   }
 
   public boolean has(String role) {

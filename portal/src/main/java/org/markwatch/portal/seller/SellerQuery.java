@@ -105,7 +105,7 @@ class SellerQuery {
       StringBuilder sql = new StringBuilder("SELECT s.id, s.name, s.platform FROM sellers s"
           + " WHERE s.search_folded LIKE ? AND s.id <> ?");
       List<Object> params = new ArrayList<>(List.of("%" + key.getKey() + "%", seller.id()));
-      Jurisdiction.restrict(viewer, sql, params);
+      Jurisdiction.restrictSellers(viewer, sql, params);
       sql.append(" ORDER BY s.id LIMIT 50");
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
         for (int i = 0; i < params.size(); i++) {
