@@ -10,10 +10,10 @@ import org.markwatch.model.Seller;
 import org.markwatch.model.Signal;
 
 /** Small hand-made scored listings for the storage tests. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
-  static Listing listing(String id, String platform, String sellerId, String title, String observedAt) {
+  public static Listing listing(String id, String platform, String sellerId, String title, String observedAt) {
     return Listing.builder(id, platform, "https://" + platform + ".example.vn/item/" + id.hashCode(), observedAt)
         .title(title)
         .text("mô tả " + title)
@@ -24,18 +24,18 @@ final class Fixtures {
         .build();
   }
 
-  static Scored flagged(String listingId, double score, List<String> violations, String brand) {
+  public static Scored flagged(String listingId, double score, List<String> violations, String brand) {
     return Scored.of(listingId, "rules-test-1", score, true, violations,
         List.of(new BrandHit(brand, brand, "title", "exact")),
         List.of(new Signal("counterfeit-term", score, violations.get(0), "title", "hàng fake")));
   }
 
-  static Scored clean(String listingId) {
+  public static Scored clean(String listingId) {
     return Scored.of(listingId, "rules-test-1", 0.05, false, List.of(), List.of(), List.of());
   }
 
   /** Six listings on two platforms and three sellers; four flagged. */
-  static List<ScoredListing> sample() {
+  public static List<ScoredListing> sample() {
     return List.of(
         new ScoredListing(listing("shopee:1", "shopee", "shopee:shop:a", "Túi Louis Vuitton rep 1:1",
             "2026-11-01T07:00:00Z"), flagged("shopee:1", 0.95, List.of("counterfeit", "ip_infringing"), "louis-vuitton")),

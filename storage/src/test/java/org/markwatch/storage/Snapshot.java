@@ -9,10 +9,10 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /** Every row of the data tables as text, in key order: to compare a database before and after. */
-final class Snapshot {
+public final class Snapshot {
   private Snapshot() {}
 
-  static List<String> of(DataSource ds) throws Exception {
+  public static List<String> of(DataSource ds) throws Exception {
     List<String> rows = new ArrayList<>();
     try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
       for (String sql : List.of(
@@ -20,7 +20,12 @@ final class Snapshot {
           "SELECT * FROM listings ORDER BY id",
           "SELECT * FROM verdicts ORDER BY listing_id",
           "SELECT * FROM verdict_violations ORDER BY listing_id, violation",
-          "SELECT * FROM crawl_runs ORDER BY id")) {
+          "SELECT * FROM crawl_runs ORDER BY id",
+          "SELECT * FROM observations ORDER BY id",
+          "SELECT * FROM observation_verdicts ORDER BY observation_id, ruleset_version",
+          "SELECT * FROM rulesets ORDER BY version",
+          "SELECT * FROM reviews ORDER BY listing_id",
+          "SELECT * FROM seller_provinces ORDER BY seller_id, province_text")) {
         try (ResultSet rs = st.executeQuery(sql)) {
           ResultSetMetaData md = rs.getMetaData();
           while (rs.next()) {
