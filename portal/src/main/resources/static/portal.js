@@ -15,11 +15,14 @@
     next.scrollIntoView({block: 'nearest'});
   }
   function decide(decision) {
-    var scope = current() || document.querySelector('main.listing');
-    if (!scope) { return; }
-    var form = scope.querySelector('form.decide[data-decision="' + decision + '"]')
-      || document.querySelector('.review-panel form.decide[data-decision="' + decision + '"]');
+    var form = document.querySelector('.review-panel form.decide[data-decision="' + decision + '"]');
     if (!form) { return; }
+    var row = current();
+    if (row) {
+      // on the queue the forms are shared: they act on the current row
+      form.querySelector('input[name="listingId"]').value = row.getAttribute('data-listing');
+    }
+    if (!form.querySelector('input[name="listingId"]').value) { return; }
     // The note field takes the focus: type a note (or not) and Enter records the decision with the
     // reason chosen (the first for that decision unless changed).
     var note = form.querySelector('input[name="note"]');

@@ -5,6 +5,7 @@ import org.markwatch.portal.access.ListingAccess;
 import org.markwatch.portal.security.Viewer;
 import org.markwatch.portal.web.Formats;
 import org.markwatch.storage.ListingStore;
+import org.markwatch.storage.review.ReviewStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,12 +20,15 @@ class ListingController {
   private final ListingAccess access;
   private final ObservationHistory history;
   private final Formats fmt;
+  private final ReviewStore reviews;
 
-  ListingController(ListingStore listings, ListingAccess access, ObservationHistory history, Formats fmt) {
+  ListingController(ListingStore listings, ListingAccess access, ObservationHistory history, Formats fmt,
+      ReviewStore reviews) {
     this.listings = listings;
     this.access = access;
     this.history = history;
     this.fmt = fmt;
+    this.reviews = reviews;
   }
 
   @GetMapping("/listing")
@@ -34,6 +38,9 @@ class ListingController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no listing with id " + id));
     List<ObservationHistory.Observation> observations = history.of(id);
     model.addAttribute("view", view);
+    model.addAttribute("review", reviews.find(viewer.jurisdiction(), id).orElse(null));
+    model.addAttribute("decisions", reviews.decisions(viewer.jurisdiction(), id));
+    model.addAttribute("here", "/listing?id=" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8));
     model.addAttribute("observations", observations);
     model.addAttribute("chart", PriceChart.svg(
         observations.stream().map(o -> new PriceChart.Point(o.observedAt(), o.priceAmount())).toList(),

@@ -1,5 +1,6 @@
 package org.markwatch.portal.queue;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.markwatch.model.Violation;
 import org.markwatch.portal.security.Viewer;
 import org.springframework.stereotype.Controller;
@@ -27,19 +28,22 @@ class QueueController {
   String queue(Viewer viewer, @RequestParam(required = false) String violation,
       @RequestParam(required = false) String platform, @RequestParam(required = false) String q,
       @RequestParam(required = false) String sort, @RequestParam(required = false) String state,
-      @RequestParam(required = false) Integer page, Model model) {
-    return show(viewer, QueueFilter.of(violation, platform, q, sort, state, false, page), model);
+      @RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
+    return show(viewer, QueueFilter.of(violation, platform, q, sort, state, false, page), request, model);
   }
 
   @GetMapping("/mine")
   String mine(Viewer viewer, @RequestParam(required = false) String violation,
       @RequestParam(required = false) String platform, @RequestParam(required = false) String q,
       @RequestParam(required = false) String sort, @RequestParam(required = false) String state,
-      @RequestParam(required = false) Integer page, Model model) {
-    return show(viewer, QueueFilter.of(violation, platform, q, sort, state, true, page), model);
+      @RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
+    return show(viewer, QueueFilter.of(violation, platform, q, sort, state, true, page), request, model);
   }
 
-  private String show(Viewer viewer, QueueFilter filter, Model model) {
+  private String show(Viewer viewer, QueueFilter filter, HttpServletRequest request, Model model) {
+    // where a decision taken on this page comes back to: this page with its filter
+    model.addAttribute("here", request.getRequestURI() + (request.getQueryString() == null ? ""
+        : "?" + request.getQueryString()));
     model.addAttribute("filter", filter);
     model.addAttribute("base", filter.mine() ? "/mine" : "/queue");
     model.addAttribute("result", queue.page(viewer, filter));

@@ -14,7 +14,7 @@ import org.markwatch.storage.SearchFold;
  *     id and (when it looks like one) seller phone
  * @param sort {@code score} (highest first), {@code date} (newest first), {@code price} (cheapest
  *     first) or {@code price_desc}
- * @param state review state: {@code open} (new or in review, the default: a decided listing leaves
+ * @param state review state: {@code open} (new, in review or escalated, the default: a decided listing leaves
  *     the queue), {@code all}, or one state ({@code confirmed}, {@code escalated}, ...)
  * @param mine only listings assigned to the viewer
  */

@@ -58,7 +58,7 @@ public class QueueQuery {
     switch (filter.state()) {
       case "all" -> { }
       // a flagged listing without a review row yet is new
-      case "open" -> sql.append(" AND (r.state IS NULL OR r.state IN ('new', 'in_review'))");
+      case "open" -> sql.append(" AND (r.state IS NULL OR r.state IN ('new', 'in_review', 'escalated'))");
       case "new" -> sql.append(" AND (r.state IS NULL OR r.state = 'new')");
       default -> {
         sql.append(" AND r.state = ?");
