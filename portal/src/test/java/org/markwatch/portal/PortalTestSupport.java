@@ -89,6 +89,17 @@ public abstract class PortalTestSupport {
     store.save(new ScoredListing(listing("chosi:5", "=HYPERLINK(\"http://evil.example\")", "https://chosi.example/p/5",
         twin, 50_000, null),
         Scored.of("chosi:5", "r1", 0.6, true, List.of("misleading"), List.of(), List.of())));
+    // two later observations of chosi:1: the price history has three points
+    store.save(new ScoredListing(listing("chosi:1", "Túi <script>alert(1)</script> LV rep 1:1", "javascript:alert(1)",
+        hanoi, 420_000, List.of(new Contact("zalo", "0912345678")), "2026-11-08T07:00:00Z"),
+        Scored.of("chosi:1", "r1", 0.97, true, List.of("counterfeit"),
+            List.of(new BrandHit("louis-vuitton", "LV", "title", "alias")),
+            List.of(new Signal("counterfeit.admission", 2.0, "counterfeit", "title", "rep 1:1")))));
+    store.save(new ScoredListing(listing("chosi:1", "Túi <script>alert(1)</script> LV rep 1:1", "javascript:alert(1)",
+        hanoi, 390_000, List.of(new Contact("zalo", "0912345678")), "2026-11-15T07:00:00Z"),
+        Scored.of("chosi:1", "r1", 0.97, true, List.of("counterfeit"),
+            List.of(new BrandHit("louis-vuitton", "LV", "title", "alias")),
+            List.of(new Signal("counterfeit.admission", 2.0, "counterfeit", "title", "rep 1:1")))));
     UserStore users = new UserStore(db.dataSource());
     users.add(new NewUser("analyst", "Analyst", null, null, Set.of(Role.ANALYST)), PASSWORD, false, "test");
     users.add(new NewUser("hanoi", "Hà Nội analyst", null, "ha-noi", Set.of(Role.ANALYST)), PASSWORD, false, "test");
@@ -99,7 +110,12 @@ public abstract class PortalTestSupport {
   }
 
   static Listing listing(String id, String title, String url, Seller seller, long price, List<Contact> contacts) {
-    return Listing.builder(id, "chosi", url, "2026-11-01T07:00:00Z").title(title).text("Mô tả")
+    return listing(id, title, url, seller, price, contacts, "2026-11-01T07:00:00Z");
+  }
+
+  static Listing listing(String id, String title, String url, Seller seller, long price, List<Contact> contacts,
+      String observedAt) {
+    return Listing.builder(id, "chosi", url, observedAt).title(title).text("Mô tả")
         .price(Money.vnd(price)).seller(seller).contacts(contacts).build();
   }
 

@@ -25,8 +25,10 @@ class ObservationHistory {
   }
 
   List<Observation> of(String listingId) {
-    String sql = "SELECT observed_at, title, price_amount, price_currency FROM listings WHERE id = ?"
-        + " ORDER BY observed_at";
+    // every distinct observation (storage keeps one row per content hash), oldest first; capped so
+    // a listing crawled every hour for years still draws quickly
+    String sql = "SELECT observed_at, title, price_amount, price_currency FROM observations WHERE listing_id = ?"
+        + " ORDER BY observed_at DESC, id LIMIT 1000";
     List<Observation> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, listingId);
@@ -40,6 +42,7 @@ class ObservationHistory {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the history of " + listingId + ": " + e.getMessage(), e);
     }
+    java.util.Collections.reverse(out);
     return out;
   }
 }

@@ -20,7 +20,7 @@ class QueuePageTest extends PortalTestSupport {
     assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
     assertThat(page).contains("Hàng giả (2)").contains("Hàng cấm (1)");
     assertThat(page).as("07:00Z is 14:00 in Hanoi").contains("01/11/2026 14:00").doesNotContain("07:00:00Z");
-    assertThat(page).contains("450.000 VND");
+    assertThat(page).contains("150.000 VND");
     assertThat(page.indexOf("LV rep 1:1")).as("highest score first").isLessThan(page.indexOf("Thuốc lá điện tử pod"));
 
     String prohibitedOnly = c.get("/queue?state=all&violation=prohibited").body();
@@ -99,6 +99,9 @@ class QueuePageTest extends PortalTestSupport {
     assertThat(page).contains("counterfeit.admission").contains("rep 1:1").contains("louis-vuitton")
         .contains("Shop Hoa Mai").contains("Hàng giả");
     assertThat(page).contains("<svg").contains("<polyline");
+    assertThat(page.split("<circle", -1).length - 1).as("one point per observation").isEqualTo(3);
+    assertThat(page).contains("450.000 VND").contains("420.000 VND").contains("390.000 VND")
+        .contains("08/11/2026 14:00").contains("15/11/2026 14:00");
     assertThat(page).doesNotContain("href=\"javascript:");
     assertThat(c.get("/listing?id=nope").statusCode()).isEqualTo(404);
   }
