@@ -13,8 +13,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class PortalServer {
   private PortalServer() {}
 
+  /** Who may sign in: the users table only, or (the demo) also its accounts with one-time passwords. */
+  enum Users { DATABASE, DEMO }
+
+  /** The demo's portal: the users table plus the demo accounts with one-time passwords. */
   static ConfigurableApplicationContext start(DatabaseSettings db, Path evidenceDir, String address, int port) {
+    return start(db, evidenceDir, address, port, Users.DEMO);
+  }
+
+  static ConfigurableApplicationContext start(DatabaseSettings db, Path evidenceDir, String address, int port,
+      Users users) {
     Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("markwatch.users", users == Users.DEMO ? "demo" : "database");
     properties.put("spring.datasource.url", db.url());
     properties.put("spring.datasource.username", db.user());
     properties.put("spring.datasource.password", db.password());

@@ -29,7 +29,9 @@ final class ServeCommand implements Callable<Integer> {
     try (Database database = Database.open(db)) {
       // Migrated here so the portal, which never migrates, finds the current schema.
     }
-    ConfigurableApplicationContext portal = PortalServer.start(db, data.resolve("evidence"), address, port);
+    // Users come from the database only: no default password (add one with `markwatch users add`).
+    ConfigurableApplicationContext portal = PortalServer.start(db, data.resolve("evidence"), address, port,
+        PortalServer.Users.DATABASE);
     System.out.println("Portal: " + PortalServer.localUrl(portal, address) + "  (Ctrl-C to stop)");
     PortalServer.serveUntilStopped(portal);
     return 0;

@@ -32,7 +32,7 @@ class SecurityConfig {
   @Bean
   SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager logins) throws Exception {
     http.authorizeHttpRequests(auth -> auth
-            .requestMatchers("/login", "/error", "/portal.css", "/portal.js", "/favicon.ico").permitAll()
+            .requestMatchers("/login", "/error", "/portal.css", "/portal.js", "/favicon.ico", "/favicon.svg").permitAll()
             .requestMatchers(HttpMethod.POST, "/review/**").hasAnyRole(REVIEWERS)
             .requestMatchers("/team", "/team/**").hasAnyRole("SUPERVISOR", "ADMIN")
             .requestMatchers("/", "/queue", "/queue/**", "/listing", "/listing/**", "/seller", "/seller/**",
