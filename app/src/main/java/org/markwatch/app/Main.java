@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       PricesCommand.class,
       PipelineCommand.class,
       BenchCommand.class,
+      DbCommand.class,
+      UsersCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

@@ -94,8 +94,10 @@ final class PipelineCommand implements Callable<Integer> {
   }
 
   private static void print(JobReport r) {
-    System.out.printf(Locale.ROOT, "read %d, valid %d, stored %d, flagged %d, dead letters %d (%s) in %.1f s%n",
-        r.read(), r.valid(), r.stored(), r.flagged(), r.deadLetters(), r.deadLetterFile(), r.elapsed().toMillis() / 1000.0);
+    System.out.printf(Locale.ROOT,
+        "read %d, valid %d, stored %d, flagged %d, current verdicts replaced %d, dead letters %d (%s) in %.1f s%n",
+        r.read(), r.valid(), r.stored(), r.flagged(), r.currentVerdicts(), r.deadLetters(), r.deadLetterFile(),
+        r.elapsed().toMillis() / 1000.0);
   }
 
   /** "500ms", "2s", "1m", or an ISO-8601 duration ("PT2S"). */

@@ -14,6 +14,8 @@ final class Counters {
   static final String STORED = "markwatch.stored";
   static final String STORE_FAILED = "markwatch.store-failed";
   static final String FLAGGED = "markwatch.flagged";
+  /** Current verdicts created or replaced (a rescore with a new ruleset replaces all it reaches; a replay none). */
+  static final String CURRENT_VERDICTS = "markwatch.current-verdicts";
   /** Configurations a scoring subtask took up while running (each subtask counts its own). */
   static final String RULES_RELOADED = "markwatch.rules-reloaded";
   /** Changed configurations a scoring subtask refused, keeping the last good one (each subtask counts its own). */

@@ -13,12 +13,19 @@ import java.time.Duration;
  * @param stored listings stored with their verdict
  * @param storeFailed scored listings the database refused, in the dead-letter file
  * @param flagged stored listings whose verdict is flagged
+ * @param currentVerdicts current verdicts created or replaced (a rescore with a new ruleset: every
+ *     listing it scored; a replay with the same ruleset: 0)
  * @param deadLetterFile the dead-letter JSON-lines file (empty when nothing was refused)
  * @param elapsed wall time of the run, cluster start and stop included
  */
 public record JobReport(
     long read, long valid, long invalid, long scoreFailed, long stored, long storeFailed, long flagged,
-    Path deadLetterFile, Duration elapsed) {
+    Path deadLetterFile, Duration elapsed, long currentVerdicts) {
+
+  public JobReport(long read, long valid, long invalid, long scoreFailed, long stored, long storeFailed,
+      long flagged, Path deadLetterFile, Duration elapsed) {
+    this(read, valid, invalid, scoreFailed, stored, storeFailed, flagged, deadLetterFile, elapsed, 0);
+  }
 
   /** Records in the dead-letter file. */
   public long deadLetters() {

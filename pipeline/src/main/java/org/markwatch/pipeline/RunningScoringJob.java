@@ -133,7 +133,8 @@ public final class RunningScoringJob implements AutoCloseable {
     afterStop.run();
     report = new JobReport(n(last, Counters.READ), n(last, Counters.VALID), n(last, Counters.INVALID),
         n(last, Counters.SCORE_FAILED), n(last, Counters.STORED), n(last, Counters.STORE_FAILED),
-        n(last, Counters.FLAGGED), deadLetterFile, Duration.ofNanos(System.nanoTime() - started));
+        n(last, Counters.FLAGGED), deadLetterFile, Duration.ofNanos(System.nanoTime() - started),
+        n(last, Counters.CURRENT_VERDICTS));
     return report;
   }
 

@@ -110,7 +110,7 @@ public final class ScoringJob {
     return new JobReport(count(result, Counters.READ), count(result, Counters.VALID),
         count(result, Counters.INVALID), count(result, Counters.SCORE_FAILED), count(result, Counters.STORED),
         count(result, Counters.STORE_FAILED), count(result, Counters.FLAGGED), deadLetterFile,
-        Duration.ofNanos(System.nanoTime() - start));
+        Duration.ofNanos(System.nanoTime() - start), count(result, Counters.CURRENT_VERDICTS));
   }
 
   /**

@@ -21,12 +21,15 @@ final class StoreBatch {
   private final LongCounter stored;
   private final LongCounter storeFailed;
   private final LongCounter flagged;
+  private final LongCounter currentVerdicts;
 
-  StoreBatch(ListingStore store, LongCounter stored, LongCounter storeFailed, LongCounter flagged) {
+  StoreBatch(ListingStore store, LongCounter stored, LongCounter storeFailed, LongCounter flagged,
+      LongCounter currentVerdicts) {
     this.store = store;
     this.stored = stored;
     this.storeFailed = storeFailed;
     this.flagged = flagged;
+    this.currentVerdicts = currentVerdicts;
   }
 
   /** Stores {@code batch} (then clears it); refused records go to {@code deadLetters}. */
@@ -61,6 +64,7 @@ final class StoreBatch {
       }
     }
     stored.add(result.stored());
+    currentVerdicts.add(result.currentVerdicts());
     storeFailed.add(result.rejected().size() + refusedHere);
     batch.clear();
   }
