@@ -22,7 +22,9 @@ public record QueueFilter(String violation, String platform, String q, String so
     int page) {
   static final int PAGE_SIZE = 50;
   static final Map<String, String> ORDER_BY = Map.of(
-      "score", "v.score DESC, l.id",
+      // ties broken by the verdict's listing id (the same value as l.id): the index on
+      // verdicts (flagged, score) then yields the order with at most an incremental sort
+      "score", "v.score DESC, v.listing_id",
       "date", "l.observed_at DESC, l.id",
       "price", "l.price_amount ASC NULLS LAST, l.id",
       "price_desc", "l.price_amount DESC NULLS LAST, l.id");
@@ -76,6 +78,11 @@ public record QueueFilter(String violation, String platform, String q, String so
 
   String orderBy() {
     return ORDER_BY.get(sort);
+  }
+
+  /** The same order over the column names of the queue query's result (for its UNION form). */
+  String outerOrderBy() {
+    return ORDER_BY.get(sort).replace("v.listing_id", "id").replace("l.id", "id").replace("v.", "").replace("l.", "");
   }
 
   QueueFilter withPage(int p) {

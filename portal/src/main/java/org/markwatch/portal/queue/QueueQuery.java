@@ -44,55 +44,71 @@ public class QueueQuery {
     return read(viewer, filter, 0, limit, sink);
   }
 
+  private static final String SELECT = """
+      SELECT l.id AS id, l.platform AS platform, l.title AS title, l.price_amount AS price_amount,
+             l.price_currency AS price_currency, l.seller_id AS seller_id, s.name AS seller_name,
+             s.province AS province, v.score AS score, v.violations AS violations, v.brands AS brands,
+             l.observed_at AS observed_at, r.state AS state, r.assignee AS assignee
+      FROM verdicts v
+      JOIN listings l ON l.id = v.listing_id
+      LEFT JOIN sellers s ON s.id = l.seller_id
+      LEFT JOIN reviews r ON r.listing_id = l.id
+      WHERE v.flagged""";
+
   private int read(Viewer viewer, QueueFilter filter, int offset, int limit, Consumer<QueueRow> sink) {
-    StringBuilder sql = new StringBuilder("""
-        SELECT l.id, l.platform, l.title, l.price_amount, l.price_currency, l.seller_id, s.name, s.province,
-               v.score, v.violations, v.brands, l.observed_at, r.state, r.assignee
-        FROM verdicts v
-        JOIN listings l ON l.id = v.listing_id
-        LEFT JOIN sellers s ON s.id = l.seller_id
-        LEFT JOIN reviews r ON r.listing_id = l.id
-        WHERE v.flagged""");
-    List<Object> params = new ArrayList<>();
-    Jurisdiction.restrictListings(viewer, sql, params);
+    StringBuilder where = new StringBuilder();
+    List<Object> whereParams = new ArrayList<>();
+    Jurisdiction.restrictListings(viewer, where, whereParams);
     switch (filter.state()) {
       case "all" -> { }
       // a flagged listing without a review row yet is new
-      case "open" -> sql.append(" AND (r.state IS NULL OR r.state IN ('new', 'in_review', 'escalated'))");
-      case "new" -> sql.append(" AND (r.state IS NULL OR r.state = 'new')");
+      case "open" -> where.append(" AND (r.state IS NULL OR r.state IN ('new', 'in_review', 'escalated'))");
+      case "new" -> where.append(" AND (r.state IS NULL OR r.state = 'new')");
       default -> {
-        sql.append(" AND r.state = ?");
-        params.add(filter.state());
+        where.append(" AND r.state = ?");
+        whereParams.add(filter.state());
       }
     }
     if (filter.mine()) {
-      sql.append(" AND r.assignee = ?");
-      params.add(viewer.username());
+      where.append(" AND r.assignee = ?");
+      whereParams.add(viewer.username());
     }
     if (!filter.violation().isEmpty()) {
-      sql.append(" AND EXISTS (SELECT 1 FROM verdict_violations vv WHERE vv.listing_id = v.listing_id"
+      where.append(" AND EXISTS (SELECT 1 FROM verdict_violations vv WHERE vv.listing_id = v.listing_id"
           + " AND vv.violation = ?)");
-      params.add(filter.violation());
+      whereParams.add(filter.violation());
     }
     if (!filter.platform().isEmpty()) {
-      sql.append(" AND l.platform = ?");
-      params.add(filter.platform());
+      where.append(" AND l.platform = ?");
+      whereParams.add(filter.platform());
     }
+    StringBuilder sql = new StringBuilder();
+    List<Object> params = new ArrayList<>();
     String text = filter.foldedPattern();
-    if (text != null) {
+    if (text == null) {
+      sql.append(SELECT).append(where).append(" ORDER BY ").append(filter.orderBy());
+      params.addAll(whereParams);
+    } else {
+      // Two halves, each ordered and cut to the rows a page can need: listings whose title or id
+      // matches, and listings whose seller's name, id or phone matches. Each half lets PostgreSQL
+      // choose between walking the sort order (a common word) and the trigram index (a rare
+      // one); a single OR across the join would leave it only a scan.
       String phone = filter.phonePattern();
-      // Two index-served halves (title/id, then seller name/id/phone) rather than one OR over the
-      // join, which PostgreSQL can only answer by scanning.
-      sql.append(" AND l.id IN (SELECT id FROM listings WHERE search_folded LIKE ? ESCAPE '\\'"
-          + " UNION ALL SELECT l2.id FROM listings l2 JOIN sellers s2 ON s2.id = l2.seller_id"
-          + " WHERE s2.search_folded LIKE ? ESCAPE '\\'" + (phone == null ? "" : " OR s2.search_folded LIKE ?") + ")");
+      String cut = " ORDER BY " + filter.orderBy() + " LIMIT " + ((long) offset + limit) + ")";
+      sql.append("SELECT * FROM ((").append(SELECT).append(where)
+          .append(" AND l.search_folded LIKE ? ESCAPE '\\'").append(cut)
+          .append(" UNION (").append(SELECT).append(where)
+          .append(" AND (s.search_folded LIKE ? ESCAPE '\\'").append(phone == null ? "" : " OR s.search_folded LIKE ?")
+          .append(")").append(cut).append(") u ORDER BY ").append(filter.outerOrderBy());
+      params.addAll(whereParams);
       params.add(text);
+      params.addAll(whereParams);
       params.add(text);
       if (phone != null) {
         params.add(phone);
       }
     }
-    sql.append(" ORDER BY ").append(filter.orderBy()).append(" LIMIT ? OFFSET ?");
+    sql.append(" LIMIT ? OFFSET ?");
     params.add(limit);
     params.add(offset);
     int n = 0;
