@@ -89,6 +89,9 @@ public abstract class PortalTestSupport {
     store.save(new ScoredListing(listing("chosi:5", "=HYPERLINK(\"http://evil.example\")", "https://chosi.example/p/5",
         twin, 50_000, null),
         Scored.of("chosi:5", "r1", 0.6, true, List.of("misleading"), List.of(), List.of())));
+    // decided by ReviewTest only (the browser test decides chosi:2)
+    store.save(new ScoredListing(listing("chosi:6", "Sữa bột Vinamilk hàng trôi nổi", "https://chosi.example/p/6",
+        hanoi, 300_000, null), Scored.of("chosi:6", "r1", 0.55, true, List.of("substandard"), List.of(), List.of())));
     // two later observations of chosi:1: the price history has three points
     store.save(new ScoredListing(listing("chosi:1", "Túi <script>alert(1)</script> LV rep 1:1", "javascript:alert(1)",
         hanoi, 420_000, List.of(new Contact("zalo", "0912345678")), "2026-11-08T07:00:00Z"),

@@ -36,7 +36,7 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/review/**").hasAnyRole(REVIEWERS)
             .requestMatchers("/team", "/team/**").hasAnyRole("SUPERVISOR", "ADMIN")
             .requestMatchers("/", "/queue", "/queue/**", "/listing", "/listing/**", "/seller", "/seller/**",
-                "/case", "/case/**", "/evidence/**", "/mine").hasAnyRole(READERS)
+                "/case", "/case/**", "/cases", "/evidence/**", "/mine").hasAnyRole(READERS)
             .anyRequest().denyAll())
         .authenticationManager(logins)
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/queue", false).permitAll())

@@ -11,21 +11,21 @@ class ReviewTest extends PortalTestSupport {
   @Test
   void aConfirmedListingLeavesTheQueueWithADecisionAndAnAuditRow() throws Exception {
     Client c = new Client().signedIn("analyst");
-    assertThat(c.get("/queue").body()).contains("Thuốc lá điện tử pod");
-    HttpResponse<String> r = c.postFrom("/listing?id=chosi:2", "/review/decide",
-        "listingId=chosi:2&decision=confirmed&reason=prohibited_product&note=" + enc("bán thuốc lá điện tử")
+    assertThat(c.get("/queue").body()).contains("Sữa bột Vinamilk");
+    HttpResponse<String> r = c.postFrom("/listing?id=chosi:6", "/review/decide",
+        "listingId=chosi:6&decision=confirmed&reason=unlicensed_product&note=" + enc("sữa không rõ nguồn gốc")
             + "&back=" + enc("/queue"));
     assertThat(r.statusCode()).isEqualTo(302);
     assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/queue"));
-    assertThat(c.get("/queue").body()).doesNotContain("Thuốc lá điện tử pod");
-    assertThat(c.get("/queue?state=confirmed").body()).contains("Thuốc lá điện tử pod");
-    assertThat(column("SELECT state FROM reviews WHERE listing_id = 'chosi:2'")).containsExactly("confirmed");
-    assertThat(column("SELECT decided_by || ' ' || reason_code || ' ' || note FROM decisions WHERE listing_id = 'chosi:2'"))
-        .containsExactly("analyst prohibited_product bán thuốc lá điện tử");
-    assertThat(column("SELECT actor FROM audit_log WHERE action = 'decision' AND subject = 'chosi:2'"))
+    assertThat(c.get("/queue").body()).doesNotContain("Sữa bột Vinamilk");
+    assertThat(c.get("/queue?state=confirmed").body()).contains("Sữa bột Vinamilk");
+    assertThat(column("SELECT state FROM reviews WHERE listing_id = 'chosi:6'")).containsExactly("confirmed");
+    assertThat(column("SELECT decided_by || ' ' || reason_code || ' ' || note FROM decisions WHERE listing_id = 'chosi:6'"))
+        .containsExactly("analyst unlicensed_product sữa không rõ nguồn gốc");
+    assertThat(column("SELECT actor FROM audit_log WHERE action = 'decision' AND subject = 'chosi:6'"))
         .containsExactly("analyst");
-    String listing = c.get("/listing?id=chosi:2").body();
-    assertThat(listing).contains("Đã xác nhận").contains("bán thuốc lá điện tử");
+    String listing = c.get("/listing?id=chosi:6").body();
+    assertThat(listing).contains("Đã xác nhận").contains("sữa không rõ nguồn gốc");
   }
 
   @Test
