@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       DbCommand.class,
       UsersCommand.class,
+      CaseCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

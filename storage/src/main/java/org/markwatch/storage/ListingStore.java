@@ -317,13 +317,15 @@ public final class ListingStore {
       }
       counts = ps.executeBatch();
     }
-    // The violation rows follow their verdict: rewritten only where the MERGE changed it.
-    List<ListingRow> changed = new ArrayList<>();
+    // The violation rows follow their verdict: rewritten only where the MERGE changed it, from the
+    // last change per listing (a batch may hold two observations of one listing, both changing it).
+    Map<String, ListingRow> lastChange = new java.util.LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {
       if (counts[i] != 0) {
-        changed.add(rows.get(i));
+        lastChange.put(rows.get(i).id(), rows.get(i));
       }
     }
+    List<ListingRow> changed = new ArrayList<>(lastChange.values());
     if (changed.isEmpty()) {
       return 0;
     }
@@ -349,7 +351,12 @@ public final class ListingStore {
         ins.executeBatch();
       }
     }
-    List<ListingRow> nowFlagged = changed.stream().filter(r -> r.verdict().flagged()).toList();
+    List<ListingRow> nowFlagged = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (counts[i] != 0 && rows.get(i).verdict().flagged()) {
+        nowFlagged.add(rows.get(i));
+      }
+    }
     if (!nowFlagged.isEmpty()) {
       try (PreparedStatement ps = c.prepareStatement(ListingSql.MERGE_REVIEW_NEW)) {
         for (ListingRow r : nowFlagged) {
