@@ -14,14 +14,21 @@ public final class PortalServer {
   private PortalServer() {}
 
   /**
-   * Starts the portal with the logins settled earlier (see {@link PortalLogins#settle}: commands
-   * settle them first thing, so one-time passwords are on the console before any long work).
+   * Starts the portal. With {@code demoLogins} (the demo), the demo's accounts sign in with the
+   * passwords settled earlier (see {@link PortalLogins#settle}: commands settle them first thing,
+   * so one-time passwords are on the console before any long work); with {@code null}, users come
+   * from the database only and there is no default password (add one with {@code markwatch users
+   * add}).
    *
    * @throws CommandFailure when the port is taken
    */
   public static ConfigurableApplicationContext start(DatabaseSettings db, Path evidenceDir, String address, int port,
-      PortalLogins logins) {
-    Map<String, Object> properties = new LinkedHashMap<>(logins.asProperties());
+      PortalLogins demoLogins) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("markwatch.users", demoLogins == null ? "database" : "demo");
+    if (demoLogins != null) {
+      properties.putAll(demoLogins.asProperties());
+    }
     properties.put("spring.datasource.url", db.url());
     properties.put("spring.datasource.username", db.user());
     properties.put("spring.datasource.password", db.password());

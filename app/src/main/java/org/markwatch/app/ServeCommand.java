@@ -29,10 +29,10 @@ final class ServeCommand implements Callable<Integer> {
     try (Database database = Database.open(db)) {
       // Migrated here so the portal, which never migrates, finds the current schema.
     }
-    PortalLogins logins = PortalLogins.settle(System.getenv(), System.err);
-    ConfigurableApplicationContext portal = PortalServer.start(db, data.resolve("evidence"), address, port, logins);
+    // Users come from the database only: no default password outside the demo.
+    ConfigurableApplicationContext portal = PortalServer.start(db, data.resolve("evidence"), address, port, null);
     System.out.println("Portal: " + PortalServer.localUrl(portal, address)
-        + "  (sign in as 'analyst' or 'operator' with the passwords above; Ctrl-C to stop)");
+        + "  (sign in with an account from `markwatch users add`; Ctrl-C to stop)");
     PortalServer.serveUntilStopped(portal);
     return 0;
   }

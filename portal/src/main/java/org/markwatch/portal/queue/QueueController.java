@@ -1,30 +1,22 @@
 package org.markwatch.portal.queue;
 
-import org.markwatch.storage.FlaggedQueue;
-import org.markwatch.storage.ListingStore;
-import org.markwatch.storage.QueuePage;
-import org.markwatch.storage.Summary;
-import org.markwatch.storage.SummaryQuery;
-import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletRequest;
+import org.markwatch.model.Violation;
+import org.markwatch.portal.security.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.server.ResponseStatusException;
 
-/** The analysts' flagged-listing queue and the listing page with its signals and evidence. */
+/** The analysts' flagged-listing queue, and "my queue": the same filtered to what is assigned to me. */
 @Controller
 class QueueController {
-  private final FlaggedQueue queue;
-  private final ListingStore listings;
-  private final SummaryQuery summaries;
+  private final QueueQuery queue;
+  private final ViolationCounts counts;
 
-  QueueController(FlaggedQueue queue, ListingStore listings, SummaryQuery summaries) {
+  QueueController(QueueQuery queue, ViolationCounts counts) {
     this.queue = queue;
-    this.listings = listings;
-    this.summaries = summaries;
+    this.counts = counts;
   }
 
   @GetMapping("/")
@@ -33,29 +25,33 @@ class QueueController {
   }
 
   @GetMapping("/queue")
-  String queue(@RequestParam(required = false) String violation, @RequestParam(required = false) String platform,
-      @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-    QueueFilter filter = new QueueFilter(violation, platform, q, page);
-    QueuePage result = queue.page(filter.toStorage());
-    Summary summary = summaries.summary(0);
+  String queue(Viewer viewer, @RequestParam(required = false) String violation,
+      @RequestParam(required = false) String platform, @RequestParam(required = false) String q,
+      @RequestParam(required = false) String sort, @RequestParam(required = false) String state,
+      @RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
+    return show(viewer, QueueFilter.of(violation, platform, q, sort, state, false, page), request, model);
+  }
+
+  @GetMapping("/mine")
+  String mine(Viewer viewer, @RequestParam(required = false) String violation,
+      @RequestParam(required = false) String platform, @RequestParam(required = false) String q,
+      @RequestParam(required = false) String sort, @RequestParam(required = false) String state,
+      @RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
+    return show(viewer, QueueFilter.of(violation, platform, q, sort, state, true, page), request, model);
+  }
+
+  private String show(Viewer viewer, QueueFilter filter, HttpServletRequest request, Model model) {
+    // where a decision taken on this page comes back to: this page with its filter
+    model.addAttribute("here", request.getRequestURI() + (request.getQueryString() == null ? ""
+        : "?" + request.getQueryString()));
     model.addAttribute("filter", filter);
-    model.addAttribute("result", result);
-    model.addAttribute("summary", summary);
+    model.addAttribute("base", filter.mine() ? "/mine" : "/queue");
+    model.addAttribute("result", queue.page(viewer, filter));
+    // national figures: shown to national users only, a provincial user gets the chips without them
+    model.addAttribute("counts", viewer.national() ? counts.summary().flaggedByViolation() : null);
+    model.addAttribute("violations", Violation.values());
+    model.addAttribute("platforms", counts.platforms());
+    model.addAttribute("states", QueueFilter.STATES);
     return "queue";
-  }
-
-  @GetMapping("/listing")
-  String listing(@RequestParam String id, Model model) {
-    ListingView view = listings.find(id).map(ListingView::of)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no listing with id " + id));
-    model.addAttribute("view", view);
-    return "listing";
-  }
-
-  @ExceptionHandler(IllegalArgumentException.class)
-  @ResponseStatus(HttpStatus.BAD_REQUEST)
-  String badFilter(IllegalArgumentException e, Model model) {
-    model.addAttribute("message", e.getMessage());
-    return "error-page";
   }
 }

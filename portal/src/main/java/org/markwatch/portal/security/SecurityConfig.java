@@ -1,24 +1,24 @@
 package org.markwatch.portal.security;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-import org.springframework.beans.factory.annotation.Value;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.markwatch.storage.audit.AuditLog;
+import org.markwatch.storage.users.UserStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Login, roles and browser hardening. Every page needs a login; the analyst password comes from
- * the environment ({@code MARKWATCH_ANALYST_PASSWORD}) and, when unset, a one-time random password
- * is generated and printed on the console at start so nothing secret lives in the repository or
- * in log files.
+ * Login (users from the database, see {@link DatabaseAuthenticationProvider}), roles on every
+ * route and browser hardening. Roles: ANALYST reviews; SUPERVISOR also sees
+ * who has what and reassigns; OPERATOR and ADMIN read everything an analyst reads; AGENCY_CLIENT (a
+ * partner agency's machine client) has no page here. Anything not listed is refused.
  */
 @Configuration
 class SecurityConfig {
@@ -26,47 +26,44 @@ class SecurityConfig {
   static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+  static final String[] READERS = {"ANALYST", "SUPERVISOR", "OPERATOR", "ADMIN"};
+  static final String[] REVIEWERS = {"ANALYST", "SUPERVISOR"};
+
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager logins) throws Exception {
     http.authorizeHttpRequests(auth -> auth
-            .requestMatchers("/login", "/error", "/portal.css").permitAll()
-            .requestMatchers("/evidence/**").hasAnyRole("ANALYST", "OPERATOR")
-            .anyRequest().hasAnyRole("ANALYST", "OPERATOR"))
+            .requestMatchers("/login", "/error", "/portal.css", "/portal.js", "/favicon.ico", "/favicon.svg").permitAll()
+            .requestMatchers(HttpMethod.POST, "/review/**").hasAnyRole(REVIEWERS)
+            .requestMatchers("/team", "/team/**").hasAnyRole("SUPERVISOR", "ADMIN")
+            .requestMatchers("/", "/queue", "/queue/**", "/listing", "/listing/**", "/seller", "/seller/**",
+                "/case", "/case/**", "/cases", "/evidence/**", "/mine").hasAnyRole(READERS)
+            .anyRequest().denyAll())
+        .authenticationManager(logins)
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/queue", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
             .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+            .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"))
+            .crossOriginOpenerPolicy(c -> {})
+            .crossOriginResourcePolicy(c -> {})
             .frameOptions(frame -> frame.deny()));
     return http.build();
   }
 
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  LoginThrottle loginThrottle() {
+    return new LoginThrottle(Clock.systemUTC());
   }
 
   @Bean
-  UserDetailsService users(PasswordEncoder encoder,
-      @Value("${MARKWATCH_ANALYST_PASSWORD:}") String analystPassword,
-      @Value("${MARKWATCH_OPERATOR_PASSWORD:}") String operatorPassword) {
-    return new InMemoryUserDetailsManager(
-        User.withUsername("analyst").password(encoder.encode(orGenerated("analyst", analystPassword)))
-            .roles("ANALYST").build(),
-        User.withUsername("operator").password(encoder.encode(orGenerated("operator", operatorPassword)))
-            .roles("OPERATOR", "ANALYST").build());
+  AuthenticationManager logins(UserStore users, LoginThrottle throttle, DataSource dataSource) {
+    return new ProviderManager(List.of(new ThrottledAuthenticationProvider(
+        new DatabaseAuthenticationProvider(users), throttle, new AuditLog(), dataSource)));
   }
 
-  private static String orGenerated(String user, String configured) {
-    if (!configured.isBlank()) {
-      return configured;
-    }
-    byte[] random = new byte[12];
-    new SecureRandom().nextBytes(random);
-    String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    // Straight to the operator's console, never through logging: log files are collected and kept.
-    System.err.printf("Portal login '%s' uses the one-time password %s (set MARKWATCH_%s_PASSWORD to choose one)%n",
-        user, generated, user.toUpperCase(java.util.Locale.ROOT));
-    return generated;
+  @Bean
+  UserStore userStore(DataSource dataSource) {
+    return new UserStore(dataSource);
   }
 }

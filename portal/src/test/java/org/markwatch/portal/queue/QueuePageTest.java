@@ -2,154 +2,116 @@ package org.markwatch.portal.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.markwatch.model.BrandHit;
-import org.markwatch.model.Listing;
-import org.markwatch.model.Money;
-import org.markwatch.model.Scored;
-import org.markwatch.model.Seller;
-import org.markwatch.model.Signal;
-import org.markwatch.portal.PortalApplication;
-import org.markwatch.storage.Database;
-import org.markwatch.storage.DatabaseSettings;
-import org.markwatch.storage.ListingStore;
-import org.markwatch.storage.ScoredListing;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.markwatch.portal.PortalTestSupport;
 
-/** The portal over real HTTP on 127.0.0.1 with a real H2 database holding the storage schema. */
-@SpringBootTest(classes = PortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"MARKWATCH_ANALYST_PASSWORD=test-analyst-pw", "MARKWATCH_OPERATOR_PASSWORD=test-operator-pw"})
-class QueuePageTest {
-  static Path dir;
-  static String url;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    dir = Files.createTempDirectory("markwatch-portal-test");
-    url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-    schemaAndRows();
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> "sa");
-    registry.add("markwatch.evidence-dir", () -> dir.resolve("evidence").toString());
-  }
-
-  @Autowired Environment env;
-  HttpClient http;
-
-  static void schemaAndRows() throws Exception {
-    try (Database db = Database.open(new DatabaseSettings(url, "sa", ""))) {
-      ListingStore store = new ListingStore(db.dataSource());
-      store.save(new ScoredListing(listing("chosi:1", "Túi <script>alert(1)</script> LV rep 1:1", "javascript:alert(1)"),
-          Scored.of("chosi:1", "r1", 0.97, true, List.of("counterfeit"),
-              List.of(new BrandHit("louis-vuitton", "LV", "title", "alias")),
-              List.of(new Signal("counterfeit.admission", 2.0, "counterfeit", "title", "rep 1:1")))));
-      store.save(new ScoredListing(listing("chosi:2", "Thuốc lá điện tử pod", "https://chosi.example/p/2"),
-          Scored.of("chosi:2", "r1", 0.9, true, List.of("prohibited"), List.of(),
-              List.of(new Signal("prohibited.ecig", 2.0, "prohibited", "title", "thuốc lá điện tử")))));
-      store.save(new ScoredListing(listing("chosi:3", "Áo thun trơn cotton", "https://chosi.example/p/3"),
-          Scored.of("chosi:3", "r1", 0.05, false, List.of(), List.of(), List.of())));
-    }
-  }
-
-  @BeforeEach
-  void client() {
-    http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-  }
+class QueuePageTest extends PortalTestSupport {
 
   @Test
-  void everyPageNeedsALoginAndCarriesAStrictCsp() throws Exception {
-    HttpResponse<String> response = get("/queue");
-    assertThat(response.statusCode()).isEqualTo(302);
-    assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
-    HttpResponse<String> login = get("/login");
-    assertThat(login.headers().firstValue("Content-Security-Policy"))
-        .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline"));
-    assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-  }
-
-  @Test
-  void aLoginWithoutTheCsrfTokenIsRefused() throws Exception {
-    HttpResponse<String> response = post("/login", "username=analyst&password=test-analyst-pw");
-    assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(get("/queue").statusCode()).as("still signed out").isEqualTo(302);
-  }
-
-  @Test
-  void wrongPasswordIsRefused() throws Exception {
-    assertThat(login("wrong").headers().firstValue("Location"))
-        .hasValueSatisfying(l -> assertThat(l).contains("/login?error"));
-  }
-
-  @Test
-  void queueListsFlaggedListingsEscapedAndFiltersByViolation() throws Exception {
-    login("test-analyst-pw");
-    String page = get("/queue").body();
+  void queueListsFlaggedListingsEscapedWithViolationNamesAndVietnamTimes() throws Exception {
+    Client c = new Client().signedIn("analyst");
+    String page = c.get("/queue?state=all").body();
     assertThat(page).contains("Thuốc lá điện tử pod").doesNotContain("Áo thun trơn cotton");
     assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
-    assertThat(page).contains("counterfeit (1)").contains("prohibited (1)");
-    assertThat(page.indexOf("LV rep 1:1")).isLessThan(page.indexOf("Thuốc lá điện tử pod"));
+    assertThat(page).contains("Hàng giả (2)").contains("Hàng cấm (1)");
+    assertThat(page).as("07:00Z is 14:00 in Hanoi").contains("01/11/2026 14:00").doesNotContain("07:00:00Z");
+    assertThat(page).contains("150.000 VND");
+    assertThat(page.indexOf("LV rep 1:1")).as("highest score first").isLessThan(page.indexOf("Thuốc lá điện tử pod"));
 
-    String prohibitedOnly = get("/queue?violation=prohibited").body();
+    String prohibitedOnly = c.get("/queue?state=all&violation=prohibited").body();
     assertThat(prohibitedOnly).contains("Thuốc lá điện tử pod").doesNotContain("LV rep 1:1");
-    assertThat(get("/queue?q=" + enc("thuốc lá")).body()).contains("Thuốc lá điện tử pod").doesNotContain("LV rep");
-    assertThat(get("/queue?violation=bogus").statusCode()).isEqualTo(400);
+    assertThat(c.get("/queue?violation=bogus").statusCode()).isEqualTo(400);
+    assertThat(c.get("/queue?sort=bogus").statusCode()).isEqualTo(400);
   }
 
   @Test
-  void listingPageShowsSignalsAndNeverLinksAHostileUrl() throws Exception {
-    login("test-analyst-pw");
-    String page = get("/listing?id=" + enc("chosi:1")).body();
+  void searchIgnoresAccentsAndCaseOverTitleSellerIdAndPhone() throws Exception {
+    Client c = new Client().signedIn("analyst");
+    assertThat(c.get("/queue?state=all&q=" + enc("nuoc hoa")).body()).contains("Nước hoa Chanel").doesNotContain("LV rep");
+    assertThat(c.get("/queue?state=all&q=" + enc("NƯỚC HOA")).body()).contains("Nước hoa Chanel");
+    assertThat(c.get("/queue?state=all&q=" + enc("thuoc la")).body()).contains("Thuốc lá điện tử pod");
+    // seller name, without accents
+    assertThat(c.get("/queue?state=all&q=" + enc("shop sai gon")).body()).contains("Nước hoa Chanel")
+        .doesNotContain("Thuốc lá");
+    // seller id
+    assertThat(c.get("/queue?state=all&q=" + enc("chosi:shop:9")).body()).contains("Nước hoa Chanel");
+    // phone, written another way than stored
+    String byPhone = c.get("/queue?state=all&q=" + enc("+84 987 000 111")).body();
+    assertThat(byPhone).contains("Nước hoa Chanel").doesNotContain("Thuốc lá");
+    // LIKE wildcards are literal
+    assertThat(c.get("/queue?state=all&q=" + enc("%")).body()).contains("Không có tin đăng nào");
+  }
+
+  @Test
+  void sortsByScoreDateAndPrice() throws Exception {
+    Client c = new Client().signedIn("analyst");
+    String cheapest = c.get("/queue?state=all&sort=price").body();
+    assertThat(cheapest.indexOf("HYPERLINK")).isLessThan(cheapest.indexOf("Thuốc lá"));
+    assertThat(cheapest.indexOf("Thuốc lá")).isLessThan(cheapest.indexOf("Nước hoa Chanel"));
+    String dearest = c.get("/queue?state=all&sort=price_desc").body();
+    assertThat(dearest.indexOf("Nước hoa Chanel")).isLessThan(dearest.indexOf("Thuốc lá"));
+    assertThat(c.get("/queue?state=all&sort=date").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void englishOnRequestAndRemembered() throws Exception {
+    Client c = new Client().signedIn("analyst");
+    assertThat(c.get("/queue").body()).contains("Tin đăng bị gắn cờ");
+    assertThat(c.get("/queue?lang=en").body()).contains("Flagged listings").contains("Counterfeit (2)");
+    assertThat(c.get("/queue").body()).as("the choice is kept").contains("Flagged listings");
+    assertThat(c.get("/queue?lang=vi").body()).contains("Tin đăng bị gắn cờ");
+  }
+
+  @Test
+  void exportsTheFilterAsCsvAndXlsxWithFormulasDefused() throws Exception {
+    Client c = new Client().signedIn("analyst");
+    HttpResponse<byte[]> csv = c.bytes("/queue/export.csv?state=all&violation=misleading");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains(".csv"));
+    String text = new String(csv.body(), StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFFlisting_id,");
+    assertThat(text).contains("chosi:5").contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain("chosi:1,");
+    assertThat(text.lines().count()).isEqualTo(2);
+
+    HttpResponse<byte[]> xlsx = c.bytes("/queue/export.xlsx?state=all&q=" + enc("nuoc hoa"));
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+      Sheet sheet = book.getSheetAt(0);
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("listing_id");
+      assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("chosi:4");
+      assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("Nước hoa Chanel No5 auth");
+      assertThat(sheet.getRow(1).getCell(9).getStringCellValue()).isEqualTo("Hàng giả");
+      assertThat(sheet.getLastRowNum()).isEqualTo(1);
+    }
+    assertThat(column("SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND actor = 'analyst'"))
+        .first().satisfies(n -> assertThat(Integer.parseInt(n)).isGreaterThanOrEqualTo(2));
+  }
+
+  @Test
+  void listingPageShowsSignalsHistoryChartAndNeverLinksAHostileUrl() throws Exception {
+    Client c = new Client().signedIn("analyst");
+    String page = c.get("/listing?id=" + enc("chosi:1")).body();
     assertThat(page).contains("counterfeit.admission").contains("rep 1:1").contains("louis-vuitton")
-        .contains("Shop Hoa Mai");
+        .contains("Shop Hoa Mai").contains("Hàng giả");
+    assertThat(page).contains("<svg").contains("<polyline");
+    assertThat(page.split("<circle", -1).length - 1).as("one point per observation").isEqualTo(3);
+    assertThat(page).contains("450.000 VND").contains("420.000 VND").contains("390.000 VND")
+        .contains("08/11/2026 14:00").contains("15/11/2026 14:00");
     assertThat(page).doesNotContain("href=\"javascript:");
-    assertThat(get("/listing?id=nope").statusCode()).isEqualTo(404);
+    assertThat(c.get("/listing?id=nope").statusCode()).isEqualTo(404);
   }
 
-  private HttpResponse<String> login(String password) throws Exception {
-    String loginPage = get("/login").body();
-    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
-    assertThat(csrf.find()).as("login form carries a CSRF token").isTrue();
-    return post("/login", "username=analyst&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1)));
+  @Test
+  void sellerPageShowsListingsContactsAndSellersSharingAPhone() throws Exception {
+    Client c = new Client().signedIn("analyst");
+    String page = c.get("/seller?id=" + enc("chosi:shop:7")).body();
+    assertThat(page).contains("LV rep 1:1").contains("Thuốc lá điện tử pod").contains("Áo thun trơn cotton");
+    assertThat(page).contains("zalo: 0912345678");
+    assertThat(page).as("+84 912345678 is the same phone").contains("Shop Hoa Đào").doesNotContain("Shop Sài Gòn");
   }
-
-  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(base(path)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(base(path)).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private URI base(String path) {
-    return URI.create("http://127.0.0.1:" + env.getProperty("local.server.port") + path);
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  private static Listing listing(String id, String title, String url) {
-    return Listing.builder(id, "chosi", url, "2026-11-01T07:00:00Z").title(title).text("Mô tả")
-        .price(Money.vnd(450_000)).seller(Seller.named("chosi:shop:7", "Shop Hoa Mai")).build();
-  }
-
 }

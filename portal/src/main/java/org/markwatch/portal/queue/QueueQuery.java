@@ -1,0 +1,142 @@
+package org.markwatch.portal.queue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.markwatch.portal.access.Jurisdiction;
+import org.markwatch.portal.security.Viewer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the flagged queue for one viewer: only what their jurisdiction allows, filtered, sorted,
+ * one page at a time (or streamed whole for an export). The same SQL runs on H2 and PostgreSQL;
+ * the search compares the folded search columns of migration V16, which PostgreSQL serves from
+ * trigram indexes. No total is counted: over a million rows a count costs more than the page, so
+ * the page reads one row more than it shows to know whether there is a next one.
+ */
+@Component
+public class QueueQuery {
+  private final DataSource dataSource;
+
+  QueueQuery(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** A page of the queue and whether another follows. */
+  public record Page(List<QueueRow> rows, boolean hasNext) {}
+
+  public Page page(Viewer viewer, QueueFilter filter) {
+    List<QueueRow> rows = new ArrayList<>();
+    read(viewer, filter, filter.page() * QueueFilter.PAGE_SIZE, QueueFilter.PAGE_SIZE + 1, rows::add);
+    boolean more = rows.size() > QueueFilter.PAGE_SIZE;
+    return new Page(more ? rows.subList(0, QueueFilter.PAGE_SIZE) : rows, more);
+  }
+
+  /** Every row the filter matches for this viewer, at most {@code limit}, in the filter's order. */
+  public int stream(Viewer viewer, QueueFilter filter, int limit, Consumer<QueueRow> sink) {
+    return read(viewer, filter, 0, limit, sink);
+  }
+
+  private static final String SELECT = """
+      SELECT l.id AS id, l.platform AS platform, l.title AS title, l.price_amount AS price_amount,
+             l.price_currency AS price_currency, l.seller_id AS seller_id, s.name AS seller_name,
+             s.province AS province, v.score AS score, v.violations AS violations, v.brands AS brands,
+             l.observed_at AS observed_at, r.state AS state, r.assignee AS assignee
+      FROM verdicts v
+      JOIN listings l ON l.id = v.listing_id
+      LEFT JOIN sellers s ON s.id = l.seller_id
+      LEFT JOIN reviews r ON r.listing_id = l.id
+      WHERE v.flagged""";
+
+  private int read(Viewer viewer, QueueFilter filter, int offset, int limit, Consumer<QueueRow> sink) {
+    StringBuilder where = new StringBuilder();
+    List<Object> whereParams = new ArrayList<>();
+    Jurisdiction.restrictListings(viewer, where, whereParams);
+    switch (filter.state()) {
+      case "all" -> { }
+      // a flagged listing without a review row yet is new
+      case "open" -> where.append(" AND (r.state IS NULL OR r.state IN ('new', 'in_review', 'escalated'))");
+      case "new" -> where.append(" AND (r.state IS NULL OR r.state = 'new')");
+      default -> {
+        where.append(" AND r.state = ?");
+        whereParams.add(filter.state());
+      }
+    }
+    if (filter.mine()) {
+      where.append(" AND r.assignee = ?");
+      whereParams.add(viewer.username());
+    }
+    if (!filter.violation().isEmpty()) {
+      where.append(" AND EXISTS (SELECT 1 FROM verdict_violations vv WHERE vv.listing_id = v.listing_id"
+          + " AND vv.violation = ?)");
+      whereParams.add(filter.violation());
+    }
+    if (!filter.platform().isEmpty()) {
+      where.append(" AND l.platform = ?");
+      whereParams.add(filter.platform());
+    }
+    StringBuilder sql = new StringBuilder();
+    List<Object> params = new ArrayList<>();
+    String text = filter.foldedPattern();
+    if (text == null) {
+      sql.append(SELECT).append(where).append(" ORDER BY ").append(filter.orderBy());
+      params.addAll(whereParams);
+    } else {
+      // Two halves, each ordered and cut to the rows a page can need: listings whose title or id
+      // matches, and listings whose seller's name, id or phone matches. Each half lets PostgreSQL
+      // choose between walking the sort order (a common word) and the trigram index (a rare
+      // one); a single OR across the join would leave it only a scan.
+      String phone = filter.phonePattern();
+      String cut = " ORDER BY " + filter.orderBy() + " LIMIT " + ((long) offset + limit) + ")";
+      sql.append("SELECT * FROM ((").append(SELECT).append(where)
+          .append(" AND l.search_folded LIKE ? ESCAPE '\\'").append(cut)
+          .append(" UNION (").append(SELECT).append(where)
+          .append(" AND (s.search_folded LIKE ? ESCAPE '\\'").append(phone == null ? "" : " OR s.search_folded LIKE ?")
+          .append(")").append(cut).append(") u ORDER BY ").append(filter.outerOrderBy());
+      params.addAll(whereParams);
+      params.add(text);
+      params.addAll(whereParams);
+      params.add(text);
+      if (phone != null) {
+        params.add(phone);
+      }
+    }
+    sql.append(" LIMIT ? OFFSET ?");
+    params.add(limit);
+    params.add(offset);
+    int n = 0;
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < params.size(); i++) {
+        ps.setObject(i + 1, params.get(i));
+      }
+      ps.setFetchSize(500);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(new QueueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+              trimmed(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getDouble(9),
+              split(rs.getString(10)), split(rs.getString(11)), rs.getObject(12, OffsetDateTime.class).toInstant(),
+              rs.getString(13) == null ? "new" : rs.getString(13), rs.getString(14)));
+          n++;
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the flagged queue: " + e.getMessage(), e);
+    }
+    return n;
+  }
+
+  private static String trimmed(String s) {
+    return s == null ? null : s.strip();
+  }
+
+  private static List<String> split(String csv) {
+    return csv == null || csv.isBlank() ? List.of() : Arrays.asList(csv.split(","));
+  }
+}
