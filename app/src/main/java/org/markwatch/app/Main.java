@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       PricesCommand.class,
       PipelineCommand.class,
       BenchCommand.class,
+      CrawlCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
