@@ -23,6 +23,9 @@ import org.markwatch.crawler.LiveProgressListener;
 import org.markwatch.crawler.PrintingProgressListener;
 import org.markwatch.crawler.ProgressListener;
 import org.markwatch.crawler.SourceReport;
+import org.markwatch.crawler.extract.Extraction;
+import org.markwatch.crawler.sink.KafkaSink;
+import org.markwatch.crawler.sink.SpoolSink;
 import org.markwatch.crawler.source.Source;
 import org.markwatch.crawler.source.SourceConfigException;
 import org.markwatch.crawler.source.SourceLoader;
@@ -62,8 +65,14 @@ final class CrawlCommand implements Callable<Integer> {
   Integer maxPages;
 
   @Option(names = "--sink", paramLabel = "KIND", defaultValue = "spool",
-      description = "Where listings go: spool (JSON-lines files under DATA/spool/RUN) (default: ${DEFAULT-VALUE}).")
+      description = {"Where listings go (default: ${DEFAULT-VALUE}): spool (JSON-lines files under DATA/spool/RUN)",
+          "or kafka (topic markwatch.listings at --kafka; what Kafka does not take goes to DATA/spool/RUN-undelivered",
+          "and the run fails)."})
   String sink;
+
+  @Option(names = "--kafka", paramLabel = "HOST:PORT",
+      description = "Kafka bootstrap servers for --sink kafka (default: $MARKWATCH_KAFKA_BOOTSTRAP).")
+  String kafka;
 
   @Option(names = "--data", paramLabel = "DIR", defaultValue = "./markwatch-data",
       description = "Data directory: database, evidence, spool files (default: ${DEFAULT-VALUE}).")
@@ -97,8 +106,13 @@ final class CrawlCommand implements Callable<Integer> {
     PrintStream out = System.out;
     PrintStream err = System.err;
     try {
-      if (!"spool".equals(sink)) {
-        err.println("markwatch crawl: --sink " + sink + " is not available; use --sink spool");
+      if (!"spool".equals(sink) && !"kafka".equals(sink)) {
+        err.println("markwatch crawl: --sink must be spool or kafka, got '" + sink + "'");
+        return 2;
+      }
+      String bootstrap = kafka != null ? kafka : System.getenv("MARKWATCH_KAFKA_BOOTSTRAP");
+      if ("kafka".equals(sink) && (bootstrap == null || bootstrap.isBlank())) {
+        err.println("markwatch crawl: --sink kafka needs --kafka HOST:PORT or MARKWATCH_KAFKA_BOOTSTRAP");
         return 2;
       }
       if (maxPages != null && maxPages < 1) {
@@ -133,14 +147,26 @@ final class CrawlCommand implements Callable<Integer> {
         CrawlTally tally = new CrawlTally();
         ProgressListener shown = System.console() != null ? new LiveProgressListener(err, tally)
             : new PrintingProgressListener(err, 100);
-        CrawlReport report = new Crawler(settings).run(sources, tally.listener(shown));
+        Crawler crawler = "kafka".equals(sink)
+            ? new Crawler(settings, Extraction::extract, s -> new KafkaSink(KafkaSink.Settings.of(bootstrap),
+                new SpoolSink(spool.resolveSibling(id + "-undelivered"), id, s.spoolRollEvery())))
+            : new Crawler(settings);
+        CrawlReport report;
+        try {
+          report = crawler.run(sources, tally.listener(shown));
+        } catch (KafkaSink.SinkException e) {
+          runs.finish(run.finished(clock.instant(), CrawlRun.Status.FAILED, (int) tally.pages(), 0,
+              (int) tally.listings(), e.getMessage()));
+          err.println("markwatch crawl: " + e.getMessage());
+          return 1;
+        }
         List<CrawlRunSource> details = report.sources().stream().map(s -> detail(id, s)).toList();
         boolean failed = details.stream().anyMatch(d -> d.status() != CrawlRunSource.Status.OK);
         runs.finish(run.finished(clock.instant(), failed ? CrawlRun.Status.FAILED : CrawlRun.Status.FINISHED,
             report.pagesFetched(), report.pagesFailed(), report.listingsEmitted(), note(report)));
         new CrawlRunDetailsStore(database.dataSource()).save(id, details, Map.of(
             CrawlRunDetailsStore.OUTCOME, tally.byOutcome(), CrawlRunDetailsStore.ERROR, tally.errorsByClass()));
-        printSummary(out, report, details, tally, loaded.setAside(), spool, db);
+        printSummary(sink, out, report, details, tally, loaded.setAside(), spool, db);
         return failed ? 1 : 0;
       }
     } catch (SourceConfigException e) {
@@ -195,7 +221,7 @@ final class CrawlCommand implements Callable<Integer> {
     return joined.length() <= 2000 ? joined : joined.substring(0, 1997) + "...";
   }
 
-  private static void printSummary(PrintStream out, CrawlReport report, List<CrawlRunSource> details, CrawlTally tally,
+  private static void printSummary(String sinkKind, PrintStream out, CrawlReport report, List<CrawlRunSource> details, CrawlTally tally,
       List<SourceLoader.SetAside> setAside, Path spool, DatabaseSettings db) {
     double seconds = report.wallTimeMs() / 1000.0;
     out.println();
@@ -213,7 +239,8 @@ final class CrawlCommand implements Callable<Integer> {
           d.note() == null ? "" : "  " + d.note());
     }
     setAside.forEach(a -> out.println("    set aside: " + a));
-    out.println("  spool           " + spool + " (" + report.spoolFiles().size() + " file(s))");
+    out.println("kafka".equals(sinkKind) ? "  sink            Kafka topic " + KafkaSink.DEFAULT_TOPIC
+        : "  spool           " + spool + " (" + report.spoolFiles().size() + " file(s))");
     out.println("  stored in       crawl_runs of " + db.url());
     report.notices().forEach(n -> out.println("  note: " + n));
   }
