@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
       DbCommand.class,
       UsersCommand.class,
       CaseCommand.class,
+      CrawlCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

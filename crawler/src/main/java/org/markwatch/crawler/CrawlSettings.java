@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import org.markwatch.crawler.browser.Chromium;
+import org.markwatch.crawler.evidence.WarcArchive;
 import org.markwatch.crawler.fetch.FetchLimits;
 import org.markwatch.crawler.sink.SpoolSink;
 
@@ -26,6 +27,9 @@ import org.markwatch.crawler.sink.SpoolSink;
  * @param fetchLimits timeouts and byte cap; default {@link FetchLimits#DEFAULT}
  * @param spoolRollEvery listings per spool file; default {@value SpoolSink#DEFAULT_ROLL_EVERY}
  * @param chromium Chromium executable; default {@code /usr/bin/chromium}
+ * @param warcRotateBytes product pages (and screenshots) are also written as WARC records to
+ *     {@code <evidenceDir>/warc/<runId>-NNNNN.warc.gz}, a new file from this size on; 0 writes no
+ *     WARC; default {@link WarcArchive#DEFAULT_ROTATE_BYTES} (1 GiB)
  */
 public record CrawlSettings(
     Path evidenceDir,
@@ -37,7 +41,8 @@ public record CrawlSettings(
     String crawlRunId,
     FetchLimits fetchLimits,
     int spoolRollEvery,
-    Path chromium) {
+    Path chromium,
+    long warcRotateBytes) {
 
   public static final String DEFAULT_USER_AGENT = "markwatch/0.1 (+https://github.com/markwatch)";
 
@@ -52,6 +57,7 @@ public record CrawlSettings(
     if (threads < 1) throw new IllegalArgumentException("threads must be >= 1: " + threads);
     if (spoolRollEvery < 1) throw new IllegalArgumentException("spoolRollEvery must be >= 1: " + spoolRollEvery);
     if (crawlRunId.isBlank()) throw new IllegalArgumentException("crawlRunId must not be blank");
+    if (warcRotateBytes < 0) throw new IllegalArgumentException("warcRotateBytes must be >= 0: " + warcRotateBytes);
   }
 
   public static Builder builder(Path evidenceDir, Path spoolDir) {
@@ -70,6 +76,7 @@ public record CrawlSettings(
     private FetchLimits fetchLimits = FetchLimits.DEFAULT;
     private int spoolRollEvery = SpoolSink.DEFAULT_ROLL_EVERY;
     private Path chromium = Chromium.DEFAULT_PATH;
+    private long warcRotateBytes = WarcArchive.DEFAULT_ROTATE_BYTES;
 
     private Builder(Path evidenceDir, Path spoolDir) {
       this.evidenceDir = evidenceDir;
@@ -84,12 +91,13 @@ public record CrawlSettings(
     public Builder fetchLimits(FetchLimits v) { fetchLimits = v; return this; }
     public Builder spoolRollEvery(int v) { spoolRollEvery = v; return this; }
     public Builder chromium(Path v) { chromium = v; return this; }
+    public Builder warcRotateBytes(long v) { warcRotateBytes = v; return this; }
 
     public CrawlSettings build() {
       String runId = crawlRunId != null ? crawlRunId
           : "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now(clock));
       return new CrawlSettings(evidenceDir, spoolDir, allowLoopback, threads, userAgent, clock, runId, fetchLimits,
-          spoolRollEvery, chromium);
+          spoolRollEvery, chromium, warcRotateBytes);
     }
   }
 }

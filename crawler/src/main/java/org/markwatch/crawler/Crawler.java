@@ -13,7 +13,10 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.markwatch.crawler.browser.BrowserFetcher;
 import org.markwatch.crawler.browser.Chromium;
+import java.nio.file.Path;
+import org.markwatch.crawler.evidence.EvidenceRefLog;
 import org.markwatch.crawler.evidence.EvidenceStore;
+import org.markwatch.crawler.evidence.WarcArchive;
 import org.markwatch.crawler.extract.Extraction;
 import org.markwatch.crawler.fetch.Fetcher;
 import org.markwatch.crawler.fetch.FetcherRouter;
@@ -97,10 +100,14 @@ public final class Crawler {
     }
     Map<String, SourceReport> reports = new LinkedHashMap<>();
     Sink sink = sinks.apply(settings);
-    try (FetcherRouter router = new FetcherRouter(fetchers)) {
+    Path warcDir = settings.evidenceDir().resolve("warc");
+    WarcArchive warc = settings.warcRotateBytes() == 0 ? null
+        : new WarcArchive(warcDir, settings.crawlRunId(), settings.warcRotateBytes());
+    EvidenceRefLog refs = warc == null ? null : new EvidenceRefLog(warcDir.resolve(settings.crawlRunId() + "-refs.jsonl"));
+    try (FetcherRouter router = new FetcherRouter(fetchers); warc; refs) {
       CrawlServices services = new CrawlServices(settings, router,
           new RobotsCache(staticFetcher, new RobotsPolicy(RobotsPolicy.agentName(settings.userAgent()))),
-          new HostGate(), new EvidenceStore(settings.evidenceDir()), sink, extractor, progress);
+          new HostGate(), new EvidenceStore(settings.evidenceDir()), warc, refs, sink, extractor, progress);
       List<List<Source>> groups = groupBySharedHosts(sources);
       ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.threads(), groups.size())),
           r -> new Thread(r, "markwatch-crawl"));

@@ -3,6 +3,8 @@ package org.markwatch.crawler;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
+import org.markwatch.crawler.evidence.EvidenceRefLog;
+import org.markwatch.crawler.evidence.WarcArchive;
 import org.markwatch.crawler.extract.Extraction;
 import org.markwatch.crawler.extract.Page;
 import org.markwatch.crawler.extract.SellerBook;
@@ -52,9 +54,11 @@ final class PageHandler {
     } catch (RuntimeException e) {
       LOG.warn("extraction failed for {}: {}", fetch.finalUrl(), e.toString());
       services.listener().notice("extraction failed for " + fetch.finalUrl() + ": " + e);
+      archive(fetch, htmlBytes, List.of()); // the page is evidence even when nothing could be read from it
       return -1;
     }
     write(listings, evidence);
+    archive(fetch, htmlBytes, listings);
     return listings.size();
   }
 
@@ -92,8 +96,29 @@ final class PageHandler {
     byte[] htmlBytes = fetch.renderedHtml() != null ? fetch.html().getBytes(StandardCharsets.UTF_8) : fetch.body();
     Evidence evidence = new Evidence(fetch.status(), fetch.mode().id(), services.evidence().putHtml(htmlBytes), null);
     write(cards, evidence);
+    archive(fetch, htmlBytes, cards);
     cards.forEach(l -> discovered.accept(l.url()));
     return cards.size();
+  }
+
+  /**
+   * Writes the page (and screenshot) as WARC records and their references. A static page is the
+   * HTTP exchange as received; a rendered page is what the browser showed, so it is a resource
+   * record of the rendered DOM, not a response the server never sent.
+   */
+  private void archive(FetchResult fetch, byte[] htmlBytes, List<Listing> listings) {
+    if (services.warc() == null) {
+      return;
+    }
+    java.time.Instant at = java.time.Instant.now(services.settings().clock());
+    WarcArchive.Ref page = fetch.renderedHtml() == null
+        ? services.warc().writeExchange(fetch.finalUrl(), services.settings().userAgent(), fetch.status(),
+            fetch.headers(), htmlBytes, at)
+        : services.warc().writeResource(fetch.finalUrl(), "text/html; charset=utf-8", htmlBytes, at);
+    WarcArchive.Ref shot = fetch.screenshot() == null ? null
+        : services.warc().writeResource(fetch.finalUrl(), "image/png", fetch.screenshot(), at);
+    services.refs().add(new EvidenceRefLog.Entry(fetch.finalUrl(), services.settings().crawlRunId(),
+        listings.stream().map(Listing::id).toList(), page, shot));
   }
 
   /** Whether the response is HTML (or says nothing about its type). */

@@ -129,6 +129,23 @@ class CrawlerTest {
       assertThat(new String(store.readHtml(l.evidence().htmlSha256()), StandardCharsets.UTF_8)).isEqualTo(served);
     }
     assertThat(report.source("s").pagesFetched()).isEqualTo(6);
+
+    // WARC evidence: one entry per product page, each pointing at a response record jwarc reads back
+    java.nio.file.Path warcDir = tmp.resolve("evidence/warc");
+    List<org.markwatch.crawler.evidence.EvidenceRefLog.Entry> refs =
+        org.markwatch.crawler.evidence.EvidenceRefLog.read(warcDir.resolve("t1-refs.jsonl"));
+    assertThat(refs).hasSize(3).allMatch(r -> r.listingIds().size() == 1 && r.screenshot() == null);
+    for (var ref : refs) {
+      Listing l = listings.stream().filter(x -> x.id().equals(ref.listingIds().get(0))).findFirst().orElseThrow();
+      assertThat(ref.page().digest()).isEqualTo("sha256:" + l.evidence().htmlSha256());
+      try (var ch = java.nio.channels.FileChannel.open(warcDir.resolve(ref.page().warcFile()))) {
+        ch.position(ref.page().offset());
+        var response = (org.netpreserve.jwarc.WarcResponse) new org.netpreserve.jwarc.WarcReader(ch).next().orElseThrow();
+        assertThat(response.target()).isEqualTo(ref.url());
+        assertThat(new String(response.http().body().stream().readAllBytes(), StandardCharsets.UTF_8))
+            .isEqualTo("<h1>" + l.title() + "</h1>");
+      }
+    }
   }
 
   @Test

@@ -37,6 +37,14 @@ public final class StaticFetcher implements Fetcher {
   private final String userAgent;
 
   public StaticFetcher(AddressGuard guard, FetchLimits limits, String userAgent) {
+    this(guard, limits, userAgent, 5);
+  }
+
+  /**
+   * @param idleConnections kept-alive connections pooled; a crawl with many requests in flight to
+   *     one host keeps one per request so none is closed and reopened between pages
+   */
+  public StaticFetcher(AddressGuard guard, FetchLimits limits, String userAgent, int idleConnections) {
     this.guard = guard;
     this.limits = limits;
     this.userAgent = userAgent;
@@ -49,6 +57,7 @@ public final class StaticFetcher implements Fetcher {
         .retryOnConnectionFailure(true) // only re-sends on a stale pooled connection
         .proxy(Proxy.NO_PROXY) // a system proxy would resolve names where the guard cannot see them
         .dns(new GuardedDns(guard))
+        .connectionPool(new okhttp3.ConnectionPool(idleConnections, 5, TimeUnit.MINUTES))
         .build();
   }
 

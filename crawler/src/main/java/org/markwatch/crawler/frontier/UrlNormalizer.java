@@ -1,46 +1,68 @@
 package org.markwatch.crawler.frontier;
 
+import crawlercommons.filters.basic.BasicURLNormalizer;
 import java.net.URI;
-import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * Canonical form of a URL for de-duplication: lower-case scheme and host, default port dropped,
- * dot segments resolved, empty path as {@code /}, fragment removed. The query is kept as is
- * (parameter order can matter to a site). Pure.
+ * Canonical form of a URL for de-duplication, by crawler-commons' {@link BasicURLNormalizer}
+ * (lower-case scheme and host, default port dropped, dot segments resolved, percent-encoding made
+ * canonical, fragment removed, query parameters sorted), then without tracking parameters
+ * ({@code utm_*}, {@code fbclid}, {@code gclid} and the like), which name the campaign that led to
+ * a page, not the page. Only absolute http(s) URLs pass. Pure and thread-safe.
  */
 public final class UrlNormalizer {
+  /** Exact names of tracking parameters; {@code utm_*} is matched by prefix. */
+  static final Set<String> TRACKING = Set.of("fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid",
+      "_ga", "_gl", "mc_cid", "mc_eid", "igshid", "ttclid");
+
+  private static final BasicURLNormalizer NORMALIZER = BasicURLNormalizer.newBuilder()
+      .queryParamsToRemove(TRACKING)
+      .build();
+
   private UrlNormalizer() {}
 
-  /** The normalised URL, or null when {@code url} is not an absolute http(s) URL. */
+  /** The normalised URL, or null when {@code url} is not an absolute http(s) URL with a host. */
   public static String normalize(String url) {
     if (url == null) {
       return null;
     }
-    try {
-      URI u = new URI(url.trim());
-      String scheme = u.getScheme() == null ? null : u.getScheme().toLowerCase(Locale.ROOT);
-      if (!"http".equals(scheme) && !"https".equals(scheme) || u.getHost() == null) {
-        return null;
-      }
-      int port = u.getPort();
-      if (port == 80 && scheme.equals("http") || port == 443 && scheme.equals("https")) {
-        port = -1;
-      }
-      String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
-      path = new URI(path.replaceFirst("^/+", "/")).normalize().getRawPath();
-      // normalize() keeps leading ".." segments; a path cannot climb above the root.
-      while (path.startsWith("/../")) {
-        path = path.substring(3);
-      }
-      if (path.equals("/..") || path.isEmpty()) {
-        path = "/";
-      }
-      return scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + (port == -1 ? "" : ":" + port)
-          + path + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-    } catch (URISyntaxException e) {
+    String trimmed = url.strip();
+    String lower = trimmed.length() < 8 ? trimmed.toLowerCase(Locale.ROOT)
+        : trimmed.substring(0, 8).toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
       return null;
     }
+    String n = NORMALIZER.filter(trimmed);
+    if (n == null) {
+      return null;
+    }
+    try {
+      if (URI.create(n).getHost() == null) {
+        return null;
+      }
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    return withoutUtm(n);
+  }
+
+  // utm_source, utm_medium, ... : a family, so a prefix (the library removes exact names only)
+  private static String withoutUtm(String url) {
+    int q = url.indexOf('?');
+    if (q < 0 || !url.regionMatches(true, q, "?utm_", 0, 5) && !url.toLowerCase(Locale.ROOT).contains("&utm_")) {
+      return url;
+    }
+    List<String> kept = new ArrayList<>();
+    for (String param : url.substring(q + 1).split("&")) {
+      if (!param.regionMatches(true, 0, "utm_", 0, 4)) {
+        kept.add(param);
+      }
+    }
+    return url.substring(0, q) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
   }
 
   /** Path plus query of an absolute URL, as matched by source follow/product patterns. */

@@ -19,7 +19,11 @@ public final class LinkExtractor {
 
   /** Absolute outlinks in document order, without duplicates or fragments. */
   public static List<String> links(String html, String pageUrl) {
-    Document doc = Jsoup.parse(html, pageUrl);
+    return links(Jsoup.parse(html, pageUrl));
+  }
+
+  /** As {@link #links(String, String)}, from a document parsed already (with its base URI). */
+  public static List<String> links(Document doc) {
     for (Element meta : doc.select("meta[name=robots]")) {
       if (meta.attr("content").toLowerCase(Locale.ROOT).matches(".*\\b(nofollow|none)\\b.*")) {
         return List.of();

@@ -58,6 +58,15 @@ public record Source(
     return defaultPort ? host : host + ":" + port;
   }
 
+  /** This source with another page budget (e.g. {@code markwatch crawl --max-pages}). */
+  public Source withMaxPages(int pages) {
+    if (pages < 1) {
+      throw new IllegalArgumentException("maxPages must be >= 1: " + pages);
+    }
+    return new Source(id, platform, seeds, fetchMode, hosts, follow, products, useSitemap, pages, politeness,
+        profileName, profile, browser, file);
+  }
+
   /** Whether a page at this path+query is a product page to extract. */
   public boolean isProductPage(String pathAndQuery) {
     return products.isEmpty() || products.stream().anyMatch(p -> p.matcher(pathAndQuery).matches());

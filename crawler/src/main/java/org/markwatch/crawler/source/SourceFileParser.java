@@ -30,11 +30,17 @@ final class SourceFileParser {
   private final String file;
   private final Variables vars;
   private final ProfileLoader profiles;
+  private final List<SourceLoader.SetAside> setAside;
 
-  SourceFileParser(String file, Variables vars, ProfileLoader profiles) {
+  /**
+   * @param setAside where sources naming a variable the caller did not pass are put; null makes
+   *     such a variable an error
+   */
+  SourceFileParser(String file, Variables vars, ProfileLoader profiles, List<SourceLoader.SetAside> setAside) {
     this.file = file;
     this.vars = vars;
     this.profiles = profiles;
+    this.setAside = setAside;
   }
 
   /** Enabled sources of the file, in file order. */
@@ -56,7 +62,15 @@ final class SourceFileParser {
         throw error(node, at, "expected a mapping, got " + node.kind());
       }
       if (bool(node, at, "enabled", true)) {
-        out.add(source(node, at));
+        try {
+          out.add(source(node, at));
+        } catch (Variables.UnknownVariableException e) {
+          if (setAside == null) {
+            throw e.error;
+          }
+          setAside.add(new SourceLoader.SetAside(string(node, at, "id", null), file, node.line(),
+              "needs the variable ${" + e.name + "} (pass it with --var " + e.name + "=URL)"));
+        }
       }
     }
     return out;

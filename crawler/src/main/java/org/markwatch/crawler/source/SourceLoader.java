@@ -19,6 +19,35 @@ public final class SourceLoader {
   private SourceLoader() {}
 
   /**
+   * An enabled source that was not loaded because its seeds or hosts name a variable the caller
+   * did not pass (e.g. the demo sources, whose URLs only {@code markwatch demo} knows).
+   */
+  public record SetAside(String id, String file, int line, String reason) {
+    @Override
+    public String toString() {
+      return id + " (" + file + ":" + line + "): " + reason;
+    }
+  }
+
+  /** What {@link #loadAvailable} found: the sources ready to crawl and those set aside. */
+  public record Loaded(List<Source> sources, List<SetAside> setAside) {
+    public Loaded {
+      sources = List.copyOf(sources);
+      setAside = List.copyOf(setAside);
+    }
+  }
+
+  /**
+   * Like {@link #load}, but a source whose seeds or hosts name a variable not in {@code vars} is
+   * set aside instead of failing the whole load. Every other error still fails it.
+   */
+  public static Loaded loadAvailable(Path confDir, Map<String, String> vars) {
+    List<SetAside> aside = new ArrayList<>();
+    List<Source> sources = loadFiles(list(confDir), vars, aside);
+    return new Loaded(sources, aside);
+  }
+
+  /**
    * Loads every {@code *.yaml} file of a sources directory, in file-name order.
    *
    * @param confDir the sources directory ({@code conf/sources}), or the {@code conf} directory holding it
@@ -29,6 +58,10 @@ public final class SourceLoader {
    * @throws UncheckedIOException when a file cannot be read
    */
   public static List<Source> load(Path confDir, Map<String, String> vars) {
+    return loadFiles(list(confDir), vars, null);
+  }
+
+  private static List<Path> list(Path confDir) {
     Path dir = Files.isDirectory(confDir.resolve("sources")) ? confDir.resolve("sources") : confDir;
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException("sources directory not found: " + confDir);
@@ -39,15 +72,15 @@ public final class SourceLoader {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
-    return loadFiles(files, vars);
+    return files;
   }
 
   /** Loads one source file; profiles are read from {@code profiles/} beside it. Errors as {@link #load}. */
   public static List<Source> loadFile(Path file, Map<String, String> vars) {
-    return loadFiles(List.of(file), vars);
+    return loadFiles(List.of(file), vars, null);
   }
 
-  private static List<Source> loadFiles(List<Path> files, Map<String, String> vars) {
+  private static List<Source> loadFiles(List<Path> files, Map<String, String> vars, List<SetAside> aside) {
     Variables variables = new Variables(vars);
     List<Source> all = new ArrayList<>();
     Map<String, Source> byId = new HashMap<>();
@@ -59,7 +92,8 @@ public final class SourceLoader {
         throw new UncheckedIOException("cannot read source file " + file, e);
       }
       Path parent = file.toAbsolutePath().getParent();
-      var parser = new SourceFileParser(file.toString(), variables, new ProfileLoader(parent.resolve("profiles")));
+      var parser = new SourceFileParser(file.toString(), variables, new ProfileLoader(parent.resolve("profiles")),
+          aside);
       for (Source s : parser.parse(text)) {
         Source before = byId.putIfAbsent(s.id(), s);
         if (before != null) {

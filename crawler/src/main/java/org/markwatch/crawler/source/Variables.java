@@ -22,12 +22,24 @@ final class Variables {
     while (m.find()) {
       String value = values.get(m.group(1));
       if (value == null) {
-        throw new SourceConfigException(file, line, field,
+        throw new UnknownVariableException(file, line, field, m.group(1),
             "unknown variable ${" + m.group(1) + "}; the caller passed " + new TreeSet<>(values.keySet()));
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /** A {@code ${name}} the caller did not pass; {@link SourceLoader#loadAvailable} sets such sources aside. */
+  static final class UnknownVariableException extends RuntimeException {
+    final String name;
+    final SourceConfigException error;
+
+    UnknownVariableException(String file, int line, String field, String name, String reason) {
+      super(new SourceConfigException(file, line, field, reason).getMessage());
+      this.name = name;
+      this.error = new SourceConfigException(file, line, field, reason);
+    }
   }
 }

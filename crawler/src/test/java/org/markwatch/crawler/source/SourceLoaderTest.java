@@ -137,6 +137,23 @@ class SourceLoaderTest {
     assertThat(sources.get(1).isFollowed("/cua-hang/7")).isTrue();
   }
 
+  @Test
+  void shippedDirectoryLoadsWithDemoSetAsideAndTemplatesDisabledButValid() throws Exception {
+    Path conf = findRepoRoot().resolve("conf/sources");
+    SourceLoader.Loaded loaded = SourceLoader.loadAvailable(conf, Map.of());
+    assertThat(loaded.sources()).isEmpty(); // demo needs its variables, templates are disabled
+    assertThat(loaded.setAside()).extracting(SourceLoader.SetAside::id)
+        .containsExactly("demo-chosi", "demo-muaban", "demo-mangxa");
+    assertThat(loaded.setAside().get(0).reason()).contains("--var demo.chosi=URL");
+
+    // enabled, every template is a valid source (a disabled one is not checked beyond `enabled`)
+    String templates = Files.readString(conf.resolve("templates.yaml")).replace("enabled: false", "enabled: true");
+    Path copy = Files.createDirectories(dir.resolve("templates")).resolve("templates.yaml");
+    Files.writeString(copy, templates);
+    assertThat(SourceLoader.loadFile(copy, Map.of())).extracting(Source::id)
+        .containsExactly("template-category", "template-shop", "template-public-posts", "template-sitemap");
+  }
+
   static Path findRepoRoot() {
     Path p = Path.of("").toAbsolutePath();
     while (p != null && !Files.isDirectory(p.resolve("conf/sources"))) {
