@@ -1,5 +1,6 @@
 package org.markwatch.pipeline;
 
+import org.apache.flink.api.common.accumulators.Histogram;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.RuntimeContext;
 
@@ -18,6 +19,19 @@ final class Counters {
   static final String RULES_RELOADED = "markwatch.rules-reloaded";
   /** Changed configurations a scoring subtask refused, keeping the last good one (each subtask counts its own). */
   static final String RULES_REFUSED = "markwatch.rules-refused";
+
+  /**
+   * Milliseconds from a record's arrival ({@link SpoolLine#sourceMillis()}, the Kafka message's
+   * timestamp) to the commit of the transaction that stored it; only records whose arrival is known.
+   */
+  static final String LATENCY_MS = "markwatch.latency-ms";
+
+  /** The latency histogram (ms to count), registered under {@link #LATENCY_MS}. */
+  static Histogram registerLatency(RuntimeContext context) {
+    Histogram histogram = new Histogram();
+    context.addAccumulator(LATENCY_MS, histogram);
+    return histogram;
+  }
 
   /** A counter registered under {@code name} with the task, read back into the {@link JobReport}. */
   static LongCounter register(RuntimeContext context, String name) {

@@ -3,6 +3,7 @@ package org.markwatch.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.flink.api.common.accumulators.Histogram;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
@@ -21,12 +22,15 @@ final class StoreBatch {
   private final LongCounter stored;
   private final LongCounter storeFailed;
   private final LongCounter flagged;
+  private final Histogram latency;
 
-  StoreBatch(ListingStore store, LongCounter stored, LongCounter storeFailed, LongCounter flagged) {
+  /** @param latency ms from arrival to commit of each stored record whose arrival is known, or null */
+  StoreBatch(ListingStore store, LongCounter stored, LongCounter storeFailed, LongCounter flagged, Histogram latency) {
     this.store = store;
     this.stored = stored;
     this.storeFailed = storeFailed;
     this.flagged = flagged;
+    this.latency = latency;
   }
 
   /** Stores {@code batch} (then clears it); refused records go to {@code deadLetters}. */
@@ -55,9 +59,17 @@ final class StoreBatch {
       refused[rejected.index()] = true;
       deadLetters.accept(new DeadLetter(r.file(), r.line(), "store", rejected.reason(), r.listingJson()));
     }
+    long committed = System.currentTimeMillis();
     for (int i = 0; i < sent.size(); i++) {
-      if (!refused[i] && sent.get(i).flagged()) {
+      if (refused[i]) {
+        continue;
+      }
+      ScoredRecord r = sent.get(i);
+      if (r.flagged()) {
         flagged.add(1);
+      }
+      if (latency != null && r.sourceMillis() > 0) {
+        latency.add((int) Math.min(Integer.MAX_VALUE, Math.max(0, committed - r.sourceMillis())));
       }
     }
     stored.add(result.stored());

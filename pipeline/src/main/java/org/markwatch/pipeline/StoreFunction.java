@@ -35,7 +35,8 @@ final class StoreFunction extends RichMapPartitionFunction<ScoredRecord, DeadLet
     writer = new StoreBatch(new ListingStore(database.dataSource()),
         Counters.register(getRuntimeContext(), Counters.STORED),
         Counters.register(getRuntimeContext(), Counters.STORE_FAILED),
-        Counters.register(getRuntimeContext(), Counters.FLAGGED));
+        Counters.register(getRuntimeContext(), Counters.FLAGGED),
+        Counters.registerLatency(getRuntimeContext()));
   }
 
   @Override

@@ -39,7 +39,8 @@ final class StoreOperator extends AbstractStreamOperator<DeadLetter>
     writer = new StoreBatch(new ListingStore(database.dataSource()),
         Counters.register(getRuntimeContext(), Counters.STORED),
         Counters.register(getRuntimeContext(), Counters.STORE_FAILED),
-        Counters.register(getRuntimeContext(), Counters.FLAGGED));
+        Counters.register(getRuntimeContext(), Counters.FLAGGED),
+        Counters.registerLatency(getRuntimeContext()));
     batch = new ArrayList<>(batchSize);
     scheduleFlush();
   }
