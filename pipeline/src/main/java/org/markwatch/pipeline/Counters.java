@@ -26,6 +26,10 @@ final class Counters {
    */
   static final String LATENCY_MS = "markwatch.latency-ms";
 
+  /** Epoch ms of the first and the last commit of stored records: the store's busy window. */
+  static final String FIRST_COMMIT = "markwatch.first-commit-ms";
+  static final String LAST_COMMIT = "markwatch.last-commit-ms";
+
   /** The latency histogram (ms to count), registered under {@link #LATENCY_MS}. */
   static Histogram registerLatency(RuntimeContext context) {
     Histogram histogram = new Histogram();

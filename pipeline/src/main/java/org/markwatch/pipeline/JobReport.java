@@ -22,18 +22,29 @@ import java.util.TreeMap;
  * @param elapsed wall time of the run, cluster start and stop included
  * @param latencyMillis histogram (ms to count) of the time from a Kafka message's timestamp to the
  *     commit that stored it; empty for spool files
+ * @param storing from the first to the last commit of stored records (the store's busy window)
  */
 public record JobReport(
     long read, long valid, long invalid, long scoreFailed, long stored, long storeFailed, long flagged,
-    Path deadLetterFile, Duration elapsed, SortedMap<Integer, Integer> latencyMillis) {
+    Path deadLetterFile, Duration elapsed, SortedMap<Integer, Integer> latencyMillis, Duration storing) {
 
   public JobReport {
+    storing = storing == null ? Duration.ZERO : storing;
     latencyMillis = Collections.unmodifiableSortedMap(new TreeMap<>(latencyMillis == null ? Map.of() : latencyMillis));
   }
 
   public JobReport(long read, long valid, long invalid, long scoreFailed, long stored, long storeFailed,
       long flagged, Path deadLetterFile, Duration elapsed) {
-    this(read, valid, invalid, scoreFailed, stored, storeFailed, flagged, deadLetterFile, elapsed, null);
+    this(read, valid, invalid, scoreFailed, stored, storeFailed, flagged, deadLetterFile, elapsed, null, Duration.ZERO);
+  }
+
+  /**
+   * Records stored per second between the first and the last commit: the rate once the job is
+   * running, without cluster start and detector compilation; 0 when fewer than two commits.
+   */
+  public double storedPerSecondWhileStoring() {
+    double seconds = storing.toNanos() / 1e9;
+    return seconds <= 0 ? 0 : stored / seconds;
   }
 
   /** Records in the dead-letter file. */

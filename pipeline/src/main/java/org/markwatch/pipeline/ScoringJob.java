@@ -174,6 +174,15 @@ public final class ScoringJob {
     }
   }
 
+  private static Duration storing(java.util.Map<String, Object> acc) {
+    Object first = acc.get(Counters.FIRST_COMMIT);
+    Object last = acc.get(Counters.LAST_COMMIT);
+    if (!(first instanceof Long f) || !(last instanceof Long l) || f == Long.MAX_VALUE || l < f) {
+      return Duration.ZERO;
+    }
+    return Duration.ofMillis(l - f);
+  }
+
   /** The job's report from its accumulators (names in {@link Counters}). */
   JobReport report(java.util.Map<String, Object> acc, Duration elapsed) {
     Object latency = acc.get(Counters.LATENCY_MS);
@@ -183,7 +192,7 @@ public final class ScoringJob {
     return new JobReport(count(acc, Counters.READ), count(acc, Counters.VALID),
         count(acc, Counters.INVALID), count(acc, Counters.SCORE_FAILED), count(acc, Counters.STORED),
         count(acc, Counters.STORE_FAILED), count(acc, Counters.FLAGGED), deadLetterFile, elapsed,
-        new java.util.TreeMap<>(histogram));
+        new java.util.TreeMap<>(histogram), storing(acc));
   }
 
   /**

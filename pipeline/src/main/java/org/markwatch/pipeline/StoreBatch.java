@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.accumulators.Histogram;
 import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.accumulators.LongMaximum;
+import org.apache.flink.api.common.accumulators.LongMinimum;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Scored;
@@ -23,14 +26,20 @@ final class StoreBatch {
   private final LongCounter storeFailed;
   private final LongCounter flagged;
   private final Histogram latency;
+  private final LongMinimum firstCommit;
+  private final LongMaximum lastCommit;
 
-  /** @param latency ms from arrival to commit of each stored record whose arrival is known, or null */
-  StoreBatch(ListingStore store, LongCounter stored, LongCounter storeFailed, LongCounter flagged, Histogram latency) {
+  /** Registers its counters ({@link Counters}) with the task. */
+  StoreBatch(ListingStore store, RuntimeContext context) {
     this.store = store;
-    this.stored = stored;
-    this.storeFailed = storeFailed;
-    this.flagged = flagged;
-    this.latency = latency;
+    this.stored = Counters.register(context, Counters.STORED);
+    this.storeFailed = Counters.register(context, Counters.STORE_FAILED);
+    this.flagged = Counters.register(context, Counters.FLAGGED);
+    this.latency = Counters.registerLatency(context);
+    this.firstCommit = new LongMinimum();
+    this.lastCommit = new LongMaximum();
+    context.addAccumulator(Counters.FIRST_COMMIT, firstCommit);
+    context.addAccumulator(Counters.LAST_COMMIT, lastCommit);
   }
 
   /** Stores {@code batch} (then clears it); refused records go to {@code deadLetters}. */
@@ -60,6 +69,10 @@ final class StoreBatch {
       deadLetters.accept(new DeadLetter(r.file(), r.line(), "store", rejected.reason(), r.listingJson()));
     }
     long committed = System.currentTimeMillis();
+    if (result.stored() > 0) {
+      firstCommit.add(committed);
+      lastCommit.add(committed);
+    }
     for (int i = 0; i < sent.size(); i++) {
       if (refused[i]) {
         continue;
@@ -68,7 +81,7 @@ final class StoreBatch {
       if (r.flagged()) {
         flagged.add(1);
       }
-      if (latency != null && r.sourceMillis() > 0) {
+      if (r.sourceMillis() > 0) {
         latency.add((int) Math.min(Integer.MAX_VALUE, Math.max(0, committed - r.sourceMillis())));
       }
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.markwatch.model.JsonCodec;
+import org.markwatch.pipeline.localkafka.LocalKafkaBroker;
 import org.markwatch.storage.Database;
 import org.markwatch.storage.TestDatabase;
 import tools.jackson.databind.JsonNode;
@@ -30,13 +31,13 @@ import tools.jackson.databind.node.ObjectNode;
 class KafkaScoringJobIT {
   static final String TOPIC = "markwatch.listings";
   static final String DEAD_TOPIC = "markwatch.dead-letters";
-  static EmbeddedKafka kafka;
+  static LocalKafkaBroker kafka;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void startBroker() throws Exception {
-    kafka = EmbeddedKafka.start();
+    kafka = LocalKafkaBroker.start();
     kafka.createTopic(TOPIC, 2);
     kafka.createTopic(DEAD_TOPIC, 1);
   }

@@ -1,4 +1,4 @@
-package org.markwatch.pipeline;
+package org.markwatch.pipeline.localkafka;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,23 +38,25 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * A real single-node Kafka broker (KRaft, broker and controller in one) inside the test JVM,
- * bound to 127.0.0.1 on free ports, its logs in a temporary directory deleted on close. Formatted
- * with {@link Formatter} as {@code kafka-storage.sh format} would, then started as
- * {@code kafka-server-start.sh} would ({@link KafkaRaftServer}).
+ * A real single-node Kafka broker (KRaft, broker and controller in one) inside this JVM, for the
+ * tests and {@code markwatch bench pipeline}: bound to 127.0.0.1 on free ports, its logs in a
+ * temporary directory deleted on close. Formatted with {@link Formatter} as
+ * {@code kafka-storage.sh format} would, then started as {@code kafka-server-start.sh} would
+ * ({@link KafkaRaftServer}). Production reads a real cluster; this class needs the optional
+ * {@code kafka_2.13} dependency, which the job jar leaves out.
  */
-public final class EmbeddedKafka implements AutoCloseable {
+public final class LocalKafkaBroker implements AutoCloseable {
   private final Path dir;
   private final KafkaRaftServer server;
   private final String bootstrap;
 
-  private EmbeddedKafka(Path dir, KafkaRaftServer server, String bootstrap) {
+  private LocalKafkaBroker(Path dir, KafkaRaftServer server, String bootstrap) {
     this.dir = dir;
     this.server = server;
     this.bootstrap = bootstrap;
   }
 
-  public static EmbeddedKafka start() throws Exception {
+  public static LocalKafkaBroker start() throws Exception {
     Path dir = Files.createTempDirectory("markwatch-kafka-");
     String logs = dir.resolve("logs").toString();
     int brokerPort = freePort();
@@ -91,7 +93,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         .run();
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
-    EmbeddedKafka kafka = new EmbeddedKafka(dir, server, "127.0.0.1:" + brokerPort);
+    LocalKafkaBroker kafka = new LocalKafkaBroker(dir, server, "127.0.0.1:" + brokerPort);
     kafka.awaitReady();
     return kafka;
   }
