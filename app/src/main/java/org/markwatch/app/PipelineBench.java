@@ -162,23 +162,32 @@ final class PipelineBench implements Callable<Integer> {
     try {
       System.err.println("latency run: waiting for the streaming job to store a first listing ...");
       produce(kafka, topic, templates, parallelism, "warm", 0);
-      awaitStored(running, parallelism, Duration.ofMinutes(3));
+      awaitStored(running, parallelism, Duration.ofMinutes(3)); // detectors compile first
       int n = rate * latencySeconds;
       System.err.printf(Locale.ROOT, "latency run: offering %,d listings/s for %d s ...%n", rate, latencySeconds);
       produce(kafka, topic, templates, n, "lat", rate);
-      awaitStored(running, parallelism + n, Duration.ofMinutes(3));
+      awaitStored(running, parallelism + n, Duration.ofSeconds(60));
       return running.stop();
     } finally {
       running.stop(); // idempotent: returns the same report when already stopped
     }
   }
 
-  private static void awaitStored(RunningScoringJob running, long n, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (running.counter("markwatch.stored") < n) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the streaming job stored " + running.counter("markwatch.stored") + " of " + n
-            + " listings within " + timeout.toSeconds() + " s");
+  /** Waits until {@code n} listings are stored; gives up when none was stored for {@code stall}. */
+  private static void awaitStored(RunningScoringJob running, long n, Duration stall) throws InterruptedException {
+    long last = -1;
+    long progressAt = System.nanoTime();
+    while (true) {
+      long stored = running.counter("markwatch.stored");
+      if (stored >= n) {
+        return;
+      }
+      if (stored != last) {
+        last = stored;
+        progressAt = System.nanoTime();
+      } else if (System.nanoTime() - progressAt > stall.toNanos()) {
+        throw new IllegalStateException("the streaming job stored " + stored + " of " + n
+            + " listings and nothing more for " + stall.toSeconds() + " s");
       }
       Thread.sleep(250);
     }
