@@ -1,6 +1,5 @@
 package org.markwatch.pipeline;
 
-import org.apache.flink.api.common.accumulators.Histogram;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.RuntimeContext;
 
@@ -31,8 +30,8 @@ final class Counters {
   static final String LAST_COMMIT = "markwatch.last-commit-ms";
 
   /** The latency histogram (ms to count), registered under {@link #LATENCY_MS}. */
-  static Histogram registerLatency(RuntimeContext context) {
-    Histogram histogram = new Histogram();
+  static LatencyHistogram registerLatency(RuntimeContext context) {
+    LatencyHistogram histogram = new LatencyHistogram();
     context.addAccumulator(LATENCY_MS, histogram);
     return histogram;
   }

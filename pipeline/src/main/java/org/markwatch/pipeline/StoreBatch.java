@@ -3,7 +3,6 @@ package org.markwatch.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.flink.api.common.accumulators.Histogram;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.accumulators.LongMinimum;
@@ -25,7 +24,7 @@ final class StoreBatch {
   private final LongCounter stored;
   private final LongCounter storeFailed;
   private final LongCounter flagged;
-  private final Histogram latency;
+  private final LatencyHistogram latency;
   private final LongMinimum firstCommit;
   private final LongMaximum lastCommit;
 
