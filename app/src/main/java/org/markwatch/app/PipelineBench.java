@@ -124,6 +124,7 @@ final class PipelineBench implements Callable<Integer> {
           (full.stored() / secs(full.elapsed())) / (pass.stored() / secs(pass.elapsed())));
       line("(per_s below: stored listings over the window from the first to the last commit; rss: peak of this one JVM,"
           + " which also runs the broker)");
+      line("load average at the end: %s (2 cores: above 2 the jobs got a fraction of the machine)", loadAverage());
       line("pipeline_per_s=%.0f passthrough_per_s=%.0f ratio=%.2f p50_ms=%d p99_ms=%d rss_mib=%d", pipelinePerS, passPerS,
           passPerS <= 0 ? 0 : pipelinePerS / passPerS, p50, p99, rss);
     } finally {

@@ -65,10 +65,14 @@ public final class ScoringJob {
 
   /** Default checkpoint interval of a streaming job (watching or reading Kafka): 5 s. */
   public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
-  /** Restarts after a failure (a lost TaskManager, a lost database) before the job gives up. */
-  static final int RESTART_ATTEMPTS = 10;
+  /**
+   * Restarts after a failure (a lost TaskManager, a lost database) before the job gives up: with
+   * {@link #RESTART_DELAY} a window of 2.5 minutes, long enough for a replacement TaskManager to
+   * register on a busy machine (about 50 s measured with a load average of 20 on 2 cores).
+   */
+  static final int RESTART_ATTEMPTS = 30;
   /** Pause before each restart. */
-  static final Duration RESTART_DELAY = Duration.ofSeconds(2);
+  static final Duration RESTART_DELAY = Duration.ofSeconds(5);
 
   /** Default spool polling interval of the continuous job: 2 s. */
   public static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(2);
@@ -220,17 +224,28 @@ public final class ScoringJob {
     }
   }
 
-  /** The Flink configuration of the local run; see the README for why each key is set. */
-  Configuration flinkConfig() {
+  /**
+   * The job's own settings, the same on the local MiniCluster and on a session cluster
+   * ({@link ScoringJobMain}): runtime mode, checkpoints and restarts, no Kryo.
+   */
+  Configuration jobConfig() {
     Configuration conf = new Configuration();
     conf.setString("execution.runtime-mode",
         (streaming() ? RuntimeExecutionMode.STREAMING : RuntimeExecutionMode.BATCH).name());
     if (streaming()) {
-      // a running job's counters reach the client with the TaskManager's heartbeat (default every 10 s)
-      conf.setString("heartbeat.interval", "2000");
       checkpointing(conf, checkpointInterval);
     }
     conf.setString("pipeline.generic-types", "false");
+    return conf;
+  }
+
+  /** The Flink configuration of the local run; see the README for why each key is set. */
+  Configuration flinkConfig() {
+    Configuration conf = jobConfig();
+    if (streaming()) {
+      // a running job's counters reach the client with the TaskManager's heartbeat (default every 10 s)
+      conf.setString("heartbeat.interval", "2000");
+    }
     conf.setString("rest.bind-address", "127.0.0.1");
     conf.setString("rest.address", "127.0.0.1");
     conf.setString("rest.port", "0");

@@ -57,9 +57,14 @@ public final class LocalKafkaBroker implements AutoCloseable {
   }
 
   public static LocalKafkaBroker start() throws Exception {
+    return start(0);
+  }
+
+  /** @param port the broker's port on 127.0.0.1, or 0 for a free one */
+  public static LocalKafkaBroker start(int port) throws Exception {
     Path dir = Files.createTempDirectory("markwatch-kafka-");
     String logs = dir.resolve("logs").toString();
-    int brokerPort = freePort();
+    int brokerPort = port > 0 ? port : freePort();
     int controllerPort = freePort();
     Properties p = new Properties();
     p.put("process.roles", "broker,controller");
@@ -96,6 +101,28 @@ public final class LocalKafkaBroker implements AutoCloseable {
     LocalKafkaBroker kafka = new LocalKafkaBroker(dir, server, "127.0.0.1:" + brokerPort);
     kafka.awaitReady();
     return kafka;
+  }
+
+  /**
+   * A broker for the cluster check ({@code scripts/cluster-check}), until killed:
+   * {@code PORT TOPIC PARTITIONS [FILE]} creates the topic (and {@code markwatch.dead-letters}),
+   * sends each non-blank line of FILE, prints {@code ready} and blocks.
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length < 3) {
+      System.err.println("usage: LocalKafkaBroker PORT TOPIC PARTITIONS [LISTINGS.jsonl]");
+      System.exit(2);
+    }
+    LocalKafkaBroker broker = start(Integer.parseInt(args[0]));
+    Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
+    broker.createTopic(args[1], Integer.parseInt(args[2]));
+    broker.createTopic("markwatch.dead-letters", 1);
+    if (args.length > 3) {
+      broker.send(args[1], Files.readAllLines(Path.of(args[3])).stream().filter(l -> !l.isBlank()).toList());
+    }
+    System.out.println("ready " + broker.bootstrapServers());
+    System.out.flush();
+    Thread.currentThread().join();
   }
 
   private void awaitReady() throws Exception {
