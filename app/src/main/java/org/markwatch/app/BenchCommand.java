@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 
 /** {@code markwatch bench score}: scoring throughput, written to a file. A benchmark, not a test. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; figures go to a file.",
-    subcommands = {BenchCommand.Score.class, BenchQueueCommand.class, BenchCrawlCommand.class})
+    subcommands = {BenchCommand.Score.class, BenchQueueCommand.class, BenchCrawlCommand.class, PipelineBench.class})
 final class BenchCommand implements Runnable {
   @Override
   public void run() {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.markwatch.detectors.ConfigException;
 import org.markwatch.pipeline.JobFailedException;
 import org.markwatch.pipeline.JobReport;
+import org.markwatch.pipeline.KafkaInput;
 import org.markwatch.pipeline.RunningScoringJob;
 import org.markwatch.pipeline.ScoringJob;
 import org.markwatch.model.progress.Progress;
@@ -54,11 +55,35 @@ final class PipelineCommand implements Callable<Integer> {
       description = "With --watch: how often the conf files' content hash is checked (default: ${DEFAULT-VALUE}).")
   Duration reloadEvery;
 
+  @Option(names = "--kafka", paramLabel = "HOST:PORT[,...]",
+      description = "Read listings from Kafka (topic --topic, consumer group --group, resuming at the group's committed"
+          + " offsets) instead of the spool directory; runs until Ctrl-C unless --until-caught-up. Give --spool as well to"
+          + " read both.")
+  String kafka;
+
+  @Option(names = "--topic", description = "With --kafka: the listings topic (default: ${DEFAULT-VALUE}).",
+      defaultValue = KafkaInput.DEFAULT_TOPIC)
+  String topic;
+
+  @Option(names = "--group", description = "With --kafka: the consumer group (default: ${DEFAULT-VALUE}).",
+      defaultValue = KafkaInput.DEFAULT_GROUP)
+  String group;
+
+  @Option(names = "--until-caught-up", description = "With --kafka: stop at the offsets that were the latest at the start.")
+  boolean untilCaughtUp;
+
+  @Option(names = "--dead-letter-topic", paramLabel = "TOPIC",
+      description = "With --kafka: also send dead letters to this topic (e.g. markwatch.dead-letters).")
+  String deadLetterTopic;
+
   @Override
   public Integer call() throws Exception {
     Path dataDir = data.toAbsolutePath().normalize();
-    Path spoolDir = spool != null ? spool : dataDir.resolve("spool");
-    java.nio.file.Files.createDirectories(spoolDir);
+    Path spoolDir = spool != null ? spool : kafka != null ? null : dataDir.resolve("spool");
+    if (spoolDir != null) {
+      java.nio.file.Files.createDirectories(spoolDir);
+    }
+    boolean streaming = watch || (kafka != null && !untilCaughtUp);
     ScoringJob job;
     try {
       ScoringJob.Builder b = ScoringJob.builder()
@@ -68,15 +93,21 @@ final class PipelineCommand implements Callable<Integer> {
           .confDir(ConfLocation.confDir(conf))
           .parallelism(parallelism);
       if (watch) {
-        b.watch(poll).reloadInterval(reloadEvery);
+        b.watch(poll);
+      }
+      if (streaming) {
+        b.reloadInterval(reloadEvery);
+      }
+      if (kafka != null) {
+        b.kafka(new KafkaInput(kafka, topic, group, untilCaughtUp)).deadLetterTopic(deadLetterTopic);
       }
       job = b.build();
-    } catch (IllegalArgumentException | UncheckedIOException | ConfigException e) {
+    } catch (IllegalArgumentException | NullPointerException | UncheckedIOException | ConfigException e) {
       System.err.println(e.getMessage());
       return 2;
     }
     try {
-      if (!watch) {
+      if (!streaming) {
         JobReport report;
         try (Progress progress = Progress.ticking("pipeline (Flink job on a local MiniCluster)")) {
           report = job.run();
@@ -87,8 +118,10 @@ final class PipelineCommand implements Callable<Integer> {
       RunningScoringJob running = job.start();
       Thread stopper = new Thread(() -> print(running.stop()), "markwatch-pipeline-stop");
       Runtime.getRuntime().addShutdownHook(stopper);
-      System.err.printf(Locale.ROOT, "watching %s every %d ms, conf %s every %d ms (Ctrl-C to stop)%n", spoolDir,
-          poll.toMillis(), ConfLocation.confDir(conf).toAbsolutePath(), reloadEvery.toMillis());
+      System.err.printf(Locale.ROOT, "reading %s, conf %s checked every %d ms (Ctrl-C to stop)%n",
+          kafka != null ? "Kafka " + kafka + " topic " + topic + " (group " + group + ")" + (spoolDir != null ? " and " + spoolDir : "")
+              : spoolDir + " every " + poll.toMillis() + " ms",
+          ConfLocation.confDir(conf).toAbsolutePath(), reloadEvery.toMillis());
       running.await();
       return 0;
     } catch (ConfigException | JobFailedException e) {

@@ -21,6 +21,23 @@ final class Counters {
   /** Changed configurations a scoring subtask refused, keeping the last good one (each subtask counts its own). */
   static final String RULES_REFUSED = "markwatch.rules-refused";
 
+  /**
+   * Milliseconds from a record's arrival ({@link SpoolLine#sourceMillis()}, the Kafka message's
+   * timestamp) to the commit of the transaction that stored it; only records whose arrival is known.
+   */
+  static final String LATENCY_MS = "markwatch.latency-ms";
+
+  /** Epoch ms of the first and the last commit of stored records: the store's busy window. */
+  static final String FIRST_COMMIT = "markwatch.first-commit-ms";
+  static final String LAST_COMMIT = "markwatch.last-commit-ms";
+
+  /** The latency histogram (ms to count), registered under {@link #LATENCY_MS}. */
+  static LatencyHistogram registerLatency(RuntimeContext context) {
+    LatencyHistogram histogram = new LatencyHistogram();
+    context.addAccumulator(LATENCY_MS, histogram);
+    return histogram;
+  }
+
   /** A counter registered under {@code name} with the task, read back into the {@link JobReport}. */
   static LongCounter register(RuntimeContext context, String name) {
     LongCounter counter = new LongCounter();

@@ -11,7 +11,8 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
- * Writes dead letters as JSON lines to one local file, replaced at each run. Run it with
+ * Appends dead letters as JSON lines to one local file (emptied by {@link ScoringJob} before the
+ * job starts: a writer restarted from a checkpoint keeps what was written before). Run it with
  * parallelism 1: the file is on the machine of the one writer (the local MiniCluster in the
  * embedded setup).
  */
@@ -29,7 +30,7 @@ final class DeadLetterSink implements Sink<DeadLetter> {
       Files.createDirectories(path.getParent());
     }
     BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     return new SinkWriter<>() {
       @Override
       public void write(DeadLetter letter, Context ctx) throws IOException {

@@ -27,15 +27,16 @@ public final class RunningScoringJob implements AutoCloseable {
 
   private final StreamExecutionEnvironment env;
   private final JobClient client;
-  private final Path deadLetterFile;
+  private final java.util.function.BiFunction<Map<String, Object>, Duration, JobReport> toReport;
   private final Runnable afterStop;
   private final long started = System.nanoTime();
   private JobReport report;
 
-  RunningScoringJob(StreamExecutionEnvironment env, JobClient client, Path deadLetterFile, Runnable afterStop) {
+  RunningScoringJob(StreamExecutionEnvironment env, JobClient client,
+      java.util.function.BiFunction<Map<String, Object>, Duration, JobReport> toReport, Runnable afterStop) {
     this.env = env;
     this.client = client;
-    this.deadLetterFile = deadLetterFile;
+    this.toReport = toReport;
     this.afterStop = afterStop;
   }
 
@@ -131,10 +132,7 @@ public final class RunningScoringJob implements AutoCloseable {
       deleteQuietly(savepoints);
     }
     afterStop.run();
-    report = new JobReport(n(last, Counters.READ), n(last, Counters.VALID), n(last, Counters.INVALID),
-        n(last, Counters.SCORE_FAILED), n(last, Counters.STORED), n(last, Counters.STORE_FAILED),
-        n(last, Counters.FLAGGED), deadLetterFile, Duration.ofNanos(System.nanoTime() - started),
-        n(last, Counters.CURRENT_VERDICTS));
+    report = toReport.apply(last, Duration.ofNanos(System.nanoTime() - started));
     return report;
   }
 

@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
 final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     implements OneInputStreamOperator<SpoolLine, ScoredRecord>, BoundedOneInput {
   static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+  /** The ruleset version of the empty verdicts a pass-through job (no detector config) stores. */
+  static final String PASS_THROUGH_RULESET = "pass-through";
 
   /**
    * Compiling the detectors needs more heap for a moment than the compiled result keeps
@@ -97,7 +99,11 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     this(config, batchSize, null);
   }
 
-  /** @param continuous timers and reloading of the continuous job; null for the bounded job */
+  /**
+   * @param config the detectors' configuration, or null for a pass-through job that stores every
+   *     valid listing with an empty verdict (ruleset {@value #PASS_THROUGH_RULESET})
+   * @param continuous timers and reloading of the continuous job; null for the bounded job
+   */
   ScoreFunction(DetectorConfig config, int batchSize, Continuous continuous) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
@@ -111,8 +117,10 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
   public void open() throws Exception {
     super.open();
     // Compiled once per subtask: a Detectors instance is used from one thread.
-    synchronized (COMPILE_LOCK) {
-      detectors = Detectors.create(config);
+    if (config != null) {
+      synchronized (COMPILE_LOCK) {
+        detectors = Detectors.create(config);
+      }
     }
     pending = new ArrayList<>(batchSize);
     read = Counters.register(getRuntimeContext(), Counters.READ);
@@ -122,7 +130,7 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     if (continuous != null) {
       rulesReloaded = Counters.register(getRuntimeContext(), Counters.RULES_RELOADED);
       rulesRefused = Counters.register(getRuntimeContext(), Counters.RULES_REFUSED);
-      if (continuous.confDir() != null) {
+      if (continuous.confDir() != null && config != null) {
         watcher = new ConfWatcher(Path.of(continuous.confDir()), config);
         nextReload = getProcessingTimeService().getCurrentProcessingTime() + continuous.reloadMillis();
       }
@@ -240,6 +248,12 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     }
     List<Pending> batch = pending;
     pending = new ArrayList<>(batchSize);
+    if (detectors == null) { // pass-through: parse, validate and store, no detectors
+      for (Pending p : batch) {
+        emit(p, Scored.of(p.listing().id(), PASS_THROUGH_RULESET, 0, false, List.of(), List.of(), List.of()));
+      }
+      return;
+    }
     List<Detectors.Outcome> outcomes = detectors.scoreEach(batch.stream().map(Pending::listing).toList());
     for (int i = 0; i < batch.size(); i++) {
       Pending p = batch.get(i);
@@ -258,7 +272,7 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     String sellerId = listing.seller() == null ? null : listing.seller().id();
     output.collect(new StreamRecord<>(new ScoredRecord(p.line().file(), p.line().line(), listing.id(),
         sellerId == null || sellerId.isBlank() ? listing.id() : sellerId,
-        JsonCodec.encode(listing), JsonCodec.encode(scored), scored.flagged())));
+        JsonCodec.encode(listing), JsonCodec.encode(scored), scored.flagged(), p.line().sourceMillis())));
   }
 
   private void deadLetter(DeadLetter d) {

@@ -7,7 +7,13 @@ package org.markwatch.pipeline;
  *     same key go to the same writer, so writers never contend for a row
  * @param listingJson the {@code markwatch.listing/1} record
  * @param scoredJson the {@code markwatch.scored/1} verdict
+ * @param sourceMillis the input's {@link SpoolLine#sourceMillis()}, 0 when unknown
  */
 public record ScoredRecord(
     String file, long line, String listingId, String partitionKey, String listingJson, String scoredJson,
-    boolean flagged) {}
+    boolean flagged, long sourceMillis) {
+  public ScoredRecord(String file, long line, String listingId, String partitionKey, String listingJson,
+      String scoredJson, boolean flagged) {
+    this(file, line, listingId, partitionKey, listingJson, scoredJson, flagged, 0L);
+  }
+}

@@ -14,7 +14,13 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -52,6 +58,21 @@ public final class ScoringJob {
   private final Duration watch;
   private final Path confDir;
   private final Duration reloadInterval;
+  private final KafkaInput kafka;
+  private final String deadLetterTopic;
+  private final boolean passThrough;
+  private final Duration checkpointInterval;
+
+  /** Default checkpoint interval of a streaming job (watching or reading Kafka): 5 s. */
+  public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
+  /**
+   * Restarts after a failure (a lost TaskManager, a lost database) before the job gives up: with
+   * {@link #RESTART_DELAY} a window of 2.5 minutes, long enough for a replacement TaskManager to
+   * register on a busy machine (about 50 s measured with a load average of 20 on 2 cores).
+   */
+  static final int RESTART_ATTEMPTS = 30;
+  /** Pause before each restart. */
+  static final Duration RESTART_DELAY = Duration.ofSeconds(5);
 
   /** Default spool polling interval of the continuous job: 2 s. */
   public static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(2);
@@ -71,6 +92,31 @@ public final class ScoringJob {
     this.watch = b.watch;
     this.confDir = b.confDir;
     this.reloadInterval = b.reloadInterval;
+    this.kafka = b.kafka;
+    this.deadLetterTopic = b.deadLetterTopic;
+    this.passThrough = b.passThrough;
+    this.checkpointInterval = b.checkpointInterval;
+  }
+
+  /** True when the job runs in streaming mode: watching the spool or reading Kafka. */
+  boolean streaming() {
+    return watch != null || kafka != null;
+  }
+
+  /** True when the job ends by itself: no watching, and Kafka (if any) read up to its latest offsets. */
+  boolean bounded() {
+    return watch == null && (kafka == null || kafka.bounded());
+  }
+
+  private String inputName() {
+    StringBuilder b = new StringBuilder();
+    if (spoolDir != null) {
+      b.append(spoolDir.getFileName());
+    }
+    if (kafka != null) {
+      b.append(b.isEmpty() ? "" : " + ").append("kafka ").append(kafka.topic());
+    }
+    return b.toString();
   }
 
   public static Builder builder() {
@@ -86,31 +132,72 @@ public final class ScoringJob {
    * @throws JobFailedException when the Flink job fails
    */
   public JobReport run() {
-    if (watch != null) {
-      throw new IllegalStateException("a watching job never ends: start() it instead of run()");
+    if (!bounded()) {
+      throw new IllegalStateException("a watching or unbounded Kafka job never ends: start() it instead of run()");
     }
     long start = System.nanoTime();
-    try (Detectors check = Detectors.create(detectorConfig)) {
-      // compiled once here so a bad brand or rule file fails before the cluster starts
-    }
-    try (Database db = Database.open(database)) {
-      // migrated; the writers only connect
-    }
+    prepare();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConfig());
     build(env);
     JobExecutionResult result;
     try {
-      result = env.execute("markwatch scoring " + spoolDir.getFileName());
+      result = env.execute("markwatch scoring " + inputName());
     } catch (Exception e) {
-      throw new JobFailedException("scoring job over " + spoolDir + " failed: " + rootMessage(e), e);
+      throw new JobFailedException("scoring job over " + inputName() + " failed: " + rootMessage(e), e);
     } finally {
       closeQuietly(env);
     }
     sortDeadLetters();
-    return new JobReport(count(result, Counters.READ), count(result, Counters.VALID),
-        count(result, Counters.INVALID), count(result, Counters.SCORE_FAILED), count(result, Counters.STORED),
-        count(result, Counters.STORE_FAILED), count(result, Counters.FLAGGED), deadLetterFile,
-        Duration.ofNanos(System.nanoTime() - start), count(result, Counters.CURRENT_VERDICTS));
+    return report(result.getAllAccumulatorResults(), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * Compiles the detectors once here (a bad brand or rule file fails before the cluster starts),
+   * migrates the database and empties the dead-letter file: the sink only appends, so that a
+   * job restarted from a checkpoint keeps the letters written before the failure.
+   */
+  void prepare() {
+    if (!passThrough) {
+      try (Detectors check = Detectors.create(detectorConfig)) {
+        // compiled and closed
+      }
+    }
+    try (Database db = Database.open(database)) {
+      // migrated; the writers only connect
+    }
+    if (deadLetterFile != null) {
+      try {
+        if (deadLetterFile.getParent() != null) {
+          Files.createDirectories(deadLetterFile.getParent());
+        }
+        Files.write(deadLetterFile, new byte[0]);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the dead-letter file " + deadLetterFile
+            + ": check that its directory is writable", e);
+      }
+    }
+  }
+
+  private static Duration storing(java.util.Map<String, Object> acc) {
+    Object first = acc.get(Counters.FIRST_COMMIT);
+    Object last = acc.get(Counters.LAST_COMMIT);
+    if (!(first instanceof Long f) || !(last instanceof Long l) || f == Long.MAX_VALUE || l < f) {
+      return Duration.ZERO;
+    }
+    return Duration.ofMillis(l - f);
+  }
+
+  /** The job's report from its accumulators (names in {@link Counters}). */
+  JobReport report(java.util.Map<String, Object> acc, Duration elapsed) {
+    Object latency = acc.get(Counters.LATENCY_MS);
+    @SuppressWarnings("unchecked")
+    java.util.Map<Integer, Integer> histogram = latency instanceof java.util.Map<?, ?> m
+        ? (java.util.Map<Integer, Integer>) m : java.util.Map.of();
+    return new JobReport(count(acc, Counters.READ), count(acc, Counters.VALID),
+        count(acc, Counters.INVALID), count(acc, Counters.SCORE_FAILED), count(acc, Counters.STORED),
+        count(acc, Counters.STORE_FAILED), count(acc, Counters.FLAGGED), deadLetterFile, elapsed,
+        new java.util.TreeMap<>(histogram), storing(acc),
+        count(acc, Counters.CURRENT_VERDICTS));
   }
 
   /**
@@ -123,36 +210,43 @@ public final class ScoringJob {
    * @throws JobFailedException when the job cannot be submitted
    */
   public RunningScoringJob start() {
-    if (watch == null) {
-      throw new IllegalStateException("a bounded job is run(), not started: build it with watch(...)");
+    if (!streaming()) {
+      throw new IllegalStateException("a bounded spool job is run(), not started: build it with watch(...) or kafka(...)");
     }
-    try (Detectors check = Detectors.create(detectorConfig)) {
-      // compiled once here so a bad brand or rule file fails before the cluster starts
-    }
-    try (Database db = Database.open(database)) {
-      // migrated; the writers only connect
-    }
+    prepare();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConfig());
     build(env);
     try {
-      return new RunningScoringJob(env, env.executeAsync("markwatch scoring (watching) " + spoolDir.getFileName()),
-          deadLetterFile, this::sortDeadLetters);
+      return new RunningScoringJob(env, env.executeAsync("markwatch scoring (streaming) " + inputName()),
+          this::report, this::sortDeadLetters);
     } catch (Exception e) {
       closeQuietly(env);
-      throw new JobFailedException("cannot start the scoring job over " + spoolDir + ": " + rootMessage(e), e);
+      throw new JobFailedException("cannot start the scoring job over " + inputName() + ": " + rootMessage(e), e);
     }
+  }
+
+  /**
+   * The job's own settings, the same on the local MiniCluster and on a session cluster
+   * ({@link ScoringJobMain}): runtime mode, checkpoints and restarts, no Kryo.
+   */
+  Configuration jobConfig() {
+    Configuration conf = new Configuration();
+    conf.setString("execution.runtime-mode",
+        (streaming() ? RuntimeExecutionMode.STREAMING : RuntimeExecutionMode.BATCH).name());
+    if (streaming()) {
+      checkpointing(conf, checkpointInterval);
+    }
+    conf.setString("pipeline.generic-types", "false");
+    return conf;
   }
 
   /** The Flink configuration of the local run; see the README for why each key is set. */
   Configuration flinkConfig() {
-    Configuration conf = new Configuration();
-    conf.setString("execution.runtime-mode",
-        (watch == null ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING).name());
-    if (watch != null) {
+    Configuration conf = jobConfig();
+    if (streaming()) {
       // a running job's counters reach the client with the TaskManager's heartbeat (default every 10 s)
       conf.setString("heartbeat.interval", "2000");
     }
-    conf.setString("pipeline.generic-types", "false");
     conf.setString("rest.bind-address", "127.0.0.1");
     conf.setString("rest.address", "127.0.0.1");
     conf.setString("rest.port", "0");
@@ -164,8 +258,76 @@ public final class ScoringJob {
     return conf;
   }
 
-  /** Wires source, scoring, storing and dead letters onto an environment. */
+  /**
+   * Checkpointing and restarts of a streaming job. Each operator flushes what it holds before a
+   * barrier (scoring batch, store batch), so a completed checkpoint means every record before it
+   * is committed to the database; the Kafka source commits its offsets to the consumer group when
+   * a checkpoint completes. After a failure the job restarts from the last checkpoint and replays
+   * what came after it: the upserts are idempotent, so replayed records change no stored row.
+   */
+  static void checkpointing(Configuration conf, Duration interval) {
+    conf.setString("execution.checkpointing.interval", interval.toMillis() + " ms");
+    conf.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
+    conf.setString("execution.checkpointing.min-pause", Math.min(interval.toMillis() / 2, 1000) + " ms");
+    conf.setString("restart-strategy.type", "fixed-delay");
+    conf.setString("restart-strategy.fixed-delay.attempts", String.valueOf(RESTART_ATTEMPTS));
+    conf.setString("restart-strategy.fixed-delay.delay", RESTART_DELAY.toMillis() + " ms");
+  }
+
+  /** Wires sources, scoring, storing and dead letters onto an environment. */
   void build(StreamExecutionEnvironment env) {
+    DataStream<SpoolLine> lines = null;
+    if (spoolDir != null) {
+      lines = spoolLines(env);
+    }
+    if (kafka != null) {
+      DataStream<SpoolLine> messages = kafkaLines(env);
+      lines = lines == null ? messages : lines.union(messages);
+    }
+    ScoreFunction.Continuous continuous = !streaming() ? null : new ScoreFunction.Continuous(
+        CONTINUOUS_FLUSH.toMillis(), confDir == null ? null : confDir.toString(), reloadInterval.toMillis());
+    SingleOutputStreamOperator<ScoredRecord> scored = lines
+        .transform(passThrough ? "validate (pass-through)" : "validate and score", TypeInformation.of(ScoredRecord.class),
+            new ScoreFunction(passThrough ? null : detectorConfig, Detectors.BATCH, continuous))
+        .uid("score");
+    DataStream<ScoredRecord> bySeller = scored.partitionCustom(new KeyPartitioner(), new PartitionKey());
+    DataStream<DeadLetter> storeRejects = !streaming()
+        ? bySeller.fullWindowPartition().mapPartition(new StoreFunction(database, batchSize)).name("store").uid("store")
+        : bySeller.transform("store", TypeInformation.of(DeadLetter.class),
+            new StoreOperator(database, batchSize, CONTINUOUS_FLUSH.toMillis())).uid("store");
+    DataStream<DeadLetter> letters = scored.getSideOutput(ScoreFunction.DEAD_LETTERS).union(storeRejects);
+    if (deadLetterFile != null) {
+      letters.sinkTo(new DeadLetterSink(deadLetterFile)).name("dead letters").uid("dead-letters")
+          .setParallelism(1);
+    }
+    if (deadLetterTopic != null) {
+      letters.sinkTo(KafkaSink.<DeadLetter>builder()
+              .setBootstrapServers(kafka.bootstrapServers())
+              .setRecordSerializer(new DeadLetterTopicSchema(deadLetterTopic))
+              .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+              .build())
+          .name("dead letters to " + deadLetterTopic).uid("dead-letter-topic").setParallelism(1);
+    }
+  }
+
+  private DataStream<SpoolLine> kafkaLines(StreamExecutionEnvironment env) {
+    KafkaSourceBuilder<SpoolLine> b = KafkaSource.<SpoolLine>builder()
+        .setBootstrapServers(kafka.bootstrapServers())
+        .setTopics(kafka.topic())
+        .setGroupId(kafka.groupId())
+        // resume at the group's committed offsets (committed when a checkpoint completes)
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setDeserializer(new KafkaLineDeserializer(maxLineBytes))
+        .setProperty("commit.offsets.on.checkpoint", "true")
+        .setProperty("client.id.prefix", "markwatch-" + kafka.groupId());
+    if (kafka.bounded()) {
+      b.setBounded(OffsetsInitializer.latest());
+    }
+    return env.fromSource(b.build(), WatermarkStrategy.noWatermarks(), "kafka " + kafka.topic())
+        .uid("kafka-listings");
+  }
+
+  private DataStream<SpoolLine> spoolLines(StreamExecutionEnvironment env) {
     FileSource.FileSourceBuilder<SpoolLine> sourceBuilder = FileSource
         .forBulkFileFormat(new SpoolLineFormat(maxLineBytes),
             new org.apache.flink.core.fs.Path(spoolDir.toAbsolutePath().toUri()))
@@ -176,23 +338,8 @@ public final class ScoringJob {
       sourceBuilder.monitorContinuously(watch);
     }
     FileSource<SpoolLine> source = sourceBuilder.build();
-    DataStream<SpoolLine> lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "spool files")
+    return env.fromSource(source, WatermarkStrategy.noWatermarks(), "spool files")
         .name("spool files").uid("spool-files");
-    ScoreFunction.Continuous continuous = watch == null ? null : new ScoreFunction.Continuous(
-        CONTINUOUS_FLUSH.toMillis(), confDir == null ? null : confDir.toString(), reloadInterval.toMillis());
-    SingleOutputStreamOperator<ScoredRecord> scored = lines
-        .transform("validate and score", TypeInformation.of(ScoredRecord.class),
-            new ScoreFunction(detectorConfig, Detectors.BATCH, continuous))
-        .uid("score");
-    DataStream<ScoredRecord> bySeller = scored.partitionCustom(new KeyPartitioner(), new PartitionKey());
-    DataStream<DeadLetter> storeRejects = watch == null
-        ? bySeller.fullWindowPartition().mapPartition(new StoreFunction(database, batchSize)).name("store").uid("store")
-        : bySeller.transform("store", TypeInformation.of(DeadLetter.class),
-            new StoreOperator(database, batchSize, CONTINUOUS_FLUSH.toMillis())).uid("store");
-    scored.getSideOutput(ScoreFunction.DEAD_LETTERS)
-        .union(storeRejects)
-        .sinkTo(new DeadLetterSink(deadLetterFile)).name("dead letters").uid("dead-letters")
-        .setParallelism(1);
   }
 
   /** Records with the same seller go to the same writer. */
@@ -212,7 +359,7 @@ public final class ScoringJob {
   }
 
   private void sortDeadLetters() {
-    if (!Files.isRegularFile(deadLetterFile)) {
+    if (deadLetterFile == null || !Files.isRegularFile(deadLetterFile)) {
       return;
     }
     try {
@@ -228,8 +375,8 @@ public final class ScoringJob {
     }
   }
 
-  private static long count(JobExecutionResult result, String name) {
-    Object v = result.getAccumulatorResult(name);
+  private static long count(java.util.Map<String, Object> acc, String name) {
+    Object v = acc.get(name);
     return v == null ? 0 : ((Number) v).longValue();
   }
 
@@ -281,8 +428,43 @@ public final class ScoringJob {
     private Duration watch;
     private Path confDir;
     private Duration reloadInterval = DEFAULT_RELOAD_INTERVAL;
+    private KafkaInput kafka;
+    private String deadLetterTopic;
+    private boolean passThrough;
+    private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
 
     private Builder() {}
+
+    /**
+     * Reads listings from Kafka as well as, or instead of, the spool directory. An unbounded
+     * input makes a streaming job ({@link ScoringJob#start()}); a bounded one is
+     * {@link ScoringJob#run()} to the offsets that were the latest at its start.
+     */
+    public Builder kafka(KafkaInput input) {
+      this.kafka = input;
+      return this;
+    }
+
+    /** Also sends dead letters to this Kafka topic (on the {@link #kafka} brokers). */
+    public Builder deadLetterTopic(String topic) {
+      this.deadLetterTopic = topic;
+      return this;
+    }
+
+    /**
+     * A pass-through job: parse, validate and store every valid listing with an empty verdict
+     * (ruleset {@value ScoreFunction#PASS_THROUGH_RULESET}), no detectors. The benchmark's yardstick.
+     */
+    public Builder passThrough(boolean on) {
+      this.passThrough = on;
+      return this;
+    }
+
+    /** Checkpoint interval of a streaming job, at least 100 ms; default 5 s. */
+    public Builder checkpointInterval(Duration interval) {
+      this.checkpointInterval = interval;
+      return this;
+    }
 
     /**
      * Makes the job continuous: it keeps polling the spool directory for new files every
@@ -318,7 +500,10 @@ public final class ScoringJob {
       return this;
     }
 
-    /** Dead-letter JSON-lines file, replaced at each run; default {@code <spoolDir>/../dead-letters.jsonl}. */
+    /**
+     * Dead-letter JSON-lines file, emptied at each start; default {@code <spoolDir>/../dead-letters.jsonl}
+     * (required without a spool directory unless a {@link #deadLetterTopic} is given).
+     */
     public Builder deadLetterFile(Path file) {
       this.deadLetterFile = file;
       return this;
@@ -358,8 +543,22 @@ public final class ScoringJob {
     }
 
     private void sanityCheck() {
-      Objects.requireNonNull(spoolDir, "spoolDir is required");
+      if (spoolDir == null && kafka == null) {
+        throw new NullPointerException("spoolDir or kafka is required");
+      }
       Objects.requireNonNull(database, "database is required");
+      if (deadLetterTopic != null && (kafka == null || deadLetterTopic.isBlank())) {
+        throw new IllegalArgumentException("a dead-letter topic needs a non-blank name and a kafka(...) input");
+      }
+      if (checkpointInterval == null || checkpointInterval.compareTo(Duration.ofMillis(100)) < 0) {
+        throw new IllegalArgumentException("checkpointInterval must be >= 100 ms, got " + checkpointInterval);
+      }
+      if (watch != null && spoolDir == null) {
+        throw new IllegalArgumentException("watch(...) watches the spool directory: give spoolDir(...) too");
+      }
+      if (passThrough && detectorConfig == null && confDir == null) {
+        detectorConfig = new DetectorConfig(java.util.Map.of(), java.util.Map.of());
+      }
       if (confDir != null) {
         confDir = confDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(confDir)) {
@@ -376,18 +575,26 @@ public final class ScoringJob {
       if (reloadInterval == null || reloadInterval.compareTo(Duration.ofMillis(100)) < 0) {
         throw new IllegalArgumentException("reloadInterval must be >= 100 ms, got " + reloadInterval);
       }
-      spoolDir = spoolDir.toAbsolutePath().normalize();
-      if (!Files.isDirectory(spoolDir)) {
-        throw new IllegalArgumentException("spool directory does not exist or is not a directory: " + spoolDir);
+      if (spoolDir != null) {
+        spoolDir = spoolDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(spoolDir)) {
+          throw new IllegalArgumentException("spool directory does not exist or is not a directory: " + spoolDir);
+        }
+        if (deadLetterFile == null) {
+          deadLetterFile = spoolDir.resolveSibling("dead-letters.jsonl");
+        }
       }
-      if (deadLetterFile == null) {
-        deadLetterFile = spoolDir.resolveSibling("dead-letters.jsonl");
+      if (deadLetterFile == null && deadLetterTopic == null) {
+        throw new IllegalArgumentException("reading only Kafka, the job needs a deadLetterFile(...) or a deadLetterTopic(...)");
       }
-      deadLetterFile = deadLetterFile.toAbsolutePath().normalize();
-      if (Files.isDirectory(deadLetterFile)) {
-        throw new IllegalArgumentException("dead-letter file is a directory: " + deadLetterFile);
+      if (deadLetterFile != null) {
+        deadLetterFile = deadLetterFile.toAbsolutePath().normalize();
+        if (Files.isDirectory(deadLetterFile)) {
+          throw new IllegalArgumentException("dead-letter file is a directory: " + deadLetterFile);
+        }
       }
-      if (deadLetterFile.startsWith(spoolDir) && deadLetterFile.getFileName().toString().endsWith(SpoolFileFilter.SUFFIX)) {
+      if (spoolDir != null && deadLetterFile != null && deadLetterFile.startsWith(spoolDir)
+          && deadLetterFile.getFileName().toString().endsWith(SpoolFileFilter.SUFFIX)) {
         throw new IllegalArgumentException(
             "dead-letter file would be read back as spool input: " + deadLetterFile + " (put it outside " + spoolDir + ")");
       }

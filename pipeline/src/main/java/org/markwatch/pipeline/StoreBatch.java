@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.accumulators.LongMaximum;
+import org.apache.flink.api.common.accumulators.LongMinimum;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Scored;
@@ -22,14 +25,22 @@ final class StoreBatch {
   private final LongCounter storeFailed;
   private final LongCounter flagged;
   private final LongCounter currentVerdicts;
+  private final LatencyHistogram latency;
+  private final LongMinimum firstCommit;
+  private final LongMaximum lastCommit;
 
-  StoreBatch(ListingStore store, LongCounter stored, LongCounter storeFailed, LongCounter flagged,
-      LongCounter currentVerdicts) {
+  /** Registers its counters ({@link Counters}) with the task. */
+  StoreBatch(ListingStore store, RuntimeContext context) {
     this.store = store;
-    this.stored = stored;
-    this.storeFailed = storeFailed;
-    this.flagged = flagged;
-    this.currentVerdicts = currentVerdicts;
+    this.stored = Counters.register(context, Counters.STORED);
+    this.storeFailed = Counters.register(context, Counters.STORE_FAILED);
+    this.flagged = Counters.register(context, Counters.FLAGGED);
+    this.currentVerdicts = Counters.register(context, Counters.CURRENT_VERDICTS);
+    this.latency = Counters.registerLatency(context);
+    this.firstCommit = new LongMinimum();
+    this.lastCommit = new LongMaximum();
+    context.addAccumulator(Counters.FIRST_COMMIT, firstCommit);
+    context.addAccumulator(Counters.LAST_COMMIT, lastCommit);
   }
 
   /** Stores {@code batch} (then clears it); refused records go to {@code deadLetters}. */
@@ -58,9 +69,21 @@ final class StoreBatch {
       refused[rejected.index()] = true;
       deadLetters.accept(new DeadLetter(r.file(), r.line(), "store", rejected.reason(), r.listingJson()));
     }
+    long committed = System.currentTimeMillis();
+    if (result.stored() > 0) {
+      firstCommit.add(committed);
+      lastCommit.add(committed);
+    }
     for (int i = 0; i < sent.size(); i++) {
-      if (!refused[i] && sent.get(i).flagged()) {
+      if (refused[i]) {
+        continue;
+      }
+      ScoredRecord r = sent.get(i);
+      if (r.flagged()) {
         flagged.add(1);
+      }
+      if (r.sourceMillis() > 0) {
+        latency.add((int) Math.min(Integer.MAX_VALUE, Math.max(0, committed - r.sourceMillis())));
       }
     }
     stored.add(result.stored());

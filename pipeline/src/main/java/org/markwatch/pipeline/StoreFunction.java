@@ -32,11 +32,7 @@ final class StoreFunction extends RichMapPartitionFunction<ScoredRecord, DeadLet
   public void open(OpenContext context) {
     // The client migrated the schema before submitting; writers only connect.
     database = Database.openWithoutMigrating(settings.withMaxConnections(1));
-    writer = new StoreBatch(new ListingStore(database.dataSource()),
-        Counters.register(getRuntimeContext(), Counters.STORED),
-        Counters.register(getRuntimeContext(), Counters.STORE_FAILED),
-        Counters.register(getRuntimeContext(), Counters.FLAGGED),
-        Counters.register(getRuntimeContext(), Counters.CURRENT_VERDICTS));
+    writer = new StoreBatch(new ListingStore(database.dataSource()), getRuntimeContext());
   }
 
   @Override

@@ -36,11 +36,7 @@ final class StoreOperator extends AbstractStreamOperator<DeadLetter>
   public void open() throws Exception {
     super.open();
     database = Database.openWithoutMigrating(settings.withMaxConnections(1));
-    writer = new StoreBatch(new ListingStore(database.dataSource()),
-        Counters.register(getRuntimeContext(), Counters.STORED),
-        Counters.register(getRuntimeContext(), Counters.STORE_FAILED),
-        Counters.register(getRuntimeContext(), Counters.FLAGGED),
-        Counters.register(getRuntimeContext(), Counters.CURRENT_VERDICTS));
+    writer = new StoreBatch(new ListingStore(database.dataSource()), getRuntimeContext());
     batch = new ArrayList<>(batchSize);
     scheduleFlush();
   }

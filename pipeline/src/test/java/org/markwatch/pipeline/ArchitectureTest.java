@@ -21,6 +21,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void theJobNeedsOnlyTheKafkaClientNotTheBroker() {
+    // the broker (kafka_2.13, optional) is for the tests and the bench; the job jar leaves it out
+    noClasses().that().resideInAPackage("org.markwatch.pipeline..")
+        .and().resideOutsideOfPackage("org.markwatch.pipeline.localkafka..")
+        .should().dependOnClassesThat().resideInAnyPackage("kafka..", "org.apache.kafka.metadata..",
+            "org.markwatch.pipeline.localkafka..")
+        .check(PIPELINE);
+  }
+
+  @Test
   void theRuleSeesThePipelineClasses() {
     // Guards against the rule passing vacuously on an empty import.
     org.assertj.core.api.Assertions.assertThat(PIPELINE.contain(ScoringJob.class)).isTrue();

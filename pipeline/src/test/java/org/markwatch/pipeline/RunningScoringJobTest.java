@@ -26,6 +26,7 @@ class RunningScoringJobTest {
             org.markwatch.storage.DatabaseSettings.h2File(dir.resolve("db")))
         .detectorConfig(new org.markwatch.detectors.DetectorConfig(java.util.Map.of(), java.util.Map.of()))
         .watch(java.time.Duration.ofSeconds(1)).build().flinkConfig();
+    conf.setString("restart-strategy.type", "none"); // the job's own strategy would retry 10 times first
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
     env.fromData(1, 2, 3).map(i -> {
       if (i == 2) {
@@ -33,8 +34,8 @@ class RunningScoringJobTest {
       }
       return i;
     }).returns(Integer.class).sinkTo(new DiscardingSink<>());
-    try (RunningScoringJob running = new RunningScoringJob(env, env.executeAsync("failing"), dir.resolve("dead.jsonl"),
-        () -> {})) {
+    try (RunningScoringJob running = new RunningScoringJob(env, env.executeAsync("failing"),
+        (counters, elapsed) -> null, () -> {})) {
       assertThatThrownBy(running::await).isInstanceOf(JobFailedException.class)
           .hasMessageContaining("IllegalStateException: store unreachable");
     }
