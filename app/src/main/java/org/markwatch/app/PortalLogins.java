@@ -3,6 +3,7 @@ package org.markwatch.app;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,7 @@ public record PortalLogins(Map<String, String> passwords) {
   public static final String[] USERS = {"analyst", "operator"};
 
   public PortalLogins {
-    passwords = Map.copyOf(passwords);
+    passwords = Collections.unmodifiableMap(new LinkedHashMap<>(passwords)); // analyst first, as printed
   }
 
   /** The configured passwords, and a printed one-time password for each login without one. */
