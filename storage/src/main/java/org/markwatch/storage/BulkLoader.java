@@ -123,14 +123,19 @@ public final class BulkLoader {
         }
       }
     }
-    // A listing enters the review queue when one of its verdicts was flagged as it became current.
+    // A listing enters the review queue when one of its verdicts was flagged as it became current...
     Map<String, java.time.OffsetDateTime> queuedAt = new LinkedHashMap<>();
     for (ListingRow r : all) {
       if (r.verdict().flagged() && seqs.get(r.verdict().rulesetVersion()) != null) {
         queuedAt.merge(r.id(), r.observedAt(), (x, y) -> x.isBefore(y) ? x : y);
       }
     }
-    queuedAt.forEach((id, at) -> row(reviews, id, "new", at));
+    // ... and stays there only if its final current verdict is flagged (as ListingStore does).
+    queuedAt.forEach((id, at) -> {
+      if (latest.get(id).verdict().flagged()) {
+        row(reviews, id, "new", at);
+      }
+    });
     for (ListingRow r : all) {
       if (observationSeen.putIfAbsent(r.observationId() + r.verdict().rulesetVersion(), true) != null) {
         continue;

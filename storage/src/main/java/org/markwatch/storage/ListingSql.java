@@ -149,6 +149,9 @@ final class ListingSql {
       WHEN NOT MATCHED THEN INSERT (listing_id, state, queued_at) VALUES (s.listing_id, 'new', s.queued_at)
       """;
 
+  static final String DELETE_UNTOUCHED_REVIEW = "DELETE FROM reviews WHERE listing_id = ? AND state = 'new'"
+      + " AND assignee IS NULL AND last_decision_id IS NULL AND row_version = 0";
+
   static final String DELETE_VIOLATIONS = "DELETE FROM verdict_violations WHERE listing_id = ?";
 
   static final String INSERT_VIOLATION =

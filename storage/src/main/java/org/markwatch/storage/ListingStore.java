@@ -367,6 +367,18 @@ public final class ListingStore {
         ps.executeBatch();
       }
     }
+    // A listing no longer flagged leaves the queue if nobody touched its review yet, so which
+    // listings wait as new depends on the current verdicts only, not on the order records came in.
+    List<ListingRow> unflagged = changed.stream().filter(r -> !r.verdict().flagged()).toList();
+    if (!unflagged.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(ListingSql.DELETE_UNTOUCHED_REVIEW)) {
+        for (ListingRow r : unflagged) {
+          ps.setString(1, r.id());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
     return changed.size();
   }
 

@@ -56,10 +56,14 @@ class ListingStoreTest {
       assertThat(stored.flagged()).isFalse();
       assertThat(stored.violations()).isEmpty();
       assertThat(JsonCodec.decodeListing(stored.listingJson()).value()).isEqualTo(evening);
-      // Only the seller's first_seen moves back to the morning; listing and verdict stay.
+      // Only the seller's first_seen (and its province history's) moves back to the morning. The
+      // morning observation joins the history (observations, observation_verdicts).
       List<String> afterMorning = Snapshot.of(db.dataSource());
-      assertThat(afterMorning).filteredOn(r -> !r.startsWith("sellers:"))
-          .containsExactlyElementsOf(afterEvening.stream().filter(r -> !r.startsWith("sellers:")).toList());
+      java.util.function.Predicate<String> current = r -> !r.startsWith("seller") && !r.startsWith("observation");
+      assertThat(afterMorning).filteredOn(current)
+          .containsExactlyElementsOf(afterEvening.stream().filter(current).toList());
+      assertThat(afterMorning).filteredOn(r -> r.startsWith("observations:")).hasSize(3)
+          .anySatisfy(r -> assertThat(r).contains("title=Túi Gucci rep"));
       assertThat(afterMorning).filteredOn(r -> r.startsWith("sellers:")).singleElement().asString()
           .contains("first_seen=2026-11-02 06:00:00").contains("last_seen=2026-11-02 18:00:00");
     }
