@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -17,11 +16,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.markwatch.app.benchqueue.BenchListings;
-import org.markwatch.app.benchqueue.CopyLoader;
 import org.markwatch.app.benchqueue.HttpLoad;
 import org.markwatch.storage.Database;
 import org.markwatch.storage.DatabaseSettings;
-import org.markwatch.storage.ListingStore;
+import org.markwatch.storage.BulkLoader;
 import org.markwatch.storage.ScoredListing;
 import org.markwatch.storage.users.NewUser;
 import org.markwatch.storage.users.Role;
@@ -101,50 +99,43 @@ final class BenchQueueCommand implements Callable<Integer> {
       System.out.println("figures written to " + out.toAbsolutePath());
       return 0;
     } catch (Exception e) {
-      System.err.println("markwatch bench queue: " + e.getMessage()
-          + " (needs PostgreSQL at " + postgres + " with the unaccent and pg_trgm extensions)");
+      System.err.println("markwatch bench queue: " + e.getMessage() + (e instanceof java.sql.SQLException
+          ? " (needs PostgreSQL at " + postgres + " with the unaccent and pg_trgm extensions)" : ""));
       return 1;
     }
   }
 
   private void run(DatabaseSettings settings, StringBuilder report) throws Exception {
-    long seq;
     try (Database db = Database.open(settings)) {
-      // 1. the storage module's upsert path, in batches of 1,000
-      ListingStore store = new ListingStore(db.dataSource());
+      // 1. the storage module's JDBC batch upsert (what the pipeline writes with), then 2. its COPY
+      // bulk loader for the rest: the same rows either way (storage's BulkLoader)
+      BulkLoader loader = new BulkLoader(db);
       long t0 = System.nanoTime();
       for (long i = 0; i < jdbcListings; i += 1000) {
-        List<ScoredListing> batch = new ArrayList<>();
-        for (long k = i; k < Math.min(jdbcListings, i + 1000); k++) {
-          batch.add(BenchListings.listing(k));
-        }
-        store.saveAll(batch);
-        progress("JDBC batch upsert", i + batch.size(), jdbcListings, t0);
+        loader.load(batch(i, Math.min(jdbcListings, i + 1000)), BulkLoader.Method.JDBC_BATCH);
+        progress("JDBC batch", Math.min(jdbcListings, i + 1000), jdbcListings, t0);
       }
       double jdbcS = (System.nanoTime() - t0) / 1e9;
       if (jdbcListings > 0) {
-        line(report, String.format(Locale.ROOT, "load, JDBC batch upsert (ListingStore.saveAll, 1,000 per batch):"
-            + " %,d listings in %.1f s = %,.0f listings/s", jdbcListings, jdbcS, jdbcListings / jdbcS));
+        line(report, String.format(Locale.ROOT, "load, JDBC batch (BulkLoader JDBC_BATCH = ListingStore.saveAll,"
+            + " 1,000 per batch): %,d listings in %.1f s = %,.0f listings/s", jdbcListings, jdbcS, jdbcListings / jdbcS));
       }
-      seq = rulesetSeq(db);
-      // 2. COPY for the rest
-      CopyLoader copy = new CopyLoader(seq);
-      long rows = 0;
       long t1 = System.nanoTime();
-      try (Connection c = db.connection()) {
-        for (long i = jdbcListings; i < listings; i += CHUNK) {
-          rows += copy.load(c, i, Math.min(listings, i + CHUNK));
-          progress("COPY", Math.min(listings, i + CHUNK) - jdbcListings, listings - jdbcListings, t1);
+      for (long i = jdbcListings; i < listings; i += CHUNK) {
+        BulkLoader.Result r = loader.load(batch(i, Math.min(listings, i + CHUNK)), BulkLoader.Method.COPY);
+        if (r.method() != BulkLoader.Method.COPY) {
+          throw new IllegalStateException("the bulk loader did not use COPY (not PostgreSQL?)");
         }
-        try (Statement st = c.createStatement()) {
-          st.execute("ANALYZE");
-        }
+        progress("COPY", Math.min(listings, i + CHUNK) - jdbcListings, listings - jdbcListings, t1);
+      }
+      try (Connection c = db.connection(); Statement st = c.createStatement()) {
+        st.execute("ANALYZE");
       }
       double copyS = (System.nanoTime() - t1) / 1e9;
       long copied = listings - jdbcListings;
       if (copied > 0) {
-        line(report, String.format(Locale.ROOT, "load, COPY (8 tables, %,d per transaction): %,d listings (%,d rows)"
-            + " in %.1f s = %,.0f listings/s", CHUNK, copied, rows, copyS, copied / copyS));
+        line(report, String.format(Locale.ROOT, "load, COPY (BulkLoader COPY: staging tables, then one insert per"
+            + " table; %,d per load): %,d listings in %.1f s = %,.0f listings/s", CHUNK, copied, copyS, copied / copyS));
       }
       if (jdbcListings > 0 && copied > 0) {
         line(report, String.format(Locale.ROOT, "COPY / JDBC batch: %.1fx", (copied / copyS) / (jdbcListings / jdbcS)));
@@ -187,19 +178,12 @@ final class BenchQueueCommand implements Callable<Integer> {
     }
   }
 
-  private static long rulesetSeq(Database db) throws Exception {
-    try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-        "SELECT publish_seq FROM rulesets WHERE version = ?")) {
-      ps.setString(1, BenchListings.RULESET);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          return rs.getLong(1);
-        }
-      }
+  private static List<ScoredListing> batch(long from, long to) {
+    List<ScoredListing> out = new ArrayList<>((int) (to - from));
+    for (long k = from; k < to; k++) {
+      out.add(BenchListings.listing(k));
     }
-    // nothing went through the upsert path: publish the bench ruleset as it would have
-    return new org.markwatch.storage.RulesetStore(db.dataSource()).ensurePublished(BenchListings.RULESET, "bench")
-        .orElseThrow();
+    return out;
   }
 
   private static long count(Database db) throws Exception {

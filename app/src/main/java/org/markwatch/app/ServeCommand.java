@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.markwatch.storage.Database;
 import org.markwatch.storage.DatabaseSettings;
+import org.markwatch.storage.users.FirstAdmin;
+import org.markwatch.storage.users.UserStore;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +29,14 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     DatabaseSettings db = DatabaseChoice.fromEnvironment(data);
     try (Database database = Database.open(db)) {
-      // Migrated here so the portal, which never migrates, finds the current schema.
+      // Migrated here so the portal, which never migrates, finds the current schema; the first
+      // admin comes from MARKWATCH_ADMIN_USER/MARKWATCH_ADMIN_PASSWORD when no user exists yet.
+      UserStore users = new UserStore(database.dataSource());
+      FirstAdmin.ensure(users, System.getenv()).ifPresent(u -> System.out.println("Created the first admin " + u.username()));
+      if (users.count() == 0) {
+        System.out.println("No portal user yet: add one with `markwatch users add` (or set "
+            + FirstAdmin.ENV_USER + " and " + FirstAdmin.ENV_PASSWORD + ").");
+      }
     }
     // Users come from the database only: no default password outside the demo.
     ConfigurableApplicationContext portal = PortalServer.start(db, data.resolve("evidence"), address, port, null);

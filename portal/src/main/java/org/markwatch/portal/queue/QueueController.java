@@ -48,7 +48,7 @@ class QueueController {
     model.addAttribute("base", filter.mine() ? "/mine" : "/queue");
     model.addAttribute("result", queue.page(viewer, filter));
     // national figures: shown to national users only, a provincial user gets the chips without them
-    model.addAttribute("counts", viewer.national() ? counts.summary().flaggedByViolation() : null);
+    model.addAttribute("counts", viewer.national() ? counts.flaggedByViolation() : null);
     model.addAttribute("violations", Violation.values());
     model.addAttribute("platforms", counts.platforms());
     model.addAttribute("states", QueueFilter.STATES);
