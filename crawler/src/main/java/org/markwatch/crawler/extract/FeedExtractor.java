@@ -7,7 +7,6 @@ import org.jsoup.nodes.Element;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.fallback.PageHints;
-import org.markwatch.crawler.extract.profile.ProfileExtractor;
 import org.markwatch.model.Listing;
 
 /** A feed or list page read by its profile's item selector: one listing per item (a post, a card). */

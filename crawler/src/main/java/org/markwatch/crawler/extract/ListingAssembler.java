@@ -11,7 +11,6 @@ import java.util.Map;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.draft.SellerDraft;
-import org.markwatch.crawler.extract.profile.ProfileExtractor;
 import org.markwatch.crawler.extract.text.Provinces;
 import org.markwatch.model.Contact;
 import org.markwatch.model.Image;

@@ -7,7 +7,6 @@ import org.jsoup.nodes.Document;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.schemaorg.JsonLdReader;
-import org.markwatch.crawler.extract.profile.ProfileExtractor;
 import org.markwatch.crawler.extract.schemaorg.MicrodataReader;
 import org.markwatch.crawler.extract.schemaorg.Nodes;
 import org.markwatch.crawler.extract.schemaorg.ProductMapper;

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.markwatch.crawler.extract.profile.SiteProfileReader;
 
 /**
  * Per-site extraction rules, loaded from {@code conf/sources/profiles/<name>.yaml}: CSS selectors

@@ -17,6 +17,8 @@ import org.markwatch.model.Money;
 public final class CardReader {
   /** Attribute naming the block a card was found in: {@code main} or {@code related}. */
   public static final String CONTEXT = "listContext";
+  /** Longest URL a listing may carry (markwatch.listing/1). */
+  static final int MAX_URL_CHARS = 4096;
   private static final Pattern SELLER = Pattern.compile("(?:^|[\\s_-])(?:seller|shop|store|vendor|merchant)"
       + "(?:-?name)?(?:$|[\\s_-])");
 
@@ -27,6 +29,9 @@ public final class CardReader {
     Draft d = new Draft();
     Element root = card.root();
     String href = CardLinks.mainHref(root);
+    if (href != null && href.length() > MAX_URL_CHARS) {
+      href = null; // no valid listing URL: the card is dropped
+    }
     d.url.offer(href, Layers.FALLBACK);
     d.title.offer(href == null ? null : CardLinks.title(root, href), Layers.FALLBACK);
     PriceMarks.Mark price = pick(card.prices());
@@ -40,7 +45,7 @@ public final class CardReader {
       }
     }
     String image = CardLinks.image(root);
-    if (image != null) {
+    if (image != null && image.length() <= MAX_URL_CHARS) {
       d.images.offer(List.of(image), Layers.FALLBACK);
     }
     for (Element e : root.select("[class], [id]")) {

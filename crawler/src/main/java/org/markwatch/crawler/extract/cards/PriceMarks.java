@@ -29,6 +29,8 @@ final class PriceMarks {
   private static final Pattern PRICE_CLASS = Pattern.compile("price|preis|prix|precio|preco|prezzo|cena|amount|gia");
   private static final Pattern STRUCK_CLASS = Pattern.compile("old|was|before|original|list-?price|strike|"
       + "crossed|through|compare|msrp|rrp|uvp|gia-?goc");
+  /** Dong written right after the digits ("450.000đ"), which the symbol table reads only as a word. */
+  private static final Pattern DONG = Pattern.compile("\\d\\s*(?:đ|Đ|₫|VNĐ|VND|vnđ|vnd)(?!\\p{L})");
   private static final Pattern NOT_MONEY = Pattern.compile("%|★|\\d\\s*/\\s*5\\b|\\d{1,2}:\\d{2}");
 
   private PriceMarks() {}
@@ -97,7 +99,7 @@ final class PriceMarks {
     if (NOT_MONEY.matcher(text).find()) {
       return null;
     }
-    boolean money = Currencies.findSymbol(text, null) != null;
+    boolean money = Currencies.findSymbol(text, null) != null || DONG.matcher(text).find();
     if (!money && !isPriceish(box) && !(box.parent() != null && isPriceish(box.parent()))) {
       return null;
     }

@@ -27,7 +27,9 @@ class TextHygieneTest {
   }
 
   private static byte[] html(String title, Charset cs, String meta) {
-    return ("<html><head>" + meta + "<title>" + title + "</title></head><body></body></html>").getBytes(cs);
+    // A price meta tag makes the page a product page (a page with a title only shows no product).
+    return ("<html><head>" + meta + "<title>" + title + "</title><meta property=\"product:price:amount\" content=\"1\">"
+        + "</head><body></body></html>").getBytes(cs);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.markwatch.crawler.extract.profile;
+package org.markwatch.crawler.extract;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
-import org.markwatch.crawler.extract.SiteProfile;
 import org.markwatch.crawler.extract.SiteProfile.Selector;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;

@@ -1,4 +1,4 @@
-package org.markwatch.crawler.extract.profile;
+package org.markwatch.crawler.extract;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,12 +1,10 @@
-package org.markwatch.crawler.extract.profile;
+package org.markwatch.crawler.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.markwatch.crawler.extract.SiteProfile;
-import org.markwatch.crawler.extract.SiteProfiles;
 
 class SiteProfileTest {
 

@@ -1,4 +1,4 @@
-package org.markwatch.crawler.extract.profile;
+package org.markwatch.crawler.extract;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,10 +9,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector.SelectorParseException;
-import org.markwatch.crawler.extract.SiteProfile;
 import org.markwatch.crawler.extract.SiteProfile.IdRule;
 import org.markwatch.crawler.extract.SiteProfile.Selector;
-import org.markwatch.crawler.extract.profile.YamlTree.Node;
+import org.markwatch.crawler.extract.YamlTree.Node;
 
 /** Reads a {@link SiteProfile} from YAML and checks every value, naming file, line and field. */
 public final class SiteProfileReader {
