@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.markwatch.detectors.ConfigException;
+import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.detectors.catalog.Brand;
 import org.markwatch.detectors.catalog.BrandCatalog;
 import org.markwatch.detectors.catalog.BrandCatalogReader;

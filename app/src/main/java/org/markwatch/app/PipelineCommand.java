@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.markwatch.detectors.ConfigException;
+import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.pipeline.JobFailedException;
 import org.markwatch.pipeline.JobReport;
 import org.markwatch.pipeline.KafkaInput;

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.markwatch.detectors.ConfigException;
+import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.detectors.Detectors;
 import org.markwatch.model.Decoded;
 import org.markwatch.model.JsonCodec;

@@ -2,7 +2,7 @@ package org.markwatch.detectors;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.markwatch.detectors.rules.ExampleRunner;
+import org.markwatch.detectors.config.ConfigException;
 
 /**
  * Decides whether a new configuration may replace the running one: it must compile and every

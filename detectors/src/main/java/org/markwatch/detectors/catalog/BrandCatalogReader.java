@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.markwatch.detectors.ConfigException;
-import org.markwatch.detectors.Yaml;
+import org.markwatch.detectors.config.ConfigException;
+import org.markwatch.detectors.config.Yaml;
 
 /**
  * Builds a {@link BrandCatalog} from the text of brand files (YAML, see {@code conf/brands/README.md}).

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.markwatch.detectors.ConfigException;
-import org.markwatch.detectors.Yaml;
+import org.markwatch.detectors.config.ConfigException;
+import org.markwatch.detectors.config.Yaml;
 import org.markwatch.detectors.match.Field;
 
 /**

@@ -1,5 +1,7 @@
 package org.markwatch.detectors.rules;
 
+import org.markwatch.detectors.ExampleRunner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,28 +1,30 @@
-package org.markwatch.detectors;
+package org.markwatch.detectors.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.markwatch.model.yaml.StrictYaml;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Strict YAML binding of configuration files: unknown fields and wrong types are errors. */
+/**
+ * Reads the detectors' configuration files through the project's one strict YAML binding
+ * ({@link StrictYaml#mapper()}: unknown keys, wrong types and trailing content are errors, nesting
+ * is bounded) and reports a problem as a {@link ConfigException} at the file, line and column of
+ * the key, with the key path and, for an unknown key, the keys that are known. Also finds where a
+ * value is written, for errors the compilers find after binding (a bad regex, a duplicate id).
+ */
 public final class Yaml {
-  private static final ObjectMapper MAPPER = YAMLMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
-
   private Yaml() {}
 
   /** Binds {@code text} to {@code type}; a problem becomes a {@link ConfigException} with line and column. */
   public static <T> T read(String file, String text, Class<T> type) {
+    if (text.length() > StrictYaml.MAX_BYTES) {
+      throw new ConfigException(file, 0, 0, "is " + text.length() + " characters, more than the limit of " + StrictYaml.MAX_BYTES);
+    }
     try {
-      T value = MAPPER.readValue(text, type);
+      // the shared mapper, not a Path-taking read: the detectors do no file I/O (NoIoArchTest)
+      T value = StrictYaml.mapper().readValue(text, type);
       if (value == null) {
         throw new ConfigException(file, 0, 0, "empty file");
       }
@@ -43,8 +45,10 @@ public final class Yaml {
       int line = loc == null ? 0 : loc.getLineNr();
       int col = loc == null ? 0 : loc.getColumnNr();
       String p = path(e);
+      String problem = e.getOriginalMessage();
+      int cut = problem == null ? -1 : problem.indexOf('\n');
       throw new ConfigException(file, Math.max(line, 0), Math.max(col, 0),
-          e.getOriginalMessage() + (p.isEmpty() ? "" : " (at " + p + ")"));
+          (cut >= 0 ? problem.substring(0, cut) : problem) + (p.isEmpty() ? "" : " (at " + p + ")"));
     }
   }
 

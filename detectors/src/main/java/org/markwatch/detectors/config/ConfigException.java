@@ -1,4 +1,4 @@
-package org.markwatch.detectors;
+package org.markwatch.detectors.config;
 
 /**
  * A configuration file the detectors refuse, with the file name and, when known, the 1-based line

@@ -1,8 +1,9 @@
-package org.markwatch.detectors.rules;
+package org.markwatch.detectors;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.markwatch.detectors.Detectors;
+import org.markwatch.detectors.rules.ExampleListing;
+import org.markwatch.detectors.rules.Rule;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Scored;
 
