@@ -15,13 +15,18 @@ class DatabaseTest {
   @MethodSource("org.markwatch.storage.TestDatabase#backends")
   void migratesTheSchemaOnceAndReopensWithoutChanges(TestDatabase.Backend backend) throws Exception {
     try (TestDatabase scratch = TestDatabase.create(backend)) {
+      List<String> applied;
       try (Database db = Database.open(scratch.settings())) {
-        assertThat(tables(db)).contains("crawl_runs", "sellers", "listings", "verdicts", "verdict_violations");
-        assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+        assertThat(tables(db)).contains("crawl_runs", "sellers", "listings", "verdicts", "verdict_violations",
+            "observations", "audit_log");
+        applied = appliedVersions(db);
+        // Areas own version ranges (see db/migration/README.md), so there are gaps; order is what matters.
+        assertThat(applied).startsWith("1", "2", "3", "4").doesNotHaveDuplicates();
+        assertThat(applied.stream().map(Integer::valueOf).toList()).isSorted();
       }
       try (Database again = Database.open(scratch.settings())) {
         assertThat(again.migrate()).isZero();
-        assertThat(appliedVersions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+        assertThat(appliedVersions(again)).isEqualTo(applied);
       }
     }
   }
