@@ -26,7 +26,7 @@ class RunningScoringJobTest {
             org.markwatch.storage.DatabaseSettings.h2File(dir.resolve("db")))
         .detectorConfig(new org.markwatch.detectors.DetectorConfig(java.util.Map.of(), java.util.Map.of()))
         .watch(java.time.Duration.ofSeconds(1)).build().flinkConfig();
-    conf.setString("restart-strategy.type", "none"); // the job's own strategy would retry 10 times first
+    conf.setString("restart-strategy.type", "none"); // the job's own strategy would retry for minutes first
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
     env.fromData(1, 2, 3).map(i -> {
       if (i == 2) {
