@@ -1,5 +1,7 @@
 package org.markwatch.crawler.extract.html;
 
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -17,7 +19,10 @@ import java.util.regex.Pattern;
  * Turns the bytes of a page into NFC text. The charset comes from, in order: a byte-order mark, the
  * HTTP Content-Type header, a meta tag in the first 4 KiB; a page whose bytes are valid UTF-8 is read
  * as UTF-8 whatever its label says (mislabelled pages are common, a false positive is vanishingly
- * rare), else windows-1258 for Vietnamese pages labelled so, else windows-1252.
+ * rare), else the declared charset; an unlabelled page that is not UTF-8 is guessed by ICU4J's
+ * {@link CharsetDetector}. ICU has no recognizer for windows-1258 (Vietnamese written with combining
+ * tone marks), which it reads as a Latin-1 family charset, so such a guess is re-checked: when the
+ * bytes read as windows-1258 give mostly Vietnamese syllables, windows-1258 is taken.
  */
 public final class HtmlDecoder {
   private static final Pattern META_CHARSET = Pattern.compile(
@@ -56,7 +61,7 @@ public final class HtmlDecoder {
       } else if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
         charset = declared;
       } else {
-        charset = Charset.forName("windows-1252");
+        charset = guess(body, offset);
       }
     }
     String text = new String(body, offset, body.length - offset, charset);
@@ -66,6 +71,82 @@ public final class HtmlDecoder {
   /** NFC form: Vietnamese text arrives composed and decomposed; matching needs one form. */
   public static String nfc(String s) {
     return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+  }
+
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  private static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
+
+  /** ICU's best guess the JDK can decode; UTF-8 is skipped (the bytes were just found not to be). */
+  static Charset guess(byte[] body, int offset) {
+    CharsetDetector detector = new CharsetDetector();
+    detector.enableInputFilter(true); // ignore markup: tag names and attributes are ASCII in every charset
+    // ICU reads at most its first 8000 bytes, so the guess is bounded whatever the page size.
+    detector.setText(offset == 0 ? body : java.util.Arrays.copyOfRange(body, offset, body.length));
+    CharsetMatch[] matches = detector.detectAll();
+    for (CharsetMatch m : matches == null ? new CharsetMatch[0] : matches) {
+      if (m.getName().toUpperCase(Locale.ROOT).startsWith("UTF-")) {
+        continue;
+      }
+      Charset c = declared(m.getName()); // also maps ISO-8859-1 to windows-1252, as browsers do
+      if (c != null && c.canEncode()) {
+        return latinFamily(c) && readsAsVietnamese(body, offset) ? WINDOWS_1258 : c;
+      }
+      // A name the JDK lacks (IBM420_rtl, IBM424_ltr, ...) or a decode-only one: try the next guess.
+    }
+    return readsAsVietnamese(body, offset) ? WINDOWS_1258 : WINDOWS_1252;
+  }
+
+  private static boolean latinFamily(Charset c) {
+    String n = c.name().toLowerCase(Locale.ROOT);
+    return n.startsWith("windows-125") || n.startsWith("iso-8859-");
+  }
+
+  /**
+   * True when the bytes, read as windows-1258 and composed, give words with letters of U+1EA0..U+1EF9
+   * in at least a fifth of the lettered words outside tags, and leave almost no combining mark
+   * uncomposed. windows-1258 has none of those letters precomposed: they come only from a vowel
+   * followed by a tone-mark byte, which Vietnamese has in nearly every other syllable. ă and ơ are
+   * not counted, as they are Portuguese ã and õ in windows-1252; an Italian page yields an odd ụ (può).
+   */
+  static boolean readsAsVietnamese(byte[] body, int offset) {
+    int len = Math.min(body.length - offset, 64 * 1024);
+    String text = Normalizer.normalize(new String(body, offset, len, WINDOWS_1258), Normalizer.Form.NFC);
+    int words = 0;
+    int vietnameseWords = 0;
+    int strayMarks = 0;
+    boolean inWord = false;
+    boolean wordHasVietnamese = false;
+    boolean inTag = false;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (inTag || ch == '<') {
+        inTag = ch != '>';
+        inWord = false;
+        continue;
+      }
+      if (Character.getType(ch) == Character.NON_SPACING_MARK) {
+        strayMarks++;
+        continue;
+      }
+      if (Character.isLetter(ch)) {
+        if (!inWord) {
+          inWord = true;
+          wordHasVietnamese = false;
+          words++;
+        }
+        if (!wordHasVietnamese && isVietnameseLetter(ch)) {
+          wordHasVietnamese = true;
+          vietnameseWords++;
+        }
+      } else {
+        inWord = false;
+      }
+    }
+    return vietnameseWords >= 2 && vietnameseWords * 5 >= words && strayMarks * 10 <= vietnameseWords;
+  }
+
+  private static boolean isVietnameseLetter(char ch) {
+    return ch >= '\u1EA0' && ch <= '\u1EF9';
   }
 
   private static String headerCharset(Map<String, List<String>> headers) {
