@@ -11,6 +11,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.detectors.analysis.TextForms;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Turns brand lists from outside into catalog brands. Two formats:
@@ -35,18 +40,16 @@ public final class BrandImport {
 
   /** Parses the brand-owner CSV. */
   public static List<Brand> fromCsv(String file, String text) {
-    String[] lines = text.split("\r?\n", -1);
-    if (lines.length == 0 || !lines[0].strip().replace("\uFEFF", "").equals(CSV_HEADER)) {
+    List<Row> rows = rows(file, text, CSV);
+    List<String> header = CSV_HEADER_COLUMNS;
+    if (rows.isEmpty() || rows.get(0).line() != 1 || !rows.get(0).fields().equals(header)) {
       throw new ConfigException(file, 1, 1, "header must be: " + CSV_HEADER);
     }
-    int columns = CSV_HEADER.split(",").length;
+    int columns = header.size();
     Map<String, Builder> brands = new LinkedHashMap<>();
-    for (int i = 1; i < lines.length; i++) {
-      int line = i + 1;
-      if (lines[i].isBlank()) {
-        continue;
-      }
-      List<String> f = splitCsv(file, line, lines[i]);
+    for (Row row : rows.subList(1, rows.size())) {
+      int line = row.line();
+      List<String> f = row.fields();
       if (f.size() != columns) {
         throw new ConfigException(file, line, 0, "expected " + columns + " columns, found " + f.size());
       }
@@ -135,8 +138,9 @@ public final class BrandImport {
    */
   public static List<Brand> fromRetailTsv(String file, String text, Set<String> knownIds, Set<String> knownNames,
       Set<String> commonWords) {
-    String[] lines = text.split("\r?\n", -1);
-    if (lines.length == 0 || !lines[0].startsWith("brand\twikidata\tcategory")) {
+    List<Row> rows = rows(file, text, TSV);
+    if (rows.isEmpty() || rows.get(0).line() != 1 || rows.get(0).fields().size() < 3
+        || !rows.get(0).fields().subList(0, 3).equals(List.of("brand", "wikidata", "category"))) {
       throw new ConfigException(file, 1, 1, "header must start with: brand, wikidata, category (tab-separated)");
     }
     Map<String, Brand> out = new LinkedHashMap<>();
@@ -144,13 +148,10 @@ public final class BrandImport {
     knownNames.forEach(n -> names.add(TextForms.fold(n)));
     List<List<String>> knownWords = knownNames.stream()
         .map(n -> TextForms.words(TextForms.fold(n).toLowerCase(Locale.ROOT))).filter(w -> !w.isEmpty()).toList();
-    for (int i = 1; i < lines.length; i++) {
-      if (lines[i].isBlank()) {
-        continue;
-      }
-      String[] f = lines[i].split("\t", -1);
+    for (Row row : rows.subList(1, rows.size())) {
+      String[] f = row.fields().toArray(String[]::new);
       if (f.length < 3) {
-        throw new ConfigException(file, i + 1, 0, "expected at least 3 tab-separated columns");
+        throw new ConfigException(file, row.line(), 0, "expected at least 3 tab-separated columns");
       }
       String name = f[0].strip();
       if (TextForms.words(name).isEmpty() || ordinaryWord(name, commonWords) || namesKnownBrand(name, knownWords)
@@ -209,36 +210,65 @@ public final class BrandImport {
     return s.isBlank() ? null : s.strip();
   }
 
-  /** Splits one CSV line (RFC 4180 quotes, no line breaks inside fields). */
-  static List<String> splitCsv(String file, int line, String s) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cur.append(c);
+  /** One parsed record and the 1-based line it starts on. */
+  private record Row(int line, List<String> fields) {}
+
+  private static final List<String> CSV_HEADER_COLUMNS = List.of(CSV_HEADER.split(","));
+  private static final CsvMapper MAPPER = new CsvMapper(); // no columns in the schema: each record is an array
+  /** RFC 4180: commas, double quotes doubled inside quoted fields (which may hold line breaks). */
+  private static final CsvSchema CSV = CsvSchema.emptySchema();
+  /** name-suggestion-index's TSV has no quoting: a {@code "} in a name is part of the name. */
+  private static final CsvSchema TSV = CsvSchema.emptySchema().withColumnSeparator('\t').withoutQuoteChar();
+
+  /**
+   * Reads every record with jackson-dataformat-csv: fields stripped (and a byte-order mark dropped),
+   * records that are all blank skipped. Malformed input (an unclosed quote) is a ConfigException
+   * at the line where the parser stopped.
+   */
+  private static List<Row> rows(String file, String text, CsvSchema schema) {
+    String clean = text.replace("\uFEFF", "");
+    List<Row> rows = new ArrayList<>();
+    long recordEnd = 0; // char offset after the last whole record: a bad record starts after it
+    try (JsonParser p = MAPPER.reader(schema).createParser(clean)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t != JsonToken.START_ARRAY) {
+          continue;
         }
-      } else if (c == '"' && cur.isEmpty()) {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(cur.toString().strip());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
+        int line = 0; // where the record's first field starts (START_ARRAY is placed before the line is read)
+        List<String> fields = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          if (fields.isEmpty()) {
+            line = p.currentTokenLocation().getLineNr();
+          }
+          fields.add(p.getString().strip());
+        }
+        recordEnd = Math.max(0, p.currentLocation().getCharOffset());
+        if (fields.stream().anyMatch(f -> !f.isEmpty())) {
+          rows.add(new Row(line, List.copyOf(fields)));
+        }
+      }
+    } catch (JacksonException e) {
+      // A quoted field may span lines, so the parser stops at the end of the text: name the record's first line.
+      String what = e.getOriginalMessage().lines().findFirst().orElse("malformed");
+      throw new ConfigException(file, firstLineAfter(clean, recordEnd), 0, what.contains("quote") ? "unclosed quote" : what);
+    }
+    return rows;
+  }
+
+  /** The 1-based line of the first non-blank character at or after {@code offset}. */
+  private static int firstLineAfter(String text, long offset) {
+    int at = (int) Math.min(offset, text.length());
+    while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+      at++;
+    }
+    int line = 1;
+    for (int i = 0; i < at; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
       }
     }
-    if (quoted) {
-      throw new ConfigException(file, line, s.length(), "unclosed quote");
-    }
-    out.add(cur.toString().strip());
-    return out;
+    return line;
   }
 
   private static final class Builder {
