@@ -1,5 +1,6 @@
 package org.markwatch.crawler.extract;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +12,15 @@ import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector.SelectorParseException;
 import org.markwatch.crawler.extract.SiteProfile.IdRule;
 import org.markwatch.crawler.extract.SiteProfile.Selector;
-import org.markwatch.crawler.extract.YamlTree.Node;
+import org.markwatch.model.yaml.StrictYaml;
+import org.markwatch.model.yaml.YamlException;
+import org.markwatch.model.yaml.YamlValue;
 
-/** Reads a {@link SiteProfile} from YAML and checks every value, naming file, line and field. */
+/**
+ * Reads a {@link SiteProfile} from YAML and checks every value, naming file, line and field. The
+ * YAML is read by the shared strict mapper ({@link StrictYaml#readLocated}); the checks stay here
+ * because their messages name the profile's own fields and the CSS and regex rules.
+ */
 public final class SiteProfileReader {
   private static final Set<String> TOP_KEYS = Set.of("name", "platform", "urls", "kind", "item", "id", "sellerId",
       "fields", "priceFromText", "contactsFromText", "description");
@@ -23,8 +30,8 @@ public final class SiteProfileReader {
   private SiteProfileReader() {}
 
   public static SiteProfile read(String fileName, String yaml) {
-    Node root = YamlTree.parse(fileName, yaml == null ? "" : yaml);
-    Map<String, Node> top = map(fileName, root, "profile");
+    YamlValue root = parse(fileName, yaml == null ? "" : yaml);
+    Map<String, YamlValue> top = map(fileName, root, "profile");
     checkKeys(fileName, top, TOP_KEYS, "");
     String defaultName = fileName.replaceAll(".*[/\\\\]", "").replaceAll("\\.ya?ml$", "");
     String name = string(fileName, top, "name", defaultName);
@@ -37,13 +44,13 @@ public final class SiteProfileReader {
           + ": field 'platform': '" + platform + "' must be a lowercase slug (a-z, 0-9, _ . -)");
     }
     List<Pattern> urls = new ArrayList<>();
-    Node urlsNode = top.get("urls");
+    YamlValue urlsNode = top.get("urls");
     if (urlsNode != null) {
       if (!(urlsNode.value() instanceof List<?> list)) {
         throw new ProfileException(fileName + ":" + urlsNode.line() + ": field 'urls' must be a list of regular expressions");
       }
       for (Object o : list) {
-        Node n = (Node) o;
+        YamlValue n = (YamlValue) o;
         urls.add(regex(fileName, n, "urls", false));
       }
     }
@@ -59,11 +66,11 @@ public final class SiteProfileReader {
     IdRule listingId = idRule(fileName, top.get("id"), "id");
     IdRule sellerId = idRule(fileName, top.get("sellerId"), "sellerId");
     Map<String, Selector> fields = new LinkedHashMap<>();
-    Node fieldsNode = top.get("fields");
+    YamlValue fieldsNode = top.get("fields");
     if (fieldsNode != null) {
-      Map<String, Node> f = map(fileName, fieldsNode, "fields");
+      Map<String, YamlValue> f = map(fileName, fieldsNode, "fields");
       checkKeys(fileName, f, SiteProfile.FIELD_NAMES, "fields.");
-      for (Map.Entry<String, Node> e : f.entrySet()) {
+      for (Map.Entry<String, YamlValue> e : f.entrySet()) {
         if (e.getValue().value() == null) {
           continue;
         }
@@ -80,11 +87,25 @@ public final class SiteProfileReader {
         contactsFromText);
   }
 
-  private static IdRule idRule(String file, Node node, String field) {
+  /** The YAML through the shared strict mapper: same depth and size limits, keys given twice refused. */
+  private static YamlValue parse(String fileName, String yaml) {
+    YamlValue root;
+    try {
+      root = StrictYaml.readLocated(Path.of(fileName), yaml);
+    } catch (YamlException e) {
+      throw new ProfileException(fileName + ":" + e.line() + ": not valid YAML: " + e.problem());
+    }
+    if (root.value() == null) {
+      throw new ProfileException(fileName + ": empty profile");
+    }
+    return root;
+  }
+
+  private static IdRule idRule(String file, YamlValue node, String field) {
     if (node == null || node.value() == null) {
       return null;
     }
-    Map<String, Node> m = map(file, node, field);
+    Map<String, YamlValue> m = map(file, node, field);
     checkKeys(file, m, ID_KEYS, field + ".");
     Pattern url = m.containsKey("url") ? regex(file, m.get("url"), field + ".url", true) : null;
     String attribute = string(file, m, "attribute", null);
@@ -119,7 +140,7 @@ public final class SiteProfileReader {
     }
   }
 
-  private static Pattern regex(String file, Node n, String field, boolean needsGroup) {
+  private static Pattern regex(String file, YamlValue n, String field, boolean needsGroup) {
     if (!(n.value() instanceof String s) || s.isBlank()) {
       throw new ProfileException(file + ":" + n.line() + ": field '" + field + "' must be a regular expression");
     }
@@ -138,15 +159,15 @@ public final class SiteProfileReader {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Node> map(String file, Node n, String field) {
+  private static Map<String, YamlValue> map(String file, YamlValue n, String field) {
     if (!(n.value() instanceof Map<?, ?> m)) {
       throw new ProfileException(file + ":" + n.line() + ": field '" + field + "' must be a mapping of keys to values");
     }
-    return (Map<String, Node>) m;
+    return (Map<String, YamlValue>) m;
   }
 
-  private static void checkKeys(String file, Map<String, Node> m, Set<String> allowed, String prefix) {
-    for (Map.Entry<String, Node> e : m.entrySet()) {
+  private static void checkKeys(String file, Map<String, YamlValue> m, Set<String> allowed, String prefix) {
+    for (Map.Entry<String, YamlValue> e : m.entrySet()) {
       if (!allowed.contains(e.getKey())) {
         throw new ProfileException(file + ":" + e.getValue().line() + ": unknown field '" + prefix + e.getKey()
             + "' (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
@@ -154,8 +175,8 @@ public final class SiteProfileReader {
     }
   }
 
-  private static String string(String file, Map<String, Node> m, String key, String dflt) {
-    Node n = m.get(key);
+  private static String string(String file, Map<String, YamlValue> m, String key, String dflt) {
+    YamlValue n = m.get(key);
     if (n == null || n.value() == null) {
       return dflt;
     }
@@ -165,7 +186,7 @@ public final class SiteProfileReader {
     return s.strip();
   }
 
-  private static boolean bool(String file, Map<String, Node> m, String key, boolean dflt) {
+  private static boolean bool(String file, Map<String, YamlValue> m, String key, boolean dflt) {
     String s = string(file, m, key, null);
     if (s == null) {
       return dflt;

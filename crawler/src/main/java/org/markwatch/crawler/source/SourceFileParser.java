@@ -2,6 +2,7 @@ package org.markwatch.crawler.source;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,11 +12,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.markwatch.model.yaml.StrictYaml;
+import org.markwatch.model.yaml.YamlException;
+import org.markwatch.model.yaml.YamlValue;
 
 /**
  * Turns the text of one source file into {@link Source}s. Every value is checked; unknown keys are
  * errors (a misspelt {@code delayMS} must not silently fall back to the default). Format:
- * conf/sources/README.md.
+ * conf/sources/README.md. The YAML is read by the shared strict mapper ({@link StrictYaml}); the
+ * checks stay here because they need the variables, the profiles and messages per field.
  */
 final class SourceFileParser {
   static final int DEFAULT_MAX_PAGES = 1000;
@@ -45,18 +50,23 @@ final class SourceFileParser {
 
   /** Enabled sources of the file, in file order. */
   List<Source> parse(String text) {
-    YamlNode root = YamlTreeReader.read(file, text);
+    YamlValue root;
+    try {
+      root = StrictYaml.readLocated(Path.of(file), text);
+    } catch (YamlException e) {
+      throw new SourceConfigException(file, e.line(), "", "not valid YAML: " + e.problem());
+    }
     if (!root.isMap()) {
       throw error(root, "", "expected a mapping with a 'sources' list, got " + root.kind());
     }
     rejectUnknown(root, "", Set.of("sources"));
-    YamlNode list = root.map().get("sources");
+    YamlValue list = root.map().get("sources");
     if (list == null || !list.isList()) {
       throw error(list == null ? root : list, "sources", "expected a list of sources");
     }
     List<Source> out = new ArrayList<>();
     for (int i = 0; i < list.list().size(); i++) {
-      YamlNode node = list.list().get(i);
+      YamlValue node = list.list().get(i);
       String at = "sources[" + i + "]";
       if (!node.isMap()) {
         throw error(node, at, "expected a mapping, got " + node.kind());
@@ -76,7 +86,7 @@ final class SourceFileParser {
     return out;
   }
 
-  private Source source(YamlNode node, String at) {
+  private Source source(YamlValue node, String at) {
     rejectUnknown(node, at, SOURCE_KEYS);
     String id = string(node, at, "id", null);
     if (!ID.matcher(id).matches()) {
@@ -88,21 +98,21 @@ final class SourceFileParser {
     }
     List<String> seeds = new ArrayList<>();
     Set<String> hosts = new LinkedHashSet<>();
-    List<YamlNode> seedNodes = list(node, at, "seeds", true);
+    List<YamlValue> seedNodes = list(node, at, "seeds", true);
     if (seedNodes.isEmpty()) {
       throw error(node.map().get("seeds"), at + ".seeds", "at least one seed URL is needed");
     }
     for (int i = 0; i < seedNodes.size(); i++) {
       String field = at + ".seeds[" + i + "]";
-      YamlNode s = seedNodes.get(i);
+      YamlValue s = seedNodes.get(i);
       URI uri = httpUrl(s, field, vars.substitute(scalar(s, field), file, s.line(), field));
       seeds.add(uri.toString());
       hosts.add(Source.hostKey(uri));
     }
-    List<YamlNode> hostNodes = list(node, at, "hosts", false);
+    List<YamlValue> hostNodes = list(node, at, "hosts", false);
     for (int i = 0; i < hostNodes.size(); i++) {
       String field = at + ".hosts[" + i + "]";
-      YamlNode h = hostNodes.get(i);
+      YamlValue h = hostNodes.get(i);
       String host = vars.substitute(scalar(h, field), file, h.line(), field).toLowerCase(Locale.ROOT);
       if (!host.matches("[a-z0-9.-]+(:\\d{1,5})?")) {
         throw error(h, field, "expected host or host:port, got '" + host + "'");
@@ -121,14 +131,14 @@ final class SourceFileParser {
     int maxPages = (int) number(node, at, "maxPages", DEFAULT_MAX_PAGES, 1, 1_000_000);
     Politeness politeness = politeness(node.map().get("politeness"), at + ".politeness");
     BrowserSettings browser = browser(node.map().get("browser"), at + ".browser");
-    YamlNode profileNode = node.map().get("profile");
+    YamlValue profileNode = node.map().get("profile");
     String profileName = profileNode == null || profileNode.value() == null ? null : scalar(profileNode, at + ".profile");
     var profile = profileName == null ? null : profiles.load(profileName, file, profileNode.line(), at + ".profile");
     return new Source(id, platform, seeds, mode, hosts, follow, products, sitemap, maxPages, politeness,
         profileName, profile, browser, file);
   }
 
-  private Politeness politeness(YamlNode node, String at) {
+  private Politeness politeness(YamlValue node, String at) {
     if (node == null || node.value() == null) {
       return Politeness.DEFAULT;
     }
@@ -147,7 +157,7 @@ final class SourceFileParser {
         backoff, maxBackoff);
   }
 
-  private BrowserSettings browser(YamlNode node, String at) {
+  private BrowserSettings browser(YamlValue node, String at) {
     if (node == null || node.value() == null) {
       return BrowserSettings.DEFAULT;
     }
@@ -161,9 +171,9 @@ final class SourceFileParser {
         bool(node, at, "screenshot", d.screenshot()));
   }
 
-  private List<Pattern> patterns(YamlNode node, String at, String key) {
+  private List<Pattern> patterns(YamlValue node, String at, String key) {
     List<Pattern> out = new ArrayList<>();
-    List<YamlNode> items = list(node, at, key, false);
+    List<YamlValue> items = list(node, at, key, false);
     for (int i = 0; i < items.size(); i++) {
       String field = at + "." + key + "[" + i + "]";
       String regex = scalar(items.get(i), field);
@@ -176,7 +186,7 @@ final class SourceFileParser {
     return out;
   }
 
-  private URI httpUrl(YamlNode node, String field, String text) {
+  private URI httpUrl(YamlValue node, String field, String text) {
     try {
       URI uri = new URI(text);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -189,8 +199,8 @@ final class SourceFileParser {
     }
   }
 
-  private String string(YamlNode node, String at, String key, String dflt) {
-    YamlNode v = node.map().get(key);
+  private String string(YamlValue node, String at, String key, String dflt) {
+    YamlValue v = node.map().get(key);
     if (v == null || v.value() == null) {
       if (dflt == null) {
         throw error(node, at + "." + key, "required");
@@ -200,15 +210,15 @@ final class SourceFileParser {
     return scalar(v, at + "." + key);
   }
 
-  private String scalar(YamlNode v, String field) {
+  private String scalar(YamlValue v, String field) {
     if (!v.isScalar() || v.scalar().isBlank()) {
       throw error(v, field, "expected a non-empty text value, got " + v.kind());
     }
     return v.scalar().trim();
   }
 
-  private long number(YamlNode node, String at, String key, long dflt, long min, long max) {
-    YamlNode v = node.map().get(key);
+  private long number(YamlValue node, String at, String key, long dflt, long min, long max) {
+    YamlValue v = node.map().get(key);
     if (v == null || v.value() == null) {
       return dflt;
     }
@@ -223,8 +233,8 @@ final class SourceFileParser {
     }
   }
 
-  private boolean bool(YamlNode node, String at, String key, boolean dflt) {
-    YamlNode v = node.map().get(key);
+  private boolean bool(YamlValue node, String at, String key, boolean dflt) {
+    YamlValue v = node.map().get(key);
     if (v == null || v.value() == null) {
       return dflt;
     }
@@ -234,8 +244,8 @@ final class SourceFileParser {
     throw error(v, at + "." + key, "expected true or false, got " + v.kind());
   }
 
-  private List<YamlNode> list(YamlNode node, String at, String key, boolean required) {
-    YamlNode v = node.map().get(key);
+  private List<YamlValue> list(YamlValue node, String at, String key, boolean required) {
+    YamlValue v = node.map().get(key);
     if (v == null || v.value() == null) {
       if (required) {
         throw error(node, at + "." + key, "required");
@@ -251,14 +261,14 @@ final class SourceFileParser {
     return v.list();
   }
 
-  private void requireMap(YamlNode node, String at) {
+  private void requireMap(YamlValue node, String at) {
     if (!node.isMap()) {
       throw error(node, at, "expected a mapping, got " + node.kind());
     }
   }
 
-  private void rejectUnknown(YamlNode node, String at, Set<String> known) {
-    for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
+  private void rejectUnknown(YamlValue node, String at, Set<String> known) {
+    for (Map.Entry<String, YamlValue> e : node.map().entrySet()) {
       if (!known.contains(e.getKey())) {
         throw error(e.getValue(), at.isEmpty() ? e.getKey() : at + "." + e.getKey(),
             "unknown key; known keys are " + new TreeSet<>(known));
@@ -266,7 +276,7 @@ final class SourceFileParser {
     }
   }
 
-  private SourceConfigException error(YamlNode node, String field, String reason) {
+  private SourceConfigException error(YamlValue node, String field, String reason) {
     return new SourceConfigException(file, node == null ? 0 : node.line(), field, reason);
   }
 }

@@ -91,6 +91,7 @@ class SourceLoaderTest {
       "sources:\\n  - id: Bad Id\\n    platform: p\\n    seeds: [http://h/] | 2 | sources[0].id | must match",
       "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    sitemap: yes please | 5 | sources[0].sitemap | expected true or false",
       "sources:\\n  - id: a\\n    platform: [p\\n    seeds: x: y | 4 | '' | not valid YAML",
+      "sources:\\n  - id: a\\n    platform: p\\n    id: b\\n    seeds: [http://h/] | 4 | '' | 'id'",
   })
   void errorsNameFileLineAndField(String yaml, int line, String field, String part) throws Exception {
     Path file = write("bad.yaml", yaml.replace("\\n", "\n"));

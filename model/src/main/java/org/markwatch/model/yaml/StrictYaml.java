@@ -3,11 +3,27 @@ package org.markwatch.model.yaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.sym.PropertyNameMatcher;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.util.JsonParserDelegate;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -69,6 +85,113 @@ public final class StrictYaml {
       return MAPPER.readValue(yaml, type);
     } catch (JacksonException e) {
       throw translate(source, yaml, e);
+    }
+  }
+
+  /**
+   * Reads YAML text into a tree whose values know their line, for files checked by hand rather
+   * than bound onto records. The tree is built by Jackson through the shared mapper, so it has the
+   * same size and depth limits and refuses a key given twice; only the lines are noted on the way.
+   * An empty document is an explicit null on line 1.
+   *
+   * @throws YamlException naming the line when the text is not valid YAML or is too large
+   */
+  public static YamlValue readLocated(Path source, String yaml) {
+    if (yaml.length() > MAX_BYTES) {
+      throw new YamlException(
+          source, 0, "", "is " + yaml.length() + " characters, more than the limit of " + MAX_BYTES);
+    }
+    ObjectReader reader = MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    Map<String, Integer> lines = new HashMap<>();
+    try (JsonParser parser = new LineNoting(reader.createParser(yaml), lines)) {
+      JsonNode root = reader.readTree(parser);
+      if (root == null || root.isMissingNode()) {
+        return new YamlValue(null, 1);
+      }
+      return located(root, JsonPointer.empty(), lines);
+    } catch (JacksonException e) {
+      throw translate(source, yaml, e);
+    }
+  }
+
+  private static YamlValue located(JsonNode node, JsonPointer at, Map<String, Integer> lines) {
+    int line = lines.getOrDefault(at.toString(), 0);
+    if (node.isObject()) {
+      Map<String, YamlValue> map = new LinkedHashMap<>();
+      for (Entry<String, JsonNode> e : node.properties()) {
+        map.put(e.getKey(), located(e.getValue(), at.appendProperty(e.getKey()), lines));
+      }
+      return new YamlValue(map, line);
+    }
+    if (node.isArray()) {
+      List<YamlValue> list = new ArrayList<>();
+      for (int i = 0; i < node.size(); i++) {
+        list.add(located(node.get(i), at.appendIndex(i), lines));
+      }
+      return new YamlValue(list, line);
+    }
+    return new YamlValue(node.isNull() ? null : node.asString(), line);
+  }
+
+  /**
+   * Notes, as Jackson builds the tree, the line where each value starts (its key's line inside a
+   * mapping), keyed by JSON Pointer; the tree model itself keeps no locations.
+   */
+  private static final class LineNoting extends JsonParserDelegate {
+    private final Map<String, Integer> lines;
+
+    LineNoting(JsonParser parser, Map<String, Integer> lines) {
+      super(parser);
+      this.lines = lines;
+    }
+
+    // Every way of advancing the parser notes the token it lands on; the tree builder uses
+    // several of them (nextName, nextNameMatch), not only nextToken.
+    @Override
+    public JsonToken nextToken() {
+      JsonToken t = super.nextToken();
+      note();
+      return t;
+    }
+
+    @Override
+    public JsonToken nextValue() {
+      JsonToken t = super.nextValue();
+      note();
+      return t;
+    }
+
+    @Override
+    public String nextName() {
+      String name = super.nextName();
+      note();
+      return name;
+    }
+
+    @Override
+    public boolean nextName(SerializableString name) {
+      boolean matched = super.nextName(name);
+      note();
+      return matched;
+    }
+
+    @Override
+    public int nextNameMatch(PropertyNameMatcher matcher) {
+      int match = super.nextNameMatch(matcher);
+      note();
+      return match;
+    }
+
+    private void note() {
+      JsonToken t = currentToken();
+      if (t == null || t.isStructEnd()) {
+        return;
+      }
+      TokenStreamContext context = streamReadContext();
+      if (t.isStructStart() && context.getParent() != null) {
+        context = context.getParent(); // the new container's context has no path of its own yet
+      }
+      lines.putIfAbsent(context.pathAsPointer().toString(), currentTokenLocation().getLineNr());
     }
   }
 

@@ -13,12 +13,14 @@ public final class YamlException extends RuntimeException {
   private final transient Path file;
   private final int line;
   private final String key;
+  private final String problem;
 
   public YamlException(Path file, int line, String key, String problem) {
     super(format(file, line, key, problem));
     this.file = file;
     this.line = line;
     this.key = key;
+    this.problem = problem;
   }
 
   private static String format(Path file, int line, String key, String problem) {
@@ -39,6 +41,11 @@ public final class YamlException extends RuntimeException {
 
   public int line() {
     return line;
+  }
+
+  /** What is wrong, without the file, line and key. */
+  public String problem() {
+    return problem;
   }
 
   public String key() {

@@ -60,4 +60,41 @@ class StrictYamlTest {
         .isInstanceOf(YamlException.class)
         .hasMessageStartingWith("no/such/file.yaml: cannot be read");
   }
+
+  @Test
+  void locatedTreeKnowsTheLineOfEveryValue() {
+    YamlValue root =
+        StrictYaml.readLocated(
+            FILE, "# rules\nrules:\n  - id: a\n    tags: [x, y]\n\n  - id: b\n    on: true\n    n: 3\n    none: null\n");
+    assertThat(root.isMap()).isTrue();
+    YamlValue rules = root.map().get("rules");
+    assertThat(rules.line()).isEqualTo(2);
+    assertThat(rules.list()).extracting(YamlValue::line).containsExactly(3, 6);
+    YamlValue first = rules.list().get(0);
+    assertThat(first.map().get("id")).isEqualTo(new YamlValue("a", 3));
+    assertThat(first.map().get("tags").list()).containsExactly(new YamlValue("x", 4), new YamlValue("y", 4));
+    YamlValue second = rules.list().get(1);
+    assertThat(second.map().keySet()).containsExactly("id", "on", "n", "none");
+    assertThat(second.map().get("on")).isEqualTo(new YamlValue("true", 7));
+    assertThat(second.map().get("n")).isEqualTo(new YamlValue("3", 8));
+    assertThat(second.map().get("none")).isEqualTo(new YamlValue(null, 9));
+  }
+
+  @Test
+  void locatedTreeRefusesDuplicateKeysAndDeepNesting() {
+    assertThatThrownBy(() -> StrictYaml.readLocated(FILE, "a: 1\nb: 2\na: 3\n"))
+        .isInstanceOfSatisfying(YamlException.class, e -> {
+          assertThat(e.line()).isEqualTo(3);
+          assertThat(e.problem()).contains("\"a\"").doesNotContain("\n");
+        });
+    assertThatThrownBy(() -> StrictYaml.readLocated(FILE, "a: " + "[".repeat(200) + "]".repeat(200)))
+        .isInstanceOf(YamlException.class)
+        .hasMessageContaining(String.valueOf(StrictYaml.MAX_DEPTH));
+  }
+
+  @Test
+  void emptyLocatedDocumentIsNull() {
+    assertThat(StrictYaml.readLocated(FILE, "")).isEqualTo(new YamlValue(null, 1));
+    assertThat(StrictYaml.readLocated(FILE, "# only a comment\n").value()).isNull();
+  }
 }
