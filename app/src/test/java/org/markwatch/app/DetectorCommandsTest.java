@@ -17,7 +17,7 @@ import org.markwatch.model.Scored;
 
 /** score, rules and brands commands run through {@link Main#run}, on real files. */
 class DetectorCommandsTest {
-  private static final Path CONF = Path.of("..", "conf");
+  private static final Path CONF = TestConf.withoutRetailCatalog(); // see TestConf
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private PrintStream oldErr;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code markwatch pipeline}: the bounded run over a spool directory, on a Flink MiniCluster. */
 class PipelineCommandIT {
-  private static final Path CONF = Path.of("..", "conf");
+  private static final Path CONF = TestConf.withoutRetailCatalog(); // see TestConf
 
   @Test
   void scoresTheSpoolIntoTheEmbeddedDatabase(@TempDir Path dir) throws Exception {

@@ -35,7 +35,7 @@ import org.markwatch.storage.TestDatabase;
  * moves the verdict of counterfeit.price-far-below-market.
  */
 class PricesObserveIT {
-  private static final Path CONF = Path.of("..", "conf");
+  private static final Path CONF = TestConf.withoutRetailCatalog(); // see TestConf
   private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-24T00:00:00Z"), ZoneOffset.UTC);
   private static final String RULE = "counterfeit.price-far-below-market";
 

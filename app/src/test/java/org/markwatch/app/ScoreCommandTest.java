@@ -21,7 +21,7 @@ import org.markwatch.model.Scored;
  */
 class ScoreCommandTest {
   static final Path SHARED = Path.of(System.getProperty("markwatch.shared", "../../shared"));
-  static final Path CONF = Path.of(System.getProperty("user.dir")).getParent().resolve("conf");
+  static final Path CONF = TestConf.withoutRetailCatalog(); // see TestConf
 
   @TempDir Path dir;
 

@@ -33,8 +33,8 @@ class ScoringJobTest {
 
   @TempDir Path dir;
 
-  /** The repository's default configuration: the module dir's parent is the repo root. */
-  static final Path CONF = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent().resolve("conf");
+  /** The default configuration without the retail catalog (see {@link TestConf}). */
+  static final Path CONF = TestConf.withoutRetailCatalog();
 
   static DetectorConfig detectorConfig() {
     return DetectorConfFiles.read(CONF);
