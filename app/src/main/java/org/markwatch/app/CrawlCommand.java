@@ -94,8 +94,8 @@ final class CrawlCommand implements Callable<Integer> {
   @Option(names = "--run-id", paramLabel = "ID", description = "Crawl run id (default: crawl-<UTC time>).")
   String runId;
 
-  @Option(names = "--verbose", description = "Print stack traces of errors.")
-  boolean verbose;
+  /** For the global {@code --verbose} (an inherited option of {@link Main}). */
+  @picocli.CommandLine.ParentCommand Main main;
 
   /** Test mode only: lets sources on 127.0.0.1 be fetched. Hidden: real crawls never need it. */
   @Option(names = "--allow-loopback", hidden = true)
@@ -252,7 +252,7 @@ final class CrawlCommand implements Callable<Integer> {
 
   private int fail(PrintStream err, Exception e, String message) {
     err.println("markwatch crawl: " + message);
-    if (verbose) {
+    if (main != null && main.verbose) {
       e.printStackTrace(err);
     }
     return 2;
