@@ -51,7 +51,9 @@ class DbCommandTest {
   void aNewDatabaseIsMigratedUsersAreManagedAndTheAuditChainIsChecked() throws Exception {
     String data = dir.resolve("data").toString();
     assertThat(run("db", "migrate", "--data", data)).isZero();
-    assertThat(text()).contains("schema version 8");
+    java.util.regex.Matcher migrated = java.util.regex.Pattern.compile("schema version (\\d+)").matcher(text());
+    assertThat(migrated.find()).as(text()).isTrue();
+    String version = migrated.group(1);
 
     assertThat(runWithInput("correct horse battery staple\n", "users", "add", "lan", "--role", "analyst",
         "--province", "ha-noi", "--name", "Nguyễn Thị Lan", "--password-stdin", "--data", data)).isZero();
@@ -67,7 +69,7 @@ class DbCommandTest {
     assertThat(text()).contains("lan (Nguyễn Thị Lan) roles=[analyst] province=ha-noi agency=- DISABLED");
 
     assertThat(run("db", "status", "--data", data)).isZero();
-    assertThat(text()).contains("schema version: 8 (up to date)").containsPattern("users\\s+1");
+    assertThat(text()).contains("schema version: " + version + " (up to date)").containsPattern("users\\s+1");
 
     assertThat(run("db", "verify-audit", "--data", data)).isZero();
     assertThat(text()).contains("audit log intact: 2 rows");
