@@ -90,15 +90,19 @@ final class PageHandler {
       services.listener().notice("extraction failed for " + fetch.finalUrl() + ": " + e);
       return -1;
     }
-    if (cards.isEmpty()) {
+    cards.forEach(l -> discovered.accept(l.url()));
+    // A card whose product page this source fetches anyway is only a link: that page gives the full
+    // listing, and storing the card too would record a poorer observation of the same listing.
+    List<Listing> observed = cards.stream()
+        .filter(l -> !source.isProductPage(UrlNormalizer.pathAndQuery(l.url()))).toList();
+    if (observed.isEmpty()) {
       return 0;
     }
     byte[] htmlBytes = fetch.renderedHtml() != null ? fetch.html().getBytes(StandardCharsets.UTF_8) : fetch.body();
     Evidence evidence = new Evidence(fetch.status(), fetch.mode().id(), services.evidence().putHtml(htmlBytes), null);
-    write(cards, evidence);
-    archive(fetch, htmlBytes, cards);
-    cards.forEach(l -> discovered.accept(l.url()));
-    return cards.size();
+    write(observed, evidence);
+    archive(fetch, htmlBytes, observed);
+    return observed.size();
   }
 
   /**

@@ -32,7 +32,7 @@ class CrawlerListPageTest {
   }
 
   @Test
-  void cardsOfCategoryAndShopPagesAreListingsAndShopPagesFillTheSeller() throws Exception {
+  void cardsOfCategoryAndShopPagesLeadToTheirProductPagesAndShopPagesFillTheSeller() throws Exception {
     try (TestSite site = new TestSite()) {
       site.text("/robots.txt", "text/plain", "User-agent: *\n");
       String grid = "<ul class='products'>" + card(1, "Nước hoa Chanel No5 100ml", "1.190.000 ₫", "1.500.000 ₫")
@@ -78,24 +78,11 @@ class CrawlerListPageTest {
           out.add(decoded.value());
         }
       }
-      List<Listing> fromCategory = out.stream()
-          .filter(l -> (site.base() + "c/my-pham").equals(l.attributes().get(Extraction.OBSERVED_ON))).toList();
-      assertThat(fromCategory).extracting(Listing::title)
-          .containsExactly("Nước hoa Chanel No5 100ml", "Son môi Dior Rouge 999", "Kem chống nắng Anessa 60ml");
-      Listing first = fromCategory.get(0);
-      assertThat(first.kind()).isEqualTo("product");
-      assertThat(first.url()).isEqualTo(site.base() + "p/1/x");
-      assertThat(first.price().amount()).isEqualByComparingTo(new BigDecimal("1190000"));
-      assertThat(first.listPrice().amount()).isEqualByComparingTo(new BigDecimal("1500000"));
-      assertThat(first.images().get(0).url()).isEqualTo(site.base() + "img/1.jpg");
-      assertThat(first.evidence().htmlSha256()).hasSize(64);
-
-      List<Listing> fromShop = out.stream()
-          .filter(l -> (site.base() + "shop/7").equals(l.attributes().get(Extraction.OBSERVED_ON))).toList();
-      assertThat(fromShop).hasSize(3);
-      assertThat(fromShop.get(0).seller().taxCode()).isEqualTo("0101234567");
-      assertThat(fromShop.get(0).seller().phones()).contains("0912345678");
-      assertThat(fromShop.get(0).seller().province()).isEqualTo("Hà Nội");
+      // Every card links to a product page this source fetches: the cards' URLs went to the frontier
+      // and the product pages gave the listings; no card is stored as a second, poorer observation.
+      // (What a card yields, price, old price, image, is ListPageExtractionTest's.)
+      assertThat(out).noneMatch(l -> l.attributes().containsKey(Extraction.OBSERVED_ON));
+      assertThat(site.paths()).contains("/c/my-pham", "/shop/7", "/p/1/x");
       // Product pages name the shop only; those fetched after the shop page carry its record too.
       List<String> fetched = site.paths();
       int shopAt = fetched.indexOf("/shop/7");
