@@ -35,7 +35,8 @@ class NoMachinePathsTest {
     assertThat(find("--out /" + "tmp/s.jsonl")).containsExactly("/" + "tmp/s.jsonl");
     assertThat(find("see /" + "root/.m2 and /" + "Users/bob/x")).containsExactly("/" + "root/", "/" + "Users/bob/");
     assertThat(find("/usr/bin/chromium /usr/lib/jvm ../shared/data https://example.com/work/x "
-        + "classpath:/tmp-files $HOME/.m2 ~/work/x")).isEmpty();
+        // split like the positive cases, so this file does not itself name such a path
+        + "classpath:/" + "tmp-files $HOME" + "/.m2 ~/" + "work/x")).isEmpty();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.markwatch.app;
 
+import org.markwatch.detectors.TestConf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -164,36 +164,19 @@ public final class RulesetStore {
     return Instant.now(clock).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
   }
 
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
   /**
    * One transaction; two writers registering or publishing at once collide on the version key
    * or the unique publish_seq (SQLState 23505) and the loser tries again, seeing the winner's row.
    */
-  private <T> T withRetry(String version, Work<T> work) {
+  private <T> T withRetry(String version, Transactions.Work<T> work) {
     for (int attempt = 1; ; attempt++) {
-      try (Connection c = dataSource.getConnection()) {
-        c.setAutoCommit(false);
-        try {
-          T result = work.run(c);
-          c.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
-        } finally {
-          c.setAutoCommit(true);
-        }
-      } catch (SQLException e) {
-        String state = e.getSQLState();
-        if (state != null && state.startsWith("08")) {
-          throw new StorageException("database unavailable: " + ListingStore.describe(e), e);
-        }
+      try {
+        return Transactions.run(dataSource, "register ruleset " + version, work);
+      } catch (StorageException e) {
+        String state = e.getCause() instanceof SQLException sql ? sql.getSQLState() : null;
         boolean transientFailure = state != null && (state.equals("23505") || state.startsWith("40"));
         if (!transientFailure || attempt >= MAX_ATTEMPTS) {
-          throw new StorageException("cannot register ruleset " + version + ": " + ListingStore.describe(e), e);
+          throw e;
         }
       }
     }

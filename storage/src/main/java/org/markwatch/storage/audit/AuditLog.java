@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 import org.markwatch.storage.StorageException;
+import org.markwatch.storage.Transactions;
 
 /**
  * The append-only, hash-chained audit log. {@link #append} runs inside the caller's transaction,
@@ -91,22 +92,9 @@ public final class AuditLog {
 
   /** Appends one row in its own transaction (a login, a failed login: nothing else to commit). */
   public long appendNow(DataSource dataSource, String actor, AuditAction action, String subject, String detail) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        long seq = append(c, actor, action, subject, detail);
-        c.commit();
-        return seq;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StorageException("cannot append to the audit log: " + e.getMessage(), e);
-    }
+    return Transactions.run(dataSource, "append to the audit log", c -> append(c, actor, action, subject, detail));
   }
+
 
   /** Rows with seq greater than {@code afterSeq}, oldest first, at most {@code limit}. */
   public List<AuditEntry> read(DataSource dataSource, long afterSeq, int limit) {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.markwatch.storage.StorageException;
+import org.markwatch.storage.Transactions;
 import org.markwatch.storage.audit.AuditAction;
 import org.markwatch.storage.audit.AuditLog;
 
@@ -296,25 +297,8 @@ public final class UserStore {
     return i.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
   }
 
-  interface Work<T> {
-    T run(Connection c) throws SQLException;
+  private <T> T inTransaction(String what, Transactions.Work<T> work) {
+    return Transactions.run(dataSource, what, work);
   }
 
-  private <T> T inTransaction(String what, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StorageException("cannot " + what + ": " + e.getMessage(), e);
-    }
-  }
 }

@@ -1,4 +1,4 @@
-package org.markwatch.app;
+package org.markwatch.detectors;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,16 +7,16 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * The configuration the app tests that compile detectors run with: the repository's default {@code conf/} without
- * the retail brand catalog ({@code brands/retail.yaml}, about 4,800 shop brands). The job's
- * behaviour (exactly once, dead letters, reloads, rescoring) does not depend on how many brands
- * there are, while compiling that catalog costs about 20 s per {@code Detectors}, and a pipeline job builds
- * one per scoring task. The detectors module tests the full default catalog; start-up with it is
- * measured by {@code markwatch bench score}.
+ * The configuration other modules' tests (pipeline jobs, app commands) run with: the repository's
+ * default {@code conf/} without the retail brand catalog ({@code brands/retail.yaml}, about 4,800
+ * shop brands). What those tests check (exactly once, dead letters, reloads, exit codes, files
+ * written) does not depend on how many brands there are, while compiling that catalog costs about
+ * 20 s per {@code Detectors}, and a pipeline job builds one per scoring task. This module's own
+ * tests use the full default catalog; start-up with it is measured by {@code markwatch bench score}.
  */
-final class TestConf {
+public final class TestConf {
   /** The repository's default configuration: the module dir's parent is the repo root. */
-  static final Path REPOSITORY_CONF =
+  public static final Path REPOSITORY_CONF =
       Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent().resolve("conf");
 
   private static Path withoutRetail;
@@ -24,7 +24,7 @@ final class TestConf {
   private TestConf() {}
 
   /** A copy of the default configuration without the retail catalog, made once per JVM. */
-  static synchronized Path withoutRetailCatalog() {
+  public static synchronized Path withoutRetailCatalog() {
     if (withoutRetail == null) {
       try {
         Path copy = Files.createTempDirectory("markwatch-conf-");
@@ -43,10 +43,19 @@ final class TestConf {
           }
         }
         withoutRetail = copy;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(copy), "markwatch-test-conf-cleanup"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return withoutRetail;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a scratch copy in the temporary directory: nothing to report at exit
+    }
   }
 }
