@@ -19,7 +19,8 @@ public final class Transactions {
 
   /**
    * @param what what the work does, for the error message ("decide on listing shopee:1")
-   * @throws StorageException when the database refuses (the message names {@code what})
+   * @throws StorageException when the database refuses (the message names {@code what}) or cannot
+   *     be reached (the message starts with "database unavailable")
    */
   public static <T> T run(DataSource dataSource, String what, Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
@@ -39,6 +40,11 @@ public final class Transactions {
         c.setAutoCommit(true);
       }
     } catch (SQLException e) {
+      String state = e.getSQLState();
+      if (state != null && state.startsWith("08")) {
+        // No connection: nothing about the work itself is wrong, so say what to fix first.
+        throw new StorageException("database unavailable: " + ListingStore.describe(e), e);
+      }
       throw new StorageException("cannot " + what + ": " + ListingStore.describe(e), e);
     }
   }
