@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -123,6 +124,9 @@ public final class ScoringJob {
     return new Builder();
   }
 
+  /** A bounded Kafka run's stopping offsets, fixed by {@link #run} (see {@link BoundedKafkaOffsets}). */
+  private Map<org.apache.kafka.common.TopicPartition, Long> kafkaStopAt;
+
   /**
    * Runs the job to completion: compiles the detectors once here (a bad configuration fails before
    * the cluster starts), migrates the database, runs the MiniCluster, then sorts the dead-letter
@@ -137,6 +141,7 @@ public final class ScoringJob {
     }
     long start = System.nanoTime();
     prepare();
+    kafkaStopAt = kafka != null ? BoundedKafkaOffsets.endOffsets(kafka) : null;
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConfig());
     build(env);
     JobExecutionResult result;
@@ -146,6 +151,9 @@ public final class ScoringJob {
       throw new JobFailedException("scoring job over " + inputName() + " failed: " + rootMessage(e), e);
     } finally {
       closeQuietly(env);
+    }
+    if (kafkaStopAt != null) {
+      BoundedKafkaOffsets.commit(kafka, kafkaStopAt);
     }
     sortDeadLetters();
     return report(result.getAllAccumulatorResults(), Duration.ofNanos(System.nanoTime() - start));
@@ -321,7 +329,8 @@ public final class ScoringJob {
         .setProperty("commit.offsets.on.checkpoint", "true")
         .setProperty("client.id.prefix", "markwatch-" + kafka.groupId());
     if (kafka.bounded()) {
-      b.setBounded(OffsetsInitializer.latest());
+      // run() fixed where to stop, so that it can commit exactly that when the job has finished
+      b.setBounded(kafkaStopAt != null ? OffsetsInitializer.offsets(kafkaStopAt) : OffsetsInitializer.latest());
     }
     return env.fromSource(b.build(), WatermarkStrategy.noWatermarks(), "kafka " + kafka.topic())
         .uid("kafka-listings");
