@@ -15,57 +15,94 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.detectors.DetectorConfig;
 import org.markwatch.detectors.Detectors;
 import org.markwatch.detectors.catalog.Brand;
 import org.markwatch.detectors.catalog.BrandCatalogReader;
 import org.markwatch.detectors.catalog.BrandFileWriter;
 import org.markwatch.detectors.catalog.BrandImport;
+import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
-import org.markwatch.pipeline.DetectorConfFiles;
 import org.markwatch.model.progress.Progress;
+import org.markwatch.pipeline.DetectorConfFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code markwatch bench score}: scoring throughput, written to a file. A benchmark, not a test. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; figures go to a file.",
-    subcommands = {BenchCommand.Score.class, BenchQueueCommand.class, BenchCrawlCommand.class, PipelineBench.class})
+/**
+ * {@code markwatch bench score}: scoring throughput, written to a file. A benchmark, not a test.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks; figures go to a file.",
+    subcommands = {
+      BenchCommand.Score.class,
+      BenchQueueCommand.class,
+      BenchCrawlCommand.class,
+      PipelineBench.class
+    })
 final class BenchCommand implements Runnable {
   @Override
   public void run() {
     new picocli.CommandLine(this).usage(System.out);
   }
 
-  @Command(name = "score", mixinStandardHelpOptions = true,
-      description = {"Listings scored per second on 1 and 2 threads with the core catalog plus the retail brands",
-          "and every rule, and the same with lucene-monitor used naively (one listing at a time, default",
-          "presearcher) as the baseline, in the same process."})
+  @Command(
+      name = "score",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Listings scored per second on 1 and 2 threads with the core catalog plus the retail brands",
+        "and every rule, and the same with lucene-monitor used naively (one listing at a time, default",
+        "presearcher) as the baseline, in the same process."
+      })
   static final class Score implements Callable<Integer> {
-    @Option(names = "--listings", paramLabel = "FILE", description = "Listings to cycle (default: SHARED/data/dev-listings.jsonl).")
+    @Option(
+        names = "--listings",
+        paramLabel = "FILE",
+        description = "Listings to cycle (default: SHARED/data/dev-listings.jsonl).")
     Path listings;
 
-    @Option(names = "--retail", paramLabel = "FILE", description = "Retail brand TSV added for scale (default: SHARED/data/brands/retail_brands.tsv); 'none' to skip.")
+    @Option(
+        names = "--retail",
+        paramLabel = "FILE",
+        description =
+            "Retail brand TSV added for scale (default: SHARED/data/brands/retail_brands.tsv); 'none' to skip.")
     String retail;
 
-    @Option(names = "--count", description = "Listings per run, cycled from the file (default: ${DEFAULT-VALUE}).", defaultValue = "200000")
+    @Option(
+        names = "--count",
+        description = "Listings per run, cycled from the file (default: ${DEFAULT-VALUE}).",
+        defaultValue = "200000")
     int count;
 
-    @Option(names = "--threads", split = ",", description = "Thread counts to measure (default: ${DEFAULT-VALUE}).", defaultValue = "1,2")
+    @Option(
+        names = "--threads",
+        split = ",",
+        description = "Thread counts to measure (default: ${DEFAULT-VALUE}).",
+        defaultValue = "1,2")
     List<Integer> threads;
 
-    @Option(names = "--baseline-seconds", description = "Time budget of the naive baseline run, s (default: ${DEFAULT-VALUE}).", defaultValue = "30")
+    @Option(
+        names = "--baseline-seconds",
+        description = "Time budget of the naive baseline run, s (default: ${DEFAULT-VALUE}).",
+        defaultValue = "30")
     int baselineSeconds;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Figures file, replaced (default: this run is appended "
-        + "to detectors/bench-score.txt beside the conf directory, the history the README cites).")
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        description =
+            "Figures file, replaced (default: this run is appended "
+                + "to detectors/bench-score.txt beside the conf directory, the history the README cites).")
     Path out;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--conf", paramLabel = "DIR", description = "Configuration directory (default: $markwatch.home/conf or ./conf).")
+    @Option(
+        names = "--conf",
+        paramLabel = "DIR",
+        description = "Configuration directory (default: $markwatch.home/conf or ./conf).")
     Path conf;
 
     @Override
@@ -74,50 +111,80 @@ final class BenchCommand implements Runnable {
         Path confDir = ConfLocation.confDir(conf);
         Path shared = SharedData.dir(confDir);
         DetectorConfig config = withRetail(DetectorConfFiles.read(confDir), shared);
-        List<Listing> base = read(listings != null ? listings : shared.resolve("data/dev-listings.jsonl"));
+        List<Listing> base =
+            read(listings != null ? listings : shared.resolve("data/dev-listings.jsonl"));
         List<Listing> all = new ArrayList<>(count);
         for (int i = 0; all.size() < count; i++) {
           all.add(base.get(i % base.size()));
         }
         StringBuilder report = new StringBuilder();
         report.append("markwatch bench score, ").append(Instant.now()).append('\n');
-        report.append("machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cpus, load average ")
-            .append(loadAverage()).append(", java ").append(Runtime.version()).append('\n');
+        report
+            .append("machine: ")
+            .append(Runtime.getRuntime().availableProcessors())
+            .append(" cpus, load average ")
+            .append(loadAverage())
+            .append(", java ")
+            .append(Runtime.version())
+            .append('\n');
         long t0 = System.nanoTime();
         Detectors probe = Detectors.create(config);
         double createS = (System.nanoTime() - t0) / 1e9;
         if (retailRows > 0) {
-          // the TSV lists a brand once per country it trades in: say how many distinct brands that made
-          report.append(String.format("catalog: %,d core brands (conf) + %,d distinct retail brands from %,d rows of %s"
-                  + " (a row whose name or alias the catalog already has is skipped: the same brand in another country)%n",
-              coreBrands, retailBrands, retailRows, retailFile));
+          // the TSV lists a brand once per country it trades in: say how many distinct brands that
+          // made
+          report.append(
+              String.format(
+                  "catalog: %,d core brands (conf) + %,d distinct retail brands from %,d rows of %s"
+                      + " (a row whose name or alias the catalog already has is skipped: the same brand in another country)%n",
+                  coreBrands, retailBrands, retailRows, retailFile));
         }
-        report.append(String.format("catalog: %,d brands, %d rules, %,d monitor queries (compiled in %.1f s)%n",
-            probe.catalog().size(), probe.rules().size(), probe.queryCount(), createS));
-        report.append(String.format("input: %d listings cycled from %d%n", all.size(), base.size()));
+        report.append(
+            String.format(
+                "catalog: %,d brands, %d rules, %,d monitor queries (compiled in %.1f s)%n",
+                probe.catalog().size(), probe.rules().size(), probe.queryCount(), createS));
+        report.append(
+            String.format("input: %d listings cycled from %d%n", all.size(), base.size()));
         probe.scoreAll(all.subList(0, Math.min(all.size(), 20_000))); // warm-up
         probe.close();
-        report.append("(listings/s is wall-clock; per cpu-s divides by the CPU time the scoring threads got,\n"
-            + " which stays meaningful when other processes share the machine)\n");
+        report.append(
+            "(listings/s is wall-clock; per cpu-s divides by the CPU time the scoring threads got,\n"
+                + " which stays meaningful when other processes share the machine)\n");
         for (int t : threads) {
           double[] rate = run(config, all, t, Detectors.Matching.BATCHED, Long.MAX_VALUE);
-          report.append(String.format("batched (multipass presearcher, %d per batch), %d thread(s): %,.0f listings/s, %,.0f per cpu-s (%,.0f/s on %d free cores)%n",
-              Detectors.BATCH, t, rate[0], rate[1], rate[1] * t, t));
+          report.append(
+              String.format(
+                  "batched (multipass presearcher, %d per batch), %d thread(s): %,.0f listings/s, %,.0f per cpu-s (%,.0f/s on %d free cores)%n",
+                  Detectors.BATCH, t, rate[0], rate[1], rate[1] * t, t));
           System.out.print(report.substring(report.lastIndexOf("batched")));
         }
-        double[] naive = run(config, all, 1, Detectors.Matching.NAIVE, baselineSeconds * 1_000_000_000L);
-        report.append(String.format("baseline (naive lucene-monitor, one listing at a time, default presearcher), 1 thread: %,.0f listings/s, %,.0f per cpu-s (%,.0f listings in the %d s budget)%n",
-            naive[0], naive[1], naive[2], baselineSeconds));
+        double[] naive =
+            run(config, all, 1, Detectors.Matching.NAIVE, baselineSeconds * 1_000_000_000L);
+        report.append(
+            String.format(
+                "baseline (naive lucene-monitor, one listing at a time, default presearcher), 1 thread: %,.0f listings/s, %,.0f per cpu-s (%,.0f listings in the %d s budget)%n",
+                naive[0], naive[1], naive[2], baselineSeconds));
         Path target = out != null ? out : history(confDir);
         if (out != null) {
           Files.writeString(target, report.toString(), StandardCharsets.UTF_8);
         } else {
-          String entry = "\n## run of " + Instant.now() + "\n# command: markwatch bench score "
-              + String.join(" ", spec.commandLine().getParseResult().originalArgs()) + "\n" + report;
-          Files.writeString(target, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+          String entry =
+              "\n## run of "
+                  + Instant.now()
+                  + "\n# command: markwatch bench score "
+                  + String.join(" ", spec.commandLine().getParseResult().originalArgs())
+                  + "\n"
+                  + report;
+          Files.writeString(
+              target,
+              entry,
+              StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.APPEND);
         }
         System.out.print(report);
-        System.out.println("figures " + (out != null ? "written to " : "appended to ") + target.toAbsolutePath());
+        System.out.println(
+            "figures " + (out != null ? "written to " : "appended to ") + target.toAbsolutePath());
         return 0;
       } catch (ConfigException | IOException | UncheckedIOException | InterruptedException e) {
         System.err.println("markwatch bench score: " + e.getMessage());
@@ -130,8 +197,10 @@ final class BenchCommand implements Runnable {
       Path repo = confDir.toAbsolutePath().normalize().getParent();
       Path detectors = repo.resolve("detectors");
       if (!Files.isDirectory(detectors)) {
-        throw new CommandFailure("no detectors directory beside the conf directory " + confDir.toAbsolutePath().normalize()
-            + " to keep the figures in; give the figures file with --out FILE");
+        throw new CommandFailure(
+            "no detectors directory beside the conf directory "
+                + confDir.toAbsolutePath().normalize()
+                + " to keep the figures in; give the figures file with --out FILE");
       }
       return detectors.resolve("bench-score.txt");
     }
@@ -167,15 +236,27 @@ final class BenchCommand implements Runnable {
      * Listings per second over {@code all} split among {@code threads}, each with its own
      * detectors: {wall-clock rate, rate per CPU-second of the scoring threads, listings scored}.
      */
-    private static double[] run(DetectorConfig config, List<Listing> all, int threads, Detectors.Matching matching,
-        long budgetNanos) throws InterruptedException {
+    private static double[] run(
+        DetectorConfig config,
+        List<Listing> all,
+        int threads,
+        Detectors.Matching matching,
+        long budgetNanos)
+        throws InterruptedException {
       List<Detectors> ds = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         ds.add(Detectors.create(config, matching));
       }
       AtomicInteger done = new AtomicInteger();
-      Progress progress = Progress.onConsole("bench score: " + matching.name().toLowerCase(java.util.Locale.ROOT) + ", "
-          + threads + " thread(s)", budgetNanos == Long.MAX_VALUE ? all.size() : -1, "listings");
+      Progress progress =
+          Progress.onConsole(
+              "bench score: "
+                  + matching.name().toLowerCase(java.util.Locale.ROOT)
+                  + ", "
+                  + threads
+                  + " thread(s)",
+              budgetNanos == Long.MAX_VALUE ? all.size() : -1,
+              "listings");
       java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
       var mx = java.lang.management.ManagementFactory.getThreadMXBean();
       List<Thread> ts = new ArrayList<>();
@@ -183,19 +264,26 @@ final class BenchCommand implements Runnable {
       for (int i = 0; i < threads; i++) {
         Detectors d = ds.get(i);
         List<Listing> part = all.subList(all.size() * i / threads, all.size() * (i + 1) / threads);
-        ts.add(Thread.ofPlatform().start(() -> {
-          long c0 = mx.getCurrentThreadCpuTime();
-          for (int from = 0; from < part.size(); from += Detectors.BATCH) {
-            if (System.nanoTime() - start > budgetNanos) {
-              break;
-            }
-            List<Listing> chunk = part.subList(from, Math.min(part.size(), from + Detectors.BATCH));
-            int scored = matching == Detectors.Matching.NAIVE ? scoreOneByOne(d, chunk) : d.scoreAll(chunk).size();
-            done.addAndGet(scored);
-            progress.advance(scored);
-          }
-          cpu.addAndGet(mx.getCurrentThreadCpuTime() - c0);
-        }));
+        ts.add(
+            Thread.ofPlatform()
+                .start(
+                    () -> {
+                      long c0 = mx.getCurrentThreadCpuTime();
+                      for (int from = 0; from < part.size(); from += Detectors.BATCH) {
+                        if (System.nanoTime() - start > budgetNanos) {
+                          break;
+                        }
+                        List<Listing> chunk =
+                            part.subList(from, Math.min(part.size(), from + Detectors.BATCH));
+                        int scored =
+                            matching == Detectors.Matching.NAIVE
+                                ? scoreOneByOne(d, chunk)
+                                : d.scoreAll(chunk).size();
+                        done.addAndGet(scored);
+                        progress.advance(scored);
+                      }
+                      cpu.addAndGet(mx.getCurrentThreadCpuTime() - c0);
+                    }));
       }
       for (Thread t : ts) {
         t.join();

@@ -12,24 +12,45 @@ import picocli.CommandLine.Option;
  * {@code markwatch bench crawl}: crawl speed on a loopback site, under the contract of
  * ../shared/bench/peers/README.md (run by its markwatch_bench.sh beside Scrapy and Crawlee).
  */
-@Command(name = "crawl", mixinStandardHelpOptions = true,
-    description = {"Crawl one loopback site from its home page as fast as the rules allow (robots.txt obeyed,",
-        "every same-origin link once, no politeness delay) and write one item per product page.",
-        "Contract and peers: ../shared/bench/peers/README.md."})
+@Command(
+    name = "crawl",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Crawl one loopback site from its home page as fast as the rules allow (robots.txt obeyed,",
+      "every same-origin link once, no politeness delay) and write one item per product page.",
+      "Contract and peers: ../shared/bench/peers/README.md."
+    })
 final class BenchCrawlCommand implements Callable<Integer> {
-  @Option(names = "--site", required = true, paramLabel = "URL", description = "Home page, http://127.0.0.1:PORT/.")
+  @Option(
+      names = "--site",
+      required = true,
+      paramLabel = "URL",
+      description = "Home page, http://127.0.0.1:PORT/.")
   String site;
 
-  @Option(names = "--concurrency", defaultValue = "16", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--concurrency",
+      defaultValue = "16",
+      description = "Requests in flight (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
-  @Option(names = "--browser", description = "Render pages in Chromium (not available yet: refused).")
+  @Option(
+      names = "--browser",
+      description = "Render pages in Chromium (not available yet: refused).")
   boolean browser;
 
-  @Option(names = "--items", required = true, paramLabel = "FILE", description = "Items, one JSON line per product.")
+  @Option(
+      names = "--items",
+      required = true,
+      paramLabel = "FILE",
+      description = "Items, one JSON line per product.")
   Path items;
 
-  @Option(names = "--summary", required = true, paramLabel = "FILE", description = "Summary JSON: {\"pages\", \"items\"}.")
+  @Option(
+      names = "--summary",
+      required = true,
+      paramLabel = "FILE",
+      description = "Summary JSON: {\"pages\", \"items\"}.")
   Path summary;
 
   @Override
@@ -41,9 +62,17 @@ final class BenchCrawlCommand implements Callable<Integer> {
     try {
       SiteBench.Result r = new SiteBench(site, concurrency).run(items, summary);
       Runtime rt = Runtime.getRuntime();
-      System.out.printf(Locale.ROOT, "markwatch bench crawl: %d pages, %d items, %d failed in %.1f s = %.1f pages/s"
-              + " (concurrency %d, max heap %d MiB)%n", r.pages(), r.items(), r.failed(), r.wallMs() / 1000.0,
-          r.pagesPerSecond(), concurrency, rt.maxMemory() >> 20);
+      System.out.printf(
+          Locale.ROOT,
+          "markwatch bench crawl: %d pages, %d items, %d failed in %.1f s = %.1f pages/s"
+              + " (concurrency %d, max heap %d MiB)%n",
+          r.pages(),
+          r.items(),
+          r.failed(),
+          r.wallMs() / 1000.0,
+          r.pagesPerSecond(),
+          concurrency,
+          rt.maxMemory() >> 20);
       return r.failed() == 0 ? 0 : 1;
     } catch (IllegalArgumentException | IOException e) {
       System.err.println("markwatch bench crawl: " + e.getMessage());

@@ -11,20 +11,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.detectors.catalog.Brand;
 import org.markwatch.detectors.catalog.BrandCatalog;
 import org.markwatch.detectors.catalog.BrandCatalogReader;
 import org.markwatch.detectors.catalog.BrandFileWriter;
 import org.markwatch.detectors.catalog.BrandImport;
-import org.markwatch.pipeline.DetectorConfFiles;
+import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.model.progress.Progress;
+import org.markwatch.pipeline.DetectorConfFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code markwatch brands import FILE}: adds brands from a brand-owner CSV or a retail brand TSV. */
-@Command(name = "brands", mixinStandardHelpOptions = true, description = "Manage the brand catalog.",
+/**
+ * {@code markwatch brands import FILE}: adds brands from a brand-owner CSV or a retail brand TSV.
+ */
+@Command(
+    name = "brands",
+    mixinStandardHelpOptions = true,
+    description = "Manage the brand catalog.",
     subcommands = {BrandsCommand.Import.class})
 final class BrandsCommand implements Runnable {
   @Override
@@ -32,18 +37,31 @@ final class BrandsCommand implements Runnable {
     new picocli.CommandLine(this).usage(System.out);
   }
 
-  @Command(name = "import", mixinStandardHelpOptions = true,
-      description = {"Import brands into a catalog file, validated against the current catalog.",
-          "CSV header: " + BrandImport.CSV_HEADER,
-          "A .tsv file is read as the retail brand list (brand, wikidata, category, locationSet_include, matchNames)."})
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Import brands into a catalog file, validated against the current catalog.",
+        "CSV header: " + BrandImport.CSV_HEADER,
+        "A .tsv file is read as the retail brand list (brand, wikidata, category, locationSet_include, matchNames)."
+      })
   static final class Import implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "Brand-owner CSV, or retail brand TSV.")
+    @Parameters(
+        index = "0",
+        paramLabel = "FILE",
+        description = "Brand-owner CSV, or retail brand TSV.")
     Path file;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Catalog file to write (default: CONF/brands/imported-<name>.yaml).")
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        description = "Catalog file to write (default: CONF/brands/imported-<name>.yaml).")
     Path out;
 
-    @Option(names = "--conf", paramLabel = "DIR", description = "Configuration directory (default: $markwatch.home/conf or ./conf).")
+    @Option(
+        names = "--conf",
+        paramLabel = "DIR",
+        description = "Configuration directory (default: $markwatch.home/conf or ./conf).")
     Path conf;
 
     @Option(names = "--force", description = "Replace the output file when it exists.")
@@ -54,7 +72,8 @@ final class BrandsCommand implements Runnable {
       Path confDir = ConfLocation.confDir(conf);
       String name = file.getFileName().toString();
       String base = name.replaceAll("\\.[^.]*$", "");
-      Path target = out != null ? out : confDir.resolve("brands").resolve("imported-" + base + ".yaml");
+      Path target =
+          out != null ? out : confDir.resolve("brands").resolve("imported-" + base + ".yaml");
       try (Progress progress = Progress.ticking("brands import " + name)) {
         Map<String, String> current = DetectorConfFiles.readDir(confDir, "brands");
         Path brandsDir = confDir.resolve("brands").toAbsolutePath().normalize();
@@ -77,14 +96,18 @@ final class BrandsCommand implements Runnable {
         } else {
           brands = BrandImport.fromCsv(file.toString(), text);
         }
-        String yaml = "# Imported by `markwatch brands import " + name + "`.\n"
-            + BrandFileWriter.toYaml("imported-" + base, !retail, brands);
+        String yaml =
+            "# Imported by `markwatch brands import "
+                + name
+                + "`.\n"
+                + BrandFileWriter.toYaml("imported-" + base, !retail, brands);
         // the new file must load together with the current catalog before it is written
         Map<String, String> together = new TreeMap<>(current);
         together.put("brands/" + target.getFileName(), yaml);
         BrandCatalogReader.read(together);
         if (Files.exists(target) && !force) {
-          System.err.println("markwatch brands import: " + target + " exists; use --force to replace it");
+          System.err.println(
+              "markwatch brands import: " + target + " exists; use --force to replace it");
           return 1;
         }
         Files.writeString(target, yaml, StandardCharsets.UTF_8);

@@ -8,8 +8,8 @@ import org.markwatch.detectors.DetectorConfig;
 import org.markwatch.pipeline.DetectorConfFiles;
 
 /**
- * Where the default configuration lives: {@code --conf DIR} when given, else
- * {@code ${markwatch.home}/conf} when the system property is set, else {@code ./conf}.
+ * Where the default configuration lives: {@code --conf DIR} when given, else {@code
+ * ${markwatch.home}/conf} when the system property is set, else {@code ./conf}.
  */
 public final class ConfLocation {
   private ConfLocation() {}
@@ -17,7 +17,8 @@ public final class ConfLocation {
   /**
    * The configuration directory.
    *
-   * @throws CommandFailure when it does not exist, naming where it was looked for and how to give it
+   * @throws CommandFailure when it does not exist, naming where it was looked for and how to give
+   *     it
    */
   public static Path confDir(Path option) {
     Path dir;
@@ -34,16 +35,20 @@ public final class ConfLocation {
       how = "in the working directory (the default without --conf)";
     }
     if (!Files.isDirectory(dir)) {
-      throw new CommandFailure("configuration directory " + dir.toAbsolutePath().normalize() + " " + how
-          + " does not exist; give the conf directory of a markwatch checkout with --conf DIR");
+      throw new CommandFailure(
+          "configuration directory "
+              + dir.toAbsolutePath().normalize()
+              + " "
+              + how
+              + " does not exist; give the conf directory of a markwatch checkout with --conf DIR");
     }
     return dir;
   }
 
   /**
-   * The detector configuration of {@code conf}, with the rules replaced by the files of
-   * {@code rulesDir} and the brand catalog by {@code brandsFile} (product types still come from
-   * the conf directory) when those are given.
+   * The detector configuration of {@code conf}, with the rules replaced by the files of {@code
+   * rulesDir} and the brand catalog by {@code brandsFile} (product types still come from the conf
+   * directory) when those are given.
    */
   public static DetectorConfig detectorConfig(Path conf, Path rulesDir, Path brandsFile) {
     Map<String, String> brands;

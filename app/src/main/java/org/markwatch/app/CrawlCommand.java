@@ -41,57 +41,96 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code markwatch crawl}: crawls configured sources ({@code conf/sources/*.yaml}) into spool files,
- * shows progress, stores the run summary in {@code crawl_runs} (+ {@code crawl_run_sources},
- * {@code crawl_run_counts}) and prints it. Exit status: 0 when every source fetched something,
- * 1 when a source failed entirely (nothing fetched, or skipped), 2 for bad input.
+ * {@code markwatch crawl}: crawls configured sources ({@code conf/sources/*.yaml}) into spool
+ * files, shows progress, stores the run summary in {@code crawl_runs} (+ {@code crawl_run_sources},
+ * {@code crawl_run_counts}) and prints it. Exit status: 0 when every source fetched something, 1
+ * when a source failed entirely (nothing fetched, or skipped), 2 for bad input.
  */
-@Command(name = "crawl", mixinStandardHelpOptions = true,
-    description = {"Crawl configured sources (conf/sources/*.yaml) into spool files and record the run.",
-        "Exit status 1 when a source failed entirely, 2 for a bad command line or source file."})
+@Command(
+    name = "crawl",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Crawl configured sources (conf/sources/*.yaml) into spool files and record the run.",
+      "Exit status 1 when a source failed entirely, 2 for a bad command line or source file."
+    })
 final class CrawlCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Selection selection;
 
   static final class Selection {
-    @Option(names = "--source", paramLabel = "ID", required = true, description = "A source id to crawl (repeatable).")
+    @Option(
+        names = "--source",
+        paramLabel = "ID",
+        required = true,
+        description = "A source id to crawl (repeatable).")
     List<String> ids;
 
-    @Option(names = "--all", required = true, description = "Crawl every enabled source whose variables are known.")
+    @Option(
+        names = "--all",
+        required = true,
+        description = "Crawl every enabled source whose variables are known.")
     boolean all;
   }
 
-  @Option(names = "--max-pages", paramLabel = "N", description = "Page budget of each source, instead of its maxPages.")
+  @Option(
+      names = "--max-pages",
+      paramLabel = "N",
+      description = "Page budget of each source, instead of its maxPages.")
   Integer maxPages;
 
-  @Option(names = "--sink", paramLabel = "KIND", defaultValue = "spool",
-      description = {"Where listings go (default: ${DEFAULT-VALUE}): spool (JSON-lines files under DATA/spool/RUN)",
-          "or kafka (topic markwatch.listings at --kafka; what Kafka does not take goes to DATA/spool/RUN-undelivered",
-          "and the run fails)."})
+  @Option(
+      names = "--sink",
+      paramLabel = "KIND",
+      defaultValue = "spool",
+      description = {
+        "Where listings go (default: ${DEFAULT-VALUE}): spool (JSON-lines files under DATA/spool/RUN)",
+        "or kafka (topic markwatch.listings at --kafka; what Kafka does not take goes to DATA/spool/RUN-undelivered",
+        "and the run fails)."
+      })
   String sink;
 
-  @Option(names = "--kafka", paramLabel = "HOST:PORT",
-      description = "Kafka bootstrap servers for --sink kafka (default: $MARKWATCH_KAFKA_BOOTSTRAP).")
+  @Option(
+      names = "--kafka",
+      paramLabel = "HOST:PORT",
+      description =
+          "Kafka bootstrap servers for --sink kafka (default: $MARKWATCH_KAFKA_BOOTSTRAP).")
   String kafka;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = "./markwatch-data",
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = "./markwatch-data",
       description = "Data directory: database, evidence, spool files (default: ${DEFAULT-VALUE}).")
   Path data;
 
-  @Option(names = "--conf", paramLabel = "DIR", description = "Configuration directory (default: the installation's conf).")
+  @Option(
+      names = "--conf",
+      paramLabel = "DIR",
+      description = "Configuration directory (default: the installation's conf).")
   Path conf;
 
-  @Option(names = "--var", paramLabel = "NAME=VALUE",
-      description = "A value for ${NAME} in source seeds and hosts (repeatable); sources needing others are set aside.")
+  @Option(
+      names = "--var",
+      paramLabel = "NAME=VALUE",
+      description =
+          "A value for ${NAME} in source seeds and hosts (repeatable); sources needing others are set aside.")
   Map<String, String> vars = new LinkedHashMap<>();
 
-  @Option(names = "--embedded", description = "Use the embedded H2 database under --data even when MARKWATCH_DB_URL is set.")
+  @Option(
+      names = "--embedded",
+      description = "Use the embedded H2 database under --data even when MARKWATCH_DB_URL is set.")
   boolean embedded;
 
-  @Option(names = "--threads", defaultValue = "4", description = "Hosts crawled in parallel (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "4",
+      description = "Hosts crawled in parallel (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(names = "--run-id", paramLabel = "ID", description = "Crawl run id (default: crawl-<UTC time>).")
+  @Option(
+      names = "--run-id",
+      paramLabel = "ID",
+      description = "Crawl run id (default: crawl-<UTC time>).")
   String runId;
 
   /** For the global {@code --verbose} (an inherited option of {@link Main}). */
@@ -112,7 +151,8 @@ final class CrawlCommand implements Callable<Integer> {
       }
       String bootstrap = kafka != null ? kafka : System.getenv("MARKWATCH_KAFKA_BOOTSTRAP");
       if ("kafka".equals(sink) && (bootstrap == null || bootstrap.isBlank())) {
-        err.println("markwatch crawl: --sink kafka needs --kafka HOST:PORT or MARKWATCH_KAFKA_BOOTSTRAP");
+        err.println(
+            "markwatch crawl: --sink kafka needs --kafka HOST:PORT or MARKWATCH_KAFKA_BOOTSTRAP");
         return 2;
       }
       if (maxPages != null && maxPages < 1) {
@@ -127,45 +167,81 @@ final class CrawlCommand implements Callable<Integer> {
       }
       Clock clock = Clock.systemUTC();
       Instant started = clock.instant();
-      String id = runId != null ? runId
-          : "crawl-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started);
+      String id =
+          runId != null
+              ? runId
+              : "crawl-"
+                  + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                      .withZone(ZoneOffset.UTC)
+                      .format(started);
       Path dataDir = data.toAbsolutePath().normalize();
       Path spool = dataDir.resolve("spool").resolve(id);
-      DatabaseSettings db = embedded ? DatabaseSettings.h2File(dataDir.resolve("db"))
-          : DatabaseSettings.fromEnvironment(System.getenv(), dataDir.resolve("db"));
-      CrawlSettings settings = CrawlSettings.builder(dataDir.resolve("evidence"), spool)
-          .allowLoopback(allowLoopback)
-          .threads(threads)
-          .clock(clock)
-          .crawlRunId(id)
-          .build();
+      DatabaseSettings db =
+          embedded
+              ? DatabaseSettings.h2File(dataDir.resolve("db"))
+              : DatabaseSettings.fromEnvironment(System.getenv(), dataDir.resolve("db"));
+      CrawlSettings settings =
+          CrawlSettings.builder(dataDir.resolve("evidence"), spool)
+              .allowLoopback(allowLoopback)
+              .threads(threads)
+              .clock(clock)
+              .crawlRunId(id)
+              .build();
 
       try (Database database = Database.open(db)) {
         CrawlRunStore runs = new CrawlRunStore(database.dataSource());
         CrawlRun run = CrawlRun.started(id, started, sources.stream().map(Source::id).toList());
         runs.start(run);
         CrawlTally tally = new CrawlTally();
-        ProgressListener shown = System.console() != null ? new LiveProgressListener(err, tally)
-            : new PrintingProgressListener(err, 100);
-        Crawler crawler = "kafka".equals(sink)
-            ? new Crawler(settings, Extraction::extract, s -> new KafkaSink(KafkaSink.Settings.of(bootstrap),
-                new SpoolSink(spool.resolveSibling(id + "-undelivered"), id, s.spoolRollEvery())))
-            : new Crawler(settings);
+        ProgressListener shown =
+            System.console() != null
+                ? new LiveProgressListener(err, tally)
+                : new PrintingProgressListener(err, 100);
+        Crawler crawler =
+            "kafka".equals(sink)
+                ? new Crawler(
+                    settings,
+                    Extraction::extract,
+                    s ->
+                        new KafkaSink(
+                            KafkaSink.Settings.of(bootstrap),
+                            new SpoolSink(
+                                spool.resolveSibling(id + "-undelivered"), id, s.spoolRollEvery())))
+                : new Crawler(settings);
         CrawlReport report;
         try {
           report = crawler.run(sources, tally.listener(shown));
         } catch (KafkaSink.SinkException e) {
-          runs.finish(run.finished(clock.instant(), CrawlRun.Status.FAILED, (int) tally.pages(), 0,
-              (int) tally.listings(), e.getMessage()));
+          runs.finish(
+              run.finished(
+                  clock.instant(),
+                  CrawlRun.Status.FAILED,
+                  (int) tally.pages(),
+                  0,
+                  (int) tally.listings(),
+                  e.getMessage()));
           err.println("markwatch crawl: " + e.getMessage());
           return 1;
         }
         List<CrawlRunSource> details = report.sources().stream().map(s -> detail(id, s)).toList();
         boolean failed = details.stream().anyMatch(d -> d.status() != CrawlRunSource.Status.OK);
-        runs.finish(run.finished(clock.instant(), failed ? CrawlRun.Status.FAILED : CrawlRun.Status.FINISHED,
-            report.pagesFetched(), report.pagesFailed(), report.listingsEmitted(), note(report)));
-        new CrawlRunDetailsStore(database.dataSource()).save(id, details, Map.of(
-            CrawlRunDetailsStore.OUTCOME, tally.byOutcome(), CrawlRunDetailsStore.ERROR, tally.errorsByClass()));
+        runs.finish(
+            run.finished(
+                clock.instant(),
+                failed ? CrawlRun.Status.FAILED : CrawlRun.Status.FINISHED,
+                report.pagesFetched(),
+                report.pagesFailed(),
+                report.listingsEmitted(),
+                note(report)));
+        new CrawlRunDetailsStore(database.dataSource())
+            .save(
+                id,
+                details,
+                Map.of(
+                    CrawlRunDetailsStore.OUTCOME,
+                    tally.byOutcome(),
+                    CrawlRunDetailsStore.ERROR,
+                    tally.errorsByClass()));
         printSummary(sink, out, report, details, tally, loaded.setAside(), spool, db);
         return failed ? 1 : 0;
       }
@@ -191,29 +267,57 @@ final class CrawlCommand implements Callable<Integer> {
         Source s = byId.get(want);
         if (s == null) {
           var aside = loaded.setAside().stream().filter(a -> a.id().equals(want)).findFirst();
-          System.err.println("markwatch crawl: " + (aside.isPresent() ? "source " + aside.get()
-              : "no enabled source '" + want + "'; known: " + String.join(", ", byId.keySet())));
+          System.err.println(
+              "markwatch crawl: "
+                  + (aside.isPresent()
+                      ? "source " + aside.get()
+                      : "no enabled source '"
+                          + want
+                          + "'; known: "
+                          + String.join(", ", byId.keySet())));
           return null;
         }
         chosen.add(s);
       }
     }
     if (chosen.isEmpty()) {
-      System.err.println("markwatch crawl: no source to crawl (every source is disabled or needs --var)");
+      System.err.println(
+          "markwatch crawl: no source to crawl (every source is disabled or needs --var)");
       return null;
     }
     return maxPages == null ? chosen : chosen.stream().map(s -> s.withMaxPages(maxPages)).toList();
   }
 
-  /** A source failed entirely when it fetched nothing: skipped, unreachable, every page an error. */
+  /**
+   * A source failed entirely when it fetched nothing: skipped, unreachable, every page an error.
+   */
   static CrawlRunSource detail(String runId, SourceReport r) {
-    CrawlRunSource.Status status = r.skipped() != null ? CrawlRunSource.Status.SKIPPED
-        : r.pagesFetched() == 0 ? CrawlRunSource.Status.FAILED : CrawlRunSource.Status.OK;
-    String note = r.skipped() != null ? r.skipped()
-        : status == CrawlRunSource.Status.FAILED ? "no page could be fetched (" + r.pagesFailed() + " failed)" : null;
-    return new CrawlRunSource(runId, r.sourceId(), r.platform(), r.fetchMode(), status, r.pagesFetched(),
-        r.pagesFailed(), r.blockedByRobots(), r.redirects(), r.retries(), r.listingsEmitted(), r.extractionErrors(),
-        r.bytesFetched(), r.elapsedMs(), note);
+    CrawlRunSource.Status status =
+        r.skipped() != null
+            ? CrawlRunSource.Status.SKIPPED
+            : r.pagesFetched() == 0 ? CrawlRunSource.Status.FAILED : CrawlRunSource.Status.OK;
+    String note =
+        r.skipped() != null
+            ? r.skipped()
+            : status == CrawlRunSource.Status.FAILED
+                ? "no page could be fetched (" + r.pagesFailed() + " failed)"
+                : null;
+    return new CrawlRunSource(
+        runId,
+        r.sourceId(),
+        r.platform(),
+        r.fetchMode(),
+        status,
+        r.pagesFetched(),
+        r.pagesFailed(),
+        r.blockedByRobots(),
+        r.redirects(),
+        r.retries(),
+        r.listingsEmitted(),
+        r.extractionErrors(),
+        r.bytesFetched(),
+        r.elapsedMs(),
+        note);
   }
 
   private static String note(CrawlReport report) {
@@ -221,33 +325,61 @@ final class CrawlCommand implements Callable<Integer> {
     return joined.length() <= 2000 ? joined : joined.substring(0, 1997) + "...";
   }
 
-  private static void printSummary(String sinkKind, PrintStream out, CrawlReport report, List<CrawlRunSource> details, CrawlTally tally,
-      List<SourceLoader.SetAside> setAside, Path spool, DatabaseSettings db) {
+  private static void printSummary(
+      String sinkKind,
+      PrintStream out,
+      CrawlReport report,
+      List<CrawlRunSource> details,
+      CrawlTally tally,
+      List<SourceLoader.SetAside> setAside,
+      Path spool,
+      DatabaseSettings db) {
     double seconds = report.wallTimeMs() / 1000.0;
     out.println();
     out.println("markwatch crawl " + report.crawlRunId() + ": summary");
-    out.printf(Locale.ROOT, "  duration        %.1f s, %.1f pages/s%n", seconds,
+    out.printf(
+        Locale.ROOT,
+        "  duration        %.1f s, %.1f pages/s%n",
+        seconds,
         seconds <= 0 ? 0.0 : report.pagesFetched() / seconds);
-    out.printf(Locale.ROOT, "  pages           %d fetched, %d failed, %d not fetched because of robots.txt%n",
-        report.pagesFetched(), report.pagesFailed(), report.blockedByRobots());
+    out.printf(
+        Locale.ROOT,
+        "  pages           %d fetched, %d failed, %d not fetched because of robots.txt%n",
+        report.pagesFetched(),
+        report.pagesFailed(),
+        report.blockedByRobots());
     out.println("  pages by status " + format(tally.byOutcome()));
-    out.println("  errors by class " + (tally.errorsByClass().isEmpty() ? "none" : format(tally.errorsByClass())));
+    out.println(
+        "  errors by class "
+            + (tally.errorsByClass().isEmpty() ? "none" : format(tally.errorsByClass())));
     out.printf(Locale.ROOT, "  listings found  %d%n", report.listingsEmitted());
     for (CrawlRunSource d : details) {
-      out.printf(Locale.ROOT, "    %-20s %-7s %-7s %6d pages %5d failed %6d listings %7.1f s%s%n", d.sourceId(),
-          d.fetchMode(), d.status().id(), d.pagesFetched(), d.pagesFailed(), d.listingsFound(), d.elapsedMs() / 1000.0,
+      out.printf(
+          Locale.ROOT,
+          "    %-20s %-7s %-7s %6d pages %5d failed %6d listings %7.1f s%s%n",
+          d.sourceId(),
+          d.fetchMode(),
+          d.status().id(),
+          d.pagesFetched(),
+          d.pagesFailed(),
+          d.listingsFound(),
+          d.elapsedMs() / 1000.0,
           d.note() == null ? "" : "  " + d.note());
     }
     setAside.forEach(a -> out.println("    set aside: " + a));
-    out.println("kafka".equals(sinkKind) ? "  sink            Kafka topic " + KafkaSink.DEFAULT_TOPIC
-        : "  spool           " + spool + " (" + report.spoolFiles().size() + " file(s))");
+    out.println(
+        "kafka".equals(sinkKind)
+            ? "  sink            Kafka topic " + KafkaSink.DEFAULT_TOPIC
+            : "  spool           " + spool + " (" + report.spoolFiles().size() + " file(s))");
     out.println("  stored in       crawl_runs of " + db.url());
     report.notices().forEach(n -> out.println("  note: " + n));
   }
 
   private static String format(Map<String, Long> counts) {
-    return new TreeMap<>(counts).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-        .collect(Collectors.joining(", "));
+    return new TreeMap<>(counts)
+        .entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", "));
   }
 
   private int fail(PrintStream err, Exception e, String message) {

@@ -18,11 +18,16 @@ public final class DatabaseChoice {
 
   static DatabaseSettings fromEnvironment(Map<String, String> env, Path dataDir) {
     try {
-      return DatabaseSettings.fromEnvironment(env, dataDir.toAbsolutePath().normalize().resolve("db"));
+      return DatabaseSettings.fromEnvironment(
+          env, dataDir.toAbsolutePath().normalize().resolve("db"));
     } catch (IllegalArgumentException e) {
-      throw new CommandFailure(DatabaseSettings.ENV_URL + " is not a database markwatch can use (" + e.getMessage()
-          + "); set it to jdbc:postgresql://HOST:5432/DB, or unset it to use the embedded H2 database under "
-          + dataDir, e);
+      throw new CommandFailure(
+          DatabaseSettings.ENV_URL
+              + " is not a database markwatch can use ("
+              + e.getMessage()
+              + "); set it to jdbc:postgresql://HOST:5432/DB, or unset it to use the embedded H2 database under "
+              + dataDir,
+          e);
     }
   }
 }

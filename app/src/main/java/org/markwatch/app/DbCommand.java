@@ -19,21 +19,38 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code markwatch db ...}: the central database's schema, state, audit chain, backups and sharing. */
-@Command(name = "db", mixinStandardHelpOptions = true,
-    description = {"The central database: migrate, status, verify-audit, backup, export, import, provinces.",
-        "Database: MARKWATCH_DB_URL (+ MARKWATCH_DB_USER, MARKWATCH_DB_PASSWORD), else the embedded H2 database under --data."},
-    subcommands = {DbCommand.Migrate.class, DbCommand.Status.class, DbCommand.VerifyAudit.class,
-        DbCommand.BackupCmd.class, DbExportCommand.class, DbImportCommand.class, DbCommand.Provinces.class})
+/**
+ * {@code markwatch db ...}: the central database's schema, state, audit chain, backups and sharing.
+ */
+@Command(
+    name = "db",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The central database: migrate, status, verify-audit, backup, export, import, provinces.",
+      "Database: MARKWATCH_DB_URL (+ MARKWATCH_DB_USER, MARKWATCH_DB_PASSWORD), else the embedded H2 database under --data."
+    },
+    subcommands = {
+      DbCommand.Migrate.class,
+      DbCommand.Status.class,
+      DbCommand.VerifyAudit.class,
+      DbCommand.BackupCmd.class,
+      DbExportCommand.class,
+      DbImportCommand.class,
+      DbCommand.Provinces.class
+    })
 final class DbCommand implements Runnable {
   @Override
   public void run() {
     new picocli.CommandLine(this).usage(System.out);
   }
 
-  @Command(name = "migrate", mixinStandardHelpOptions = true,
-      description = {"Apply pending schema migrations. With MARKWATCH_ADMIN_USER and MARKWATCH_ADMIN_PASSWORD set and",
-          "no user yet, also creates that first admin (who must change the password at first login)."})
+  @Command(
+      name = "migrate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Apply pending schema migrations. With MARKWATCH_ADMIN_USER and MARKWATCH_ADMIN_PASSWORD set and",
+        "no user yet, also creates that first admin (who must change the password at first login)."
+      })
   static final class Migrate implements Callable<Integer> {
     @Mixin DbOptions db;
 
@@ -42,10 +59,21 @@ final class DbCommand implements Runnable {
       try (Database d = Database.openWithoutMigrating(db.settings())) {
         int applied = d.migrate();
         DatabaseStatus s = DatabaseStatus.read(d.dataSource());
-        System.out.printf(Locale.ROOT, "applied %d migration(s); schema version %s%n", applied, s.schemaVersion());
+        System.out.printf(
+            Locale.ROOT,
+            "applied %d migration(s); schema version %s%n",
+            applied,
+            s.schemaVersion());
         FirstAdmin.ensure(new UserStore(d.dataSource()), System.getenv())
-            .ifPresent(u -> System.out.println("created the first admin '" + u.username() + "' from "
-                + FirstAdmin.ENV_USER + "/" + FirstAdmin.ENV_PASSWORD));
+            .ifPresent(
+                u ->
+                    System.out.println(
+                        "created the first admin '"
+                            + u.username()
+                            + "' from "
+                            + FirstAdmin.ENV_USER
+                            + "/"
+                            + FirstAdmin.ENV_PASSWORD));
         return 0;
       } catch (StorageException | IllegalArgumentException e) {
         System.err.println(e.getMessage());
@@ -54,8 +82,11 @@ final class DbCommand implements Runnable {
     }
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true,
-      description = "Schema version, pending migrations, rows per table, reviews per state, current ruleset.")
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description =
+          "Schema version, pending migrations, rows per table, reviews per state, current ruleset.")
   static final class Status implements Callable<Integer> {
     @Mixin DbOptions db;
 
@@ -64,14 +95,20 @@ final class DbCommand implements Runnable {
       try (Database d = Database.openWithoutMigrating(db.settings())) {
         DatabaseStatus s = DatabaseStatus.read(d.dataSource());
         System.out.println("database: " + DbExportCommand.withoutParameters(db.settings().url()));
-        System.out.println("schema version: " + s.schemaVersion()
-            + (s.pending().isEmpty() ? " (up to date)" : ", pending: " + String.join(", ", s.pending())
-                + " (run `markwatch db migrate`)"));
+        System.out.println(
+            "schema version: "
+                + s.schemaVersion()
+                + (s.pending().isEmpty()
+                    ? " (up to date)"
+                    : ", pending: "
+                        + String.join(", ", s.pending())
+                        + " (run `markwatch db migrate`)"));
         s.rows().forEach((t, n) -> System.out.printf(Locale.ROOT, "  %-22s %,d%n", t, n));
         if (!s.reviewStates().isEmpty()) {
           System.out.println("reviews: " + s.reviewStates());
         }
-        System.out.println("current ruleset: " + (s.currentRuleset() == null ? "none" : s.currentRuleset()));
+        System.out.println(
+            "current ruleset: " + (s.currentRuleset() == null ? "none" : s.currentRuleset()));
         return 0;
       } catch (StorageException e) {
         System.err.println(e.getMessage());
@@ -80,9 +117,13 @@ final class DbCommand implements Runnable {
     }
   }
 
-  @Command(name = "verify-audit", mixinStandardHelpOptions = true,
-      description = {"Check the audit log's hash chain; report the first row that was edited, deleted or reordered.",
-          "Exit status 0 when intact, 3 when tampered with, 1 when the database cannot be read."})
+  @Command(
+      name = "verify-audit",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Check the audit log's hash chain; report the first row that was edited, deleted or reordered.",
+        "Exit status 0 when intact, 3 when tampered with, 1 when the database cannot be read."
+      })
   static final class VerifyAudit implements Callable<Integer> {
     @Mixin DbOptions db;
 
@@ -91,7 +132,8 @@ final class DbCommand implements Runnable {
       try (Database d = Database.openWithoutMigrating(db.settings())) {
         AuditVerification v = new AuditVerifier(d.dataSource()).verify();
         if (v.intact()) {
-          System.out.printf(Locale.ROOT, "audit log intact: %,d rows, chain and head agree%n", v.rows());
+          System.out.printf(
+              Locale.ROOT, "audit log intact: %,d rows, chain and head agree%n", v.rows());
           return 0;
         }
         System.out.println("AUDIT LOG TAMPERED: " + v.describe().orElseThrow());
@@ -103,21 +145,34 @@ final class DbCommand implements Runnable {
     }
   }
 
-  @Command(name = "backup", mixinStandardHelpOptions = true,
-      description = {"Write a consistent backup: H2 -> a zip of the database file (online BACKUP TO);",
-          "PostgreSQL -> pg_dump --format=custom (restore with pg_restore). Audited."})
+  @Command(
+      name = "backup",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write a consistent backup: H2 -> a zip of the database file (online BACKUP TO);",
+        "PostgreSQL -> pg_dump --format=custom (restore with pg_restore). Audited."
+      })
   static final class BackupCmd implements Callable<Integer> {
     @Mixin DbOptions db;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Backup file to write (replaced).")
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        required = true,
+        description = "Backup file to write (replaced).")
     Path out;
 
     @Override
     public Integer call() {
       try (Database d = Database.open(db.settings())) {
         long bytes = Backup.write(d, out);
-        new AuditLog().appendNow(d.dataSource(), DbOptions.actor(), AuditAction.BACKUP, out.getFileName().toString(),
-            bytes + " bytes");
+        new AuditLog()
+            .appendNow(
+                d.dataSource(),
+                DbOptions.actor(),
+                AuditAction.BACKUP,
+                out.getFileName().toString(),
+                bytes + " bytes");
         System.out.printf(Locale.ROOT, "backup written: %s (%,d bytes)%n", out, bytes);
         return 0;
       } catch (StorageException e) {
@@ -127,8 +182,11 @@ final class DbCommand implements Runnable {
     }
   }
 
-  @Command(name = "provinces", mixinStandardHelpOptions = true,
-      description = "The 34 province codes in force since 1 July 2025, with the former provinces merged into each.")
+  @Command(
+      name = "provinces",
+      mixinStandardHelpOptions = true,
+      description =
+          "The 34 province codes in force since 1 July 2025, with the former provinces merged into each.")
   static final class Provinces implements Callable<Integer> {
     @Mixin DbOptions db;
 
@@ -136,7 +194,12 @@ final class DbCommand implements Runnable {
     public Integer call() {
       try (Database d = Database.open(db.settings())) {
         for (Province p : new ProvinceDirectory(d.dataSource()).list()) {
-          System.out.printf(Locale.ROOT, "%-13s %-14s %-8s %s%n", p.code(), p.name(), p.kind(),
+          System.out.printf(
+              Locale.ROOT,
+              "%-13s %-14s %-8s %s%n",
+              p.code(),
+              p.name(),
+              p.kind(),
               String.join(", ", p.formerNames()));
         }
         return 0;

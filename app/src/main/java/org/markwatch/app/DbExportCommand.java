@@ -19,31 +19,49 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code markwatch db export}: confirmed violators, cases and decisions changed since a cursor. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Export confirmed violators, cases and decisions changed after --since (the cursor the previous",
-        "export printed; 0 = everything) for another agency. Format markwatch.share/1, documented as JSON Schema in",
-        "storage/src/main/resources/schema/share.schema.json. jsonl is for `markwatch db import`; csv is for spreadsheets. Audited."})
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Export confirmed violators, cases and decisions changed after --since (the cursor the previous",
+      "export printed; 0 = everything) for another agency. Format markwatch.share/1, documented as JSON Schema in",
+      "storage/src/main/resources/schema/share.schema.json. jsonl is for `markwatch db import`; csv is for spreadsheets. Audited."
+    })
 final class DbExportCommand implements Callable<Integer> {
   @Mixin DbOptions db;
 
-  @Option(names = "--since", paramLabel = "CURSOR", defaultValue = "0",
-      description = "Export what changed after this cursor (default: ${DEFAULT-VALUE}, everything).")
+  @Option(
+      names = "--since",
+      paramLabel = "CURSOR",
+      defaultValue = "0",
+      description =
+          "Export what changed after this cursor (default: ${DEFAULT-VALUE}, everything).")
   long since;
 
-  @Option(names = "--format", defaultValue = "jsonl", description = "jsonl or csv (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "jsonl",
+      description = "jsonl or csv (default: ${DEFAULT-VALUE}).")
   ShareFormat.Format format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "File to write (default: standard output).")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "File to write (default: standard output).")
   Path out;
 
-  @Option(names = "--province", paramLabel = "CODE",
-      description = "Export only what a user of this province may see (default: national, everything).")
+  @Option(
+      names = "--province",
+      paramLabel = "CODE",
+      description =
+          "Export only what a user of this province may see (default: national, everything).")
   String province;
 
   @Override
   public Integer call() {
     if (since < 0) {
-      System.err.println("--since must be a cursor printed by a previous export (0 or more), got " + since);
+      System.err.println(
+          "--since must be a cursor printed by a previous export (0 or more), got " + since);
       return 2;
     }
     Jurisdiction who = new Jurisdiction(DbOptions.actor(), province);
@@ -63,10 +81,17 @@ final class DbExportCommand implements Callable<Integer> {
           Files.deleteIfExists(tmp);
           throw e;
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
-      System.err.printf(Locale.ROOT, "exported %d violators, %d cases, %d decisions%s; next time: --since %d%n",
-          r.violators(), r.cases(), r.decisions(), out == null ? "" : " to " + out, r.cursor());
+      System.err.printf(
+          Locale.ROOT,
+          "exported %d violators, %d cases, %d decisions%s; next time: --since %d%n",
+          r.violators(),
+          r.cases(),
+          r.decisions(),
+          out == null ? "" : " to " + out,
+          r.cursor());
       return 0;
     } catch (StorageException | IOException | java.io.UncheckedIOException e) {
       System.err.println(e.getMessage());

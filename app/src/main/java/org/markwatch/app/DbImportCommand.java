@@ -18,27 +18,42 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code markwatch db import FILE --origin AGENCY}: idempotent, all or nothing, audited. */
-@Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Import a markwatch.share/1 JSON-lines file another agency exported. All or nothing: a malformed",
-        "line is reported with its number and nothing is imported. Records are merged by natural key, so importing",
-        "the same file again changes nothing. Audited with the file's SHA-256."})
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Import a markwatch.share/1 JSON-lines file another agency exported. All or nothing: a malformed",
+      "line is reported with its number and nothing is imported. Records are merged by natural key, so importing",
+      "the same file again changes nothing. Audited with the file's SHA-256."
+    })
 final class DbImportCommand implements Callable<Integer> {
   @Mixin DbOptions db;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The .jsonl file an export wrote.")
   Path file;
 
-  @Option(names = "--origin", required = true, paramLabel = "AGENCY",
-      description = "Code of the agency the file comes from (lower case), recorded on what it brings.")
+  @Option(
+      names = "--origin",
+      required = true,
+      paramLabel = "AGENCY",
+      description =
+          "Code of the agency the file comes from (lower case), recorded on what it brings.")
   String origin;
 
   @Override
   public Integer call() {
     try (Database d = Database.open(db.settings());
         InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      ImportResult r = new Importer(d.dataSource()).importFile(file.toString(), in, origin, DbOptions.actor());
-      System.out.printf(Locale.ROOT, "imported %s: %d new, %d updated, %d already there (audit row %d)%n", file,
-          r.added(), r.updated(), r.unchanged(), r.auditSeq());
+      ImportResult r =
+          new Importer(d.dataSource()).importFile(file.toString(), in, origin, DbOptions.actor());
+      System.out.printf(
+          Locale.ROOT,
+          "imported %s: %d new, %d updated, %d already there (audit row %d)%n",
+          file,
+          r.added(),
+          r.updated(),
+          r.unchanged(),
+          r.auditSeq());
       return 0;
     } catch (ImportException e) {
       System.err.println(e.getMessage());

@@ -14,17 +14,22 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The one place that turns an exception escaping a command into what the user reads: a single line
- * {@code markwatch <command>: <what happened and what to do>}, and the stack trace only with
- * {@code --verbose}. Failures the commands already phrase ({@link CommandFailure}) are printed as
- * they are; a few well-known failures of the parts underneath (a locked embedded database, a
- * missing file, a missing browser) are recognised here wherever they happen.
+ * {@code markwatch <command>: <what happened and what to do>}, and the stack trace only with {@code
+ * --verbose}. Failures the commands already phrase ({@link CommandFailure}) are printed as they
+ * are; a few well-known failures of the parts underneath (a locked embedded database, a missing
+ * file, a missing browser) are recognised here wherever they happen.
  */
 final class ErrorReport implements IExecutionExceptionHandler {
-  /** H2's error code "Database may be already in use" (org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1). */
+  /**
+   * H2's error code "Database may be already in use"
+   * (org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1).
+   */
   private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
   private static final Pattern LOCKED_FILE =
-      Pattern.compile("(?:already in use|file is locked)[:\\s]*\"?([^\"\\s\\[]+\\.mv\\.db)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "(?:already in use|file is locked)[:\\s]*\"?([^\"\\s\\[]+\\.mv\\.db)",
+          Pattern.CASE_INSENSITIVE);
 
   private final BooleanSupplier verbose;
 
@@ -33,7 +38,8 @@ final class ErrorReport implements IExecutionExceptionHandler {
   }
 
   @Override
-  public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+  public int handleExecutionException(
+      Exception e, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     err.println(commandLine.getCommandSpec().qualifiedName() + ": " + oneLine(e));
     if (verbose.getAsBoolean()) {
@@ -58,13 +64,17 @@ final class ErrorReport implements IExecutionExceptionHandler {
         return lockedDatabase(message);
       }
       if (t instanceof BindException) {
-        return "a port is already in use (" + message + "); choose another with --port (0 picks a free one)";
+        return "a port is already in use ("
+            + message
+            + "); choose another with --port (0 picks a free one)";
       }
       if (t instanceof NoSuchFileException) {
         return "no such file or directory: " + message;
       }
-      if (message.contains("Executable doesn't exist") || message.contains("Failed to launch chromium")) {
-        return "Chromium could not be started (" + firstLine(message)
+      if (message.contains("Executable doesn't exist")
+          || message.contains("Failed to launch chromium")) {
+        return "Chromium could not be started ("
+            + firstLine(message)
             + "); install it with apt-get install -y chromium";
       }
     }
@@ -88,7 +98,9 @@ final class ErrorReport implements IExecutionExceptionHandler {
   static String lockedDatabase(String message) {
     Matcher m = LOCKED_FILE.matcher(message);
     String where = m.find() ? "in " + Path.of(m.group(1)).getParent() : "under --data";
-    return "the embedded H2 database " + where + " is locked: another markwatch (demo, serve or pipeline) "
+    return "the embedded H2 database "
+        + where
+        + " is locked: another markwatch (demo, serve or pipeline) "
         + "holds it. Stop that one, or use PostgreSQL, which many can share: set MARKWATCH_DB_URL="
         + "jdbc:postgresql://HOST:5432/DB";
   }

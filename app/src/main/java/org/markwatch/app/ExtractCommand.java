@@ -21,22 +21,37 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code markwatch extract --html FILE [--url URL]}: the listings of a saved page as
- * {@code markwatch.listing/1} JSON: one object, or an array when the page holds several (or none).
+ * {@code markwatch extract --html FILE [--url URL]}: the listings of a saved page as {@code
+ * markwatch.listing/1} JSON: one object, or an array when the page holds several (or none).
  */
-@Command(name = "extract", description = "Print the markwatch.listing/1 JSON of a saved page (plain or .html.gz).")
+@Command(
+    name = "extract",
+    description = "Print the markwatch.listing/1 JSON of a saved page (plain or .html.gz).")
 final class ExtractCommand implements Callable<Integer> {
-  @Option(names = "--html", required = true, paramLabel = "FILE", description = "Saved page, plain or .html.gz.")
+  @Option(
+      names = "--html",
+      required = true,
+      paramLabel = "FILE",
+      description = "Saved page, plain or .html.gz.")
   Path html;
 
-  @Option(names = "--url", paramLabel = "URL", description = "URL the page was fetched from (default: file:// URL of FILE).")
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description = "URL the page was fetched from (default: file:// URL of FILE).")
   String url;
 
-  @Option(names = "--profiles", paramLabel = "DIR", defaultValue = "conf/sources/profiles",
-      description = "Site profiles; the first whose URL patterns match --url applies (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--profiles",
+      paramLabel = "DIR",
+      defaultValue = "conf/sources/profiles",
+      description =
+          "Site profiles; the first whose URL patterns match --url applies (default: ${DEFAULT-VALUE}).")
   Path profiles;
 
-  @Option(names = "--platform", paramLabel = "SLUG",
+  @Option(
+      names = "--platform",
+      paramLabel = "SLUG",
       description = "Platform of the page (default: the matching profile's, else web).")
   String platform;
 
@@ -59,8 +74,17 @@ final class ExtractCommand implements Callable<Integer> {
       return 1;
     }
     String slug = platform != null ? platform : profile != null ? profile.platform() : "web";
-    Page page = new Page(pageUrl, 200, Map.of(), body, null, slug,
-        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), null, profile);
+    Page page =
+        new Page(
+            pageUrl,
+            200,
+            Map.of(),
+            body,
+            null,
+            slug,
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+            null,
+            profile);
     ExtractionResult result = Extraction.run(page);
     result.problems().forEach(p -> System.err.println("markwatch extract: " + html + ": " + p));
     if (result.listings().size() == 1) {
@@ -83,9 +107,11 @@ final class ExtractCommand implements Callable<Integer> {
       buffered.mark(2);
       int n = buffered.read(magic);
       buffered.reset();
-      in = n == 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B ? new GZIPInputStream(buffered) : buffered;
+      in =
+          n == 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B
+              ? new GZIPInputStream(buffered)
+              : buffered;
       return in.readNBytes(Extraction.MAX_BODY_BYTES + 1);
     }
   }
-
 }

@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
-  @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+  @Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
       description = "Print the stack trace of an error, not only its one-line message.")
   boolean verbose;
 
@@ -55,12 +57,16 @@ public final class Main implements Runnable {
   public static int run(String... args) {
     CommandLine commandLine = commandLine();
     Main main = commandLine.getCommand();
-    if (args.length > 0 && args[0].equals("demo") && !commandLine.getSubcommands().containsKey("demo")) {
-      System.err.println("markwatch: this jar is the production build, without the demo; run ./markwatch demo "
-          + "from a markwatch checkout (it adds demo/target/markwatch-demo.jar to the class path)");
+    if (args.length > 0
+        && args[0].equals("demo")
+        && !commandLine.getSubcommands().containsKey("demo")) {
+      System.err.println(
+          "markwatch: this jar is the production build, without the demo; run ./markwatch demo "
+              + "from a markwatch checkout (it adds demo/target/markwatch-demo.jar to the class path)");
       return 2;
     }
-    return commandLine.setCaseInsensitiveEnumValuesAllowed(true)
+    return commandLine
+        .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(new ErrorReport(() -> main.verbose))
         .execute(args);
   }

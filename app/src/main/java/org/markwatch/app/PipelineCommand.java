@@ -8,72 +8,116 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.markwatch.detectors.config.ConfigException;
+import org.markwatch.model.progress.Progress;
 import org.markwatch.pipeline.JobFailedException;
 import org.markwatch.pipeline.JobReport;
 import org.markwatch.pipeline.KafkaInput;
 import org.markwatch.pipeline.RunningScoringJob;
 import org.markwatch.pipeline.ScoringJob;
-import org.markwatch.model.progress.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /**
- * {@code markwatch pipeline}: the Flink scoring job over a spool directory, once (bounded) or,
- * with {@code --watch}, continuously, taking up a new ruleset from the conf directory while it
- * runs when it passes the gate (compiles, examples pass) and keeping the last good one otherwise.
+ * {@code markwatch pipeline}: the Flink scoring job over a spool directory, once (bounded) or, with
+ * {@code --watch}, continuously, taking up a new ruleset from the conf directory while it runs when
+ * it passes the gate (compiles, examples pass) and keeping the last good one otherwise.
  */
-@Command(name = "pipeline", mixinStandardHelpOptions = true,
-    description = {"Score the spool files into the central database with the Flink job (local MiniCluster).",
-        "Once by default; with --watch it keeps reading new spool files and reloads rules and brands from --conf",
-        "when they change (a ruleset that does not compile or fails its examples is refused, the last good one",
-        "keeps scoring). Database: MARKWATCH_DB_URL, else the embedded H2 database under --data."})
+@Command(
+    name = "pipeline",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Score the spool files into the central database with the Flink job (local MiniCluster).",
+      "Once by default; with --watch it keeps reading new spool files and reloads rules and brands from --conf",
+      "when they change (a ruleset that does not compile or fails its examples is refused, the last good one",
+      "keeps scoring). Database: MARKWATCH_DB_URL, else the embedded H2 database under --data."
+    })
 final class PipelineCommand implements Callable<Integer> {
-  @Option(names = "--data", description = "Data directory (default: ${DEFAULT-VALUE}).", defaultValue = "./markwatch-data")
+  @Option(
+      names = "--data",
+      description = "Data directory (default: ${DEFAULT-VALUE}).",
+      defaultValue = "./markwatch-data")
   Path data;
 
-  @Option(names = "--spool", paramLabel = "DIR", description = "Spool directory of *.jsonl listings (default: DATA/spool).")
+  @Option(
+      names = "--spool",
+      paramLabel = "DIR",
+      description = "Spool directory of *.jsonl listings (default: DATA/spool).")
   Path spool;
 
-  @Option(names = "--conf", paramLabel = "DIR", description = "Configuration directory (default: $markwatch.home/conf or ./conf).")
+  @Option(
+      names = "--conf",
+      paramLabel = "DIR",
+      description = "Configuration directory (default: $markwatch.home/conf or ./conf).")
   Path conf;
 
-  @Option(names = "--dead-letters", paramLabel = "FILE", description = "Dead-letter file (default: DATA/dead-letters.jsonl).")
+  @Option(
+      names = "--dead-letters",
+      paramLabel = "FILE",
+      description = "Dead-letter file (default: DATA/dead-letters.jsonl).")
   Path deadLetters;
 
-  @Option(names = "--parallelism", description = "Flink parallelism (default: ${DEFAULT-VALUE}).", defaultValue = "2")
+  @Option(
+      names = "--parallelism",
+      description = "Flink parallelism (default: ${DEFAULT-VALUE}).",
+      defaultValue = "2")
   int parallelism;
 
-  @Option(names = "--watch", description = "Keep running: read new spool files as they appear, reload the conf when it changes.")
+  @Option(
+      names = "--watch",
+      description =
+          "Keep running: read new spool files as they appear, reload the conf when it changes.")
   boolean watch;
 
-  @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
-      description = "With --watch: how often the spool directory is listed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--poll",
+      paramLabel = "DURATION",
+      defaultValue = "2s",
+      converter = DurationConverter.class,
+      description =
+          "With --watch: how often the spool directory is listed (default: ${DEFAULT-VALUE}).")
   Duration poll;
 
-  @Option(names = "--reload-every", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
-      description = "With --watch: how often the conf files' content hash is checked (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--reload-every",
+      paramLabel = "DURATION",
+      defaultValue = "5s",
+      converter = DurationConverter.class,
+      description =
+          "With --watch: how often the conf files' content hash is checked (default: ${DEFAULT-VALUE}).")
   Duration reloadEvery;
 
-  @Option(names = "--kafka", paramLabel = "HOST:PORT[,...]",
-      description = "Read listings from Kafka (topic --topic, consumer group --group, resuming at the group's committed"
-          + " offsets) instead of the spool directory; runs until Ctrl-C unless --until-caught-up. Give --spool as well to"
-          + " read both.")
+  @Option(
+      names = "--kafka",
+      paramLabel = "HOST:PORT[,...]",
+      description =
+          "Read listings from Kafka (topic --topic, consumer group --group, resuming at the group's committed"
+              + " offsets) instead of the spool directory; runs until Ctrl-C unless --until-caught-up. Give --spool as well to"
+              + " read both.")
   String kafka;
 
-  @Option(names = "--topic", description = "With --kafka: the listings topic (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--topic",
+      description = "With --kafka: the listings topic (default: ${DEFAULT-VALUE}).",
       defaultValue = KafkaInput.DEFAULT_TOPIC)
   String topic;
 
-  @Option(names = "--group", description = "With --kafka: the consumer group (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--group",
+      description = "With --kafka: the consumer group (default: ${DEFAULT-VALUE}).",
       defaultValue = KafkaInput.DEFAULT_GROUP)
   String group;
 
-  @Option(names = "--until-caught-up", description = "With --kafka: stop at the offsets that were the latest at the start.")
+  @Option(
+      names = "--until-caught-up",
+      description = "With --kafka: stop at the offsets that were the latest at the start.")
   boolean untilCaughtUp;
 
-  @Option(names = "--dead-letter-topic", paramLabel = "TOPIC",
-      description = "With --kafka: also send dead letters to this topic (e.g. markwatch.dead-letters).")
+  @Option(
+      names = "--dead-letter-topic",
+      paramLabel = "TOPIC",
+      description =
+          "With --kafka: also send dead letters to this topic (e.g. markwatch.dead-letters).")
   String deadLetterTopic;
 
   @Override
@@ -86,12 +130,14 @@ final class PipelineCommand implements Callable<Integer> {
     boolean streaming = watch || (kafka != null && !untilCaughtUp);
     ScoringJob job;
     try {
-      ScoringJob.Builder b = ScoringJob.builder()
-          .spoolDir(spoolDir)
-          .deadLetterFile(deadLetters != null ? deadLetters : dataDir.resolve("dead-letters.jsonl"))
-          .database(DatabaseChoice.fromEnvironment(dataDir))
-          .confDir(ConfLocation.confDir(conf))
-          .parallelism(parallelism);
+      ScoringJob.Builder b =
+          ScoringJob.builder()
+              .spoolDir(spoolDir)
+              .deadLetterFile(
+                  deadLetters != null ? deadLetters : dataDir.resolve("dead-letters.jsonl"))
+              .database(DatabaseChoice.fromEnvironment(dataDir))
+              .confDir(ConfLocation.confDir(conf))
+              .parallelism(parallelism);
       if (watch) {
         b.watch(poll);
       }
@@ -99,10 +145,14 @@ final class PipelineCommand implements Callable<Integer> {
         b.reloadInterval(reloadEvery);
       }
       if (kafka != null) {
-        b.kafka(new KafkaInput(kafka, topic, group, untilCaughtUp)).deadLetterTopic(deadLetterTopic);
+        b.kafka(new KafkaInput(kafka, topic, group, untilCaughtUp))
+            .deadLetterTopic(deadLetterTopic);
       }
       job = b.build();
-    } catch (IllegalArgumentException | NullPointerException | UncheckedIOException | ConfigException e) {
+    } catch (IllegalArgumentException
+        | NullPointerException
+        | UncheckedIOException
+        | ConfigException e) {
       System.err.println(e.getMessage());
       return 2;
     }
@@ -118,10 +168,21 @@ final class PipelineCommand implements Callable<Integer> {
       RunningScoringJob running = job.start();
       Thread stopper = new Thread(() -> print(running.stop()), "markwatch-pipeline-stop");
       Runtime.getRuntime().addShutdownHook(stopper);
-      System.err.printf(Locale.ROOT, "reading %s, conf %s checked every %d ms (Ctrl-C to stop)%n",
-          kafka != null ? "Kafka " + kafka + " topic " + topic + " (group " + group + ")" + (spoolDir != null ? " and " + spoolDir : "")
+      System.err.printf(
+          Locale.ROOT,
+          "reading %s, conf %s checked every %d ms (Ctrl-C to stop)%n",
+          kafka != null
+              ? "Kafka "
+                  + kafka
+                  + " topic "
+                  + topic
+                  + " (group "
+                  + group
+                  + ")"
+                  + (spoolDir != null ? " and " + spoolDir : "")
               : spoolDir + " every " + poll.toMillis() + " ms",
-          ConfLocation.confDir(conf).toAbsolutePath(), reloadEvery.toMillis());
+          ConfLocation.confDir(conf).toAbsolutePath(),
+          reloadEvery.toMillis());
       running.await();
       return 0;
     } catch (ConfigException | JobFailedException e) {
@@ -131,9 +192,16 @@ final class PipelineCommand implements Callable<Integer> {
   }
 
   private static void print(JobReport r) {
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "read %d, valid %d, stored %d, flagged %d, current verdicts replaced %d, dead letters %d (%s) in %.1f s%n",
-        r.read(), r.valid(), r.stored(), r.flagged(), r.currentVerdicts(), r.deadLetters(), r.deadLetterFile(),
+        r.read(),
+        r.valid(),
+        r.stored(),
+        r.flagged(),
+        r.currentVerdicts(),
+        r.deadLetters(),
+        r.deadLetterFile(),
         r.elapsed().toMillis() / 1000.0);
   }
 

@@ -21,7 +21,8 @@ public record PortalLogins(Map<String, String> passwords) {
   public static final String[] USERS = {"analyst", "operator"};
 
   public PortalLogins {
-    passwords = Collections.unmodifiableMap(new LinkedHashMap<>(passwords)); // analyst first, as printed
+    passwords =
+        Collections.unmodifiableMap(new LinkedHashMap<>(passwords)); // analyst first, as printed
   }
 
   /** The configured passwords, and a printed one-time password for each login without one. */
@@ -38,8 +39,9 @@ public record PortalLogins(Map<String, String> passwords) {
       byte[] bytes = new byte[12];
       random.nextBytes(bytes);
       String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-      console.printf("Portal login '%s' uses the one-time password %s (set %s to choose one)%n", user, generated,
-          variable);
+      console.printf(
+          "Portal login '%s' uses the one-time password %s (set %s to choose one)%n",
+          user, generated, variable);
       passwords.put(user, generated);
     }
     console.flush();

@@ -22,8 +22,8 @@ public final class PortalServer {
    *
    * @throws CommandFailure when the port is taken
    */
-  public static ConfigurableApplicationContext start(DatabaseSettings db, Path evidenceDir, String address, int port,
-      PortalLogins demoLogins) {
+  public static ConfigurableApplicationContext start(
+      DatabaseSettings db, Path evidenceDir, String address, int port, PortalLogins demoLogins) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("markwatch.users", demoLogins == null ? "database" : "demo");
     if (demoLogins != null) {
@@ -39,18 +39,29 @@ public final class PortalServer {
     // A failed start is reported once, on one line, by the command (ErrorReport; the trace with
     // --verbose); Spring Boot would log a failure analysis and the whole trace besides.
     properties.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
-    properties.put("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF");
+    properties.put(
+        "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF");
     properties.put("logging.level.org.springframework.boot.web.server.servlet.context", "ERROR");
     // Passed as command-line arguments: those outrank the portal's application.properties, where
     // default properties would not.
-    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-        .toArray(String[]::new);
+    String[] args =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     try {
       return new SpringApplicationBuilder(PortalApplication.class).run(args);
     } catch (RuntimeException e) {
       if (portInUse(e)) {
-        throw new CommandFailure("port " + port + " on " + address + " is already in use (another markwatch or "
-            + "another server); choose another with --port, e.g. --port " + (port + 1) + ", or --port 0 for a free one", e);
+        throw new CommandFailure(
+            "port "
+                + port
+                + " on "
+                + address
+                + " is already in use (another markwatch or "
+                + "another server); choose another with --port, e.g. --port "
+                + (port + 1)
+                + ", or --port 0 for a free one",
+            e);
       }
       throw e;
     }
@@ -59,7 +70,8 @@ public final class PortalServer {
   /** Spring Boot reports a taken port as its PortInUseException, or a BindException underneath. */
   private static boolean portInUse(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.net.BindException || t.getClass().getSimpleName().equals("PortInUseException")) {
+      if (t instanceof java.net.BindException
+          || t.getClass().getSimpleName().equals("PortInUseException")) {
         return true;
       }
     }
@@ -67,19 +79,23 @@ public final class PortalServer {
   }
 
   /** Blocks until the JVM is asked to stop (Ctrl-C), then closes the portal. */
-  public static void serveUntilStopped(ConfigurableApplicationContext portal, AutoCloseable... alsoClose) {
+  public static void serveUntilStopped(
+      ConfigurableApplicationContext portal, AutoCloseable... alsoClose) {
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      portal.close();
-      for (AutoCloseable c : alsoClose) {
-        try {
-          c.close();
-        } catch (Exception ignored) {
-          // shutting down: nothing left to tell
-        }
-      }
-      stopped.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  portal.close();
+                  for (AutoCloseable c : alsoClose) {
+                    try {
+                      c.close();
+                    } catch (Exception ignored) {
+                      // shutting down: nothing left to tell
+                    }
+                  }
+                  stopped.countDown();
+                }));
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -13,21 +13,24 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.detectors.DetectorConfig;
 import org.markwatch.detectors.Detectors;
 import org.markwatch.detectors.catalog.BrandCatalogReader;
+import org.markwatch.detectors.config.ConfigException;
+import org.markwatch.model.progress.Progress;
 import org.markwatch.pipeline.DetectorConfFiles;
 import org.markwatch.storage.Database;
 import org.markwatch.storage.DatabaseSettings;
 import org.markwatch.storage.ObservedPriceQuery;
 import org.markwatch.storage.StorageException;
-import org.markwatch.model.progress.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code markwatch prices observe}: observed market prices from the central database. */
-@Command(name = "prices", mixinStandardHelpOptions = true, description = "Market prices computed from stored listings.",
+@Command(
+    name = "prices",
+    mixinStandardHelpOptions = true,
+    description = "Market prices computed from stored listings.",
     subcommands = {PricesCommand.Observe.class})
 final class PricesCommand implements Runnable {
   @Override
@@ -35,29 +38,48 @@ final class PricesCommand implements Runnable {
     new picocli.CommandLine(this).usage(System.out);
   }
 
-  @Command(name = "observe", mixinStandardHelpOptions = true,
-      description = {"Compute the median and MAD of VND prices per brand and product type of the stored listings",
-          "(counterfeit verdicts left out) and write them as an observed-prices catalog file, the format of",
-          "conf/brands/observed-prices.yaml. Database: MARKWATCH_DB_URL, else the embedded H2 database under --data."})
+  @Command(
+      name = "observe",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Compute the median and MAD of VND prices per brand and product type of the stored listings",
+        "(counterfeit verdicts left out) and write them as an observed-prices catalog file, the format of",
+        "conf/brands/observed-prices.yaml. Database: MARKWATCH_DB_URL, else the embedded H2 database under --data."
+      })
   static final class Observe implements Callable<Integer> {
-    @Option(names = "--since", paramLabel = "DAYS", defaultValue = "90",
+    @Option(
+        names = "--since",
+        paramLabel = "DAYS",
+        defaultValue = "90",
         description = "Only listings observed in the last DAYS days (default: ${DEFAULT-VALUE}).")
     int sinceDays;
 
-    @Option(names = "--min-samples", paramLabel = "N", defaultValue = "20",
-        description = "Only brand and product-type groups of at least N listings (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--min-samples",
+        paramLabel = "N",
+        defaultValue = "20",
+        description =
+            "Only brand and product-type groups of at least N listings (default: ${DEFAULT-VALUE}).")
     int minSamples;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true,
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        required = true,
         description = "File to write, e.g. conf/brands/observed-prices.yaml (replaced atomically).")
     Path out;
 
-    @Option(names = "--data", description = "Data directory of the embedded database (default: ${DEFAULT-VALUE}).",
+    @Option(
+        names = "--data",
+        description = "Data directory of the embedded database (default: ${DEFAULT-VALUE}).",
         defaultValue = "./markwatch-data")
     Path data;
 
-    @Option(names = "--conf", paramLabel = "DIR",
-        description = "Configuration directory whose brand catalog names brands and product types (default: $markwatch.home/conf or ./conf).")
+    @Option(
+        names = "--conf",
+        paramLabel = "DIR",
+        description =
+            "Configuration directory whose brand catalog names brands and product types (default: $markwatch.home/conf or ./conf).")
     Path conf;
 
     @Override
@@ -71,14 +93,22 @@ final class PricesCommand implements Runnable {
         return 2;
       }
       try {
-        DetectorConfig config = new DetectorConfig(DetectorConfFiles.readDir(ConfLocation.confDir(conf), "brands"), Map.of());
+        DetectorConfig config =
+            new DetectorConfig(
+                DetectorConfFiles.readDir(ConfLocation.confDir(conf), "brands"), Map.of());
         DatabaseSettings db = DatabaseChoice.fromEnvironment(data);
         ObservedPriceQuery.Result r;
         try (Progress progress = Progress.ticking("prices observe")) {
           r = observe(db, config, sinceDays, minSamples, out, Clock.systemUTC());
         }
-        System.out.printf(Locale.ROOT, "%d groups from %d listings (%d priced, %d counterfeit left out) -> %s%n",
-            r.groups().size(), r.used(), r.priced(), r.counterfeit(), out);
+        System.out.printf(
+            Locale.ROOT,
+            "%d groups from %d listings (%d priced, %d counterfeit left out) -> %s%n",
+            r.groups().size(),
+            r.used(),
+            r.priced(),
+            r.counterfeit(),
+            out);
         return 0;
       } catch (ConfigException | UncheckedIOException | StorageException e) {
         System.err.println(e.getMessage());
@@ -90,41 +120,83 @@ final class PricesCommand implements Runnable {
      * Computes the observed prices of the listings seen in the last {@code sinceDays} days and
      * writes them to {@code out}; the catalog of {@code config} names the brands and product types.
      */
-    static ObservedPriceQuery.Result observe(DatabaseSettings db, DetectorConfig config, int sinceDays, int minSamples,
-        Path out, Clock clock) {
+    static ObservedPriceQuery.Result observe(
+        DatabaseSettings db,
+        DetectorConfig config,
+        int sinceDays,
+        int minSamples,
+        Path out,
+        Clock clock) {
       Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
       Instant since = now.minus(Duration.ofDays(sinceDays));
       ObservedPriceQuery.Result r;
-      try (Detectors detectors = Detectors.create(config); Database database = Database.open(db)) {
-        r = new ObservedPriceQuery(database.dataSource())
-            .observe(since, minSamples, id -> detectors.catalog().brand(id).isPresent(), detectors::productTypes);
+      try (Detectors detectors = Detectors.create(config);
+          Database database = Database.open(db)) {
+        r =
+            new ObservedPriceQuery(database.dataSource())
+                .observe(
+                    since,
+                    minSamples,
+                    id -> detectors.catalog().brand(id).isPresent(),
+                    detectors::productTypes);
       }
       String yaml = yaml(r, now, sinceDays, minSamples, db.url());
-      BrandCatalogReader.read(Map.of("brands/" + out.getFileName(), yaml)); // the detectors must read it unchanged
+      BrandCatalogReader.read(
+          Map.of("brands/" + out.getFileName(), yaml)); // the detectors must read it unchanged
       write(out, yaml);
       return r;
     }
 
-    /** The observed-prices file: a header saying when and from what, then one flow-style line per group. */
-    static String yaml(ObservedPriceQuery.Result r, Instant now, int sinceDays, int minSamples, String url) {
+    /**
+     * The observed-prices file: a header saying when and from what, then one flow-style line per
+     * group.
+     */
+    static String yaml(
+        ObservedPriceQuery.Result r, Instant now, int sinceDays, int minSamples, String url) {
       StringBuilder b = new StringBuilder();
-      b.append("# Observed market prices (format: conf/brands/README.md): median and median absolute deviation\n")
-          .append("# of the VND prices of stored listings per brand and product type. Computed ").append(now)
-          .append(" by\n# `markwatch prices observe --since ").append(sinceDays).append(" --min-samples ").append(minSamples)
-          .append("` from the listings in\n# ").append(withoutParameters(url)).append(" observed since ").append(r.since())
-          .append(String.format(Locale.ROOT, ":%n# %d with a VND price and a verdict; left out: %d with a counterfeit verdict, %d without exactly%n"
-              + "# one catalog brand in the title or claimed brand, %d without a product type in the title, %d in%n"
-              + "# groups of fewer than %d; kept: %d listings in %d groups.%n",
-              r.priced(), r.counterfeit(), r.noBrand(), r.noType(), r.tooFew(), minSamples, r.used(), r.groups().size()))
+      b.append(
+              "# Observed market prices (format: conf/brands/README.md): median and median absolute deviation\n")
+          .append("# of the VND prices of stored listings per brand and product type. Computed ")
+          .append(now)
+          .append(" by\n# `markwatch prices observe --since ")
+          .append(sinceDays)
+          .append(" --min-samples ")
+          .append(minSamples)
+          .append("` from the listings in\n# ")
+          .append(withoutParameters(url))
+          .append(" observed since ")
+          .append(r.since())
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  ":%n# %d with a VND price and a verdict; left out: %d with a counterfeit verdict, %d without exactly%n"
+                      + "# one catalog brand in the title or claimed brand, %d without a product type in the title, %d in%n"
+                      + "# groups of fewer than %d; kept: %d listings in %d groups.%n",
+                  r.priced(),
+                  r.counterfeit(),
+                  r.noBrand(),
+                  r.noType(),
+                  r.tooFew(),
+                  minSamples,
+                  r.used(),
+                  r.groups().size()))
           .append("catalog: observed-prices\n");
       if (r.groups().isEmpty()) {
         return b.append("observedPrices: []\n").toString();
       }
       b.append("observedPrices:\n");
       for (ObservedPriceQuery.Group g : r.groups()) {
-        // ids as double-quoted scalars: whatever a product type id holds, YAML reads it back as written
-        b.append(String.format(Locale.ROOT, "  - {brand: %s, type: %s, median: %d, mad: %d, samples: %d}%n",
-            quote(g.brand()), quote(g.type()), g.median(), g.mad(), g.samples()));
+        // ids as double-quoted scalars: whatever a product type id holds, YAML reads it back as
+        // written
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "  - {brand: %s, type: %s, median: %d, mad: %d, samples: %d}%n",
+                quote(g.brand()),
+                quote(g.type()),
+                g.median(),
+                g.mad(),
+                g.samples()));
       }
       return b.toString();
     }
@@ -145,7 +217,9 @@ final class PricesCommand implements Runnable {
       return url.substring(0, cut);
     }
 
-    /** Replaces the file atomically, so a running scoring job watching conf never reads half of it. */
+    /**
+     * Replaces the file atomically, so a running scoring job watching conf never reads half of it.
+     */
     private static void write(Path out, String text) {
       Path abs = out.toAbsolutePath();
       try {

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.detectors.DetectorConfig;
 import org.markwatch.detectors.Detectors;
 import org.markwatch.detectors.ExampleRunner;
+import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.detectors.rules.Rule;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
@@ -31,7 +31,10 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
 /** {@code markwatch rules check|test}: validates a ruleset and runs its examples. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "Check and test detector rules.",
+@Command(
+    name = "rules",
+    mixinStandardHelpOptions = true,
+    description = "Check and test detector rules.",
     subcommands = {RulesCommand.Check.class, RulesCommand.Test.class})
 final class RulesCommand implements Runnable {
   @Override
@@ -41,10 +44,17 @@ final class RulesCommand implements Runnable {
 
   /** Options shared by both subcommands. */
   static class Common {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Rules directory (default: CONF/rules).")
+    @Parameters(
+        index = "0",
+        arity = "0..1",
+        paramLabel = "DIR",
+        description = "Rules directory (default: CONF/rules).")
     Path dir;
 
-    @Option(names = "--conf", paramLabel = "DIR", description = "Configuration directory (default: $markwatch.home/conf or ./conf).")
+    @Option(
+        names = "--conf",
+        paramLabel = "DIR",
+        description = "Configuration directory (default: $markwatch.home/conf or ./conf).")
     Path conf;
 
     Path conf() {
@@ -66,9 +76,12 @@ final class RulesCommand implements Runnable {
       }
       boolean failed = false;
       // each file compiled alone, then the whole ruleset: a step the progress line counts
-      try (Progress progress = Progress.onConsole("compiling rules", all.ruleFiles().size() + 1L, "steps")) {
+      try (Progress progress =
+          Progress.onConsole("compiling rules", all.ruleFiles().size() + 1L, "steps")) {
         for (var file : all.ruleFiles().entrySet()) {
-          try (Detectors d = Detectors.create(new DetectorConfig(all.brandFiles(), Map.of(file.getKey(), file.getValue())))) {
+          try (Detectors d =
+              Detectors.create(
+                  new DetectorConfig(all.brandFiles(), Map.of(file.getKey(), file.getValue())))) {
             d.rulesetVersion();
           } catch (ConfigException e) {
             err.println(e.getMessage());
@@ -91,8 +104,11 @@ final class RulesCommand implements Runnable {
     }
   }
 
-  @Command(name = "check", mixinStandardHelpOptions = true,
-      description = "Validate a ruleset: schema, unknown fields, regular expressions, ids; errors give file:line:column.")
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description =
+          "Validate a ruleset: schema, unknown fields, regular expressions, ids; errors give file:line:column.")
   static final class Check extends Common implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -101,25 +117,46 @@ final class RulesCommand implements Runnable {
           System.err.println("ruleset refused: " + rulesDir());
           return 1;
         }
-        System.out.println("ok: " + d.rules().size() + " rules in " + rulesDir() + " (ruleset " + d.rulesetVersion() + ")");
+        System.out.println(
+            "ok: "
+                + d.rules().size()
+                + " rules in "
+                + rulesDir()
+                + " (ruleset "
+                + d.rulesetVersion()
+                + ")");
         return 0;
       }
     }
   }
 
-  @Command(name = "test", mixinStandardHelpOptions = true,
-      description = "Run every rule's embedded examples; with --report, per-rule precision on a labelled set.")
+  @Command(
+      name = "test",
+      mixinStandardHelpOptions = true,
+      description =
+          "Run every rule's embedded examples; with --report, per-rule precision on a labelled set.")
   static final class Test extends Common implements Callable<Integer> {
-    @Option(names = "--report", description = "Also score a labelled set and report per-rule precision.")
+    @Option(
+        names = "--report",
+        description = "Also score a labelled set and report per-rule precision.")
     boolean report;
 
-    @Option(names = "--listings", paramLabel = "FILE", description = "Labelled listings (default: SHARED/data/dev-listings.jsonl).")
+    @Option(
+        names = "--listings",
+        paramLabel = "FILE",
+        description = "Labelled listings (default: SHARED/data/dev-listings.jsonl).")
     Path listings;
 
-    @Option(names = "--labels", paramLabel = "FILE", description = "Labels (default: SHARED/data/dev-labels.jsonl).")
+    @Option(
+        names = "--labels",
+        paramLabel = "FILE",
+        description = "Labels (default: SHARED/data/dev-labels.jsonl).")
     Path labels;
 
-    @Option(names = "--report-out", paramLabel = "FILE", description = "Also write the report to this file.")
+    @Option(
+        names = "--report-out",
+        paramLabel = "FILE",
+        description = "Also write the report to this file.")
     Path reportOut;
 
     @Override
@@ -131,7 +168,13 @@ final class RulesCommand implements Runnable {
         }
         ExampleRunner.Result r = ExampleRunner.run(d);
         r.failures().forEach(f -> System.err.println("FAIL " + f));
-        System.out.println(r.examples() + " examples, " + r.failures().size() + " failed, " + d.rules().size() + " rules");
+        System.out.println(
+            r.examples()
+                + " examples, "
+                + r.failures().size()
+                + " failed, "
+                + d.rules().size()
+                + " rules");
         if (report) {
           String text = report(d);
           System.out.print(text);
@@ -194,11 +237,17 @@ final class RulesCommand implements Runnable {
         }
       }
       StringBuilder b = new StringBuilder();
-      b.append(String.format("per-rule precision on %s (%d listings, %d labelled)%n", lp.getFileName(), ls.size(), lab.size()));
-      b.append(String.format("%-45s %6s %10s %12s%n", "rule", "fired", "p(flagged)", "p(violation)"));
+      b.append(
+          String.format(
+              "per-rule precision on %s (%d listings, %d labelled)%n",
+              lp.getFileName(), ls.size(), lab.size()));
+      b.append(
+          String.format("%-45s %6s %10s %12s%n", "rule", "fired", "p(flagged)", "p(violation)"));
       for (var e : new TreeMap<>(counts).entrySet()) {
         int[] c = e.getValue();
-        b.append(String.format("%-45s %6d %10s %12s%n", e.getKey(), c[0], ratio(c[1], c[0]), ratio(c[2], c[0])));
+        b.append(
+            String.format(
+                "%-45s %6d %10s %12s%n", e.getKey(), c[0], ratio(c[1], c[0]), ratio(c[2], c[0])));
       }
       return b.toString();
     }

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.detectors.Detectors;
+import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.model.Decoded;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
@@ -23,40 +23,60 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code markwatch score}: reads {@code markwatch.listing/1} JSON lines and writes one
- * {@code markwatch.scored/1} line per valid listing. Invalid lines are reported on stderr with
- * their line number and reason (and to {@code --rejects}); the run goes on. Exit status 0 unless
- * the input cannot be read, the configuration is bad or the options are wrong (2).
+ * {@code markwatch score}: reads {@code markwatch.listing/1} JSON lines and writes one {@code
+ * markwatch.scored/1} line per valid listing. Invalid lines are reported on stderr with their line
+ * number and reason (and to {@code --rejects}); the run goes on. Exit status 0 unless the input
+ * cannot be read, the configuration is bad or the options are wrong (2).
  */
-@Command(name = "score", mixinStandardHelpOptions = true,
+@Command(
+    name = "score",
+    mixinStandardHelpOptions = true,
     description = "Score markwatch.listing/1 JSON lines into markwatch.scored/1 JSON lines.")
 final class ScoreCommand implements Callable<Integer> {
   /** Longest input line accepted, in chars; longer lines are rejected. */
   static final int MAX_LINE_CHARS = 4 * 1024 * 1024;
 
-  @Option(names = "--in", required = true, paramLabel = "FILE|-", description = "Listings, JSON lines; - for stdin.")
+  @Option(
+      names = "--in",
+      required = true,
+      paramLabel = "FILE|-",
+      description = "Listings, JSON lines; - for stdin.")
   String in;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE|-", description = "Verdicts, JSON lines; - for stdout.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE|-",
+      description = "Verdicts, JSON lines; - for stdout.")
   String out;
 
   @Option(names = "--rules", paramLabel = "DIR", description = "Rule files (default: CONF/rules).")
   Path rules;
 
-  @Option(names = "--brands", paramLabel = "FILE", description = "Brand catalog file (default: CONF/brands).")
+  @Option(
+      names = "--brands",
+      paramLabel = "FILE",
+      description = "Brand catalog file (default: CONF/brands).")
   Path brands;
 
-  @Option(names = "--rejects", paramLabel = "FILE", description = "Write invalid input lines here, JSON lines with line and reason.")
+  @Option(
+      names = "--rejects",
+      paramLabel = "FILE",
+      description = "Write invalid input lines here, JSON lines with line and reason.")
   Path rejects;
 
-  @Option(names = "--conf", paramLabel = "DIR", description = "Configuration directory (default: $markwatch.home/conf or ./conf).")
+  @Option(
+      names = "--conf",
+      paramLabel = "DIR",
+      description = "Configuration directory (default: $markwatch.home/conf or ./conf).")
   Path conf;
 
   @Override
   public Integer call() {
     Detectors detectors;
     try (Progress compiling = Progress.ticking("compiling the detectors")) {
-      detectors = Detectors.create(ConfLocation.detectorConfig(ConfLocation.confDir(conf), rules, brands));
+      detectors =
+          Detectors.create(ConfLocation.detectorConfig(ConfLocation.confDir(conf), rules, brands));
     } catch (ConfigException | UncheckedIOException e) {
       System.err.println("markwatch score: " + e.getMessage());
       return 2;
@@ -65,7 +85,8 @@ final class ScoreCommand implements Callable<Integer> {
     long bad = 0;
     try (BufferedReader reader = open(in);
         Writer writer = create(out);
-        Writer rejectWriter = rejects == null ? null : Files.newBufferedWriter(rejects, StandardCharsets.UTF_8);
+        Writer rejectWriter =
+            rejects == null ? null : Files.newBufferedWriter(rejects, StandardCharsets.UTF_8);
         Progress progress = Progress.onConsole("score", -1, "lines")) {
       String line;
       long n = 0;
@@ -96,7 +117,14 @@ final class ScoreCommand implements Callable<Integer> {
     } finally {
       detectors.close();
     }
-    System.err.println("markwatch score: " + ok + " scored, " + bad + " rejected (ruleset " + detectors.rulesetVersion() + ")");
+    System.err.println(
+        "markwatch score: "
+            + ok
+            + " scored, "
+            + bad
+            + " rejected (ruleset "
+            + detectors.rulesetVersion()
+            + ")");
     return 0;
   }
 

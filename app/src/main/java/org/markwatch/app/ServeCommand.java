@@ -11,18 +11,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code markwatch serve}: the portal over the central database. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Serve the portal over the central database (MARKWATCH_DB_URL, else the embedded H2 "
-        + "database under --data).")
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description =
+        "Serve the portal over the central database (MARKWATCH_DB_URL, else the embedded H2 "
+            + "database under --data).")
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--data", description = "Data directory of the embedded database and evidence (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--data",
+      description =
+          "Data directory of the embedded database and evidence (default: ${DEFAULT-VALUE}).",
       defaultValue = "./markwatch-data")
   Path data;
 
-  @Option(names = "--address", description = "Address to bind (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+  @Option(
+      names = "--address",
+      description = "Address to bind (default: ${DEFAULT-VALUE}).",
+      defaultValue = "127.0.0.1")
   String address;
 
-  @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).", defaultValue = "8080")
+  @Option(
+      names = "--port",
+      description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).",
+      defaultValue = "8080")
   int port;
 
   @Override
@@ -32,16 +44,24 @@ final class ServeCommand implements Callable<Integer> {
       // Migrated here so the portal, which never migrates, finds the current schema; the first
       // admin comes from MARKWATCH_ADMIN_USER/MARKWATCH_ADMIN_PASSWORD when no user exists yet.
       UserStore users = new UserStore(database.dataSource());
-      FirstAdmin.ensure(users, System.getenv()).ifPresent(u -> System.out.println("Created the first admin " + u.username()));
+      FirstAdmin.ensure(users, System.getenv())
+          .ifPresent(u -> System.out.println("Created the first admin " + u.username()));
       if (users.count() == 0) {
-        System.out.println("No portal user yet: add one with `markwatch users add` (or set "
-            + FirstAdmin.ENV_USER + " and " + FirstAdmin.ENV_PASSWORD + ").");
+        System.out.println(
+            "No portal user yet: add one with `markwatch users add` (or set "
+                + FirstAdmin.ENV_USER
+                + " and "
+                + FirstAdmin.ENV_PASSWORD
+                + ").");
       }
     }
     // Users come from the database only: no default password outside the demo.
-    ConfigurableApplicationContext portal = PortalServer.start(db, data.resolve("evidence"), address, port, null);
-    System.out.println("Portal: " + PortalServer.localUrl(portal, address)
-        + "  (sign in with an account from `markwatch users add`; Ctrl-C to stop)");
+    ConfigurableApplicationContext portal =
+        PortalServer.start(db, data.resolve("evidence"), address, port, null);
+    System.out.println(
+        "Portal: "
+            + PortalServer.localUrl(portal, address)
+            + "  (sign in with an account from `markwatch users add`; Ctrl-C to stop)");
     PortalServer.serveUntilStopped(portal);
     return 0;
   }

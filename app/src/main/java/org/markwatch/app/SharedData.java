@@ -3,8 +3,8 @@ package org.markwatch.app;
 import java.nio.file.Path;
 
 /**
- * Where the shared data sets live: the system property {@code markwatch.shared}, else
- * {@code ../shared} beside the repository that holds the conf directory.
+ * Where the shared data sets live: the system property {@code markwatch.shared}, else {@code
+ * ../shared} beside the repository that holds the conf directory.
  */
 final class SharedData {
   private SharedData() {}

@@ -22,15 +22,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code markwatch users add|list|disable|enable|reset}. Passwords are never command-line
- * arguments (other users of the machine can read those): they are typed twice at the console, or
- * read from the first line of standard input with {@code --password-stdin}.
+ * {@code markwatch users add|list|disable|enable|reset}. Passwords are never command-line arguments
+ * (other users of the machine can read those): they are typed twice at the console, or read from
+ * the first line of standard input with {@code --password-stdin}.
  */
-@Command(name = "users", mixinStandardHelpOptions = true,
-    description = {"Portal users: add, list, disable, enable, reset (password). Every change is audited.",
-        "Passwords: typed at the console, or the first line of standard input with --password-stdin; at least 12 characters."},
-    subcommands = {UsersCommand.Add.class, UsersCommand.ListCmd.class, UsersCommand.Disable.class,
-        UsersCommand.Enable.class, UsersCommand.Reset.class})
+@Command(
+    name = "users",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Portal users: add, list, disable, enable, reset (password). Every change is audited.",
+      "Passwords: typed at the console, or the first line of standard input with --password-stdin; at least 12 characters."
+    },
+    subcommands = {
+      UsersCommand.Add.class,
+      UsersCommand.ListCmd.class,
+      UsersCommand.Disable.class,
+      UsersCommand.Enable.class,
+      UsersCommand.Reset.class
+    })
 final class UsersCommand implements Runnable {
   @Override
   public void run() {
@@ -41,24 +50,42 @@ final class UsersCommand implements Runnable {
   static final class Add implements Callable<Integer> {
     @Mixin DbOptions db;
 
-    @Parameters(index = "0", paramLabel = "USERNAME") String username;
+    @Parameters(index = "0", paramLabel = "USERNAME")
+    String username;
 
-    @Option(names = "--role", required = true, split = ",", paramLabel = "ROLE",
-        description = "analyst, supervisor, operator, admin, agency_client (comma separated for several).")
+    @Option(
+        names = "--role",
+        required = true,
+        split = ",",
+        paramLabel = "ROLE",
+        description =
+            "analyst, supervisor, operator, admin, agency_client (comma separated for several).")
     List<String> roles;
 
-    @Option(names = "--province", paramLabel = "CODE",
-        description = "The user's province (see `markwatch db provinces`); omit for a national user.")
+    @Option(
+        names = "--province",
+        paramLabel = "CODE",
+        description =
+            "The user's province (see `markwatch db provinces`); omit for a national user.")
     String province;
 
-    @Option(names = "--agency", paramLabel = "CODE", description = "The user's agency code.") String agency;
+    @Option(names = "--agency", paramLabel = "CODE", description = "The user's agency code.")
+    String agency;
 
-    @Option(names = "--name", paramLabel = "TEXT", description = "Display name (default: the username).") String name;
+    @Option(
+        names = "--name",
+        paramLabel = "TEXT",
+        description = "Display name (default: the username).")
+    String name;
 
-    @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+    @Option(
+        names = "--password-stdin",
+        description = "Read the password from the first line of standard input.")
     boolean passwordStdin;
 
-    @Option(names = "--must-change", description = "The user must change the password at first login.")
+    @Option(
+        names = "--must-change",
+        description = "The user must change the password at first login.")
     boolean mustChange;
 
     @Override
@@ -68,7 +95,9 @@ final class UsersCommand implements Runnable {
         roles.forEach(r -> parsed.add(Role.parse(r)));
         NewUser u = new NewUser(username, name, agency, province, parsed);
         char[] password = readPassword(passwordStdin);
-        User added = new UserStore(d.dataSource()).add(u, new String(password), mustChange, DbOptions.actor());
+        User added =
+            new UserStore(d.dataSource())
+                .add(u, new String(password), mustChange, DbOptions.actor());
         Arrays.fill(password, '\0');
         System.out.println("added " + describe(added));
         return 0;
@@ -99,11 +128,15 @@ final class UsersCommand implements Runnable {
     }
   }
 
-  @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a user: no more logins.")
+  @Command(
+      name = "disable",
+      mixinStandardHelpOptions = true,
+      description = "Disable a user: no more logins.")
   static final class Disable implements Callable<Integer> {
     @Mixin DbOptions db;
 
-    @Parameters(index = "0", paramLabel = "USERNAME") String username;
+    @Parameters(index = "0", paramLabel = "USERNAME")
+    String username;
 
     @Override
     public Integer call() {
@@ -111,11 +144,15 @@ final class UsersCommand implements Runnable {
     }
   }
 
-  @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled user again.")
+  @Command(
+      name = "enable",
+      mixinStandardHelpOptions = true,
+      description = "Enable a disabled user again.")
   static final class Enable implements Callable<Integer> {
     @Mixin DbOptions db;
 
-    @Parameters(index = "0", paramLabel = "USERNAME") String username;
+    @Parameters(index = "0", paramLabel = "USERNAME")
+    String username;
 
     @Override
     public Integer call() {
@@ -123,21 +160,29 @@ final class UsersCommand implements Runnable {
     }
   }
 
-  @Command(name = "reset", mixinStandardHelpOptions = true,
-      description = "Set a new password (clears failed logins and lockout); the user must change it at next login.")
+  @Command(
+      name = "reset",
+      mixinStandardHelpOptions = true,
+      description =
+          "Set a new password (clears failed logins and lockout); the user must change it at next login.")
   static final class Reset implements Callable<Integer> {
     @Mixin DbOptions db;
 
-    @Parameters(index = "0", paramLabel = "USERNAME") String username;
+    @Parameters(index = "0", paramLabel = "USERNAME")
+    String username;
 
-    @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+    @Option(
+        names = "--password-stdin",
+        description = "Read the password from the first line of standard input.")
     boolean passwordStdin;
 
     @Override
     public Integer call() {
       try (Database d = Database.open(db.settings())) {
         char[] password = readPassword(passwordStdin);
-        User u = new UserStore(d.dataSource()).resetPassword(username, new String(password), true, DbOptions.actor());
+        User u =
+            new UserStore(d.dataSource())
+                .resetPassword(username, new String(password), true, DbOptions.actor());
         Arrays.fill(password, '\0');
         System.out.println("password reset: " + describe(u));
         return 0;
@@ -160,27 +205,37 @@ final class UsersCommand implements Runnable {
   }
 
   static String describe(User u) {
-    return String.format(Locale.ROOT, "%s (%s) roles=%s province=%s agency=%s%s%s", u.username(), u.displayName(),
-        u.roles().stream().map(Role::sql).sorted().toList(), u.provinceCode() == null ? "national" : u.provinceCode(),
-        u.agencyCode() == null ? "-" : u.agencyCode(), u.disabled() ? " DISABLED" : "",
+    return String.format(
+        Locale.ROOT,
+        "%s (%s) roles=%s province=%s agency=%s%s%s",
+        u.username(),
+        u.displayName(),
+        u.roles().stream().map(Role::sql).sorted().toList(),
+        u.provinceCode() == null ? "national" : u.provinceCode(),
+        u.agencyCode() == null ? "-" : u.agencyCode(),
+        u.disabled() ? " DISABLED" : "",
         u.lockedUntil() != null ? " locked until " + u.lockedUntil() : "");
   }
 
   static char[] readPassword(boolean fromStdin) {
     if (fromStdin) {
       try {
-        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        String line =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         if (line == null || line.isEmpty()) {
-          throw new IllegalArgumentException("--password-stdin: standard input is empty; pipe the password as its first line");
+          throw new IllegalArgumentException(
+              "--password-stdin: standard input is empty; pipe the password as its first line");
         }
         return line.toCharArray();
       } catch (IOException e) {
-        throw new IllegalArgumentException("--password-stdin: cannot read standard input: " + e.getMessage());
+        throw new IllegalArgumentException(
+            "--password-stdin: cannot read standard input: " + e.getMessage());
       }
     }
     java.io.Console console = System.console();
     if (console == null) {
-      throw new IllegalArgumentException("no console to type the password at: use --password-stdin");
+      throw new IllegalArgumentException(
+          "no console to type the password at: use --password-stdin");
     }
     char[] first = console.readPassword("password: ");
     char[] again = console.readPassword("again: ");

@@ -15,7 +15,8 @@ final class VersionCommand implements Runnable {
   }
 
   static String version() {
-    try (InputStream in = VersionCommand.class.getResourceAsStream("/markwatch-version.properties")) {
+    try (InputStream in =
+        VersionCommand.class.getResourceAsStream("/markwatch-version.properties")) {
       Properties p = new Properties();
       if (in != null) {
         p.load(in);

@@ -34,20 +34,28 @@ class CrawlCommandTest {
   @BeforeEach
   void serve() throws Exception {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    Map<String, String> pages = Map.of(
-        "/robots.txt", "User-agent: *\nDisallow: /private/\n",
-        "/", "<html><body><a href='/p/1'>1</a> <a href='/p/2'>2</a> <a href='/private/x'>x</a>"
-            + " <a href='/gone'>gone</a></body></html>",
-        "/p/1", product("P-1", "Áo thun", "199000"),
-        "/p/2", product("P-2", "Giày", "450000"));
-    server.createContext("/", ex -> {
-      String body = pages.get(ex.getRequestURI().getPath());
-      byte[] bytes = (body == null ? "not found" : body).getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().add("Content-Type", body == null ? "text/plain" : "text/html; charset=utf-8");
-      ex.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
-      ex.getResponseBody().write(bytes);
-      ex.close();
-    });
+    Map<String, String> pages =
+        Map.of(
+            "/robots.txt",
+            "User-agent: *\nDisallow: /private/\n",
+            "/",
+            "<html><body><a href='/p/1'>1</a> <a href='/p/2'>2</a> <a href='/private/x'>x</a>"
+                + " <a href='/gone'>gone</a></body></html>",
+            "/p/1",
+            product("P-1", "Áo thun", "199000"),
+            "/p/2",
+            product("P-2", "Giày", "450000"));
+    server.createContext(
+        "/",
+        ex -> {
+          String body = pages.get(ex.getRequestURI().getPath());
+          byte[] bytes = (body == null ? "not found" : body).getBytes(StandardCharsets.UTF_8);
+          ex.getResponseHeaders()
+              .add("Content-Type", body == null ? "text/plain" : "text/html; charset=utf-8");
+          ex.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
+          ex.getResponseBody().write(bytes);
+          ex.close();
+        });
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
@@ -58,16 +66,24 @@ class CrawlCommandTest {
   }
 
   private static String product(String sku, String name, String price) {
-    return "<html lang='vi'><head><script type='application/ld+json'>{\"@type\":\"Product\",\"name\":\"" + name
-        + "\",\"sku\":\"" + sku + "\",\"offers\":{\"price\":\"" + price + "\",\"priceCurrency\":\"VND\"}}</script>"
-        + "</head><body><h1>" + name + "</h1></body></html>";
+    return "<html lang='vi'><head><script type='application/ld+json'>{\"@type\":\"Product\",\"name\":\""
+        + name
+        + "\",\"sku\":\""
+        + sku
+        + "\",\"offers\":{\"price\":\""
+        + price
+        + "\",\"priceCurrency\":\"VND\"}}</script>"
+        + "</head><body><h1>"
+        + name
+        + "</h1></body></html>";
   }
 
   private Path conf(String yaml) throws Exception {
     Path sources = Files.createDirectories(dir.resolve("conf/sources"));
     Files.writeString(sources.resolve("test.yaml"), yaml);
     // a source of another file whose variable is not passed: set aside by --all, not an error
-    Files.writeString(sources.resolve("zz-other.yaml"),
+    Files.writeString(
+        sources.resolve("zz-other.yaml"),
         "sources:\n  - id: other\n    platform: web\n    seeds: ['${other.base}']\n");
     return dir.resolve("conf");
   }
@@ -83,7 +99,8 @@ class CrawlCommandTest {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int status = Main.run(args);
-      return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Run(
+          status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -96,7 +113,9 @@ class CrawlCommandTest {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = s.getLocalPort(); // nothing listens there once closed
     }
-    Path conf = conf("""
+    Path conf =
+        conf(
+            """
         sources:
           - id: shop
             platform: web
@@ -107,9 +126,22 @@ class CrawlCommandTest {
             platform: web
             seeds: ["http://127.0.0.1:%d/"]
             politeness: {delayMs: 0, maxRetries: 0}
-        """.formatted(closedPort));
-    Run r = run("crawl", "--all", "--conf", conf.toString(), "--data", dir.resolve("data").toString(), "--embedded",
-        "--var", "site=" + base, "--run-id", "t1", "--allow-loopback");
+        """
+                .formatted(closedPort));
+    Run r =
+        run(
+            "crawl",
+            "--all",
+            "--conf",
+            conf.toString(),
+            "--data",
+            dir.resolve("data").toString(),
+            "--embedded",
+            "--var",
+            "site=" + base,
+            "--run-id",
+            "t1",
+            "--allow-loopback");
 
     assertThat(r.status()).as(r.out() + r.err()).isEqualTo(1);
     assertThat(r.out()).contains("listings found  2").contains("errors by class HTTP 404 1");
@@ -119,7 +151,9 @@ class CrawlCommandTest {
       spool = files.filter(p -> p.toString().endsWith(".jsonl")).toList();
     }
     assertThat(spool).hasSize(1);
-    assertThat(Files.readAllLines(spool.get(0))).hasSize(2).allMatch(l -> l.contains("\"crawlRunId\":\"t1\""));
+    assertThat(Files.readAllLines(spool.get(0)))
+        .hasSize(2)
+        .allMatch(l -> l.contains("\"crawlRunId\":\"t1\""));
 
     try (Database db = Database.open(DatabaseSettings.h2File(dir.resolve("data/db")))) {
       CrawlRun stored = new CrawlRunStore(db.dataSource()).find("t1").orElseThrow();
@@ -127,8 +161,10 @@ class CrawlCommandTest {
       assertThat(stored.listingsFound()).isEqualTo(2);
       assertThat(stored.pagesFetched()).isEqualTo(3);
       CrawlRunDetailsStore details = new CrawlRunDetailsStore(db.dataSource());
-      assertThat(details.sources("t1")).extracting(CrawlRunSource::sourceId, CrawlRunSource::status)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("dead", CrawlRunSource.Status.FAILED),
+      assertThat(details.sources("t1"))
+          .extracting(CrawlRunSource::sourceId, CrawlRunSource::status)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("dead", CrawlRunSource.Status.FAILED),
               org.assertj.core.groups.Tuple.tuple("shop", CrawlRunSource.Status.OK));
       assertThat(details.counts("t1", CrawlRunDetailsStore.OUTCOME)).containsEntry("OK", 3L);
       assertThat(details.counts("t1", CrawlRunDetailsStore.ERROR)).containsEntry("HTTP 404", 1L);
@@ -137,7 +173,9 @@ class CrawlCommandTest {
 
   @Test
   void oneSourceWithAPageBudgetSucceeds() throws Exception {
-    Path conf = conf("""
+    Path conf =
+        conf(
+            """
         sources:
           - id: shop
             platform: web
@@ -145,25 +183,50 @@ class CrawlCommandTest {
             products: ['/p/\\d+']
             politeness: {delayMs: 0}
         """);
-    Run r = run("crawl", "--source", "shop", "--max-pages", "2", "--conf", conf.toString(),
-        "--data", dir.resolve("data").toString(), "--embedded", "--var", "site=" + base, "--allow-loopback");
+    Run r =
+        run(
+            "crawl",
+            "--source",
+            "shop",
+            "--max-pages",
+            "2",
+            "--conf",
+            conf.toString(),
+            "--data",
+            dir.resolve("data").toString(),
+            "--embedded",
+            "--var",
+            "site=" + base,
+            "--allow-loopback");
     assertThat(r.status()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("2 fetched");
   }
 
   @Test
   void aMisspeltKeyIsRefusedWithFileLineAndKey() throws Exception {
-    Path conf = conf("""
+    Path conf =
+        conf(
+            """
         sources:
           - id: shop
             platform: web
             seeds: ["${site}"]
             politeness: {delayMS: 0}
         """);
-    Run r = run("crawl", "--all", "--conf", conf.toString(), "--data", dir.resolve("data").toString(), "--embedded",
-        "--var", "site=" + base);
+    Run r =
+        run(
+            "crawl",
+            "--all",
+            "--conf",
+            conf.toString(),
+            "--data",
+            dir.resolve("data").toString(),
+            "--embedded",
+            "--var",
+            "site=" + base);
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.err()).contains("test.yaml:5: sources[0].politeness.delayMS: unknown key")
+    assertThat(r.err())
+        .contains("test.yaml:5: sources[0].politeness.delayMS: unknown key")
         .doesNotContain("Exception");
     assertThat(dir.resolve("data/db")).doesNotExist();
   }
@@ -171,8 +234,18 @@ class CrawlCommandTest {
   @Test
   void anUnknownSourceIdListsTheKnownOnes() throws Exception {
     Path conf = conf("sources:\n  - id: shop\n    platform: web\n    seeds: ['${site}']\n");
-    Run r = run("crawl", "--source", "shopp", "--conf", conf.toString(), "--data", dir.resolve("data").toString(),
-        "--embedded", "--var", "site=" + base);
+    Run r =
+        run(
+            "crawl",
+            "--source",
+            "shopp",
+            "--conf",
+            conf.toString(),
+            "--data",
+            dir.resolve("data").toString(),
+            "--embedded",
+            "--var",
+            "site=" + base);
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("no enabled source 'shopp'; known: shop");
   }

@@ -51,25 +51,65 @@ class DbCommandTest {
   void aNewDatabaseIsMigratedUsersAreManagedAndTheAuditChainIsChecked() throws Exception {
     String data = dir.resolve("data").toString();
     assertThat(run("db", "migrate", "--data", data)).isZero();
-    java.util.regex.Matcher migrated = java.util.regex.Pattern.compile("schema version (\\d+)").matcher(text());
+    java.util.regex.Matcher migrated =
+        java.util.regex.Pattern.compile("schema version (\\d+)").matcher(text());
     assertThat(migrated.find()).as(text()).isTrue();
     String version = migrated.group(1);
 
-    assertThat(runWithInput("correct horse battery staple\n", "users", "add", "lan", "--role", "analyst",
-        "--province", "ha-noi", "--name", "Nguyễn Thị Lan", "--password-stdin", "--data", data)).isZero();
+    assertThat(
+            runWithInput(
+                "correct horse battery staple\n",
+                "users",
+                "add",
+                "lan",
+                "--role",
+                "analyst",
+                "--province",
+                "ha-noi",
+                "--name",
+                "Nguyễn Thị Lan",
+                "--password-stdin",
+                "--data",
+                data))
+        .isZero();
     assertThat(text()).contains("added lan (Nguyễn Thị Lan) roles=[analyst] province=ha-noi");
-    assertThat(runWithInput("short\n", "users", "add", "bob", "--role", "admin", "--password-stdin", "--data", data))
+    assertThat(
+            runWithInput(
+                "short\n",
+                "users",
+                "add",
+                "bob",
+                "--role",
+                "admin",
+                "--password-stdin",
+                "--data",
+                data))
         .isEqualTo(1);
     assertThat(errText()).contains("at least 12 characters");
-    assertThat(runWithInput("another long password\n", "users", "add", "kim", "--role", "analyst",
-        "--province", "atlantis", "--password-stdin", "--data", data)).isEqualTo(1);
+    assertThat(
+            runWithInput(
+                "another long password\n",
+                "users",
+                "add",
+                "kim",
+                "--role",
+                "analyst",
+                "--province",
+                "atlantis",
+                "--password-stdin",
+                "--data",
+                data))
+        .isEqualTo(1);
     assertThat(errText()).contains("unknown province 'atlantis'");
     assertThat(run("users", "disable", "lan", "--data", data)).isZero();
     assertThat(run("users", "list", "--data", data)).isZero();
-    assertThat(text()).contains("lan (Nguyễn Thị Lan) roles=[analyst] province=ha-noi agency=- DISABLED");
+    assertThat(text())
+        .contains("lan (Nguyễn Thị Lan) roles=[analyst] province=ha-noi agency=- DISABLED");
 
     assertThat(run("db", "status", "--data", data)).isZero();
-    assertThat(text()).contains("schema version: " + version + " (up to date)").containsPattern("users\\s+1");
+    assertThat(text())
+        .contains("schema version: " + version + " (up to date)")
+        .containsPattern("users\\s+1");
 
     assertThat(run("db", "verify-audit", "--data", data)).isZero();
     assertThat(text()).contains("audit log intact: 2 rows");
@@ -79,19 +119,26 @@ class DbCommandTest {
     assertThat(Files.size(backup)).isPositive();
 
     Path export = dir.resolve("out/share.jsonl");
-    assertThat(run("db", "export", "--since", "0", "--out", export.toString(), "--data", data)).isZero();
+    assertThat(run("db", "export", "--since", "0", "--out", export.toString(), "--data", data))
+        .isZero();
     assertThat(Files.readAllLines(export)).singleElement().asString().contains("\"type\":\"end\"");
     String other = dir.resolve("other").toString();
-    assertThat(run("db", "import", export.toString(), "--origin", "qltt-ha-noi", "--data", other)).isZero();
+    assertThat(run("db", "import", export.toString(), "--origin", "qltt-ha-noi", "--data", other))
+        .isZero();
     assertThat(text()).contains("0 new, 0 updated, 0 already there");
-    Files.writeString(export, "{\"schema\":\"markwatch.share/1\",\"type\":\"decision\"}\n"
-        + "{\"schema\":\"markwatch.share/1\",\"type\":\"end\",\"cursor\":1,\"records\":1}\n");
-    assertThat(run("db", "import", export.toString(), "--origin", "qltt-ha-noi", "--data", other)).isEqualTo(3);
+    Files.writeString(
+        export,
+        "{\"schema\":\"markwatch.share/1\",\"type\":\"decision\"}\n"
+            + "{\"schema\":\"markwatch.share/1\",\"type\":\"end\",\"cursor\":1,\"records\":1}\n");
+    assertThat(run("db", "import", export.toString(), "--origin", "qltt-ha-noi", "--data", other))
+        .isEqualTo(3);
     assertThat(errText()).contains("share.jsonl:1: decisionKey: missing");
 
     // Someone edits a login row: verify-audit names it and exits 3.
-    DatabaseSettings settings = DatabaseSettings.h2File(Path.of(data).toAbsolutePath().resolve("db"));
-    try (Database db = Database.openWithoutMigrating(settings); Connection c = db.connection();
+    DatabaseSettings settings =
+        DatabaseSettings.h2File(Path.of(data).toAbsolutePath().resolve("db"));
+    try (Database db = Database.openWithoutMigrating(settings);
+        Connection c = db.connection();
         Statement st = c.createStatement()) {
       st.executeUpdate("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 2");
     }

@@ -1,6 +1,5 @@
 package org.markwatch.app;
 
-import org.markwatch.detectors.TestConf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.markwatch.detectors.TestConf;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Scored;
 
@@ -52,8 +52,17 @@ class DetectorCommandsTest {
     Files.write(in, lines);
     Path outFile = dir.resolve("out.jsonl");
     Path rejects = dir.resolve("rejects.jsonl");
-    int code = Main.run("score", "--in", in.toString(), "--out", outFile.toString(), "--rejects", rejects.toString(),
-        "--conf", CONF.toString());
+    int code =
+        Main.run(
+            "score",
+            "--in",
+            in.toString(),
+            "--out",
+            outFile.toString(),
+            "--rejects",
+            rejects.toString(),
+            "--conf",
+            CONF.toString());
     assertThat(code).isEqualTo(0);
     List<String> verdicts = Files.readAllLines(outFile);
     assertThat(verdicts).hasSize(20);
@@ -69,24 +78,51 @@ class DetectorCommandsTest {
 
   @Test
   void scoreFailsOnUnreadableInputOrBadConf(@TempDir Path dir) throws Exception {
-    assertThat(Main.run("score", "--in", dir.resolve("nope.jsonl").toString(), "--out", dir.resolve("o").toString(),
-        "--conf", CONF.toString())).isEqualTo(2);
+    assertThat(
+            Main.run(
+                "score",
+                "--in",
+                dir.resolve("nope.jsonl").toString(),
+                "--out",
+                dir.resolve("o").toString(),
+                "--conf",
+                CONF.toString()))
+        .isEqualTo(2);
     Path badRules = Files.createDirectories(dir.resolve("rules"));
-    Files.writeString(badRules.resolve("x.yaml"), "rules:\n  - id: a.b\n    violation: counterfeit\n    wieght: 1\n");
+    Files.writeString(
+        badRules.resolve("x.yaml"),
+        "rules:\n  - id: a.b\n    violation: counterfeit\n    wieght: 1\n");
     Path in = Files.writeString(dir.resolve("in.jsonl"), "");
-    assertThat(Main.run("score", "--in", in.toString(), "--out", dir.resolve("o").toString(), "--conf", CONF.toString(),
-        "--rules", badRules.toString())).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("rules/x.yaml:4:5").contains("wieght");
+    assertThat(
+            Main.run(
+                "score",
+                "--in",
+                in.toString(),
+                "--out",
+                dir.resolve("o").toString(),
+                "--conf",
+                CONF.toString(),
+                "--rules",
+                badRules.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("rules/x.yaml:4:5")
+        .contains("wieght");
   }
 
   @Test
-  void rulesCheckAndTestPassOnTheDefaultRulesetAndRefuseABadOne(@TempDir Path dir) throws Exception {
+  void rulesCheckAndTestPassOnTheDefaultRulesetAndRefuseABadOne(@TempDir Path dir)
+      throws Exception {
     assertThat(Main.run("rules", "check", "--conf", CONF.toString())).isEqualTo(0);
     assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("ok: ");
     assertThat(Main.run("rules", "test", "--conf", CONF.toString(), "--report")).isEqualTo(0);
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 failed").contains("counterfeit.admission");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("0 failed")
+        .contains("counterfeit.admission");
     Path bad = Files.createDirectories(dir.resolve("rules"));
-    Files.writeString(bad.resolve("bad.yaml"), """
+    Files.writeString(
+        bad.resolve("bad.yaml"),
+        """
         rules:
           - id: bad.regex
             violation: misleading
@@ -95,29 +131,59 @@ class DetectorCommandsTest {
             when: {patterns: {any: ["giảm (kg"]}}
         """);
     assertThat(Main.run("rules", "check", bad.toString(), "--conf", CONF.toString())).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("rules/bad.yaml:6").contains("bad regular expression");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("rules/bad.yaml:6")
+        .contains("bad regular expression");
   }
 
   @Test
   void brandsImportWritesAValidatedCatalogFile(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("owner.csv");
-    Files.writeString(csv, """
+    Files.writeString(
+        csv,
+        """
         brand_id,name,category,aliases,product_line,product_type,min_price_vnd,max_price_vnd,store_platform,store_name,store_seller_id
         bitis,Biti's,fashion,Bitis,,,,,,,
         bitis,,,,Hunter X,shoes,700000,1200000,,,
         bitis,,,,,,,,shopee,Biti's Official Store,shopee:shop:1
         """);
     Path target = dir.resolve("bitis.yaml");
-    assertThat(Main.run("brands", "import", csv.toString(), "--out", target.toString(), "--conf", CONF.toString()))
+    assertThat(
+            Main.run(
+                "brands",
+                "import",
+                csv.toString(),
+                "--out",
+                target.toString(),
+                "--conf",
+                CONF.toString()))
         .isEqualTo(0);
     assertThat(Files.readString(target)).contains("id: \"bitis\"").contains("Hunter X");
     Files.writeString(csv, Files.readString(csv) + "nike,Nike,sport,,,,,,,,\n");
-    assertThat(Main.run("brands", "import", csv.toString(), "--out", dir.resolve("x.yaml").toString(),
-        "--conf", CONF.toString())).isEqualTo(1);
+    assertThat(
+            Main.run(
+                "brands",
+                "import",
+                csv.toString(),
+                "--out",
+                dir.resolve("x.yaml").toString(),
+                "--conf",
+                CONF.toString()))
+        .isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("'nike' already defined");
     Files.writeString(csv, Files.readString(csv).replace("700000", "seven"));
-    assertThat(Main.run("brands", "import", csv.toString(), "--out", dir.resolve("y.yaml").toString(),
-        "--conf", CONF.toString())).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("owner.csv:3:").contains("min_price_vnd");
+    assertThat(
+            Main.run(
+                "brands",
+                "import",
+                csv.toString(),
+                "--out",
+                dir.resolve("y.yaml").toString(),
+                "--conf",
+                CONF.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("owner.csv:3:")
+        .contains("min_price_vnd");
   }
 }

@@ -16,15 +16,26 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No tracked file names a path that exists only on one machine: a clone elsewhere must build, test
- * and read the same. Paths beside the repository are relative ({@code ../shared}) or come from
- * the environment ({@code MARKWATCH_SHARED}); system paths such as {@code /usr/bin/chromium} are
- * the same everywhere and allowed.
+ * and read the same. Paths beside the repository are relative ({@code ../shared}) or come from the
+ * environment ({@code MARKWATCH_SHARED}); system paths such as {@code /usr/bin/chromium} are the
+ * same everywhere and allowed.
  */
 class NoMachinePathsTest {
   /** Built from pieces so that this file does not match itself. */
-  static final Pattern MACHINE_PATH = Pattern.compile("(?<![\\w.:/~-])("
-      + "/" + "work/" + "|/" + "root/" + "|/" + "home/[a-z_][a-z0-9_-]*/" + "|/" + "tmp/[\\w.-]+" + "|/"
-      + "Users/[A-Za-z][\\w.-]*/" + ")");
+  static final Pattern MACHINE_PATH =
+      Pattern.compile(
+          "(?<![\\w.:/~-])("
+              + "/"
+              + "work/"
+              + "|/"
+              + "root/"
+              + "|/"
+              + "home/[a-z_][a-z0-9_-]*/"
+              + "|/"
+              + "tmp/[\\w.-]+"
+              + "|/"
+              + "Users/[A-Za-z][\\w.-]*/"
+              + ")");
 
   static final Path REPO = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
 
@@ -33,10 +44,17 @@ class NoMachinePathsTest {
     assertThat(find("-Dmarkwatch.shared=/" + "work/shared")).containsExactly("/" + "work/");
     assertThat(find("cd /" + "home/alice/markwatch")).containsExactly("/" + "home/alice/");
     assertThat(find("--out /" + "tmp/s.jsonl")).containsExactly("/" + "tmp/s.jsonl");
-    assertThat(find("see /" + "root/.m2 and /" + "Users/bob/x")).containsExactly("/" + "root/", "/" + "Users/bob/");
-    assertThat(find("/usr/bin/chromium /usr/lib/jvm ../shared/data https://example.com/work/x "
-        // split like the positive cases, so this file does not itself name such a path
-        + "classpath:/" + "tmp-files $HOME" + "/.m2 ~/" + "work/x")).isEmpty();
+    assertThat(find("see /" + "root/.m2 and /" + "Users/bob/x"))
+        .containsExactly("/" + "root/", "/" + "Users/bob/");
+    assertThat(
+            find(
+                "/usr/bin/chromium /usr/lib/jvm ../shared/data https://example.com/work/x "
+                    // split like the positive cases, so this file does not itself name such a path
+                    + "classpath:/"
+                    + "tmp-files $HOME"
+                    + "/.m2 ~/"
+                    + "work/x"))
+        .isEmpty();
   }
 
   @Test
@@ -61,7 +79,9 @@ class NoMachinePathsTest {
         }
       }
     }
-    assertThat(found).as("machine-specific paths (use ../shared, MARKWATCH_SHARED or a relative path)").isEmpty();
+    assertThat(found)
+        .as("machine-specific paths (use ../shared, MARKWATCH_SHARED or a relative path)")
+        .isEmpty();
   }
 
   static List<String> find(String line) {
@@ -87,7 +107,10 @@ class NoMachinePathsTest {
     if (!Files.exists(REPO.resolve(".git"))) {
       return null;
     }
-    Process git = new ProcessBuilder("git", "-C", REPO.toString(), "ls-files", "-z").redirectErrorStream(false).start();
+    Process git =
+        new ProcessBuilder("git", "-C", REPO.toString(), "ls-files", "-z")
+            .redirectErrorStream(false)
+            .start();
     byte[] out = git.getInputStream().readAllBytes();
     assertThat(git.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(git.exitValue()).as("git ls-files").isZero();

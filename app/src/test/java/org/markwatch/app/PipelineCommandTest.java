@@ -13,7 +13,16 @@ class PipelineCommandTest {
 
   @Test
   void refusesAPollIntervalBelowTheFloor(@TempDir Path dir) {
-    assertThat(Main.run("pipeline", "--watch", "--poll", "10ms", "--data", dir.toString(), "--conf", CONF.toString()))
+    assertThat(
+            Main.run(
+                "pipeline",
+                "--watch",
+                "--poll",
+                "10ms",
+                "--data",
+                dir.toString(),
+                "--conf",
+                CONF.toString()))
         .isEqualTo(2);
   }
 

@@ -1,9 +1,7 @@
 package org.markwatch.app;
 
-import org.markwatch.detectors.TestConf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.markwatch.detectors.DetectorConfig;
 import org.markwatch.detectors.Detectors;
+import org.markwatch.detectors.TestConf;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Money;
 import org.markwatch.model.Scored;
@@ -37,21 +36,29 @@ import org.markwatch.storage.TestDatabase;
  */
 class PricesObserveIT {
   private static final Path CONF = TestConf.withoutRetailCatalog(); // see TestConf
-  private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-24T00:00:00Z"), ZoneOffset.UTC);
+  private static final Clock NOW =
+      Clock.fixed(Instant.parse("2026-11-24T00:00:00Z"), ZoneOffset.UTC);
   private static final String RULE = "counterfeit.price-far-below-market";
 
   /**
    * 25 genuine-priced Vans shoes, 2,760,000 to 3,240,000 VND in steps of 20,000: median 3,000,000,
-   * MAD 120,000. Five "rep 1:1" copies at 300,000 are flagged counterfeit by the detectors; counted,
-   * they would move the median to 2,950,000. One without a product type, one too old.
+   * MAD 120,000. Five "rep 1:1" copies at 300,000 are flagged counterfeit by the detectors;
+   * counted, they would move the median to 2,950,000. One without a product type, one too old.
    */
   private static List<Listing> market() {
     List<Listing> out = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
-      out.add(listing("v" + i, "Giày Vans Authentic màu " + i, 2_760_000 + 20_000L * i, "2026-11-01T08:00:00Z"));
+      out.add(
+          listing(
+              "v" + i,
+              "Giày Vans Authentic màu " + i,
+              2_760_000 + 20_000L * i,
+              "2026-11-01T08:00:00Z"));
     }
     for (int i = 0; i < 5; i++) {
-      out.add(listing("rep" + i, "Giày Vans Authentic rep 1:1 màu " + i, 300_000, "2026-11-01T08:00:00Z"));
+      out.add(
+          listing(
+              "rep" + i, "Giày Vans Authentic rep 1:1 màu " + i, 300_000, "2026-11-01T08:00:00Z"));
     }
     out.add(listing("notype", "Vans Authentic", 100_000, "2026-11-01T08:00:00Z"));
     out.add(listing("old", "Giày Vans Authentic cũ", 100_000, "2026-01-01T08:00:00Z"));
@@ -60,15 +67,20 @@ class PricesObserveIT {
 
   private static Listing listing(String id, String title, long price, String observedAt) {
     return Listing.builder("shop:" + id, "shop", "https://shop.example.vn/" + id, observedAt)
-        .title(title).price(Money.vnd(price)).build();
+        .title(title)
+        .price(Money.vnd(price))
+        .build();
   }
 
   private static void store(DatabaseSettings settings) {
-    try (Detectors d = Detectors.create(DetectorConfFiles.read(CONF)); Database db = Database.open(settings)) {
+    try (Detectors d = Detectors.create(DetectorConfFiles.read(CONF));
+        Database db = Database.open(settings)) {
       List<Listing> listings = market();
       List<Scored> scored = d.scoreAll(listings);
-      assertThat(scored.subList(25, 30)).allSatisfy(s -> assertThat(s.violations()).contains("counterfeit"));
-      assertThat(scored.subList(0, 25)).allSatisfy(s -> assertThat(s.violations()).doesNotContain("counterfeit"));
+      assertThat(scored.subList(25, 30))
+          .allSatisfy(s -> assertThat(s.violations()).contains("counterfeit"));
+      assertThat(scored.subList(0, 25))
+          .allSatisfy(s -> assertThat(s.violations()).doesNotContain("counterfeit"));
       List<ScoredListing> rows = new ArrayList<>();
       for (int i = 0; i < listings.size(); i++) {
         rows.add(new ScoredListing(listings.get(i), scored.get(i)));
@@ -79,24 +91,35 @@ class PricesObserveIT {
 
   @ParameterizedTest
   @MethodSource("org.markwatch.storage.TestDatabase#backends")
-  void writesTheMarketMedianThatTheDetectorsReadAndThatMovesTheRule(TestDatabase.Backend backend, @TempDir Path dir)
-      throws Exception {
+  void writesTheMarketMedianThatTheDetectorsReadAndThatMovesTheRule(
+      TestDatabase.Backend backend, @TempDir Path dir) throws Exception {
     try (TestDatabase scratch = TestDatabase.create(backend)) {
       store(scratch.settings());
       Path out = dir.resolve("observed-prices.yaml");
-      ObservedPriceQuery.Result r = PricesCommand.Observe.observe(scratch.settings(),
-          new DetectorConfig(DetectorConfFiles.readDir(CONF, "brands"), Map.of()), 90, 20, out, NOW);
+      ObservedPriceQuery.Result r =
+          PricesCommand.Observe.observe(
+              scratch.settings(),
+              new DetectorConfig(DetectorConfFiles.readDir(CONF, "brands"), Map.of()),
+              90,
+              20,
+              out,
+              NOW);
 
-      assertThat(r.groups()).containsExactly(new ObservedPriceQuery.Group("vans", "shoes", 3_000_000, 120_000, 25));
+      assertThat(r.groups())
+          .containsExactly(new ObservedPriceQuery.Group("vans", "shoes", 3_000_000, 120_000, 25));
       assertThat(r.counterfeit()).isEqualTo(5);
       assertThat(r.noType()).isEqualTo(1);
       String text = Files.readString(out);
       assertThat(text)
           .startsWith("# Observed market prices")
-          .contains("Computed 2026-11-24T00:00:00Z", "--since 90 --min-samples 20", "observed since 2026-08-26T00:00:00Z",
+          .contains(
+              "Computed 2026-11-24T00:00:00Z",
+              "--since 90 --min-samples 20",
+              "observed since 2026-08-26T00:00:00Z",
               "left out: 5 with a counterfeit verdict")
-          .contains("catalog: observed-prices\nobservedPrices:\n"
-              + "  - {brand: \"vans\", type: \"shoes\", median: 3000000, mad: 120000, samples: 25}\n");
+          .contains(
+              "catalog: observed-prices\nobservedPrices:\n"
+                  + "  - {brand: \"vans\", type: \"shoes\", median: 3000000, mad: 120000, samples: 25}\n");
       assertThat(text).doesNotContain("password");
 
       // the same conf with the computed file in place of the seed values
@@ -104,13 +127,18 @@ class PricesObserveIT {
       Map<String, String> brands = new TreeMap<>(seed.brandFiles());
       brands.put("brands/observed-prices.yaml", text);
       DetectorConfig computed = new DetectorConfig(brands, seed.ruleFiles());
-      Listing probe = listing("probe", "Giày Vans Authentic đen trắng", 700_000, "2026-11-20T08:00:00Z");
-      try (Detectors before = Detectors.create(seed); Detectors after = Detectors.create(computed)) {
+      Listing probe =
+          listing("probe", "Giày Vans Authentic đen trắng", 700_000, "2026-11-20T08:00:00Z");
+      try (Detectors before = Detectors.create(seed);
+          Detectors after = Detectors.create(computed)) {
         // seed median 1,600,000: 700,000 is not below 0.3 x; computed median 3,000,000: it is
         assertThat(fired(before.score(probe))).isFalse();
         assertThat(fired(after.score(probe))).isTrue();
-        assertThat(after.score(probe).signals()).filteredOn(s -> s.rule().equals(RULE)).singleElement()
-            .satisfies(s -> assertThat(s.evidence()).contains("observed median 3,000,000 VND", "n=25"));
+        assertThat(after.score(probe).signals())
+            .filteredOn(s -> s.rule().equals(RULE))
+            .singleElement()
+            .satisfies(
+                s -> assertThat(s.evidence()).contains("observed median 3,000,000 VND", "n=25"));
       }
     }
   }
@@ -125,11 +153,34 @@ class PricesObserveIT {
     store(DatabaseSettings.h2File(data.resolve("db").toAbsolutePath()));
     Path out = dir.resolve("prices.yaml");
     // observed 2026-11-01, so a --since of 3650 days takes them in whatever today is
-    int code = Main.run("prices", "observe", "--since", "3650", "--min-samples", "25", "--out", out.toString(),
-        "--data", data.toString(), "--conf", CONF.toString());
+    int code =
+        Main.run(
+            "prices",
+            "observe",
+            "--since",
+            "3650",
+            "--min-samples",
+            "25",
+            "--out",
+            out.toString(),
+            "--data",
+            data.toString(),
+            "--conf",
+            CONF.toString());
     assertThat(code).isEqualTo(0);
-    assertThat(out).content().contains("{brand: \"vans\", type: \"shoes\", median: 3000000, mad: 120000, samples: 25}");
-    assertThat(Main.run("prices", "observe", "--min-samples", "0", "--out", out.toString(), "--data", data.toString()))
+    assertThat(out)
+        .content()
+        .contains("{brand: \"vans\", type: \"shoes\", median: 3000000, mad: 120000, samples: 25}");
+    assertThat(
+            Main.run(
+                "prices",
+                "observe",
+                "--min-samples",
+                "0",
+                "--out",
+                out.toString(),
+                "--data",
+                data.toString()))
         .isEqualTo(2);
   }
 }

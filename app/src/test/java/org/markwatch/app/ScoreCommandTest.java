@@ -1,6 +1,5 @@
 package org.markwatch.app;
 
-import org.markwatch.detectors.TestConf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.markwatch.detectors.TestConf;
 import org.markwatch.model.Decoded;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Scored;
@@ -63,7 +63,9 @@ class ScoreCommandTest {
       }
     }
     // a regex that recurses once per character: hostile text of a few KB overflows the stack
-    Files.writeString(rules.resolve("recursive.yaml"), """
+    Files.writeString(
+        rules.resolve("recursive.yaml"),
+        """
         rules:
           - id: misleading.recursive
             violation: misleading
@@ -74,17 +76,34 @@ class ScoreCommandTest {
     Path in = dir.resolve("in.jsonl");
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      lines.add(JsonCodec.encode(org.markwatch.model.Listing.builder("shop:so" + i, "shop",
-          "https://shop.example.vn/so" + i, "2026-11-20T08:00:00Z").title("Nồi cơm điện " + i)
-          .text(i == 1 ? "ab".repeat(5_000) + "c" : "Hàng mới").build()));
+      lines.add(
+          JsonCodec.encode(
+              org.markwatch.model.Listing.builder(
+                      "shop:so" + i,
+                      "shop",
+                      "https://shop.example.vn/so" + i,
+                      "2026-11-20T08:00:00Z")
+                  .title("Nồi cơm điện " + i)
+                  .text(i == 1 ? "ab".repeat(5_000) + "c" : "Hàng mới")
+                  .build()));
     }
     Files.write(in, lines);
     Path out = dir.resolve("out.jsonl");
     Path rejects = dir.resolve("rejects.jsonl");
-    Run run = score("--in", in.toString(), "--out", out.toString(), "--rules", rules.toString(),
-        "--rejects", rejects.toString());
+    Run run =
+        score(
+            "--in",
+            in.toString(),
+            "--out",
+            out.toString(),
+            "--rules",
+            rules.toString(),
+            "--rejects",
+            rejects.toString());
     assertThat(run.status).as(run.err).isZero();
-    assertThat(run.err).contains(in + ":2: detectors failed: StackOverflowError").contains("2 scored, 1 rejected");
+    assertThat(run.err)
+        .contains(in + ":2: detectors failed: StackOverflowError")
+        .contains("2 scored, 1 rejected");
     assertThat(Files.readAllLines(out)).hasSize(2).noneMatch(l -> l.contains("shop:so1"));
     assertThat(Files.readString(rejects)).contains("\"line\":2", "StackOverflowError");
   }

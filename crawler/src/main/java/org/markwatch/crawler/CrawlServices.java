@@ -30,7 +30,10 @@ record CrawlServices(
     return Instant.now(settings.clock()).toString();
   }
 
-  /** Monotonic milliseconds for politeness bookkeeping (never the settings' clock, which may be fixed). */
+  /**
+   * Monotonic milliseconds for politeness bookkeeping (never the settings' clock, which may be
+   * fixed).
+   */
   static long monotonicMs() {
     return System.nanoTime() / 1_000_000;
   }

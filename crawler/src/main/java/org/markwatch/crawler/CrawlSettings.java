@@ -18,18 +18,20 @@ import org.markwatch.crawler.sink.SpoolSink;
  * @param spoolDir where listing spool files ({@code listings-<runId>-NNNNN.jsonl}) are written
  * @param allowLoopback whether 127.0.0.0/8 and ::1 may be fetched; only for tests and the demo;
  *     default <b>false</b>. Private, link-local and multicast addresses are refused regardless.
- * @param threads hosts crawled in parallel (each host is crawled by one thread at a time); default <b>4</b>
+ * @param threads hosts crawled in parallel (each host is crawled by one thread at a time); default
+ *     <b>4</b>
  * @param userAgent User-Agent header and robots.txt agent (its product token, {@code markwatch});
  *     default {@value #DEFAULT_USER_AGENT}
  * @param clock source of {@code observedAt}; a fixed clock makes two runs over the same site
  *     produce identical records; default the system UTC clock
- * @param crawlRunId id written into every listing and spool file name; default {@code run-<start time>}
+ * @param crawlRunId id written into every listing and spool file name; default {@code run-<start
+ *     time>}
  * @param fetchLimits timeouts and byte cap; default {@link FetchLimits#DEFAULT}
  * @param spoolRollEvery listings per spool file; default {@value SpoolSink#DEFAULT_ROLL_EVERY}
  * @param chromium Chromium executable; default {@code /usr/bin/chromium}
- * @param warcRotateBytes product pages (and screenshots) are also written as WARC records to
- *     {@code <evidenceDir>/warc/<runId>-NNNNN.warc.gz}, a new file from this size on; 0 writes no
- *     WARC; default {@link WarcArchive#DEFAULT_ROTATE_BYTES} (1 GiB)
+ * @param warcRotateBytes product pages (and screenshots) are also written as WARC records to {@code
+ *     <evidenceDir>/warc/<runId>-NNNNN.warc.gz}, a new file from this size on; 0 writes no WARC;
+ *     default {@link WarcArchive#DEFAULT_ROTATE_BYTES} (1 GiB)
  */
 public record CrawlSettings(
     Path evidenceDir,
@@ -55,9 +57,11 @@ public record CrawlSettings(
     Objects.requireNonNull(fetchLimits, "fetchLimits");
     Objects.requireNonNull(chromium, "chromium");
     if (threads < 1) throw new IllegalArgumentException("threads must be >= 1: " + threads);
-    if (spoolRollEvery < 1) throw new IllegalArgumentException("spoolRollEvery must be >= 1: " + spoolRollEvery);
+    if (spoolRollEvery < 1)
+      throw new IllegalArgumentException("spoolRollEvery must be >= 1: " + spoolRollEvery);
     if (crawlRunId.isBlank()) throw new IllegalArgumentException("crawlRunId must not be blank");
-    if (warcRotateBytes < 0) throw new IllegalArgumentException("warcRotateBytes must be >= 0: " + warcRotateBytes);
+    if (warcRotateBytes < 0)
+      throw new IllegalArgumentException("warcRotateBytes must be >= 0: " + warcRotateBytes);
   }
 
   public static Builder builder(Path evidenceDir, Path spoolDir) {
@@ -83,21 +87,71 @@ public record CrawlSettings(
       this.spoolDir = spoolDir;
     }
 
-    public Builder allowLoopback(boolean v) { allowLoopback = v; return this; }
-    public Builder threads(int v) { threads = v; return this; }
-    public Builder userAgent(String v) { userAgent = v; return this; }
-    public Builder clock(Clock v) { clock = v; return this; }
-    public Builder crawlRunId(String v) { crawlRunId = v; return this; }
-    public Builder fetchLimits(FetchLimits v) { fetchLimits = v; return this; }
-    public Builder spoolRollEvery(int v) { spoolRollEvery = v; return this; }
-    public Builder chromium(Path v) { chromium = v; return this; }
-    public Builder warcRotateBytes(long v) { warcRotateBytes = v; return this; }
+    public Builder allowLoopback(boolean v) {
+      allowLoopback = v;
+      return this;
+    }
+
+    public Builder threads(int v) {
+      threads = v;
+      return this;
+    }
+
+    public Builder userAgent(String v) {
+      userAgent = v;
+      return this;
+    }
+
+    public Builder clock(Clock v) {
+      clock = v;
+      return this;
+    }
+
+    public Builder crawlRunId(String v) {
+      crawlRunId = v;
+      return this;
+    }
+
+    public Builder fetchLimits(FetchLimits v) {
+      fetchLimits = v;
+      return this;
+    }
+
+    public Builder spoolRollEvery(int v) {
+      spoolRollEvery = v;
+      return this;
+    }
+
+    public Builder chromium(Path v) {
+      chromium = v;
+      return this;
+    }
+
+    public Builder warcRotateBytes(long v) {
+      warcRotateBytes = v;
+      return this;
+    }
 
     public CrawlSettings build() {
-      String runId = crawlRunId != null ? crawlRunId
-          : "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now(clock));
-      return new CrawlSettings(evidenceDir, spoolDir, allowLoopback, threads, userAgent, clock, runId, fetchLimits,
-          spoolRollEvery, chromium, warcRotateBytes);
+      String runId =
+          crawlRunId != null
+              ? crawlRunId
+              : "run-"
+                  + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                      .withZone(ZoneOffset.UTC)
+                      .format(Instant.now(clock));
+      return new CrawlSettings(
+          evidenceDir,
+          spoolDir,
+          allowLoopback,
+          threads,
+          userAgent,
+          clock,
+          runId,
+          fetchLimits,
+          spoolRollEvery,
+          chromium,
+          warcRotateBytes);
     }
   }
 }

@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts of one run's pages as they are handled: per outcome ({@code OK}, {@code REDIRECT},
- * {@code RETRY}, {@code HTTP_ERROR}, ...) and errors by class ({@code HTTP 404}, {@code TIMEOUT},
- * ...). Thread-safe; wrap the caller's listener with {@link #listener} to fill it.
+ * Counts of one run's pages as they are handled: per outcome ({@code OK}, {@code REDIRECT}, {@code
+ * RETRY}, {@code HTTP_ERROR}, ...) and errors by class ({@code HTTP 404}, {@code TIMEOUT}, ...).
+ * Thread-safe; wrap the caller's listener with {@link #listener} to fill it.
  */
 public final class CrawlTally {
   private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
@@ -64,10 +64,26 @@ public final class CrawlTally {
   /** A listener that counts into this tally, then forwards to {@code next}. */
   public ProgressListener listener(ProgressListener next) {
     return new ProgressListener() {
-      @Override public void runStarted(String id, java.util.List<org.markwatch.crawler.source.Source> s) { next.runStarted(id, s); }
-      @Override public void notice(String message) { next.notice(message); }
-      @Override public void pageDone(PageEvent event) { add(event); next.pageDone(event); }
-      @Override public void sourceDone(SourceReport report) { next.sourceDone(report); }
+      @Override
+      public void runStarted(String id, java.util.List<org.markwatch.crawler.source.Source> s) {
+        next.runStarted(id, s);
+      }
+
+      @Override
+      public void notice(String message) {
+        next.notice(message);
+      }
+
+      @Override
+      public void pageDone(PageEvent event) {
+        add(event);
+        next.pageDone(event);
+      }
+
+      @Override
+      public void sourceDone(SourceReport report) {
+        next.sourceDone(report);
+      }
     };
   }
 

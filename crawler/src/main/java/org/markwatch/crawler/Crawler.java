@@ -1,5 +1,6 @@
 package org.markwatch.crawler;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -13,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.markwatch.crawler.browser.BrowserFetcher;
 import org.markwatch.crawler.browser.Chromium;
-import java.nio.file.Path;
 import org.markwatch.crawler.evidence.EvidenceRefLog;
 import org.markwatch.crawler.evidence.EvidenceStore;
 import org.markwatch.crawler.evidence.WarcArchive;
@@ -32,10 +32,11 @@ import org.markwatch.crawler.source.Source;
 
 /**
  * Runs a crawl: sources that share a host (seeds or allowed hosts) are crawled one after the other
- * on one thread; different hosts run in parallel on up to {@link CrawlSettings#threads()} threads. Listings
- * go to a {@link Sink} (by default a {@link SpoolSink} in {@link CrawlSettings#spoolDir()}), evidence to an
- * {@link EvidenceStore} in {@link CrawlSettings#evidenceDir()}. Browser sources are skipped with a
- * notice when Chromium is missing; the static ones still run.
+ * on one thread; different hosts run in parallel on up to {@link CrawlSettings#threads()} threads.
+ * Listings go to a {@link Sink} (by default a {@link SpoolSink} in {@link
+ * CrawlSettings#spoolDir()}), evidence to an {@link EvidenceStore} in {@link
+ * CrawlSettings#evidenceDir()}. Browser sources are skipped with a notice when Chromium is missing;
+ * the static ones still run.
  *
  * <pre>{@code
  * List<Source> sources = SourceLoader.loadFile(Path.of("conf/sources/demo.yaml"), Map.of("demo.chosi", base));
@@ -59,10 +60,11 @@ public final class Crawler {
   }
 
   /**
-   * A crawler writing to another sink (e.g. a Kafka topic). {@code sinks} is called once per
-   * {@link #run}; the run closes the sink it got.
+   * A crawler writing to another sink (e.g. a Kafka topic). {@code sinks} is called once per {@link
+   * #run}; the run closes the sink it got.
    */
-  public Crawler(CrawlSettings settings, ListingExtractor extractor, Function<CrawlSettings, Sink> sinks) {
+  public Crawler(
+      CrawlSettings settings, ListingExtractor extractor, Function<CrawlSettings, Sink> sinks) {
     this.settings = settings;
     this.extractor = extractor;
     this.sinks = sinks;
@@ -88,29 +90,52 @@ public final class Crawler {
     boolean needBrowser = sources.stream().anyMatch(s -> s.fetchMode() == FetchMode.BROWSER);
     boolean haveBrowser = Chromium.available(settings.chromium());
     if (needBrowser && !haveBrowser) {
-      progress.notice(Chromium.MISSING_MESSAGE + " (browser sources are skipped, the static ones still run)");
+      progress.notice(
+          Chromium.MISSING_MESSAGE + " (browser sources are skipped, the static ones still run)");
     }
     AddressGuard guard = new AddressGuard(settings.allowLoopback());
     Map<FetchMode, Fetcher> fetchers = new EnumMap<>(FetchMode.class);
-    StaticFetcher staticFetcher = new StaticFetcher(guard, settings.fetchLimits(), settings.userAgent());
+    StaticFetcher staticFetcher =
+        new StaticFetcher(guard, settings.fetchLimits(), settings.userAgent());
     fetchers.put(FetchMode.STATIC, staticFetcher);
     if (needBrowser && haveBrowser) {
-      fetchers.put(FetchMode.BROWSER,
-          new BrowserFetcher(settings.chromium(), settings.userAgent(), guard, settings.fetchLimits().maxBytes()));
+      fetchers.put(
+          FetchMode.BROWSER,
+          new BrowserFetcher(
+              settings.chromium(), settings.userAgent(), guard, settings.fetchLimits().maxBytes()));
     }
     Map<String, SourceReport> reports = new LinkedHashMap<>();
     Sink sink = sinks.apply(settings);
     Path warcDir = settings.evidenceDir().resolve("warc");
-    WarcArchive warc = settings.warcRotateBytes() == 0 ? null
-        : new WarcArchive(warcDir, settings.crawlRunId(), settings.warcRotateBytes());
-    EvidenceRefLog refs = warc == null ? null : new EvidenceRefLog(warcDir.resolve(settings.crawlRunId() + "-refs.jsonl"));
-    try (FetcherRouter router = new FetcherRouter(fetchers); warc; refs) {
-      CrawlServices services = new CrawlServices(settings, router,
-          new RobotsCache(staticFetcher, new RobotsPolicy(RobotsPolicy.agentName(settings.userAgent()))),
-          new HostGate(), new EvidenceStore(settings.evidenceDir()), warc, refs, sink, extractor, progress);
+    WarcArchive warc =
+        settings.warcRotateBytes() == 0
+            ? null
+            : new WarcArchive(warcDir, settings.crawlRunId(), settings.warcRotateBytes());
+    EvidenceRefLog refs =
+        warc == null
+            ? null
+            : new EvidenceRefLog(warcDir.resolve(settings.crawlRunId() + "-refs.jsonl"));
+    try (FetcherRouter router = new FetcherRouter(fetchers);
+        warc;
+        refs) {
+      CrawlServices services =
+          new CrawlServices(
+              settings,
+              router,
+              new RobotsCache(
+                  staticFetcher, new RobotsPolicy(RobotsPolicy.agentName(settings.userAgent()))),
+              new HostGate(),
+              new EvidenceStore(settings.evidenceDir()),
+              warc,
+              refs,
+              sink,
+              extractor,
+              progress);
       List<List<Source>> groups = groupBySharedHosts(sources);
-      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.threads(), groups.size())),
-          r -> new Thread(r, "markwatch-crawl"));
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              Math.max(1, Math.min(settings.threads(), groups.size())),
+              r -> new Thread(r, "markwatch-crawl"));
       try {
         List<Future<List<SourceReport>>> futures = new ArrayList<>();
         for (List<Source> group : groups) {
@@ -138,17 +163,23 @@ public final class Crawler {
         ordered.add(reports.get(s.id()));
       }
     }
-    return new CrawlReport(settings.crawlRunId(), startedAt, (System.nanoTime() - start) / 1_000_000,
+    return new CrawlReport(
+        settings.crawlRunId(),
+        startedAt,
+        (System.nanoTime() - start) / 1_000_000,
         ordered.stream().mapToInt(SourceReport::pagesFetched).sum(),
         ordered.stream().mapToInt(SourceReport::pagesFailed).sum(),
         ordered.stream().mapToInt(SourceReport::blockedByRobots).sum(),
         ordered.stream().mapToInt(SourceReport::listingsEmitted).sum(),
-        ordered, notices, sink instanceof SpoolSink spool ? spool.files() : List.of());
+        ordered,
+        notices,
+        sink instanceof SpoolSink spool ? spool.files() : List.of());
   }
 
   /**
    * Sources that share any host (directly or through a chain of sources) form one group, crawled
-   * one after the other on one thread, in the order given; groups keep the order of their first source.
+   * one after the other on one thread, in the order given; groups keep the order of their first
+   * source.
    */
   static List<List<Source>> groupBySharedHosts(List<Source> sources) {
     List<List<Source>> groups = new ArrayList<>();
@@ -169,12 +200,15 @@ public final class Crawler {
         }
       }
       merged.add(s);
-      merged.sort(java.util.Comparator.comparingInt(sources::indexOf)); // a group runs in the caller's order
+      merged.sort(
+          java.util.Comparator.comparingInt(
+              sources::indexOf)); // a group runs in the caller's order
       if (insertAt < 0) {
         groups.add(merged);
         hostsOf.add(mergedHosts);
       } else {
-        // drop the merged groups (from the back so indexes stay valid), put the union in the first one's place
+        // drop the merged groups (from the back so indexes stay valid), put the union in the first
+        // one's place
         for (int i = groups.size() - 1; i > insertAt; i--) {
           if (!java.util.Collections.disjoint(hostsOf.get(i), hosts)) {
             groups.remove(i);
@@ -188,7 +222,8 @@ public final class Crawler {
     return groups;
   }
 
-  private static List<SourceReport> crawlGroup(List<Source> group, CrawlServices services, boolean haveBrowser) {
+  private static List<SourceReport> crawlGroup(
+      List<Source> group, CrawlServices services, boolean haveBrowser) {
     List<SourceReport> out = new ArrayList<>();
     for (Source s : group) {
       SourceReport r;
@@ -209,14 +244,32 @@ public final class Crawler {
   }
 
   private static SourceReport skipped(Source s, String why) {
-    return new SourceReport(s.id(), s.platform(), s.fetchMode().id(), 0, 0, 0, 0, 0, 0, 0, 0, why, 0);
+    return new SourceReport(
+        s.id(), s.platform(), s.fetchMode().id(), 0, 0, 0, 0, 0, 0, 0, 0, why, 0);
   }
 
   /** Forwards to the caller's listener and keeps notices for the report. */
-  private record NoticeRecorder(ProgressListener delegate, List<String> notices) implements ProgressListener {
-    @Override public void runStarted(String id, List<Source> sources) { delegate.runStarted(id, sources); }
-    @Override public void notice(String message) { notices.add(message); delegate.notice(message); }
-    @Override public void pageDone(PageEvent event) { delegate.pageDone(event); }
-    @Override public void sourceDone(SourceReport report) { delegate.sourceDone(report); }
+  private record NoticeRecorder(ProgressListener delegate, List<String> notices)
+      implements ProgressListener {
+    @Override
+    public void runStarted(String id, List<Source> sources) {
+      delegate.runStarted(id, sources);
+    }
+
+    @Override
+    public void notice(String message) {
+      notices.add(message);
+      delegate.notice(message);
+    }
+
+    @Override
+    public void pageDone(PageEvent event) {
+      delegate.pageDone(event);
+    }
+
+    @Override
+    public void sourceDone(SourceReport report) {
+      delegate.sourceDone(report);
+    }
   }
 }

@@ -10,8 +10,8 @@ import org.markwatch.crawler.source.Source;
 /**
  * Progress of a whole run for a terminal: one line rewritten in place (carriage return) at most
  * every {@code intervalMs}, with pages done, pages/s, an ETA from the page budgets and errors.
- * Notices and finished sources are printed on lines of their own. When the output is not a
- * terminal (a log file, a pipe), use {@link PrintingProgressListener} instead: plain lines.
+ * Notices and finished sources are printed on lines of their own. When the output is not a terminal
+ * (a log file, a pipe), use {@link PrintingProgressListener} instead: plain lines.
  *
  * <p>The ETA assumes every source uses its whole page budget ({@code maxPages}); a site with fewer
  * pages ends early, so it is an upper bound.
@@ -29,7 +29,8 @@ public final class LiveProgressListener implements ProgressListener {
    * @param tally the run's tally (filled by {@link CrawlTally#listener}, which must wrap this one)
    * @param clockMs a monotonic millisecond clock (tests pass their own)
    */
-  public LiveProgressListener(PrintStream out, CrawlTally tally, long intervalMs, LongSupplier clockMs) {
+  public LiveProgressListener(
+      PrintStream out, CrawlTally tally, long intervalMs, LongSupplier clockMs) {
     this.out = out;
     this.tally = tally;
     this.intervalMs = intervalMs;
@@ -44,7 +45,8 @@ public final class LiveProgressListener implements ProgressListener {
   public synchronized void runStarted(String crawlRunId, List<Source> sources) {
     startMs = clockMs.getAsLong();
     budget = sources.stream().mapToLong(Source::maxPages).sum();
-    out.println("crawl " + crawlRunId + ": " + sources.size() + " source(s), at most " + budget + " pages");
+    out.println(
+        "crawl " + crawlRunId + ": " + sources.size() + " source(s), at most " + budget + " pages");
   }
 
   @Override
@@ -58,7 +60,8 @@ public final class LiveProgressListener implements ProgressListener {
     long now = clockMs.getAsLong();
     long last = lastPrint.get();
     // the sentinel is compared, not subtracted: now - Long.MIN_VALUE overflows
-    if ((last == Long.MIN_VALUE || now - last >= intervalMs) && lastPrint.compareAndSet(last, now)) {
+    if ((last == Long.MIN_VALUE || now - last >= intervalMs)
+        && lastPrint.compareAndSet(last, now)) {
       synchronized (this) {
         out.print("\r\033[K" + line(now));
         out.flush();
@@ -72,8 +75,14 @@ public final class LiveProgressListener implements ProgressListener {
     if (r.skipped() != null) {
       out.printf("  %s: skipped: %s%n", r.sourceId(), r.skipped());
     } else {
-      out.printf(Locale.ROOT, "  %s: %d pages fetched, %d failed, %d listings in %.1f s%n",
-          r.sourceId(), r.pagesFetched(), r.pagesFailed(), r.listingsEmitted(), r.elapsedMs() / 1000.0);
+      out.printf(
+          Locale.ROOT,
+          "  %s: %d pages fetched, %d failed, %d listings in %.1f s%n",
+          r.sourceId(),
+          r.pagesFetched(),
+          r.pagesFailed(),
+          r.listingsEmitted(),
+          r.elapsedMs() / 1000.0);
     }
   }
 
@@ -83,12 +92,19 @@ public final class LiveProgressListener implements ProgressListener {
     double seconds = Math.max(0.001, (nowMs - startMs) / 1000.0);
     double rate = pages / seconds;
     String eta = rate <= 0 || budget <= pages ? "--" : duration((long) ((budget - pages) / rate));
-    return String.format(Locale.ROOT, "  %d pages, %.1f pages/s, ETA <= %s, %d listings, %d errors",
-        pages, rate, eta, tally.listings(), tally.errors());
+    return String.format(
+        Locale.ROOT,
+        "  %d pages, %.1f pages/s, ETA <= %s, %d listings, %d errors",
+        pages,
+        rate,
+        eta,
+        tally.listings(),
+        tally.errors());
   }
 
   static String duration(long seconds) {
-    return seconds >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60)
+    return seconds >= 3600
+        ? String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60)
         : String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
   }
 }

@@ -17,16 +17,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * From a fetched product page (or, see {@link #handleListPage}, a list or shop page) to listings in the sink: stores the evidence (HTML, and the
- * screenshot of browser pages) before extraction, so a page whose extraction fails can still be
- * looked at; runs extraction; stamps each listing with the evidence hashes and the run id.
- * One failing page never stops the crawl: its error is counted and reported.
+ * From a fetched product page (or, see {@link #handleListPage}, a list or shop page) to listings in
+ * the sink: stores the evidence (HTML, and the screenshot of browser pages) before extraction, so a
+ * page whose extraction fails can still be looked at; runs extraction; stamps each listing with the
+ * evidence hashes and the run id. One failing page never stops the crawl: its error is counted and
+ * reported.
  */
 final class PageHandler {
   private static final Logger LOG = LoggerFactory.getLogger(PageHandler.class);
 
   private final CrawlServices services;
-  /** extraction (#11): sellers seen with their business information complete later listings' sellers. */
+
+  /**
+   * extraction (#11): sellers seen with their business information complete later listings'
+   * sellers.
+   */
   private final SellerBook sellers = new SellerBook();
 
   PageHandler(CrawlServices services) {
@@ -42,19 +47,32 @@ final class PageHandler {
       return handleListPage(source, fetch, discovered);
     }
     String html = fetch.html();
-    byte[] htmlBytes = fetch.renderedHtml() != null ? html.getBytes(StandardCharsets.UTF_8) : fetch.body();
+    byte[] htmlBytes =
+        fetch.renderedHtml() != null ? html.getBytes(StandardCharsets.UTF_8) : fetch.body();
     String htmlSha = services.evidence().putHtml(htmlBytes);
-    String shotSha = fetch.screenshot() == null ? null : services.evidence().putScreenshot(fetch.screenshot());
+    String shotSha =
+        fetch.screenshot() == null ? null : services.evidence().putScreenshot(fetch.screenshot());
     Evidence evidence = new Evidence(fetch.status(), fetch.mode().id(), htmlSha, shotSha);
-    Page page = new Page(fetch.finalUrl(), fetch.status(), fetch.headers(), fetch.body(), fetch.renderedHtml(),
-        source.platform(), services.now(), services.settings().crawlRunId(), source.profile());
+    Page page =
+        new Page(
+            fetch.finalUrl(),
+            fetch.status(),
+            fetch.headers(),
+            fetch.body(),
+            fetch.renderedHtml(),
+            source.platform(),
+            services.now(),
+            services.settings().crawlRunId(),
+            source.profile());
     List<Listing> listings;
     try {
       listings = services.extractor().extract(page);
     } catch (RuntimeException e) {
       LOG.warn("extraction failed for {}: {}", fetch.finalUrl(), e.toString());
       services.listener().notice("extraction failed for " + fetch.finalUrl() + ": " + e);
-      archive(fetch, htmlBytes, List.of()); // the page is evidence even when nothing could be read from it
+      archive(
+          fetch, htmlBytes,
+          List.of()); // the page is evidence even when nothing could be read from it
       return -1;
     }
     write(listings, evidence);
@@ -64,27 +82,46 @@ final class PageHandler {
 
   private void write(List<Listing> listings, Evidence evidence) {
     for (Listing l : listings) {
-      services.sink().write(sellers.complete(l.toBuilder()
-          .evidence(evidence)
-          .crawlRunId(l.crawlRunId() != null ? l.crawlRunId() : services.settings().crawlRunId())
-          .build()));
+      services
+          .sink()
+          .write(
+              sellers.complete(
+                  l.toBuilder()
+                      .evidence(evidence)
+                      .crawlRunId(
+                          l.crawlRunId() != null
+                              ? l.crawlRunId()
+                              : services.settings().crawlRunId())
+                      .build()));
     }
   }
 
   // --- extraction (#11): list and shop pages -------------------------------------------------
   /**
-   * A page that is no product page may be a category, search or shop page: each product card on
-   * it is a listing observed there (kind product, attributes.observedOn = the page), and its URL
-   * goes to the frontier. A shop page's cards carry the shop's seller record. Other pages give
-   * nothing, and their HTML is not kept as evidence.
+   * A page that is no product page may be a category, search or shop page: each product card on it
+   * is a listing observed there (kind product, attributes.observedOn = the page), and its URL goes
+   * to the frontier. A shop page's cards carry the shop's seller record. Other pages give nothing,
+   * and their HTML is not kept as evidence.
    */
   private int handleListPage(Source source, FetchResult fetch, Consumer<String> discovered) {
-    Page page = new Page(fetch.finalUrl(), fetch.status(), fetch.headers(), fetch.body(), fetch.renderedHtml(),
-        source.platform(), services.now(), services.settings().crawlRunId(), source.profile());
+    Page page =
+        new Page(
+            fetch.finalUrl(),
+            fetch.status(),
+            fetch.headers(),
+            fetch.body(),
+            fetch.renderedHtml(),
+            source.platform(),
+            services.now(),
+            services.settings().crawlRunId(),
+            source.profile());
     List<Listing> cards;
     try {
-      cards = services.extractor().extract(page).stream()
-          .filter(l -> l.attributes() != null && l.attributes().containsKey(Extraction.OBSERVED_ON)).toList();
+      cards =
+          services.extractor().extract(page).stream()
+              .filter(
+                  l -> l.attributes() != null && l.attributes().containsKey(Extraction.OBSERVED_ON))
+              .toList();
     } catch (RuntimeException e) {
       LOG.warn("extraction failed for {}: {}", fetch.finalUrl(), e.toString());
       services.listener().notice("extraction failed for " + fetch.finalUrl() + ": " + e);
@@ -93,13 +130,18 @@ final class PageHandler {
     cards.forEach(l -> discovered.accept(l.url()));
     // A card whose product page this source fetches anyway is only a link: that page gives the full
     // listing, and storing the card too would record a poorer observation of the same listing.
-    List<Listing> observed = cards.stream()
-        .filter(l -> !source.isProductPage(UrlNormalizer.pathAndQuery(l.url()))).toList();
+    List<Listing> observed =
+        cards.stream()
+            .filter(l -> !source.isProductPage(UrlNormalizer.pathAndQuery(l.url())))
+            .toList();
     if (observed.isEmpty()) {
       return 0;
     }
-    byte[] htmlBytes = fetch.renderedHtml() != null ? fetch.html().getBytes(StandardCharsets.UTF_8) : fetch.body();
-    Evidence evidence = new Evidence(fetch.status(), fetch.mode().id(), services.evidence().putHtml(htmlBytes), null);
+    byte[] htmlBytes =
+        fetch.renderedHtml() != null ? fetch.html().getBytes(StandardCharsets.UTF_8) : fetch.body();
+    Evidence evidence =
+        new Evidence(
+            fetch.status(), fetch.mode().id(), services.evidence().putHtml(htmlBytes), null);
     write(observed, evidence);
     archive(fetch, htmlBytes, observed);
     return observed.size();
@@ -115,14 +157,33 @@ final class PageHandler {
       return;
     }
     java.time.Instant at = java.time.Instant.now(services.settings().clock());
-    WarcArchive.Ref page = fetch.renderedHtml() == null
-        ? services.warc().writeExchange(fetch.finalUrl(), services.settings().userAgent(), fetch.status(),
-            fetch.headers(), htmlBytes, at)
-        : services.warc().writeResource(fetch.finalUrl(), "text/html; charset=utf-8", htmlBytes, at);
-    WarcArchive.Ref shot = fetch.screenshot() == null ? null
-        : services.warc().writeResource(fetch.finalUrl(), "image/png", fetch.screenshot(), at);
-    services.refs().add(new EvidenceRefLog.Entry(fetch.finalUrl(), services.settings().crawlRunId(),
-        listings.stream().map(Listing::id).toList(), page, shot));
+    WarcArchive.Ref page =
+        fetch.renderedHtml() == null
+            ? services
+                .warc()
+                .writeExchange(
+                    fetch.finalUrl(),
+                    services.settings().userAgent(),
+                    fetch.status(),
+                    fetch.headers(),
+                    htmlBytes,
+                    at)
+            : services
+                .warc()
+                .writeResource(fetch.finalUrl(), "text/html; charset=utf-8", htmlBytes, at);
+    WarcArchive.Ref shot =
+        fetch.screenshot() == null
+            ? null
+            : services.warc().writeResource(fetch.finalUrl(), "image/png", fetch.screenshot(), at);
+    services
+        .refs()
+        .add(
+            new EvidenceRefLog.Entry(
+                fetch.finalUrl(),
+                services.settings().crawlRunId(),
+                listings.stream().map(Listing::id).toList(),
+                page,
+                shot));
   }
 
   /** Whether the response is HTML (or says nothing about its type). */

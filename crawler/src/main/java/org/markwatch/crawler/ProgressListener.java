@@ -32,5 +32,12 @@ public interface ProgressListener {
    * @param pagesDone pages handled for the source so far
    * @param maxPages the source's page budget
    */
-  record PageEvent(String sourceId, String url, String outcome, int status, int listings, int pagesDone, int maxPages) {}
+  record PageEvent(
+      String sourceId,
+      String url,
+      String outcome,
+      int status,
+      int listings,
+      int pagesDone,
+      int maxPages) {}
 }

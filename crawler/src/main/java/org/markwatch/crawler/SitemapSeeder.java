@@ -32,7 +32,9 @@ final class SitemapSeeder {
   private final ProgressListener listener;
   private final UrlFilter hosts;
 
-  /** @param hosts sitemaps elsewhere (robots.txt may name any host) are not fetched */
+  /**
+   * @param hosts sitemaps elsewhere (robots.txt may name any host) are not fetched
+   */
   SitemapSeeder(Fetcher fetcher, PoliteFetch polite, ProgressListener listener, UrlFilter hosts) {
     this.fetcher = fetcher;
     this.polite = polite;
@@ -56,12 +58,21 @@ final class SitemapSeeder {
         listener.notice("sitemap " + url + " not read: not on the source's hosts");
         continue;
       }
-      FetchResult r = polite.fetch(fetcher, new FetchRequest(url, Set.of(), RobotsCache.MAX_REDIRECTS, BrowserSettings.DEFAULT));
+      FetchResult r =
+          polite.fetch(
+              fetcher,
+              new FetchRequest(url, Set.of(), RobotsCache.MAX_REDIRECTS, BrowserSettings.DEFAULT));
       if (!r.ok()) {
-        listener.notice("sitemap " + url + " not read: " + r.outcome() + (r.status() > 0 ? " " + r.status() : ""));
+        listener.notice(
+            "sitemap "
+                + url
+                + " not read: "
+                + r.outcome()
+                + (r.status() > 0 ? " " + r.status() : ""));
         continue;
       }
-      SitemapReader.Contents c = SitemapReader.read(r.finalUrl(), r.body(), r.header("content-type"));
+      SitemapReader.Contents c =
+          SitemapReader.read(r.finalUrl(), r.body(), r.header("content-type"));
       if (c.error() != null) {
         listener.notice(c.error());
       }

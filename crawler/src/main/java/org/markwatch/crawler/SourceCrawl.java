@@ -9,8 +9,8 @@ import org.markwatch.crawler.fetch.FetchOutcome;
 import org.markwatch.crawler.fetch.FetchRequest;
 import org.markwatch.crawler.fetch.FetchResult;
 import org.markwatch.crawler.fetch.Fetcher;
-import org.markwatch.crawler.filter.UrlFilter;
 import org.markwatch.crawler.filter.PathPatternFilter;
+import org.markwatch.crawler.filter.UrlFilter;
 import org.markwatch.crawler.filter.UrlFilters;
 import org.markwatch.crawler.frontier.CrawlUrl;
 import org.markwatch.crawler.frontier.Frontier;
@@ -59,7 +59,8 @@ final class SourceCrawl {
       admit(seed, 0, false);
     }
     if (source.useSitemap()) {
-      SitemapSeeder seeder = new SitemapSeeder(staticFetcher, this::politeFetch, services.listener(), siteFilters);
+      SitemapSeeder seeder =
+          new SitemapSeeder(staticFetcher, this::politeFetch, services.listener(), siteFilters);
       for (String host : source.hosts()) {
         String origin = URI.create(source.seeds().get(0)).getScheme() + "://" + host;
         RobotsCache.Entry robots = robots(origin + "/");
@@ -76,13 +77,26 @@ final class SourceCrawl {
         break;
       }
     }
-    return new SourceReport(source.id(), source.platform(), source.fetchMode().id(), fetched, failed, blocked.size(),
-        redirects, retries, listings, extractionErrors, bytes, null, (System.nanoTime() - start) / 1_000_000);
+    return new SourceReport(
+        source.id(),
+        source.platform(),
+        source.fetchMode().id(),
+        fetched,
+        failed,
+        blocked.size(),
+        redirects,
+        retries,
+        listings,
+        extractionErrors,
+        bytes,
+        null,
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   /** Fetches and handles one URL; false when the fetcher cannot work at all (the source stops). */
   private boolean crawl(CrawlUrl url) {
-    FetchResult r = politeFetch(pageFetcher, new FetchRequest(url.url(), source.hosts(), 0, source.browser()));
+    FetchResult r =
+        politeFetch(pageFetcher, new FetchRequest(url.url(), source.hosts(), 0, source.browser()));
     if (r.outcome() == FetchOutcome.UNAVAILABLE) {
       failed++;
       services.listener().notice(source.id() + ": stopped: " + r.error());
@@ -109,8 +123,13 @@ final class SourceCrawl {
       admit(r.redirectTo(), url.depth(), url.depth() > 0); // a seed's redirect target is a seed too
     } else if (r.retryable() && url.attempt() < source.politeness().maxRetries()) {
       retries++;
-      long wait = Backoff.waitMillis(url.attempt() + 1, source.politeness().backoffMs(),
-          source.politeness().maxBackoffMs(), r.header("retry-after"), System.currentTimeMillis()); // real time: Retry-After dates are
+      long wait =
+          Backoff.waitMillis(
+              url.attempt() + 1,
+              source.politeness().backoffMs(),
+              source.politeness().maxBackoffMs(),
+              r.header("retry-after"),
+              System.currentTimeMillis()); // real time: Retry-After dates are
       services.gate().fetched(host(url.url()), CrawlServices.monotonicMs(), wait);
       frontier.retry(url);
       outcome = "RETRY";
@@ -118,8 +137,11 @@ final class SourceCrawl {
       failed++;
     }
     handled++;
-    services.listener().pageDone(new ProgressListener.PageEvent(
-        source.id(), url.url(), outcome, r.status(), emitted, handled, source.maxPages()));
+    services
+        .listener()
+        .pageDone(
+            new ProgressListener.PageEvent(
+                source.id(), url.url(), outcome, r.status(), emitted, handled, source.maxPages()));
     return true;
   }
 
@@ -150,20 +172,33 @@ final class SourceCrawl {
 
   /** The host's delay; the first call fetches its robots.txt (politely). */
   private CrawlDelay delayFor(String host) {
-    return delays.computeIfAbsent(host, h -> {
-      String origin = URI.create(source.seeds().get(0)).getScheme() + "://" + h;
-      RobotsCache.Entry robots = robots(origin + "/");
-      long crawlDelay = robots.rules().getCrawlDelay();
-      CrawlDelay d = CrawlDelay.of(source.politeness().delayMs(), crawlDelay < 0 ? -1 : crawlDelay,
-          source.politeness().maxCrawlDelayMs());
-      if (d.skip()) {
-        services.listener().notice(source.id() + ": skipping " + h + ": " + d.reason());
-      } else if (robots.rules().isDeferVisits()) {
-        services.listener().notice(source.id() + ": skipping " + h + " for this run: robots.txt unreachable ("
-            + robots.fetch().outcome() + (robots.fetch().status() > 0 ? " " + robots.fetch().status() : "") + ")");
-      }
-      return d;
-    });
+    return delays.computeIfAbsent(
+        host,
+        h -> {
+          String origin = URI.create(source.seeds().get(0)).getScheme() + "://" + h;
+          RobotsCache.Entry robots = robots(origin + "/");
+          long crawlDelay = robots.rules().getCrawlDelay();
+          CrawlDelay d =
+              CrawlDelay.of(
+                  source.politeness().delayMs(),
+                  crawlDelay < 0 ? -1 : crawlDelay,
+                  source.politeness().maxCrawlDelayMs());
+          if (d.skip()) {
+            services.listener().notice(source.id() + ": skipping " + h + ": " + d.reason());
+          } else if (robots.rules().isDeferVisits()) {
+            services
+                .listener()
+                .notice(
+                    source.id()
+                        + ": skipping "
+                        + h
+                        + " for this run: robots.txt unreachable ("
+                        + robots.fetch().outcome()
+                        + (robots.fetch().status() > 0 ? " " + robots.fetch().status() : "")
+                        + ")");
+          }
+          return d;
+        });
   }
 
   private RobotsCache.Entry robots(String url) {
@@ -184,12 +219,14 @@ final class SourceCrawl {
 
   private FetchResult politeFetch(Fetcher fetcher, FetchRequest request) {
     String host = host(request.url());
-    long delay = delays.containsKey(host) ? delays.get(host).delayMs() : source.politeness().delayMs();
+    long delay =
+        delays.containsKey(host) ? delays.get(host).delayMs() : source.politeness().delayMs();
     try {
       waitForHost(host, delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return FetchResult.failed(request.url(), FetchMode.STATIC, FetchOutcome.ERROR, "interrupted", 0);
+      return FetchResult.failed(
+          request.url(), FetchMode.STATIC, FetchOutcome.ERROR, "interrupted", 0);
     }
     FetchResult r = fetcher.fetch(request);
     services.gate().fetched(host, CrawlServices.monotonicMs(), delay);

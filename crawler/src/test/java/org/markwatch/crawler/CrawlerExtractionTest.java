@@ -27,8 +27,12 @@ class CrawlerExtractionTest {
     try (TestSite site = new TestSite()) {
       site.text("/robots.txt", "text/plain", "User-agent: *\nDisallow: /cart\n");
       site.html("/", "<a href='/c/nuoc-hoa'>Nước hoa</a>");
-      site.html("/c/nuoc-hoa", "<a href='/p/42/nuoc-hoa-chanel-no5'>Chanel</a><a href='/cart?add=42'>mua</a>");
-      site.html("/p/42/nuoc-hoa-chanel-no5", """
+      site.html(
+          "/c/nuoc-hoa",
+          "<a href='/p/42/nuoc-hoa-chanel-no5'>Chanel</a><a href='/cart?add=42'>mua</a>");
+      site.html(
+          "/p/42/nuoc-hoa-chanel-no5",
+          """
           <html lang="vi"><head><title>Nước hoa Chanel No5</title>
           <script type="application/ld+json">
           {"@context":"https://schema.org","@type":"Product","name":"Nước hoa Chanel No5 100ml fullbox",
@@ -37,7 +41,9 @@ class CrawlerExtractionTest {
           </script></head><body><h1>Nước hoa Chanel No5 100ml fullbox</h1></body></html>""");
       Path conf = tmp.resolve("sources");
       Files.createDirectories(conf);
-      Files.writeString(conf.resolve("shop.yaml"), """
+      Files.writeString(
+          conf.resolve("shop.yaml"),
+          """
           sources:
             - id: shop
               platform: chosi
@@ -47,9 +53,12 @@ class CrawlerExtractionTest {
               politeness: {delayMs: 10}
           """);
       List<Source> sources = SourceLoader.load(conf, Map.of("shop", site.base()));
-      CrawlSettings settings = CrawlSettings.builder(tmp.resolve("evidence"), tmp.resolve("spool"))
-          .allowLoopback(true).crawlRunId("x1")
-          .clock(Clock.fixed(Instant.parse("2026-11-24T03:00:00Z"), ZoneOffset.UTC)).build();
+      CrawlSettings settings =
+          CrawlSettings.builder(tmp.resolve("evidence"), tmp.resolve("spool"))
+              .allowLoopback(true)
+              .crawlRunId("x1")
+              .clock(Clock.fixed(Instant.parse("2026-11-24T03:00:00Z"), ZoneOffset.UTC))
+              .build();
 
       CrawlReport report = new Crawler(settings).run(sources, ProgressListener.NONE);
 

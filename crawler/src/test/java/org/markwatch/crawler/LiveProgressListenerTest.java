@@ -16,8 +16,9 @@ class LiveProgressListenerTest {
     AtomicLong now = new AtomicLong(0);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     CrawlTally tally = new CrawlTally();
-    LiveProgressListener live = new LiveProgressListener(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-        tally, 250, now::get);
+    LiveProgressListener live =
+        new LiveProgressListener(
+            new PrintStream(bytes, true, StandardCharsets.UTF_8), tally, 250, now::get);
     ProgressListener listener = tally.listener(live);
     listener.runStarted("r", List.of()); // no sources: budget 0, so no ETA
     now.set(10_000);
@@ -28,9 +29,11 @@ class LiveProgressListenerTest {
     listener.pageDone(new ProgressListener.PageEvent("s", "u5", "REDIRECT", 301, 0, 5, 10));
 
     assertThat(tally.byOutcome()).containsEntry("OK", 1L).containsEntry("REDIRECT", 1L).hasSize(5);
-    assertThat(tally.errorsByClass()).containsExactlyInAnyOrderEntriesOf(
-        java.util.Map.of("HTTP 404", 1L, "HTTP 503", 1L, "TIMEOUT", 1L));
-    assertThat(live.line(10_000)).isEqualTo("  5 pages, 0.5 pages/s, ETA <= --, 2 listings, 3 errors");
+    assertThat(tally.errorsByClass())
+        .containsExactlyInAnyOrderEntriesOf(
+            java.util.Map.of("HTTP 404", 1L, "HTTP 503", 1L, "TIMEOUT", 1L));
+    assertThat(live.line(10_000))
+        .isEqualTo("  5 pages, 0.5 pages/s, ETA <= --, 2 listings, 3 errors");
     // only the first page within 250 ms printed a status line, rewritten in place
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertThat(printed.split("\r", -1)).hasSize(2);

@@ -3,8 +3,8 @@ package org.markwatch.demo;
 import java.util.Locale;
 
 /**
- * Why a demo listing exists: the situation it stages. Clean cases are the hard negatives a
- * detector must leave alone; the others carry at least one violation in the ground truth.
+ * Why a demo listing exists: the situation it stages. Clean cases are the hard negatives a detector
+ * must leave alone; the others carry at least one violation in the ground truth.
  */
 public enum DemoCase {
   GENUINE(false),

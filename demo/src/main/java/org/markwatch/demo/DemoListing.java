@@ -8,10 +8,10 @@ import org.markwatch.model.Violation;
  * One listing of the demo world with its ground truth.
  *
  * @param listingId the id a crawler should give it: {@code platform:nativeId}, where nativeId is
- *     the number in the product URL (also JSON-LD/microdata {@code productID}) or the post's
- *     {@code data-post-id}
- * @param path the listing page's path on its platform ({@code /p/..}, {@code /san-pham/..},
- *     {@code /post/..})
+ *     the number in the product URL (also JSON-LD/microdata {@code productID}) or the post's {@code
+ *     data-post-id}
+ * @param path the listing page's path on its platform ({@code /p/..}, {@code /san-pham/..}, {@code
+ *     /post/..})
  * @param title the product title; for a post, the line of its text that names the item
  * @param text the description, or the whole post text
  * @param priceVnd the price in VND as shown (posts: as written, e.g. "1tr2" is 1,200,000)

@@ -22,7 +22,9 @@ public enum DemoPlatform {
     return id;
   }
 
-  /** The key of this platform's base URL in {@link DemoSite#baseUrls()}, e.g. {@code demo.chosi}. */
+  /**
+   * The key of this platform's base URL in {@link DemoSite#baseUrls()}, e.g. {@code demo.chosi}.
+   */
   public String baseUrlKey() {
     return "demo." + id;
   }

@@ -3,8 +3,8 @@ package org.markwatch.demo;
 /**
  * A shop on a marketplace or an author on the social feed.
  *
- * @param sellerId the expected seller id, {@code platform:shop:native-id} (authors:
- *     {@code platform:shop:native-id}, as every seller id)
+ * @param sellerId the expected seller id, {@code platform:shop:native-id} (authors: {@code
+ *     platform:shop:native-id}, as every seller id)
  * @param path the seller page's path, e.g. {@code /shop/12}
  * @param official an official brand store ("Mall" badge, verified); {@code officialBrandId} names
  *     the brand, else null

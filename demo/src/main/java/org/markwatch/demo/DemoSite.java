@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves a {@link DemoWorld}: one JDK HTTP server per platform, each on its own free port of
- * 127.0.0.1 (so each platform is its own host for politeness). Records every request so tests
- * can check that a crawler kept out of what robots.txt forbids.
+ * 127.0.0.1 (so each platform is its own host for politeness). Records every request so tests can
+ * check that a crawler kept out of what robots.txt forbids.
  *
  * <pre>{@code
  * try (DemoSite site = DemoSite.start(DemoWorld.generate(42))) {
@@ -79,17 +79,27 @@ public final class DemoSite implements AutoCloseable {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     }
     String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-    SiteBase pages = switch (platform) {
-      case CHOSI -> new ChosiPages(world, base);
-      case MUABAN -> new MuabanPages(world, base);
-      case MANGXA -> new MangxaPages(world, base);
-    };
+    SiteBase pages =
+        switch (platform) {
+          case CHOSI -> new ChosiPages(world, base);
+          case MUABAN -> new MuabanPages(world, base);
+          case MANGXA -> new MangxaPages(world, base);
+        };
     AtomicInteger n = new AtomicInteger();
-    ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
-      Thread t = new Thread(r, "demo-" + platform.name().toLowerCase(java.util.Locale.ROOT) + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            THREADS,
+            r -> {
+              Thread t =
+                  new Thread(
+                      r,
+                      "demo-"
+                          + platform.name().toLowerCase(java.util.Locale.ROOT)
+                          + "-"
+                          + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     executors.add(executor);
     server.setExecutor(executor);
     server.createContext("/", exchange -> answer(platform, pages, exchange));
@@ -98,7 +108,8 @@ public final class DemoSite implements AutoCloseable {
     baseUrls.put(platform.baseUrlKey(), base);
   }
 
-  private void answer(DemoPlatform platform, SiteBase pages, HttpExchange exchange) throws IOException {
+  private void answer(DemoPlatform platform, SiteBase pages, HttpExchange exchange)
+      throws IOException {
     try (exchange) {
       java.time.Instant receivedAt = java.time.Instant.now();
       String method = exchange.getRequestMethod();
@@ -115,13 +126,23 @@ public final class DemoSite implements AutoCloseable {
           response = Response.status(500, Response.TEXT, "demo site error: " + e + "\n");
         }
       }
-      boolean disallowed = SiteBase.DISALLOWED.stream().anyMatch(d -> path != null && path.startsWith(d));
-      log.add(new DemoRequest(platform, method, path + (query == null ? "" : "?" + query), response.status(),
-          disallowed, exchange.getRequestHeaders().getFirst("User-Agent"), receivedAt));
+      boolean disallowed =
+          SiteBase.DISALLOWED.stream().anyMatch(d -> path != null && path.startsWith(d));
+      log.add(
+          new DemoRequest(
+              platform,
+              method,
+              path + (query == null ? "" : "?" + query),
+              response.status(),
+              disallowed,
+              exchange.getRequestHeaders().getFirst("User-Agent"),
+              receivedAt));
       exchange.getResponseHeaders().set("Content-Type", response.contentType());
       exchange.getResponseHeaders().set("Cache-Control", "no-cache");
       boolean head = method.equals("HEAD");
-      exchange.sendResponseHeaders(response.status(), head ? -1 : (response.body().length == 0 ? -1 : response.body().length));
+      exchange.sendResponseHeaders(
+          response.status(),
+          head ? -1 : (response.body().length == 0 ? -1 : response.body().length));
       if (!head && response.body().length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {
           out.write(response.body());
@@ -178,21 +199,28 @@ public final class DemoSite implements AutoCloseable {
 
   /**
    * Serves the demo world until killed: {@code java ... org.markwatch.demo.DemoSite [seed
-   * [labels.jsonl]]} (default seed 42). Prints the base URLs and counts; writes the ground truth
-   * to the labels file when one is named.
+   * [labels.jsonl]]} (default seed 42). Prints the base URLs and counts; writes the ground truth to
+   * the labels file when one is named.
    */
   public static void main(String[] args) throws Exception {
     long seed = args.length > 0 ? Long.parseLong(args[0]) : 42L;
     DemoWorld world = DemoWorld.generate(seed);
     if (args.length > 1) {
-      java.nio.file.Files.write(java.nio.file.Path.of(args[1]), world.labelLines(), StandardCharsets.UTF_8);
+      java.nio.file.Files.write(
+          java.nio.file.Path.of(args[1]), world.labelLines(), StandardCharsets.UTF_8);
     }
     DemoSite site = start(world);
     Runtime.getRuntime().addShutdownHook(new Thread(site::close));
     StringBuilder sb = new StringBuilder("markwatch demo world, seed " + seed + "\n");
     for (DemoCounts c : world.counts()) {
-      sb.append(String.format("  %-12s %s  %d listings, %d sellers, %d pages%n", c.platform().id(),
-          site.baseUrl(c.platform()), c.listings(), c.sellers(), c.crawlablePages()));
+      sb.append(
+          String.format(
+              "  %-12s %s  %d listings, %d sellers, %d pages%n",
+              c.platform().id(),
+              site.baseUrl(c.platform()),
+              c.listings(),
+              c.sellers(),
+              c.crawlablePages()));
     }
     sb.append("  feed (JavaScript): ").append(site.baseUrl(DemoPlatform.MANGXA)).append("feed\n");
     System.out.write(sb.toString().getBytes(StandardCharsets.UTF_8));

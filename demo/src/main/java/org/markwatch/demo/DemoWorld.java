@@ -10,22 +10,25 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The demo world: three platforms of listings and sellers, generated deterministically from a
- * seed, with the ground truth of every listing. The same seed gives equal worlds and, served on the
- * same base URLs, byte-identical pages.
+ * The demo world: three platforms of listings and sellers, generated deterministically from a seed,
+ * with the ground truth of every listing. The same seed gives equal worlds and, served on the same
+ * base URLs, byte-identical pages.
  *
- * <p>Sizes for any seed: {@value #CHOSI_LISTINGS} listings on {@code demo.chosi},
- * {@value #MUABAN_LISTINGS} on {@code demo.muaban}, {@value #MANGXA_POSTS} posts on {@code
- * demo.mangxa}; about 37% of them violate (see {@link DemoCase}).
+ * <p>Sizes for any seed: {@value #CHOSI_LISTINGS} listings on {@code demo.chosi}, {@value
+ * #MUABAN_LISTINGS} on {@code demo.muaban}, {@value #MANGXA_POSTS} posts on {@code demo.mangxa};
+ * about 37% of them violate (see {@link DemoCase}).
  */
 public final class DemoWorld {
   public static final int CHOSI_LISTINGS = 160;
   public static final int MUABAN_LISTINGS = 100;
   public static final int MANGXA_POSTS = 80;
+
   /** Products per category page on chosi. */
   public static final int CHOSI_PAGE_SIZE = 20;
+
   /** Products per category page on muaban. */
   public static final int MUABAN_PAGE_SIZE = 24;
+
   /** Posts per {@code /api/feed} response on mangxa. */
   public static final int FEED_BATCH = 10;
 
@@ -41,14 +44,26 @@ public final class DemoWorld {
     this.now = now;
     this.listings = List.copyOf(listings);
     this.sellers = List.copyOf(sellers);
-    this.byId = this.listings.stream().collect(
-        Collectors.toMap(DemoListing::listingId, Function.identity(), (a, b) -> {
-          throw new IllegalStateException("duplicate demo listing id " + a.listingId());
-        }, LinkedHashMap::new));
-    this.sellersById = this.sellers.stream().collect(
-        Collectors.toMap(DemoSeller::sellerId, Function.identity(), (a, b) -> {
-          throw new IllegalStateException("duplicate demo seller id " + a.sellerId());
-        }, LinkedHashMap::new));
+    this.byId =
+        this.listings.stream()
+            .collect(
+                Collectors.toMap(
+                    DemoListing::listingId,
+                    Function.identity(),
+                    (a, b) -> {
+                      throw new IllegalStateException("duplicate demo listing id " + a.listingId());
+                    },
+                    LinkedHashMap::new));
+    this.sellersById =
+        this.sellers.stream()
+            .collect(
+                Collectors.toMap(
+                    DemoSeller::sellerId,
+                    Function.identity(),
+                    (a, b) -> {
+                      throw new IllegalStateException("duplicate demo seller id " + a.sellerId());
+                    },
+                    LinkedHashMap::new));
   }
 
   /** Generates the world of a seed; takes a few milliseconds. */
@@ -105,10 +120,11 @@ public final class DemoWorld {
       return out;
     }
     for (Category c : Category.values()) {
-      List<DemoListing> in = listings(platform).stream()
-          .filter(l -> c.slug.equals(l.categorySlug()))
-          .sorted(Comparator.comparingLong(l -> Long.parseLong(l.nativeId())))
-          .toList();
+      List<DemoListing> in =
+          listings(platform).stream()
+              .filter(l -> c.slug.equals(l.categorySlug()))
+              .sorted(Comparator.comparingLong(l -> Long.parseLong(l.nativeId())))
+              .toList();
       if (!in.isEmpty()) {
         out.put(c.slug, in);
       }
@@ -156,7 +172,8 @@ public final class DemoWorld {
   public List<String> labelLines() {
     List<String> out = new ArrayList<>();
     for (DemoListing l : listings) {
-      tools.jackson.databind.node.ObjectNode o = org.markwatch.model.JsonCodec.mapper().createObjectNode();
+      tools.jackson.databind.node.ObjectNode o =
+          org.markwatch.model.JsonCodec.mapper().createObjectNode();
       o.put("id", l.listingId());
       o.put("flagged", l.expectedFlagged());
       l.brandIds().forEach(o.putArray("brands")::add);

@@ -20,8 +20,10 @@ final class Draft {
   final Set<String> brandIds = new TreeSet<>();
   final Set<Violation> violations = EnumSet.noneOf(Violation.class);
   final Map<String, String> attributes = new LinkedHashMap<>();
+
   /** Extra lines a feed post needs (price already said in the text, contacts). */
   final List<DemoContact> contacts = new java.util.ArrayList<>();
+
   /** Set when only a compliant seller (or an official store of this brand) may sell it. */
   String officialBrandId;
 

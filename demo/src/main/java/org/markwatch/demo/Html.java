@@ -25,9 +25,9 @@ final class Html {
   }
 
   /**
-   * Makes serialised JSON safe inside a {@code <script>} element: a title containing
-   * {@code </script>} must not end the element. The escapes only occur inside JSON strings, so the
-   * JSON stays equal.
+   * Makes serialised JSON safe inside a {@code <script>} element: a title containing {@code
+   * </script>} must not end the element. The escapes only occur inside JSON strings, so the JSON
+   * stays equal.
    */
   static String scriptSafeJson(String json) {
     return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");

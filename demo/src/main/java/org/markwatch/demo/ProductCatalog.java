@@ -13,12 +13,24 @@ final class ProductCatalog {
 
   /** What kind of good a product is; decides its category and the phrases used for it. */
   enum Kind {
-    BAG(Category.THOI_TRANG), CLOTHES(Category.THOI_TRANG), SHOES(Category.GIAY_DEP),
-    WATCH(Category.DONG_HO), JEWELLERY(Category.DONG_HO), EYEWEAR(Category.DONG_HO),
-    PERFUME(Category.MY_PHAM), MAKEUP(Category.MY_PHAM), SKINCARE(Category.MY_PHAM),
-    PHONE(Category.DIEN_THOAI), AUDIO(Category.DIEN_TU), GADGET(Category.DIEN_TU),
-    CAMERA(Category.DIEN_TU), APPLIANCE(Category.NHA_CUA), LIGHTER(Category.NHA_CUA),
-    MILK(Category.ME_BE), SUPPLEMENT(Category.SUC_KHOE), HEALTH(Category.SUC_KHOE),
+    BAG(Category.THOI_TRANG),
+    CLOTHES(Category.THOI_TRANG),
+    SHOES(Category.GIAY_DEP),
+    WATCH(Category.DONG_HO),
+    JEWELLERY(Category.DONG_HO),
+    EYEWEAR(Category.DONG_HO),
+    PERFUME(Category.MY_PHAM),
+    MAKEUP(Category.MY_PHAM),
+    SKINCARE(Category.MY_PHAM),
+    PHONE(Category.DIEN_THOAI),
+    AUDIO(Category.DIEN_TU),
+    GADGET(Category.DIEN_TU),
+    CAMERA(Category.DIEN_TU),
+    APPLIANCE(Category.NHA_CUA),
+    LIGHTER(Category.NHA_CUA),
+    MILK(Category.ME_BE),
+    SUPPLEMENT(Category.SUC_KHOE),
+    HEALTH(Category.SUC_KHOE),
     AUTO(Category.XE);
 
     final Category category;
@@ -28,7 +40,11 @@ final class ProductCatalog {
     }
 
     boolean tech() {
-      return this == PHONE || this == AUDIO || this == GADGET || this == CAMERA || this == APPLIANCE;
+      return this == PHONE
+          || this == AUDIO
+          || this == GADGET
+          || this == CAMERA
+          || this == APPLIANCE;
     }
 
     boolean beauty() {
@@ -36,8 +52,13 @@ final class ProductCatalog {
     }
 
     boolean fashion() {
-      return this == BAG || this == CLOTHES || this == SHOES || this == WATCH
-          || this == JEWELLERY || this == EYEWEAR || this == LIGHTER;
+      return this == BAG
+          || this == CLOTHES
+          || this == SHOES
+          || this == WATCH
+          || this == JEWELLERY
+          || this == EYEWEAR
+          || this == LIGHTER;
     }
 
     boolean consumable() {
@@ -59,8 +80,8 @@ final class ProductCatalog {
    * @param luxury sold online almost only as a counterfeit (or second hand)
    * @param faked often counterfeited although also sold genuinely
    */
-  record Product(Brand brand, String pattern, Kind kind, long genuinePrice, boolean luxury,
-      boolean faked) {
+  record Product(
+      Brand brand, String pattern, Kind kind, long genuinePrice, boolean luxury, boolean faked) {
     String name() {
       return named(brand.name());
     }
@@ -71,7 +92,8 @@ final class ProductCatalog {
   }
 
   // id | name | origin | aliases (obfuscations, ';'-separated)
-  private static final String BRANDS = """
+  private static final String BRANDS =
+      """
       louis-vuitton|Louis Vuitton|Pháp|LV;L.V;Louis Vuiton;L0uis Vuitton
       gucci|Gucci|Ý|G.u.c.c.i;Gucc1;Guci
       chanel|Chanel|Pháp|Ch@nel;C.h.a.n.e.l;Chanell;Chan3l
@@ -170,7 +192,8 @@ final class ProductCatalog {
       """;
 
   // brand id | pattern | kind | genuine price | flags (L luxury, F often faked)
-  private static final String PRODUCTS = """
+  private static final String PRODUCTS =
+      """
       louis-vuitton|Túi {b} Neverfull MM Monogram|BAG|48500000|L
       louis-vuitton|Ví dài {b} Zippy|BAG|23000000|L
       louis-vuitton|Túi đeo chéo {b} Pochette Métis|BAG|62000000|L
@@ -321,8 +344,14 @@ final class ProductCatalog {
       if (brand == null) {
         throw new IllegalStateException("product line names an unknown brand: " + line);
       }
-      products.add(new Product(brand, f[1], Kind.valueOf(f[2]), Long.parseLong(f[3]),
-          f[4].contains("L"), f[4].contains("F")));
+      products.add(
+          new Product(
+              brand,
+              f[1],
+              Kind.valueOf(f[2]),
+              Long.parseLong(f[3]),
+              f[4].contains("L"),
+              f[4].contains("F")));
     }
   }
 

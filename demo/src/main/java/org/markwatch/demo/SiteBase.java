@@ -14,20 +14,24 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What every demo platform serves the same way: robots.txt, the sitemap, images, static assets,
- * the trap pages robots.txt forbids (cart, admin, search) and 404. Subclasses route the rest.
- * Rendering is a pure function of the world and the base URL.
+ * What every demo platform serves the same way: robots.txt, the sitemap, images, static assets, the
+ * trap pages robots.txt forbids (cart, admin, search) and 404. Subclasses route the rest. Rendering
+ * is a pure function of the world and the base URL.
  */
 abstract class SiteBase {
   /** Path prefixes robots.txt disallows; requests to them are counted as violations. */
   static final List<String> DISALLOWED = List.of("/cart", "/admin", "/search");
-  private static final Set<String> STATIC = Set.of("chosi.css", "muaban.css", "mangxa.css", "mangxa-feed.js");
+
+  private static final Set<String> STATIC =
+      Set.of("chosi.css", "muaban.css", "mangxa.css", "mangxa-feed.js");
   static final ObjectMapper JSON = JsonMapper.builder().build();
 
   final DemoWorld world;
   final DemoPlatform platform;
+
   /** Ends with "/". */
   final String base;
+
   private final Map<String, DemoListing> listingsByPath;
   private final Map<String, DemoSeller> sellersByPath;
 
@@ -35,10 +39,12 @@ abstract class SiteBase {
     this.world = world;
     this.platform = platform;
     this.base = base.endsWith("/") ? base : base + "/";
-    this.listingsByPath = world.listings(platform).stream()
-        .collect(java.util.stream.Collectors.toUnmodifiableMap(DemoListing::path, l -> l));
-    this.sellersByPath = world.sellers(platform).stream()
-        .collect(java.util.stream.Collectors.toUnmodifiableMap(DemoSeller::path, s -> s));
+    this.listingsByPath =
+        world.listings(platform).stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(DemoListing::path, l -> l));
+    this.sellersByPath =
+        world.sellers(platform).stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(DemoSeller::path, s -> s));
   }
 
   /** The listing whose page is {@code path} on this platform. */
@@ -62,7 +68,8 @@ abstract class SiteBase {
     }
     if (path.startsWith("/img/") && path.endsWith(".svg")) {
       String name = path.substring(5, path.length() - 4);
-      return name.matches("[0-9]+-[0-9]") ? Response.ok(Response.SVG, SvgImages.svg(name, platform.displayName() + " #" + name))
+      return name.matches("[0-9]+-[0-9]")
+          ? Response.ok(Response.SVG, SvgImages.svg(name, platform.displayName() + " #" + name))
           : notFound();
     }
     if (path.startsWith("/static/")) {
@@ -70,11 +77,18 @@ abstract class SiteBase {
       return asset != null ? asset : notFound();
     }
     if (path.equals("/cart") || path.startsWith("/cart/")) {
-      return Response.html(page("Giỏ hàng", "<main><h1>Giỏ hàng</h1><p>Đã thêm sản phẩm "
-          + Html.esc(query.getOrDefault("add", "")) + " vào giỏ hàng.</p></main>"));
+      return Response.html(
+          page(
+              "Giỏ hàng",
+              "<main><h1>Giỏ hàng</h1><p>Đã thêm sản phẩm "
+                  + Html.esc(query.getOrDefault("add", ""))
+                  + " vào giỏ hàng.</p></main>"));
     }
     if (path.equals("/admin") || path.startsWith("/admin/")) {
-      return Response.status(403, Response.HTML, page("Quản trị", "<main><h1>Khu vực quản trị</h1><p>Vui lòng đăng nhập.</p></main>"));
+      return Response.status(
+          403,
+          Response.HTML,
+          page("Quản trị", "<main><h1>Khu vực quản trị</h1><p>Vui lòng đăng nhập.</p></main>"));
     }
     if (path.equals("/search") || path.startsWith("/search/")) {
       return Response.html(search(query.getOrDefault("q", "")));
@@ -95,7 +109,10 @@ abstract class SiteBase {
   }
 
   String robots() {
-    StringBuilder sb = new StringBuilder("# robots.txt of ").append(platform.displayName()).append(" (markwatch demo)\n");
+    StringBuilder sb =
+        new StringBuilder("# robots.txt of ")
+            .append(platform.displayName())
+            .append(" (markwatch demo)\n");
     sb.append("User-agent: *\n");
     for (String d : DISALLOWED) {
       sb.append("Disallow: ").append(d).append('\n');
@@ -105,8 +122,9 @@ abstract class SiteBase {
   }
 
   String sitemap() {
-    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    StringBuilder sb =
+        new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (DemoListing l : sitemapListings()) {
       sb.append("  <url><loc>").append(Html.esc(abs(l.path()))).append("</loc></url>\n");
     }
@@ -114,18 +132,32 @@ abstract class SiteBase {
   }
 
   String search(String q) {
-    StringBuilder sb = new StringBuilder("<main><h1>Kết quả tìm kiếm cho \"").append(Html.esc(q)).append("\"</h1><ul>");
+    StringBuilder sb =
+        new StringBuilder("<main><h1>Kết quả tìm kiếm cho \"")
+            .append(Html.esc(q))
+            .append("\"</h1><ul>");
     String needle = q.toLowerCase(java.util.Locale.ROOT);
     world.listings(platform).stream()
-        .filter(l -> !needle.isBlank() && l.title().toLowerCase(java.util.Locale.ROOT).contains(needle))
+        .filter(
+            l -> !needle.isBlank() && l.title().toLowerCase(java.util.Locale.ROOT).contains(needle))
         .limit(20)
-        .forEach(l -> sb.append("<li><a href=\"").append(Html.esc(l.path())).append("\">").append(Html.esc(l.title())).append("</a></li>"));
+        .forEach(
+            l ->
+                sb.append("<li><a href=\"")
+                    .append(Html.esc(l.path()))
+                    .append("\">")
+                    .append(Html.esc(l.title()))
+                    .append("</a></li>"));
     return page("Tìm kiếm", sb.append("</ul></main>").toString());
   }
 
   Response notFound() {
-    return Response.status(404, Response.HTML, page("Không tìm thấy trang",
-        "<main class=\"not-found\"><h1>404</h1><p>Không tìm thấy trang bạn yêu cầu.</p><p><a href=\"/\">Về trang chủ</a></p></main>"));
+    return Response.status(
+        404,
+        Response.HTML,
+        page(
+            "Không tìm thấy trang",
+            "<main class=\"not-found\"><h1>404</h1><p>Không tìm thấy trang bạn yêu cầu.</p><p><a href=\"/\">Về trang chủ</a></p></main>"));
   }
 
   String abs(String path) {
@@ -133,7 +165,9 @@ abstract class SiteBase {
   }
 
   static String jsonLd(ObjectNode node) {
-    return "<script type=\"application/ld+json\">" + Html.scriptSafeJson(JSON.writeValueAsString(node)) + "</script>\n";
+    return "<script type=\"application/ld+json\">"
+        + Html.scriptSafeJson(JSON.writeValueAsString(node))
+        + "</script>\n";
   }
 
   static Map<String, String> query(String raw) {
@@ -146,7 +180,9 @@ abstract class SiteBase {
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
       try {
-        out.putIfAbsent(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+        out.putIfAbsent(
+            URLDecoder.decode(k, StandardCharsets.UTF_8),
+            URLDecoder.decode(v, StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {
         // A malformed escape in a query is the client's problem; ignore that pair.
       }
@@ -177,7 +213,10 @@ abstract class SiteBase {
     }
   }
 
-  /** Display-only numbers (ratings, review counts) drawn from the listing's id, so pages stay stable. */
+  /**
+   * Display-only numbers (ratings, review counts) drawn from the listing's id, so pages stay
+   * stable.
+   */
   static java.util.Random display(String nativeId) {
     return new java.util.Random(nativeId.hashCode() * 31L + 7);
   }

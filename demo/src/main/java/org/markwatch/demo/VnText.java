@@ -75,9 +75,11 @@ final class VnText {
 
   /** A Vietnamese mobile number, 10 digits. */
   static String mobile(Random rng) {
-    String prefix = pick(rng, "090", "091", "093", "094", "096", "097", "098", "032", "033", "035",
-        "036", "038", "039", "070", "076", "077", "078", "079", "081", "083", "084", "085", "086",
-        "088", "089", "056", "058");
+    String prefix =
+        pick(
+            rng, "090", "091", "093", "094", "096", "097", "098", "032", "033", "035", "036", "038",
+            "039", "070", "076", "077", "078", "079", "081", "083", "084", "085", "086", "088",
+            "089", "056", "058");
     StringBuilder n = new StringBuilder(prefix);
     for (int i = 0; i < 7; i++) {
       n.append(rng.nextInt(10));

@@ -20,25 +20,99 @@ final class WorldGenerator {
   /** The world's "now": post times and expiry dates are relative to it, never to the clock. */
   static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-20T12:00:00+07:00");
 
-  private static final Map<DemoCase, Integer> CHOSI_QUOTA = quota(
-      DemoCase.GENUINE, 38, DemoCase.OFFICIAL_STORE, 22, DemoCase.ACCESSORY, 16, DemoCase.SECOND_HAND, 12,
-      DemoCase.GENERIC, 16, DemoCase.COUNTERFEIT, 24, DemoCase.SMUGGLED, 7, DemoCase.UNKNOWN_ORIGIN, 3,
-      DemoCase.PROHIBITED, 8, DemoCase.RESTRICTED, 3, DemoCase.CONDITIONAL, 3, DemoCase.MISLEADING, 5,
-      DemoCase.SELLER_MISSING_INFO, 3);
-  private static final Map<DemoCase, Integer> MUABAN_QUOTA = quota(
-      DemoCase.GENUINE, 24, DemoCase.OFFICIAL_STORE, 14, DemoCase.ACCESSORY, 10, DemoCase.SECOND_HAND, 8,
-      DemoCase.GENERIC, 8, DemoCase.COUNTERFEIT, 14, DemoCase.SMUGGLED, 5, DemoCase.UNKNOWN_ORIGIN, 2,
-      DemoCase.PROHIBITED, 4, DemoCase.RESTRICTED, 2, DemoCase.CONDITIONAL, 2, DemoCase.MISLEADING, 3,
-      DemoCase.EXPIRED, 2, DemoCase.SELLER_MISSING_INFO, 2);
-  private static final Map<DemoCase, Integer> MANGXA_QUOTA = quota(
-      DemoCase.GENUINE, 8, DemoCase.ACCESSORY, 10, DemoCase.SECOND_HAND, 14, DemoCase.GENERIC, 14,
-      DemoCase.COUNTERFEIT, 16, DemoCase.SMUGGLED, 7, DemoCase.PROHIBITED, 5, DemoCase.RESTRICTED, 2,
-      DemoCase.CONDITIONAL, 2, DemoCase.MISLEADING, 2);
+  private static final Map<DemoCase, Integer> CHOSI_QUOTA =
+      quota(
+          DemoCase.GENUINE,
+          38,
+          DemoCase.OFFICIAL_STORE,
+          22,
+          DemoCase.ACCESSORY,
+          16,
+          DemoCase.SECOND_HAND,
+          12,
+          DemoCase.GENERIC,
+          16,
+          DemoCase.COUNTERFEIT,
+          24,
+          DemoCase.SMUGGLED,
+          7,
+          DemoCase.UNKNOWN_ORIGIN,
+          3,
+          DemoCase.PROHIBITED,
+          8,
+          DemoCase.RESTRICTED,
+          3,
+          DemoCase.CONDITIONAL,
+          3,
+          DemoCase.MISLEADING,
+          5,
+          DemoCase.SELLER_MISSING_INFO,
+          3);
+  private static final Map<DemoCase, Integer> MUABAN_QUOTA =
+      quota(
+          DemoCase.GENUINE,
+          24,
+          DemoCase.OFFICIAL_STORE,
+          14,
+          DemoCase.ACCESSORY,
+          10,
+          DemoCase.SECOND_HAND,
+          8,
+          DemoCase.GENERIC,
+          8,
+          DemoCase.COUNTERFEIT,
+          14,
+          DemoCase.SMUGGLED,
+          5,
+          DemoCase.UNKNOWN_ORIGIN,
+          2,
+          DemoCase.PROHIBITED,
+          4,
+          DemoCase.RESTRICTED,
+          2,
+          DemoCase.CONDITIONAL,
+          2,
+          DemoCase.MISLEADING,
+          3,
+          DemoCase.EXPIRED,
+          2,
+          DemoCase.SELLER_MISSING_INFO,
+          2);
+  private static final Map<DemoCase, Integer> MANGXA_QUOTA =
+      quota(
+          DemoCase.GENUINE,
+          8,
+          DemoCase.ACCESSORY,
+          10,
+          DemoCase.SECOND_HAND,
+          14,
+          DemoCase.GENERIC,
+          14,
+          DemoCase.COUNTERFEIT,
+          16,
+          DemoCase.SMUGGLED,
+          7,
+          DemoCase.PROHIBITED,
+          5,
+          DemoCase.RESTRICTED,
+          2,
+          DemoCase.CONDITIONAL,
+          2,
+          DemoCase.MISLEADING,
+          2);
 
-  private static final List<String> CHOSI_OFFICIAL = List.of("samsung", "xiaomi", "anker", "loreal",
-      "la-roche-posay", "innisfree", "vinamilk", "casio");
-  private static final List<String> MUABAN_OFFICIAL = List.of("sony", "cerave", "abbott", "logitech",
-      "apple", "nike");
+  private static final List<String> CHOSI_OFFICIAL =
+      List.of(
+          "samsung",
+          "xiaomi",
+          "anker",
+          "loreal",
+          "la-roche-posay",
+          "innisfree",
+          "vinamilk",
+          "casio");
+  private static final List<String> MUABAN_OFFICIAL =
+      List.of("sony", "cerave", "abbott", "logitech", "apple", "nike");
 
   /** A title written to break naive HTML generation; the page must show it as text. */
   static final String HOSTILE_TITLE =
@@ -51,15 +125,37 @@ final class WorldGenerator {
   DemoWorld generate(long seed) {
     List<DemoSeller> sellers = new ArrayList<>();
     List<DemoListing> listings = new ArrayList<>();
-    marketplace(new Random(seed ^ 0x43484F5349L), DemoPlatform.CHOSI, CHOSI_QUOTA, CHOSI_OFFICIAL, 24, 12, sellers, listings);
-    marketplace(new Random(seed ^ 0x4D554142414EL), DemoPlatform.MUABAN, MUABAN_QUOTA, MUABAN_OFFICIAL, 16, 8, sellers, listings);
+    marketplace(
+        new Random(seed ^ 0x43484F5349L),
+        DemoPlatform.CHOSI,
+        CHOSI_QUOTA,
+        CHOSI_OFFICIAL,
+        24,
+        12,
+        sellers,
+        listings);
+    marketplace(
+        new Random(seed ^ 0x4D554142414EL),
+        DemoPlatform.MUABAN,
+        MUABAN_QUOTA,
+        MUABAN_OFFICIAL,
+        16,
+        8,
+        sellers,
+        listings);
     feed(new Random(seed ^ 0x4D414E4758414EL), sellers, listings);
     return new DemoWorld(seed, NOW.toString(), listings, sellers);
   }
 
-  private void marketplace(Random r, DemoPlatform platform, Map<DemoCase, Integer> quota,
-      List<String> officialBrands, int compliantCount, int noncompliantCount,
-      List<DemoSeller> allSellers, List<DemoListing> out) {
+  private void marketplace(
+      Random r,
+      DemoPlatform platform,
+      Map<DemoCase, Integer> quota,
+      List<String> officialBrands,
+      int compliantCount,
+      int noncompliantCount,
+      List<DemoSeller> allSellers,
+      List<DemoListing> out) {
     SellerFactory names = new SellerFactory();
     List<DemoSeller> official = new ArrayList<>();
     List<DemoSeller> compliant = new ArrayList<>();
@@ -67,20 +163,39 @@ final class WorldGenerator {
     int next = 1000 + r.nextInt(9000);
     for (String brandId : officialBrands) {
       String brand = catalog.brand(brandId).name();
-      String name = brand + (platform == DemoPlatform.CHOSI ? " Official Store" : " Flagship Store");
+      String name =
+          brand + (platform == DemoPlatform.CHOSI ? " Official Store" : " Flagship Store");
       next += 1 + r.nextInt(40);
-      official.add(seller(platform, next, name, true, brandId,
-          names.business(r, "Phân phối " + brand + " Việt Nam", true), null, r));
+      official.add(
+          seller(
+              platform,
+              next,
+              name,
+              true,
+              brandId,
+              names.business(r, "Phân phối " + brand + " Việt Nam", true),
+              null,
+              r));
     }
     for (int i = 0; i < compliantCount; i++) {
       String name = names.shopName(r);
       next += 1 + r.nextInt(40);
-      compliant.add(seller(platform, next, name, false, null, names.business(r, name, r.nextInt(3) > 0), null, r));
+      compliant.add(
+          seller(
+              platform,
+              next,
+              name,
+              false,
+              null,
+              names.business(r, name, r.nextInt(3) > 0),
+              null,
+              r));
     }
     for (int i = 0; i < noncompliantCount; i++) {
       String name = names.shopName(r);
       next += 1 + r.nextInt(40);
-      noncompliant.add(seller(platform, next, name, false, null, null, i % 2 == 0 ? VnText.mobile(r) : null, r));
+      noncompliant.add(
+          seller(platform, next, name, false, null, null, i % 2 == 0 ? VnText.mobile(r) : null, r));
     }
 
     List<DemoCase> cases = expand(quota);
@@ -108,7 +223,11 @@ final class WorldGenerator {
       }
       DemoSeller seller;
       if (c == DemoCase.OFFICIAL_STORE) {
-        seller = official.stream().filter(s -> s.officialBrandId().equals(d.officialBrandId)).findFirst().orElseThrow();
+        seller =
+            official.stream()
+                .filter(s -> s.officialBrandId().equals(d.officialBrandId))
+                .findFirst()
+                .orElseThrow();
       } else if (c == DemoCase.SELLER_MISSING_INFO) {
         seller = pick(r, noncompliant);
       } else if (c.violating()) {
@@ -118,7 +237,10 @@ final class WorldGenerator {
       }
       if (c == DemoCase.OFFICIAL_STORE && platform == DemoPlatform.MUABAN) {
         // The writer speaks of an "Official Store"; on muaban brand stores are "Flagship Store"s.
-        d.title = d.title.replace(" Official Store", " Flagship Store").replace(" Official]", " Flagship]");
+        d.title =
+            d.title
+                .replace(" Official Store", " Flagship Store")
+                .replace(" Official]", " Flagship]");
         String text = d.text.toString().replace(" Official Store", " Flagship Store");
         d.text.setLength(0);
         d.text.append(text);
@@ -129,22 +251,41 @@ final class WorldGenerator {
       id += 1 + r.nextInt(2_000);
       String nativeId = Long.toString(id);
       String slug = VnText.slug(d.title);
-      String path = platform == DemoPlatform.CHOSI
-          ? "/p/" + nativeId + "/" + slug
-          : "/san-pham/" + slug + "-i" + nativeId + ".html";
+      String path =
+          platform == DemoPlatform.CHOSI
+              ? "/p/" + nativeId + "/" + slug
+              : "/san-pham/" + slug + "-i" + nativeId + ".html";
       int imageCount = 1 + r.nextInt(3);
       List<String> images = new ArrayList<>();
       for (int k = 1; k <= imageCount; k++) {
         images.add("/img/" + nativeId + "-" + k + ".svg");
       }
-      int soldCount = c == DemoCase.OFFICIAL_STORE ? 200 + r.nextInt(9000) : r.nextInt(c.violating() ? 3000 : 1500);
+      int soldCount =
+          c == DemoCase.OFFICIAL_STORE
+              ? 200 + r.nextInt(9000)
+              : r.nextInt(c.violating() ? 3000 : 1500);
       sold.merge(seller.sellerId(), 1, Integer::sum);
-      drafted.add(new DemoListing(platform, nativeId, platform.id() + ":" + nativeId, path,
-          jsonLd.get(i) ? DemoListing.Markup.JSON_LD : DemoListing.Markup.MICRODATA,
-          d.title, d.text.toString(), d.price, d.listPrice, d.category.slug, seller.sellerId(),
-          d.brandClaimed, List.copyOf(d.brandIds), c, List.copyOf(d.violations),
-          Collections.unmodifiableMap(new LinkedHashMap<>(d.attributes)),
-          List.copyOf(images), soldCount, null));
+      drafted.add(
+          new DemoListing(
+              platform,
+              nativeId,
+              platform.id() + ":" + nativeId,
+              path,
+              jsonLd.get(i) ? DemoListing.Markup.JSON_LD : DemoListing.Markup.MICRODATA,
+              d.title,
+              d.text.toString(),
+              d.price,
+              d.listPrice,
+              d.category.slug,
+              seller.sellerId(),
+              d.brandClaimed,
+              List.copyOf(d.brandIds),
+              c,
+              List.copyOf(d.violations),
+              Collections.unmodifiableMap(new LinkedHashMap<>(d.attributes)),
+              List.copyOf(images),
+              soldCount,
+              null));
     }
     // Only sellers with listings exist: a shop page nobody links to would be unreachable.
     for (List<DemoSeller> group : List.of(official, compliant, noncompliant)) {
@@ -156,19 +297,48 @@ final class WorldGenerator {
   private Draft draft(Random r, DemoCase c, List<String> officialBrands) {
     return switch (c) {
       case GENUINE -> writer.genuine(r, pick(r, catalog.mass()));
-      case OFFICIAL_STORE -> writer.official(r, pick(r, catalog.mass().stream()
-          .filter(p -> officialBrands.contains(p.brand().id())).toList()));
+      case OFFICIAL_STORE ->
+          writer.official(
+              r,
+              pick(
+                  r,
+                  catalog.mass().stream()
+                      .filter(p -> officialBrands.contains(p.brand().id()))
+                      .toList()));
       case ACCESSORY -> writer.accessory(r);
-      case SECOND_HAND -> writer.secondHand(r, pick(r, catalog.products().stream()
-          .filter(p -> p.kind().tech() || p.kind() == Kind.BAG || p.kind() == Kind.WATCH).toList()));
+      case SECOND_HAND ->
+          writer.secondHand(
+              r,
+              pick(
+                  r,
+                  catalog.products().stream()
+                      .filter(
+                          p -> p.kind().tech() || p.kind() == Kind.BAG || p.kind() == Kind.WATCH)
+                      .toList()));
       case GENERIC -> writer.generic(r);
       case COUNTERFEIT -> writer.counterfeit(r, pick(r, catalog.faked()));
       case SMUGGLED -> writer.smuggled(r, pick(r, importable()));
-      case UNKNOWN_ORIGIN -> writer.unknownOrigin(r, pick(r, catalog.mass().stream()
-          .filter(p -> p.kind().beauty() || p.kind().consumable()).toList()));
+      case UNKNOWN_ORIGIN ->
+          writer.unknownOrigin(
+              r,
+              pick(
+                  r,
+                  catalog.mass().stream()
+                      .filter(p -> p.kind().beauty() || p.kind().consumable())
+                      .toList()));
       case PROHIBITED, RESTRICTED, CONDITIONAL, MISLEADING -> writer.regulated(r, c);
-      case EXPIRED -> writer.expired(r, pick(r, catalog.mass().stream()
-          .filter(p -> p.kind() == Kind.MILK || p.kind() == Kind.SUPPLEMENT || p.kind() == Kind.SKINCARE).toList()));
+      case EXPIRED ->
+          writer.expired(
+              r,
+              pick(
+                  r,
+                  catalog.mass().stream()
+                      .filter(
+                          p ->
+                              p.kind() == Kind.MILK
+                                  || p.kind() == Kind.SUPPLEMENT
+                                  || p.kind() == Kind.SKINCARE)
+                      .toList()));
       case SELLER_MISSING_INFO -> writer.sellerMissingInfo(r);
     };
   }
@@ -186,9 +356,20 @@ final class WorldGenerator {
     for (int i = 0; i < 28; i++) {
       uid += 1 + r.nextInt(500_000);
       String nativeId = Long.toString(uid);
-      authors.add(new DemoSeller(DemoPlatform.MANGXA, nativeId, DemoPlatform.MANGXA.id() + ":shop:" + nativeId,
-          names.authorName(r), "/u/" + nativeId, false, null, null, null, 0, 10 + r.nextInt(5000),
-          2012 + r.nextInt(13)));
+      authors.add(
+          new DemoSeller(
+              DemoPlatform.MANGXA,
+              nativeId,
+              DemoPlatform.MANGXA.id() + ":shop:" + nativeId,
+              names.authorName(r),
+              "/u/" + nativeId,
+              false,
+              null,
+              null,
+              null,
+              0,
+              10 + r.nextInt(5000),
+              2012 + r.nextInt(13)));
     }
     List<DemoCase> cases = expand(MANGXA_QUOTA);
     Collections.shuffle(cases, r);
@@ -209,25 +390,66 @@ final class WorldGenerator {
       for (int k = 1; k <= imageCount; k++) {
         images.add("/img/" + nativeId + "-" + k + ".svg");
       }
-      DemoListing.PostInfo info = new DemoListing.PostInfo(time.toString(), time.format(human),
-          r.nextInt(c.violating() ? 600 : 200), r.nextInt(120), List.copyOf(d.contacts));
-      posts.add(new DemoListing(DemoPlatform.MANGXA, nativeId, DemoPlatform.MANGXA.id() + ":" + nativeId,
-          "/post/" + nativeId, DemoListing.Markup.FEED_POST, d.title, d.text.toString(), d.price, null, null,
-          author.sellerId(), null, List.copyOf(d.brandIds), c, List.copyOf(d.violations), Map.of(),
-          List.copyOf(images), 0, info));
+      DemoListing.PostInfo info =
+          new DemoListing.PostInfo(
+              time.toString(),
+              time.format(human),
+              r.nextInt(c.violating() ? 600 : 200),
+              r.nextInt(120),
+              List.copyOf(d.contacts));
+      posts.add(
+          new DemoListing(
+              DemoPlatform.MANGXA,
+              nativeId,
+              DemoPlatform.MANGXA.id() + ":" + nativeId,
+              "/post/" + nativeId,
+              DemoListing.Markup.FEED_POST,
+              d.title,
+              d.text.toString(),
+              d.price,
+              null,
+              null,
+              author.sellerId(),
+              null,
+              List.copyOf(d.brandIds),
+              c,
+              List.copyOf(d.violations),
+              Map.of(),
+              List.copyOf(images),
+              0,
+              info));
       time = time.minusMinutes(20 + r.nextInt(900));
     }
     authors.stream().filter(a -> used.contains(a.sellerId())).forEach(allSellers::add);
     out.addAll(posts);
   }
 
-  private DemoSeller seller(DemoPlatform platform, int n, String name, boolean official, String brandId,
-      DemoSeller.BusinessInfo business, String phoneOnly, Random r) {
+  private DemoSeller seller(
+      DemoPlatform platform,
+      int n,
+      String name,
+      boolean official,
+      String brandId,
+      DemoSeller.BusinessInfo business,
+      String phoneOnly,
+      Random r) {
     String nativeId = Integer.toString(n);
     String path = (platform == DemoPlatform.CHOSI ? "/shop/" : "/cua-hang/") + nativeId;
-    double rating = Math.round((official ? 4.7 + r.nextDouble() * 0.3 : 3.8 + r.nextDouble() * 1.2) * 10) / 10.0;
-    return new DemoSeller(platform, nativeId, platform.id() + ":shop:" + nativeId, name, path, official,
-        brandId, business, phoneOnly, Math.min(5.0, rating), official ? 50_000 + r.nextInt(900_000) : r.nextInt(40_000),
+    double rating =
+        Math.round((official ? 4.7 + r.nextDouble() * 0.3 : 3.8 + r.nextDouble() * 1.2) * 10)
+            / 10.0;
+    return new DemoSeller(
+        platform,
+        nativeId,
+        platform.id() + ":shop:" + nativeId,
+        name,
+        path,
+        official,
+        brandId,
+        business,
+        phoneOnly,
+        Math.min(5.0, rating),
+        official ? 50_000 + r.nextInt(900_000) : r.nextInt(40_000),
         official ? 2016 + r.nextInt(5) : 2015 + r.nextInt(11));
   }
 

@@ -20,12 +20,23 @@ class DemoFeedBrowserIT {
     List<DemoListing> posts = world.listings(DemoPlatform.MANGXA);
     try (DemoSite site = DemoSite.start(world);
         Playwright pw = Playwright.create();
-        Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
-            .setExecutablePath(Path.of("/usr/bin/chromium"))
-            .setHeadless(true)
-            .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync")))) {
-      Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)).newPage();
+        Browser browser =
+            pw.chromium()
+                .launch(
+                    new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of("/usr/bin/chromium"))
+                        .setHeadless(true)
+                        .setArgs(
+                            List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")))) {
+      Page page =
+          browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)).newPage();
       page.navigate(site.baseUrl(DemoPlatform.MANGXA) + "feed");
       Locator status = page.locator("#feed-status");
       page.waitForFunction("document.getElementById('feed-status').dataset.state === 'more'");
@@ -49,11 +60,14 @@ class DemoFeedBrowserIT {
       assertThat(last.locator("a.author").getAttribute("href")).isEqualTo(author.path());
       assertThat(last.locator("a.author").textContent()).isEqualTo(author.name());
       assertThat(last.locator("a.permalink").getAttribute("href")).isEqualTo(p.path());
-      assertThat(last.locator("a.permalink time").getAttribute("datetime")).isEqualTo(p.post().postedAt());
+      assertThat(last.locator("a.permalink time").getAttribute("datetime"))
+          .isEqualTo(p.post().postedAt());
       assertThat(last.locator("div.post-text").textContent()).isEqualTo(p.text());
       assertThat(last.locator("img.post-image").count()).isEqualTo(p.images().size());
-      assertThat(last.locator("span.likes").textContent()).isEqualTo(Integer.toString(p.post().likes()));
-      assertThat(last.locator("span.comments").textContent()).isEqualTo(Integer.toString(p.post().comments()));
+      assertThat(last.locator("span.likes").textContent())
+          .isEqualTo(Integer.toString(p.post().likes()));
+      assertThat(last.locator("span.comments").textContent())
+          .isEqualTo(Integer.toString(p.post().comments()));
       assertThat(site.disallowedHits()).isEmpty();
     }
   }

@@ -40,7 +40,8 @@ class DemoWorldTest {
     assertThat(world.listings(DemoPlatform.CHOSI)).hasSize(DemoWorld.CHOSI_LISTINGS);
     assertThat(world.listings(DemoPlatform.MUABAN)).hasSize(DemoWorld.MUABAN_LISTINGS);
     assertThat(world.listings(DemoPlatform.MANGXA)).hasSize(DemoWorld.MANGXA_POSTS);
-    assertThat(world.listings().stream().map(DemoListing::listingId).distinct()).hasSize(world.listings().size());
+    assertThat(world.listings().stream().map(DemoListing::listingId).distinct())
+        .hasSize(world.listings().size());
     for (DemoListing l : world.listings()) {
       assertThat(l.listingId()).isEqualTo(l.platform().id() + ":" + l.nativeId());
       assertThat(l.nativeId()).matches("[0-9]+");
@@ -55,13 +56,17 @@ class DemoWorldTest {
     double share = (double) flagged / world.listings().size();
     assertThat(share).isBetween(0.33, 0.42);
     for (DemoListing l : world.listings()) {
-      assertThat(l.expectedFlagged()).as(l.listingId() + " " + l.caseLabel())
-          .isEqualTo(l.caseLabel().violating() || l.expectedViolations().contains(Violation.SELLER_NONCOMPLIANT));
+      assertThat(l.expectedFlagged())
+          .as(l.listingId() + " " + l.caseLabel())
+          .isEqualTo(
+              l.caseLabel().violating()
+                  || l.expectedViolations().contains(Violation.SELLER_NONCOMPLIANT));
       if (!l.caseLabel().violating()) {
         assertThat(l.expectedViolations()).as(l.listingId()).isEmpty();
       }
     }
-    Set<DemoCase> seen = world.listings().stream().map(DemoListing::caseLabel).collect(Collectors.toSet());
+    Set<DemoCase> seen =
+        world.listings().stream().map(DemoListing::caseLabel).collect(Collectors.toSet());
     assertThat(seen).containsAll(List.of(DemoCase.values()));
   }
 
@@ -70,14 +75,20 @@ class DemoWorldTest {
     for (DemoListing l : world.listings()) {
       DemoSeller s = world.seller(l.sellerId()).orElseThrow();
       boolean expected = l.platform().marketplace() && !s.compliant();
-      assertThat(l.expectedViolations().contains(Violation.SELLER_NONCOMPLIANT)).as(l.listingId()).isEqualTo(expected);
+      assertThat(l.expectedViolations().contains(Violation.SELLER_NONCOMPLIANT))
+          .as(l.listingId())
+          .isEqualTo(expected);
       if (l.caseLabel() == DemoCase.OFFICIAL_STORE) {
         assertThat(s.official()).isTrue();
         assertThat(l.brandIds()).containsExactly(s.officialBrandId());
       }
     }
-    assertThat(world.sellers(DemoPlatform.CHOSI)).anyMatch(s -> !s.compliant()).anyMatch(DemoSeller::official);
-    assertThat(world.sellers(DemoPlatform.MUABAN)).anyMatch(s -> !s.compliant()).anyMatch(DemoSeller::official);
+    assertThat(world.sellers(DemoPlatform.CHOSI))
+        .anyMatch(s -> !s.compliant())
+        .anyMatch(DemoSeller::official);
+    assertThat(world.sellers(DemoPlatform.MUABAN))
+        .anyMatch(s -> !s.compliant())
+        .anyMatch(DemoSeller::official);
   }
 
   @Test
@@ -85,19 +96,26 @@ class DemoWorldTest {
     List<DemoSeller> withCodes = world.sellers().stream().filter(DemoSeller::compliant).toList();
     assertThat(withCodes).hasSizeGreaterThan(20);
     for (DemoSeller s : withCodes) {
-      assertThat(validTaxCode(s.business().taxCode())).as(s.name() + " " + s.business().taxCode()).isTrue();
+      assertThat(validTaxCode(s.business().taxCode()))
+          .as(s.name() + " " + s.business().taxCode())
+          .isTrue();
     }
   }
 
   @Test
   void theTestsTaxCodeRuleAgreesWithRealCodes() throws IOException {
-    Path tsv = Path.of(System.getProperty("markwatch.shared", "../../shared"), "data/validators/vn-tax-codes.tsv");
+    Path tsv =
+        Path.of(
+            System.getProperty("markwatch.shared", "../../shared"),
+            "data/validators/vn-tax-codes.tsv");
     int checked = 0;
     for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8)) {
       String[] f = line.split("\t");
       if (f.length >= 2 && f[0].matches("[0-9]{10}")) {
         assertThat(validTaxCode(f[0])).as(line).isEqualTo(f[1].equals("valid"));
-        assertThat(TaxCodes.checkDigit(f[0].substring(0, 9)) == f[0].charAt(9) - '0').as(line).isEqualTo(f[1].equals("valid"));
+        assertThat(TaxCodes.checkDigit(f[0].substring(0, 9)) == f[0].charAt(9) - '0')
+            .as(line)
+            .isEqualTo(f[1].equals("valid"));
         checked++;
       }
     }
@@ -120,9 +138,14 @@ class DemoWorldTest {
 
   @Test
   void brandIdsAreThoseOfTheCoreCatalog() throws IOException {
-    Path tsv = Path.of(System.getProperty("markwatch.shared", "../../shared"), "data/brands/core-brands.tsv");
-    Set<String> known = Files.readAllLines(tsv, StandardCharsets.UTF_8).stream().skip(1)
-        .map(line -> line.split("\t")[0]).collect(Collectors.toSet());
+    Path tsv =
+        Path.of(
+            System.getProperty("markwatch.shared", "../../shared"), "data/brands/core-brands.tsv");
+    Set<String> known =
+        Files.readAllLines(tsv, StandardCharsets.UTF_8).stream()
+            .skip(1)
+            .map(line -> line.split("\t")[0])
+            .collect(Collectors.toSet());
     Set<String> used = new HashSet<>();
     world.listings().forEach(l -> used.addAll(l.brandIds()));
     assertThat(used).hasSizeGreaterThan(50);
@@ -134,9 +157,12 @@ class DemoWorldTest {
 
   @Test
   void muabanHasHalfJsonLdHalfMicrodata() {
-    Map<DemoListing.Markup, Long> markup = world.listings(DemoPlatform.MUABAN).stream()
-        .collect(Collectors.groupingBy(DemoListing::markup, Collectors.counting()));
-    assertThat(markup).containsEntry(DemoListing.Markup.JSON_LD, 50L).containsEntry(DemoListing.Markup.MICRODATA, 50L);
+    Map<DemoListing.Markup, Long> markup =
+        world.listings(DemoPlatform.MUABAN).stream()
+            .collect(Collectors.groupingBy(DemoListing::markup, Collectors.counting()));
+    assertThat(markup)
+        .containsEntry(DemoListing.Markup.JSON_LD, 50L)
+        .containsEntry(DemoListing.Markup.MICRODATA, 50L);
   }
 
   @ParameterizedTest
@@ -146,9 +172,15 @@ class DemoWorldTest {
     assertThat(w.listings()).hasSize(340);
     assertThat(w.listings().stream().map(DemoListing::listingId).distinct()).hasSize(340);
     assertThat(w.listings().stream().map(DemoListing::path).distinct()).hasSize(340);
-    assertThat(w.sellers().stream().map(DemoSeller::sellerId).distinct()).hasSize(w.sellers().size());
-    w.sellers().stream().filter(DemoSeller::compliant)
-        .forEach(s -> assertThat(validTaxCode(s.business().taxCode())).as(s.business().taxCode()).isTrue());
+    assertThat(w.sellers().stream().map(DemoSeller::sellerId).distinct())
+        .hasSize(w.sellers().size());
+    w.sellers().stream()
+        .filter(DemoSeller::compliant)
+        .forEach(
+            s ->
+                assertThat(validTaxCode(s.business().taxCode()))
+                    .as(s.business().taxCode())
+                    .isTrue());
     assertThat(postPriceFormats(w)).hasSizeGreaterThanOrEqualTo(3);
     assertThat(w.listings()).anyMatch(l -> l.title().equals(WorldGenerator.HOSTILE_TITLE));
     for (DemoPlatform p : List.of(DemoPlatform.CHOSI, DemoPlatform.MUABAN)) {
@@ -164,14 +196,19 @@ class DemoWorldTest {
   void postsStateTheirPriceInAVietnameseFormatAndTheirContacts() {
     Set<String> formats = postPriceFormats(world);
     assertThat(formats).containsExactlyInAnyOrder("grouped", "tr", "triệu", "k");
-    assertThat(world.listings(DemoPlatform.MANGXA)).anyMatch(p -> p.text().contains("zalo"))
+    assertThat(world.listings(DemoPlatform.MANGXA))
+        .anyMatch(p -> p.text().contains("zalo"))
         .anyMatch(p -> p.post().contacts().isEmpty());
   }
 
-  /** Checks every post's written price and contacts against the ground truth; returns the formats seen. */
+  /**
+   * Checks every post's written price and contacts against the ground truth; returns the formats
+   * seen.
+   */
   private static Set<String> postPriceFormats(DemoWorld world) {
-    Pattern pricePattern = Pattern.compile(
-        "(\\d{1,3}(?:\\.\\d{3})+) ?(?:đ|VNĐ)|(\\d+)tr(\\d?)\\b|(\\d+)(?:,(\\d))? triệu|(\\d+)[kK]\\b");
+    Pattern pricePattern =
+        Pattern.compile(
+            "(\\d{1,3}(?:\\.\\d{3})+) ?(?:đ|VNĐ)|(\\d+)tr(\\d?)\\b|(\\d+)(?:,(\\d))? triệu|(\\d+)[kK]\\b");
     Set<String> formats = new HashSet<>();
     for (DemoListing p : world.listings(DemoPlatform.MANGXA)) {
       Matcher m = pricePattern.matcher(p.text());
@@ -181,10 +218,14 @@ class DemoWorldTest {
         amount = Long.parseLong(m.group(1).replace(".", ""));
         formats.add("grouped");
       } else if (m.group(2) != null) {
-        amount = Long.parseLong(m.group(2)) * 1_000_000 + (m.group(3).isEmpty() ? 0 : Long.parseLong(m.group(3)) * 100_000);
+        amount =
+            Long.parseLong(m.group(2)) * 1_000_000
+                + (m.group(3).isEmpty() ? 0 : Long.parseLong(m.group(3)) * 100_000);
         formats.add("tr");
       } else if (m.group(4) != null) {
-        amount = Long.parseLong(m.group(4)) * 1_000_000 + (m.group(5) == null ? 0 : Long.parseLong(m.group(5)) * 100_000);
+        amount =
+            Long.parseLong(m.group(4)) * 1_000_000
+                + (m.group(5) == null ? 0 : Long.parseLong(m.group(5)) * 100_000);
         formats.add("triệu");
       } else {
         amount = Long.parseLong(m.group(6)) * 1_000;
@@ -217,9 +258,13 @@ class DemoWorldTest {
   void countsAddUp() {
     DemoCounts chosi = world.counts(DemoPlatform.CHOSI);
     assertThat(chosi.listings()).isEqualTo(160);
-    int pages = world.categories(DemoPlatform.CHOSI).values().stream()
-        .mapToInt(in -> (in.size() + 19) / 20).sum();
-    assertThat(chosi.categoryPages()).isEqualTo(pages).isGreaterThan(world.categories(DemoPlatform.CHOSI).size());
+    int pages =
+        world.categories(DemoPlatform.CHOSI).values().stream()
+            .mapToInt(in -> (in.size() + 19) / 20)
+            .sum();
+    assertThat(chosi.categoryPages())
+        .isEqualTo(pages)
+        .isGreaterThan(world.categories(DemoPlatform.CHOSI).size());
     assertThat(chosi.crawlablePages()).isEqualTo(1 + pages + 160 + chosi.sellers());
     DemoCounts mangxa = world.counts(DemoPlatform.MANGXA);
     assertThat(mangxa.feedBatches()).isEqualTo(8);

@@ -26,10 +26,9 @@ import org.markwatch.model.Scored;
 import org.markwatch.model.Signal;
 
 /**
- * Entry point of the detectors: brand matching, rules and scoring. Build once per configuration
- * (it compiles the brand queries and rules), then call {@link #score} or, faster, {@link
- * #scoreAll} from one thread per instance. {@link #close} stops the matcher's background
- * cache-purge thread.
+ * Entry point of the detectors: brand matching, rules and scoring. Build once per configuration (it
+ * compiles the brand queries and rules), then call {@link #score} or, faster, {@link #scoreAll}
+ * from one thread per instance. {@link #close} stops the matcher's background cache-purge thread.
  */
 public final class Detectors implements AutoCloseable {
   /** Listings matched together by {@link #scoreAll}: large enough to share the monitor's work. */
@@ -42,8 +41,13 @@ public final class Detectors implements AutoCloseable {
   private final TextMatcher matcher;
   private final String version;
 
-  private Detectors(BrandCatalog catalog, BrandQueries brandQueries, WordSense sense, Ruleset ruleset,
-      TextMatcher matcher, String version) {
+  private Detectors(
+      BrandCatalog catalog,
+      BrandQueries brandQueries,
+      WordSense sense,
+      Ruleset ruleset,
+      TextMatcher matcher,
+      String version) {
     this.catalog = catalog;
     this.brandQueries = brandQueries;
     this.sense = sense;
@@ -80,7 +84,8 @@ public final class Detectors implements AutoCloseable {
     sense.register(mb);
     Ruleset rules = new RulesetCompiler(mb, catalog).compile(config.ruleFiles());
     TextMatcher matcher = matching == Matching.NAIVE ? mb.buildNaive() : mb.build();
-    return new Detectors(catalog, bq, sense, rules, matcher, "sha256:" + config.sha256().substring(0, 16));
+    return new Detectors(
+        catalog, bq, sense, rules, matcher, "sha256:" + config.sha256().substring(0, 16));
   }
 
   /** The verdict on one listing; deterministic for the same listing and configuration. */
@@ -97,7 +102,9 @@ public final class Detectors implements AutoCloseable {
 
     /** "detectors failed: StackOverflowError: ...", for a dead letter or a reject line. */
     public String reason() {
-      return failure == null ? null : "detectors failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
+      return failure == null
+          ? null
+          : "detectors failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
   }
 
@@ -147,11 +154,13 @@ public final class Detectors implements AutoCloseable {
   private Scored verdict(Listing listing, ListingFields fields, Map<String, List<Hit>> hits) {
     WordSense.Reading reading = sense.read(hits, brandQueries.findings(hits));
     List<BrandFinding> brands = reading.kept();
-    ListingContext ctx = new ListingContext(listing, fields, hits, brands, brandQueries, reading.product());
+    ListingContext ctx =
+        new ListingContext(listing, fields, hits, brands, brandQueries, reading.product());
     LocalDate observed = ExpiryDates.observedDate(listing.observedAt());
     List<Signal> signals = new ArrayList<>();
     for (WordSense.Dropped d : reading.dropped()) {
-      signals.add(new Signal(Rule.SENSE_DROPPED, 0.0, null, d.finding().hit().field().id(), d.reason()));
+      signals.add(
+          new Signal(Rule.SENSE_DROPPED, 0.0, null, d.finding().hit().field().id(), d.reason()));
     }
     for (Rule r : ruleset.rules()) {
       Signal s = r.apply(ctx, observed);
@@ -160,21 +169,31 @@ public final class Detectors implements AutoCloseable {
       }
     }
     NoisyOrScorer.Result result = NoisyOrScorer.combine(signals, ruleset);
-    return Scored.of(listing.id(), version, result.score(), result.flagged(), result.violations(),
-        brandHits(brands), signals);
+    return Scored.of(
+        listing.id(),
+        version,
+        result.score(),
+        result.flagged(),
+        result.violations(),
+        brandHits(brands),
+        signals);
   }
 
   /**
-   * The product type named first in each title ("shoes", "bag"), or null, read exactly as the
-   * price conditions read it when scoring; in input order. For computing observed market prices
-   * from stored listings ({@code markwatch prices observe}).
+   * The product type named first in each title ("shoes", "bag"), or null, read exactly as the price
+   * conditions read it when scoring; in input order. For computing observed market prices from
+   * stored listings ({@code markwatch prices observe}).
    */
   public List<String> productTypes(List<String> titles) {
     List<String> out = new ArrayList<>(titles.size());
     for (int from = 0; from < titles.size(); from += BATCH) {
-      List<ListingFields> fields = titles.subList(from, Math.min(titles.size(), from + BATCH)).stream()
-          .map(t -> new ListingFields(Listing.builder("title", "title", "title", null).title(t).build()))
-          .toList();
+      List<ListingFields> fields =
+          titles.subList(from, Math.min(titles.size(), from + BATCH)).stream()
+              .map(
+                  t ->
+                      new ListingFields(
+                          Listing.builder("title", "title", "title", null).title(t).build()))
+              .toList();
       for (Map<String, List<Hit>> hits : matcher.match(fields)) {
         out.add(brandQueries.productType(hits));
       }

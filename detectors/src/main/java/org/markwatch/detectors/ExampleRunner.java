@@ -7,7 +7,10 @@ import org.markwatch.detectors.rules.Rule;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Scored;
 
-/** Runs every rule's embedded examples: each "fire" example must fire the rule, each "quiet" one must not. */
+/**
+ * Runs every rule's embedded examples: each "fire" example must fire the rule, each "quiet" one
+ * must not.
+ */
 public final class ExampleRunner {
   private ExampleRunner() {}
 
@@ -15,7 +18,13 @@ public final class ExampleRunner {
   public record Failure(String rule, String file, boolean shouldFire, String title) {
     @Override
     public String toString() {
-      return file + ": rule " + rule + (shouldFire ? " did not fire on " : " fired on ") + "\"" + title + "\"";
+      return file
+          + ": rule "
+          + rule
+          + (shouldFire ? " did not fire on " : " fired on ")
+          + "\""
+          + title
+          + "\"";
     }
   }
 

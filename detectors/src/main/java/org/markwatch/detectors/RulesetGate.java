@@ -5,17 +5,16 @@ import java.util.List;
 import org.markwatch.detectors.config.ConfigException;
 
 /**
- * Decides whether a new configuration may replace the running one: it must compile and every
- * rule's examples must pass. A caller (the pipeline, the portal's rules console) keeps its
- * current {@link Detectors} when {@link #problems} is not empty, so the last good ruleset keeps
- * running.
+ * Decides whether a new configuration may replace the running one: it must compile and every rule's
+ * examples must pass. A caller (the pipeline, the portal's rules console) keeps its current {@link
+ * Detectors} when {@link #problems} is not empty, so the last good ruleset keeps running.
  */
 public final class RulesetGate {
   private RulesetGate() {}
 
   /**
-   * The outcome of {@link #admit}: the compiled detectors when the candidate may be deployed
-   * (the caller owns and closes them), else null and every reason to refuse it.
+   * The outcome of {@link #admit}: the compiled detectors when the candidate may be deployed (the
+   * caller owns and closes them), else null and every reason to refuse it.
    */
   public record Admission(Detectors detectors, List<String> problems) {
     public boolean admitted() {
@@ -54,7 +53,8 @@ public final class RulesetGate {
       return handedOver ? new Admission(d, List.of()) : new Admission(null, out);
     } finally {
       // whatever ends the examples (a refusal, an exception, a StackOverflowError from a rule's
-      // regex on a long example) closes what the caller will not get: its matcher thread is not a daemon
+      // regex on a long example) closes what the caller will not get: its matcher thread is not a
+      // daemon
       if (!handedOver) {
         d.close();
       }

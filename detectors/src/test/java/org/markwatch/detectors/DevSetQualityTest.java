@@ -28,7 +28,8 @@ class DevSetQualityTest {
     Map<String, Listing> byId = new HashMap<>();
     dev.forEach(l -> byId.put(l.id(), l));
     int tp = 0, fp = 0, fn = 0, btp = 0, bfp = 0, bfn = 0;
-    { Detectors d = TestData.defaultDetectors(); // shared, never closed
+    {
+      Detectors d = TestData.defaultDetectors(); // shared, never closed
       List<Scored> scored = d.scoreAll(dev);
       for (Scored s : scored) {
         JsonNode lab = labels.get(s.listingId());
@@ -40,11 +41,22 @@ class DevSetQualityTest {
         s.brands().stream().map(BrandHit::brand).forEach(got::add);
         Set<String> exp = new HashSet<>();
         lab.get("brands").forEach(b -> exp.add(b.asString()));
-        for (String g : got) { if (exp.contains(g)) btp++; else bfp++; }
-        for (String e : exp) { if (!got.contains(e)) bfn++; }
+        for (String g : got) {
+          if (exp.contains(g)) btp++;
+          else bfp++;
+        }
+        for (String e : exp) {
+          if (!got.contains(e)) bfn++;
+        }
         if (want != s.flagged() || !got.equals(exp)) {
-          System.out.printf("dev miss: flagged %s want %s brands %s want %s | %s | %s%n", s.flagged(), want, got, exp,
-              byId.get(s.listingId()).title(), s.signals().stream().map(g -> g.rule()).toList());
+          System.out.printf(
+              "dev miss: flagged %s want %s brands %s want %s | %s | %s%n",
+              s.flagged(),
+              want,
+              got,
+              exp,
+              byId.get(s.listingId()).title(),
+              s.signals().stream().map(g -> g.rule()).toList());
         }
       }
     }

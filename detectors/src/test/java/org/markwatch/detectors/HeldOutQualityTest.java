@@ -40,7 +40,8 @@ class HeldOutQualityTest {
 
     @Override
     public String toString() {
-      return String.format("flag_p=%.3f flag_r=%.3f brand_f1=%.3f (tp=%d fp=%d fn=%d tn=%d; brands tp=%d fp=%d fn=%d)",
+      return String.format(
+          "flag_p=%.3f flag_r=%.3f brand_f1=%.3f (tp=%d fp=%d fn=%d tn=%d; brands tp=%d fp=%d fn=%d)",
           precision(), recall(), brandF1(), tp, fp, fn, tn, btp, bfp, bfn);
     }
   }
@@ -51,8 +52,10 @@ class HeldOutQualityTest {
   static Quality judge(String name, List<RealWorldQualityTest.Labelled> set) {
     int tp = 0, fp = 0, fn = 0, tn = 0, btp = 0, bfp = 0, bfn = 0;
     List<String> wrong = new ArrayList<>();
-    { Detectors d = TestData.defaultDetectors(); // shared, never closed
-      List<Scored> scored = d.scoreAll(set.stream().map(RealWorldQualityTest.Labelled::listing).toList());
+    {
+      Detectors d = TestData.defaultDetectors(); // shared, never closed
+      List<Scored> scored =
+          d.scoreAll(set.stream().map(RealWorldQualityTest.Labelled::listing).toList());
       for (int i = 0; i < scored.size(); i++) {
         var want = set.get(i);
         var out = new RealWorldQualityTest.Outcome(want, scored.get(i));
@@ -71,9 +74,20 @@ class HeldOutQualityTest {
           if (!found.contains(b)) bfn++;
         }
         if (flagged != want.flagged() || bfp != fpBefore || bfn != fnBefore) {
-          wrong.add(String.format("%-5s want %-5s brands %s found %s | %s | %s", flagged, want.flagged(), want.brands(),
-              found, want.listing().title(), String.join("; ", out.got().signals().stream()
-                  .filter(s -> !s.rule().startsWith("seller.")).map(HeldOutQualityTest::signal).toList())));
+          wrong.add(
+              String.format(
+                  "%-5s want %-5s brands %s found %s | %s | %s",
+                  flagged,
+                  want.flagged(),
+                  want.brands(),
+                  found,
+                  want.listing().title(),
+                  String.join(
+                      "; ",
+                      out.got().signals().stream()
+                          .filter(s -> !s.rule().startsWith("seller."))
+                          .map(HeldOutQualityTest::signal)
+                          .toList())));
         }
       }
     }
@@ -89,8 +103,11 @@ class HeldOutQualityTest {
 
   @BeforeAll
   static void score() {
-    quality = judge("held-out generated set", RealWorldQualityTest.load("heldout",
-        resource("heldout.jsonl"), resource("heldout-labels.jsonl")));
+    quality =
+        judge(
+            "held-out generated set",
+            RealWorldQualityTest.load(
+                "heldout", resource("heldout.jsonl"), resource("heldout-labels.jsonl")));
   }
 
   static String resource(String file) {
@@ -103,8 +120,12 @@ class HeldOutQualityTest {
 
   @Test
   void heldOutSetMeetsTheGoals() {
-    assertThat(quality.precision()).as("flag precision " + quality).isGreaterThanOrEqualTo(MIN_FLAG_PRECISION);
-    assertThat(quality.recall()).as("flag recall " + quality).isGreaterThanOrEqualTo(MIN_FLAG_RECALL);
+    assertThat(quality.precision())
+        .as("flag precision " + quality)
+        .isGreaterThanOrEqualTo(MIN_FLAG_PRECISION);
+    assertThat(quality.recall())
+        .as("flag recall " + quality)
+        .isGreaterThanOrEqualTo(MIN_FLAG_RECALL);
     assertThat(quality.brandF1()).as("brand F1 " + quality).isGreaterThanOrEqualTo(MIN_BRAND_F1);
   }
 }

@@ -26,16 +26,27 @@ class PhrasingsTest {
     List<Line> lines = read();
     assertThat(lines).hasSizeGreaterThan(60);
     List<String> wrong = new ArrayList<>();
-    { Detectors d = TestData.defaultDetectors(); // shared, never closed
+    {
+      Detectors d = TestData.defaultDetectors(); // shared, never closed
       List<Listing> listings = lines.stream().map(PhrasingsTest::listing).toList();
       List<Scored> scored = d.scoreAll(listings);
       for (int i = 0; i < lines.size(); i++) {
         Line l = lines.get(i);
         Scored s = scored.get(i);
-        boolean right = "-".equals(l.violation()) ? !s.flagged() : s.violations().contains(l.violation());
+        boolean right =
+            "-".equals(l.violation()) ? !s.flagged() : s.violations().contains(l.violation());
         if (!right) {
-          wrong.add("phrasings.tsv:" + l.number() + " want " + l.violation() + ", got " + s.violations() + " "
-              + s.signals().stream().map(sig -> sig.rule() + "=" + sig.evidence()).toList() + ": " + l.title());
+          wrong.add(
+              "phrasings.tsv:"
+                  + l.number()
+                  + " want "
+                  + l.violation()
+                  + ", got "
+                  + s.violations()
+                  + " "
+                  + s.signals().stream().map(sig -> sig.rule() + "=" + sig.evidence()).toList()
+                  + ": "
+                  + l.title());
         }
       }
     }
@@ -43,10 +54,16 @@ class PhrasingsTest {
   }
 
   private static Listing listing(Line l) {
-    return Listing.builder("phrasing:" + l.number(), "shopee", "https://example.invalid/p/" + l.number(),
+    return Listing.builder(
+            "phrasing:" + l.number(),
+            "shopee",
+            "https://example.invalid/p/" + l.number(),
             "2026-11-01T00:00:00Z")
-        .title(l.title()).text(l.text().isEmpty() ? null : l.text()).price(Money.vnd(l.price()))
-        .seller(Seller.named("shopee:shop:probe", "Shop Minh Anh")).build();
+        .title(l.title())
+        .text(l.text().isEmpty() ? null : l.text())
+        .price(Money.vnd(l.price()))
+        .seller(Seller.named("shopee:shop:probe", "Shop Minh Anh"))
+        .build();
   }
 
   private static List<Line> read() throws IOException {
@@ -62,7 +79,8 @@ class PhrasingsTest {
       }
       String[] f = rows[i].split("\t", -1);
       if (f.length != 4) {
-        throw new IllegalArgumentException("phrasings.tsv:" + (i + 1) + ": want 4 tab-separated fields, got " + f.length);
+        throw new IllegalArgumentException(
+            "phrasings.tsv:" + (i + 1) + ": want 4 tab-separated fields, got " + f.length);
       }
       out.add(new Line(i + 1, f[0], f[1], f[2], Long.parseLong(f[3])));
     }

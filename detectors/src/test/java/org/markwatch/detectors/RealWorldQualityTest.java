@@ -27,16 +27,19 @@ import tools.jackson.databind.JsonNode;
 /**
  * Held-out quality on real titles (src/test/resources/realworld, sources and licences in
  * PROVENANCE.md there): genuine retail titles in English and Vietnamese must not be flagged,
- * replica-shop titles must be. The dev set says little about generalisation because the rules
- * were written against it; these titles were not written for this project.
+ * replica-shop titles must be. The dev set says little about generalisation because the rules were
+ * written against it; these titles were not written for this project.
  *
  * <p>{@code -Dmarkwatch.realworld.local=DIR} adds every {@code NAME.jsonl} with a {@code
  * NAME-labels.jsonl} beside it in DIR (for real data that may not be shipped), judged by the same
  * goals: a set whose labels all say flagged is a replica set, else a genuine set.
  */
 class RealWorldQualityTest {
-  /** Goals: FPR on genuine titles, recall on replica titles that name a catalog brand, brand recall. */
+  /**
+   * Goals: FPR on genuine titles, recall on replica titles that name a catalog brand, brand recall.
+   */
   static final double MAX_GENUINE_FPR = 0.02;
+
   static final double MIN_REPLICA_RECALL = 0.9;
   static final double MIN_BRAND_RECALL = 0.9;
   static final double MIN_BRAND_PRECISION = 0.9;
@@ -52,8 +55,16 @@ class RealWorldQualityTest {
   }
 
   /** Figures of one set, also printed so a run shows what moved. */
-  record Figures(String name, int n, int flagged, int expectedFlagged, int withBrand, int caughtWithBrand,
-      int brandTp, int brandFp, int brandFn) {
+  record Figures(
+      String name,
+      int n,
+      int flagged,
+      int expectedFlagged,
+      int withBrand,
+      int caughtWithBrand,
+      int brandTp,
+      int brandFp,
+      int brandFn) {
     double flagRate() {
       return flagged / (double) n;
     }
@@ -76,8 +87,10 @@ class RealWorldQualityTest {
   @BeforeAll
   static void score() throws IOException {
     Map<String, List<Labelled>> sets = new LinkedHashMap<>();
-    sets.put("genuine", load("genuine", resource("genuine.jsonl"), resource("genuine-labels.jsonl")));
-    sets.put("replica", load("replica", resource("replica.jsonl"), resource("replica-labels.jsonl")));
+    sets.put(
+        "genuine", load("genuine", resource("genuine.jsonl"), resource("genuine-labels.jsonl")));
+    sets.put(
+        "replica", load("replica", resource("replica.jsonl"), resource("replica-labels.jsonl")));
     String local = System.getProperty("markwatch.realworld.local");
     if (local != null && !local.isBlank()) {
       try (Stream<Path> files = Files.list(Path.of(local))) {
@@ -91,7 +104,8 @@ class RealWorldQualityTest {
         }
       }
     }
-    { Detectors d = TestData.defaultDetectors(); // shared, never closed
+    {
+      Detectors d = TestData.defaultDetectors(); // shared, never closed
       for (var e : sets.entrySet()) {
         List<Scored> scored = d.scoreAll(e.getValue().stream().map(Labelled::listing).toList());
         List<Outcome> out = new ArrayList<>();
@@ -111,9 +125,15 @@ class RealWorldQualityTest {
         continue;
       }
       Figures f = figures(e.getKey(), e.getValue());
-      assertThat(f.flagRate()).as(e.getKey() + ": false positive rate").isLessThanOrEqualTo(MAX_GENUINE_FPR);
-      assertThat(f.brandRecall()).as(e.getKey() + ": brand recall").isGreaterThanOrEqualTo(MIN_BRAND_RECALL);
-      assertThat(f.brandPrecision()).as(e.getKey() + ": brand precision").isGreaterThanOrEqualTo(MIN_BRAND_PRECISION);
+      assertThat(f.flagRate())
+          .as(e.getKey() + ": false positive rate")
+          .isLessThanOrEqualTo(MAX_GENUINE_FPR);
+      assertThat(f.brandRecall())
+          .as(e.getKey() + ": brand recall")
+          .isGreaterThanOrEqualTo(MIN_BRAND_RECALL);
+      assertThat(f.brandPrecision())
+          .as(e.getKey() + ": brand precision")
+          .isGreaterThanOrEqualTo(MIN_BRAND_PRECISION);
     }
   }
 
@@ -124,9 +144,12 @@ class RealWorldQualityTest {
         continue;
       }
       Figures f = figures(e.getKey(), e.getValue());
-      assertThat(f.recallWithBrand()).as(e.getKey() + ": recall on titles naming a catalog brand")
+      assertThat(f.recallWithBrand())
+          .as(e.getKey() + ": recall on titles naming a catalog brand")
           .isGreaterThanOrEqualTo(MIN_REPLICA_RECALL);
-      assertThat(f.brandRecall()).as(e.getKey() + ": brand recall").isGreaterThanOrEqualTo(MIN_BRAND_RECALL);
+      assertThat(f.brandRecall())
+          .as(e.getKey() + ": brand recall")
+          .isGreaterThanOrEqualTo(MIN_BRAND_RECALL);
     }
   }
 
@@ -158,20 +181,44 @@ class RealWorldQualityTest {
   static void print(String name, List<Outcome> outcomes) {
     Figures f = figures(name, outcomes);
     StringBuilder b = new StringBuilder();
-    b.append(String.format("%n== real-world set %s: n=%d flagged=%d (%.3f) expected flagged=%d; "
-            + "naming a catalog brand: %d, judged right %d (%.3f); brand recall %.3f precision %.3f%n",
-        name, f.n(), f.flagged(), f.flagRate(), f.expectedFlagged(), f.withBrand(), f.caughtWithBrand(),
-        f.recallWithBrand(), f.brandRecall(), f.brandPrecision()));
-    b.append(String.format("%-4s %-5s %-22s %-22s %-46s %s%n", "ok", "flag", "brands expected", "brands found",
-        "rules", "title"));
+    b.append(
+        String.format(
+            "%n== real-world set %s: n=%d flagged=%d (%.3f) expected flagged=%d; "
+                + "naming a catalog brand: %d, judged right %d (%.3f); brand recall %.3f precision %.3f%n",
+            name,
+            f.n(),
+            f.flagged(),
+            f.flagRate(),
+            f.expectedFlagged(),
+            f.withBrand(),
+            f.caughtWithBrand(),
+            f.recallWithBrand(),
+            f.brandRecall(),
+            f.brandPrecision()));
+    b.append(
+        String.format(
+            "%-4s %-5s %-22s %-22s %-46s %s%n",
+            "ok", "flag", "brands expected", "brands found", "rules", "title"));
     for (Outcome o : outcomes) {
-      boolean ok = o.got().flagged() == o.want().flagged() && o.foundBrands().equals(o.want().brands());
-      String rules = String.join(",", o.got().signals().stream().map(Signal::rule)
-          .filter(r -> !r.startsWith("seller.")).toList());
+      boolean ok =
+          o.got().flagged() == o.want().flagged() && o.foundBrands().equals(o.want().brands());
+      String rules =
+          String.join(
+              ",",
+              o.got().signals().stream()
+                  .map(Signal::rule)
+                  .filter(r -> !r.startsWith("seller."))
+                  .toList());
       String title = o.want().listing().title() == null ? "" : o.want().listing().title();
-      b.append(String.format("%-4s %-5s %-22s %-22s %-46s %s%n", ok ? "ok" : "MISS", o.got().flagged() ? "yes" : "no",
-          cut(String.join(",", o.want().brands()), 22), cut(String.join(",", o.foundBrands()), 22), cut(rules, 46),
-          cut(title, 80)));
+      b.append(
+          String.format(
+              "%-4s %-5s %-22s %-22s %-46s %s%n",
+              ok ? "ok" : "MISS",
+              o.got().flagged() ? "yes" : "no",
+              cut(String.join(",", o.want().brands()), 22),
+              cut(String.join(",", o.foundBrands()), 22),
+              cut(rules, 46),
+              cut(title, 80)));
     }
     System.out.print(b);
   }
@@ -191,7 +238,10 @@ class RealWorldQualityTest {
     }
   }
 
-  /** Listings and their labels, joined by id; a listing without a label is an error naming the set and line. */
+  /**
+   * Listings and their labels, joined by id; a listing without a label is an error naming the set
+   * and line.
+   */
   static List<Labelled> load(String set, String listings, String labels) {
     Map<String, JsonNode> byId = new LinkedHashMap<>();
     int line = 0;
@@ -200,7 +250,8 @@ class RealWorldQualityTest {
       if (l.isBlank()) continue;
       JsonNode n = JsonCodec.mapper().readTree(l);
       if (n.get("id") == null || n.get("flagged") == null || n.get("brands") == null) {
-        throw new IllegalArgumentException(set + "-labels.jsonl:" + line + ": needs id, flagged and brands");
+        throw new IllegalArgumentException(
+            set + "-labels.jsonl:" + line + ": needs id, flagged and brands");
       }
       byId.put(n.get("id").asString(), n);
     }
@@ -212,11 +263,13 @@ class RealWorldQualityTest {
       var decoded = JsonCodec.decodeListing(l);
       Listing listing = decoded.value();
       if (listing == null) {
-        throw new IllegalArgumentException(set + ".jsonl:" + line + ": not a markwatch.listing/1 record: " + decoded.errors());
+        throw new IllegalArgumentException(
+            set + ".jsonl:" + line + ": not a markwatch.listing/1 record: " + decoded.errors());
       }
       JsonNode lab = byId.get(listing.id());
       if (lab == null) {
-        throw new IllegalArgumentException(set + ".jsonl:" + line + ": no label for id " + listing.id());
+        throw new IllegalArgumentException(
+            set + ".jsonl:" + line + ": no label for id " + listing.id());
       }
       Set<String> brands = new LinkedHashSet<>();
       lab.get("brands").forEach(x -> brands.add(x.asString()));

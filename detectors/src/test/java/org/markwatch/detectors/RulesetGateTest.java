@@ -18,9 +18,14 @@ class RulesetGateTest {
     Map<String, String> broken = new TreeMap<>(base.ruleFiles());
     broken.put("rules/zz.yaml", "rules:\n  - {id: x.y, violation: nope}\n");
     assertThat(RulesetGate.problems(new DetectorConfig(base.brandFiles(), broken)))
-        .singleElement().asString().startsWith("rules/zz.yaml:").contains("unknown violation 'nope'");
+        .singleElement()
+        .asString()
+        .startsWith("rules/zz.yaml:")
+        .contains("unknown violation 'nope'");
     Map<String, String> failing = new TreeMap<>(base.ruleFiles());
-    failing.put("rules/zz.yaml", """
+    failing.put(
+        "rules/zz.yaml",
+        """
         rules:
           - id: x.y
             violation: counterfeit
@@ -40,7 +45,10 @@ class RulesetGateTest {
    */
   @Test
   void aCandidateWhoseExamplesThrowIsClosed() throws InterruptedException {
-    Map<String, String> rules = Map.of("rules/zz.yaml", """
+    Map<String, String> rules =
+        Map.of(
+            "rules/zz.yaml",
+            """
         rules:
           - id: x.y
             violation: counterfeit
@@ -48,8 +56,10 @@ class RulesetGateTest {
             weight: 0.5
             when: {patterns: {in: [title], any: ["(?:a|b)*c"]}}
             examples: {fire: ["%s"]}
-        """.formatted("ab".repeat(5_000) + "c"));
-    DetectorConfig config = new DetectorConfig(Map.of("brands/b.yaml", "brands:\n  - {id: acme, name: Acme}\n"), rules);
+        """
+                .formatted("ab".repeat(5_000) + "c"));
+    DetectorConfig config =
+        new DetectorConfig(Map.of("brands/b.yaml", "brands:\n  - {id: acme, name: Acme}\n"), rules);
     long before = nonDaemonThreads();
     for (int i = 0; i < 3; i++) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> RulesetGate.admit(config))
@@ -63,6 +73,8 @@ class RulesetGateTest {
   }
 
   private static long nonDaemonThreads() {
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && !t.isDaemon()).count();
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && !t.isDaemon())
+        .count();
   }
 }

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * shop brands). What those tests check (exactly once, dead letters, reloads, exit codes, files
  * written) does not depend on how many brands there are, while compiling that catalog costs about
  * 20 s per {@code Detectors}, and a pipeline job builds one per scoring task. This module's own
- * tests use the full default catalog; start-up with it is measured by {@code markwatch bench score}.
+ * tests use the full default catalog; start-up with it is measured by {@code markwatch bench
+ * score}.
  */
 public final class TestConf {
   /** The repository's default configuration: the module dir's parent is the repo root. */
@@ -43,7 +44,8 @@ public final class TestConf {
           }
         }
         withoutRetail = copy;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(copy), "markwatch-test-conf-cleanup"));
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(() -> deleteQuietly(copy), "markwatch-test-conf-cleanup"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -21,7 +21,8 @@ public final class TestData {
   public static Path confDir() {
     Path p = Path.of("..", "conf");
     if (!Files.isDirectory(p)) {
-      throw new IllegalStateException("conf directory not found from " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "conf directory not found from " + Path.of("").toAbsolutePath());
     }
     return p;
   }
@@ -43,7 +44,10 @@ public final class TestData {
     return shared;
   }
 
-  /** The default configuration without the retail brand list: for tests of machinery, not of the catalog. */
+  /**
+   * The default configuration without the retail brand list: for tests of machinery, not of the
+   * catalog.
+   */
   public static DetectorConfig coreConfig() {
     Map<String, String> brands = new TreeMap<>(read(confDir(), "brands"));
     brands.remove("brands/retail.yaml");

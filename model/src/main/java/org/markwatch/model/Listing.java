@@ -14,9 +14,29 @@ import java.util.Map;
  * {@link #extra()} and written back, so a record passes through unchanged.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"schema", "id", "platform", "kind", "url", "canonicalUrl", "observedAt", "crawlRunId",
-    "title", "text", "language", "price", "listPrice", "category", "brandClaimed", "attributes", "images",
-    "seller", "metrics", "contacts", "evidence"})
+@JsonPropertyOrder({
+  "schema",
+  "id",
+  "platform",
+  "kind",
+  "url",
+  "canonicalUrl",
+  "observedAt",
+  "crawlRunId",
+  "title",
+  "text",
+  "language",
+  "price",
+  "listPrice",
+  "category",
+  "brandClaimed",
+  "attributes",
+  "images",
+  "seller",
+  "metrics",
+  "contacts",
+  "evidence"
+})
 public record Listing(
     String schema,
     String id,
@@ -39,7 +59,8 @@ public record Listing(
     Metrics metrics,
     List<Contact> contacts,
     Evidence evidence,
-    @JsonAnySetter @JsonAnyGetter @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> extra) {
+    @JsonAnySetter @JsonAnyGetter @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<String, Object> extra) {
 
   public static final String SCHEMA = "markwatch.listing/1";
 
@@ -55,10 +76,23 @@ public record Listing(
   /** A builder seeded with this listing's values. */
   public Builder toBuilder() {
     Builder b = new Builder(id, platform, url, observedAt);
-    b.kind = kind; b.canonicalUrl = canonicalUrl; b.crawlRunId = crawlRunId; b.title = title; b.text = text;
-    b.language = language; b.price = price; b.listPrice = listPrice; b.category = category;
-    b.brandClaimed = brandClaimed; b.attributes = attributes; b.images = images; b.seller = seller;
-    b.metrics = metrics; b.contacts = contacts; b.evidence = evidence; b.extra = new LinkedHashMap<>(extra);
+    b.kind = kind;
+    b.canonicalUrl = canonicalUrl;
+    b.crawlRunId = crawlRunId;
+    b.title = title;
+    b.text = text;
+    b.language = language;
+    b.price = price;
+    b.listPrice = listPrice;
+    b.category = category;
+    b.brandClaimed = brandClaimed;
+    b.attributes = attributes;
+    b.images = images;
+    b.seller = seller;
+    b.metrics = metrics;
+    b.contacts = contacts;
+    b.evidence = evidence;
+    b.extra = new LinkedHashMap<>(extra);
     return b;
   }
 
@@ -93,28 +127,115 @@ public record Listing(
       this.observedAt = observedAt;
     }
 
-    public Builder kind(String v) { kind = v; return this; }
-    public Builder canonicalUrl(String v) { canonicalUrl = v; return this; }
-    public Builder crawlRunId(String v) { crawlRunId = v; return this; }
-    public Builder title(String v) { title = v; return this; }
-    public Builder text(String v) { text = v; return this; }
-    public Builder language(String v) { language = v; return this; }
-    public Builder price(Money v) { price = v; return this; }
-    public Builder listPrice(Money v) { listPrice = v; return this; }
-    public Builder category(List<String> v) { category = v; return this; }
-    public Builder brandClaimed(String v) { brandClaimed = v; return this; }
-    public Builder attributes(Map<String, String> v) { attributes = v; return this; }
-    public Builder images(List<Image> v) { images = v; return this; }
-    public Builder seller(Seller v) { seller = v; return this; }
-    public Builder metrics(Metrics v) { metrics = v; return this; }
-    public Builder contacts(List<Contact> v) { contacts = v; return this; }
-    public Builder evidence(Evidence v) { evidence = v; return this; }
-    public Builder extra(String key, Object value) { extra.put(key, value); return this; }
+    public Builder kind(String v) {
+      kind = v;
+      return this;
+    }
+
+    public Builder canonicalUrl(String v) {
+      canonicalUrl = v;
+      return this;
+    }
+
+    public Builder crawlRunId(String v) {
+      crawlRunId = v;
+      return this;
+    }
+
+    public Builder title(String v) {
+      title = v;
+      return this;
+    }
+
+    public Builder text(String v) {
+      text = v;
+      return this;
+    }
+
+    public Builder language(String v) {
+      language = v;
+      return this;
+    }
+
+    public Builder price(Money v) {
+      price = v;
+      return this;
+    }
+
+    public Builder listPrice(Money v) {
+      listPrice = v;
+      return this;
+    }
+
+    public Builder category(List<String> v) {
+      category = v;
+      return this;
+    }
+
+    public Builder brandClaimed(String v) {
+      brandClaimed = v;
+      return this;
+    }
+
+    public Builder attributes(Map<String, String> v) {
+      attributes = v;
+      return this;
+    }
+
+    public Builder images(List<Image> v) {
+      images = v;
+      return this;
+    }
+
+    public Builder seller(Seller v) {
+      seller = v;
+      return this;
+    }
+
+    public Builder metrics(Metrics v) {
+      metrics = v;
+      return this;
+    }
+
+    public Builder contacts(List<Contact> v) {
+      contacts = v;
+      return this;
+    }
+
+    public Builder evidence(Evidence v) {
+      evidence = v;
+      return this;
+    }
+
+    public Builder extra(String key, Object value) {
+      extra.put(key, value);
+      return this;
+    }
 
     public Listing build() {
-      return new Listing(SCHEMA, id, platform, kind, url, canonicalUrl, observedAt, crawlRunId, title, text,
-          language, price, listPrice, category, brandClaimed, attributes, images, seller, metrics, contacts,
-          evidence, extra);
+      return new Listing(
+          SCHEMA,
+          id,
+          platform,
+          kind,
+          url,
+          canonicalUrl,
+          observedAt,
+          crawlRunId,
+          title,
+          text,
+          language,
+          price,
+          listPrice,
+          category,
+          brandClaimed,
+          attributes,
+          images,
+          seller,
+          metrics,
+          contacts,
+          evidence,
+          extra);
     }
   }
 }

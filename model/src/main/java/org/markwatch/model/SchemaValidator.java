@@ -25,26 +25,33 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Strict about the schemas: a keyword the draft does not define is an error when the schema is
  * loaded, never silently ignored. Formats ({@code uri}, {@code date-time}) are asserted, not only
- * annotated. Each error is one line that starts with the JSON pointer of the offending value (for
- * a missing field, the pointer it would have) and ends with the value found, e.g.
- * {@code /price/amount: string found, number expected (got "12k")}; analysts and operators read
- * these in the dead-letter output.
+ * annotated. Each error is one line that starts with the JSON pointer of the offending value (for a
+ * missing field, the pointer it would have) and ends with the value found, e.g. {@code
+ * /price/amount: string found, number expected (got "12k")}; analysts and operators read these in
+ * the dead-letter output.
  */
 public final class SchemaValidator {
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
   /** Draft 2020-12, with unknown keywords refused instead of treated as annotations. */
-  private static final Dialect STRICT_2020_12 = Dialect.builder(Dialects.getDraft202012())
-      .unknownKeywordFactory(DisallowUnknownKeywordFactory.getInstance())
-      .build();
+  private static final Dialect STRICT_2020_12 =
+      Dialect.builder(Dialects.getDraft202012())
+          .unknownKeywordFactory(DisallowUnknownKeywordFactory.getInstance())
+          .build();
 
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(STRICT_2020_12,
-      builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
-          .formatAssertionsEnabled(true)
-          .locale(Locale.ROOT)
-          .build()));
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          STRICT_2020_12,
+          builder ->
+              builder.schemaRegistryConfig(
+                  SchemaRegistryConfig.builder()
+                      .formatAssertionsEnabled(true)
+                      .locale(Locale.ROOT)
+                      .build()));
 
-  /** Base of the schemas' retrieval IRIs: their {@code $id}s are relative ("markwatch.listing/1"). */
+  /**
+   * Base of the schemas' retrieval IRIs: their {@code $id}s are relative ("markwatch.listing/1").
+   */
   private static final String BASE = "https://schema.markwatch.invalid/";
 
   public static final SchemaValidator LISTING = load("/schema/listing.schema.json");
@@ -79,7 +86,8 @@ public final class SchemaValidator {
       schema.initializeValidators(); // compile every keyword now, so an unknown one fails here
       return new SchemaValidator(schema);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("schema " + name + " is not a valid draft 2020-12 schema: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "schema " + name + " is not a valid draft 2020-12 schema: " + e.getMessage(), e);
     }
   }
 
@@ -98,12 +106,16 @@ public final class SchemaValidator {
     if (missing) {
       pointer = pointer + "/" + escape(error.getProperty());
     }
-    StringBuilder line = new StringBuilder(pointer.isEmpty() ? "(document)" : pointer).append(": ")
-        .append(error.getMessage());
+    StringBuilder line =
+        new StringBuilder(pointer.isEmpty() ? "(document)" : pointer)
+            .append(": ")
+            .append(error.getMessage());
     JsonNode value = error.getInstanceNode();
     if (!missing && value != null && value.isValueNode()) {
       String shown = value.toString();
-      line.append(" (got ").append(shown.length() > 80 ? shown.substring(0, 77) + "..." : shown).append(')');
+      line.append(" (got ")
+          .append(shown.length() > 80 ? shown.substring(0, 77) + "..." : shown)
+          .append(')');
     }
     return line.toString();
   }
@@ -113,7 +125,8 @@ public final class SchemaValidator {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < path.getNameCount(); i++) {
       Object element = path.getElement(i);
-      b.append('/').append(element instanceof Integer n ? n.toString() : escape(String.valueOf(element)));
+      b.append('/')
+          .append(element instanceof Integer n ? n.toString() : escape(String.valueOf(element)));
     }
     return b.toString();
   }

@@ -4,7 +4,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /** The detectors' verdict on one listing observation ({@code markwatch.scored/1}). */
-@JsonPropertyOrder({"schema", "listingId", "rulesetVersion", "score", "flagged", "violations", "brands", "signals"})
+@JsonPropertyOrder({
+  "schema",
+  "listingId",
+  "rulesetVersion",
+  "score",
+  "flagged",
+  "violations",
+  "brands",
+  "signals"
+})
 public record Scored(
     String schema,
     String listingId,
@@ -23,8 +32,15 @@ public record Scored(
     signals = signals == null ? List.of() : List.copyOf(signals);
   }
 
-  public static Scored of(String listingId, String rulesetVersion, double score, boolean flagged,
-      List<String> violations, List<BrandHit> brands, List<Signal> signals) {
-    return new Scored(SCHEMA, listingId, rulesetVersion, score, flagged, violations, brands, signals);
+  public static Scored of(
+      String listingId,
+      String rulesetVersion,
+      double score,
+      boolean flagged,
+      List<String> violations,
+      List<BrandHit> brands,
+      List<Signal> signals) {
+    return new Scored(
+        SCHEMA, listingId, rulesetVersion, score, flagged, violations, brands, signals);
   }
 }

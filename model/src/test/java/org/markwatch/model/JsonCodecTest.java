@@ -29,7 +29,8 @@ class JsonCodecTest {
 
   @Test
   void unknownFieldsAreKeptAndWrittenBack() {
-    String line = """
+    String line =
+        """
         {"schema":"markwatch.listing/1","id":"x:1","platform":"web","url":"https://a.example/1",\
         "observedAt":"2026-11-01T07:00:00Z","title":"t","futureField":{"a":[1,2]}}""";
     Listing listing = JsonCodec.decodeListing(line).value();
@@ -39,7 +40,11 @@ class JsonCodecTest {
 
   @ParameterizedTest(name = "{0}")
   // Backquote as the quote character: the messages quote with ' and the JSON with ".
-  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
       missing id          | {"schema":"markwatch.listing/1","platform":"web","url":"https://a.example/1","observedAt":"2026-11-01T07:00:00Z","title":"t"} | /id: required property 'id' not found
       amount as text      | {"schema":"markwatch.listing/1","id":"a","platform":"web","url":"https://a.example/1","observedAt":"2026-11-01T07:00:00Z","title":"t","price":{"amount":"12k","currency":"VND"}} | /price/amount: string found, number expected (got "12k")
       wrong type of title | {"schema":"markwatch.listing/1","id":"a","platform":"web","url":"https://a.example/1","observedAt":"2026-11-01T07:00:00Z","title":42} | /title: integer found, string expected (got 42)
@@ -57,26 +62,35 @@ class JsonCodecTest {
     Decoded<Listing> decoded = JsonCodec.decodeListing(json);
     assertThat(decoded.ok()).isFalse();
     assertThat(decoded.errors()).first().isEqualTo(error);
-    assertThat(decoded.errors()).as("one error per bad value; a failed anyOf names each alternative")
+    assertThat(decoded.errors())
+        .as("one error per bad value; a failed anyOf names each alternative")
         .hasSize(name.equals("no title nor text") ? 2 : 1);
   }
 
   @Test
   void scoredWithUnknownViolationIsRefused() {
-    String json = """
+    String json =
+        """
         {"schema":"markwatch.scored/1","listingId":"a","rulesetVersion":"r1","score":0.9,"flagged":true,\
         "violations":["fake"],"brands":[],"signals":[]}""";
     assertThat(JsonCodec.decodeScored(json).errors())
-        .containsExactly("/violations/0: does not have a value in the enumeration [\"prohibited\", \"smuggled\", "
-            + "\"counterfeit\", \"ip_infringing\", \"substandard\", \"restricted\", \"conditional\", \"expired\", "
-            + "\"unknown_origin\", \"misleading\", \"seller_noncompliant\"] (got \"fake\")");
+        .containsExactly(
+            "/violations/0: does not have a value in the enumeration [\"prohibited\", \"smuggled\", "
+                + "\"counterfeit\", \"ip_infringing\", \"substandard\", \"restricted\", \"conditional\", \"expired\", "
+                + "\"unknown_origin\", \"misleading\", \"seller_noncompliant\"] (got \"fake\")");
   }
 
   @Test
   void scoredRoundTripsAndValidates() {
-    Scored scored = Scored.of("shopee:1", "abc", 0.93, true, List.of("counterfeit"),
-        List.of(new BrandHit("nike", "N1ke", "title", "misspelling")),
-        List.of(new Signal("counterfeit.terms", 2.5, "counterfeit", "title", "rep 1:1")));
+    Scored scored =
+        Scored.of(
+            "shopee:1",
+            "abc",
+            0.93,
+            true,
+            List.of("counterfeit"),
+            List.of(new BrandHit("nike", "N1ke", "title", "misspelling")),
+            List.of(new Signal("counterfeit.terms", 2.5, "counterfeit", "title", "rep 1:1")));
     String json = JsonCodec.encode(scored);
     Decoded<Scored> back = JsonCodec.decodeScored(json);
     assertThat(back.errors()).isEmpty();
@@ -88,14 +102,17 @@ class JsonCodecTest {
   @Test
   void everyViolationIdIsInTheScoredSchema() {
     for (Violation v : Violation.values()) {
-      String json = JsonCodec.encode(Scored.of("a", "r", 0.5, true, List.of(v.id()), List.of(), List.of()));
+      String json =
+          JsonCodec.encode(Scored.of("a", "r", 0.5, true, List.of(v.id()), List.of(), List.of()));
       assertThat(JsonCodec.decodeScored(json).errors()).as(v.id()).isEmpty();
     }
   }
 
   /** Jackson reads 349000 as an int node and writes a BigDecimal back; compare numbers by value. */
   private static JsonNode normaliseNumbers(JsonNode node) {
-    return JsonCodec.mapper().readTree(JsonCodec.mapper().writeValueAsString(
-        JsonCodec.mapper().treeToValue(node, Object.class)));
+    return JsonCodec.mapper()
+        .readTree(
+            JsonCodec.mapper()
+                .writeValueAsString(JsonCodec.mapper().treeToValue(node, Object.class)));
   }
 }

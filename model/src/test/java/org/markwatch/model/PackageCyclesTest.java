@@ -9,7 +9,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Package by feature, and no two packages of this module depend on each other (STYLE: no package cycles). */
+/**
+ * Package by feature, and no two packages of this module depend on each other (STYLE: no package
+ * cycles).
+ */
 class PackageCyclesTest {
   @Test
   void noPackageDependsOnAPackageThatDependsOnIt() {

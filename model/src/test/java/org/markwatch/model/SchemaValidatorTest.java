@@ -27,7 +27,8 @@ class SchemaValidatorTest {
       assertThat(validator).isNotNull();
       try (var bundled = SchemaValidator.class.getResourceAsStream("/schema/" + name)) {
         assertThat(new String(bundled.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-            .as("src/main/resources/schema/%s is a copy of ../shared/schema/%s", name, name).isEqualTo(shared);
+            .as("src/main/resources/schema/%s is a copy of ../shared/schema/%s", name, name)
+            .isEqualTo(shared);
       }
     }
   }
@@ -45,7 +46,9 @@ class SchemaValidatorTest {
 
   @Test
   void aKeywordTheDraftDoesNotDefineIsRefusedWithItsName() {
-    JsonNode typo = json("""
+    JsonNode typo =
+        json(
+            """
         {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object",
          "properties":{"price":{"type":"object","properties":{"amount":{"type":"number","minimun":0}}}}}""");
     assertThatThrownBy(() -> SchemaValidator.of("typo.schema.json", typo))
@@ -56,24 +59,30 @@ class SchemaValidatorTest {
 
   @Test
   void aViolatingRecordIsReportedAtTheJsonPointerOfEachBadValue() {
-    JsonNode listing = json("""
+    JsonNode listing =
+        json(
+            """
         {"schema":"markwatch.listing/1","platform":"web","url":"https://a.example/1",
          "observedAt":"2026-11-01T07:00:00Z","title":"t","price":{"amount":"12k","currency":"VND"},
          "contacts":[{"type":"phone","value":"1"},{"type":"fax","value":"2"}]}""");
-    assertThat(SchemaValidator.LISTING.validate(listing)).containsExactlyInAnyOrder(
-        "/id: required property 'id' not found",
-        "/price/amount: string found, number expected (got \"12k\")",
-        "/contacts/1/type: does not have a value in the enumeration [\"phone\", \"zalo\", \"bank_account\", "
-            + "\"email\", \"url\", \"telegram\", \"other\"] (got \"fax\")");
+    assertThat(SchemaValidator.LISTING.validate(listing))
+        .containsExactlyInAnyOrder(
+            "/id: required property 'id' not found",
+            "/price/amount: string found, number expected (got \"12k\")",
+            "/contacts/1/type: does not have a value in the enumeration [\"phone\", \"zalo\", \"bank_account\", "
+                + "\"email\", \"url\", \"telegram\", \"other\"] (got \"fax\")");
   }
 
   @Test
   void formatsAreAssertedNotOnlyAnnotated() {
-    JsonNode listing = json("""
+    JsonNode listing =
+        json(
+            """
         {"schema":"markwatch.listing/1","id":"a","platform":"web","url":"/item/1",
          "observedAt":"yesterday","title":"t"}""");
-    assertThat(SchemaValidator.LISTING.validate(listing)).containsExactlyInAnyOrder(
-        "/url: does not match the uri pattern must be a valid RFC 3986 URI (got \"/item/1\")",
-        "/observedAt: does not match the date-time pattern must be a valid RFC 3339 date-time (got \"yesterday\")");
+    assertThat(SchemaValidator.LISTING.validate(listing))
+        .containsExactlyInAnyOrder(
+            "/url: does not match the uri pattern must be a valid RFC 3986 URI (got \"/item/1\")",
+            "/observedAt: does not match the date-time pattern must be a valid RFC 3339 date-time (got \"yesterday\")");
   }
 }

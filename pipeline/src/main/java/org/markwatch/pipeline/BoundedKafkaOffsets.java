@@ -29,21 +29,39 @@ final class BoundedKafkaOffsets {
   /** The end offset of every partition of the input's topic, now. */
   static Map<TopicPartition, Long> endOffsets(KafkaInput input) {
     try (Admin admin = admin(input)) {
-      List<TopicPartition> partitions = admin.describeTopics(List.of(input.topic())).allTopicNames()
-          .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(input.topic()).partitions().stream()
-          .map(p -> new TopicPartition(input.topic(), p.partition())).toList();
+      List<TopicPartition> partitions =
+          admin
+              .describeTopics(List.of(input.topic()))
+              .allTopicNames()
+              .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+              .get(input.topic())
+              .partitions()
+              .stream()
+              .map(p -> new TopicPartition(input.topic(), p.partition()))
+              .toList();
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
       partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
       Map<TopicPartition, Long> ends = new HashMap<>();
-      admin.listOffsets(latest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+      admin
+          .listOffsets(latest)
+          .all()
+          .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
           .forEach((p, info) -> ends.put(p, info.offset()));
       return ends;
     } catch (ExecutionException | TimeoutException e) {
-      throw new JobFailedException("cannot read the end offsets of Kafka topic " + input.topic() + " at "
-          + input.bootstrapServers() + ": " + e.getMessage() + "; check that the broker is up", e);
+      throw new JobFailedException(
+          "cannot read the end offsets of Kafka topic "
+              + input.topic()
+              + " at "
+              + input.bootstrapServers()
+              + ": "
+              + e.getMessage()
+              + "; check that the broker is up",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new JobFailedException("interrupted while reading the end offsets of " + input.topic(), e);
+      throw new JobFailedException(
+          "interrupted while reading the end offsets of " + input.topic(), e);
     }
   }
 
@@ -52,14 +70,23 @@ final class BoundedKafkaOffsets {
     Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
     offsets.forEach((p, o) -> commits.put(p, new OffsetAndMetadata(o)));
     try (Admin admin = admin(input)) {
-      admin.alterConsumerGroupOffsets(input.groupId(), commits).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      admin
+          .alterConsumerGroupOffsets(input.groupId(), commits)
+          .all()
+          .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      throw new JobFailedException("the run stored everything, but committing the offsets of group "
-          + input.groupId() + " failed (" + e.getMessage() + "); the next run will read some messages again,"
-          + " which is harmless", e);
+      throw new JobFailedException(
+          "the run stored everything, but committing the offsets of group "
+              + input.groupId()
+              + " failed ("
+              + e.getMessage()
+              + "); the next run will read some messages again,"
+              + " which is harmless",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new JobFailedException("interrupted while committing the offsets of " + input.groupId(), e);
+      throw new JobFailedException(
+          "interrupted while committing the offsets of " + input.groupId(), e);
     }
   }
 
@@ -67,7 +94,9 @@ final class BoundedKafkaOffsets {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, input.bootstrapServers());
     p.put(AdminClientConfig.CLIENT_ID_CONFIG, "markwatch-" + input.groupId() + "-offsets");
-    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+    p.put(
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+        (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
     return Admin.create(p);
   }
 }

@@ -14,21 +14,32 @@ final class Counters {
   static final String STORED = "markwatch.stored";
   static final String STORE_FAILED = "markwatch.store-failed";
   static final String FLAGGED = "markwatch.flagged";
-  /** Current verdicts created or replaced (a rescore with a new ruleset replaces all it reaches; a replay none). */
+
+  /**
+   * Current verdicts created or replaced (a rescore with a new ruleset replaces all it reaches; a
+   * replay none).
+   */
   static final String CURRENT_VERDICTS = "markwatch.current-verdicts";
+
   /** Configurations a scoring subtask took up while running (each subtask counts its own). */
   static final String RULES_RELOADED = "markwatch.rules-reloaded";
-  /** Changed configurations a scoring subtask refused, keeping the last good one (each subtask counts its own). */
+
+  /**
+   * Changed configurations a scoring subtask refused, keeping the last good one (each subtask
+   * counts its own).
+   */
   static final String RULES_REFUSED = "markwatch.rules-refused";
 
   /**
    * Milliseconds from a record's arrival ({@link SpoolLine#sourceMillis()}, the Kafka message's
-   * timestamp) to the commit of the transaction that stored it; only records whose arrival is known.
+   * timestamp) to the commit of the transaction that stored it; only records whose arrival is
+   * known.
    */
   static final String LATENCY_MS = "markwatch.latency-ms";
 
   /** Epoch ms of the first and the last commit of stored records: the store's busy window. */
   static final String FIRST_COMMIT = "markwatch.first-commit-ms";
+
   static final String LAST_COMMIT = "markwatch.last-commit-ms";
 
   /** The latency histogram (ms to count), registered under {@link #LATENCY_MS}. */
@@ -38,7 +49,9 @@ final class Counters {
     return histogram;
   }
 
-  /** A counter registered under {@code name} with the task, read back into the {@link JobReport}. */
+  /**
+   * A counter registered under {@code name} with the task, read back into the {@link JobReport}.
+   */
   static LongCounter register(RuntimeContext context, String name) {
     LongCounter counter = new LongCounter();
     context.addAccumulator(name, counter);

@@ -11,7 +11,8 @@ import org.markwatch.model.JsonCodec;
  * @param line 1-based line number in that file
  * @param stage where it was refused: {@code read}, {@code validate}, {@code score} or {@code store}
  * @param reason the reason, naming the field where one is at fault
- * @param raw the line as read (at most {@value #MAX_RAW_CHARS} characters of a line too long to read)
+ * @param raw the line as read (at most {@value #MAX_RAW_CHARS} characters of a line too long to
+ *     read)
  */
 @JsonPropertyOrder({"file", "line", "stage", "reason", "raw"})
 public record DeadLetter(String file, long line, String stage, String reason, String raw) {

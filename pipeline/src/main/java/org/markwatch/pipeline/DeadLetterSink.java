@@ -29,14 +29,16 @@ final class DeadLetterSink implements Sink<DeadLetter> {
     if (path.getParent() != null) {
       Files.createDirectories(path.getParent());
     }
-    BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    BufferedWriter writer =
+        Files.newBufferedWriter(
+            path, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     return new SinkWriter<>() {
       @Override
       public void write(DeadLetter letter, Context ctx) throws IOException {
         writer.write(letter.toJson());
         writer.write('\n');
-        writer.flush(); // dead letters are rare; a continuous job's file must show them while it runs
+        writer
+            .flush(); // dead letters are rare; a continuous job's file must show them while it runs
       }
 
       @Override

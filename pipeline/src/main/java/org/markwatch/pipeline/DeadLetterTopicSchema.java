@@ -16,8 +16,11 @@ final class DeadLetterTopicSchema implements KafkaRecordSerializationSchema<Dead
   }
 
   @Override
-  public ProducerRecord<byte[], byte[]> serialize(DeadLetter letter, KafkaSinkContext context, Long timestamp) {
-    return new ProducerRecord<>(topic, (letter.file() + ":" + letter.line()).getBytes(StandardCharsets.UTF_8),
+  public ProducerRecord<byte[], byte[]> serialize(
+      DeadLetter letter, KafkaSinkContext context, Long timestamp) {
+    return new ProducerRecord<>(
+        topic,
+        (letter.file() + ":" + letter.line()).getBytes(StandardCharsets.UTF_8),
         letter.toJson().getBytes(StandardCharsets.UTF_8));
   }
 }

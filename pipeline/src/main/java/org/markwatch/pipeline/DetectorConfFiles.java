@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 import org.markwatch.detectors.DetectorConfig;
 
 /**
- * Reads the detectors' configuration from a conf directory: every regular file under
- * {@code brands/} and {@code rules/} (recursively; README and hidden files skipped), keyed by
- * its path relative to the conf directory with '/' separators ({@code brands/core.yaml}). The
- * detectors themselves never touch files.
+ * Reads the detectors' configuration from a conf directory: every regular file under {@code
+ * brands/} and {@code rules/} (recursively; README and hidden files skipped), keyed by its path
+ * relative to the conf directory with '/' separators ({@code brands/core.yaml}). The detectors
+ * themselves never touch files.
  */
 public final class DetectorConfFiles {
   /** Largest configuration file accepted, in bytes. */
@@ -43,13 +43,16 @@ public final class DetectorConfFiles {
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) files.sorted()::iterator) {
         String name = p.getFileName().toString();
-        if (!Files.isRegularFile(p) || name.startsWith(".") || name.toUpperCase().startsWith("README")) {
+        if (!Files.isRegularFile(p)
+            || name.startsWith(".")
+            || name.toUpperCase().startsWith("README")) {
           continue;
         }
         out.put(confDir.relativize(p).toString().replace('\\', '/'), readFile(p));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot list " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
     }
     return out;
   }
@@ -62,14 +65,17 @@ public final class DetectorConfFiles {
         throw new IOException("file is " + size + " bytes, more than " + MAX_FILE_BYTES);
       }
       byte[] bytes = Files.readAllBytes(p);
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       throw new UncheckedIOException("cannot read " + p.toAbsolutePath() + ": not UTF-8 text", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + p.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read " + p.toAbsolutePath() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -27,25 +27,76 @@ import java.util.TreeMap;
  * @param storing from the first to the last commit of stored records (the store's busy window)
  */
 public record JobReport(
-    long read, long valid, long invalid, long scoreFailed, long stored, long storeFailed, long flagged,
-    Path deadLetterFile, Duration elapsed, SortedMap<Integer, Integer> latencyMillis, Duration storing,
+    long read,
+    long valid,
+    long invalid,
+    long scoreFailed,
+    long stored,
+    long storeFailed,
+    long flagged,
+    Path deadLetterFile,
+    Duration elapsed,
+    SortedMap<Integer, Integer> latencyMillis,
+    Duration storing,
     long currentVerdicts) {
 
   public JobReport {
     storing = storing == null ? Duration.ZERO : storing;
-    latencyMillis = Collections.unmodifiableSortedMap(new TreeMap<>(latencyMillis == null ? Map.of() : latencyMillis));
+    latencyMillis =
+        Collections.unmodifiableSortedMap(
+            new TreeMap<>(latencyMillis == null ? Map.of() : latencyMillis));
   }
 
-  public JobReport(long read, long valid, long invalid, long scoreFailed, long stored, long storeFailed,
-      long flagged, Path deadLetterFile, Duration elapsed) {
-    this(read, valid, invalid, scoreFailed, stored, storeFailed, flagged, deadLetterFile, elapsed, null, Duration.ZERO, 0);
+  public JobReport(
+      long read,
+      long valid,
+      long invalid,
+      long scoreFailed,
+      long stored,
+      long storeFailed,
+      long flagged,
+      Path deadLetterFile,
+      Duration elapsed) {
+    this(
+        read,
+        valid,
+        invalid,
+        scoreFailed,
+        stored,
+        storeFailed,
+        flagged,
+        deadLetterFile,
+        elapsed,
+        null,
+        Duration.ZERO,
+        0);
   }
 
-  public JobReport(long read, long valid, long invalid, long scoreFailed, long stored, long storeFailed,
-      long flagged, Path deadLetterFile, Duration elapsed, SortedMap<Integer, Integer> latencyMillis,
+  public JobReport(
+      long read,
+      long valid,
+      long invalid,
+      long scoreFailed,
+      long stored,
+      long storeFailed,
+      long flagged,
+      Path deadLetterFile,
+      Duration elapsed,
+      SortedMap<Integer, Integer> latencyMillis,
       Duration storing) {
-    this(read, valid, invalid, scoreFailed, stored, storeFailed, flagged, deadLetterFile, elapsed, latencyMillis,
-        storing, 0);
+    this(
+        read,
+        valid,
+        invalid,
+        scoreFailed,
+        stored,
+        storeFailed,
+        flagged,
+        deadLetterFile,
+        elapsed,
+        latencyMillis,
+        storing,
+        0);
   }
 
   /**
@@ -69,8 +120,8 @@ public record JobReport(
   }
 
   /**
-   * The latency (ms) below which {@code fraction} of the measured records were stored, e.g.
-   * 0.99 for p99 (nearest rank); -1 when no latency was measured.
+   * The latency (ms) below which {@code fraction} of the measured records were stored, e.g. 0.99
+   * for p99 (nearest rank); -1 when no latency was measured.
    */
   public long latencyPercentile(double fraction) {
     return percentile(latencyMillis, fraction);

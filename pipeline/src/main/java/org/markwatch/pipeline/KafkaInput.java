@@ -4,15 +4,15 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Where the job reads listings from Kafka: one {@code markwatch.listing/1} JSON record per
- * message value.
+ * Where the job reads listings from Kafka: one {@code markwatch.listing/1} JSON record per message
+ * value.
  *
  * @param bootstrapServers {@code host:port[,host:port...]} of the brokers
  * @param topic the topic to read, {@value #DEFAULT_TOPIC} by default
  * @param groupId consumer group whose committed offsets say where to resume (committed when a
  *     checkpoint completes); with no committed offset the job starts at the earliest message
- * @param bounded when true the job stops at the offsets that were the latest when it started
- *     (a bounded run, as over spool files); when false it runs until stopped
+ * @param bounded when true the job stops at the offsets that were the latest when it started (a
+ *     bounded run, as over spool files); when false it runs until stopped
  */
 public record KafkaInput(String bootstrapServers, String topic, String groupId, boolean bounded)
     implements Serializable {
@@ -23,7 +23,9 @@ public record KafkaInput(String bootstrapServers, String topic, String groupId, 
     Objects.requireNonNull(bootstrapServers, "bootstrapServers is required");
     if (bootstrapServers.isBlank() || !bootstrapServers.contains(":")) {
       throw new IllegalArgumentException(
-          "Kafka bootstrap servers must be host:port[,host:port...], got '" + bootstrapServers + "'");
+          "Kafka bootstrap servers must be host:port[,host:port...], got '"
+              + bootstrapServers
+              + "'");
     }
     if (topic == null || topic.isBlank()) {
       throw new IllegalArgumentException("Kafka topic must not be blank");
@@ -50,7 +52,10 @@ public record KafkaInput(String bootstrapServers, String topic, String groupId, 
     return new KafkaInput(bootstrapServers, topic, groupId, b);
   }
 
-  /** How a record's origin is named in dead letters: {@code kafka:<topic>/<partition>}, line = offset. */
+  /**
+   * How a record's origin is named in dead letters: {@code kafka:<topic>/<partition>}, line =
+   * offset.
+   */
   static String origin(String topic, int partition) {
     return "kafka:" + topic + "/" + partition;
   }

@@ -12,9 +12,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * Turns a Kafka message into the same {@link SpoolLine} a spool file's line becomes, so both
  * sources feed one job graph: {@code file} is {@code kafka:<topic>/<partition>}, {@code line} the
- * offset, {@code sourceMillis} the message's timestamp. A value that is too long or not UTF-8
- * keeps its prefix and a problem, and becomes a dead letter downstream; an empty one (a
- * tombstone) is skipped, as a blank spool line is.
+ * offset, {@code sourceMillis} the message's timestamp. A value that is too long or not UTF-8 keeps
+ * its prefix and a problem, and becomes a dead letter downstream; an empty one (a tombstone) is
+ * skipped, as a blank spool line is.
  */
 final class KafkaLineDeserializer implements KafkaRecordDeserializationSchema<SpoolLine> {
   private final int maxBytes;
@@ -32,15 +32,24 @@ final class KafkaLineDeserializer implements KafkaRecordDeserializationSchema<Sp
     String origin = KafkaInput.origin(record.topic(), record.partition());
     long millis = Math.max(0, record.timestamp());
     if (value.length > maxBytes) {
-      out.collect(new SpoolLine(origin, record.offset(), prefix(value),
-          "message longer than " + maxBytes + " bytes (" + value.length + ")", millis));
+      out.collect(
+          new SpoolLine(
+              origin,
+              record.offset(),
+              prefix(value),
+              "message longer than " + maxBytes + " bytes (" + value.length + ")",
+              millis));
       return;
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(value)).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(value))
+              .toString();
     } catch (CharacterCodingException e) {
       out.collect(new SpoolLine(origin, record.offset(), prefix(value), "not valid UTF-8", millis));
       return;

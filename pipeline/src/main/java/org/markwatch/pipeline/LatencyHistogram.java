@@ -7,9 +7,9 @@ import org.apache.flink.api.common.accumulators.Accumulator;
 
 /**
  * Flink's {@code Histogram} accumulator, safe to snapshot while the task adds to it: a running
- * streaming job's accumulators are serialised by the heartbeat thread while the store's task
- * thread counts (Flink's own TreeMap-backed histogram then fails with a
- * ConcurrentModificationException and the heartbeat carries no counters).
+ * streaming job's accumulators are serialised by the heartbeat thread while the store's task thread
+ * counts (Flink's own TreeMap-backed histogram then fails with a ConcurrentModificationException
+ * and the heartbeat carries no counters).
  */
 final class LatencyHistogram implements Accumulator<Integer, TreeMap<Integer, Integer>> {
   private static final long serialVersionUID = 1L;

@@ -15,14 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A continuous {@link ScoringJob} while it runs on its local MiniCluster. {@link #counters()}
- * reads its counters as of the TaskManager's last heartbeat (every 2 s); {@link #stop()} drains
- * it: the source stops, every waiting batch is scored and stored, and the final counters come back
- * as a {@link JobReport}.
+ * A continuous {@link ScoringJob} while it runs on its local MiniCluster. {@link #counters()} reads
+ * its counters as of the TaskManager's last heartbeat (every 2 s); {@link #stop()} drains it: the
+ * source stops, every waiting batch is scored and stored, and the final counters come back as a
+ * {@link JobReport}.
  */
 public final class RunningScoringJob implements AutoCloseable {
   /** How long {@link #stop()} waits for the job to drain before cancelling it, in seconds. */
   static final long STOP_TIMEOUT_SECONDS = 60;
+
   private static final Logger LOG = LoggerFactory.getLogger(RunningScoringJob.class);
 
   private final StreamExecutionEnvironment env;
@@ -32,15 +33,21 @@ public final class RunningScoringJob implements AutoCloseable {
   private final long started = System.nanoTime();
   private JobReport report;
 
-  RunningScoringJob(StreamExecutionEnvironment env, JobClient client,
-      java.util.function.BiFunction<Map<String, Object>, Duration, JobReport> toReport, Runnable afterStop) {
+  RunningScoringJob(
+      StreamExecutionEnvironment env,
+      JobClient client,
+      java.util.function.BiFunction<Map<String, Object>, Duration, JobReport> toReport,
+      Runnable afterStop) {
     this.env = env;
     this.client = client;
     this.toReport = toReport;
     this.afterStop = afterStop;
   }
 
-  /** The job's counters now (names in {@link Counters}), as of the last heartbeat; empty before the first. */
+  /**
+   * The job's counters now (names in {@link Counters}), as of the last heartbeat; empty before the
+   * first.
+   */
   public Map<String, Object> counters() {
     try {
       return client.getAccumulators().get(10, TimeUnit.SECONDS);
@@ -90,7 +97,8 @@ public final class RunningScoringJob implements AutoCloseable {
     try {
       client.getJobExecutionResult().get();
     } catch (ExecutionException e) {
-      throw new JobFailedException("the scoring job ended with an error: " + ScoringJob.rootMessage(e), e);
+      throw new JobFailedException(
+          "the scoring job ended with an error: " + ScoringJob.rootMessage(e), e);
     }
   }
 
@@ -108,14 +116,20 @@ public final class RunningScoringJob implements AutoCloseable {
     Path savepoints = null;
     try {
       savepoints = Files.createTempDirectory("markwatch-stop-");
-      client.stopWithSavepoint(true, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+      client
+          .stopWithSavepoint(true, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
           .get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      last = client.getJobExecutionResult().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS).getAllAccumulatorResults();
+      last =
+          client
+              .getJobExecutionResult()
+              .get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+              .getAllAccumulatorResults();
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      LOG.warn("could not drain the scoring job ({}); cancelling it, counters as of the last heartbeat",
+      LOG.warn(
+          "could not drain the scoring job ({}); cancelling it, counters as of the last heartbeat",
           e.toString());
       last = safeCounters();
       try {

@@ -23,29 +23,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes and validates spool lines, then scores the valid listings in batches of
- * {@link Detectors#BATCH} with {@link Detectors#scoreAll} (about 2.5 times the listings per
- * CPU-second of scoring one at a time). A line that is unreadable or not a valid
- * {@code markwatch.listing/1} record, or that the detectors fail on, leaves through the
- * {@link #DEAD_LETTERS} side output with its reason; the job goes on.
+ * Decodes and validates spool lines, then scores the valid listings in batches of {@link
+ * Detectors#BATCH} with {@link Detectors#scoreAll} (about 2.5 times the listings per CPU-second of
+ * scoring one at a time). A line that is unreadable or not a valid {@code markwatch.listing/1}
+ * record, or that the detectors fail on, leaves through the {@link #DEAD_LETTERS} side output with
+ * its reason; the job goes on.
  *
  * <p>An operator rather than a ProcessFunction because a batch must be flushed at the end of the
- * input ({@link BoundedOneInput#endInput}) and before a checkpoint barrier, which functions are
- * not told about.
+ * input ({@link BoundedOneInput#endInput}) and before a checkpoint barrier, which functions are not
+ * told about.
  *
  * <p>In the continuous job ({@link Continuous}) a processing-time timer flushes the batch every
  * {@code flushMillis}, and, when a conf directory is given, polls it every {@code reloadMillis}
- * ({@link ConfWatcher}: content hash of brands/ and rules/). A changed configuration that
- * compiles and passes its rules' examples ({@link RulesetGate#admit}) replaces the running
- * detectors for the records that follow (the batch read before it is scored with the old one);
- * one that does not is refused with a log line naming the file and line, counted in
- * {@link Counters#RULES_REFUSED}, and the last good ruleset keeps scoring. Timer callbacks run on
- * the operator's own thread (Flink's mailbox), so the swap never races with scoring and needs no
- * lock. Each subtask polls, compiles and counts for itself.
+ * ({@link ConfWatcher}: content hash of brands/ and rules/). A changed configuration that compiles
+ * and passes its rules' examples ({@link RulesetGate#admit}) replaces the running detectors for the
+ * records that follow (the batch read before it is scored with the old one); one that does not is
+ * refused with a log line naming the file and line, counted in {@link Counters#RULES_REFUSED}, and
+ * the last good ruleset keeps scoring. Timer callbacks run on the operator's own thread (Flink's
+ * mailbox), so the swap never races with scoring and needs no lock. Each subtask polls, compiles
+ * and counts for itself.
  */
 final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     implements OneInputStreamOperator<SpoolLine, ScoredRecord>, BoundedOneInput {
   static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+
   /** The ruleset version of the empty verdicts a pass-through job (no detector config) stores. */
   static final String PASS_THROUGH_RULESET = "pass-through";
 
@@ -55,6 +56,7 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
    * not add up.
    */
   private static final Object COMPILE_LOCK = new Object();
+
   private static final Logger LOG = LoggerFactory.getLogger(ScoreFunction.class);
 
   /**
@@ -94,7 +96,9 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     this(config, Detectors.BATCH);
   }
 
-  /** @param batchSize listings scored together (default {@link Detectors#BATCH}) */
+  /**
+   * @param batchSize listings scored together (default {@link Detectors#BATCH})
+   */
   ScoreFunction(DetectorConfig config, int batchSize) {
     this(config, batchSize, null);
   }
@@ -132,7 +136,8 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
       rulesRefused = Counters.register(getRuntimeContext(), Counters.RULES_REFUSED);
       if (continuous.confDir() != null && config != null) {
         watcher = new ConfWatcher(Path.of(continuous.confDir()), config);
-        nextReload = getProcessingTimeService().getCurrentProcessingTime() + continuous.reloadMillis();
+        nextReload =
+            getProcessingTimeService().getCurrentProcessingTime() + continuous.reloadMillis();
       }
       scheduleTick();
     }
@@ -143,12 +148,15 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     getProcessingTimeService().registerTimer(now + continuous.flushMillis(), this::tick);
   }
 
-  /** Runs on the operator's thread: score what waits, then look for a new configuration when due. */
+  /**
+   * Runs on the operator's thread: score what waits, then look for a new configuration when due.
+   */
   private void tick(long time) {
     flush();
     if (watcher != null && time >= nextReload) {
       reload();
-      nextReload = getProcessingTimeService().getCurrentProcessingTime() + continuous.reloadMillis();
+      nextReload =
+          getProcessingTimeService().getCurrentProcessingTime() + continuous.reloadMillis();
     }
     scheduleTick();
   }
@@ -163,8 +171,11 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     } catch (UncheckedIOException e) {
       if (!e.getMessage().equals(lastReadProblem)) { // said once, not at every poll
         rulesRefused.add(1);
-        LOG.warn("scoring subtask {}: cannot read the configuration, still scoring with ruleset {}: {}",
-            subtask, detectors.rulesetVersion(), e.getMessage());
+        LOG.warn(
+            "scoring subtask {}: cannot read the configuration, still scoring with ruleset {}: {}",
+            subtask,
+            detectors.rulesetVersion(),
+            e.getMessage());
       }
       lastReadProblem = e.getMessage();
       return;
@@ -179,13 +190,19 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
       } catch (RuntimeException | StackOverflowError e) {
         // a candidate's rule regex can overflow the stack on its own example: refuse it like any
         // failing ruleset; left to propagate, the Error would fail the job and stop all scoring
-        admission = new RulesetGate.Admission(null, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        admission =
+            new RulesetGate.Admission(
+                null, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
       }
     }
     if (!admission.admitted()) {
       rulesRefused.add(1);
-      LOG.warn("scoring subtask {}: refused the changed configuration in {}, still scoring with ruleset {}: {}",
-          subtask, watcher.confDir(), detectors.rulesetVersion(), String.join(" | ", admission.problems()));
+      LOG.warn(
+          "scoring subtask {}: refused the changed configuration in {}, still scoring with ruleset {}: {}",
+          subtask,
+          watcher.confDir(),
+          detectors.rulesetVersion(),
+          String.join(" | ", admission.problems()));
       return;
     }
     flush(); // what was read before the change is scored with the ruleset that was running
@@ -193,8 +210,12 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     detectors = admission.detectors();
     old.close();
     rulesReloaded.add(1);
-    LOG.info("scoring subtask {}: now scoring with ruleset {} (was {}) from {}", subtask, detectors.rulesetVersion(),
-        old.rulesetVersion(), watcher.confDir());
+    LOG.info(
+        "scoring subtask {}: now scoring with ruleset {} (was {}) from {}",
+        subtask,
+        detectors.rulesetVersion(),
+        old.rulesetVersion(),
+        watcher.confDir());
   }
 
   @Override
@@ -250,11 +271,15 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     pending = new ArrayList<>(batchSize);
     if (detectors == null) { // pass-through: parse, validate and store, no detectors
       for (Pending p : batch) {
-        emit(p, Scored.of(p.listing().id(), PASS_THROUGH_RULESET, 0, false, List.of(), List.of(), List.of()));
+        emit(
+            p,
+            Scored.of(
+                p.listing().id(), PASS_THROUGH_RULESET, 0, false, List.of(), List.of(), List.of()));
       }
       return;
     }
-    List<Detectors.Outcome> outcomes = detectors.scoreEach(batch.stream().map(Pending::listing).toList());
+    List<Detectors.Outcome> outcomes =
+        detectors.scoreEach(batch.stream().map(Pending::listing).toList());
     for (int i = 0; i < batch.size(); i++) {
       Pending p = batch.get(i);
       Detectors.Outcome o = outcomes.get(i);
@@ -262,7 +287,8 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
         emit(p, o.scored());
       } else {
         scoreFailed.add(1);
-        deadLetter(new DeadLetter(p.line().file(), p.line().line(), "score", o.reason(), p.line().text()));
+        deadLetter(
+            new DeadLetter(p.line().file(), p.line().line(), "score", o.reason(), p.line().text()));
       }
     }
   }
@@ -270,9 +296,17 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
   private void emit(Pending p, Scored scored) {
     Listing listing = p.listing();
     String sellerId = listing.seller() == null ? null : listing.seller().id();
-    output.collect(new StreamRecord<>(new ScoredRecord(p.line().file(), p.line().line(), listing.id(),
-        sellerId == null || sellerId.isBlank() ? listing.id() : sellerId,
-        JsonCodec.encode(listing), JsonCodec.encode(scored), scored.flagged(), p.line().sourceMillis())));
+    output.collect(
+        new StreamRecord<>(
+            new ScoredRecord(
+                p.line().file(),
+                p.line().line(),
+                listing.id(),
+                sellerId == null || sellerId.isBlank() ? listing.id() : sellerId,
+                JsonCodec.encode(listing),
+                JsonCodec.encode(scored),
+                scored.flagged(),
+                p.line().sourceMillis())));
   }
 
   private void deadLetter(DeadLetter d) {

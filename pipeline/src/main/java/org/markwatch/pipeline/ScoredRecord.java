@@ -10,10 +10,22 @@ package org.markwatch.pipeline;
  * @param sourceMillis the input's {@link SpoolLine#sourceMillis()}, 0 when unknown
  */
 public record ScoredRecord(
-    String file, long line, String listingId, String partitionKey, String listingJson, String scoredJson,
-    boolean flagged, long sourceMillis) {
-  public ScoredRecord(String file, long line, String listingId, String partitionKey, String listingJson,
-      String scoredJson, boolean flagged) {
+    String file,
+    long line,
+    String listingId,
+    String partitionKey,
+    String listingJson,
+    String scoredJson,
+    boolean flagged,
+    long sourceMillis) {
+  public ScoredRecord(
+      String file,
+      long line,
+      String listingId,
+      String partitionKey,
+      String listingJson,
+      String scoredJson,
+      boolean flagged) {
     this(file, line, listingId, partitionKey, listingJson, scoredJson, flagged, 0L);
   }
 }

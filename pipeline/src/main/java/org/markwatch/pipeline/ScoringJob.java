@@ -1,7 +1,5 @@
 package org.markwatch.pipeline;
 
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,18 +12,19 @@ import java.util.Objects;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.markwatch.detectors.DetectorConfig;
 import org.markwatch.detectors.Detectors;
 import org.markwatch.model.JsonCodec;
@@ -37,8 +36,8 @@ import tools.jackson.databind.JsonNode;
  * The scoring job, bounded: reads the {@code *.jsonl} spool files of a directory, validates each
  * line as a {@code markwatch.listing/1} record, scores it with the detectors and upserts listing,
  * seller and verdict into the central database. Refused lines go to a dead-letter JSON-lines file
- * with their file, line, stage and reason. Runs in batch mode on a local MiniCluster that lives
- * for the run only.
+ * with their file, line, stage and reason. Runs in batch mode on a local MiniCluster that lives for
+ * the run only.
  *
  * <p>Immutable; build with {@link #builder()}. {@link #run()} may be called again: the upserts are
  * idempotent, so a second run over the same files changes no stored row.
@@ -46,6 +45,7 @@ import tools.jackson.databind.JsonNode;
 public final class ScoringJob {
   /** Default parallelism of the scoring and storing operators: {@value}. */
   public static final int DEFAULT_PARALLELISM = 2;
+
   /** Default records per database transaction: {@value}. */
   public static final int DEFAULT_BATCH_SIZE = 200;
 
@@ -66,19 +66,23 @@ public final class ScoringJob {
 
   /** Default checkpoint interval of a streaming job (watching or reading Kafka): 5 s. */
   public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
+
   /**
    * Restarts after a failure (a lost TaskManager, a lost database) before the job gives up: with
    * {@link #RESTART_DELAY} a window of 2.5 minutes, long enough for a replacement TaskManager to
    * register on a busy machine (about 50 s measured with a load average of 20 on 2 cores).
    */
   static final int RESTART_ATTEMPTS = 30;
+
   /** Pause before each restart. */
   static final Duration RESTART_DELAY = Duration.ofSeconds(5);
 
   /** Default spool polling interval of the continuous job: 2 s. */
   public static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(2);
+
   /** Default conf polling interval of the continuous job: 5 s. */
   public static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(5);
+
   /** A waiting batch is scored and stored at least this often in the continuous job. */
   static final Duration CONTINUOUS_FLUSH = Duration.ofMillis(500);
 
@@ -104,7 +108,10 @@ public final class ScoringJob {
     return watch != null || kafka != null;
   }
 
-  /** True when the job ends by itself: no watching, and Kafka (if any) read up to its latest offsets. */
+  /**
+   * True when the job ends by itself: no watching, and Kafka (if any) read up to its latest
+   * offsets.
+   */
   boolean bounded() {
     return watch == null && (kafka == null || kafka.bounded());
   }
@@ -124,7 +131,10 @@ public final class ScoringJob {
     return new Builder();
   }
 
-  /** A bounded Kafka run's stopping offsets, fixed by {@link #run} (see {@link BoundedKafkaOffsets}). */
+  /**
+   * A bounded Kafka run's stopping offsets, fixed by {@link #run} (see {@link
+   * BoundedKafkaOffsets}).
+   */
   private Map<org.apache.kafka.common.TopicPartition, Long> kafkaStopAt;
 
   /**
@@ -137,18 +147,21 @@ public final class ScoringJob {
    */
   public JobReport run() {
     if (!bounded()) {
-      throw new IllegalStateException("a watching or unbounded Kafka job never ends: start() it instead of run()");
+      throw new IllegalStateException(
+          "a watching or unbounded Kafka job never ends: start() it instead of run()");
     }
     long start = System.nanoTime();
     prepare();
     kafkaStopAt = kafka != null ? BoundedKafkaOffsets.endOffsets(kafka) : null;
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConfig());
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConfig());
     build(env);
     JobExecutionResult result;
     try {
       result = env.execute("markwatch scoring " + inputName());
     } catch (Exception e) {
-      throw new JobFailedException("scoring job over " + inputName() + " failed: " + rootMessage(e), e);
+      throw new JobFailedException(
+          "scoring job over " + inputName() + " failed: " + rootMessage(e), e);
     } finally {
       closeQuietly(env);
     }
@@ -161,8 +174,8 @@ public final class ScoringJob {
 
   /**
    * Compiles the detectors once here (a bad brand or rule file fails before the cluster starts),
-   * migrates the database and empties the dead-letter file: the sink only appends, so that a
-   * job restarted from a checkpoint keeps the letters written before the failure.
+   * migrates the database and empties the dead-letter file: the sink only appends, so that a job
+   * restarted from a checkpoint keeps the letters written before the failure.
    */
   void prepare() {
     if (!passThrough) {
@@ -180,8 +193,11 @@ public final class ScoringJob {
         }
         Files.write(deadLetterFile, new byte[0]);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot create the dead-letter file " + deadLetterFile
-            + ": check that its directory is writable", e);
+        throw new UncheckedIOException(
+            "cannot create the dead-letter file "
+                + deadLetterFile
+                + ": check that its directory is writable",
+            e);
       }
     }
   }
@@ -199,47 +215,64 @@ public final class ScoringJob {
   JobReport report(java.util.Map<String, Object> acc, Duration elapsed) {
     Object latency = acc.get(Counters.LATENCY_MS);
     @SuppressWarnings("unchecked")
-    java.util.Map<Integer, Integer> histogram = latency instanceof java.util.Map<?, ?> m
-        ? (java.util.Map<Integer, Integer>) m : java.util.Map.of();
-    return new JobReport(count(acc, Counters.READ), count(acc, Counters.VALID),
-        count(acc, Counters.INVALID), count(acc, Counters.SCORE_FAILED), count(acc, Counters.STORED),
-        count(acc, Counters.STORE_FAILED), count(acc, Counters.FLAGGED), deadLetterFile, elapsed,
-        new java.util.TreeMap<>(histogram), storing(acc),
+    java.util.Map<Integer, Integer> histogram =
+        latency instanceof java.util.Map<?, ?> m
+            ? (java.util.Map<Integer, Integer>) m
+            : java.util.Map.of();
+    return new JobReport(
+        count(acc, Counters.READ),
+        count(acc, Counters.VALID),
+        count(acc, Counters.INVALID),
+        count(acc, Counters.SCORE_FAILED),
+        count(acc, Counters.STORED),
+        count(acc, Counters.STORE_FAILED),
+        count(acc, Counters.FLAGGED),
+        deadLetterFile,
+        elapsed,
+        new java.util.TreeMap<>(histogram),
+        storing(acc),
         count(acc, Counters.CURRENT_VERDICTS));
   }
 
   /**
    * Starts the continuous job ({@link Builder#watch}) and returns at once: the spool directory is
    * polled for new {@code *.jsonl} files, and, when {@link Builder#confDir} was given, the conf
-   * directory for a new ruleset (see {@link ScoreFunction}). Stop it with
-   * {@link RunningScoringJob#stop()}.
+   * directory for a new ruleset (see {@link ScoreFunction}). Stop it with {@link
+   * RunningScoringJob#stop()}.
    *
    * @throws IllegalStateException when the job was not built to watch
    * @throws JobFailedException when the job cannot be submitted
    */
   public RunningScoringJob start() {
     if (!streaming()) {
-      throw new IllegalStateException("a bounded spool job is run(), not started: build it with watch(...) or kafka(...)");
+      throw new IllegalStateException(
+          "a bounded spool job is run(), not started: build it with watch(...) or kafka(...)");
     }
     prepare();
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConfig());
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConfig());
     build(env);
     try {
-      return new RunningScoringJob(env, env.executeAsync("markwatch scoring (streaming) " + inputName()),
-          this::report, this::sortDeadLetters);
+      return new RunningScoringJob(
+          env,
+          env.executeAsync("markwatch scoring (streaming) " + inputName()),
+          this::report,
+          this::sortDeadLetters);
     } catch (Exception e) {
       closeQuietly(env);
-      throw new JobFailedException("cannot start the scoring job over " + inputName() + ": " + rootMessage(e), e);
+      throw new JobFailedException(
+          "cannot start the scoring job over " + inputName() + ": " + rootMessage(e), e);
     }
   }
 
   /**
-   * The job's own settings, the same on the local MiniCluster and on a session cluster
-   * ({@link ScoringJobMain}): runtime mode, checkpoints and restarts, no Kryo.
+   * The job's own settings, the same on the local MiniCluster and on a session cluster ({@link
+   * ScoringJobMain}): runtime mode, checkpoints and restarts, no Kryo.
    */
   Configuration jobConfig() {
     Configuration conf = new Configuration();
-    conf.setString("execution.runtime-mode",
+    conf.setString(
+        "execution.runtime-mode",
         (streaming() ? RuntimeExecutionMode.STREAMING : RuntimeExecutionMode.BATCH).name());
     if (streaming()) {
       checkpointing(conf, checkpointInterval);
@@ -252,7 +285,8 @@ public final class ScoringJob {
   Configuration flinkConfig() {
     Configuration conf = jobConfig();
     if (streaming()) {
-      // a running job's counters reach the client with the TaskManager's heartbeat (default every 10 s)
+      // a running job's counters reach the client with the TaskManager's heartbeat (default every
+      // 10 s)
       conf.setString("heartbeat.interval", "2000");
     }
     conf.setString("rest.bind-address", "127.0.0.1");
@@ -268,15 +302,16 @@ public final class ScoringJob {
 
   /**
    * Checkpointing and restarts of a streaming job. Each operator flushes what it holds before a
-   * barrier (scoring batch, store batch), so a completed checkpoint means every record before it
-   * is committed to the database; the Kafka source commits its offsets to the consumer group when
-   * a checkpoint completes. After a failure the job restarts from the last checkpoint and replays
+   * barrier (scoring batch, store batch), so a completed checkpoint means every record before it is
+   * committed to the database; the Kafka source commits its offsets to the consumer group when a
+   * checkpoint completes. After a failure the job restarts from the last checkpoint and replays
    * what came after it: the upserts are idempotent, so replayed records change no stored row.
    */
   static void checkpointing(Configuration conf, Duration interval) {
     conf.setString("execution.checkpointing.interval", interval.toMillis() + " ms");
     conf.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
-    conf.setString("execution.checkpointing.min-pause", Math.min(interval.toMillis() / 2, 1000) + " ms");
+    conf.setString(
+        "execution.checkpointing.min-pause", Math.min(interval.toMillis() / 2, 1000) + " ms");
     conf.setString("restart-strategy.type", "fixed-delay");
     conf.setString("restart-strategy.fixed-delay.attempts", String.valueOf(RESTART_ATTEMPTS));
     conf.setString("restart-strategy.fixed-delay.delay", RESTART_DELAY.toMillis() + " ms");
@@ -292,55 +327,86 @@ public final class ScoringJob {
       DataStream<SpoolLine> messages = kafkaLines(env);
       lines = lines == null ? messages : lines.union(messages);
     }
-    ScoreFunction.Continuous continuous = !streaming() ? null : new ScoreFunction.Continuous(
-        CONTINUOUS_FLUSH.toMillis(), confDir == null ? null : confDir.toString(), reloadInterval.toMillis());
-    SingleOutputStreamOperator<ScoredRecord> scored = lines
-        .transform(passThrough ? "validate (pass-through)" : "validate and score", TypeInformation.of(ScoredRecord.class),
-            new ScoreFunction(passThrough ? null : detectorConfig, Detectors.BATCH, continuous))
-        .uid("score");
-    DataStream<ScoredRecord> bySeller = scored.partitionCustom(new KeyPartitioner(), new PartitionKey());
-    DataStream<DeadLetter> storeRejects = !streaming()
-        ? bySeller.fullWindowPartition().mapPartition(new StoreFunction(database, batchSize)).name("store").uid("store")
-        : bySeller.transform("store", TypeInformation.of(DeadLetter.class),
-            new StoreOperator(database, batchSize, CONTINUOUS_FLUSH.toMillis())).uid("store");
-    DataStream<DeadLetter> letters = scored.getSideOutput(ScoreFunction.DEAD_LETTERS).union(storeRejects);
+    ScoreFunction.Continuous continuous =
+        !streaming()
+            ? null
+            : new ScoreFunction.Continuous(
+                CONTINUOUS_FLUSH.toMillis(),
+                confDir == null ? null : confDir.toString(),
+                reloadInterval.toMillis());
+    SingleOutputStreamOperator<ScoredRecord> scored =
+        lines
+            .transform(
+                passThrough ? "validate (pass-through)" : "validate and score",
+                TypeInformation.of(ScoredRecord.class),
+                new ScoreFunction(passThrough ? null : detectorConfig, Detectors.BATCH, continuous))
+            .uid("score");
+    DataStream<ScoredRecord> bySeller =
+        scored.partitionCustom(new KeyPartitioner(), new PartitionKey());
+    DataStream<DeadLetter> storeRejects =
+        !streaming()
+            ? bySeller
+                .fullWindowPartition()
+                .mapPartition(new StoreFunction(database, batchSize))
+                .name("store")
+                .uid("store")
+            : bySeller
+                .transform(
+                    "store",
+                    TypeInformation.of(DeadLetter.class),
+                    new StoreOperator(database, batchSize, CONTINUOUS_FLUSH.toMillis()))
+                .uid("store");
+    DataStream<DeadLetter> letters =
+        scored.getSideOutput(ScoreFunction.DEAD_LETTERS).union(storeRejects);
     if (deadLetterFile != null) {
-      letters.sinkTo(new DeadLetterSink(deadLetterFile)).name("dead letters").uid("dead-letters")
+      letters
+          .sinkTo(new DeadLetterSink(deadLetterFile))
+          .name("dead letters")
+          .uid("dead-letters")
           .setParallelism(1);
     }
     if (deadLetterTopic != null) {
-      letters.sinkTo(KafkaSink.<DeadLetter>builder()
-              .setBootstrapServers(kafka.bootstrapServers())
-              .setRecordSerializer(new DeadLetterTopicSchema(deadLetterTopic))
-              .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-              .build())
-          .name("dead letters to " + deadLetterTopic).uid("dead-letter-topic").setParallelism(1);
+      letters
+          .sinkTo(
+              KafkaSink.<DeadLetter>builder()
+                  .setBootstrapServers(kafka.bootstrapServers())
+                  .setRecordSerializer(new DeadLetterTopicSchema(deadLetterTopic))
+                  .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                  .build())
+          .name("dead letters to " + deadLetterTopic)
+          .uid("dead-letter-topic")
+          .setParallelism(1);
     }
   }
 
   private DataStream<SpoolLine> kafkaLines(StreamExecutionEnvironment env) {
-    KafkaSourceBuilder<SpoolLine> b = KafkaSource.<SpoolLine>builder()
-        .setBootstrapServers(kafka.bootstrapServers())
-        .setTopics(kafka.topic())
-        .setGroupId(kafka.groupId())
-        // resume at the group's committed offsets (committed when a checkpoint completes)
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setDeserializer(new KafkaLineDeserializer(maxLineBytes))
-        .setProperty("commit.offsets.on.checkpoint", "true")
-        .setProperty("client.id.prefix", "markwatch-" + kafka.groupId());
+    KafkaSourceBuilder<SpoolLine> b =
+        KafkaSource.<SpoolLine>builder()
+            .setBootstrapServers(kafka.bootstrapServers())
+            .setTopics(kafka.topic())
+            .setGroupId(kafka.groupId())
+            // resume at the group's committed offsets (committed when a checkpoint completes)
+            .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+            .setDeserializer(new KafkaLineDeserializer(maxLineBytes))
+            .setProperty("commit.offsets.on.checkpoint", "true")
+            .setProperty("client.id.prefix", "markwatch-" + kafka.groupId());
     if (kafka.bounded()) {
       // run() fixed where to stop, so that it can commit exactly that when the job has finished
-      b.setBounded(kafkaStopAt != null ? OffsetsInitializer.offsets(kafkaStopAt) : OffsetsInitializer.latest());
+      b.setBounded(
+          kafkaStopAt != null
+              ? OffsetsInitializer.offsets(kafkaStopAt)
+              : OffsetsInitializer.latest());
     }
     return env.fromSource(b.build(), WatermarkStrategy.noWatermarks(), "kafka " + kafka.topic())
         .uid("kafka-listings");
   }
 
   private DataStream<SpoolLine> spoolLines(StreamExecutionEnvironment env) {
-    FileSource.FileSourceBuilder<SpoolLine> sourceBuilder = FileSource
-        .forBulkFileFormat(new SpoolLineFormat(maxLineBytes),
-            new org.apache.flink.core.fs.Path(spoolDir.toAbsolutePath().toUri()))
-        .setFileEnumerator(() -> new NonSplittingRecursiveEnumerator(new SpoolFileFilter()));
+    FileSource.FileSourceBuilder<SpoolLine> sourceBuilder =
+        FileSource.forBulkFileFormat(
+                new SpoolLineFormat(maxLineBytes),
+                new org.apache.flink.core.fs.Path(spoolDir.toAbsolutePath().toUri()))
+            .setFileEnumerator(() -> new NonSplittingRecursiveEnumerator(new SpoolFileFilter()));
     if (watch != null) {
       // new files are picked up once (by path); a file must be complete when it appears: writers
       // write a hidden ".name.jsonl" and rename it, which SpoolFileFilter skips until then
@@ -348,7 +414,8 @@ public final class ScoringJob {
     }
     FileSource<SpoolLine> source = sourceBuilder.build();
     return env.fromSource(source, WatermarkStrategy.noWatermarks(), "spool files")
-        .name("spool files").uid("spool-files");
+        .name("spool files")
+        .uid("spool-files");
   }
 
   /** Records with the same seller go to the same writer. */
@@ -360,7 +427,8 @@ public final class ScoringJob {
     }
   }
 
-  private static final class KeyPartitioner implements org.apache.flink.api.common.functions.Partitioner<String> {
+  private static final class KeyPartitioner
+      implements org.apache.flink.api.common.functions.Partitioner<String> {
     @Override
     public int partition(String key, int partitions) {
       return Math.floorMod(key.hashCode(), partitions);
@@ -373,11 +441,16 @@ public final class ScoringJob {
     }
     try {
       List<String> lines = Files.readAllLines(deadLetterFile);
-      Comparator<JsonNode> byPlace = Comparator.comparing((JsonNode n) -> n.path("file").asString(""))
-          .thenComparingLong(n -> n.path("line").asLong());
-      List<String> sorted = lines.stream().filter(l -> !l.isBlank())
-          .map(l -> JsonCodec.mapper().readTree(l)).sorted(byPlace).map(JsonCodec.mapper()::writeValueAsString)
-          .toList();
+      Comparator<JsonNode> byPlace =
+          Comparator.comparing((JsonNode n) -> n.path("file").asString(""))
+              .thenComparingLong(n -> n.path("line").asLong());
+      List<String> sorted =
+          lines.stream()
+              .filter(l -> !l.isBlank())
+              .map(l -> JsonCodec.mapper().readTree(l))
+              .sorted(byPlace)
+              .map(JsonCodec.mapper()::writeValueAsString)
+              .toList();
       Files.write(deadLetterFile, sorted);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot sort dead-letter file " + deadLetterFile, e);
@@ -423,8 +496,8 @@ public final class ScoringJob {
   }
 
   /**
-   * Builder of a {@link ScoringJob}. Required: {@link #spoolDir}, {@link #database},
-   * {@link #detectorConfig}. {@link #build()} checks the values and names the bad one.
+   * Builder of a {@link ScoringJob}. Required: {@link #spoolDir}, {@link #database}, {@link
+   * #detectorConfig}. {@link #build()} checks the values and names the bad one.
    */
   public static final class Builder {
     private Path spoolDir;
@@ -445,9 +518,9 @@ public final class ScoringJob {
     private Builder() {}
 
     /**
-     * Reads listings from Kafka as well as, or instead of, the spool directory. An unbounded
-     * input makes a streaming job ({@link ScoringJob#start()}); a bounded one is
-     * {@link ScoringJob#run()} to the offsets that were the latest at its start.
+     * Reads listings from Kafka as well as, or instead of, the spool directory. An unbounded input
+     * makes a streaming job ({@link ScoringJob#start()}); a bounded one is {@link ScoringJob#run()}
+     * to the offsets that were the latest at its start.
      */
     public Builder kafka(KafkaInput input) {
       this.kafka = input;
@@ -462,7 +535,8 @@ public final class ScoringJob {
 
     /**
      * A pass-through job: parse, validate and store every valid listing with an empty verdict
-     * (ruleset {@value ScoreFunction#PASS_THROUGH_RULESET}), no detectors. The benchmark's yardstick.
+     * (ruleset {@value ScoreFunction#PASS_THROUGH_RULESET}), no detectors. The benchmark's
+     * yardstick.
      */
     public Builder passThrough(boolean on) {
       this.passThrough = on;
@@ -476,9 +550,10 @@ public final class ScoringJob {
     }
 
     /**
-     * Makes the job continuous: it keeps polling the spool directory for new files every
-     * {@code interval} (at least 100 ms; {@link ScoringJob#DEFAULT_WATCH_INTERVAL}) and runs until
-     * stopped; start it with {@link ScoringJob#start()}. Default: bounded, {@link ScoringJob#run()}.
+     * Makes the job continuous: it keeps polling the spool directory for new files every {@code
+     * interval} (at least 100 ms; {@link ScoringJob#DEFAULT_WATCH_INTERVAL}) and runs until
+     * stopped; start it with {@link ScoringJob#start()}. Default: bounded, {@link
+     * ScoringJob#run()}.
      */
     public Builder watch(Duration interval) {
       this.watch = interval;
@@ -486,11 +561,10 @@ public final class ScoringJob {
     }
 
     /**
-     * The conf directory ({@code brands/}, {@code rules/}) the detectors' configuration comes
-     * from. Read now when {@link #detectorConfig} is not given; in a continuous job it is also
-     * polled every {@link #reloadInterval}, and a new configuration that passes
-     * {@code RulesetGate} replaces the running one. With a remote cluster it is read on the
-     * TaskManagers' machines.
+     * The conf directory ({@code brands/}, {@code rules/}) the detectors' configuration comes from.
+     * Read now when {@link #detectorConfig} is not given; in a continuous job it is also polled
+     * every {@link #reloadInterval}, and a new configuration that passes {@code RulesetGate}
+     * replaces the running one. With a remote cluster it is read on the TaskManagers' machines.
      */
     public Builder confDir(Path dir) {
       this.confDir = dir;
@@ -510,8 +584,9 @@ public final class ScoringJob {
     }
 
     /**
-     * Dead-letter JSON-lines file, emptied at each start; default {@code <spoolDir>/../dead-letters.jsonl}
-     * (required without a spool directory unless a {@link #deadLetterTopic} is given).
+     * Dead-letter JSON-lines file, emptied at each start; default {@code
+     * <spoolDir>/../dead-letters.jsonl} (required without a spool directory unless a {@link
+     * #deadLetterTopic} is given).
      */
     public Builder deadLetterFile(Path file) {
       this.deadLetterFile = file;
@@ -540,7 +615,10 @@ public final class ScoringJob {
       return this;
     }
 
-    /** Longest spool line accepted, in bytes; default {@value SpoolLineFormat#DEFAULT_MAX_LINE_BYTES}. */
+    /**
+     * Longest spool line accepted, in bytes; default {@value
+     * SpoolLineFormat#DEFAULT_MAX_LINE_BYTES}.
+     */
     public Builder maxLineBytes(int n) {
       this.maxLineBytes = n;
       return this;
@@ -557,13 +635,16 @@ public final class ScoringJob {
       }
       Objects.requireNonNull(database, "database is required");
       if (deadLetterTopic != null && (kafka == null || deadLetterTopic.isBlank())) {
-        throw new IllegalArgumentException("a dead-letter topic needs a non-blank name and a kafka(...) input");
+        throw new IllegalArgumentException(
+            "a dead-letter topic needs a non-blank name and a kafka(...) input");
       }
       if (checkpointInterval == null || checkpointInterval.compareTo(Duration.ofMillis(100)) < 0) {
-        throw new IllegalArgumentException("checkpointInterval must be >= 100 ms, got " + checkpointInterval);
+        throw new IllegalArgumentException(
+            "checkpointInterval must be >= 100 ms, got " + checkpointInterval);
       }
       if (watch != null && spoolDir == null) {
-        throw new IllegalArgumentException("watch(...) watches the spool directory: give spoolDir(...) too");
+        throw new IllegalArgumentException(
+            "watch(...) watches the spool directory: give spoolDir(...) too");
       }
       if (passThrough && detectorConfig == null && confDir == null) {
         detectorConfig = new DetectorConfig(java.util.Map.of(), java.util.Map.of());
@@ -571,30 +652,35 @@ public final class ScoringJob {
       if (confDir != null) {
         confDir = confDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(confDir)) {
-          throw new IllegalArgumentException("conf directory does not exist or is not a directory: " + confDir);
+          throw new IllegalArgumentException(
+              "conf directory does not exist or is not a directory: " + confDir);
         }
         if (detectorConfig == null) {
           detectorConfig = DetectorConfFiles.read(confDir);
         }
       }
-      Objects.requireNonNull(detectorConfig, "detectorConfig is required (or a confDir to read it from)");
+      Objects.requireNonNull(
+          detectorConfig, "detectorConfig is required (or a confDir to read it from)");
       if (watch != null && watch.compareTo(Duration.ofMillis(100)) < 0) {
         throw new IllegalArgumentException("watch interval must be >= 100 ms, got " + watch);
       }
       if (reloadInterval == null || reloadInterval.compareTo(Duration.ofMillis(100)) < 0) {
-        throw new IllegalArgumentException("reloadInterval must be >= 100 ms, got " + reloadInterval);
+        throw new IllegalArgumentException(
+            "reloadInterval must be >= 100 ms, got " + reloadInterval);
       }
       if (spoolDir != null) {
         spoolDir = spoolDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(spoolDir)) {
-          throw new IllegalArgumentException("spool directory does not exist or is not a directory: " + spoolDir);
+          throw new IllegalArgumentException(
+              "spool directory does not exist or is not a directory: " + spoolDir);
         }
         if (deadLetterFile == null) {
           deadLetterFile = spoolDir.resolveSibling("dead-letters.jsonl");
         }
       }
       if (deadLetterFile == null && deadLetterTopic == null) {
-        throw new IllegalArgumentException("reading only Kafka, the job needs a deadLetterFile(...) or a deadLetterTopic(...)");
+        throw new IllegalArgumentException(
+            "reading only Kafka, the job needs a deadLetterFile(...) or a deadLetterTopic(...)");
       }
       if (deadLetterFile != null) {
         deadLetterFile = deadLetterFile.toAbsolutePath().normalize();
@@ -602,10 +688,16 @@ public final class ScoringJob {
           throw new IllegalArgumentException("dead-letter file is a directory: " + deadLetterFile);
         }
       }
-      if (spoolDir != null && deadLetterFile != null && deadLetterFile.startsWith(spoolDir)
+      if (spoolDir != null
+          && deadLetterFile != null
+          && deadLetterFile.startsWith(spoolDir)
           && deadLetterFile.getFileName().toString().endsWith(SpoolFileFilter.SUFFIX)) {
         throw new IllegalArgumentException(
-            "dead-letter file would be read back as spool input: " + deadLetterFile + " (put it outside " + spoolDir + ")");
+            "dead-letter file would be read back as spool input: "
+                + deadLetterFile
+                + " (put it outside "
+                + spoolDir
+                + ")");
       }
       if (parallelism < 1) {
         throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);

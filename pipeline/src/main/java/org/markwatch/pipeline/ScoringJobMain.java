@@ -8,9 +8,9 @@ import org.markwatch.storage.DatabaseSettings;
 
 /**
  * The entry point of the lean job jar ({@code pipeline/target/markwatch-pipeline-job.jar}) for
- * {@code flink run} on a session cluster ({@code scripts/flink-cluster submit}). Runs on the client:
- * reads and compiles the conf directory (a bad rule file fails here, before submission), migrates
- * the database, builds the same job graph as the embedded job and submits it. Detached
+ * {@code flink run} on a session cluster ({@code scripts/flink-cluster submit}). Runs on the
+ * client: reads and compiles the conf directory (a bad rule file fails here, before submission),
+ * migrates the database, builds the same job graph as the embedded job and submits it. Detached
  * submissions ({@code flink run -d}) return at once.
  *
  * <pre>
@@ -28,24 +28,35 @@ public final class ScoringJobMain {
     Map<String, String> opts = parse(args);
     String url = System.getenv(DatabaseSettings.ENV_URL);
     if (url == null || url.isBlank()) {
-      fail("set " + DatabaseSettings.ENV_URL + " (e.g. jdbc:postgresql://127.0.0.1:5432/markwatch): the TaskManagers"
-          + " write into that database");
+      fail(
+          "set "
+              + DatabaseSettings.ENV_URL
+              + " (e.g. jdbc:postgresql://127.0.0.1:5432/markwatch): the TaskManagers"
+              + " write into that database");
     }
     if (!opts.containsKey("kafka")) {
       fail("--kafka HOST:PORT is required");
     }
-    KafkaInput input = new KafkaInput(opts.get("kafka"), opts.getOrDefault("topic", KafkaInput.DEFAULT_TOPIC),
-        opts.getOrDefault("group", KafkaInput.DEFAULT_GROUP), false);
-    ScoringJob job = ScoringJob.builder()
-        .kafka(input)
-        .deadLetterTopic(opts.getOrDefault("dead-letter-topic", "markwatch.dead-letters"))
-        .database(DatabaseSettings.fromEnvironment(System.getenv(), Path.of("unused")))
-        .confDir(Path.of(opts.getOrDefault("conf", "conf")))
-        .parallelism(Integer.parseInt(opts.getOrDefault("parallelism", "2")))
-        .checkpointInterval(java.time.Duration.ofMillis(Long.parseLong(opts.getOrDefault("checkpoint-ms", "5000"))))
-        .build();
+    KafkaInput input =
+        new KafkaInput(
+            opts.get("kafka"),
+            opts.getOrDefault("topic", KafkaInput.DEFAULT_TOPIC),
+            opts.getOrDefault("group", KafkaInput.DEFAULT_GROUP),
+            false);
+    ScoringJob job =
+        ScoringJob.builder()
+            .kafka(input)
+            .deadLetterTopic(opts.getOrDefault("dead-letter-topic", "markwatch.dead-letters"))
+            .database(DatabaseSettings.fromEnvironment(System.getenv(), Path.of("unused")))
+            .confDir(Path.of(opts.getOrDefault("conf", "conf")))
+            .parallelism(Integer.parseInt(opts.getOrDefault("parallelism", "2")))
+            .checkpointInterval(
+                java.time.Duration.ofMillis(
+                    Long.parseLong(opts.getOrDefault("checkpoint-ms", "5000"))))
+            .build();
     job.prepare();
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(job.jobConfig());
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(job.jobConfig());
     env.setParallelism(job.parallelism());
     job.build(env);
     env.executeAsync("markwatch scoring (kafka " + input.topic() + ")");

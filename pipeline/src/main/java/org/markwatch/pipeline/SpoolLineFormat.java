@@ -38,13 +38,16 @@ public final class SpoolLineFormat implements BulkFormat<SpoolLine, FileSourceSp
   }
 
   @Override
-  public Reader<SpoolLine> createReader(Configuration config, FileSourceSplit split) throws IOException {
+  public Reader<SpoolLine> createReader(Configuration config, FileSourceSplit split)
+      throws IOException {
     return new LineReader(split.path(), maxLineBytes, 0);
   }
 
   @Override
-  public Reader<SpoolLine> restoreReader(Configuration config, FileSourceSplit split) throws IOException {
-    long skip = split.getReaderPosition().map(CheckpointedPosition::getRecordsAfterOffset).orElse(0L);
+  public Reader<SpoolLine> restoreReader(Configuration config, FileSourceSplit split)
+      throws IOException {
+    long skip =
+        split.getReaderPosition().map(CheckpointedPosition::getRecordsAfterOffset).orElse(0L);
     return new LineReader(split.path(), maxLineBytes, skip);
   }
 
@@ -99,14 +102,21 @@ public final class SpoolLineFormat implements BulkFormat<SpoolLine, FileSourceSp
           return null;
         }
         if (raw.tooLong()) {
-          return new SpoolLine(file, raw.number(), prefix(raw.bytes()),
+          return new SpoolLine(
+              file,
+              raw.number(),
+              prefix(raw.bytes()),
               "line longer than " + lines.maxLineBytes() + " bytes (" + raw.totalBytes() + ")");
         }
         String text;
         try {
-          text = StandardCharsets.UTF_8.newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(raw.bytes())).toString();
+          text =
+              StandardCharsets.UTF_8
+                  .newDecoder()
+                  .onMalformedInput(CodingErrorAction.REPORT)
+                  .onUnmappableCharacter(CodingErrorAction.REPORT)
+                  .decode(ByteBuffer.wrap(raw.bytes()))
+                  .toString();
         } catch (CharacterCodingException e) {
           return new SpoolLine(file, raw.number(), prefix(raw.bytes()), "not valid UTF-8");
         }
@@ -190,9 +200,17 @@ public final class SpoolLineFormat implements BulkFormat<SpoolLine, FileSourceSp
         total--;
       }
       if (total > maxLineBytes) {
-        return new Line(number, java.util.Arrays.copyOf(bytes, Math.min(bytes.length, maxLineBytes)), true, total);
+        return new Line(
+            number,
+            java.util.Arrays.copyOf(bytes, Math.min(bytes.length, maxLineBytes)),
+            true,
+            total);
       }
-      return new Line(number, length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length), false, total);
+      return new Line(
+          number,
+          length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length),
+          false,
+          total);
     }
 
     private boolean fill() throws IOException {

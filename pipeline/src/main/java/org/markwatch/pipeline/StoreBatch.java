@@ -16,8 +16,8 @@ import org.markwatch.storage.ScoredListing;
 
 /**
  * Writes one batch of scored records with {@link ListingStore#saveAll} and counts what happened;
- * the refused records leave as dead letters. Shared by the bounded job's {@link StoreFunction}
- * and the continuous job's {@link StoreOperator}.
+ * the refused records leave as dead letters. Shared by the bounded job's {@link StoreFunction} and
+ * the continuous job's {@link StoreOperator}.
  */
 final class StoreBatch {
   private final ListingStore store;
@@ -53,13 +53,23 @@ final class StoreBatch {
     long refusedHere = 0;
     for (ScoredRecord r : batch) {
       try {
-        rows.add(new ScoredListing(JsonCodec.mapper().readValue(r.listingJson(), Listing.class),
-            JsonCodec.mapper().readValue(r.scoredJson(), Scored.class)));
+        rows.add(
+            new ScoredListing(
+                JsonCodec.mapper().readValue(r.listingJson(), Listing.class),
+                JsonCodec.mapper().readValue(r.scoredJson(), Scored.class)));
         sent.add(r);
       } catch (RuntimeException e) {
         refusedHere++;
-        deadLetters.accept(new DeadLetter(r.file(), r.line(), "store", "cannot read back the scored record: "
-            + e.getClass().getSimpleName() + ": " + e.getMessage(), r.listingJson()));
+        deadLetters.accept(
+            new DeadLetter(
+                r.file(),
+                r.line(),
+                "store",
+                "cannot read back the scored record: "
+                    + e.getClass().getSimpleName()
+                    + ": "
+                    + e.getMessage(),
+                r.listingJson()));
       }
     }
     SaveResult result = store.saveAll(rows);
@@ -67,7 +77,8 @@ final class StoreBatch {
     for (SaveResult.Rejected rejected : result.rejected()) {
       ScoredRecord r = sent.get(rejected.index());
       refused[rejected.index()] = true;
-      deadLetters.accept(new DeadLetter(r.file(), r.line(), "store", rejected.reason(), r.listingJson()));
+      deadLetters.accept(
+          new DeadLetter(r.file(), r.line(), "store", rejected.reason(), r.listingJson()));
     }
     long committed = System.currentTimeMillis();
     if (result.stored() > 0) {

@@ -12,10 +12,9 @@ import org.markwatch.storage.ListingStore;
 /**
  * Writes scored listings to the central database in batches with {@link ListingStore#saveAll}
  * (idempotent MERGE upserts, one transaction per batch) and emits a {@link DeadLetter} for every
- * record the database refused. A map-partition rather than a Sink v2 writer: it sees the end of
- * its input to flush the last batch, and it can both count into accumulators (for the
- * {@link JobReport}) and send refused records on to the dead-letter file, which a sink writer
- * cannot.
+ * record the database refused. A map-partition rather than a Sink v2 writer: it sees the end of its
+ * input to flush the last batch, and it can both count into accumulators (for the {@link
+ * JobReport}) and send refused records on to the dead-letter file, which a sink writer cannot.
  */
 final class StoreFunction extends RichMapPartitionFunction<ScoredRecord, DeadLetter> {
   private final DatabaseSettings settings;

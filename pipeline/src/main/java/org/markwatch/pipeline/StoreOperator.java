@@ -13,9 +13,9 @@ import org.markwatch.storage.ListingStore;
 /**
  * The continuous job's writer: the same batches as {@link StoreFunction} ({@link StoreBatch}),
  * flushed when full, every {@code flushMillis} of processing time (a watched spool may deliver a
- * few records and then nothing for hours: they must not wait for a full batch), before a
- * checkpoint barrier and at the end of the input. The bounded job keeps its map-partition, which
- * only sees its records once the input has ended; that never happens here.
+ * few records and then nothing for hours: they must not wait for a full batch), before a checkpoint
+ * barrier and at the end of the input. The bounded job keeps its map-partition, which only sees its
+ * records once the input has ended; that never happens here.
  */
 final class StoreOperator extends AbstractStreamOperator<DeadLetter>
     implements OneInputStreamOperator<ScoredRecord, DeadLetter>, BoundedOneInput {
@@ -43,10 +43,13 @@ final class StoreOperator extends AbstractStreamOperator<DeadLetter>
 
   private void scheduleFlush() {
     long now = getProcessingTimeService().getCurrentProcessingTime();
-    getProcessingTimeService().registerTimer(now + flushMillis, time -> {
-      flush();
-      scheduleFlush();
-    });
+    getProcessingTimeService()
+        .registerTimer(
+            now + flushMillis,
+            time -> {
+              flush();
+              scheduleFlush();
+            });
   }
 
   @Override

@@ -33,7 +33,8 @@ class ConfWatcherTest {
     ConfWatcher w = start();
     Files.writeString(conf.resolve("rules/r.yaml"), RULES + "  - {id: e.f}\n");
     assertThat(w.poll()).as("first sighting").isEmpty();
-    assertThat(w.poll()).map(DetectorConfig::ruleFiles)
+    assertThat(w.poll())
+        .map(DetectorConfig::ruleFiles)
         .hasValueSatisfying(r -> assertThat(r.get("rules/r.yaml")).contains("e.f"));
     assertThat(w.poll()).as("reported once").isEmpty();
   }
@@ -46,7 +47,9 @@ class ConfWatcherTest {
     assertThat(w.poll()).isEmpty();
     Files.writeString(conf.resolve("rules/r.yaml"), RULES + "  - {id: e.f}\n");
     assertThat(w.poll()).as("the written file, first sighting").isEmpty();
-    assertThat(w.poll()).map(c -> c.ruleFiles().get("rules/r.yaml")).hasValue(RULES + "  - {id: e.f}\n");
+    assertThat(w.poll())
+        .map(c -> c.ruleFiles().get("rules/r.yaml"))
+        .hasValue(RULES + "  - {id: e.f}\n");
     // emptied and restored between polls: nothing to report
     Files.writeString(conf.resolve("rules/r.yaml"), "");
     assertThat(w.poll()).isEmpty();

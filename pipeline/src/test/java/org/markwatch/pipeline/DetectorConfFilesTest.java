@@ -41,7 +41,8 @@ class DetectorConfFilesTest {
     Files.write(conf.resolve("rules/bad.yaml"), new byte[] {(byte) 0xC3, (byte) 0x28});
     assertThatThrownBy(() -> DetectorConfFiles.read(conf))
         .isInstanceOf(UncheckedIOException.class)
-        .hasMessageContaining("bad.yaml").hasMessageContaining("not UTF-8");
+        .hasMessageContaining("bad.yaml")
+        .hasMessageContaining("not UTF-8");
     assertThatThrownBy(() -> DetectorConfFiles.read(conf.resolve("missing")))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("missing");

@@ -34,8 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Exactly once into the database across a TaskManager failure: the Kafka job runs on a MiniCluster
  * of two TaskManagers of one slot each (so each runs a scoring subtask), one TaskManager is
  * terminated while listings are being stored and a replacement started, the job restarts from its
- * last checkpoint, and afterwards
- * every listing and its verdict is in PostgreSQL exactly once, none missing.
+ * last checkpoint, and afterwards every listing and its verdict is in PostgreSQL exactly once, none
+ * missing.
  */
 class FailoverIT {
   static final String TOPIC = "markwatch.listings";
@@ -45,7 +45,8 @@ class FailoverIT {
   @Test
   @Timeout(300)
   void aTaskManagerLostMidStreamLosesAndDoublesNothing() throws Exception {
-    List<String> dev = Files.readAllLines(ScoringJobTest.DEV_LISTINGS).stream().filter(l -> !l.isBlank()).toList();
+    List<String> dev =
+        Files.readAllLines(ScoringJobTest.DEV_LISTINGS).stream().filter(l -> !l.isBlank()).toList();
     int n = 3000;
     List<String> messages = new ArrayList<>(n);
     Set<String> ids = new HashSet<>();
@@ -56,20 +57,30 @@ class FailoverIT {
       ids.add(id);
       messages.add(JsonCodec.mapper().writeValueAsString(l));
     }
-    try (LocalKafkaBroker kafka = LocalKafkaBroker.start(); TestDatabase db = TestDatabase.create(TestDatabase.Backend.POSTGRES)) {
+    try (LocalKafkaBroker kafka = LocalKafkaBroker.start();
+        TestDatabase db = TestDatabase.create(TestDatabase.Backend.POSTGRES)) {
       kafka.createTopic(TOPIC, 2);
       kafka.send(TOPIC, messages);
-      ScoringJob job = ScoringJob.builder()
-          .kafka(new KafkaInput(kafka.bootstrapServers(), TOPIC, "failover", true))
-          .deadLetterFile(dir.resolve("dead.jsonl")).database(db.settings())
-          .detectorConfig(ScoringJobTest.detectorConfig()).parallelism(2).batchSize(50)
-          .checkpointInterval(Duration.ofMillis(500)).build();
+      ScoringJob job =
+          ScoringJob.builder()
+              .kafka(new KafkaInput(kafka.bootstrapServers(), TOPIC, "failover", true))
+              .deadLetterFile(dir.resolve("dead.jsonl"))
+              .database(db.settings())
+              .detectorConfig(ScoringJobTest.detectorConfig())
+              .parallelism(2)
+              .batchSize(50)
+              .checkpointInterval(Duration.ofMillis(500))
+              .build();
       job.prepare();
       Configuration conf = job.flinkConfig();
       conf.setString("restart-strategy.fixed-delay.delay", "200 ms");
       conf.setString("heartbeat.timeout", "5000");
-      MiniClusterConfiguration mc = new MiniClusterConfiguration.Builder().setConfiguration(conf)
-          .setNumTaskManagers(2).setNumSlotsPerTaskManager(1).build(); // one slot each: both TaskManagers run a subtask
+      MiniClusterConfiguration mc =
+          new MiniClusterConfiguration.Builder()
+              .setConfiguration(conf)
+              .setNumTaskManagers(2)
+              .setNumSlotsPerTaskManager(1)
+              .build(); // one slot each: both TaskManagers run a subtask
       try (MiniCluster cluster = new MiniCluster(mc)) {
         cluster.start();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -79,13 +90,22 @@ class FailoverIT {
 
         long storedAtKill = awaitRows(db, n / 5, Duration.ofMinutes(3));
         cluster.terminateTaskManager(0).get(60, TimeUnit.SECONDS);
-        cluster.startTaskManager(); // a replacement, as an operator (or scripts/flink-cluster) would start
+        cluster
+            .startTaskManager(); // a replacement, as an operator (or scripts/flink-cluster) would
+        // start
         assertThat(storedAtKill).as("the TaskManager is lost mid-stream").isLessThan(n);
 
         JobResult result = cluster.requestJobResult(id).get(240, TimeUnit.SECONDS);
-        assertThat(result.isSuccess()).as("job result %s", result.getSerializedThrowable()).isTrue();
+        assertThat(result.isSuccess())
+            .as("job result %s", result.getSerializedThrowable())
+            .isTrue();
         int maxAttempt = 0;
-        for (AccessExecutionJobVertex v : cluster.getArchivedExecutionGraph(id).get(30, TimeUnit.SECONDS).getAllVertices().values()) {
+        for (AccessExecutionJobVertex v :
+            cluster
+                .getArchivedExecutionGraph(id)
+                .get(30, TimeUnit.SECONDS)
+                .getAllVertices()
+                .values()) {
           for (AccessExecutionVertex t : v.getTaskVertices()) {
             maxAttempt = Math.max(maxAttempt, t.getCurrentExecutionAttempt().getAttemptNumber());
           }
@@ -97,7 +117,8 @@ class FailoverIT {
       assertThat(ids(db, "SELECT listing_id FROM verdicts")).isEqualTo(ids);
       assertThat(count(db, "SELECT COUNT(*) FROM verdicts")).isEqualTo(n);
       assertThat(Files.readAllLines(dir.resolve("dead.jsonl"))).isEmpty();
-      // not asserted: the group's committed offsets. In a bounded run a split that finishes after the
+      // not asserted: the group's committed offsets. In a bounded run a split that finishes after
+      // the
       // restart may leave its partition's commit behind (seen: 962 of 1500); the next run re-reads
       // from there and the idempotent upserts change nothing. KafkaScoringJobIT checks the commits.
     }
@@ -120,8 +141,10 @@ class FailoverIT {
 
   private static Set<String> ids(TestDatabase db, String sql) throws Exception {
     Set<String> out = new HashSet<>();
-    try (Database d = Database.openWithoutMigrating(db.settings()); Connection c = d.dataSource().getConnection();
-         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Database d = Database.openWithoutMigrating(db.settings());
+        Connection c = d.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }

@@ -14,36 +14,49 @@ class KafkaLineDeserializerTest {
   private final KafkaLineDeserializer deserializer = new KafkaLineDeserializer(1024);
 
   private List<SpoolLine> read(byte[] value) {
-    ConsumerRecord<byte[], byte[]> r = new ConsumerRecord<>("markwatch.listings", 1, 42L, null, value);
+    ConsumerRecord<byte[], byte[]> r =
+        new ConsumerRecord<>("markwatch.listings", 1, 42L, null, value);
     List<SpoolLine> out = new ArrayList<>();
-    deserializer.deserialize(r, new Collector<>() {
-      @Override
-      public void collect(SpoolLine record) {
-        out.add(record);
-      }
+    deserializer.deserialize(
+        r,
+        new Collector<>() {
+          @Override
+          public void collect(SpoolLine record) {
+            out.add(record);
+          }
 
-      @Override
-      public void close() {}
-    });
+          @Override
+          public void close() {}
+        });
     return out;
   }
 
   @Test
   void aMessageBecomesALineNamedByTopicPartitionAndOffset() {
     List<SpoolLine> lines = read("\uFEFF{\"id\": \"x\"}\n".getBytes(StandardCharsets.UTF_8));
-    assertThat(lines).containsExactly(new SpoolLine("kafka:markwatch.listings/1", 42, "{\"id\": \"x\"}", null,
-        lines.get(0).sourceMillis()));
+    assertThat(lines)
+        .containsExactly(
+            new SpoolLine(
+                "kafka:markwatch.listings/1",
+                42,
+                "{\"id\": \"x\"}",
+                null,
+                lines.get(0).sourceMillis()));
   }
 
   @Test
   void unreadableMessagesKeepAPrefixAndTheirProblem() {
-    assertThat(read(new byte[] {'{', (byte) 0xC3, (byte) 0x28})).singleElement()
+    assertThat(read(new byte[] {'{', (byte) 0xC3, (byte) 0x28}))
+        .singleElement()
         .satisfies(l -> assertThat(l.problem()).isEqualTo("not valid UTF-8"));
     byte[] big = "x".repeat(5000).getBytes(StandardCharsets.UTF_8);
-    assertThat(read(big)).singleElement().satisfies(l -> {
-      assertThat(l.problem()).isEqualTo("message longer than 1024 bytes (5000)");
-      assertThat(l.text()).hasSize(DeadLetter.MAX_RAW_CHARS);
-    });
+    assertThat(read(big))
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.problem()).isEqualTo("message longer than 1024 bytes (5000)");
+              assertThat(l.text()).hasSize(DeadLetter.MAX_RAW_CHARS);
+            });
   }
 
   @Test
@@ -55,8 +68,10 @@ class KafkaLineDeserializerTest {
 
   @Test
   void kafkaInputNamesTheBadValue() {
-    assertThatThrownBy(() -> KafkaInput.streaming("localhost")).hasMessageContaining("host:port")
+    assertThatThrownBy(() -> KafkaInput.streaming("localhost"))
+        .hasMessageContaining("host:port")
         .hasMessageContaining("'localhost'");
-    assertThatThrownBy(() -> new KafkaInput("127.0.0.1:9092", " ", "g", false)).hasMessageContaining("topic");
+    assertThatThrownBy(() -> new KafkaInput("127.0.0.1:9092", " ", "g", false))
+        .hasMessageContaining("topic");
   }
 }

@@ -25,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The job reading a real Kafka broker (in this JVM, on 127.0.0.1) into the real PostgreSQL server:
  * every valid message is stored, the broken ones become dead letters (file and topic) naming
- * partition and offset, the consumer group's offsets are committed, and a second run resumes
- * where the first stopped.
+ * partition and offset, the consumer group's offsets are committed, and a second run resumes where
+ * the first stopped.
  */
 class KafkaScoringJobIT {
   static final String TOPIC = "markwatch.listings";
@@ -52,17 +52,26 @@ class KafkaScoringJobIT {
   @Test
   @Timeout(240)
   void storesEveryValidMessageDeadLettersTheRestCommitsOffsetsAndResumes() throws Exception {
-    List<String> dev = Files.readAllLines(ScoringJobTest.DEV_LISTINGS).stream().filter(l -> !l.isBlank()).toList();
+    List<String> dev =
+        Files.readAllLines(ScoringJobTest.DEV_LISTINGS).stream().filter(l -> !l.isBlank()).toList();
     kafka.send(TOPIC, dev);
-    kafka.sendBytes(TOPIC, List.of(
-        "{\"schema\": \"markwatch.listing/1\", \"id\": ".getBytes(StandardCharsets.UTF_8),
-        new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}));
+    kafka.sendBytes(
+        TOPIC,
+        List.of(
+            "{\"schema\": \"markwatch.listing/1\", \"id\": ".getBytes(StandardCharsets.UTF_8),
+            new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}));
 
     try (TestDatabase db = TestDatabase.create(TestDatabase.Backend.POSTGRES)) {
       KafkaInput input = new KafkaInput(kafka.bootstrapServers(), TOPIC, "it-group", true);
-      ScoringJob job = ScoringJob.builder().kafka(input).deadLetterFile(dir.resolve("dead.jsonl"))
-          .deadLetterTopic(DEAD_TOPIC).database(db.settings()).detectorConfig(ScoringJobTest.detectorConfig())
-          .checkpointInterval(java.time.Duration.ofMillis(500)).build();
+      ScoringJob job =
+          ScoringJob.builder()
+              .kafka(input)
+              .deadLetterFile(dir.resolve("dead.jsonl"))
+              .deadLetterTopic(DEAD_TOPIC)
+              .database(db.settings())
+              .detectorConfig(ScoringJobTest.detectorConfig())
+              .checkpointInterval(java.time.Duration.ofMillis(500))
+              .build();
 
       JobReport first = job.run();
       assertThat(first.read()).isEqualTo(dev.size() + 2);
@@ -75,18 +84,31 @@ class KafkaScoringJobIT {
       assertThat(count(db, "SELECT COUNT(*) FROM listings")).isEqualTo(dev.size());
       assertThat(count(db, "SELECT COUNT(*) FROM verdicts")).isEqualTo(dev.size());
 
-      List<JsonNode> letters = Files.readAllLines(job.deadLetterFile()).stream()
-          .map(l -> JsonCodec.mapper().readTree(l)).toList();
+      List<JsonNode> letters =
+          Files.readAllLines(job.deadLetterFile()).stream()
+              .map(l -> JsonCodec.mapper().readTree(l))
+              .toList();
       assertThat(letters).hasSize(2);
-      assertThat(letters).allSatisfy(l -> assertThat(l.get("file").asString()).startsWith("kafka:" + TOPIC + "/"));
-      assertThat(letters).extracting(l -> l.get("stage").asString()).containsExactlyInAnyOrder("validate", "read");
-      assertThat(letters).filteredOn(l -> l.get("stage").asString().equals("read"))
-          .extracting(l -> l.get("reason").asString()).containsExactly("not valid UTF-8");
-      // the offset is where the message is: the 166th and 167th messages, round-robin over 2 partitions
-      assertThat(letters).extracting(l -> l.get("line").asLong())
+      assertThat(letters)
+          .allSatisfy(l -> assertThat(l.get("file").asString()).startsWith("kafka:" + TOPIC + "/"));
+      assertThat(letters)
+          .extracting(l -> l.get("stage").asString())
+          .containsExactlyInAnyOrder("validate", "read");
+      assertThat(letters)
+          .filteredOn(l -> l.get("stage").asString().equals("read"))
+          .extracting(l -> l.get("reason").asString())
+          .containsExactly("not valid UTF-8");
+      // the offset is where the message is: the 166th and 167th messages, round-robin over 2
+      // partitions
+      assertThat(letters)
+          .extracting(l -> l.get("line").asLong())
           .containsExactlyInAnyOrder((long) dev.size() / 2 + dev.size() % 2, (long) dev.size() / 2);
-      assertThat(kafka.readAll(DEAD_TOPIC)).hasSize(2)
-          .allSatisfy(m -> assertThat(JsonCodec.mapper().readTree(m).get("file").asString()).startsWith("kafka:"));
+      assertThat(kafka.readAll(DEAD_TOPIC))
+          .hasSize(2)
+          .allSatisfy(
+              m ->
+                  assertThat(JsonCodec.mapper().readTree(m).get("file").asString())
+                      .startsWith("kafka:"));
 
       assertThat(kafka.committedOffsets("it-group", TOPIC)).isEqualTo(kafka.endOffsets(TOPIC, 2));
 
@@ -107,8 +129,10 @@ class KafkaScoringJobIT {
   }
 
   static long count(TestDatabase db, String sql) throws Exception {
-    try (Database d = Database.openWithoutMigrating(db.settings()); Connection c = d.dataSource().getConnection();
-         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Database d = Database.openWithoutMigrating(db.settings());
+        Connection c = d.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }

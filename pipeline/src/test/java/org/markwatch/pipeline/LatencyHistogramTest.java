@@ -16,19 +16,23 @@ class LatencyHistogramTest {
     LatencyHistogram h = new LatencyHistogram();
     AtomicBoolean stop = new AtomicBoolean();
     java.util.concurrent.CountDownLatch adding = new java.util.concurrent.CountDownLatch(1);
-    Thread adder = Thread.ofPlatform().start(() -> {
-      for (int i = 0; !stop.get(); i++) {
-        h.add(i % 5000);
-        if (i == 1000) {
-          adding.countDown();
-        }
-      }
-    });
+    Thread adder =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  for (int i = 0; !stop.get(); i++) {
+                    h.add(i % 5000);
+                    if (i == 1000) {
+                      adding.countDown();
+                    }
+                  }
+                });
     try {
       adding.await();
       for (int i = 0; i < 200; i++) {
         try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
-          out.writeObject(h); // what the TaskManager's heartbeat does with a running job's accumulators
+          out.writeObject(
+              h); // what the TaskManager's heartbeat does with a running job's accumulators
         }
       }
     } finally {
@@ -50,12 +54,15 @@ class LatencyHistogramTest {
     a.merge(b);
     TreeMap<Integer, Integer> all = a.getLocalValue();
     assertThat(all).containsEntry(10, 98).containsEntry(500, 1).containsEntry(900, 1);
-    JobReport r = new JobReport(0, 0, 0, 0, 100, 0, 0, Path.of("x"), Duration.ofSeconds(1), all, Duration.ofSeconds(2));
+    JobReport r =
+        new JobReport(
+            0, 0, 0, 0, 100, 0, 0, Path.of("x"), Duration.ofSeconds(1), all, Duration.ofSeconds(2));
     assertThat(r.latencyPercentile(0.5)).isEqualTo(10);
     assertThat(r.latencyPercentile(0.98)).isEqualTo(10);
     assertThat(r.latencyPercentile(0.99)).isEqualTo(500);
     assertThat(r.latencyPercentile(1.0)).isEqualTo(900);
     assertThat(r.storedPerSecondWhileStoring()).isEqualTo(50.0);
-    assertThat(new JobReport(0, 0, 0, 0, 0, 0, 0, null, Duration.ZERO).latencyPercentile(0.5)).isEqualTo(-1);
+    assertThat(new JobReport(0, 0, 0, 0, 0, 0, 0, null, Duration.ZERO).latencyPercentile(0.5))
+        .isEqualTo(-1);
   }
 }

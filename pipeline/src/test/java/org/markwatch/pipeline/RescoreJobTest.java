@@ -15,8 +15,8 @@ import org.markwatch.storage.TestDatabase;
 
 /**
  * Issue 14's reproduction through the real job: score the dev listings, change one rule weight
- * (0.35 → 0.36), score the same spool again: every current verdict carries the new ruleset and
- * the report says so. (A replay with the same ruleset replacing none is storage's RescoreTest.)
+ * (0.35 → 0.36), score the same spool again: every current verdict carries the new ruleset and the
+ * report says so. (A replay with the same ruleset replacing none is storage's RescoreTest.)
  */
 class RescoreJobTest {
   @TempDir Path dir;
@@ -40,9 +40,11 @@ class RescoreJobTest {
       assertThat(rescore.stored()).isEqualTo(first.stored());
       assertThat(rescore.currentVerdicts()).isEqualTo(rescore.stored());
 
-      try (Database db = Database.open(scratch.settings()); Connection c = db.connection();
+      try (Database db = Database.open(scratch.settings());
+          Connection c = db.connection();
           Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT COUNT(DISTINCT ruleset_version), COUNT(*) FROM verdicts")) {
+          ResultSet rs =
+              st.executeQuery("SELECT COUNT(DISTINCT ruleset_version), COUNT(*) FROM verdicts")) {
         rs.next();
         assertThat(rs.getLong(1)).as("rulesets among current verdicts").isEqualTo(1);
         assertThat(rs.getLong(2)).isEqualTo(first.stored());
@@ -51,8 +53,13 @@ class RescoreJobTest {
   }
 
   private static ScoringJob job(Path spool, Path conf, TestDatabase scratch) {
-    return ScoringJob.builder().spoolDir(spool).deadLetterFile(spool.resolveSibling("dead.jsonl"))
-        .database(scratch.settings()).detectorConfig(DetectorConfFiles.read(conf)).parallelism(2).batchSize(50)
+    return ScoringJob.builder()
+        .spoolDir(spool)
+        .deadLetterFile(spool.resolveSibling("dead.jsonl"))
+        .database(scratch.settings())
+        .detectorConfig(DetectorConfFiles.read(conf))
+        .parallelism(2)
+        .batchSize(50)
         .build();
   }
 

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** How a running job reports its end to the command waiting on it, on a real local MiniCluster. */
 class RunningScoringJobTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /**
    * {@code markwatch pipeline --watch} returns the status of {@link RunningScoringJob#await()}: a
@@ -22,21 +21,33 @@ class RunningScoringJobTest {
   @Test
   @Timeout(120)
   void awaitThrowsWithTheRootCauseWhenTheJobFails() throws Exception {
-    Configuration conf = ScoringJob.builder().spoolDir(dir).database(
-            org.markwatch.storage.DatabaseSettings.h2File(dir.resolve("db")))
-        .detectorConfig(new org.markwatch.detectors.DetectorConfig(java.util.Map.of(), java.util.Map.of()))
-        .watch(java.time.Duration.ofSeconds(1)).build().flinkConfig();
-    conf.setString("restart-strategy.type", "none"); // the job's own strategy would retry for minutes first
+    Configuration conf =
+        ScoringJob.builder()
+            .spoolDir(dir)
+            .database(org.markwatch.storage.DatabaseSettings.h2File(dir.resolve("db")))
+            .detectorConfig(
+                new org.markwatch.detectors.DetectorConfig(java.util.Map.of(), java.util.Map.of()))
+            .watch(java.time.Duration.ofSeconds(1))
+            .build()
+            .flinkConfig();
+    conf.setString(
+        "restart-strategy.type", "none"); // the job's own strategy would retry for minutes first
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
-    env.fromData(1, 2, 3).map(i -> {
-      if (i == 2) {
-        throw new IllegalStateException("store unreachable");
-      }
-      return i;
-    }).returns(Integer.class).sinkTo(new DiscardingSink<>());
-    try (RunningScoringJob running = new RunningScoringJob(env, env.executeAsync("failing"),
-        (counters, elapsed) -> null, () -> {})) {
-      assertThatThrownBy(running::await).isInstanceOf(JobFailedException.class)
+    env.fromData(1, 2, 3)
+        .map(
+            i -> {
+              if (i == 2) {
+                throw new IllegalStateException("store unreachable");
+              }
+              return i;
+            })
+        .returns(Integer.class)
+        .sinkTo(new DiscardingSink<>());
+    try (RunningScoringJob running =
+        new RunningScoringJob(
+            env, env.executeAsync("failing"), (counters, elapsed) -> null, () -> {})) {
+      assertThatThrownBy(running::await)
+          .isInstanceOf(JobFailedException.class)
           .hasMessageContaining("IllegalStateException: store unreachable");
     }
   }

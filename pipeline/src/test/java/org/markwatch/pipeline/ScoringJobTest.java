@@ -1,6 +1,5 @@
 package org.markwatch.pipeline;
 
-import org.markwatch.detectors.TestConf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -18,9 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.markwatch.detectors.DetectorConfig;
+import org.markwatch.detectors.TestConf;
 import org.markwatch.model.JsonCodec;
-import org.markwatch.storage.TestDatabase;
 import org.markwatch.storage.Database;
+import org.markwatch.storage.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,8 +28,9 @@ import tools.jackson.databind.JsonNode;
  * development listings plus broken lines, run twice.
  */
 class ScoringJobTest {
-  static final Path DEV_LISTINGS = Path.of(System.getProperty("markwatch.shared", "../../shared"))
-      .resolve("data/dev-listings.jsonl");
+  static final Path DEV_LISTINGS =
+      Path.of(System.getProperty("markwatch.shared", "../../shared"))
+          .resolve("data/dev-listings.jsonl");
   static final int MAX_LINE = 64 * 1024;
 
   @TempDir Path dir;
@@ -47,15 +48,23 @@ class ScoringJobTest {
       throws Exception {
     Path spool = Files.createDirectories(dir.resolve("spool"));
     Files.copy(DEV_LISTINGS, spool.resolve("dev-listings.jsonl"));
-    Path broken = writeBrokenFile(Files.createDirectories(spool.resolve("run-2")).resolve("broken.jsonl"));
+    Path broken =
+        writeBrokenFile(Files.createDirectories(spool.resolve("run-2")).resolve("broken.jsonl"));
     Files.writeString(spool.resolve("notes.txt"), "not spool input\n");
     Files.writeString(spool.resolve(".in-progress.jsonl"), "{\"half\n");
     long devLines = Files.readAllLines(DEV_LISTINGS).stream().filter(l -> !l.isBlank()).count();
 
     try (TestDatabase scratch = TestDatabase.create(backend)) {
-      ScoringJob job = ScoringJob.builder().spoolDir(spool).deadLetterFile(dir.resolve("rejects/dead.jsonl"))
-          .database(scratch.settings()).detectorConfig(detectorConfig()).parallelism(2).batchSize(50)
-          .maxLineBytes(MAX_LINE).build();
+      ScoringJob job =
+          ScoringJob.builder()
+              .spoolDir(spool)
+              .deadLetterFile(dir.resolve("rejects/dead.jsonl"))
+              .database(scratch.settings())
+              .detectorConfig(detectorConfig())
+              .parallelism(2)
+              .batchSize(50)
+              .maxLineBytes(MAX_LINE)
+              .build();
 
       JobReport first = job.run();
       assertThat(first.read()).isEqualTo(devLines + 6);
@@ -66,18 +75,27 @@ class ScoringJobTest {
       assertThat(first.stored()).isEqualTo(devLines);
       assertThat(first.storeFailed()).isEqualTo(1);
 
-      List<JsonNode> rejects = Files.readAllLines(job.deadLetterFile()).stream()
-          .map(l -> JsonCodec.mapper().readTree(l)).toList();
-      assertThat(rejects).hasSize(6).allSatisfy(r -> assertThat(r.get("file").asString()).endsWith("run-2/broken.jsonl"));
-      assertThat(rejects).extracting(r -> r.get("line").asLong()).containsExactly(1L, 2L, 4L, 5L, 6L, 7L);
-      assertThat(rejects).extracting(r -> r.get("stage").asString())
+      List<JsonNode> rejects =
+          Files.readAllLines(job.deadLetterFile()).stream()
+              .map(l -> JsonCodec.mapper().readTree(l))
+              .toList();
+      assertThat(rejects)
+          .hasSize(6)
+          .allSatisfy(r -> assertThat(r.get("file").asString()).endsWith("run-2/broken.jsonl"));
+      assertThat(rejects)
+          .extracting(r -> r.get("line").asLong())
+          .containsExactly(1L, 2L, 4L, 5L, 6L, 7L);
+      assertThat(rejects)
+          .extracting(r -> r.get("stage").asString())
           .containsExactly("validate", "validate", "validate", "read", "read", "store");
       assertThat(rejects.get(0).get("reason").asString()).startsWith("not valid JSON");
-      assertThat(rejects.get(0).get("raw").asString()).isEqualTo("{\"schema\": \"markwatch.listing/1\", \"id\": ");
+      assertThat(rejects.get(0).get("raw").asString())
+          .isEqualTo("{\"schema\": \"markwatch.listing/1\", \"id\": ");
       assertThat(rejects.get(1).get("reason").asString()).contains("id");
       assertThat(rejects.get(2).get("reason").asString()).contains("/price/amount");
       assertThat(rejects.get(3).get("reason").asString()).isEqualTo("not valid UTF-8");
-      assertThat(rejects.get(4).get("reason").asString()).startsWith("line longer than 65536 bytes");
+      assertThat(rejects.get(4).get("reason").asString())
+          .startsWith("line longer than 65536 bytes");
       assertThat(rejects.get(4).get("raw").asString()).hasSize(DeadLetter.MAX_RAW_CHARS);
       assertThat(rejects.get(5).get("reason").asString())
           .isEqualTo("seller.taxCode: 40 characters, the database keeps at most 32");
@@ -86,9 +104,14 @@ class ScoringJobTest {
       try (Database db = Database.open(scratch.settings())) {
         assertThat(count(db, "SELECT COUNT(*) FROM listings")).isEqualTo(devLines);
         assertThat(count(db, "SELECT COUNT(*) FROM verdicts")).isEqualTo(devLines);
-        assertThat(count(db, "SELECT COUNT(*) FROM verdicts WHERE flagged")).isEqualTo(first.flagged());
-        assertThat(count(db, "SELECT COUNT(*) FROM listings WHERE id = 'shopee:dev:60:065dad33'"
-            + " AND seller_id = 'shopee:shop:27112' AND price_amount = 349000")).isEqualTo(1);
+        assertThat(count(db, "SELECT COUNT(*) FROM verdicts WHERE flagged"))
+            .isEqualTo(first.flagged());
+        assertThat(
+                count(
+                    db,
+                    "SELECT COUNT(*) FROM listings WHERE id = 'shopee:dev:60:065dad33'"
+                        + " AND seller_id = 'shopee:shop:27112' AND price_amount = 349000"))
+            .isEqualTo(1);
         before = snapshot(db);
       }
 
@@ -100,10 +123,16 @@ class ScoringJobTest {
       try (Database db = Database.open(scratch.settings())) {
         assertThat(snapshot(db)).containsExactlyElementsOf(before);
       }
-      Files.writeString(dir.resolve("figures-" + backend.name().toLowerCase() + ".txt"),
+      Files.writeString(
+          dir.resolve("figures-" + backend.name().toLowerCase() + ".txt"),
           "first " + first + "\nsecond " + second + "\n");
-      System.out.printf("scoring job on %s: %d lines in %d ms (%.0f records/s incl. cluster start); replay %d ms%n",
-          backend, first.read(), first.elapsed().toMillis(), first.recordsPerSecond(), second.elapsed().toMillis());
+      System.out.printf(
+          "scoring job on %s: %d lines in %d ms (%.0f records/s incl. cluster start); replay %d ms%n",
+          backend,
+          first.read(),
+          first.elapsed().toMillis(),
+          first.recordsPerSecond(),
+          second.elapsed().toMillis());
     }
   }
 
@@ -112,8 +141,12 @@ class ScoringJobTest {
     Path spool = Files.createDirectories(dir.resolve("spool"));
     Files.copy(DEV_LISTINGS, spool.resolve("dev-listings.jsonl"));
     java.util.Set<Thread> before = nonDaemonThreads();
-    ScoringJob.builder().spoolDir(spool).database(org.markwatch.storage.DatabaseSettings.h2File(dir.resolve("db")))
-        .detectorConfig(detectorConfig()).build().run();
+    ScoringJob.builder()
+        .spoolDir(spool)
+        .database(org.markwatch.storage.DatabaseSettings.h2File(dir.resolve("db")))
+        .detectorConfig(detectorConfig())
+        .build()
+        .run();
     java.util.Set<Thread> left = nonDaemonThreads();
     for (int i = 0; i < 50 && !left.stream().allMatch(before::contains); i++) {
       Thread.sleep(100); // threads of a stopped cluster may take a moment to end
@@ -143,14 +176,23 @@ class ScoringJobTest {
     Path spool = Files.createDirectories(dir.resolve("spool"));
     List<String> lines = new java.util.ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      lines.add(org.markwatch.model.JsonCodec.encode(org.markwatch.model.Listing.builder("shop:so" + i, "shop",
-          "https://shop.example.vn/so" + i, "2026-11-20T08:00:00Z").title("Nồi cơm điện " + i)
-          .text(i == 1 ? "ab".repeat(5_000) + "c" : "Hàng mới").build()));
+      lines.add(
+          org.markwatch.model.JsonCodec.encode(
+              org.markwatch.model.Listing.builder(
+                      "shop:so" + i,
+                      "shop",
+                      "https://shop.example.vn/so" + i,
+                      "2026-11-20T08:00:00Z")
+                  .title("Nồi cơm điện " + i)
+                  .text(i == 1 ? "ab".repeat(5_000) + "c" : "Hàng mới")
+                  .build()));
     }
     Files.write(spool.resolve("so.jsonl"), lines);
     DetectorConfig good = detectorConfig();
     Map<String, String> rules = new java.util.TreeMap<>(good.ruleFiles());
-    rules.put("rules/recursive.yaml", """
+    rules.put(
+        "rules/recursive.yaml",
+        """
         rules:
           - id: misleading.recursive
             violation: misleading
@@ -159,13 +201,21 @@ class ScoringJobTest {
             when: {patterns: {in: [text], any: ["(?:a|b)*c"]}}
         """);
     Path dead = dir.resolve("dead.jsonl");
-    JobReport r = ScoringJob.builder().spoolDir(spool).deadLetterFile(dead)
-        .database(org.markwatch.storage.DatabaseSettings.h2File(dir.resolve("db")))
-        .detectorConfig(new DetectorConfig(good.brandFiles(), rules)).parallelism(1).build().run();
+    JobReport r =
+        ScoringJob.builder()
+            .spoolDir(spool)
+            .deadLetterFile(dead)
+            .database(org.markwatch.storage.DatabaseSettings.h2File(dir.resolve("db")))
+            .detectorConfig(new DetectorConfig(good.brandFiles(), rules))
+            .parallelism(1)
+            .build()
+            .run();
     assertThat(r.read()).isEqualTo(3);
     assertThat(r.stored()).isEqualTo(2);
     assertThat(r.scoreFailed()).isEqualTo(1);
-    assertThat(Files.readString(dead)).contains("shop:so1", "StackOverflowError").doesNotContain("shop:so0");
+    assertThat(Files.readString(dead))
+        .contains("shop:so1", "StackOverflowError")
+        .doesNotContain("shop:so0");
   }
 
   @org.junit.jupiter.api.Test
@@ -175,35 +225,57 @@ class ScoringJobTest {
     DetectorConfig good = detectorConfig();
     Map<String, String> rules = new java.util.TreeMap<>(good.ruleFiles());
     rules.put("rules/broken.yaml", "rules:\n  - id: [unclosed\n");
-    ScoringJob job = ScoringJob.builder().spoolDir(spool).database(org.markwatch.storage.DatabaseSettings.h2File(dir.resolve("db")))
-        .detectorConfig(new DetectorConfig(good.brandFiles(), rules)).build();
-    org.assertj.core.api.Assertions.assertThatThrownBy(job::run).hasMessageContaining("rules/broken.yaml");
+    ScoringJob job =
+        ScoringJob.builder()
+            .spoolDir(spool)
+            .database(org.markwatch.storage.DatabaseSettings.h2File(dir.resolve("db")))
+            .detectorConfig(new DetectorConfig(good.brandFiles(), rules))
+            .build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(job::run)
+        .hasMessageContaining("rules/broken.yaml");
     assertThat(Files.exists(dir.resolve("db/markwatch.mv.db"))).isFalse();
   }
 
-  /** Lines: 1 bad JSON, 2 no id, 3 blank, 4 amount as text, 5 not UTF-8, 6 too long, 7 too long for a column. */
+  /**
+   * Lines: 1 bad JSON, 2 no id, 3 blank, 4 amount as text, 5 not UTF-8, 6 too long, 7 too long for
+   * a column.
+   */
   private static Path writeBrokenFile(Path file) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     String start = "{\"schema\": \"markwatch.listing/1\", ";
     out.writeBytes((start + "\"id\": \n").getBytes(StandardCharsets.UTF_8));
-    out.writeBytes((start + "\"platform\": \"shopee\", \"url\": \"https://shopee.example.vn/x\","
-        + " \"observedAt\": \"2026-11-01T07:00:00Z\", \"title\": \"Túi\"}\n").getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(
+        (start
+                + "\"platform\": \"shopee\", \"url\": \"https://shopee.example.vn/x\","
+                + " \"observedAt\": \"2026-11-01T07:00:00Z\", \"title\": \"Túi\"}\n")
+            .getBytes(StandardCharsets.UTF_8));
     out.writeBytes("   \n".getBytes(StandardCharsets.UTF_8));
-    out.writeBytes((start + "\"id\": \"shopee:b:4\", \"platform\": \"shopee\", \"url\": \"https://shopee.example.vn/4\","
-        + " \"observedAt\": \"2026-11-01T07:00:00Z\", \"title\": \"Túi\", \"price\": {\"amount\": \"450k\","
-        + " \"currency\": \"VND\"}}\n").getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(
+        (start
+                + "\"id\": \"shopee:b:4\", \"platform\": \"shopee\", \"url\": \"https://shopee.example.vn/4\","
+                + " \"observedAt\": \"2026-11-01T07:00:00Z\", \"title\": \"Túi\", \"price\": {\"amount\": \"450k\","
+                + " \"currency\": \"VND\"}}\n")
+            .getBytes(StandardCharsets.UTF_8));
     out.writeBytes(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'});
-    out.writeBytes((start + "\"id\": \"shopee:b:6\", \"title\": \"" + "a".repeat(MAX_LINE) + "\"}\n")
-        .getBytes(StandardCharsets.UTF_8));
-    out.writeBytes((start + "\"id\": \"shopee:b:7\", \"platform\": \"shopee\", \"url\": \"https://shopee.example.vn/7\","
-        + " \"observedAt\": \"2026-11-01T07:00:00Z\", \"title\": \"Túi\", \"seller\": {\"id\": \"shopee:shop:7\","
-        + " \"taxCode\": \"" + "0".repeat(40) + "\"}}\n").getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(
+        (start + "\"id\": \"shopee:b:6\", \"title\": \"" + "a".repeat(MAX_LINE) + "\"}\n")
+            .getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(
+        (start
+                + "\"id\": \"shopee:b:7\", \"platform\": \"shopee\", \"url\": \"https://shopee.example.vn/7\","
+                + " \"observedAt\": \"2026-11-01T07:00:00Z\", \"title\": \"Túi\", \"seller\": {\"id\": \"shopee:shop:7\","
+                + " \"taxCode\": \""
+                + "0".repeat(40)
+                + "\"}}\n")
+            .getBytes(StandardCharsets.UTF_8));
     Files.write(file, out.toByteArray());
     return file;
   }
 
   private static long count(Database db, String sql) throws Exception {
-    try (Connection c = db.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Connection c = db.connection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
@@ -211,9 +283,14 @@ class ScoringJobTest {
 
   private static List<String> snapshot(Database db) throws Exception {
     List<String> rows = new ArrayList<>();
-    try (Connection c = db.connection(); Statement st = c.createStatement()) {
-      for (String table : List.of("sellers ORDER BY id", "listings ORDER BY id", "verdicts ORDER BY listing_id",
-          "verdict_violations ORDER BY listing_id, violation")) {
+    try (Connection c = db.connection();
+        Statement st = c.createStatement()) {
+      for (String table :
+          List.of(
+              "sellers ORDER BY id",
+              "listings ORDER BY id",
+              "verdicts ORDER BY listing_id",
+              "verdict_violations ORDER BY listing_id, violation")) {
         try (ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
           ResultSetMetaData md = rs.getMetaData();
           while (rs.next()) {

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class SpoolLineFormatTest {
 
-  private static List<SpoolLineFormat.BoundedLineReader.Line> read(byte[] bytes, int max) throws Exception {
-    SpoolLineFormat.BoundedLineReader r = new SpoolLineFormat.BoundedLineReader(new ByteArrayInputStream(bytes), max);
+  private static List<SpoolLineFormat.BoundedLineReader.Line> read(byte[] bytes, int max)
+      throws Exception {
+    SpoolLineFormat.BoundedLineReader r =
+        new SpoolLineFormat.BoundedLineReader(new ByteArrayInputStream(bytes), max);
     List<SpoolLineFormat.BoundedLineReader.Line> lines = new ArrayList<>();
     for (var l = r.next(); l != null; l = r.next()) {
       lines.add(l);
@@ -26,20 +28,26 @@ class SpoolLineFormatTest {
   @Test
   void splitsOnLfDropsCrAndNumbersBlankLinesToo() throws Exception {
     var lines = read("a\r\n\nbé\nlast".getBytes(StandardCharsets.UTF_8), 100);
-    assertThat(lines).extracting(SpoolLineFormat.BoundedLineReader.Line::number).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(lines)
+        .extracting(SpoolLineFormat.BoundedLineReader.Line::number)
+        .containsExactly(1L, 2L, 3L, 4L);
   }
 
   @Test
   void keepsLineTextAndNoPhantomLineAfterTheLastNewline() throws Exception {
     var lines = read("a\r\n\nbé\nlast\n".getBytes(StandardCharsets.UTF_8), 100);
-    assertThat(lines.stream().map(SpoolLineFormatTest::text).toList()).containsExactly("a", "", "bé", "last");
+    assertThat(lines.stream().map(SpoolLineFormatTest::text).toList())
+        .containsExactly("a", "", "bé", "last");
     assertThat(lines).noneMatch(SpoolLineFormat.BoundedLineReader.Line::tooLong);
   }
 
   @Test
   void aLineOverTheBoundIsCutAndMarkedAndTheNextLineIsIntact() throws Exception {
     String big = "x".repeat(200_000);
-    var lines = read(("ok\n" + big + "\n" + "y".repeat(10) + "\r\nafter").getBytes(StandardCharsets.UTF_8), 10);
+    var lines =
+        read(
+            ("ok\n" + big + "\n" + "y".repeat(10) + "\r\nafter").getBytes(StandardCharsets.UTF_8),
+            10);
     assertThat(lines).hasSize(4);
     assertThat(lines.get(1).tooLong()).isTrue();
     assertThat(lines.get(1).totalBytes()).isEqualTo(200_000);

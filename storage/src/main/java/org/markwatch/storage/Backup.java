@@ -29,14 +29,17 @@ public final class Backup {
       if (db.settings().isPostgres()) {
         pgDump(db.settings(), target);
       } else {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("BACKUP TO ?")) {
+        try (Connection c = db.connection();
+            PreparedStatement ps = c.prepareStatement("BACKUP TO ?")) {
           ps.setString(1, target.toString());
           ps.execute();
         }
       }
       return Files.size(target);
     } catch (SQLException e) {
-      throw new StorageException("cannot back up " + db.settings().url() + " to " + out + ": " + ListingStore.describe(e), e);
+      throw new StorageException(
+          "cannot back up " + db.settings().url() + " to " + out + ": " + ListingStore.describe(e),
+          e);
     } catch (IOException e) {
       throw new StorageException("cannot write the backup " + out + ": " + e.getMessage(), e);
     }
@@ -44,8 +47,18 @@ public final class Backup {
 
   private static void pgDump(DatabaseSettings s, Path out) throws IOException {
     URI uri = URI.create(s.url().substring("jdbc:".length()));
-    List<String> cmd = new ArrayList<>(List.of("pg_dump", "--format=custom", "--no-password", "--file", out.toString(),
-        "--host", uri.getHost(), "--port", Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort())));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "pg_dump",
+                "--format=custom",
+                "--no-password",
+                "--file",
+                out.toString(),
+                "--host",
+                uri.getHost(),
+                "--port",
+                Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort())));
     if (!s.user().isEmpty()) {
       cmd.add("--username");
       cmd.add(s.user());
@@ -59,12 +72,15 @@ public final class Backup {
     try {
       p = pb.start();
     } catch (IOException e) {
-      throw new IOException("pg_dump not found on PATH (install the PostgreSQL client tools): " + e.getMessage(), e);
+      throw new IOException(
+          "pg_dump not found on PATH (install the PostgreSQL client tools): " + e.getMessage(), e);
     }
-    String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String output =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     try {
       if (!p.waitFor(1, TimeUnit.HOURS) || p.exitValue() != 0) {
-        throw new IOException("pg_dump failed: " + output.lines().findFirst().orElse("exit " + p.exitValue()));
+        throw new IOException(
+            "pg_dump failed: " + output.lines().findFirst().orElse("exit " + p.exitValue()));
       }
     } catch (InterruptedException e) {
       p.destroyForcibly();

@@ -16,16 +16,19 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Loads many scored listings fast, for benchmarks and first loads: on PostgreSQL through
- * {@code COPY} into temporary staging tables, then one set-based insert per table of the rows
- * whose keys are new (existing rows are left as they are: {@link ListingStore} is the path for
- * updates). On H2, or with {@link Method#JDBC_BATCH}, it is {@link ListingStore#saveAll}: the
- * pipeline's own batched MERGE. Both write the same rows (sellers, listings, observations,
- * verdicts per observation and current, verdict_violations, reviews of flagged listings), so the
- * benchmark compares like with like.
+ * Loads many scored listings fast, for benchmarks and first loads: on PostgreSQL through {@code
+ * COPY} into temporary staging tables, then one set-based insert per table of the rows whose keys
+ * are new (existing rows are left as they are: {@link ListingStore} is the path for updates). On
+ * H2, or with {@link Method#JDBC_BATCH}, it is {@link ListingStore#saveAll}: the pipeline's own
+ * batched MERGE. Both write the same rows (sellers, listings, observations, verdicts per
+ * observation and current, verdict_violations, reviews of flagged listings), so the benchmark
+ * compares like with like.
  */
 public final class BulkLoader {
-  public enum Method { JDBC_BATCH, COPY }
+  public enum Method {
+    JDBC_BATCH,
+    COPY
+  }
 
   /** What a load did: records written and the wall time. */
   public record Result(Method method, int listings, long millis) {
@@ -49,27 +52,93 @@ public final class BulkLoader {
     } else {
       SaveResult r = new ListingStore(dataSource).saveAll(records);
       if (!r.rejected().isEmpty()) {
-        throw new StorageException("bulk load refused " + r.rejected().size() + " records, first: "
-            + r.rejected().get(0).listingId() + ": " + r.rejected().get(0).reason());
+        throw new StorageException(
+            "bulk load refused "
+                + r.rejected().size()
+                + " records, first: "
+                + r.rejected().get(0).listingId()
+                + ": "
+                + r.rejected().get(0).reason());
       }
     }
-    return new Result(method == Method.COPY && postgres ? Method.COPY : Method.JDBC_BATCH, records.size(),
+    return new Result(
+        method == Method.COPY && postgres ? Method.COPY : Method.JDBC_BATCH,
+        records.size(),
         (System.nanoTime() - start) / 1_000_000);
   }
 
-  private static final String[] SELLER_COLS = {"id", "platform", "name", "url", "province", "address", "phones",
-      "tax_code", "business_registration", "verified", "first_seen", "last_seen", "content_sha256", "emails",
-      "province_code"};
-  private static final String[] LISTING_COLS = {"id", "platform", "kind", "url", "title", "price_amount",
-      "price_currency", "seller_id", "observed_at", "crawl_run_id", "html_sha256", "screenshot_sha256",
-      "listing_json", "content_sha256"};
-  private static final String[] OBSERVATION_COLS = {"id", "listing_id", "observed_at", "title", "price_amount",
-      "price_currency", "availability", "seller_id", "crawl_run_id", "html_sha256", "screenshot_sha256",
-      "listing_json"};
-  private static final String[] OV_COLS = {"observation_id", "ruleset_version", "listing_id", "score", "flagged",
-      "violations", "scored_at", "scored_json", "content_sha256"};
-  private static final String[] VERDICT_COLS = {"listing_id", "ruleset_version", "score", "flagged", "top_violation",
-      "violations", "brands", "scored_at", "scored_json", "content_sha256", "observation_id", "ruleset_seq"};
+  private static final String[] SELLER_COLS = {
+    "id",
+    "platform",
+    "name",
+    "url",
+    "province",
+    "address",
+    "phones",
+    "tax_code",
+    "business_registration",
+    "verified",
+    "first_seen",
+    "last_seen",
+    "content_sha256",
+    "emails",
+    "province_code"
+  };
+  private static final String[] LISTING_COLS = {
+    "id",
+    "platform",
+    "kind",
+    "url",
+    "title",
+    "price_amount",
+    "price_currency",
+    "seller_id",
+    "observed_at",
+    "crawl_run_id",
+    "html_sha256",
+    "screenshot_sha256",
+    "listing_json",
+    "content_sha256"
+  };
+  private static final String[] OBSERVATION_COLS = {
+    "id",
+    "listing_id",
+    "observed_at",
+    "title",
+    "price_amount",
+    "price_currency",
+    "availability",
+    "seller_id",
+    "crawl_run_id",
+    "html_sha256",
+    "screenshot_sha256",
+    "listing_json"
+  };
+  private static final String[] OV_COLS = {
+    "observation_id",
+    "ruleset_version",
+    "listing_id",
+    "score",
+    "flagged",
+    "violations",
+    "scored_at",
+    "scored_json",
+    "content_sha256"
+  };
+  private static final String[] VERDICT_COLS = {
+    "listing_id",
+    "ruleset_version",
+    "score",
+    "flagged",
+    "top_violation",
+    "violations",
+    "brands",
+    "scored_at",
+    "scored_json",
+    "content_sha256",
+    "observation_id",
+    "ruleset_seq"
+  };
   private static final String[] VV_COLS = {"listing_id", "violation", "position"};
   private static final String[] REVIEW_COLS = {"listing_id", "state", "queued_at"};
 
@@ -85,7 +154,8 @@ public final class BulkLoader {
     RulesetStore rulesets = new RulesetStore(dataSource);
     Map<String, Long> seqs = new HashMap<>();
     for (ListingRow r : all) {
-      seqs.computeIfAbsent(r.verdict().rulesetVersion(),
+      seqs.computeIfAbsent(
+          r.verdict().rulesetVersion(),
           v -> rulesets.ensurePublished(v, ListingStore.RULESET_AUTHOR).orElse(null));
     }
     ProvinceNames provinces;
@@ -106,24 +176,64 @@ public final class BulkLoader {
     for (ListingRow r : latest.values()) {
       ListingRow.SellerRow s = r.seller();
       if (s != null && sellerSeen.putIfAbsent(s.id(), true) == null) {
-        row(sellers, s.id(), s.platform(), s.name(), s.url(), s.province(), s.address(), s.phones(), s.taxCode(),
-            s.businessRegistration(), s.verified(), r.observedAt(), r.observedAt(), null, s.emails(),
+        row(
+            sellers,
+            s.id(),
+            s.platform(),
+            s.name(),
+            s.url(),
+            s.province(),
+            s.address(),
+            s.phones(),
+            s.taxCode(),
+            s.businessRegistration(),
+            s.verified(),
+            r.observedAt(),
+            r.observedAt(),
+            null,
+            s.emails(),
             provinces.resolve(s.province(), s.address()).orElse(null));
       }
-      row(listings, r.id(), r.platform(), r.kind(), r.url(), r.title(), r.priceAmount(), r.priceCurrency(),
-          r.sellerId(), r.observedAt(), r.crawlRunId(), r.htmlSha256(), r.screenshotSha256(), r.listingJson(),
+      row(
+          listings,
+          r.id(),
+          r.platform(),
+          r.kind(),
+          r.url(),
+          r.title(),
+          r.priceAmount(),
+          r.priceCurrency(),
+          r.sellerId(),
+          r.observedAt(),
+          r.crawlRunId(),
+          r.htmlSha256(),
+          r.screenshotSha256(),
+          r.listingJson(),
           r.observationId());
       ListingRow.VerdictRow v = r.verdict();
       Long seq = seqs.get(v.rulesetVersion());
       if (seq != null) {
-        row(verdicts, r.id(), v.rulesetVersion(), v.score(), v.flagged(), v.topViolation(), v.violationsText(),
-            v.brands(), r.observedAt(), v.scoredJson(), Rows.sha256(v.scoredJson()), r.observationId(), seq);
+        row(
+            verdicts,
+            r.id(),
+            v.rulesetVersion(),
+            v.score(),
+            v.flagged(),
+            v.topViolation(),
+            v.violationsText(),
+            v.brands(),
+            r.observedAt(),
+            v.scoredJson(),
+            Rows.sha256(v.scoredJson()),
+            r.observationId(),
+            seq);
         for (int p = 0; p < v.violations().size(); p++) {
           row(vvs, r.id(), v.violations().get(p), p);
         }
       }
     }
-    // A listing enters the review queue when one of its verdicts was flagged as it became current...
+    // A listing enters the review queue when one of its verdicts was flagged as it became
+    // current...
     Map<String, java.time.OffsetDateTime> queuedAt = new LinkedHashMap<>();
     for (ListingRow r : all) {
       if (r.verdict().flagged() && seqs.get(r.verdict().rulesetVersion()) != null) {
@@ -131,20 +241,43 @@ public final class BulkLoader {
       }
     }
     // ... and stays there only if its final current verdict is flagged (as ListingStore does).
-    queuedAt.forEach((id, at) -> {
-      if (latest.get(id).verdict().flagged()) {
-        row(reviews, id, "new", at);
-      }
-    });
+    queuedAt.forEach(
+        (id, at) -> {
+          if (latest.get(id).verdict().flagged()) {
+            row(reviews, id, "new", at);
+          }
+        });
     for (ListingRow r : all) {
-      if (observationSeen.putIfAbsent(r.observationId() + r.verdict().rulesetVersion(), true) != null) {
+      if (observationSeen.putIfAbsent(r.observationId() + r.verdict().rulesetVersion(), true)
+          != null) {
         continue;
       }
-      row(observations, r.observationId(), r.id(), r.observedAt(), r.title(), r.priceAmount(), r.priceCurrency(),
-          r.availability(), r.sellerId(), r.crawlRunId(), r.htmlSha256(), r.screenshotSha256(), r.listingJson());
+      row(
+          observations,
+          r.observationId(),
+          r.id(),
+          r.observedAt(),
+          r.title(),
+          r.priceAmount(),
+          r.priceCurrency(),
+          r.availability(),
+          r.sellerId(),
+          r.crawlRunId(),
+          r.htmlSha256(),
+          r.screenshotSha256(),
+          r.listingJson());
       ListingRow.VerdictRow v = r.verdict();
-      row(ovs, r.observationId(), v.rulesetVersion(), r.id(), v.score(), v.flagged(), v.violationsText(),
-          r.observedAt(), v.scoredJson(), Rows.sha256(v.scoredJson()));
+      row(
+          ovs,
+          r.observationId(),
+          v.rulesetVersion(),
+          r.id(),
+          v.score(),
+          v.flagged(),
+          v.violationsText(),
+          r.observedAt(),
+          v.scoredJson(),
+          Rows.sha256(v.scoredJson()));
     }
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
@@ -172,17 +305,21 @@ public final class BulkLoader {
   }
 
   /** COPY into a temporary copy of the table, then insert the rows whose key is new. */
-  private static void stage(Connection c, CopyManager copy, String table, String[] cols, StringBuilder csv,
-      String... key) throws SQLException, IOException {
+  private static void stage(
+      Connection c, CopyManager copy, String table, String[] cols, StringBuilder csv, String... key)
+      throws SQLException, IOException {
     if (csv.isEmpty()) {
       return;
     }
     String stage = "stage_" + table;
     String columns = String.join(", ", cols);
     try (Statement st = c.createStatement()) {
-      st.execute("CREATE TEMP TABLE " + stage + " (LIKE " + table + " INCLUDING DEFAULTS) ON COMMIT DROP");
+      st.execute(
+          "CREATE TEMP TABLE " + stage + " (LIKE " + table + " INCLUDING DEFAULTS) ON COMMIT DROP");
     }
-    copy.copyIn("COPY " + stage + " (" + columns + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+    copy.copyIn(
+        "COPY " + stage + " (" + columns + ") FROM STDIN (FORMAT csv)",
+        new StringReader(csv.toString()));
     StringBuilder match = new StringBuilder();
     for (String k : key) {
       match.append(match.isEmpty() ? "" : " AND ").append("t.").append(k).append(" = s.").append(k);
@@ -192,9 +329,22 @@ public final class BulkLoader {
       distinctOn.append(distinctOn.isEmpty() ? "" : ", ").append("s.").append(k);
     }
     try (Statement st = c.createStatement()) {
-      st.executeUpdate("INSERT INTO " + table + " (" + columns + ") SELECT DISTINCT ON (" + distinctOn + ") "
-          + prefixed(cols) + " FROM " + stage + " s WHERE NOT EXISTS (SELECT 1 FROM " + table + " t WHERE " + match
-          + ")");
+      st.executeUpdate(
+          "INSERT INTO "
+              + table
+              + " ("
+              + columns
+              + ") SELECT DISTINCT ON ("
+              + distinctOn
+              + ") "
+              + prefixed(cols)
+              + " FROM "
+              + stage
+              + " s WHERE NOT EXISTS (SELECT 1 FROM "
+              + table
+              + " t WHERE "
+              + match
+              + ")");
     }
   }
 
@@ -220,8 +370,10 @@ public final class BulkLoader {
       if (v == null) {
         continue;
       }
-      String s = v instanceof java.time.OffsetDateTime t ? t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-          : v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString();
+      String s =
+          v instanceof java.time.OffsetDateTime t
+              ? t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+              : v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString();
       b.append('"').append(s.replace("\"", "\"\"")).append('"');
     }
     b.append('\n');

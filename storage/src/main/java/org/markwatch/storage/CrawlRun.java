@@ -11,12 +11,21 @@ import java.util.Objects;
  * @param sources source ids (stored comma separated)
  */
 public record CrawlRun(
-    String id, Instant startedAt, Instant finishedAt, Status status, List<String> sources, int pagesFetched,
-    int pagesFailed, int listingsFound, String note) {
+    String id,
+    Instant startedAt,
+    Instant finishedAt,
+    Status status,
+    List<String> sources,
+    int pagesFetched,
+    int pagesFailed,
+    int listingsFound,
+    String note) {
 
   /** Lifecycle of a run; {@link #id()} is the stored spelling. */
   public enum Status {
-    RUNNING, FINISHED, FAILED;
+    RUNNING,
+    FINISHED,
+    FAILED;
 
     public String id() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -45,7 +54,8 @@ public record CrawlRun(
   }
 
   /** This run, ended with the given outcome and counts. */
-  public CrawlRun finished(Instant at, Status outcome, int fetched, int failed, int listings, String note) {
+  public CrawlRun finished(
+      Instant at, Status outcome, int fetched, int failed, int listings, String note) {
     return new CrawlRun(id, startedAt, at, outcome, sources, fetched, failed, listings, note);
   }
 }

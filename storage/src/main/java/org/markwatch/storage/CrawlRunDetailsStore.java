@@ -18,10 +18,12 @@ import javax.sql.DataSource;
 public final class CrawlRunDetailsStore {
   /** Kind of a count: pages per outcome. */
   public static final String OUTCOME = "outcome";
+
   /** Kind of a count: errors per class. */
   public static final String ERROR = "error";
 
-  private static final String INSERT_SOURCE = """
+  private static final String INSERT_SOURCE =
+      """
       INSERT INTO crawl_run_sources (run_id, source_id, platform, fetch_mode, status, pages_fetched, pages_failed,
         blocked_by_robots, redirects, retries, listings_found, extraction_errors, bytes_fetched, elapsed_ms, note)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -38,13 +40,15 @@ public final class CrawlRunDetailsStore {
    *
    * @param counts kind ({@link #OUTCOME} or {@link #ERROR}) -> name -> count
    */
-  public void save(String runId, List<CrawlRunSource> sources, Map<String, Map<String, Long>> counts) {
+  public void save(
+      String runId, List<CrawlRunSource> sources, Map<String, Map<String, Long>> counts) {
     try (Connection c = dataSource.getConnection()) {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
         for (String table : List.of("crawl_run_sources", "crawl_run_counts")) {
-          try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
             ps.setString(1, runId);
             ps.executeUpdate();
           }
@@ -71,8 +75,9 @@ public final class CrawlRunDetailsStore {
           }
           ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO crawl_run_counts (run_id, kind, name, count) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO crawl_run_counts (run_id, kind, name, count) VALUES (?, ?, ?, ?)")) {
           for (var kind : counts.entrySet()) {
             for (var e : kind.getValue().entrySet()) {
               ps.setString(1, runId);
@@ -92,36 +97,51 @@ public final class CrawlRunDetailsStore {
         c.setAutoCommit(auto);
       }
     } catch (SQLException e) {
-      throw new StorageException("cannot save details of crawl run " + runId + ": " + ListingStore.describe(e), e);
+      throw new StorageException(
+          "cannot save details of crawl run " + runId + ": " + ListingStore.describe(e), e);
     }
   }
 
   /** The sources of a run, in source id order. */
   public List<CrawlRunSource> sources(String runId) {
     String sql = "SELECT * FROM crawl_run_sources WHERE run_id = ? ORDER BY source_id";
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, runId);
       List<CrawlRunSource> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new CrawlRunSource(rs.getString("run_id"), rs.getString("source_id"), rs.getString("platform"),
-              rs.getString("fetch_mode"), CrawlRunSource.Status.fromId(rs.getString("status")),
-              rs.getInt("pages_fetched"), rs.getInt("pages_failed"), rs.getInt("blocked_by_robots"),
-              rs.getInt("redirects"), rs.getInt("retries"), rs.getInt("listings_found"),
-              rs.getInt("extraction_errors"), rs.getLong("bytes_fetched"), rs.getLong("elapsed_ms"),
-              rs.getString("note")));
+          out.add(
+              new CrawlRunSource(
+                  rs.getString("run_id"),
+                  rs.getString("source_id"),
+                  rs.getString("platform"),
+                  rs.getString("fetch_mode"),
+                  CrawlRunSource.Status.fromId(rs.getString("status")),
+                  rs.getInt("pages_fetched"),
+                  rs.getInt("pages_failed"),
+                  rs.getInt("blocked_by_robots"),
+                  rs.getInt("redirects"),
+                  rs.getInt("retries"),
+                  rs.getInt("listings_found"),
+                  rs.getInt("extraction_errors"),
+                  rs.getLong("bytes_fetched"),
+                  rs.getLong("elapsed_ms"),
+                  rs.getString("note")));
         }
       }
       return out;
     } catch (SQLException e) {
-      throw new StorageException("cannot read sources of crawl run " + runId + ": " + ListingStore.describe(e), e);
+      throw new StorageException(
+          "cannot read sources of crawl run " + runId + ": " + ListingStore.describe(e), e);
     }
   }
 
   /** Counts of one kind ({@link #OUTCOME} or {@link #ERROR}) for a run, by name. */
   public Map<String, Long> counts(String runId, String kind) {
     String sql = "SELECT name, count FROM crawl_run_counts WHERE run_id = ? AND kind = ?";
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, runId);
       ps.setString(2, kind);
       Map<String, Long> out = new TreeMap<>();
@@ -132,7 +152,8 @@ public final class CrawlRunDetailsStore {
       }
       return out;
     } catch (SQLException e) {
-      throw new StorageException("cannot read counts of crawl run " + runId + ": " + ListingStore.describe(e), e);
+      throw new StorageException(
+          "cannot read counts of crawl run " + runId + ": " + ListingStore.describe(e), e);
     }
   }
 

@@ -10,13 +10,27 @@ import java.util.Objects;
  * @param note why the source failed or was skipped, else null
  */
 public record CrawlRunSource(
-    String runId, String sourceId, String platform, String fetchMode, Status status, int pagesFetched,
-    int pagesFailed, int blockedByRobots, int redirects, int retries, int listingsFound, int extractionErrors,
-    long bytesFetched, long elapsedMs, String note) {
+    String runId,
+    String sourceId,
+    String platform,
+    String fetchMode,
+    Status status,
+    int pagesFetched,
+    int pagesFailed,
+    int blockedByRobots,
+    int redirects,
+    int retries,
+    int listingsFound,
+    int extractionErrors,
+    long bytesFetched,
+    long elapsedMs,
+    String note) {
 
   /** How a source ended; {@link #id()} is the stored spelling. */
   public enum Status {
-    OK, FAILED, SKIPPED;
+    OK,
+    FAILED,
+    SKIPPED;
 
     public String id() {
       return name().toLowerCase(Locale.ROOT);

@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 
 /** Records crawl runs: a row when a run starts, updated when it ends (MERGE by id). */
 public final class CrawlRunStore {
-  private static final String MERGE = """
+  private static final String MERGE =
+      """
       MERGE INTO crawl_runs t
       USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE),
                      CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(2000)),
@@ -30,7 +31,8 @@ public final class CrawlRunStore {
                 s.listings_found, s.note)
       """;
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       SELECT id, started_at, finished_at, status, sources, pages_fetched, pages_failed, listings_found, note
       FROM crawl_runs
       """;
@@ -56,7 +58,8 @@ public final class CrawlRunStore {
 
   /** Inserts or replaces the row with this id. */
   public void save(CrawlRun run) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(MERGE)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(MERGE)) {
       ps.setString(1, run.id());
       ps.setObject(2, utc(run.startedAt()));
       ps.setObject(3, run.finishedAt() == null ? null : utc(run.finishedAt()));
@@ -68,7 +71,8 @@ public final class CrawlRunStore {
       ps.setString(9, run.note());
       ps.executeUpdate();
     } catch (SQLException e) {
-      throw new StorageException("cannot save crawl run " + run.id() + ": " + ListingStore.describe(e), e);
+      throw new StorageException(
+          "cannot save crawl run " + run.id() + ": " + ListingStore.describe(e), e);
     }
   }
 
@@ -83,7 +87,8 @@ public final class CrawlRunStore {
   }
 
   private List<CrawlRun> query(String sql, String id, int limit) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       if (id != null) {
         ps.setString(1, id);
       } else {
@@ -93,10 +98,17 @@ public final class CrawlRunStore {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
-          runs.add(new CrawlRun(rs.getString("id"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
-              finished == null ? null : finished.toInstant(), CrawlRun.Status.fromId(rs.getString("status")),
-              Rows.split(rs.getString("sources")), rs.getInt("pages_fetched"), rs.getInt("pages_failed"),
-              rs.getInt("listings_found"), rs.getString("note")));
+          runs.add(
+              new CrawlRun(
+                  rs.getString("id"),
+                  rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                  finished == null ? null : finished.toInstant(),
+                  CrawlRun.Status.fromId(rs.getString("status")),
+                  Rows.split(rs.getString("sources")),
+                  rs.getInt("pages_fetched"),
+                  rs.getInt("pages_failed"),
+                  rs.getInt("listings_found"),
+                  rs.getString("note")));
         }
       }
       return runs;

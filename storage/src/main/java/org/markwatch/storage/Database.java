@@ -12,9 +12,9 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
- * An open central database: a small connection pool over H2 or PostgreSQL, with the schema
- * migrated by Flyway ({@code classpath:db/migration}, the same SQL files on both). Close it to
- * release the pool.
+ * An open central database: a small connection pool over H2 or PostgreSQL, with the schema migrated
+ * by Flyway ({@code classpath:db/migration}, the same SQL files on both). Close it to release the
+ * pool.
  */
 public final class Database implements AutoCloseable {
   private final DatabaseSettings settings;
@@ -69,15 +69,17 @@ public final class Database implements AutoCloseable {
   /** Applies pending migrations; returns how many were applied. */
   public int migrate() {
     try {
-      MigrateResult result = Flyway.configure()
-          .dataSource(pool)
-          .locations("classpath:db/migration")
-          .failOnMissingLocations(true)
-          .load()
-          .migrate();
+      MigrateResult result =
+          Flyway.configure()
+              .dataSource(pool)
+              .locations("classpath:db/migration")
+              .failOnMissingLocations(true)
+              .load()
+              .migrate();
       return result.migrationsExecuted;
     } catch (FlywayException e) {
-      throw new StorageException("cannot migrate the database at " + settings.url() + ": " + rootMessage(e), e);
+      throw new StorageException(
+          "cannot migrate the database at " + settings.url() + ": " + rootMessage(e), e);
     }
   }
 
@@ -86,7 +88,9 @@ public final class Database implements AutoCloseable {
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().lines().findFirst().orElse("");
+    return t.getMessage() == null
+        ? t.getClass().getSimpleName()
+        : t.getMessage().lines().findFirst().orElse("");
   }
 
   public DataSource dataSource() {

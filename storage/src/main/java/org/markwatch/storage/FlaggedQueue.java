@@ -14,7 +14,8 @@ import javax.sql.DataSource;
  * violation, platform and text, one page at a time.
  */
 public final class FlaggedQueue {
-  private static final String FROM = """
+  private static final String FROM =
+      """
       FROM verdicts v
       JOIN listings l ON l.id = v.listing_id
       LEFT JOIN sellers s ON s.id = l.seller_id
@@ -31,25 +32,34 @@ public final class FlaggedQueue {
     StringBuilder where = new StringBuilder();
     List<Object> params = new ArrayList<>();
     if (filter.violation() != null) {
-      where.append(" AND EXISTS (SELECT 1 FROM verdict_violations vv WHERE vv.listing_id = v.listing_id"
-          + " AND vv.violation = ?)");
+      where.append(
+          " AND EXISTS (SELECT 1 FROM verdict_violations vv WHERE vv.listing_id = v.listing_id"
+              + " AND vv.violation = ?)");
       params.add(filter.violation());
     }
     if (filter.platform() != null) {
       where.append(" AND l.platform = ?");
       params.add(filter.platform());
     }
-    filter.textPattern().ifPresent(p -> {
-      where.append(" AND (LOWER(l.title) LIKE ? ESCAPE '\\' OR LOWER(l.id) LIKE ? ESCAPE '\\'"
-          + " OR LOWER(s.name) LIKE ? ESCAPE '\\')");
-      params.add(p);
-      params.add(p);
-      params.add(p);
-    });
-    String select = """
+    filter
+        .textPattern()
+        .ifPresent(
+            p -> {
+              where.append(
+                  " AND (LOWER(l.title) LIKE ? ESCAPE '\\' OR LOWER(l.id) LIKE ? ESCAPE '\\'"
+                      + " OR LOWER(s.name) LIKE ? ESCAPE '\\')");
+              params.add(p);
+              params.add(p);
+              params.add(p);
+            });
+    String select =
+        """
         SELECT l.id, l.platform, l.title, l.url, l.price_amount, l.price_currency, l.seller_id, s.name,
                v.score, v.top_violation, v.violations, v.brands, l.observed_at
-        """ + FROM + where + " ORDER BY v.score DESC, l.id LIMIT ? OFFSET ?";
+        """
+            + FROM
+            + where
+            + " ORDER BY v.score DESC, l.id LIMIT ? OFFSET ?";
     try (Connection c = dataSource.getConnection()) {
       long total;
       try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) " + FROM + where)) {
@@ -66,10 +76,21 @@ public final class FlaggedQueue {
         ps.setInt(next + 1, filter.offset());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            items.add(new QueueItem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getBigDecimal(5), Rows.trimmed(rs.getString(6)), rs.getString(7), rs.getString(8),
-                rs.getDouble(9), rs.getString(10), Rows.split(rs.getString(11)), Rows.split(rs.getString(12)),
-                rs.getObject(13, OffsetDateTime.class).toInstant()));
+            items.add(
+                new QueueItem(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getBigDecimal(5),
+                    Rows.trimmed(rs.getString(6)),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getDouble(9),
+                    rs.getString(10),
+                    Rows.split(rs.getString(11)),
+                    Rows.split(rs.getString(12)),
+                    rs.getObject(13, OffsetDateTime.class).toInstant()));
           }
         }
       }

@@ -18,16 +18,46 @@ import org.markwatch.model.Seller;
  * record that does not fit is refused with the field named instead of a driver error.
  */
 record ListingRow(
-    String id, String platform, String kind, String url, String title, BigDecimal priceAmount,
-    String priceCurrency, String sellerId, OffsetDateTime observedAt, String crawlRunId,
-    String htmlSha256, String screenshotSha256, String listingJson, SellerRow seller,
-    VerdictRow verdict, String observationId, String availability) {
+    String id,
+    String platform,
+    String kind,
+    String url,
+    String title,
+    BigDecimal priceAmount,
+    String priceCurrency,
+    String sellerId,
+    OffsetDateTime observedAt,
+    String crawlRunId,
+    String htmlSha256,
+    String screenshotSha256,
+    String listingJson,
+    SellerRow seller,
+    VerdictRow verdict,
+    String observationId,
+    String availability) {
 
-  record SellerRow(String id, String platform, String name, String url, String province, String address,
-      String phones, String taxCode, String businessRegistration, Boolean verified, String emails) {}
+  record SellerRow(
+      String id,
+      String platform,
+      String name,
+      String url,
+      String province,
+      String address,
+      String phones,
+      String taxCode,
+      String businessRegistration,
+      Boolean verified,
+      String emails) {}
 
-  record VerdictRow(String rulesetVersion, double score, boolean flagged, String topViolation,
-      List<String> violations, String violationsText, String brands, String scoredJson) {}
+  record VerdictRow(
+      String rulesetVersion,
+      double score,
+      boolean flagged,
+      String topViolation,
+      List<String> violations,
+      String violationsText,
+      String brands,
+      String scoredJson) {}
 
   private static final BigDecimal MAX_PRICE = new BigDecimal("1e18");
 
@@ -37,7 +67,8 @@ record ListingRow(
     OffsetDateTime observed = parseTime(l.observedAt());
     BigDecimal amount = l.price() == null ? null : l.price().amount();
     if (amount != null && amount.abs().compareTo(MAX_PRICE) >= 0) {
-      throw new InvalidRecordException("price.amount: out of range (" + amount.toPlainString() + ")");
+      throw new InvalidRecordException(
+          "price.amount: out of range (" + amount.toPlainString() + ")");
     }
     String currency = l.price() == null ? null : l.price().currency();
     String htmlSha = l.evidence() == null ? null : l.evidence().htmlSha256();
@@ -53,36 +84,62 @@ record ListingRow(
     for (String v : violations) {
       fit("violations[]", v, 32);
     }
-    VerdictRow verdict = new VerdictRow(
-        fit("rulesetVersion", required("rulesetVersion", s.rulesetVersion()), 128), s.score(), s.flagged(),
-        violations.isEmpty() ? null : violations.get(0), violations,
-        fit("violations", String.join(",", violations), 400),
-        fit("brands", String.join(",", brands), 2000),
-        JsonCodec.encode(s));
+    VerdictRow verdict =
+        new VerdictRow(
+            fit("rulesetVersion", required("rulesetVersion", s.rulesetVersion()), 128),
+            s.score(),
+            s.flagged(),
+            violations.isEmpty() ? null : violations.get(0),
+            violations,
+            fit("violations", String.join(",", violations), 400),
+            fit("brands", String.join(",", brands), 2000),
+            JsonCodec.encode(s));
     String listingJson = JsonCodec.encode(l);
     return new ListingRow(
-        fit("id", l.id(), 512), fit("platform", l.platform(), 64),
-        fit("kind", l.kind() == null ? "product" : l.kind(), 16), fit("url", l.url(), 4096),
-        fit("title", l.title(), 2000), amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_UP),
-        fit("price.currency", currency, 3), seller == null ? null : seller.id(), observed,
-        fit("crawlRunId", l.crawlRunId(), 64), fit("evidence.htmlSha256", htmlSha, 64),
-        fit("evidence.screenshotSha256", shotSha, 64), listingJson, seller, verdict, Rows.sha256(listingJson),
-        fit("attributes.availability", l.attributes() == null ? null : l.attributes().get("availability"), 64));
+        fit("id", l.id(), 512),
+        fit("platform", l.platform(), 64),
+        fit("kind", l.kind() == null ? "product" : l.kind(), 16),
+        fit("url", l.url(), 4096),
+        fit("title", l.title(), 2000),
+        amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_UP),
+        fit("price.currency", currency, 3),
+        seller == null ? null : seller.id(),
+        observed,
+        fit("crawlRunId", l.crawlRunId(), 64),
+        fit("evidence.htmlSha256", htmlSha, 64),
+        fit("evidence.screenshotSha256", shotSha, 64),
+        listingJson,
+        seller,
+        verdict,
+        Rows.sha256(listingJson),
+        fit(
+            "attributes.availability",
+            l.attributes() == null ? null : l.attributes().get("availability"),
+            64));
   }
 
   private static SellerRow sellerRow(String platform, Seller s) {
     if (s == null || s.id() == null || s.id().isBlank()) {
-      return null; // a seller without an id cannot be told apart from others; it stays in listing_json
+      return null; // a seller without an id cannot be told apart from others; it stays in
+      // listing_json
     }
-    return new SellerRow(fit("seller.id", s.id(), 512), platform, fit("seller.name", s.name(), 1000),
-        fit("seller.url", s.url(), 4096), fit("seller.province", s.province(), 200),
+    return new SellerRow(
+        fit("seller.id", s.id(), 512),
+        platform,
+        fit("seller.name", s.name(), 1000),
+        fit("seller.url", s.url(), 4096),
+        fit("seller.province", s.province(), 200),
         fit("seller.address", s.address(), 2000),
         s.phones() == null ? null : fit("seller.phones", String.join(",", s.phones()), 2000),
-        fit("seller.taxCode", s.taxCode(), 32), fit("seller.businessRegistration", s.businessRegistration(), 64),
-        s.verified(), s.emails() == null ? null : fit("seller.emails", String.join(",", s.emails()), 2000));
+        fit("seller.taxCode", s.taxCode(), 32),
+        fit("seller.businessRegistration", s.businessRegistration(), 64),
+        s.verified(),
+        s.emails() == null ? null : fit("seller.emails", String.join(",", s.emails()), 2000));
   }
 
-  /** Parses an ISO-8601 date-time and normalises it to UTC so both databases hold the same value. */
+  /**
+   * Parses an ISO-8601 date-time and normalises it to UTC so both databases hold the same value.
+   */
   static OffsetDateTime parseTime(String text) {
     if (text == null) {
       throw new InvalidRecordException("observedAt: missing");
@@ -90,7 +147,8 @@ record ListingRow(
     try {
       return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
-      throw new InvalidRecordException("observedAt: not an ISO-8601 date-time with offset: \"" + text + "\"");
+      throw new InvalidRecordException(
+          "observedAt: not an ISO-8601 date-time with offset: \"" + text + "\"");
     }
   }
 

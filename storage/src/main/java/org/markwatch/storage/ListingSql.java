@@ -4,13 +4,14 @@ package org.markwatch.storage;
  * The upsert statements of {@link ListingStore}: standard MERGE, which H2 (PostgreSQL mode) and
  * PostgreSQL 15+ both run. Each keeps the row of the newest observation, so replaying old or
  * identical records changes nothing; two observations with the same timestamp are ordered by their
- * content hash, so the outcome never depends on arrival order. Parameters are cast because PostgreSQL cannot infer the types
- * of bare parameters in a VALUES list.
+ * content hash, so the outcome never depends on arrival order. Parameters are cast because
+ * PostgreSQL cannot infer the types of bare parameters in a VALUES list.
  */
 final class ListingSql {
   private ListingSql() {}
 
-  static final String MERGE_SELLER = """
+  static final String MERGE_SELLER =
+      """
       MERGE INTO sellers t
       USING (VALUES (CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(1000)),
                      CAST(? AS VARCHAR(4096)), CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(2000)),
@@ -34,7 +35,8 @@ final class ListingSql {
                 s.business_registration, s.verified, s.seen, s.seen, s.content_sha256, s.emails, s.province_code)
       """;
 
-  static final String MERGE_LISTING = """
+  static final String MERGE_LISTING =
+      """
       MERGE INTO listings t
       USING (VALUES (CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(16)),
                      CAST(? AS VARCHAR(4096)), CAST(? AS VARCHAR(2000)), CAST(? AS NUMERIC(20, 2)),
@@ -59,7 +61,8 @@ final class ListingSql {
       """;
 
   /** Every province text a seller was seen with, first and last seen (history). */
-  static final String MERGE_SELLER_PROVINCE = """
+  static final String MERGE_SELLER_PROVINCE =
+      """
       MERGE INTO seller_provinces t
       USING (VALUES (CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(32)),
                      CAST(? AS TIMESTAMP WITH TIME ZONE)))
@@ -72,7 +75,8 @@ final class ListingSql {
       """;
 
   /** One row per distinct observation (id = hash of the record): a replay inserts nothing. */
-  static final String MERGE_OBSERVATION = """
+  static final String MERGE_OBSERVATION =
+      """
       MERGE INTO observations t
       USING (VALUES (CAST(? AS CHAR(64)), CAST(? AS VARCHAR(512)), CAST(? AS TIMESTAMP WITH TIME ZONE),
                      CAST(? AS VARCHAR(2000)), CAST(? AS NUMERIC(20, 2)), CAST(? AS CHAR(3)),
@@ -93,7 +97,8 @@ final class ListingSql {
    * Should two runs of one ruleset disagree (a detector changed without the rules), the larger
    * content hash wins, whatever order they arrive in.
    */
-  static final String MERGE_OBSERVATION_VERDICT = """
+  static final String MERGE_OBSERVATION_VERDICT =
+      """
       MERGE INTO observation_verdicts t
       USING (VALUES (CAST(? AS CHAR(64)), CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(512)),
                      CAST(? AS DOUBLE PRECISION), CAST(? AS BOOLEAN), CAST(? AS VARCHAR(400)),
@@ -117,7 +122,8 @@ final class ListingSql {
    * ruleset, the newest observation wins, ties by content hash. scored_at is the listing's
    * observedAt, never the clock, so a replay writes the same row (and changes nothing).
    */
-  static final String MERGE_VERDICT = """
+  static final String MERGE_VERDICT =
+      """
       MERGE INTO verdicts t
       USING (VALUES (CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(128)), CAST(? AS DOUBLE PRECISION),
                      CAST(? AS BOOLEAN), CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(400)),
@@ -141,7 +147,8 @@ final class ListingSql {
       """;
 
   /** A listing whose current verdict is flagged enters the review queue as new (once). */
-  static final String MERGE_REVIEW_NEW = """
+  static final String MERGE_REVIEW_NEW =
+      """
       MERGE INTO reviews t
       USING (VALUES (CAST(? AS VARCHAR(512)), CAST(? AS TIMESTAMP WITH TIME ZONE)))
         AS s(listing_id, queued_at)
@@ -149,8 +156,9 @@ final class ListingSql {
       WHEN NOT MATCHED THEN INSERT (listing_id, state, queued_at) VALUES (s.listing_id, 'new', s.queued_at)
       """;
 
-  static final String DELETE_UNTOUCHED_REVIEW = "DELETE FROM reviews WHERE listing_id = ? AND state = 'new'"
-      + " AND assignee IS NULL AND last_decision_id IS NULL AND row_version = 0";
+  static final String DELETE_UNTOUCHED_REVIEW =
+      "DELETE FROM reviews WHERE listing_id = ? AND state = 'new'"
+          + " AND assignee IS NULL AND last_decision_id IS NULL AND row_version = 0";
 
   static final String DELETE_VIOLATIONS = "DELETE FROM verdict_violations WHERE listing_id = ?";
 

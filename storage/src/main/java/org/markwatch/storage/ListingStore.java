@@ -20,7 +20,10 @@ import javax.sql.DataSource;
  * observation never overwrites a newer one. Thread-safe; each call takes its own connection.
  */
 public final class ListingStore {
-  /** Who registers a ruleset first met in a batch (it is published: what the pipeline runs is in force). */
+  /**
+   * Who registers a ruleset first met in a batch (it is published: what the pipeline runs is in
+   * force).
+   */
   static final String RULESET_AUTHOR = "markwatch pipeline";
 
   private final DataSource dataSource;
@@ -49,10 +52,9 @@ public final class ListingStore {
   /**
    * Stores a batch in one transaction. If the batch fails, each record is retried in its own
    * transaction so one bad record costs only itself; the refused ones come back with their reason.
-   * A lost or refused connection (SQLState class 08) is not a record's fault and throws
-   * {@link StorageException} instead.
-   * Rows are written in key order (sellers, then listings, then verdicts, each by id) so
-   * concurrent batches lock rows in the same order and cannot deadlock.
+   * A lost or refused connection (SQLState class 08) is not a record's fault and throws {@link
+   * StorageException} instead. Rows are written in key order (sellers, then listings, then
+   * verdicts, each by id) so concurrent batches lock rows in the same order and cannot deadlock.
    */
   public SaveResult saveAll(List<ScoredListing> records) {
     List<SaveResult.Rejected> rejected = new ArrayList<>();
@@ -75,7 +77,8 @@ public final class ListingStore {
       failIfUnreachable(batchFailure);
       if (rows.size() == 1) {
         IndexedRow only = rows.get(0);
-        rejected.add(new SaveResult.Rejected(only.index(), only.row().id(), describe(batchFailure)));
+        rejected.add(
+            new SaveResult.Rejected(only.index(), only.row().id(), describe(batchFailure)));
         return new SaveResult(0, rejected, 0);
       }
     }
@@ -109,7 +112,9 @@ public final class ListingStore {
     return seqs;
   }
 
-  /** A lost connection is not the record's fault: fail the caller instead of refusing the record. */
+  /**
+   * A lost connection is not the record's fault: fail the caller instead of refusing the record.
+   */
   private static void failIfUnreachable(SQLException e) {
     String state = e.getSQLState();
     if (state != null && state.startsWith("08")) {
@@ -122,7 +127,8 @@ public final class ListingStore {
    * concurrent MERGEs inserting the same new row (23505) are the moment's fault, not the record's:
    * they are retried a few times before the record is refused.
    */
-  private int writeRetryingTransientFailures(IndexedRow row, Map<String, Long> seqs) throws SQLException {
+  private int writeRetryingTransientFailures(IndexedRow row, Map<String, Long> seqs)
+      throws SQLException {
     for (int attempt = 1; ; attempt++) {
       try {
         return write(List.of(row), seqs);
@@ -143,10 +149,12 @@ public final class ListingStore {
 
   private record IndexedRow(int index, ListingRow row) {}
 
-  /** Writes the rows in one transaction; returns how many current verdicts it created or replaced. */
+  /**
+   * Writes the rows in one transaction; returns how many current verdicts it created or replaced.
+   */
   private int write(List<IndexedRow> indexed, Map<String, Long> seqs) throws SQLException {
-    List<ListingRow> rows = indexed.stream().map(IndexedRow::row)
-        .sorted(Comparator.comparing(ListingRow::id)).toList();
+    List<ListingRow> rows =
+        indexed.stream().map(IndexedRow::row).sorted(Comparator.comparing(ListingRow::id)).toList();
     try (Connection c = dataSource.getConnection()) {
       ProvinceNames provinces = provinceNames(c);
       c.setAutoCommit(false);
@@ -181,8 +189,13 @@ public final class ListingStore {
 
   private static void writeSellers(Connection c, List<ListingRow> rows, ProvinceNames provinces)
       throws SQLException {
-    List<ListingRow> withSeller = rows.stream().filter(r -> r.seller() != null)
-        .sorted(Comparator.comparing((ListingRow r) -> r.seller().id()).thenComparing(ListingRow::id)).toList();
+    List<ListingRow> withSeller =
+        rows.stream()
+            .filter(r -> r.seller() != null)
+            .sorted(
+                Comparator.comparing((ListingRow r) -> r.seller().id())
+                    .thenComparing(ListingRow::id))
+            .toList();
     if (withSeller.isEmpty()) {
       return;
     }
@@ -204,16 +217,30 @@ public final class ListingStore {
           ps.setBoolean(10, s.verified());
         }
         ps.setObject(11, r.observedAt());
-        ps.setString(12, Rows.sha256(s.id(), s.platform(), s.name(), s.url(), s.province(), s.address(), s.phones(),
-            s.taxCode(), s.businessRegistration(), String.valueOf(s.verified()), s.emails()));
+        ps.setString(
+            12,
+            Rows.sha256(
+                s.id(),
+                s.platform(),
+                s.name(),
+                s.url(),
+                s.province(),
+                s.address(),
+                s.phones(),
+                s.taxCode(),
+                s.businessRegistration(),
+                String.valueOf(s.verified()),
+                s.emails()));
         ps.setString(13, s.emails());
         ps.setString(14, provinces.resolve(s.province(), s.address()).orElse(null));
         ps.addBatch();
       }
       ps.executeBatch();
     }
-    List<ListingRow> withProvince = withSeller.stream().filter(r -> r.seller().province() != null
-        && !r.seller().province().isBlank()).toList();
+    List<ListingRow> withProvince =
+        withSeller.stream()
+            .filter(r -> r.seller().province() != null && !r.seller().province().isBlank())
+            .toList();
     if (withProvince.isEmpty()) {
       return;
     }
@@ -293,7 +320,8 @@ public final class ListingStore {
   private static int writeVerdicts(Connection c, List<ListingRow> all, Map<String, Long> seqs)
       throws SQLException {
     // A draft ruleset's verdicts stay in the history only.
-    List<ListingRow> rows = all.stream().filter(r -> seqs.get(r.verdict().rulesetVersion()) != null).toList();
+    List<ListingRow> rows =
+        all.stream().filter(r -> seqs.get(r.verdict().rulesetVersion()) != null).toList();
     if (rows.isEmpty()) {
       return 0;
     }
@@ -384,7 +412,8 @@ public final class ListingStore {
 
   /** One stored listing with its verdict, or empty when the id is unknown. */
   public Optional<StoredListing> find(String listingId) {
-    String sql = """
+    String sql =
+        """
         SELECT l.id, l.platform, l.kind, l.url, l.title, l.price_amount, l.price_currency, l.seller_id, s.name,
                l.observed_at, l.listing_json, v.score, v.flagged, v.violations, v.ruleset_version, v.scored_json
         FROM listings l
@@ -392,7 +421,8 @@ public final class ListingStore {
         LEFT JOIN verdicts v ON v.listing_id = l.id
         WHERE l.id = ?
         """;
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, listingId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -400,13 +430,24 @@ public final class ListingStore {
         }
         double score = rs.getDouble("score");
         boolean scored = !rs.wasNull();
-        return Optional.of(new StoredListing(
-            rs.getString("id"), rs.getString("platform"), rs.getString("kind"), rs.getString("url"),
-            rs.getString("title"), rs.getBigDecimal("price_amount"), Rows.trimmed(rs.getString("price_currency")),
-            rs.getString("seller_id"), rs.getString("name"),
-            rs.getObject("observed_at", OffsetDateTime.class).toInstant(), rs.getString("listing_json"),
-            scored ? score : null, scored ? rs.getBoolean("flagged") : null,
-            Rows.split(rs.getString("violations")), rs.getString("ruleset_version"), rs.getString("scored_json")));
+        return Optional.of(
+            new StoredListing(
+                rs.getString("id"),
+                rs.getString("platform"),
+                rs.getString("kind"),
+                rs.getString("url"),
+                rs.getString("title"),
+                rs.getBigDecimal("price_amount"),
+                Rows.trimmed(rs.getString("price_currency")),
+                rs.getString("seller_id"),
+                rs.getString("name"),
+                rs.getObject("observed_at", OffsetDateTime.class).toInstant(),
+                rs.getString("listing_json"),
+                scored ? score : null,
+                scored ? rs.getBoolean("flagged") : null,
+                Rows.split(rs.getString("violations")),
+                rs.getString("ruleset_version"),
+                rs.getString("scored_json")));
       }
     } catch (SQLException e) {
       throw new StorageException("cannot read listing " + listingId + ": " + describe(e), e);
@@ -420,7 +461,8 @@ public final class ListingStore {
       cause = cause.getNextException();
     }
     String state = cause.getSQLState() == null ? "" : " [SQLState " + cause.getSQLState() + "]";
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     // Drivers append the whole statement; the first line is the error.
     return message.lines().findFirst().orElse(message).strip() + state;
   }

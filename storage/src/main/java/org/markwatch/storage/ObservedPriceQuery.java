@@ -26,14 +26,14 @@ import org.markwatch.model.Scored;
  * median absolute deviation (MAD) of the prices in VND, with the number of listings behind them.
  * What the rule {@code counterfeit.price-far-below-market} compares a price with.
  *
- * <p>Where each part comes from: the price is the listing's ({@code listings.price_amount} in
- * VND, above 0); the brand is the one catalog brand of the latest verdict's brand hits in the
- * title or the claimed brand ({@code verdicts.scored_json}; a listing naming several brands there,
- * or none the catalog knows, says nothing about one brand's price); the product type is not
- * stored, so the caller reads it from the title with the catalog's product types (the
- * detectors' own reading, so the groups are the ones the rule looks up). Listings whose latest
- * verdict reports {@code counterfeit} ({@code verdict_violations}) are left out: the copies'
- * prices would pull the market median down towards themselves.
+ * <p>Where each part comes from: the price is the listing's ({@code listings.price_amount} in VND,
+ * above 0); the brand is the one catalog brand of the latest verdict's brand hits in the title or
+ * the claimed brand ({@code verdicts.scored_json}; a listing naming several brands there, or none
+ * the catalog knows, says nothing about one brand's price); the product type is not stored, so the
+ * caller reads it from the title with the catalog's product types (the detectors' own reading, so
+ * the groups are the ones the rule looks up). Listings whose latest verdict reports {@code
+ * counterfeit} ({@code verdict_violations}) are left out: the copies' prices would pull the market
+ * median down towards themselves.
  */
 public final class ObservedPriceQuery {
   /** Listings classified together by the caller's product-type function. */
@@ -60,8 +60,15 @@ public final class ObservedPriceQuery {
    * @param tooFew left out: in a group of fewer than {@code minSamples} listings
    * @param groups the groups kept, by brand then type
    */
-  public record Result(Instant since, int minSamples, long priced, long counterfeit, long noBrand, long noType,
-      long tooFew, List<Group> groups) {
+  public record Result(
+      Instant since,
+      int minSamples,
+      long priced,
+      long counterfeit,
+      long noBrand,
+      long noType,
+      long tooFew,
+      List<Group> groups) {
     /** Listings behind the groups kept. */
     public long used() {
       return groups.stream().mapToLong(Group::samples).sum();
@@ -75,7 +82,10 @@ public final class ObservedPriceQuery {
    * @param productTypes the product type named in each title (null for none), in input order
    * @throws StorageException when the database refuses or cannot be reached
    */
-  public Result observe(Instant since, int minSamples, Predicate<String> knownBrand,
+  public Result observe(
+      Instant since,
+      int minSamples,
+      Predicate<String> knownBrand,
       Function<List<String>, List<String>> productTypes) {
     Objects.requireNonNull(since, "since");
     if (minSamples < 1) {
@@ -91,7 +101,9 @@ public final class ObservedPriceQuery {
       c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
       try {
         counterfeit = countCounterfeit(c, since);
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                """
             SELECT l.title, l.price_amount, v.scored_json, l.id
             FROM listings l JOIN verdicts v ON v.listing_id = l.id
             WHERE UPPER(l.price_currency) = 'VND' AND l.price_amount > 0 AND l.observed_at >= ?
@@ -109,9 +121,16 @@ public final class ObservedPriceQuery {
               String brand;
               try {
                 brand = brandOf(rs.getString(3), knownBrand);
-              } catch (RuntimeException e) { // a stored verdict that is no markwatch.scored/1 record
-                throw new StorageException("verdict of listing " + rs.getString(4) + " is not a readable scored "
-                    + "record (" + e.getMessage().lines().findFirst().orElse("") + "); re-score the listing", e);
+              } catch (
+                  RuntimeException e) { // a stored verdict that is no markwatch.scored/1 record
+                throw new StorageException(
+                    "verdict of listing "
+                        + rs.getString(4)
+                        + " is not a readable scored "
+                        + "record ("
+                        + e.getMessage().lines().findFirst().orElse("")
+                        + "); re-score the listing",
+                    e);
               }
               if (brand == null) {
                 noBrand++;
@@ -147,11 +166,14 @@ public final class ObservedPriceQuery {
       long[] deviations = Arrays.stream(values).map(v -> Math.abs(v - median)).toArray();
       groups.add(new Group(key[0], key[1], median, median(deviations), values.length));
     }
-    return new Result(since, minSamples, priced, counterfeit, noBrand, noType, tooFew, List.copyOf(groups));
+    return new Result(
+        since, minSamples, priced, counterfeit, noBrand, noType, tooFew, List.copyOf(groups));
   }
 
   private static long countCounterfeit(Connection c, Instant since) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         SELECT COUNT(*) FROM listings l JOIN verdicts v ON v.listing_id = l.id
         WHERE UPPER(l.price_currency) = 'VND' AND l.price_amount > 0 AND l.observed_at >= ?
           AND EXISTS (SELECT 1 FROM verdict_violations vv
@@ -164,15 +186,22 @@ public final class ObservedPriceQuery {
     }
   }
 
-  /** Files a chunk under its brand and product type; returns how many had no type. Clears the chunk. */
-  private static long classify(List<String> titles, List<String> brands, List<Long> amounts,
-      Function<List<String>, List<String>> productTypes, Map<String, List<Long>> prices) {
+  /**
+   * Files a chunk under its brand and product type; returns how many had no type. Clears the chunk.
+   */
+  private static long classify(
+      List<String> titles,
+      List<String> brands,
+      List<Long> amounts,
+      Function<List<String>, List<String>> productTypes,
+      Map<String, List<Long>> prices) {
     if (titles.isEmpty()) {
       return 0;
     }
     List<String> types = productTypes.apply(List.copyOf(titles));
     if (types.size() != titles.size()) {
-      throw new IllegalStateException("product types: " + types.size() + " answers for " + titles.size() + " titles");
+      throw new IllegalStateException(
+          "product types: " + types.size() + " answers for " + titles.size() + " titles");
     }
     long none = 0;
     for (int i = 0; i < titles.size(); i++) {
@@ -180,7 +209,9 @@ public final class ObservedPriceQuery {
       if (type == null) {
         none++;
       } else {
-        prices.computeIfAbsent(brands.get(i) + "\u0000" + type, k -> new ArrayList<>()).add(amounts.get(i));
+        prices
+            .computeIfAbsent(brands.get(i) + "\u0000" + type, k -> new ArrayList<>())
+            .add(amounts.get(i));
       }
     }
     titles.clear();
@@ -194,7 +225,9 @@ public final class ObservedPriceQuery {
     Scored s = JsonCodec.mapper().readValue(scoredJson, Scored.class);
     Set<String> ids = new TreeSet<>();
     for (BrandHit h : s.brands()) {
-      if (h.brand() != null && ("title".equals(h.field()) || "claimed".equals(h.field())) && knownBrand.test(h.brand())) {
+      if (h.brand() != null
+          && ("title".equals(h.field()) || "claimed".equals(h.field()))
+          && knownBrand.test(h.brand())) {
         ids.add(h.brand());
       }
     }

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Maps a province as an address writes it ("TP. Hồ Chí Minh", "tỉnh Bình Dương", "Ha Noi") onto
- * the code of one of the 34 provinces in force since 1 July 2025, through the names of table
- * {@code province_names} (current names, the 63 pre-2025 names, common short forms).
+ * Maps a province as an address writes it ("TP. Hồ Chí Minh", "tỉnh Bình Dương", "Ha Noi") onto the
+ * code of one of the 34 provinces in force since 1 July 2025, through the names of table {@code
+ * province_names} (current names, the 63 pre-2025 names, common short forms).
  */
 public final class ProvinceNames {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -30,7 +30,8 @@ public final class ProvinceNames {
   /** Reads every name of table province_names. */
   public static ProvinceNames load(Connection c) throws SQLException {
     Map<String, String> map = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT folded_name, province_code FROM province_names");
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT folded_name, province_code FROM province_names");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         map.put(rs.getString(1), rs.getString(2));
@@ -48,14 +49,18 @@ public final class ProvinceNames {
       return "";
     }
     String s = text.replace('đ', 'd').replace('Đ', 'D');
-    s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    s =
+        MARKS
+            .matcher(Normalizer.normalize(s, Normalizer.Form.NFD))
+            .replaceAll("")
+            .toLowerCase(Locale.ROOT);
     s = NON_ALNUM.matcher(s).replaceAll(" ").strip();
     return PREFIX.matcher(s).replaceFirst("");
   }
 
   /**
-   * The province code of a seller: from its province field, else from the last part of its
-   * address that names a province ("..., Quận 1, TP.HCM").
+   * The province code of a seller: from its province field, else from the last part of its address
+   * that names a province ("..., Quận 1, TP.HCM").
    */
   public Optional<String> resolve(String province, String address) {
     Optional<String> direct = lookup(province);

@@ -53,8 +53,11 @@ public record QueueFilter(String violation, String platform, String text, int of
     if (text == null) {
       return Optional.empty();
     }
-    String escaped = text.toLowerCase(java.util.Locale.ROOT)
-        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    String escaped =
+        text.toLowerCase(java.util.Locale.ROOT)
+            .replace("\\", "\\\\")
+            .replace("%", "\\%")
+            .replace("_", "\\_");
     return Optional.of("%" + escaped + "%");
   }
 

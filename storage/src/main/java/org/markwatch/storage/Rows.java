@@ -20,7 +20,9 @@ final class Rows {
     return s == null ? null : s.strip();
   }
 
-  /** Hex SHA-256 of the values joined by a separator no value contains (U+0000); null as "\u0001". */
+  /**
+   * Hex SHA-256 of the values joined by a separator no value contains (U+0000); null as "\u0001".
+   */
   static String sha256(String... values) {
     java.security.MessageDigest digest;
     try {

@@ -37,49 +37,63 @@ public final class RulesetStore {
 
   /** Registers a draft ruleset (no current verdicts come from it); no change if it exists. */
   public Ruleset registerDraft(String version, String author, String note) {
-    return withRetry(version, c -> {
-      if (find(c, version).isEmpty()) {
-        insert(c, version, author, note, Ruleset.Status.DRAFT, null);
-      }
-      return find(c, version).orElseThrow();
-    });
+    return withRetry(
+        version,
+        c -> {
+          if (find(c, version).isEmpty()) {
+            insert(c, version, author, note, Ruleset.Status.DRAFT, null);
+          }
+          return find(c, version).orElseThrow();
+        });
   }
 
   /**
-   * Publishes a ruleset (registering it if unknown): it becomes the newest published one, even
-   * if it was published before (a rollback to an older ruleset).
+   * Publishes a ruleset (registering it if unknown): it becomes the newest published one, even if
+   * it was published before (a rollback to an older ruleset).
    */
   public Ruleset publish(String version, String author, String note) {
-    return withRetry(version, c -> {
-      long seq = nextSeq(c);
-      if (find(c, version).isEmpty()) {
-        insert(c, version, author, note, Ruleset.Status.PUBLISHED, seq);
-      } else {
-        try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE rulesets SET status = 'published', published_at = ?, publish_seq = ? WHERE version = ?")) {
-          ps.setObject(1, now());
-          ps.setLong(2, seq);
-          ps.setString(3, version);
-          ps.executeUpdate();
-        }
-      }
-      return find(c, version).orElseThrow();
-    });
+    return withRetry(
+        version,
+        c -> {
+          long seq = nextSeq(c);
+          if (find(c, version).isEmpty()) {
+            insert(c, version, author, note, Ruleset.Status.PUBLISHED, seq);
+          } else {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "UPDATE rulesets SET status = 'published', published_at = ?, publish_seq = ? WHERE version = ?")) {
+              ps.setObject(1, now());
+              ps.setLong(2, seq);
+              ps.setString(3, version);
+              ps.executeUpdate();
+            }
+          }
+          return find(c, version).orElseThrow();
+        });
   }
 
   /**
-   * The publish sequence of a ruleset the pipeline scores with; an unknown version is published
-   * now (what the pipeline runs is in force), a draft stays a draft (empty result).
+   * The publish sequence of a ruleset the pipeline scores with; an unknown version is published now
+   * (what the pipeline runs is in force), a draft stays a draft (empty result).
    */
   public Optional<Long> ensurePublished(String version, String author) {
-    Ruleset r = withRetry(version, c -> {
-      Optional<Ruleset> found = find(c, version);
-      if (found.isPresent()) {
-        return found.get();
-      }
-      insert(c, version, author, "first scored with by " + author, Ruleset.Status.PUBLISHED, nextSeq(c));
-      return find(c, version).orElseThrow();
-    });
+    Ruleset r =
+        withRetry(
+            version,
+            c -> {
+              Optional<Ruleset> found = find(c, version);
+              if (found.isPresent()) {
+                return found.get();
+              }
+              insert(
+                  c,
+                  version,
+                  author,
+                  "first scored with by " + author,
+                  Ruleset.Status.PUBLISHED,
+                  nextSeq(c));
+              return find(c, version).orElseThrow();
+            });
     return Optional.ofNullable(r.publishSeq());
   }
 
@@ -87,14 +101,16 @@ public final class RulesetStore {
     try (Connection c = dataSource.getConnection()) {
       return find(c, version);
     } catch (SQLException e) {
-      throw new StorageException("cannot read ruleset " + version + ": " + ListingStore.describe(e), e);
+      throw new StorageException(
+          "cannot read ruleset " + version + ": " + ListingStore.describe(e), e);
     }
   }
 
   /** Every ruleset, newest publication first, drafts last (newest first). */
   public List<Ruleset> list() {
     String sql = SELECT + " ORDER BY publish_seq DESC NULLS LAST, created_at DESC, version";
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
       List<Ruleset> out = new ArrayList<>();
       while (rs.next()) {
@@ -126,23 +142,32 @@ public final class RulesetStore {
   private static Ruleset read(ResultSet rs) throws SQLException {
     OffsetDateTime published = rs.getObject(5, OffsetDateTime.class);
     long seq = rs.getLong(6);
-    return new Ruleset(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-        Ruleset.Status.of(rs.getString(4)), published == null ? null : published.toInstant(),
-        rs.wasNull() ? null : seq, rs.getString(7));
+    return new Ruleset(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getObject(3, OffsetDateTime.class).toInstant(),
+        Ruleset.Status.of(rs.getString(4)),
+        published == null ? null : published.toInstant(),
+        rs.wasNull() ? null : seq,
+        rs.getString(7));
   }
 
   private static long nextSeq(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(publish_seq), 0) + 1 FROM rulesets");
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT COALESCE(MAX(publish_seq), 0) + 1 FROM rulesets");
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
     }
   }
 
-  private void insert(Connection c, String version, String author, String note, Ruleset.Status status, Long seq)
+  private void insert(
+      Connection c, String version, String author, String note, Ruleset.Status status, Long seq)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO rulesets"
-        + " (version, author, created_at, status, published_at, publish_seq, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO rulesets"
+                + " (version, author, created_at, status, published_at, publish_seq, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       OffsetDateTime now = now();
       ps.setString(1, version);
       ps.setString(2, author);
@@ -165,8 +190,8 @@ public final class RulesetStore {
   }
 
   /**
-   * One transaction; two writers registering or publishing at once collide on the version key
-   * or the unique publish_seq (SQLState 23505) and the loser tries again, seeing the winner's row.
+   * One transaction; two writers registering or publishing at once collide on the version key or
+   * the unique publish_seq (SQLState 23505) and the loser tries again, seeing the winner's row.
    */
   private <T> T withRetry(String version, Transactions.Work<T> work) {
     for (int attempt = 1; ; attempt++) {
@@ -174,7 +199,8 @@ public final class RulesetStore {
         return Transactions.run(dataSource, "register ruleset " + version, work);
       } catch (StorageException e) {
         String state = e.getCause() instanceof SQLException sql ? sql.getSQLState() : null;
-        boolean transientFailure = state != null && (state.equals("23505") || state.startsWith("40"));
+        boolean transientFailure =
+            state != null && (state.equals("23505") || state.startsWith("40"));
         if (!transientFailure || attempt >= MAX_ATTEMPTS) {
           throw e;
         }

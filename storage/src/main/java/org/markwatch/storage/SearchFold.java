@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The accent-folded form the search columns hold and a search text is compared in: lower case,
- * diacritics removed ({@code nước hoa} → {@code nuoc hoa}, {@code đ} → {@code d}), runs of
- * white space made one space. On H2 the column is computed by this very method (an SQL alias, see
+ * diacritics removed ({@code nước hoa} → {@code nuoc hoa}, {@code đ} → {@code d}), runs of white
+ * space made one space. On H2 the column is computed by this very method (an SQL alias, see
  * migration V16); on PostgreSQL by {@code unaccent}, which folds Vietnamese letters the same way.
  */
 public final class SearchFold {

@@ -13,9 +13,22 @@ import java.util.List;
  * @param scoredJson the whole {@code markwatch.scored/1} record (signals and evidence)
  */
 public record StoredListing(
-    String id, String platform, String kind, String url, String title, BigDecimal priceAmount,
-    String priceCurrency, String sellerId, String sellerName, Instant observedAt, String listingJson,
-    Double score, Boolean flagged, List<String> violations, String rulesetVersion, String scoredJson) {
+    String id,
+    String platform,
+    String kind,
+    String url,
+    String title,
+    BigDecimal priceAmount,
+    String priceCurrency,
+    String sellerId,
+    String sellerName,
+    Instant observedAt,
+    String listingJson,
+    Double score,
+    Boolean flagged,
+    List<String> violations,
+    String rulesetVersion,
+    String scoredJson) {
   public StoredListing {
     violations = List.copyOf(violations);
   }

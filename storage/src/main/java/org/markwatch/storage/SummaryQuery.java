@@ -23,7 +23,9 @@ public final class SummaryQuery {
     return summary(DEFAULT_TOP_SELLERS);
   }
 
-  /** @param topSellers how many sellers to list, at least 0 */
+  /**
+   * @param topSellers how many sellers to list, at least 0
+   */
   public Summary summary(int topSellers) {
     if (topSellers < 0) {
       throw new IllegalArgumentException("topSellers must be >= 0, got " + topSellers);
@@ -32,7 +34,9 @@ public final class SummaryQuery {
       long listings = count(c, "SELECT COUNT(*) FROM listings");
       long flagged = count(c, "SELECT COUNT(*) FROM verdicts WHERE flagged");
       List<Summary.KeyCount> byViolation = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("""
+      try (PreparedStatement ps =
+              c.prepareStatement(
+                  """
               SELECT vv.violation, COUNT(*) AS n
               FROM verdict_violations vv JOIN verdicts v ON v.listing_id = vv.listing_id
               WHERE v.flagged
@@ -43,7 +47,9 @@ public final class SummaryQuery {
         }
       }
       List<Summary.SellerCount> sellers = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("""
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              """
               SELECT l.seller_id, s.name, s.platform,
                      SUM(CASE WHEN v.flagged THEN 1 ELSE 0 END) AS flagged, COUNT(*) AS listings
               FROM listings l
@@ -57,13 +63,20 @@ public final class SummaryQuery {
         ps.setInt(1, topSellers);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            sellers.add(new Summary.SellerCount(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getLong(4), rs.getLong(5)));
+            sellers.add(
+                new Summary.SellerCount(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getLong(4),
+                    rs.getLong(5)));
           }
         }
       }
       List<Summary.PlatformCount> platforms = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("""
+      try (PreparedStatement ps =
+              c.prepareStatement(
+                  """
               SELECT l.platform, COUNT(*) AS listings, SUM(CASE WHEN v.flagged THEN 1 ELSE 0 END) AS flagged
               FROM listings l LEFT JOIN verdicts v ON v.listing_id = l.id
               GROUP BY l.platform ORDER BY listings DESC, l.platform""");
@@ -79,7 +92,8 @@ public final class SummaryQuery {
   }
 
   private static long count(Connection c, String sql) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
     }

@@ -16,7 +16,8 @@ class ListingStoreTest {
   @ParameterizedTest
   @MethodSource("org.markwatch.storage.TestDatabase#backends")
   void replayingTheSameBatchChangesNoRow(TestDatabase.Backend backend) throws Exception {
-    try (TestDatabase scratch = TestDatabase.create(backend); Database db = Database.open(scratch.settings())) {
+    try (TestDatabase scratch = TestDatabase.create(backend);
+        Database db = Database.open(scratch.settings())) {
       ListingStore store = new ListingStore(db.dataSource());
       SaveResult first = store.saveAll(Fixtures.sample());
       assertThat(first.stored()).isEqualTo(6);
@@ -37,19 +38,32 @@ class ListingStoreTest {
   @ParameterizedTest
   @MethodSource("org.markwatch.storage.TestDatabase#backends")
   void newerObservationWinsAndOlderOneIsIgnored(TestDatabase.Backend backend) throws Exception {
-    try (TestDatabase scratch = TestDatabase.create(backend); Database db = Database.open(scratch.settings())) {
+    try (TestDatabase scratch = TestDatabase.create(backend);
+        Database db = Database.open(scratch.settings())) {
       ListingStore store = new ListingStore(db.dataSource());
-      Listing noon = Fixtures.listing("shopee:9", "shopee", "shopee:shop:z", "Túi Gucci", "2026-11-02T12:00:00Z");
-      store.save(new ScoredListing(noon, Fixtures.flagged("shopee:9", 0.9, List.of("counterfeit"), "gucci")));
+      Listing noon =
+          Fixtures.listing(
+              "shopee:9", "shopee", "shopee:shop:z", "Túi Gucci", "2026-11-02T12:00:00Z");
+      store.save(
+          new ScoredListing(
+              noon, Fixtures.flagged("shopee:9", 0.9, List.of("counterfeit"), "gucci")));
 
-      Listing evening = Fixtures.listing("shopee:9", "shopee", "shopee:shop:z", "Túi Gucci chính hãng",
-          "2026-11-02T18:00:00Z");
+      Listing evening =
+          Fixtures.listing(
+              "shopee:9",
+              "shopee",
+              "shopee:shop:z",
+              "Túi Gucci chính hãng",
+              "2026-11-02T18:00:00Z");
       store.save(new ScoredListing(evening, Fixtures.clean("shopee:9")));
       List<String> afterEvening = Snapshot.of(db.dataSource());
 
-      Listing morning = Fixtures.listing("shopee:9", "shopee", "shopee:shop:z", "Túi Gucci rep",
-          "2026-11-02T06:00:00Z");
-      store.save(new ScoredListing(morning, Fixtures.flagged("shopee:9", 0.99, List.of("counterfeit"), "gucci")));
+      Listing morning =
+          Fixtures.listing(
+              "shopee:9", "shopee", "shopee:shop:z", "Túi Gucci rep", "2026-11-02T06:00:00Z");
+      store.save(
+          new ScoredListing(
+              morning, Fixtures.flagged("shopee:9", 0.99, List.of("counterfeit"), "gucci")));
 
       StoredListing stored = store.find("shopee:9").orElseThrow();
       assertThat(stored.title()).isEqualTo("Túi Gucci chính hãng");
@@ -59,32 +73,47 @@ class ListingStoreTest {
       // Only the seller's first_seen (and its province history's) moves back to the morning. The
       // morning observation joins the history (observations, observation_verdicts).
       List<String> afterMorning = Snapshot.of(db.dataSource());
-      java.util.function.Predicate<String> current = r -> !r.startsWith("seller") && !r.startsWith("observation");
-      assertThat(afterMorning).filteredOn(current)
+      java.util.function.Predicate<String> current =
+          r -> !r.startsWith("seller") && !r.startsWith("observation");
+      assertThat(afterMorning)
+          .filteredOn(current)
           .containsExactlyElementsOf(afterEvening.stream().filter(current).toList());
-      assertThat(afterMorning).filteredOn(r -> r.startsWith("observations:")).hasSize(3)
+      assertThat(afterMorning)
+          .filteredOn(r -> r.startsWith("observations:"))
+          .hasSize(3)
           .anySatisfy(r -> assertThat(r).contains("title=Túi Gucci rep"));
-      assertThat(afterMorning).filteredOn(r -> r.startsWith("sellers:")).singleElement().asString()
-          .contains("first_seen=2026-11-02 06:00:00").contains("last_seen=2026-11-02 18:00:00");
+      assertThat(afterMorning)
+          .filteredOn(r -> r.startsWith("sellers:"))
+          .singleElement()
+          .asString()
+          .contains("first_seen=2026-11-02 06:00:00")
+          .contains("last_seen=2026-11-02 18:00:00");
     }
   }
 
   @ParameterizedTest
   @MethodSource("org.markwatch.storage.TestDatabase#backends")
-  void observationsWithTheSameTimestampLandTheSameInAnyOrder(TestDatabase.Backend backend) throws Exception {
+  void observationsWithTheSameTimestampLandTheSameInAnyOrder(TestDatabase.Backend backend)
+      throws Exception {
     String at = "2026-11-02T12:00:00Z";
-    ScoredListing one = new ScoredListing(Fixtures.listing("shopee:7", "shopee", "shopee:shop:q", "Túi Gucci", at),
-        Fixtures.flagged("shopee:7", 0.9, List.of("counterfeit"), "gucci"));
-    ScoredListing other = new ScoredListing(
-        Fixtures.listing("shopee:7", "shopee", "shopee:shop:q", "Túi Gucci Marmont", at), Fixtures.clean("shopee:7"));
+    ScoredListing one =
+        new ScoredListing(
+            Fixtures.listing("shopee:7", "shopee", "shopee:shop:q", "Túi Gucci", at),
+            Fixtures.flagged("shopee:7", 0.9, List.of("counterfeit"), "gucci"));
+    ScoredListing other =
+        new ScoredListing(
+            Fixtures.listing("shopee:7", "shopee", "shopee:shop:q", "Túi Gucci Marmont", at),
+            Fixtures.clean("shopee:7"));
     List<String> forward;
-    try (TestDatabase scratch = TestDatabase.create(backend); Database db = Database.open(scratch.settings())) {
+    try (TestDatabase scratch = TestDatabase.create(backend);
+        Database db = Database.open(scratch.settings())) {
       ListingStore store = new ListingStore(db.dataSource());
       store.save(one);
       store.save(other);
       forward = Snapshot.of(db.dataSource());
     }
-    try (TestDatabase scratch = TestDatabase.create(backend); Database db = Database.open(scratch.settings())) {
+    try (TestDatabase scratch = TestDatabase.create(backend);
+        Database db = Database.open(scratch.settings())) {
       ListingStore store = new ListingStore(db.dataSource());
       store.save(other);
       store.save(one);
@@ -95,7 +124,8 @@ class ListingStoreTest {
   @ParameterizedTest
   @MethodSource("org.markwatch.storage.TestDatabase#backends")
   void findReturnsListingAndVerdictJson(TestDatabase.Backend backend) throws Exception {
-    try (TestDatabase scratch = TestDatabase.create(backend); Database db = Database.open(scratch.settings())) {
+    try (TestDatabase scratch = TestDatabase.create(backend);
+        Database db = Database.open(scratch.settings())) {
       ListingStore store = new ListingStore(db.dataSource());
       store.saveAll(Fixtures.sample());
       ScoredListing expected = Fixtures.sample().get(0);
@@ -111,7 +141,8 @@ class ListingStoreTest {
       assertThat(JsonCodec.decodeScored(got.scoredJson()).value()).isEqualTo(expected.scored());
       assertThat(got.observedAt()).hasToString("2026-11-01T07:00:00Z");
       // +07:00 is stored as the same instant.
-      assertThat(store.find("tiki:1").orElseThrow().observedAt()).hasToString("2026-11-01T01:00:00Z");
+      assertThat(store.find("tiki:1").orElseThrow().observedAt())
+          .hasToString("2026-11-01T01:00:00Z");
       assertThat(store.find("nope:1")).isEmpty();
     }
   }
@@ -120,26 +151,50 @@ class ListingStoreTest {
   @MethodSource("org.markwatch.storage.TestDatabase#backends")
   void recordThatDoesNotFitIsRefusedWithItsFieldAndTheRestIsStored(TestDatabase.Backend backend)
       throws Exception {
-    try (TestDatabase scratch = TestDatabase.create(backend); Database db = Database.open(scratch.settings())) {
+    try (TestDatabase scratch = TestDatabase.create(backend);
+        Database db = Database.open(scratch.settings())) {
       ListingStore store = new ListingStore(db.dataSource());
       List<ScoredListing> batch = new ArrayList<>(Fixtures.sample());
-      Listing longSeller = Listing.builder("shopee:77", "shopee", "https://shopee.example.vn/77", "2026-11-01T00:00:00Z")
-          .title("x").seller(new org.markwatch.model.Seller("shopee:shop:77", "n", null, null, null, null, null, null,
-              "0".repeat(40), null, null, null, null, null)).build();
-      Listing badTime = Listing.builder("shopee:78", "shopee", "https://shopee.example.vn/78", "yesterday")
-          .title("x").build();
+      Listing longSeller =
+          Listing.builder(
+                  "shopee:77", "shopee", "https://shopee.example.vn/77", "2026-11-01T00:00:00Z")
+              .title("x")
+              .seller(
+                  new org.markwatch.model.Seller(
+                      "shopee:shop:77",
+                      "n",
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      "0".repeat(40),
+                      null,
+                      null,
+                      null,
+                      null,
+                      null))
+              .build();
+      Listing badTime =
+          Listing.builder("shopee:78", "shopee", "https://shopee.example.vn/78", "yesterday")
+              .title("x")
+              .build();
       batch.add(2, new ScoredListing(longSeller, Fixtures.clean("shopee:77")));
       batch.add(new ScoredListing(badTime, Fixtures.clean("shopee:78")));
       SaveResult result = store.saveAll(batch);
       assertThat(result.stored()).isEqualTo(6);
-      assertThat(result.rejected()).extracting(SaveResult.Rejected::index, SaveResult.Rejected::listingId)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "shopee:77"),
+      assertThat(result.rejected())
+          .extracting(SaveResult.Rejected::index, SaveResult.Rejected::listingId)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(2, "shopee:77"),
               org.assertj.core.groups.Tuple.tuple(7, "shopee:78"));
       assertThat(result.rejected().get(0).reason())
           .isEqualTo("seller.taxCode: 40 characters, the database keeps at most 32");
       assertThat(result.rejected().get(1).reason()).contains("observedAt").contains("yesterday");
       assertThat(store.find("shopee:77")).isEmpty();
-      assertThatThrownBy(() -> store.save(batch.get(7))).isInstanceOf(StorageException.class)
+      assertThatThrownBy(() -> store.save(batch.get(7)))
+          .isInstanceOf(StorageException.class)
           .hasMessageContaining("shopee:78");
     }
   }
@@ -152,16 +207,20 @@ class ListingStoreTest {
         Database db = Database.open(scratch.settings())) {
       ListingStore store = new ListingStore(db.dataSource());
       List<ScoredListing> batch = new ArrayList<>(Fixtures.sample());
-      Listing withNul = Fixtures.listing("shopee:nul", "shopee", "shopee:shop:a", "Túi\u0000 xách",
-          "2026-11-01T00:00:00Z");
+      Listing withNul =
+          Fixtures.listing(
+              "shopee:nul", "shopee", "shopee:shop:a", "Túi\u0000 xách", "2026-11-01T00:00:00Z");
       batch.add(3, new ScoredListing(withNul, Fixtures.clean("shopee:nul")));
       SaveResult result = store.saveAll(batch);
       assertThat(result.stored()).isEqualTo(6);
-      assertThat(result.rejected()).singleElement().satisfies(r -> {
-        assertThat(r.index()).isEqualTo(3);
-        assertThat(r.listingId()).isEqualTo("shopee:nul");
-        assertThat(r.reason()).contains("0x00").contains("SQLState");
-      });
+      assertThat(result.rejected())
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.index()).isEqualTo(3);
+                assertThat(r.listingId()).isEqualTo("shopee:nul");
+                assertThat(r.reason()).contains("0x00").contains("SQLState");
+              });
       assertThat(store.find("shopee:2")).isPresent();
     }
   }
@@ -169,13 +228,21 @@ class ListingStoreTest {
   @ParameterizedTest
   @MethodSource("org.markwatch.storage.TestDatabase#backends")
   void concurrentBatchesOverTheSameSellersAllLand(TestDatabase.Backend backend) throws Exception {
-    try (TestDatabase scratch = TestDatabase.create(backend); Database db = Database.open(scratch.settings())) {
+    try (TestDatabase scratch = TestDatabase.create(backend);
+        Database db = Database.open(scratch.settings())) {
       ListingStore store = new ListingStore(db.dataSource());
       List<ScoredListing> forward = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         String id = "shopee:c" + i;
-        forward.add(new ScoredListing(Fixtures.listing(id, "shopee", "shopee:shop:s" + (i % 5), "Túi " + i,
-            "2026-11-01T00:00:" + String.format("%02d", i) + "Z"), Fixtures.clean(id)));
+        forward.add(
+            new ScoredListing(
+                Fixtures.listing(
+                    id,
+                    "shopee",
+                    "shopee:shop:s" + (i % 5),
+                    "Túi " + i,
+                    "2026-11-01T00:00:" + String.format("%02d", i) + "Z"),
+                Fixtures.clean(id)));
       }
       List<ScoredListing> backward = new ArrayList<>(forward);
       java.util.Collections.reverse(backward);
@@ -197,11 +264,14 @@ class ListingStoreTest {
   @Test
   void anUnreachableDatabaseFailsTheCallInsteadOfRefusingRecords() {
     // Port 1 on loopback: nothing listens, the connection is refused (SQLState 08001).
-    try (Database db = Database.openWithoutMigrating(
-        new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/markwatch", "postgres", ""))) {
+    try (Database db =
+        Database.openWithoutMigrating(
+            new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/markwatch", "postgres", ""))) {
       ListingStore store = new ListingStore(db.dataSource());
-      assertThatThrownBy(() -> store.saveAll(Fixtures.sample())).isInstanceOf(StorageException.class)
-          .hasMessageStartingWith("database unavailable:").hasMessageContaining("SQLState 08");
+      assertThatThrownBy(() -> store.saveAll(Fixtures.sample()))
+          .isInstanceOf(StorageException.class)
+          .hasMessageStartingWith("database unavailable:")
+          .hasMessageContaining("SQLState 08");
     }
   }
 }

@@ -31,20 +31,29 @@ class SearchFoldTest {
   @ParameterizedTest
   @MethodSource("org.markwatch.storage.TestDatabase#backends")
   void titlesAndSellersAreFoldedOnEveryWrite(TestDatabase.Backend backend) throws Exception {
-    try (TestDatabase scratch = TestDatabase.create(backend); Database db = Database.open(scratch.settings())) {
+    try (TestDatabase scratch = TestDatabase.create(backend);
+        Database db = Database.open(scratch.settings())) {
       ListingStore store = new ListingStore(db.dataSource());
-      store.save(listing("shopee:1", "Nước hoa CHANEL chính hãng", "Shop Đồng Hới", "0912 345 678"));
+      store.save(
+          listing("shopee:1", "Nước hoa CHANEL chính hãng", "Shop Đồng Hới", "0912 345 678"));
       store.save(listing("shopee:2", "Áo thun", "Shop B", null));
 
       assertThat(listingsMatching(db, "nuoc hoa")).containsExactly("shopee:1");
       assertThat(sellersMatching(db, "dong hoi")).containsExactly("shopee:shop:shopee:1");
-      assertThat(sellersMatching(db, SearchFold.phoneKey("+84912345678"))).containsExactly("shopee:shop:shopee:1");
+      assertThat(sellersMatching(db, SearchFold.phoneKey("+84912345678")))
+          .containsExactly("shopee:shop:shopee:1");
 
       // a newer observation rewrites the title, and the folded column follows
-      store.save(new ScoredListing(Listing.builder("shopee:2", "shopee", "https://x.example/2", "2026-11-02T07:00:00Z")
-          .title("Nước hoa nhái").price(Money.vnd(1)).seller(Seller.named("shopee:shop:shopee:2", "Shop B")).build(),
-          Scored.of("shopee:2", "r1", 0.1, false, List.of(), List.of(), List.of())));
-      assertThat(listingsMatching(db, "nuoc hoa")).containsExactlyInAnyOrder("shopee:1", "shopee:2");
+      store.save(
+          new ScoredListing(
+              Listing.builder("shopee:2", "shopee", "https://x.example/2", "2026-11-02T07:00:00Z")
+                  .title("Nước hoa nhái")
+                  .price(Money.vnd(1))
+                  .seller(Seller.named("shopee:shop:shopee:2", "Shop B"))
+                  .build(),
+              Scored.of("shopee:2", "r1", 0.1, false, List.of(), List.of(), List.of())));
+      assertThat(listingsMatching(db, "nuoc hoa"))
+          .containsExactlyInAnyOrder("shopee:1", "shopee:2");
     }
   }
 
@@ -57,7 +66,8 @@ class SearchFoldTest {
   }
 
   private static List<String> ids(Database db, String sql, String folded) throws Exception {
-    try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = db.connection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, "%" + folded + "%");
       List<String> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -70,10 +80,28 @@ class SearchFoldTest {
   }
 
   private static ScoredListing listing(String id, String title, String seller, String phone) {
-    Seller s = new Seller("shopee:shop:" + id, seller, null, phone == null ? null : List.of(phone), null, null, null,
-        null, null, null, null, null, null, null);
-    return new ScoredListing(Listing.builder(id, "shopee", "https://x.example/" + id, "2026-11-01T07:00:00Z")
-        .title(title).price(Money.vnd(100_000)).seller(s).build(),
+    Seller s =
+        new Seller(
+            "shopee:shop:" + id,
+            seller,
+            null,
+            phone == null ? null : List.of(phone),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    return new ScoredListing(
+        Listing.builder(id, "shopee", "https://x.example/" + id, "2026-11-01T07:00:00Z")
+            .title(title)
+            .price(Money.vnd(100_000))
+            .seller(s)
+            .build(),
         Scored.of(id, "r1", 0.9, true, List.of("counterfeit"), List.of(), List.of()));
   }
 }

@@ -14,22 +14,26 @@ public final class Snapshot {
 
   public static List<String> of(DataSource ds) throws Exception {
     List<String> rows = new ArrayList<>();
-    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-      for (String sql : List.of(
-          "SELECT * FROM sellers ORDER BY id",
-          "SELECT * FROM listings ORDER BY id",
-          "SELECT * FROM verdicts ORDER BY listing_id",
-          "SELECT * FROM verdict_violations ORDER BY listing_id, violation",
-          "SELECT * FROM crawl_runs ORDER BY id",
-          "SELECT * FROM observations ORDER BY id",
-          "SELECT * FROM observation_verdicts ORDER BY observation_id, ruleset_version",
-          "SELECT version, author, status, publish_seq, note FROM rulesets ORDER BY version", // not the clock columns
-          "SELECT * FROM reviews ORDER BY listing_id",
-          "SELECT * FROM seller_provinces ORDER BY seller_id, province_text")) {
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement()) {
+      for (String sql :
+          List.of(
+              "SELECT * FROM sellers ORDER BY id",
+              "SELECT * FROM listings ORDER BY id",
+              "SELECT * FROM verdicts ORDER BY listing_id",
+              "SELECT * FROM verdict_violations ORDER BY listing_id, violation",
+              "SELECT * FROM crawl_runs ORDER BY id",
+              "SELECT * FROM observations ORDER BY id",
+              "SELECT * FROM observation_verdicts ORDER BY observation_id, ruleset_version",
+              "SELECT version, author, status, publish_seq, note FROM rulesets ORDER BY version", // not the clock columns
+              "SELECT * FROM reviews ORDER BY listing_id",
+              "SELECT * FROM seller_provinces ORDER BY seller_id, province_text")) {
         try (ResultSet rs = st.executeQuery(sql)) {
           ResultSetMetaData md = rs.getMetaData();
           while (rs.next()) {
-            StringBuilder row = new StringBuilder(sql.substring(sql.indexOf(" FROM ") + 6, sql.indexOf(" ORDER"))).append(':');
+            StringBuilder row =
+                new StringBuilder(sql.substring(sql.indexOf(" FROM ") + 6, sql.indexOf(" ORDER")))
+                    .append(':');
             for (int i = 1; i <= md.getColumnCount(); i++) {
               row.append(md.getColumnLabel(i)).append('=').append(rs.getString(i)).append('|');
             }

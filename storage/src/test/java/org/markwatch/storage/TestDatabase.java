@@ -12,14 +12,17 @@ import java.util.stream.Stream;
 
 /**
  * A scratch database for one test: an H2 file in a temporary directory, or a fresh database with a
- * random name on the real PostgreSQL server at 127.0.0.1:5432 (user postgres, trust auth),
- * dropped on close. A missing PostgreSQL server fails the test; it is never skipped. Shared with
- * other modules' tests through storage's test-jar.
+ * random name on the real PostgreSQL server at 127.0.0.1:5432 (user postgres, trust auth), dropped
+ * on close. A missing PostgreSQL server fails the test; it is never skipped. Shared with other
+ * modules' tests through storage's test-jar.
  */
 public final class TestDatabase implements AutoCloseable {
   public static final String POSTGRES_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
-  public enum Backend { H2, POSTGRES }
+  public enum Backend {
+    H2,
+    POSTGRES
+  }
 
   private final Backend backend;
   private final DatabaseSettings settings;
@@ -42,13 +45,17 @@ public final class TestDatabase implements AutoCloseable {
       Path dir = Files.createTempDirectory("markwatch-h2-");
       return new TestDatabase(backend, DatabaseSettings.h2File(dir), dir, null);
     }
-    String name = "markwatch_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    String name =
+        "markwatch_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     try (Connection c = DriverManager.getConnection(POSTGRES_ADMIN_URL, "postgres", "");
         Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE " + name);
     }
-    return new TestDatabase(backend,
-        new DatabaseSettings("jdbc:postgresql://127.0.0.1:5432/" + name, "postgres", ""), null, name);
+    return new TestDatabase(
+        backend,
+        new DatabaseSettings("jdbc:postgresql://127.0.0.1:5432/" + name, "postgres", ""),
+        null,
+        name);
   }
 
   public DatabaseSettings settings() {

@@ -25,19 +25,78 @@ public final class BenchListings {
   /** A province as addresses write it, and its code (table provinces). */
   public record Province(String text, String code) {}
 
-  public static final List<Province> PROVINCES = List.of(new Province("Hà Nội", "ha-noi"),
-      new Province("TP. Hồ Chí Minh", "ho-chi-minh"), new Province("Đà Nẵng", "da-nang"),
-      new Province("Hải Phòng", "hai-phong"), new Province("Cần Thơ", "can-tho"), new Province("Nghệ An", "nghe-an"));
-  static final String[] PRODUCTS = {"Nước hoa", "Túi xách", "Giày thể thao", "Thuốc lá điện tử", "Đồng hồ",
-      "Son môi", "Kem dưỡng da", "Áo khoác", "Tai nghe", "Sữa bột", "Thực phẩm chức năng", "Mắt kính"};
-  static final String[] BRANDS = {"Chanel", "Louis Vuitton", "Nike", "Rolex", "Dior", "Apple", "Gucci", "Adidas",
-      "Vinamilk", "Ray-Ban", "Sony", "Hermès"};
-  static final String[] WORDS = {"chính hãng", "hàng hiệu", "rep 1:1", "siêu cấp", "giá rẻ", "xách tay",
-      "fullbox", "auth", "like auth", "nội địa", "sale sốc", "mới 100%"};
-  static final String[] SHOP_NAMES = {"Hoa Mai", "Ánh Dương", "Phương Nam", "Thủy Tiên", "Bảo Ngọc", "Đức Thịnh",
-      "Minh Châu", "Gia Hân", "Hồng Nhung", "Quốc Việt"};
-  static final String[] VIOLATIONS = {"counterfeit", "ip_infringing", "prohibited", "smuggled", "misleading",
-      "unknown_origin", "seller_noncompliant", "substandard"};
+  public static final List<Province> PROVINCES =
+      List.of(
+          new Province("Hà Nội", "ha-noi"),
+          new Province("TP. Hồ Chí Minh", "ho-chi-minh"),
+          new Province("Đà Nẵng", "da-nang"),
+          new Province("Hải Phòng", "hai-phong"),
+          new Province("Cần Thơ", "can-tho"),
+          new Province("Nghệ An", "nghe-an"));
+  static final String[] PRODUCTS = {
+    "Nước hoa",
+    "Túi xách",
+    "Giày thể thao",
+    "Thuốc lá điện tử",
+    "Đồng hồ",
+    "Son môi",
+    "Kem dưỡng da",
+    "Áo khoác",
+    "Tai nghe",
+    "Sữa bột",
+    "Thực phẩm chức năng",
+    "Mắt kính"
+  };
+  static final String[] BRANDS = {
+    "Chanel",
+    "Louis Vuitton",
+    "Nike",
+    "Rolex",
+    "Dior",
+    "Apple",
+    "Gucci",
+    "Adidas",
+    "Vinamilk",
+    "Ray-Ban",
+    "Sony",
+    "Hermès"
+  };
+  static final String[] WORDS = {
+    "chính hãng",
+    "hàng hiệu",
+    "rep 1:1",
+    "siêu cấp",
+    "giá rẻ",
+    "xách tay",
+    "fullbox",
+    "auth",
+    "like auth",
+    "nội địa",
+    "sale sốc",
+    "mới 100%"
+  };
+  static final String[] SHOP_NAMES = {
+    "Hoa Mai",
+    "Ánh Dương",
+    "Phương Nam",
+    "Thủy Tiên",
+    "Bảo Ngọc",
+    "Đức Thịnh",
+    "Minh Châu",
+    "Gia Hân",
+    "Hồng Nhung",
+    "Quốc Việt"
+  };
+  static final String[] VIOLATIONS = {
+    "counterfeit",
+    "ip_infringing",
+    "prohibited",
+    "smuggled",
+    "misleading",
+    "unknown_origin",
+    "seller_noncompliant",
+    "substandard"
+  };
   static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
   private BenchListings() {}
@@ -56,8 +115,21 @@ public final class BenchListings {
 
   public static Seller seller(long i) {
     long s = i / PER_SELLER;
-    return new Seller(sellerId(i), "Shop " + SHOP_NAMES[(int) (s % SHOP_NAMES.length)] + " " + s, null,
-        List.of(phone(s)), null, null, province(s).text(), null, null, null, null, null, null, null);
+    return new Seller(
+        sellerId(i),
+        "Shop " + SHOP_NAMES[(int) (s % SHOP_NAMES.length)] + " " + s,
+        null,
+        List.of(phone(s)),
+        null,
+        null,
+        province(s).text(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** Listing {@code i} and its verdict. */
@@ -69,19 +141,32 @@ public final class BenchListings {
     String title = product + " " + brand + " " + WORDS[r.nextInt(WORDS.length)] + " mã " + i;
     long price = 50_000 + 1_000L * r.nextInt(5_000);
     Instant observed = START.plusSeconds(r.nextLong(300L * 86_400));
-    Listing listing = Listing.builder(id, "bench", "https://bench.example/p/" + i, observed.toString())
-        .title(title).text(title + ". Liên hệ Zalo " + phone(i / PER_SELLER)).price(Money.vnd(price))
-        .seller(seller(i)).contacts(List.of(new Contact("zalo", phone(i / PER_SELLER)))).build();
+    Listing listing =
+        Listing.builder(id, "bench", "https://bench.example/p/" + i, observed.toString())
+            .title(title)
+            .text(title + ". Liên hệ Zalo " + phone(i / PER_SELLER))
+            .price(Money.vnd(price))
+            .seller(seller(i))
+            .contacts(List.of(new Contact("zalo", phone(i / PER_SELLER))))
+            .build();
     double score = r.nextDouble();
     boolean flagged = score >= 0.4;
-    List<String> violations = flagged ? (r.nextInt(4) == 0
-        ? List.of(VIOLATIONS[r.nextInt(VIOLATIONS.length)], "seller_noncompliant")
-        : List.of(VIOLATIONS[r.nextInt(VIOLATIONS.length)])) : List.of();
+    List<String> violations =
+        flagged
+            ? (r.nextInt(4) == 0
+                ? List.of(VIOLATIONS[r.nextInt(VIOLATIONS.length)], "seller_noncompliant")
+                : List.of(VIOLATIONS[r.nextInt(VIOLATIONS.length)]))
+            : List.of();
     violations = violations.stream().distinct().toList();
-    List<BrandHit> brands = flagged ? List.of(new BrandHit(brand.toLowerCase().replace(' ', '-'), brand, "title", "name"))
-        : List.of();
-    List<Signal> signals = violations.stream().map(v -> new Signal("bench." + v, 1.0, v, "title", brand)).toList();
-    return new ScoredListing(listing, Scored.of(id, RULESET, Math.round(score * 1000) / 1000.0, flagged, violations,
-        brands, signals));
+    List<BrandHit> brands =
+        flagged
+            ? List.of(new BrandHit(brand.toLowerCase().replace(' ', '-'), brand, "title", "name"))
+            : List.of();
+    List<Signal> signals =
+        violations.stream().map(v -> new Signal("bench." + v, 1.0, v, "title", brand)).toList();
+    return new ScoredListing(
+        listing,
+        Scored.of(
+            id, RULESET, Math.round(score * 1000) / 1000.0, flagged, violations, brands, signals));
   }
 }

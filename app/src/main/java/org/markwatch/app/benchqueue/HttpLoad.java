@@ -20,9 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Concurrent signed-in HTTP clients against the portal on loopback: each client has its own
- * session (its own cookie jar and login), sends its requests one after the other, and every
- * response time is kept for the percentiles. A response other than 200 counts as an error.
+ * Concurrent signed-in HTTP clients against the portal on loopback: each client has its own session
+ * (its own cookie jar and login), sends its requests one after the other, and every response time
+ * is kept for the percentiles. A response other than 200 counts as an error.
  */
 public final class HttpLoad {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -38,9 +38,17 @@ public final class HttpLoad {
     }
 
     public String line() {
-      return String.format(java.util.Locale.ROOT, "%-9s %5d requests  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms"
-          + "  max %7.1f ms  errors %d", name, millis.length, percentile(50), percentile(95), percentile(99),
-          millis.length == 0 ? Double.NaN : millis[millis.length - 1], errors);
+      return String.format(
+          java.util.Locale.ROOT,
+          "%-9s %5d requests  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms"
+              + "  max %7.1f ms  errors %d",
+          name,
+          millis.length,
+          percentile(50),
+          percentile(95),
+          percentile(99),
+          millis.length == 0 ? Double.NaN : millis[millis.length - 1],
+          errors);
     }
   }
 
@@ -48,20 +56,29 @@ public final class HttpLoad {
   private final List<HttpClient> clients = new ArrayList<>();
 
   /** Signs in {@code n} clients as {@code user}. */
-  public HttpLoad(String base, int n, String user, String password) throws IOException, InterruptedException {
+  public HttpLoad(String base, int n, String user, String password)
+      throws IOException, InterruptedException {
     this.base = base;
     for (int i = 0; i < n; i++) {
-      HttpClient c = HttpClient.newBuilder().cookieHandler(new CookieManager())
-          .connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient c =
+          HttpClient.newBuilder()
+              .cookieHandler(new CookieManager())
+              .connectTimeout(Duration.ofSeconds(10))
+              .build();
       String page = c.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
       Matcher m = CSRF.matcher(page);
       if (!m.find()) {
         throw new IOException("the login page has no CSRF token");
       }
-      String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1));
-      HttpResponse<Void> r = c.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+      String form =
+          "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1));
+      HttpResponse<Void> r =
+          c.send(
+              HttpRequest.newBuilder(URI.create(base + "/login"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(form))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
       if (r.headers().firstValue("Location").filter(l -> l.endsWith("/queue")).isEmpty()) {
         throw new IOException("client " + i + " could not sign in as " + user);
       }
@@ -79,27 +96,33 @@ public final class HttpLoad {
       List<Future<long[]>> futures = new ArrayList<>();
       for (int ci = 0; ci < clients.size(); ci++) {
         final int client = ci;
-        futures.add(pool.submit(() -> {
-          HttpClient c = clients.get(client);
-          c.send(get(path.apply(client * perClient)), HttpResponse.BodyHandlers.discarding()); // warm-up
-          long[] out = new long[perClient + 1];
-          int errors = 0;
-          for (int k = 0; k < perClient; k++) {
-            long t0 = System.nanoTime();
-            try {
-              HttpResponse<byte[]> r = c.send(get(path.apply(client * perClient + k)),
-                  HttpResponse.BodyHandlers.ofByteArray());
-              if (r.statusCode() != 200) {
-                errors++;
-              }
-            } catch (IOException e) {
-              errors++; // a timeout counts with the time it took
-            }
-            out[k] = System.nanoTime() - t0;
-          }
-          out[perClient] = errors;
-          return out;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  HttpClient c = clients.get(client);
+                  c.send(
+                      get(path.apply(client * perClient)),
+                      HttpResponse.BodyHandlers.discarding()); // warm-up
+                  long[] out = new long[perClient + 1];
+                  int errors = 0;
+                  for (int k = 0; k < perClient; k++) {
+                    long t0 = System.nanoTime();
+                    try {
+                      HttpResponse<byte[]> r =
+                          c.send(
+                              get(path.apply(client * perClient + k)),
+                              HttpResponse.BodyHandlers.ofByteArray());
+                      if (r.statusCode() != 200) {
+                        errors++;
+                      }
+                    } catch (IOException e) {
+                      errors++; // a timeout counts with the time it took
+                    }
+                    out[k] = System.nanoTime() - t0;
+                  }
+                  out[perClient] = errors;
+                  return out;
+                }));
       }
       List<Double> all = new ArrayList<>();
       int errors = 0;
@@ -119,8 +142,11 @@ public final class HttpLoad {
   }
 
   private HttpRequest get(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").timeout(Duration.ofSeconds(60))
-        .GET().build();
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .header("Accept", "text/html")
+        .timeout(Duration.ofSeconds(60))
+        .GET()
+        .build();
   }
 
   public static String enc(String s) {

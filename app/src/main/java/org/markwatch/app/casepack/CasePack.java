@@ -40,20 +40,25 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A case's evidence pack for a referral: one zip with {@code summary.pdf} (listings, sellers,
- * signals, decisions, actions; rendered by openhtmltopdf), the raw pages
- * ({@code pages/<sha256>.html}) and screenshots ({@code screenshots/<sha256>.png}) as the crawler
- * stored them, each named by the SHA-256 of its bytes, and {@code manifest.json} listing every
- * file with its SHA-256 and size. {@link #verify} checks a pack against its manifest.
+ * signals, decisions, actions; rendered by openhtmltopdf), the raw pages ({@code
+ * pages/<sha256>.html}) and screenshots ({@code screenshots/<sha256>.png}) as the crawler stored
+ * them, each named by the SHA-256 of its bytes, and {@code manifest.json} listing every file with
+ * its SHA-256 and size. {@link #verify} checks a pack against its manifest.
  */
 public final class CasePack {
   private static final DateTimeFormatter VN_TIME =
       DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
   /** Vietnamese needs a font with its diacritics; the PDF base fonts have none. */
-  private static final List<Path> FONTS = List.of(Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-      Path.of("/usr/share/fonts/dejavu/DejaVuSans.ttf"), Path.of("/usr/share/fonts/TTF/DejaVuSans.ttf"));
+  private static final List<Path> FONTS =
+      List.of(
+          Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+          Path.of("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
+          Path.of("/usr/share/fonts/TTF/DejaVuSans.ttf"));
 
   /** What was packed. */
-  public record Result(Path file, int listings, int pages, int screenshots, int missingEvidence, String sha256) {}
+  public record Result(
+      Path file, int listings, int pages, int screenshots, int missingEvidence, String sha256) {}
 
   private CasePack() {}
 
@@ -62,9 +67,12 @@ public final class CasePack {
    *
    * @param evidenceDir the crawler's evidence directory ({@code DATA/evidence})
    */
-  public static Result write(Database db, Jurisdiction who, String caseId, Path evidenceDir, Path out, Instant now) {
-    CaseRecord k = new CaseStore(db.dataSource()).find(who, caseId)
-        .orElseThrow(() -> new IllegalArgumentException("no case '" + caseId + "'"));
+  public static Result write(
+      Database db, Jurisdiction who, String caseId, Path evidenceDir, Path out, Instant now) {
+    CaseRecord k =
+        new CaseStore(db.dataSource())
+            .find(who, caseId)
+            .orElseThrow(() -> new IllegalArgumentException("no case '" + caseId + "'"));
     ListingStore listings = new ListingStore(db.dataSource());
     ReviewStore reviews = new ReviewStore(db.dataSource());
     List<StoredListing> stored = new ArrayList<>();
@@ -82,7 +90,8 @@ public final class CasePack {
       String html = evidence.path("htmlSha256").asString(null);
       String png = evidence.path("screenshotSha256").asString(null);
       if (html != null) {
-        Optional<byte[]> bytes = readGz(evidenceDir.resolve(html.substring(0, 2)).resolve(html + ".html.gz"));
+        Optional<byte[]> bytes =
+            readGz(evidenceDir.resolve(html.substring(0, 2)).resolve(html + ".html.gz"));
         if (bytes.isPresent()) {
           files.put("pages/" + html + ".html", bytes.get());
           pages++;
@@ -108,7 +117,8 @@ public final class CasePack {
     try {
       Files.createDirectories(out.toAbsolutePath().getParent());
       Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".pack-", ".tmp");
-      try (OutputStream o = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(o)) {
+      try (OutputStream o = Files.newOutputStream(tmp);
+          ZipOutputStream zip = new ZipOutputStream(o)) {
         for (Map.Entry<String, byte[]> e : all.entrySet()) {
           ZipEntry entry = new ZipEntry(e.getKey());
           entry.setTime(now.toEpochMilli());
@@ -119,8 +129,20 @@ public final class CasePack {
       }
       Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       String sha = sha256(Files.readAllBytes(out));
-      new AuditLog().appendNow(db.dataSource(), who.username(), AuditAction.EXPORT, caseId,
-          "case pack " + out.getFileName() + " sha256=" + sha + " pages=" + pages + " screenshots=" + shots);
+      new AuditLog()
+          .appendNow(
+              db.dataSource(),
+              who.username(),
+              AuditAction.EXPORT,
+              caseId,
+              "case pack "
+                  + out.getFileName()
+                  + " sha256="
+                  + sha
+                  + " pages="
+                  + pages
+                  + " screenshots="
+                  + shots);
       return new Result(out, stored.size(), pages, shots, missing, sha);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the pack " + out + ": " + e.getMessage(), e);
@@ -158,10 +180,17 @@ public final class CasePack {
         }
         String sha = sha256(bytes);
         if (!sha.equals(f.path("sha256").asString())) {
-          problems.add(name + ": SHA-256 " + sha + " differs from the manifest's " + f.path("sha256").asString());
+          problems.add(
+              name
+                  + ": SHA-256 "
+                  + sha
+                  + " differs from the manifest's "
+                  + f.path("sha256").asString());
         }
       }
-      zip.stream().map(ZipEntry::getName).filter(n -> !n.equals("manifest.json") && !listed.contains(n))
+      zip.stream()
+          .map(ZipEntry::getName)
+          .filter(n -> !n.equals("manifest.json") && !listed.contains(n))
           .forEach(n -> problems.add(n + ": in the pack but not in the manifest"));
     } catch (IOException e) {
       problems.add(pack + ": not a readable zip: " + e.getMessage());
@@ -186,7 +215,10 @@ public final class CasePack {
       list.add(f);
     }
     m.put("files", list);
-    return JsonCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(m).getBytes(StandardCharsets.UTF_8);
+    return JsonCodec.mapper()
+        .writerWithDefaultPrettyPrinter()
+        .writeValueAsString(m)
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] pdf(String xhtml) {

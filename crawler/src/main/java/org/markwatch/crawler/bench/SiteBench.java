@@ -47,7 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  * once by jsoup for both its links and its JSON-LD. Loopback only: it exists to measure speed.
  */
 public final class SiteBench {
-  /** What a run did: HTML pages handled (robots.txt not counted), items, failed pages, wall time. */
+  /**
+   * What a run did: HTML pages handled (robots.txt not counted), items, failed pages, wall time.
+   */
   public record Result(int pages, int items, int failed, long wallMs) {
     public double pagesPerSecond() {
       return wallMs == 0 ? 0 : pages * 1000.0 / wallMs;
@@ -69,27 +71,34 @@ public final class SiteBench {
    */
   public SiteBench(String site, int concurrency) {
     URI u = URI.create(site);
-    if (!"http".equals(u.getScheme()) || !("127.0.0.1".equals(u.getHost()) || "localhost".equals(u.getHost()))) {
-      throw new IllegalArgumentException("bench crawl runs against a loopback site only (http://127.0.0.1:PORT/), got "
-          + site);
+    if (!"http".equals(u.getScheme())
+        || !("127.0.0.1".equals(u.getHost()) || "localhost".equals(u.getHost()))) {
+      throw new IllegalArgumentException(
+          "bench crawl runs against a loopback site only (http://127.0.0.1:PORT/), got " + site);
     }
     if (concurrency < 1 || concurrency > 256) {
-      throw new IllegalArgumentException("concurrency must be between 1 and 256, got " + concurrency);
+      throw new IllegalArgumentException(
+          "concurrency must be between 1 and 256, got " + concurrency);
     }
     this.site = UrlNormalizer.normalize(site);
     this.concurrency = concurrency;
     this.origin = u.getScheme() + "://" + Source.hostKey(u);
   }
 
-  /** Crawls the site, handing each item to {@code items} (called from worker threads, one at a time). */
+  /**
+   * Crawls the site, handing each item to {@code items} (called from worker threads, one at a
+   * time).
+   */
   public Result run(Consumer<Item> items) throws InterruptedException {
     long start = System.nanoTime();
     AddressGuard guard = new AddressGuard(true);
-    try (StaticFetcher fetcher = new StaticFetcher(guard, FetchLimits.DEFAULT, CrawlSettings.DEFAULT_USER_AGENT,
-        concurrency)) {
+    try (StaticFetcher fetcher =
+        new StaticFetcher(
+            guard, FetchLimits.DEFAULT, CrawlSettings.DEFAULT_USER_AGENT, concurrency)) {
       String robotsUrl = origin + "/robots.txt";
-      BaseRobotRules robots = new RobotsPolicy(RobotsPolicy.agentName(CrawlSettings.DEFAULT_USER_AGENT))
-          .rules(robotsUrl, fetcher.fetch(new FetchRequest(robotsUrl, Set.of(), 5, null)));
+      BaseRobotRules robots =
+          new RobotsPolicy(RobotsPolicy.agentName(CrawlSettings.DEFAULT_USER_AGENT))
+              .rules(robotsUrl, fetcher.fetch(new FetchRequest(robotsUrl, Set.of(), 5, null)));
       Frontier frontier = new Frontier(robots);
       frontier.offer(site);
       AtomicInteger pages = new AtomicInteger();
@@ -97,59 +106,82 @@ public final class SiteBench {
       AtomicInteger failed = new AtomicInteger();
       List<Thread> workers = new ArrayList<>();
       for (int i = 0; i < concurrency; i++) {
-        workers.add(Thread.ofPlatform().name("markwatch-bench-" + i).start(() -> {
-          String url;
-          while ((url = frontier.take()) != null) {
-            try {
-              FetchResult r = fetcher.fetch(new FetchRequest(url, Set.of(), 0, null));
-              if (r.outcome() == FetchOutcome.REDIRECT) {
-                frontier.offer(r.redirectTo());
-              } else if (r.outcome() != FetchOutcome.OK) {
-                failed.incrementAndGet();
-              } else if (isHtml(r)) {
-                Document doc = Jsoup.parse(new ByteArrayInputStream(r.body()), null, r.finalUrl());
-                pages.incrementAndGet();
-                Item item = product(r.finalUrl(), doc);
-                if (item != null) {
-                  found.incrementAndGet();
-                  synchronized (items) {
-                    items.accept(item);
-                  }
-                }
-                for (String link : LinkExtractor.links(doc)) {
-                  frontier.offer(link);
-                }
-              }
-            } catch (IOException | RuntimeException e) {
-              failed.incrementAndGet();
-            } finally {
-              frontier.done();
-            }
-          }
-        }));
+        workers.add(
+            Thread.ofPlatform()
+                .name("markwatch-bench-" + i)
+                .start(
+                    () -> {
+                      String url;
+                      while ((url = frontier.take()) != null) {
+                        try {
+                          FetchResult r = fetcher.fetch(new FetchRequest(url, Set.of(), 0, null));
+                          if (r.outcome() == FetchOutcome.REDIRECT) {
+                            frontier.offer(r.redirectTo());
+                          } else if (r.outcome() != FetchOutcome.OK) {
+                            failed.incrementAndGet();
+                          } else if (isHtml(r)) {
+                            Document doc =
+                                Jsoup.parse(new ByteArrayInputStream(r.body()), null, r.finalUrl());
+                            pages.incrementAndGet();
+                            Item item = product(r.finalUrl(), doc);
+                            if (item != null) {
+                              found.incrementAndGet();
+                              synchronized (items) {
+                                items.accept(item);
+                              }
+                            }
+                            for (String link : LinkExtractor.links(doc)) {
+                              frontier.offer(link);
+                            }
+                          }
+                        } catch (IOException | RuntimeException e) {
+                          failed.incrementAndGet();
+                        } finally {
+                          frontier.done();
+                        }
+                      }
+                    }));
       }
       for (Thread t : workers) {
         t.join();
       }
-      return new Result(pages.get(), found.get(), failed.get(), (System.nanoTime() - start) / 1_000_000);
+      return new Result(
+          pages.get(), found.get(), failed.get(), (System.nanoTime() - start) / 1_000_000);
     }
   }
 
-  /** Crawls and writes the contract's files: items (JSON lines) and summary ({@code {"pages","items"}}). */
+  /**
+   * Crawls and writes the contract's files: items (JSON lines) and summary ({@code
+   * {"pages","items"}}).
+   */
   public Result run(Path itemsFile, Path summaryFile) throws InterruptedException, IOException {
     Result result;
     try (BufferedWriter out = Files.newBufferedWriter(itemsFile, StandardCharsets.UTF_8)) {
-      result = run(item -> {
-        try {
-          out.write(JSON.writeValueAsString(item));
-          out.write('\n');
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      result =
+          run(
+              item -> {
+                try {
+                  out.write(JSON.writeValueAsString(item));
+                  out.write('\n');
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
-    Files.writeString(summaryFile, JSON.writeValueAsString(Map.of("pages", result.pages(), "items", result.items(),
-        "failed", result.failed(), "seconds", result.wallMs() / 1000.0)) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        summaryFile,
+        JSON.writeValueAsString(
+                Map.of(
+                    "pages",
+                    result.pages(),
+                    "items",
+                    result.items(),
+                    "failed",
+                    result.failed(),
+                    "seconds",
+                    result.wallMs() / 1000.0))
+            + "\n",
+        StandardCharsets.UTF_8);
     return result;
   }
 
@@ -203,7 +235,8 @@ public final class SiteBench {
       return null;
     }
     JsonNode type = node.path("@type");
-    if ("Product".equals(type.asString(null)) || type.isArray() && type.toString().contains("\"Product\"")) {
+    if ("Product".equals(type.asString(null))
+        || type.isArray() && type.toString().contains("\"Product\"")) {
       return node;
     }
     return node.has("@graph") ? findProduct(node.get("@graph")) : null;
@@ -231,7 +264,10 @@ public final class SiteBench {
         return;
       }
       String url = UrlNormalizer.normalize(link);
-      if (url == null || !url.startsWith(origin + "/") || !seen.add(url) || !robots.isAllowed(url)) {
+      if (url == null
+          || !url.startsWith(origin + "/")
+          || !seen.add(url)
+          || !robots.isAllowed(url)) {
         return;
       }
       pending.incrementAndGet();

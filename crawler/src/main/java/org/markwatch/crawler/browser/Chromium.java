@@ -10,13 +10,23 @@ public final class Chromium {
   public static final Path DEFAULT_PATH = Path.of("/usr/bin/chromium");
 
   /** Printed when browser sources are skipped for lack of Chromium. */
-  public static final String MISSING_MESSAGE = "Chromium not found: install it with apt-get install -y chromium";
+  public static final String MISSING_MESSAGE =
+      "Chromium not found: install it with apt-get install -y chromium";
 
-  /** Launch flags: no sandbox (containers), no GPU, and no background traffic to Google services. */
-  public static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      // WebRTC could otherwise open UDP to any address, around the guarding proxy.
-      "--force-webrtc-ip-handling-policy=disable_non_proxied_udp");
+  /**
+   * Launch flags: no sandbox (containers), no GPU, and no background traffic to Google services.
+   */
+  public static final List<String> ARGS =
+      List.of(
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          // WebRTC could otherwise open UDP to any address, around the guarding proxy.
+          "--force-webrtc-ip-handling-policy=disable_non_proxied_udp");
 
   private Chromium() {}
 

@@ -14,8 +14,10 @@ import org.markwatch.crawler.source.BrowserSettings;
 final class InfiniteScroller {
   private static final String COUNT = "() => document.getElementsByTagName('*').length";
   private static final String GREW = "n => document.getElementsByTagName('*').length > n";
-  private static final String IMAGES_DONE = "() => Array.from(document.images).every(i => i.complete)";
-  private static final String TO_BOTTOM = "() => window.scrollTo(0, document.documentElement.scrollHeight)";
+  private static final String IMAGES_DONE =
+      "() => Array.from(document.images).every(i => i.complete)";
+  private static final String TO_BOTTOM =
+      "() => window.scrollTo(0, document.documentElement.scrollHeight)";
   private static final String UP_A_SCREEN = "() => window.scrollBy(0, -window.innerHeight)";
 
   private final Page page;
@@ -54,8 +56,13 @@ final class InfiniteScroller {
   private boolean grewWithin(int before) {
     try {
       // Returns as soon as the new content arrives, at most scrollWaitMs.
-      page.waitForFunction(GREW, before, new Page.WaitForFunctionOptions()
-          .setTimeout(Math.min(settings.scrollWaitMs(), BrowserFetcher.remainingMs(deadlineNanos))).setPollingInterval(50));
+      page.waitForFunction(
+          GREW,
+          before,
+          new Page.WaitForFunctionOptions()
+              .setTimeout(
+                  Math.min(settings.scrollWaitMs(), BrowserFetcher.remainingMs(deadlineNanos)))
+              .setPollingInterval(50));
       return true;
     } catch (TimeoutError e) {
       return false;
@@ -64,8 +71,13 @@ final class InfiniteScroller {
 
   private void settle() {
     try {
-      page.waitForFunction(IMAGES_DONE, null, new Page.WaitForFunctionOptions()
-          .setTimeout(Math.min(settings.scrollWaitMs(), BrowserFetcher.remainingMs(deadlineNanos))).setPollingInterval(50));
+      page.waitForFunction(
+          IMAGES_DONE,
+          null,
+          new Page.WaitForFunctionOptions()
+              .setTimeout(
+                  Math.min(settings.scrollWaitMs(), BrowserFetcher.remainingMs(deadlineNanos)))
+              .setPollingInterval(50));
     } catch (TimeoutError e) {
       // a broken image must not stop the crawl; scroll on with the layout as it is
     }

@@ -12,11 +12,11 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Where the evidence of each product page lies, one JSON line per page
- * ({@code <runId>-refs.jsonl} beside the WARC files): the listings it yielded and the WARC file,
- * offset and SHA-256 digest of its page and screenshot records. The listing record itself
- * carries only the SHA-256 hashes ({@code evidence.htmlSha256}), which equal these digests, so
- * the store can attach the references to each observation. Thread-safe, flushed per line.
+ * Where the evidence of each product page lies, one JSON line per page ({@code <runId>-refs.jsonl}
+ * beside the WARC files): the listings it yielded and the WARC file, offset and SHA-256 digest of
+ * its page and screenshot records. The listing record itself carries only the SHA-256 hashes
+ * ({@code evidence.htmlSha256}), which equal these digests, so the store can attach the references
+ * to each observation. Thread-safe, flushed per line.
  */
 public final class EvidenceRefLog implements AutoCloseable {
   /**
@@ -25,7 +25,11 @@ public final class EvidenceRefLog implements AutoCloseable {
    * @param page the page record (a {@code response}; a {@code resource} for a rendered page)
    * @param screenshot the screenshot's {@code resource} record, or null
    */
-  public record Entry(String url, String crawlRunId, List<String> listingIds, WarcArchive.Ref page,
+  public record Entry(
+      String url,
+      String crawlRunId,
+      List<String> listingIds,
+      WarcArchive.Ref page,
       WarcArchive.Ref screenshot) {}
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -41,8 +45,9 @@ public final class EvidenceRefLog implements AutoCloseable {
     try {
       if (out == null) {
         Files.createDirectories(file.getParent());
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND);
+        out =
+            Files.newBufferedWriter(
+                file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       }
       out.write(JSON.writeValueAsString(entry));
       out.write('\n');

@@ -17,9 +17,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Content-addressed evidence on disk: a blob is stored once under its SHA-256 (of the raw bytes,
- * before compression) as {@code <dir>/<first two hex>/<sha256>.html.gz} for HTML and
- * {@code .png} for screenshots. Writes go to a temporary file that is then renamed, so a reader
- * never sees a partial blob, and storing the same bytes twice writes nothing. Thread-safe.
+ * before compression) as {@code <dir>/<first two hex>/<sha256>.html.gz} for HTML and {@code .png}
+ * for screenshots. Writes go to a temporary file that is then renamed, so a reader never sees a
+ * partial blob, and storing the same bytes twice writes nothing. Thread-safe.
  */
 public final class EvidenceStore {
   private final Path dir;
@@ -69,7 +69,8 @@ public final class EvidenceStore {
 
   private static void readableByAll(Path file) throws IOException {
     try {
-      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      Files.setPosixFilePermissions(
+          file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     } catch (UnsupportedOperationException e) {
       // not a POSIX file system: its defaults apply
     }
@@ -82,9 +83,11 @@ public final class EvidenceStore {
     try {
       Files.createDirectories(target.getParent());
       Path tmp = Files.createTempFile(target.getParent(), ".evidence-", ".tmp");
-      readableByAll(tmp); // temp files are owner-only; evidence is read by the portal and other tools
+      readableByAll(
+          tmp); // temp files are owner-only; evidence is read by the portal and other tools
       try {
-        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(tmp)) : Files.newOutputStream(tmp)) {
+        try (OutputStream out =
+            gzip ? new GZIPOutputStream(Files.newOutputStream(tmp)) : Files.newOutputStream(tmp)) {
           out.write(bytes);
         }
         try {

@@ -26,22 +26,25 @@ import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
 
 /**
- * Evidence in the archivists' format: WARC files written with jwarc, one gzip member per record,
- * so a record can be read from its offset alone. A fetched page becomes a {@code request} and a
- * {@code response} record (HTTP headers and body as received, after content decoding); a
- * screenshot becomes a {@code resource} record with the page's URL as its target. Files are named {@code <prefix>-NNNNN.warc.gz} and a new one is
- * started once the current one reaches {@code rotateBytes}. Thread-safe: records are appended
- * one exchange at a time.
+ * Evidence in the archivists' format: WARC files written with jwarc, one gzip member per record, so
+ * a record can be read from its offset alone. A fetched page becomes a {@code request} and a {@code
+ * response} record (HTTP headers and body as received, after content decoding); a screenshot
+ * becomes a {@code resource} record with the page's URL as its target. Files are named {@code
+ * <prefix>-NNNNN.warc.gz} and a new one is started once the current one reaches {@code
+ * rotateBytes}. Thread-safe: records are appended one exchange at a time.
  */
 public final class WarcArchive implements AutoCloseable {
-  /** Where a record lies: WARC file name (in the archive's directory), byte offset, payload digest. */
+  /**
+   * Where a record lies: WARC file name (in the archive's directory), byte offset, payload digest.
+   */
   public record Ref(String warcFile, long offset, String digest) {}
 
   /** Default rotation size, as commonly used by web archives. */
   public static final long DEFAULT_ROTATE_BYTES = 1L << 30;
 
   // Headers that describe the transfer, not the content we store (the body is already decoded).
-  private static final Set<String> TRANSFER_HEADERS = Set.of("content-encoding", "transfer-encoding", "content-length");
+  private static final Set<String> TRANSFER_HEADERS =
+      Set.of("content-encoding", "transfer-encoding", "content-length");
 
   private final Path dir;
   private final String prefix;
@@ -57,7 +60,8 @@ public final class WarcArchive implements AutoCloseable {
    */
   public WarcArchive(Path dir, String prefix, long rotateBytes) {
     if (!prefix.matches("[A-Za-z0-9._-]+")) {
-      throw new IllegalArgumentException("WARC prefix must be [A-Za-z0-9._-]+, got '" + prefix + "'");
+      throw new IllegalArgumentException(
+          "WARC prefix must be [A-Za-z0-9._-]+, got '" + prefix + "'");
     }
     if (rotateBytes < 1) {
       throw new IllegalArgumentException("rotateBytes must be >= 1: " + rotateBytes);
@@ -73,36 +77,50 @@ public final class WarcArchive implements AutoCloseable {
    * @param responseHeaders lower- or mixed-case names, as fetched
    * @return where the response record is, with the SHA-256 of {@code body}
    */
-  public synchronized Ref writeExchange(String url, String userAgent, int status,
-      Map<String, List<String>> responseHeaders, byte[] body, Instant fetchedAt) {
+  public synchronized Ref writeExchange(
+      String url,
+      String userAgent,
+      int status,
+      Map<String, List<String>> responseHeaders,
+      byte[] body,
+      Instant fetchedAt) {
     try {
       URI uri = URI.create(url);
       open();
       String contentType = first(responseHeaders, "content-type");
       HttpResponse.Builder http = new HttpResponse.Builder(status, reason(status));
-      responseHeaders.forEach((name, values) -> {
-        if (!TRANSFER_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-          values.forEach(v -> http.addHeader(name, v));
-        }
-      });
-      http.body(contentType == null ? MediaType.OCTET_STREAM : MediaType.parseLeniently(contentType), body);
+      responseHeaders.forEach(
+          (name, values) -> {
+            if (!TRANSFER_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+              values.forEach(v -> http.addHeader(name, v));
+            }
+          });
+      http.body(
+          contentType == null ? MediaType.OCTET_STREAM : MediaType.parseLeniently(contentType),
+          body);
       byte[] sha = sha256(body);
-      WarcResponse response = new WarcResponse.Builder(uri)
-          .date(fetchedAt)
-          .body(http.build())
-          .payloadDigest(new WarcDigest("sha256", sha))
-          .build();
+      WarcResponse response =
+          new WarcResponse.Builder(uri)
+              .date(fetchedAt)
+              .body(http.build())
+              .payloadDigest(new WarcDigest("sha256", sha))
+              .build();
       String host = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-      String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+      String target =
+          uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
       if (uri.getRawQuery() != null) {
         target += "?" + uri.getRawQuery();
       }
-      WarcRequest request = new WarcRequest.Builder(uri)
-          .date(fetchedAt)
-          .body(new HttpRequest.Builder("GET", target).addHeader("Host", host).addHeader("User-Agent", userAgent)
-              .build())
-          .concurrentTo(response.id())
-          .build();
+      WarcRequest request =
+          new WarcRequest.Builder(uri)
+              .date(fetchedAt)
+              .body(
+                  new HttpRequest.Builder("GET", target)
+                      .addHeader("Host", host)
+                      .addHeader("User-Agent", userAgent)
+                      .build())
+              .concurrentTo(response.id())
+              .build();
       writer.write(request);
       long offset = writer.position();
       writer.write(response);
@@ -114,18 +132,17 @@ public final class WarcArchive implements AutoCloseable {
     }
   }
 
-  /**
-   * Appends a resource record, e.g. a screenshot, for {@code url}.
-   */
+  /** Appends a resource record, e.g. a screenshot, for {@code url}. */
   public synchronized Ref writeResource(String url, String mediaType, byte[] content, Instant at) {
     try {
       open();
       byte[] sha = sha256(content);
-      WarcResource resource = new WarcResource.Builder(URI.create(url))
-          .date(at)
-          .body(MediaType.parse(mediaType), content)
-          .payloadDigest(new WarcDigest("sha256", sha))
-          .build();
+      WarcResource resource =
+          new WarcResource.Builder(URI.create(url))
+              .date(at)
+              .body(MediaType.parse(mediaType), content)
+              .payloadDigest(new WarcDigest("sha256", sha))
+              .build();
       long offset = writer.position();
       writer.write(resource);
       Ref ref = new Ref(fileName, offset, "sha256:" + HexFormat.of().formatHex(sha));

@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
  * The one entry point of extraction: a page in, {@code markwatch.listing/1} records out (none when
  * the page holds no listing, several for a feed or a list page).
  *
- * <p>Layers, in order of trust (the first to find a field keeps it; attribute
- * {@code extractedBy.<field>} names the layer, see {@link Layers}): schema.org JSON-LD, microdata,
+ * <p>Layers, in order of trust (the first to find a field keeps it; attribute {@code
+ * extractedBy.<field>} names the layer, see {@link Layers}): schema.org JSON-LD, microdata,
  * OpenGraph/meta tags, embedded application state, the site profile's selectors, the generic
  * fallback, patterns over the text. Pages are bounded: bodies beyond {@value #MAX_BODY_BYTES} bytes
  * are cut before parsing. Thread-safe; no state.
@@ -27,17 +27,23 @@ public final class Extraction {
   /** Bytes of a body that are parsed; the rest is cut (a partial result, with a problem noted). */
   public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-  /** Cards outside related blocks that make a page a list page (fewer are a product page's extras). */
-  static final int MIN_CARDS = 3;
   /**
-   * Attribute of a listing read from a card of a list or shop page: the URL of that page. A
-   * listing read from its own page has none.
+   * Cards outside related blocks that make a page a list page (fewer are a product page's extras).
+   */
+  static final int MIN_CARDS = 3;
+
+  /**
+   * Attribute of a listing read from a card of a list or shop page: the URL of that page. A listing
+   * read from its own page has none.
    */
   public static final String OBSERVED_ON = "observedOn";
 
   private Extraction() {}
 
-  /** The listings of a page; never throws on hostile content (problems are dropped, see {@link #run}). */
+  /**
+   * The listings of a page; never throws on hostile content (problems are dropped, see {@link
+   * #run}).
+   */
   public static List<Listing> extract(Page page) {
     return run(page).listings();
   }
@@ -75,15 +81,18 @@ public final class Extraction {
     }
     Document doc = parsed.doc();
     SiteProfile profile = page.profile();
-    String platform = page.platform() != null ? page.platform() : profile != null ? profile.platform() : "web";
+    String platform =
+        page.platform() != null ? page.platform() : profile != null ? profile.platform() : "web";
     String currency = PageLocale.defaultCurrency(page, doc);
     if (profile != null && profile.item() != null) {
-      return new ExtractionResult(FeedExtractor.extract(doc, page, platform, profile, currency), problems);
+      return new ExtractionResult(
+          FeedExtractor.extract(doc, page, platform, profile, currency), problems);
     }
     List<JsonNode> jsonLd = JsonLdReader.read(doc);
     List<JsonNode> listed = ProductMapper.listedProducts(jsonLd);
     if (!listed.isEmpty()) {
-      return new ExtractionResult(ListPageExtractor.extract(listed, doc, page, platform, profile, currency), problems);
+      return new ExtractionResult(
+          ListPageExtractor.extract(listed, doc, page, platform, profile, currency), problems);
     }
     boolean productPage = ProductSignals.isProductPage(doc, jsonLd, page.url());
     if (!productPage) {
@@ -92,12 +101,14 @@ public final class Extraction {
         problems.add(page.url() + ": " + cards.problem());
       }
       if (cards.mainCount() >= MIN_CARDS && !cards.priceBesideTitle()) {
-        List<Listing> listings = ListPageExtractor.fromCards(cards.cards(), doc, page, platform, profile, currency);
+        List<Listing> listings =
+            ListPageExtractor.fromCards(cards.cards(), doc, page, platform, profile, currency);
         if (SellerPageExtractor.isSellerPage(doc, page, jsonLd)) {
           // A shop's own page: its products are sold by the shop the page describes.
           Optional<Seller> seller = SellerPageExtractor.extract(doc, page);
           if (seller.isPresent()) {
-            listings = listings.stream().map(l -> l.toBuilder().seller(seller.get()).build()).toList();
+            listings =
+                listings.stream().map(l -> l.toBuilder().seller(seller.get()).build()).toList();
           }
         }
         return new ExtractionResult(listings, problems);
@@ -106,11 +117,14 @@ public final class Extraction {
     Draft d = ProductPageExtractor.extract(doc, parsed.html(), jsonLd, page, profile);
     if (!productPage && profile == null && !ProductSignals.describesProduct(d)) {
       // A home, news or help page: its title is no product's ("Tin tức mới nhất").
-      problems.add(page.url() + ": no product on the page (no product data, no price, no product cards)");
+      problems.add(
+          page.url() + ": no product on the page (no product data, no price, no product cards)");
       return new ExtractionResult(List.of(), problems);
     }
-    List<Listing> out = d.hasContent() ? List.of(ListingAssembler.assemble(d, page, platform, profile, currency))
-        : List.of();
+    List<Listing> out =
+        d.hasContent()
+            ? List.of(ListingAssembler.assemble(d, page, platform, profile, currency))
+            : List.of();
     return new ExtractionResult(out, problems);
   }
 

@@ -9,14 +9,19 @@ import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.fallback.PageHints;
 import org.markwatch.model.Listing;
 
-/** A feed or list page read by its profile's item selector: one listing per item (a post, a card). */
+/**
+ * A feed or list page read by its profile's item selector: one listing per item (a post, a card).
+ */
 final class FeedExtractor {
   /** A title cut from a post is at most this long. */
   static final int MAX_TITLE_CHARS = 120;
 
   private FeedExtractor() {}
 
-  /** The first line of a post (or its first sentence, when it is one long line), at most 120 characters. */
+  /**
+   * The first line of a post (or its first sentence, when it is one long line), at most 120
+   * characters.
+   */
   static String firstLine(String text) {
     if (text == null || text.isBlank()) {
       return null;
@@ -36,7 +41,8 @@ final class FeedExtractor {
     return line.isEmpty() ? null : line;
   }
 
-  static List<Listing> extract(Document doc, Page page, String platform, SiteProfile profile, String currency) {
+  static List<Listing> extract(
+      Document doc, Page page, String platform, SiteProfile profile, String currency) {
     List<Listing> out = new ArrayList<>();
     String pageLanguage = PageLocale.language(doc);
     for (Element item : ProfileExtractor.items(doc, profile)) {

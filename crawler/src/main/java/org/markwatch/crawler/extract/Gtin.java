@@ -14,7 +14,8 @@ final class Gtin {
     }
     String digits = text.replaceAll("[\\s-]", "");
     int n = digits.length();
-    if (!(n == 8 || n == 12 || n == 13 || n == 14) || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (!(n == 8 || n == 12 || n == 13 || n == 14)
+        || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return null;
     }
     int sum = 0;

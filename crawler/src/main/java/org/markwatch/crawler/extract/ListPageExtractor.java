@@ -5,9 +5,9 @@ import java.util.List;
 import org.jsoup.nodes.Document;
 import org.markwatch.crawler.extract.cards.CardFinder;
 import org.markwatch.crawler.extract.cards.CardReader;
-import org.markwatch.crawler.extract.fallback.PageHints;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
+import org.markwatch.crawler.extract.fallback.PageHints;
 import org.markwatch.crawler.extract.schemaorg.Nodes;
 import org.markwatch.crawler.extract.schemaorg.ProductMapper;
 import org.markwatch.model.Listing;
@@ -25,8 +25,13 @@ final class ListPageExtractor {
   private ListPageExtractor() {}
 
   /** One listing per card that has a title and a link. */
-  static List<Listing> fromCards(List<CardFinder.Card> cards, Document doc, Page page, String platform,
-      SiteProfile profile, String currency) {
+  static List<Listing> fromCards(
+      List<CardFinder.Card> cards,
+      Document doc,
+      Page page,
+      String platform,
+      SiteProfile profile,
+      String currency) {
     List<Listing> out = new ArrayList<>();
     String language = PageLocale.language(doc);
     for (CardFinder.Card card : cards) {
@@ -42,7 +47,12 @@ final class ListPageExtractor {
     return out;
   }
 
-  static List<Listing> extract(List<JsonNode> products, Document doc, Page page, String platform, SiteProfile profile,
+  static List<Listing> extract(
+      List<JsonNode> products,
+      Document doc,
+      Page page,
+      String platform,
+      SiteProfile profile,
       String currency) {
     List<Listing> out = new ArrayList<>();
     String language = PageLocale.language(doc);

@@ -12,7 +12,6 @@ import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.draft.SellerDraft;
 import org.markwatch.crawler.extract.text.Provinces;
-import org.markwatch.model.Contact;
 import org.markwatch.model.Image;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Metrics;
@@ -34,9 +33,13 @@ final class ListingAssembler {
 
   private ListingAssembler() {}
 
-  static Listing assemble(Draft d, Page page, String platform, SiteProfile profile, String defaultCurrency) {
+  static Listing assemble(
+      Draft d, Page page, String platform, SiteProfile profile, String defaultCurrency) {
     String url = d.url.isSet() ? d.url.get() : page.url();
-    String canonical = d.canonicalUrl.isSet() && d.canonicalUrl.get().startsWith("http") ? d.canonicalUrl.get() : null;
+    String canonical =
+        d.canonicalUrl.isSet() && d.canonicalUrl.get().startsWith("http")
+            ? d.canonicalUrl.get()
+            : null;
     String nativeId = d.nativeId.get();
     String idLayer = d.nativeId.layer();
     if (nativeId == null && profile != null) {
@@ -56,7 +59,8 @@ final class ListingAssembler {
       idLayer = Layers.HASH;
     }
     nativeId = nativeId.strip().replaceAll("\\s+", "-");
-    Listing.Builder b = Listing.builder(platform + ":" + nativeId, platform, url, page.observedAt());
+    Listing.Builder b =
+        Listing.builder(platform + ":" + nativeId, platform, url, page.observedAt());
     b.kind(d.kind.isSet() ? d.kind.get() : "product");
     b.crawlRunId(page.crawlRunId());
     if (canonical != null && !canonical.equals(url)) {
@@ -92,8 +96,14 @@ final class ListingAssembler {
       b.images(images.isEmpty() ? null : images);
     }
     b.seller(seller(d.seller, platform, profile));
-    if (d.likes.isSet() || d.comments.isSet() || d.shares.isSet() || d.sold.isSet() || d.reviews.isSet()) {
-      b.metrics(new Metrics(d.sold.get(), d.reviews.get(), d.likes.get(), d.comments.get(), d.shares.get()));
+    if (d.likes.isSet()
+        || d.comments.isSet()
+        || d.shares.isSet()
+        || d.sold.isSet()
+        || d.reviews.isSet()) {
+      b.metrics(
+          new Metrics(
+              d.sold.get(), d.reviews.get(), d.likes.get(), d.comments.get(), d.shares.get()));
     }
     if (!d.contacts.isEmpty()) {
       b.contacts(new ArrayList<>(d.contacts));
@@ -101,8 +111,9 @@ final class ListingAssembler {
     return b.build();
   }
 
-  private static final java.util.regex.Pattern PLACEHOLDER_IMAGE = java.util.regex.Pattern.compile(
-      "(?i)/(?:1x1|pixel|spacer|blank|transparent|placeholder|lazy|loading)[._-][^/]*$");
+  private static final java.util.regex.Pattern PLACEHOLDER_IMAGE =
+      java.util.regex.Pattern.compile(
+          "(?i)/(?:1x1|pixel|spacer|blank|transparent|placeholder|lazy|loading)[._-][^/]*$");
 
   /**
    * An image URL made absolute against the listing's URL; null for inline {@code data:} images,
@@ -149,17 +160,32 @@ final class ListingAssembler {
       nativeId = ProfileExtractor.idFromUrl(profile.sellerId(), s.url.get());
     }
     if (nativeId == null && (s.url.isSet() || s.name.isSet())) {
-      nativeId = "u" + hash(s.url.isSet() ? stripFragment(s.url.get()) : s.name.get().strip().toLowerCase());
+      nativeId =
+          "u"
+              + hash(
+                  s.url.isSet() ? stripFragment(s.url.get()) : s.name.get().strip().toLowerCase());
     }
     String id = nativeId == null ? null : platform + ":shop:" + nativeId;
     // As shown when the page names it; else read from the address.
     String shown = s.province.isSet() ? Provinces.current(s.province.get()) : null;
     String fromAddress = Provinces.of(s.address.get());
     String province = shown != null ? shown : fromAddress != null ? fromAddress : s.province.get();
-    return new Seller(id, s.name.get(), s.url.get(), phones.isEmpty() ? null : phones,
-        s.emails.isEmpty() ? null : new ArrayList<>(s.emails), s.address.get(), province,
-        s.businessRegistration.get(), s.taxCode.get(), s.verified.get(), s.joinedAt.get(), s.rating.get(),
-        s.followers.get(), s.listingsCount.get(), s.zalo.isEmpty() ? null : new ArrayList<>(s.zalo));
+    return new Seller(
+        id,
+        s.name.get(),
+        s.url.get(),
+        phones.isEmpty() ? null : phones,
+        s.emails.isEmpty() ? null : new ArrayList<>(s.emails),
+        s.address.get(),
+        province,
+        s.businessRegistration.get(),
+        s.taxCode.get(),
+        s.verified.get(),
+        s.joinedAt.get(),
+        s.rating.get(),
+        s.followers.get(),
+        s.listingsCount.get(),
+        s.zalo.isEmpty() ? null : new ArrayList<>(s.zalo));
   }
 
   private static Money withCurrency(Money m, String currency) {
@@ -167,7 +193,8 @@ final class ListingAssembler {
       return null;
     }
     // ISO 4217 "XXX" means "no currency": the amount is kept, and says so, when none is known.
-    return new Money(m.amount(), m.currency() != null ? m.currency() : currency != null ? currency : "XXX");
+    return new Money(
+        m.amount(), m.currency() != null ? m.currency() : currency != null ? currency : "XXX");
   }
 
   private static void put(Map<String, String> m, String k, String v) {
@@ -193,5 +220,4 @@ final class ListingAssembler {
       throw new IllegalStateException("SHA-256 missing from the JDK", e);
     }
   }
-
 }

@@ -37,7 +37,9 @@ final class PageLocale {
       return true;
     }
     String title = doc.title().toLowerCase(Locale.ROOT);
-    int sep = Math.max(Math.max(title.lastIndexOf(" | "), title.lastIndexOf(" - ")), title.lastIndexOf(" – "));
+    int sep =
+        Math.max(
+            Math.max(title.lastIndexOf(" | "), title.lastIndexOf(" - ")), title.lastIndexOf(" – "));
     return sep >= 0 && title.substring(sep).contains(n);
   }
 
@@ -82,7 +84,11 @@ final class PageLocale {
       if (host != null) {
         int dot = host.lastIndexOf('.');
         String tld = host.substring(dot + 1);
-        if (tld.length() == 2 && !tld.equals("io") && !tld.equals("co") && !tld.equals("me") && !tld.equals("tv")) {
+        if (tld.length() == 2
+            && !tld.equals("io")
+            && !tld.equals("co")
+            && !tld.equals("me")
+            && !tld.equals("tv")) {
           return Currencies.localCurrency(tld.equals("uk") ? "GB" : tld);
         }
       }

@@ -8,8 +8,8 @@ import org.jsoup.parser.Parser;
 import org.markwatch.crawler.extract.html.HtmlDecoder;
 
 /**
- * A page's bytes (or rendered DOM) to a jsoup document, bounded at
- * {@link Extraction#MAX_BODY_BYTES}; a binary body is refused with a problem, not parsed.
+ * A page's bytes (or rendered DOM) to a jsoup document, bounded at {@link
+ * Extraction#MAX_BODY_BYTES}; a binary body is refused with a problem, not parsed.
  */
 final class PageParser {
   private static final int MAX_BODY_BYTES = Extraction.MAX_BODY_BYTES;
@@ -36,7 +36,8 @@ final class PageParser {
       html = HtmlDecoder.decode(body, page.headers()).text();
     }
     if (html.length() > MAX_BODY_BYTES) {
-      problems.add(page.url() + ": document of " + html.length() + " characters cut to " + MAX_BODY_BYTES);
+      problems.add(
+          page.url() + ": document of " + html.length() + " characters cut to " + MAX_BODY_BYTES);
       html = html.substring(0, MAX_BODY_BYTES);
     }
     Parser parser = Parser.htmlParser();
@@ -65,5 +66,4 @@ final class PageParser {
     }
     return n > 0 && control * 10 > n;
   }
-
 }

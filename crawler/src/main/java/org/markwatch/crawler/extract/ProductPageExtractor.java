@@ -24,13 +24,15 @@ import tools.jackson.databind.JsonNode;
  * exceptions to that order are commented where they happen.
  */
 final class ProductPageExtractor {
-  private static final String STRUCK = "del, s, strike, [class*=old-price], [class*=list-price], [class*=was-price], "
-      + "[class*=original-price], [class*=regular-price]";
+  private static final String STRUCK =
+      "del, s, strike, [class*=old-price], [class*=list-price], [class*=was-price], "
+          + "[class*=original-price], [class*=regular-price]";
 
   private ProductPageExtractor() {}
 
   /** The draft of the page's listing; check {@link Draft#hasContent()} before assembling it. */
-  static Draft extract(Document doc, String html, List<JsonNode> jsonLd, Page page, SiteProfile profile) {
+  static Draft extract(
+      Document doc, String html, List<JsonNode> jsonLd, Page page, SiteProfile profile) {
     Draft d = new Draft();
     ProductMapper.map(jsonLd, page.url(), d, Layers.JSONLD);
     ProductMapper.map(MicrodataReader.read(doc), page.url(), d, Layers.MICRODATA);
@@ -77,15 +79,19 @@ final class ProductPageExtractor {
     // A price the page shows beats one in its state, which may be per bundle or before options.
     AppStateMapper.fillPrice(state, d);
     if (d.price.isSet() && !d.listPrice.isSet() && doc.selectFirst(STRUCK) != null) {
-      // Markup rarely gives the price before discount; the page shows it struck through beside the price.
+      // Markup rarely gives the price before discount; the page shows it struck through beside the
+      // price.
       MainPriceFinder.Result shown = MainPriceFinder.find(doc, d.title.get(), country);
-      if (shown.listPrice() != null && shown.price().hasAmount()
+      if (shown.listPrice() != null
+          && shown.price().hasAmount()
           && shown.price().amount().compareTo(d.price.get().amount()) == 0) {
         d.listPrice.offer(new Money(shown.listPrice(), d.price.get().currency()), Layers.FALLBACK);
       }
     }
     d.category.offer(PageHints.breadcrumbs(doc), Layers.FALLBACK);
-    d.language.offer(PageHints.language(d.title.get() + " " + (d.text.isSet() ? d.text.get() : "")), Layers.TEXT);
+    d.language.offer(
+        PageHints.language(d.title.get() + " " + (d.text.isSet() ? d.text.get() : "")),
+        Layers.TEXT);
     return d;
   }
 }

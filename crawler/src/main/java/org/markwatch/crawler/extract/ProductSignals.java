@@ -12,17 +12,17 @@ import org.markwatch.crawler.extract.schemaorg.ProductMapper;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Whether a page says it is about one product: schema.org Product data outside a list, an
- * OpenGraph type or product meta tags. Such a page yields one listing even when it shows cards of
- * other products (related, recently viewed).
+ * Whether a page says it is about one product: schema.org Product data outside a list, an OpenGraph
+ * type or product meta tags. Such a page yields one listing even when it shows cards of other
+ * products (related, recently viewed).
  */
 final class ProductSignals {
   private ProductSignals() {}
 
   /**
-   * Whether what was read looks like a product: a price, or any field from structured data (JSON-LD,
-   * microdata, app state, the site profile), or a labelled product code, brand or barcode. A title
-   * alone (every page has one) is not enough.
+   * Whether what was read looks like a product: a price, or any field from structured data
+   * (JSON-LD, microdata, app state, the site profile), or a labelled product code, brand or
+   * barcode. A title alone (every page has one) is not enough.
    */
   static boolean describesProduct(Draft d) {
     if (d.price.isSet()) {
@@ -36,8 +36,11 @@ final class ProductSignals {
     }
     for (Field<?> f : d.fields()) {
       String layer = f.layer();
-      if (f.isSet() && (Layers.JSONLD.equals(layer) || Layers.MICRODATA.equals(layer) || Layers.APPSTATE.equals(layer)
-          || Layers.PROFILE.equals(layer))) {
+      if (f.isSet()
+          && (Layers.JSONLD.equals(layer)
+              || Layers.MICRODATA.equals(layer)
+              || Layers.APPSTATE.equals(layer)
+              || Layers.PROFILE.equals(layer))) {
         return true;
       }
     }
@@ -46,7 +49,10 @@ final class ProductSignals {
 
   static boolean isProductPage(Document doc, List<JsonNode> jsonLd, String pageUrl) {
     Element canonical = doc.selectFirst("link[rel=canonical][href]");
-    if (ProductMapper.hasProductOf(jsonLd, pageUrl, canonical == null ? null : canonical.absUrl("href"),
+    if (ProductMapper.hasProductOf(
+        jsonLd,
+        pageUrl,
+        canonical == null ? null : canonical.absUrl("href"),
         MetaTagReader.meta(doc, "og:url"))) {
       return true;
     }
@@ -54,7 +60,8 @@ final class ProductSignals {
     if (ogType != null && ogType.toLowerCase(Locale.ROOT).contains("product")) {
       return true;
     }
-    if (MetaTagReader.meta(doc, "product:price:amount") != null || MetaTagReader.meta(doc, "og:price:amount") != null) {
+    if (MetaTagReader.meta(doc, "product:price:amount") != null
+        || MetaTagReader.meta(doc, "og:price:amount") != null) {
       return true;
     }
     // One microdata product at the top level is the page's; several are a list's cards.

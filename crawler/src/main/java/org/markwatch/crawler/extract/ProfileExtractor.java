@@ -82,7 +82,8 @@ public final class ProfileExtractor {
     }
     if (profile.listingId() != null) {
       String id = null;
-      if (profile.listingId().attribute() != null && scope.hasAttr(profile.listingId().attribute())) {
+      if (profile.listingId().attribute() != null
+          && scope.hasAttr(profile.listingId().attribute())) {
         id = scope.attr(profile.listingId().attribute()).strip();
       }
       if ((id == null || id.isEmpty()) && profile.listingId().attribute() != null) {
@@ -148,7 +149,8 @@ public final class ProfileExtractor {
     if (text == null) {
       return null;
     }
-    Matcher m = java.util.regex.Pattern.compile("(\\d+(?:[.,]\\d+)*)\\s*([kKmM]|nghìn|N)?").matcher(text);
+    Matcher m =
+        java.util.regex.Pattern.compile("(\\d+(?:[.,]\\d+)*)\\s*([kKmM]|nghìn|N)?").matcher(text);
     if (!m.find()) {
       return null;
     }

@@ -37,18 +37,30 @@ public final class SellerBook {
   }
 
   static boolean hasBusinessInfo(Seller s) {
-    return s.address() != null || s.taxCode() != null || s.businessRegistration() != null
-        || (s.phones() != null && !s.phones().isEmpty()) || (s.emails() != null && !s.emails().isEmpty());
+    return s.address() != null
+        || s.taxCode() != null
+        || s.businessRegistration() != null
+        || (s.phones() != null && !s.phones().isEmpty())
+        || (s.emails() != null && !s.emails().isEmpty());
   }
 
   /** {@code newer}'s fields, each missing one taken from {@code older}. */
   static Seller merge(Seller older, Seller newer) {
-    return new Seller(newer.id(), or(newer.name(), older.name()), or(newer.url(), older.url()),
-        or(newer.phones(), older.phones()), or(newer.emails(), older.emails()), or(newer.address(), older.address()),
-        or(newer.province(), older.province()), or(newer.businessRegistration(), older.businessRegistration()),
-        or(newer.taxCode(), older.taxCode()), or(newer.verified(), older.verified()),
-        or(newer.joinedAt(), older.joinedAt()), or(newer.rating(), older.rating()),
-        or(newer.followers(), older.followers()), or(newer.listingsCount(), older.listingsCount()),
+    return new Seller(
+        newer.id(),
+        or(newer.name(), older.name()),
+        or(newer.url(), older.url()),
+        or(newer.phones(), older.phones()),
+        or(newer.emails(), older.emails()),
+        or(newer.address(), older.address()),
+        or(newer.province(), older.province()),
+        or(newer.businessRegistration(), older.businessRegistration()),
+        or(newer.taxCode(), older.taxCode()),
+        or(newer.verified(), older.verified()),
+        or(newer.joinedAt(), older.joinedAt()),
+        or(newer.rating(), older.rating()),
+        or(newer.followers(), older.followers()),
+        or(newer.listingsCount(), older.listingsCount()),
         or(newer.zalo(), older.zalo()));
   }
 

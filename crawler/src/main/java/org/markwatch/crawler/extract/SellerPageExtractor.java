@@ -63,26 +63,32 @@ final class SellerPageExtractor {
         case "phone" -> d.seller.phones.add(c.value());
         case "email" -> d.seller.emails.add(c.value());
         case "zalo" -> d.seller.zalo.add(c.value());
-        default -> { }
+        default -> {}
       }
     }
     if (doc.body() != null && hasOfficialBadge(doc.body())) {
       d.seller.verified.offer(true, Layers.FALLBACK);
     }
     d.seller.url.offer(page.url(), Layers.URL);
-    d.seller.name.offer(doc.selectFirst("h1") == null ? null : doc.selectFirst("h1").text(), Layers.FALLBACK);
-    String platform = page.platform() != null ? page.platform() : page.profile() != null ? page.profile().platform() : "web";
+    d.seller.name.offer(
+        doc.selectFirst("h1") == null ? null : doc.selectFirst("h1").text(), Layers.FALLBACK);
+    String platform =
+        page.platform() != null
+            ? page.platform()
+            : page.profile() != null ? page.profile().platform() : "web";
     // The assembler builds sellers as part of a listing; this one has nothing else to say.
     d.title.offer("seller", Layers.FALLBACK);
     Listing l = ListingAssembler.assemble(d, page, platform, page.profile(), null);
     return Optional.ofNullable(l.seller());
   }
 
-  private static final java.util.regex.Pattern BADGE_CLASS = java.util.regex.Pattern.compile(
-      "(?:^|[\\s_-])(?:verified|official|mall|badge-?mall|preferred|authentic)(?:$|[\\s_-])");
-  private static final java.util.regex.Pattern BADGE_TEXT = java.util.regex.Pattern.compile(
-      "(?iu)(?:chính hãng|mall|official(?: store)?|verified|đã xác (?:thực|minh)|shop yêu thích|preferred(?: seller)?"
-          + "|cửa hàng chính hãng)");
+  private static final java.util.regex.Pattern BADGE_CLASS =
+      java.util.regex.Pattern.compile(
+          "(?:^|[\\s_-])(?:verified|official|mall|badge-?mall|preferred|authentic)(?:$|[\\s_-])");
+  private static final java.util.regex.Pattern BADGE_TEXT =
+      java.util.regex.Pattern.compile(
+          "(?iu)(?:chính hãng|mall|official(?: store)?|verified|đã xác (?:thực|minh)|shop yêu thích|preferred(?: seller)?"
+              + "|cửa hàng chính hãng)");
 
   /** A badge of a verified or official shop: a short element named or labelled so. */
   static boolean hasOfficialBadge(org.jsoup.nodes.Element body) {
@@ -97,7 +103,8 @@ final class SellerPageExtractor {
         continue;
       }
       if (BADGE_CLASS.matcher(cls).find() && label.length() <= 30
-          || BADGE_TEXT.matcher(label.strip()).matches() || BADGE_TEXT.matcher(e.attr("title").strip()).matches()) {
+          || BADGE_TEXT.matcher(label.strip()).matches()
+          || BADGE_TEXT.matcher(e.attr("title").strip()).matches()) {
         return true;
       }
     }
@@ -122,7 +129,10 @@ final class SellerPageExtractor {
     }
     JsonNode type = n.get("@type");
     String t = type == null ? "" : type.toString();
-    if (t.contains("Organization") || t.contains("Store") || t.contains("LocalBusiness") || t.contains("Person")) {
+    if (t.contains("Organization")
+        || t.contains("Store")
+        || t.contains("LocalBusiness")
+        || t.contains("Person")) {
       return n;
     }
     JsonNode graph = n.get("@graph");

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Per-site extraction rules, loaded from {@code conf/sources/profiles/<name>.yaml}: CSS selectors
  * for the fields of a listing, an optional item selector that makes each match one listing (feeds
- * and list pages), and the patterns that give listing and seller ids. See
- * {@code conf/sources/profiles/README.md} for the file format.
+ * and list pages), and the patterns that give listing and seller ids. See {@code
+ * conf/sources/profiles/README.md} for the file format.
  *
  * @param name profile name (the file name without {@code .yaml} by default)
  * @param platform platform slug written into listings and ids ({@code chosi}, {@code mangxa})
@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  *     may be empty when the crawler assigns the profile by source
  * @param kind {@code product} (default) or {@code post}
  * @param item CSS selector of one listing on the page, or null when the whole page is one listing
- * @param listingId how to read the platform's own listing id; null means schema.org ids, else a hash
+ * @param listingId how to read the platform's own listing id; null means schema.org ids, else a
+ *     hash
  * @param sellerId how to read the platform's own seller id from the seller URL; may be null
- * @param fields selectors by field name (see {@link #FIELD_NAMES}); relative to {@code item} when set
+ * @param fields selectors by field name (see {@link #FIELD_NAMES}); relative to {@code item} when
+ *     set
  * @param priceFromText read a price from the listing text when no selector or markup gives one
  * @param contactsFromText read phones, e-mails, bank accounts and handles from the listing text
  */
@@ -36,10 +38,35 @@ public record SiteProfile(
     boolean contactsFromText) {
 
   /** The field names a profile may give selectors for. */
-  public static final Set<String> FIELD_NAMES = Set.of("url", "title", "text", "price", "listPrice", "currency",
-      "brand", "sku", "gtin", "mpn", "availability", "category", "images", "language", "sellerName", "sellerUrl",
-      "sellerAddress", "sellerPhone", "sellerEmail", "sellerTaxCode", "sellerBusinessRegistration", "publishedAt",
-      "likes", "comments", "shares", "sold", "nextPage");
+  public static final Set<String> FIELD_NAMES =
+      Set.of(
+          "url",
+          "title",
+          "text",
+          "price",
+          "listPrice",
+          "currency",
+          "brand",
+          "sku",
+          "gtin",
+          "mpn",
+          "availability",
+          "category",
+          "images",
+          "language",
+          "sellerName",
+          "sellerUrl",
+          "sellerAddress",
+          "sellerPhone",
+          "sellerEmail",
+          "sellerTaxCode",
+          "sellerBusinessRegistration",
+          "publishedAt",
+          "likes",
+          "comments",
+          "shares",
+          "sold",
+          "nextPage");
 
   public SiteProfile {
     urls = List.copyOf(urls);

@@ -22,8 +22,19 @@ import org.markwatch.model.yaml.YamlValue;
  * because their messages name the profile's own fields and the CSS and regex rules.
  */
 public final class SiteProfileReader {
-  private static final Set<String> TOP_KEYS = Set.of("name", "platform", "urls", "kind", "item", "id", "sellerId",
-      "fields", "priceFromText", "contactsFromText", "description");
+  private static final Set<String> TOP_KEYS =
+      Set.of(
+          "name",
+          "platform",
+          "urls",
+          "kind",
+          "item",
+          "id",
+          "sellerId",
+          "fields",
+          "priceFromText",
+          "contactsFromText",
+          "description");
   private static final Set<String> ID_KEYS = Set.of("url", "attribute");
   private static final Pattern PLATFORM = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
 
@@ -40,14 +51,23 @@ public final class SiteProfileReader {
       throw new ProfileException(fileName + ":" + root.line() + ": field 'platform' is required");
     }
     if (!PLATFORM.matcher(platform).matches()) {
-      throw new ProfileException(fileName + ":" + top.get("platform").line()
-          + ": field 'platform': '" + platform + "' must be a lowercase slug (a-z, 0-9, _ . -)");
+      throw new ProfileException(
+          fileName
+              + ":"
+              + top.get("platform").line()
+              + ": field 'platform': '"
+              + platform
+              + "' must be a lowercase slug (a-z, 0-9, _ . -)");
     }
     List<Pattern> urls = new ArrayList<>();
     YamlValue urlsNode = top.get("urls");
     if (urlsNode != null) {
       if (!(urlsNode.value() instanceof List<?> list)) {
-        throw new ProfileException(fileName + ":" + urlsNode.line() + ": field 'urls' must be a list of regular expressions");
+        throw new ProfileException(
+            fileName
+                + ":"
+                + urlsNode.line()
+                + ": field 'urls' must be a list of regular expressions");
       }
       for (Object o : list) {
         YamlValue n = (YamlValue) o;
@@ -56,8 +76,13 @@ public final class SiteProfileReader {
     }
     String kind = string(fileName, top, "kind", "product");
     if (!kind.equals("product") && !kind.equals("post")) {
-      throw new ProfileException(fileName + ":" + top.get("kind").line() + ": field 'kind': '" + kind
-          + "' must be product or post");
+      throw new ProfileException(
+          fileName
+              + ":"
+              + top.get("kind").line()
+              + ": field 'kind': '"
+              + kind
+              + "' must be product or post");
     }
     String item = string(fileName, top, "item", null);
     if (item != null) {
@@ -75,19 +100,36 @@ public final class SiteProfileReader {
           continue;
         }
         if (!(e.getValue().value() instanceof String s) || s.isBlank()) {
-          throw new ProfileException(fileName + ":" + e.getValue().line() + ": field 'fields." + e.getKey()
-              + "' must be a CSS selector, optionally followed by @attribute");
+          throw new ProfileException(
+              fileName
+                  + ":"
+                  + e.getValue().line()
+                  + ": field 'fields."
+                  + e.getKey()
+                  + "' must be a CSS selector, optionally followed by @attribute");
         }
         fields.put(e.getKey(), selector(fileName, e.getValue().line(), "fields." + e.getKey(), s));
       }
     }
     boolean priceFromText = bool(fileName, top, "priceFromText", kind.equals("post"));
     boolean contactsFromText = bool(fileName, top, "contactsFromText", true);
-    return new SiteProfile(name, platform, urls, kind, item, listingId, sellerId, fields, priceFromText,
+    return new SiteProfile(
+        name,
+        platform,
+        urls,
+        kind,
+        item,
+        listingId,
+        sellerId,
+        fields,
+        priceFromText,
         contactsFromText);
   }
 
-  /** The YAML through the shared strict mapper: same depth and size limits, keys given twice refused. */
+  /**
+   * The YAML through the shared strict mapper: same depth and size limits, keys given twice
+   * refused.
+   */
   private static YamlValue parse(String fileName, String yaml) {
     YamlValue root;
     try {
@@ -110,7 +152,8 @@ public final class SiteProfileReader {
     Pattern url = m.containsKey("url") ? regex(file, m.get("url"), field + ".url", true) : null;
     String attribute = string(file, m, "attribute", null);
     if (url == null && attribute == null) {
-      throw new ProfileException(file + ":" + node.line() + ": field '" + field + "' needs 'url' or 'attribute'");
+      throw new ProfileException(
+          file + ":" + node.line() + ": field '" + field + "' needs 'url' or 'attribute'");
     }
     return new IdRule(url, attribute);
   }
@@ -123,8 +166,15 @@ public final class SiteProfileReader {
       attribute = css.substring(at + 1).strip();
       css = css.substring(0, at).strip();
       if (!attribute.matches("[A-Za-z_:][-A-Za-z0-9_:.]*")) {
-        throw new ProfileException(file + ":" + line + ": field '" + field + "': '" + attribute
-            + "' is not an attribute name");
+        throw new ProfileException(
+            file
+                + ":"
+                + line
+                + ": field '"
+                + field
+                + "': '"
+                + attribute
+                + "' is not an attribute name");
       }
     }
     css(file, line, field, css);
@@ -135,25 +185,47 @@ public final class SiteProfileReader {
     try {
       QueryParser.parse(css);
     } catch (SelectorParseException | IllegalArgumentException e) {
-      throw new ProfileException(file + ":" + line + ": field '" + field + "': bad CSS selector '" + css + "': "
-          + e.getMessage());
+      throw new ProfileException(
+          file
+              + ":"
+              + line
+              + ": field '"
+              + field
+              + "': bad CSS selector '"
+              + css
+              + "': "
+              + e.getMessage());
     }
   }
 
   private static Pattern regex(String file, YamlValue n, String field, boolean needsGroup) {
     if (!(n.value() instanceof String s) || s.isBlank()) {
-      throw new ProfileException(file + ":" + n.line() + ": field '" + field + "' must be a regular expression");
+      throw new ProfileException(
+          file + ":" + n.line() + ": field '" + field + "' must be a regular expression");
     }
     Pattern p;
     try {
       p = Pattern.compile(s);
     } catch (PatternSyntaxException e) {
-      throw new ProfileException(file + ":" + n.line() + ": field '" + field + "': bad regular expression: "
-          + e.getDescription() + " near index " + e.getIndex());
+      throw new ProfileException(
+          file
+              + ":"
+              + n.line()
+              + ": field '"
+              + field
+              + "': bad regular expression: "
+              + e.getDescription()
+              + " near index "
+              + e.getIndex());
     }
     if (needsGroup && p.matcher("").groupCount() < 1) {
-      throw new ProfileException(file + ":" + n.line() + ": field '" + field
-          + "': the regular expression needs a group ( ) around the id");
+      throw new ProfileException(
+          file
+              + ":"
+              + n.line()
+              + ": field '"
+              + field
+              + "': the regular expression needs a group ( ) around the id");
     }
     return p;
   }
@@ -161,16 +233,26 @@ public final class SiteProfileReader {
   @SuppressWarnings("unchecked")
   private static Map<String, YamlValue> map(String file, YamlValue n, String field) {
     if (!(n.value() instanceof Map<?, ?> m)) {
-      throw new ProfileException(file + ":" + n.line() + ": field '" + field + "' must be a mapping of keys to values");
+      throw new ProfileException(
+          file + ":" + n.line() + ": field '" + field + "' must be a mapping of keys to values");
     }
     return (Map<String, YamlValue>) m;
   }
 
-  private static void checkKeys(String file, Map<String, YamlValue> m, Set<String> allowed, String prefix) {
+  private static void checkKeys(
+      String file, Map<String, YamlValue> m, Set<String> allowed, String prefix) {
     for (Map.Entry<String, YamlValue> e : m.entrySet()) {
       if (!allowed.contains(e.getKey())) {
-        throw new ProfileException(file + ":" + e.getValue().line() + ": unknown field '" + prefix + e.getKey()
-            + "' (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+        throw new ProfileException(
+            file
+                + ":"
+                + e.getValue().line()
+                + ": unknown field '"
+                + prefix
+                + e.getKey()
+                + "' (allowed: "
+                + String.join(", ", allowed.stream().sorted().toList())
+                + ")");
       }
     }
   }
@@ -181,7 +263,8 @@ public final class SiteProfileReader {
       return dflt;
     }
     if (!(n.value() instanceof String s)) {
-      throw new ProfileException(file + ":" + n.line() + ": field '" + key + "' must be a single value");
+      throw new ProfileException(
+          file + ":" + n.line() + ": field '" + key + "' must be a single value");
     }
     return s.strip();
   }
@@ -194,6 +277,14 @@ public final class SiteProfileReader {
     if (s.equals("true") || s.equals("false")) {
       return Boolean.parseBoolean(s);
     }
-    throw new ProfileException(file + ":" + m.get(key).line() + ": field '" + key + "' must be true or false, not '" + s + "'");
+    throw new ProfileException(
+        file
+            + ":"
+            + m.get(key).line()
+            + ": field '"
+            + key
+            + "' must be true or false, not '"
+            + s
+            + "'");
   }
 }

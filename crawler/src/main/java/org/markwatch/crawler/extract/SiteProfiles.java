@@ -27,7 +27,11 @@ public record SiteProfiles(List<SiteProfile> profiles) {
     }
     List<SiteProfile> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
+      for (Path f :
+          files
+              .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+              .sorted()
+              .toList()) {
         out.add(SiteProfile.parse(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
       }
     } catch (IOException e) {

@@ -12,9 +12,9 @@ final class TextLayer {
   private TextLayer() {}
 
   /**
-   * Price from the listing's own text and contacts from all of its text (an author name can
-   * carry a phone number), where the profile asks for them. Counts such as "1,2k lượt thích"
-   * are outside the listing text, so they are never read as a price.
+   * Price from the listing's own text and contacts from all of its text (an author name can carry a
+   * phone number), where the profile asks for them. Counts such as "1,2k lượt thích" are outside
+   * the listing text, so they are never read as a price.
    */
   static void apply(Draft d, SiteProfile profile, String text, String allText) {
     if (text != null && profile.priceFromText() && !d.price.isSet()) {
@@ -27,5 +27,4 @@ final class TextLayer {
       d.contacts.addAll(ContactFinder.find(allText));
     }
   }
-
 }

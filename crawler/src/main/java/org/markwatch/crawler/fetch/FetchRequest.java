@@ -13,7 +13,8 @@ import org.markwatch.crawler.source.BrowserSettings;
  *     guard; 0 returns a 3xx as {@link FetchOutcome#REDIRECT} for the caller to queue
  * @param browser rendering settings for the browser fetcher; ignored by the static one
  */
-public record FetchRequest(String url, Set<String> allowedHosts, int maxRedirects, BrowserSettings browser) {
+public record FetchRequest(
+    String url, Set<String> allowedHosts, int maxRedirects, BrowserSettings browser) {
   public FetchRequest {
     allowedHosts = Set.copyOf(allowedHosts);
     if (maxRedirects < 0) {

@@ -38,8 +38,10 @@ public record FetchResult(
     long elapsedMs) {
 
   /** A failure without a response. */
-  public static FetchResult failed(String url, FetchMode mode, FetchOutcome outcome, String error, long elapsedMs) {
-    return new FetchResult(url, url, mode, outcome, 0, Map.of(), null, false, null, null, null, error, elapsedMs);
+  public static FetchResult failed(
+      String url, FetchMode mode, FetchOutcome outcome, String error, long elapsedMs) {
+    return new FetchResult(
+        url, url, mode, outcome, 0, Map.of(), null, false, null, null, null, error, elapsedMs);
   }
 
   public boolean ok() {
@@ -69,7 +71,8 @@ public record FetchResult(
   private java.nio.charset.Charset charset() {
     String type = header("content-type");
     if (type != null) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)charset=\"?([\\w.:-]+)").matcher(type);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(?i)charset=\"?([\\w.:-]+)").matcher(type);
       if (m.find()) {
         try {
           return java.nio.charset.Charset.forName(m.group(1));

@@ -15,7 +15,9 @@ public final class FetcherRouter implements AutoCloseable {
     this.byMode = new EnumMap<>(byMode);
   }
 
-  /** The fetcher for {@code mode}; throws when none was configured (a wiring error, not a site's). */
+  /**
+   * The fetcher for {@code mode}; throws when none was configured (a wiring error, not a site's).
+   */
   public Fetcher route(FetchMode mode) {
     Fetcher f = byMode.get(mode);
     if (f == null) {

@@ -27,8 +27,9 @@ import org.markwatch.crawler.source.FetchMode;
 
 /**
  * Plain HTTP fetcher on OkHttp. Redirects are followed by hand (never by OkHttp) so that each hop
- * is checked by the {@link AddressGuard}; gzip is negotiated and decoded by OkHttp, and the byte cap
- * applies to the decoded bytes while they stream in, so a gzip bomb stops at the cap. Thread-safe.
+ * is checked by the {@link AddressGuard}; gzip is negotiated and decoded by OkHttp, and the byte
+ * cap applies to the decoded bytes while they stream in, so a gzip bomb stops at the cap.
+ * Thread-safe.
  */
 public final class StaticFetcher implements Fetcher {
   private final OkHttpClient client;
@@ -44,21 +45,25 @@ public final class StaticFetcher implements Fetcher {
    * @param idleConnections kept-alive connections pooled; a crawl with many requests in flight to
    *     one host keeps one per request so none is closed and reopened between pages
    */
-  public StaticFetcher(AddressGuard guard, FetchLimits limits, String userAgent, int idleConnections) {
+  public StaticFetcher(
+      AddressGuard guard, FetchLimits limits, String userAgent, int idleConnections) {
     this.guard = guard;
     this.limits = limits;
     this.userAgent = userAgent;
-    this.client = new OkHttpClient.Builder()
-        .connectTimeout(limits.connectTimeout())
-        .readTimeout(limits.readTimeout())
-        .callTimeout(limits.callTimeout())
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .retryOnConnectionFailure(true) // only re-sends on a stale pooled connection
-        .proxy(Proxy.NO_PROXY) // a system proxy would resolve names where the guard cannot see them
-        .dns(new GuardedDns(guard))
-        .connectionPool(new okhttp3.ConnectionPool(idleConnections, 5, TimeUnit.MINUTES))
-        .build();
+    this.client =
+        new OkHttpClient.Builder()
+            .connectTimeout(limits.connectTimeout())
+            .readTimeout(limits.readTimeout())
+            .callTimeout(limits.callTimeout())
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .retryOnConnectionFailure(true) // only re-sends on a stale pooled connection
+            .proxy(
+                Proxy
+                    .NO_PROXY) // a system proxy would resolve names where the guard cannot see them
+            .dns(new GuardedDns(guard))
+            .connectionPool(new okhttp3.ConnectionPool(idleConnections, 5, TimeUnit.MINUTES))
+            .build();
   }
 
   @Override
@@ -68,7 +73,12 @@ public final class StaticFetcher implements Fetcher {
     for (int hop = 0; ; hop++) {
       HttpUrl parsed = HttpUrl.parse(url);
       if (parsed == null) {
-        return FetchResult.failed(request.url(), FetchMode.STATIC, FetchOutcome.ERROR, "not an http(s) URL: " + url, ms(start));
+        return FetchResult.failed(
+            request.url(),
+            FetchMode.STATIC,
+            FetchOutcome.ERROR,
+            "not an http(s) URL: " + url,
+            ms(start));
       }
       try {
         checkLiteral(parsed.host(), parsed.port());
@@ -76,12 +86,18 @@ public final class StaticFetcher implements Fetcher {
         // GuardedDns checks again at connection time, against DNS rebinding.
         guard.resolve(parsed.host(), parsed.port());
       } catch (BlockedAddressException e) {
-        return FetchResult.failed(request.url(), FetchMode.STATIC, FetchOutcome.BLOCKED, e.getMessage(), ms(start));
+        return FetchResult.failed(
+            request.url(), FetchMode.STATIC, FetchOutcome.BLOCKED, e.getMessage(), ms(start));
       } catch (UnknownHostException e) {
-        return FetchResult.failed(request.url(), FetchMode.STATIC, FetchOutcome.UNREACHABLE,
-            "unknown host " + parsed.host(), ms(start));
+        return FetchResult.failed(
+            request.url(),
+            FetchMode.STATIC,
+            FetchOutcome.UNREACHABLE,
+            "unknown host " + parsed.host(),
+            ms(start));
       }
-      Request httpRequest = new Request.Builder().url(parsed).header("User-Agent", userAgent).get().build();
+      Request httpRequest =
+          new Request.Builder().url(parsed).header("User-Agent", userAgent).get().build();
       try (Response response = client.newCall(httpRequest).execute()) {
         Map<String, List<String>> headers = headers(response);
         int code = response.code();
@@ -92,16 +108,41 @@ public final class StaticFetcher implements Fetcher {
             url = to;
             continue;
           }
-          return new FetchResult(request.url(), url, FetchMode.STATIC,
-              to == null ? FetchOutcome.ERROR : FetchOutcome.REDIRECT, code, headers, null, false, null, null, to,
-              to == null ? "bad Location header: " + response.header("Location") : null, ms(start));
+          return new FetchResult(
+              request.url(),
+              url,
+              FetchMode.STATIC,
+              to == null ? FetchOutcome.ERROR : FetchOutcome.REDIRECT,
+              code,
+              headers,
+              null,
+              false,
+              null,
+              null,
+              to,
+              to == null ? "bad Location header: " + response.header("Location") : null,
+              ms(start));
         }
         BoundedBody body = read(response.body(), limits.maxBytes());
-        FetchOutcome outcome = code >= 200 && code < 300 ? FetchOutcome.OK : FetchOutcome.HTTP_ERROR;
-        return new FetchResult(request.url(), url, FetchMode.STATIC, outcome, code, headers, body.bytes(),
-            body.truncated(), null, null, null, outcome == FetchOutcome.OK ? null : "HTTP " + code, ms(start));
+        FetchOutcome outcome =
+            code >= 200 && code < 300 ? FetchOutcome.OK : FetchOutcome.HTTP_ERROR;
+        return new FetchResult(
+            request.url(),
+            url,
+            FetchMode.STATIC,
+            outcome,
+            code,
+            headers,
+            body.bytes(),
+            body.truncated(),
+            null,
+            null,
+            null,
+            outcome == FetchOutcome.OK ? null : "HTTP " + code,
+            ms(start));
       } catch (IOException e) {
-        return FetchResult.failed(request.url(), FetchMode.STATIC, classify(e), describe(e), ms(start));
+        return FetchResult.failed(
+            request.url(), FetchMode.STATIC, classify(e), describe(e), ms(start));
       }
     }
   }
@@ -135,7 +176,10 @@ public final class StaticFetcher implements Fetcher {
 
   private static Map<String, List<String>> headers(Response response) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    response.headers().toMultimap().forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+    response
+        .headers()
+        .toMultimap()
+        .forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
     return out;
   }
 
@@ -145,7 +189,9 @@ public final class StaticFetcher implements Fetcher {
     if (e instanceof InterruptedIOException && String.valueOf(e.getMessage()).contains("timeout")) {
       return FetchOutcome.TIMEOUT;
     }
-    if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException) {
+    if (e instanceof ConnectException
+        || e instanceof UnknownHostException
+        || e instanceof NoRouteToHostException) {
       return FetchOutcome.UNREACHABLE;
     }
     return FetchOutcome.ERROR;

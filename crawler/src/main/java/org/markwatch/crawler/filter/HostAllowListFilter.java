@@ -4,7 +4,9 @@ import java.net.URI;
 import java.util.Set;
 import org.markwatch.crawler.source.Source;
 
-/** Keeps URLs whose {@code host[:port]} is in the source's allow-list (exact match, no subdomains). */
+/**
+ * Keeps URLs whose {@code host[:port]} is in the source's allow-list (exact match, no subdomains).
+ */
 public final class HostAllowListFilter implements UrlFilter {
   private final Set<String> hosts;
 

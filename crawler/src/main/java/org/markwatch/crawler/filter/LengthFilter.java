@@ -4,7 +4,9 @@ package org.markwatch.crawler.filter;
 public final class LengthFilter implements UrlFilter {
   private final int maxLength;
 
-  /** @param maxLength most characters a URL may have */
+  /**
+   * @param maxLength most characters a URL may have
+   */
   public LengthFilter(int maxLength) {
     if (maxLength <= 0) {
       throw new IllegalArgumentException("maxLength must be positive: " + maxLength);

@@ -6,6 +6,8 @@ package org.markwatch.crawler.filter;
  */
 @FunctionalInterface
 public interface UrlFilter {
-  /** @param url an absolute, normalised URL; @return the URL to keep, or null to drop it */
+  /**
+   * @param url an absolute, normalised URL; @return the URL to keep, or null to drop it
+   */
   String filter(String url);
 }

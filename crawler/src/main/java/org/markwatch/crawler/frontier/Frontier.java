@@ -16,7 +16,9 @@ public final class Frontier {
   private final int maxPages;
   private int handedOut;
 
-  /** @param maxPages most URLs {@link #next()} returns in this run */
+  /**
+   * @param maxPages most URLs {@link #next()} returns in this run
+   */
   public Frontier(int maxPages) {
     this.maxPages = maxPages;
   }

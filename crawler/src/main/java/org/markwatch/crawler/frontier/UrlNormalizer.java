@@ -10,18 +10,19 @@ import java.util.Set;
 /**
  * Canonical form of a URL for de-duplication, by crawler-commons' {@link BasicURLNormalizer}
  * (lower-case scheme and host, default port dropped, dot segments resolved, percent-encoding made
- * canonical, fragment removed, query parameters sorted), then without tracking parameters
- * ({@code utm_*}, {@code fbclid}, {@code gclid} and the like), which name the campaign that led to
- * a page, not the page. Only absolute http(s) URLs pass. Pure and thread-safe.
+ * canonical, fragment removed, query parameters sorted), then without tracking parameters ({@code
+ * utm_*}, {@code fbclid}, {@code gclid} and the like), which name the campaign that led to a page,
+ * not the page. Only absolute http(s) URLs pass. Pure and thread-safe.
  */
 public final class UrlNormalizer {
   /** Exact names of tracking parameters; {@code utm_*} is matched by prefix. */
-  static final Set<String> TRACKING = Set.of("fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid",
-      "_ga", "_gl", "mc_cid", "mc_eid", "igshid", "ttclid");
+  static final Set<String> TRACKING =
+      Set.of(
+          "fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid", "_ga", "_gl",
+          "mc_cid", "mc_eid", "igshid", "ttclid");
 
-  private static final BasicURLNormalizer NORMALIZER = BasicURLNormalizer.newBuilder()
-      .queryParamsToRemove(TRACKING)
-      .build();
+  private static final BasicURLNormalizer NORMALIZER =
+      BasicURLNormalizer.newBuilder().queryParamsToRemove(TRACKING).build();
 
   private UrlNormalizer() {}
 
@@ -31,8 +32,10 @@ public final class UrlNormalizer {
       return null;
     }
     String trimmed = url.strip();
-    String lower = trimmed.length() < 8 ? trimmed.toLowerCase(Locale.ROOT)
-        : trimmed.substring(0, 8).toLowerCase(Locale.ROOT);
+    String lower =
+        trimmed.length() < 8
+            ? trimmed.toLowerCase(Locale.ROOT)
+            : trimmed.substring(0, 8).toLowerCase(Locale.ROOT);
     if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
       return null;
     }
@@ -53,7 +56,9 @@ public final class UrlNormalizer {
   // utm_source, utm_medium, ... : a family, so a prefix (the library removes exact names only)
   private static String withoutUtm(String url) {
     int q = url.indexOf('?');
-    if (q < 0 || !url.regionMatches(true, q, "?utm_", 0, 5) && !url.toLowerCase(Locale.ROOT).contains("&utm_")) {
+    if (q < 0
+        || !url.regionMatches(true, q, "?utm_", 0, 5)
+            && !url.toLowerCase(Locale.ROOT).contains("&utm_")) {
       return url;
     }
     List<String> kept = new ArrayList<>();

@@ -18,7 +18,10 @@ public final class AddressGuard {
   private final boolean allowLoopback;
   private final Set<Integer> loopbackPorts;
 
-  /** @param allowLoopback whether 127.0.0.0/8 and ::1 may be contacted (default in production: false) */
+  /**
+   * @param allowLoopback whether 127.0.0.0/8 and ::1 may be contacted (default in production:
+   *     false)
+   */
   public AddressGuard(boolean allowLoopback) {
     this.allowLoopback = allowLoopback;
     this.loopbackPorts = Set.of();
@@ -36,7 +39,8 @@ public final class AddressGuard {
    */
   public static AddressGuard loopbackOnlyOnPorts(Set<Integer> ports) {
     if (ports.isEmpty()) {
-      throw new IllegalArgumentException("give at least one loopback port (or use new AddressGuard(false))");
+      throw new IllegalArgumentException(
+          "give at least one loopback port (or use new AddressGuard(false))");
     }
     return new AddressGuard(ports);
   }
@@ -63,19 +67,30 @@ public final class AddressGuard {
   }
 
   /** As {@link #check(String, List)}, for a connection to {@code port}. */
-  public void check(String host, List<InetAddress> addresses, int port) throws BlockedAddressException {
+  public void check(String host, List<InetAddress> addresses, int port)
+      throws BlockedAddressException {
     check(host, addresses);
     if (!loopbackPorts.isEmpty() && !loopbackPorts.contains(port)) {
       for (InetAddress a : addresses) {
         if (a.isLoopbackAddress()) {
-          throw new BlockedAddressException("refused to fetch " + host + ":" + port + ": " + a.getHostAddress()
-              + " is a loopback address and port " + port + " is not allowed");
+          throw new BlockedAddressException(
+              "refused to fetch "
+                  + host
+                  + ":"
+                  + port
+                  + ": "
+                  + a.getHostAddress()
+                  + " is a loopback address and port "
+                  + port
+                  + " is not allowed");
         }
       }
     }
   }
 
-  /** Throws when any of {@code addresses} is refused; the message names the host and the address. */
+  /**
+   * Throws when any of {@code addresses} is refused; the message names the host and the address.
+   */
   public void check(String host, List<InetAddress> addresses) throws BlockedAddressException {
     if (addresses.isEmpty()) {
       throw new BlockedAddressException(host + " resolved to no address");
@@ -83,7 +98,8 @@ public final class AddressGuard {
     for (InetAddress a : addresses) {
       String why = refusal(a);
       if (why != null) {
-        throw new BlockedAddressException("refused to fetch " + host + ": " + a.getHostAddress() + " is " + why);
+        throw new BlockedAddressException(
+            "refused to fetch " + host + ": " + a.getHostAddress() + " is " + why);
       }
     }
   }
@@ -103,7 +119,8 @@ public final class AddressGuard {
       int b1 = b[1] & 0xff;
       if (b0 == 0) return "in 0.0.0.0/8 (this network)";
       if (b0 == 100 && b1 >= 64 && b1 <= 127) return "a carrier-grade NAT address (100.64.0.0/10)";
-      if (b0 == 192 && b1 == 0 && (b[2] & 0xff) == 0) return "an IETF protocol address (192.0.0.0/24)";
+      if (b0 == 192 && b1 == 0 && (b[2] & 0xff) == 0)
+        return "an IETF protocol address (192.0.0.0/24)";
       if (b0 == 198 && (b1 == 18 || b1 == 19)) return "a benchmarking address (198.18.0.0/15)";
       if (b0 >= 240) return "a reserved address (240.0.0.0/4)";
     } else if (a instanceof Inet6Address) {
@@ -120,7 +137,11 @@ public final class AddressGuard {
     for (int i = 0; i < 12; i++) {
       compat &= b[i] == 0;
     }
-    boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+    boolean nat64 =
+        (b[0] & 0xff) == 0x00
+            && (b[1] & 0xff) == 0x64
+            && (b[2] & 0xff) == 0xff
+            && (b[3] & 0xff) == 0x9b;
     return compat || nat64;
   }
 }

@@ -23,12 +23,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * {@link AddressGuard} sees every host Chromium contacts: redirect hops, sub-resources, and the
  * address actually connected to (Chromium never resolves names itself behind an HTTP proxy, so DNS
  * rebinding between a check and a connect is impossible). Plain HTTP requests arrive in absolute
- * form and are forwarded with {@code Connection: close}; HTTPS and WebSockets arrive as
- * {@code CONNECT host:port} and are tunnelled. A refused host gets {@code 403} with the header
- * {@value #BLOCKED_HEADER} naming the reason, and the refusal is recorded for {@link #drainRefusals}.
+ * form and are forwarded with {@code Connection: close}; HTTPS and WebSockets arrive as {@code
+ * CONNECT host:port} and are tunnelled. A refused host gets {@code 403} with the header {@value
+ * #BLOCKED_HEADER} naming the reason, and the refusal is recorded for {@link #drainRefusals}.
  *
- * <p>Bounds: request and response heads at most 64 KiB, connect timeout 10 s, idle read timeout
- * 60 s per connection. One virtual thread per direction per connection.
+ * <p>Bounds: request and response heads at most 64 KiB, connect timeout 10 s, idle read timeout 60
+ * s per connection. One virtual thread per direction per connection.
  */
 public final class GuardedProxy implements Closeable {
   /** Response header on the proxy's own refusals; its value is the guard's reason. */
@@ -107,8 +107,11 @@ public final class GuardedProxy implements Closeable {
         }
         host = target.getHost();
         port = target.getPort() == -1 ? 80 : target.getPort();
-        originForm = (target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath())
-            + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+        originForm =
+            (target.getRawPath() == null || target.getRawPath().isEmpty()
+                    ? "/"
+                    : target.getRawPath())
+                + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
       }
       if (host == null || port < 1) {
         respond(out, 400, "no host or port in " + requestLine[1], null);
@@ -126,17 +129,21 @@ public final class GuardedProxy implements Closeable {
         respond(out, 502, "unknown host " + bareHost, null);
         return;
       } catch (IOException e) {
-        respond(out, 502, "cannot connect to " + bareHost + ":" + port + ": " + e.getMessage(), null);
+        respond(
+            out, 502, "cannot connect to " + bareHost + ":" + port + ": " + e.getMessage(), null);
         return;
       }
       try (upstream) {
         upstream.setSoTimeout(IDLE_TIMEOUT_MS);
         OutputStream up = upstream.getOutputStream();
         if (connect) {
-          out.write("HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+          out.write(
+              "HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
           out.flush();
         } else {
-          up.write(rewriteRequestHead(method, originForm, requestLine[2], lines).getBytes(StandardCharsets.ISO_8859_1));
+          up.write(
+              rewriteRequestHead(method, originForm, requestLine[2], lines)
+                  .getBytes(StandardCharsets.ISO_8859_1));
           up.flush();
         }
         Thread.ofVirtual().start(() -> pipe(in, up, upstream));
@@ -169,8 +176,15 @@ public final class GuardedProxy implements Closeable {
     throw last;
   }
 
-  private static String rewriteRequestHead(String method, String originForm, String version, String[] lines) {
-    StringBuilder sb = new StringBuilder(method).append(' ').append(originForm).append(' ').append(version).append("\r\n");
+  private static String rewriteRequestHead(
+      String method, String originForm, String version, String[] lines) {
+    StringBuilder sb =
+        new StringBuilder(method)
+            .append(' ')
+            .append(originForm)
+            .append(' ')
+            .append(version)
+            .append("\r\n");
     for (int i = 1; i < lines.length; i++) {
       if (!hopByHop(lines[i])) {
         sb.append(lines[i]).append("\r\n");
@@ -191,14 +205,17 @@ public final class GuardedProxy implements Closeable {
         sb.append(line).append("\r\n");
       }
     }
-    out.write(sb.append("Connection: close\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+    out.write(
+        sb.append("Connection: close\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
     up.transferTo(out);
     out.flush();
   }
 
   private static boolean hopByHop(String headerLine) {
     String l = headerLine.toLowerCase(Locale.ROOT);
-    return l.startsWith("connection:") || l.startsWith("proxy-connection:") || l.startsWith("keep-alive:")
+    return l.startsWith("connection:")
+        || l.startsWith("proxy-connection:")
+        || l.startsWith("keep-alive:")
         || l.startsWith("proxy-authorization:");
   }
 
@@ -217,7 +234,9 @@ public final class GuardedProxy implements Closeable {
     }
   }
 
-  /** Reads up to the blank line; null at end of stream; an exception past {@value #MAX_HEAD} bytes. */
+  /**
+   * Reads up to the blank line; null at end of stream; an exception past {@value #MAX_HEAD} bytes.
+   */
   private static String readHead(InputStream in) throws IOException {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     int matched = 0;
@@ -230,18 +249,30 @@ public final class GuardedProxy implements Closeable {
       if (buf.size() > MAX_HEAD) {
         throw new SocketException("head longer than " + MAX_HEAD + " bytes");
       }
-      matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3)) ? matched + 1
-          : (b == '\r' ? 1 : 0);
+      matched =
+          (b == '\r' && (matched == 0 || matched == 2))
+                  || (b == '\n' && (matched == 1 || matched == 3))
+              ? matched + 1
+              : (b == '\r' ? 1 : 0);
     }
     String s = buf.toString(StandardCharsets.ISO_8859_1);
     return s.substring(0, s.length() - 4);
   }
 
-  private static void respond(OutputStream out, int status, String message, String blockedReason) throws IOException {
+  private static void respond(OutputStream out, int status, String message, String blockedReason)
+      throws IOException {
     byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-    String head = "HTTP/1.1 " + status + (status == 403 ? " Forbidden" : status == 400 ? " Bad Request" : " Bad Gateway")
-        + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n"
-        + (blockedReason == null ? "" : BLOCKED_HEADER + ": " + blockedReason.replaceAll("[\r\n]", " ") + "\r\n") + "\r\n";
+    String head =
+        "HTTP/1.1 "
+            + status
+            + (status == 403 ? " Forbidden" : status == 400 ? " Bad Request" : " Bad Gateway")
+            + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
+            + body.length
+            + "\r\nConnection: close\r\n"
+            + (blockedReason == null
+                ? ""
+                : BLOCKED_HEADER + ": " + blockedReason.replaceAll("[\r\n]", " ") + "\r\n")
+            + "\r\n";
     out.write(head.getBytes(StandardCharsets.ISO_8859_1));
     out.write(body);
     out.flush();

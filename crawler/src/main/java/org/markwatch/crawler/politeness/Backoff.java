@@ -6,21 +6,22 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Exponential backoff after 429 and 5xx answers. Pure: the caller supplies attempt and clock.
- * A {@code Retry-After} header (seconds or an HTTP date) wins over the computed wait when longer;
+ * Exponential backoff after 429 and 5xx answers. Pure: the caller supplies attempt and clock. A
+ * {@code Retry-After} header (seconds or an HTTP date) wins over the computed wait when longer;
  * both are capped.
  */
 public final class Backoff {
   private Backoff() {}
 
   /**
-   * Milliseconds to wait before retry number {@code attempt} (1 = first retry):
-   * {@code baseMs * 2^(attempt-1)}, at least {@code Retry-After}, at most {@code maxMs}.
+   * Milliseconds to wait before retry number {@code attempt} (1 = first retry): {@code baseMs *
+   * 2^(attempt-1)}, at least {@code Retry-After}, at most {@code maxMs}.
    *
    * @param retryAfter the header value or null
    * @param nowMillis epoch millis, to turn an HTTP-date Retry-After into a wait
    */
-  public static long waitMillis(int attempt, long baseMs, long maxMs, String retryAfter, long nowMillis) {
+  public static long waitMillis(
+      int attempt, long baseMs, long maxMs, String retryAfter, long nowMillis) {
     if (attempt < 1) {
       throw new IllegalArgumentException("attempt starts at 1: " + attempt);
     }

@@ -12,7 +12,8 @@ public record CrawlDelay(long delayMs, boolean skip, String reason) {
 
   /**
    * @param sourceDelayMs the source's {@code politeness.delayMs}
-   * @param robotsCrawlDelayMs Crawl-delay from robots.txt in milliseconds, or a negative value when unset
+   * @param robotsCrawlDelayMs Crawl-delay from robots.txt in milliseconds, or a negative value when
+   *     unset
    * @param maxCrawlDelayMs the source's {@code politeness.maxCrawlDelayMs}
    */
   public static CrawlDelay of(long sourceDelayMs, long robotsCrawlDelayMs, long maxCrawlDelayMs) {
@@ -20,8 +21,13 @@ public record CrawlDelay(long delayMs, boolean skip, String reason) {
       return new CrawlDelay(sourceDelayMs, false, null);
     }
     if (robotsCrawlDelayMs > maxCrawlDelayMs) {
-      return new CrawlDelay(robotsCrawlDelayMs, true,
-          "robots.txt Crawl-delay " + robotsCrawlDelayMs + " ms exceeds maxCrawlDelayMs " + maxCrawlDelayMs);
+      return new CrawlDelay(
+          robotsCrawlDelayMs,
+          true,
+          "robots.txt Crawl-delay "
+              + robotsCrawlDelayMs
+              + " ms exceeds maxCrawlDelayMs "
+              + maxCrawlDelayMs);
     }
     return new CrawlDelay(Math.max(sourceDelayMs, robotsCrawlDelayMs), false, null);
   }

@@ -21,7 +21,10 @@ public final class HostGate {
     return start - nowMs;
   }
 
-  /** Records a finished fetch: the next may start no earlier than {@code delayMs} after {@code endMs}. */
+  /**
+   * Records a finished fetch: the next may start no earlier than {@code delayMs} after {@code
+   * endMs}.
+   */
   public synchronized void fetched(String host, long endMs, long delayMs) {
     nextAllowed.merge(host, endMs + delayMs, Math::max);
   }

@@ -11,8 +11,8 @@ import org.markwatch.crawler.fetch.Fetcher;
 import org.markwatch.crawler.source.BrowserSettings;
 
 /**
- * robots.txt rules per scheme+host+port, fetched once per crawl run with the static fetcher
- * (up to 5 redirects, as RFC 9309 asks). One instance per run: no global cache.
+ * robots.txt rules per scheme+host+port, fetched once per crawl run with the static fetcher (up to
+ * 5 redirects, as RFC 9309 asks). One instance per run: no global cache.
  */
 public final class RobotsCache {
   /** Redirects followed for robots.txt (RFC 9309 §2.3.1.2 asks for at least five). */
@@ -49,7 +49,10 @@ public final class RobotsCache {
     }
     try {
       String robotsUrl = o + "/robots.txt";
-      FetchResult fetch = fetcher.fetch(new FetchRequest(robotsUrl, java.util.Set.of(), MAX_REDIRECTS, BrowserSettings.DEFAULT));
+      FetchResult fetch =
+          fetcher.fetch(
+              new FetchRequest(
+                  robotsUrl, java.util.Set.of(), MAX_REDIRECTS, BrowserSettings.DEFAULT));
       Entry entry = new Entry(robotsUrl, fetch, policy.rules(robotsUrl, fetch));
       mine.complete(entry);
       return entry;
@@ -68,10 +71,15 @@ public final class RobotsCache {
 
   private static String origin(String url) {
     URI uri = URI.create(url);
-    return uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(java.util.Locale.ROOT);
+    return uri.getScheme().toLowerCase(java.util.Locale.ROOT)
+        + "://"
+        + uri.getRawAuthority().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** Whether {@code url} may be fetched; false too when the host is deferred (robots.txt unreachable). */
+  /**
+   * Whether {@code url} may be fetched; false too when the host is deferred (robots.txt
+   * unreachable).
+   */
   public boolean allowed(String url) {
     BaseRobotRules rules = forUrl(url).rules();
     return !rules.isDeferVisits() && rules.isAllowed(url);

@@ -8,9 +8,9 @@ import org.markwatch.crawler.fetch.FetchOutcome;
 import org.markwatch.crawler.fetch.FetchResult;
 
 /**
- * Turns the fetch of a robots.txt into rules, per RFC 9309 §2.3.1: 2xx is parsed; 4xx ("unavailable")
- * allows everything; 5xx and an unreachable server ("unreachable") disallow everything and defer
- * the host. Pure: no I/O, the caller fetched the file.
+ * Turns the fetch of a robots.txt into rules, per RFC 9309 §2.3.1: 2xx is parsed; 4xx
+ * ("unavailable") allows everything; 5xx and an unreachable server ("unreachable") disallow
+ * everything and defer the host. Pure: no I/O, the caller fetched the file.
  */
 public final class RobotsPolicy {
   private final String agentName;
@@ -22,7 +22,10 @@ public final class RobotsPolicy {
     this.agentName = agentName.toLowerCase(Locale.ROOT);
   }
 
-  /** The product token of a user-agent string: {@code markwatch/0.1 (+https://...)} -> {@code markwatch}. */
+  /**
+   * The product token of a user-agent string: {@code markwatch/0.1 (+https://...)} -> {@code
+   * markwatch}.
+   */
   public static String agentName(String userAgent) {
     String token = userAgent.trim().split("[/\\s]", 2)[0];
     return token.isEmpty() ? "markwatch" : token;

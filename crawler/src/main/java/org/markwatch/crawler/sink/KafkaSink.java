@@ -18,15 +18,15 @@ import org.markwatch.model.Listing;
 
 /**
  * Listings to a Kafka topic ({@value #DEFAULT_TOPIC} by default), keyed by listing id so every
- * observation of a listing lands in one partition, in order. The producer is idempotent with
- * {@code acks=all}: a retried send never duplicates and a record counts as written only when all
- * in-sync replicas have it.
+ * observation of a listing lands in one partition, in order. The producer is idempotent with {@code
+ * acks=all}: a retried send never duplicates and a record counts as written only when all in-sync
+ * replicas have it.
  *
- * <p>When Kafka is down, records wait in the producer's bounded buffer ({@code bufferBytes}) and are
- * retried until {@code deliveryTimeout}; a full buffer blocks the crawl for up to
- * {@code blockTimeout}. A record that still cannot be delivered is never dropped: it goes to the
- * {@code fallback} sink (a spool directory) and the run fails loudly: {@link #write} throws from the
- * first failure on, and {@link #close} throws after flushing, naming how many records went to the
+ * <p>When Kafka is down, records wait in the producer's bounded buffer ({@code bufferBytes}) and
+ * are retried until {@code deliveryTimeout}; a full buffer blocks the crawl for up to {@code
+ * blockTimeout}. A record that still cannot be delivered is never dropped: it goes to the {@code
+ * fallback} sink (a spool directory) and the run fails loudly: {@link #write} throws from the first
+ * failure on, and {@link #close} throws after flushing, naming how many records went to the
  * fallback and where.
  */
 public final class KafkaSink implements Sink {
@@ -40,10 +40,15 @@ public final class KafkaSink implements Sink {
    * @param deliveryTimeout how long one record is retried before it counts as failed
    * @param blockTimeout how long {@link #write} waits for room in a full buffer or for metadata
    */
-  public record Settings(String bootstrapServers, String topic, long bufferBytes, Duration deliveryTimeout,
+  public record Settings(
+      String bootstrapServers,
+      String topic,
+      long bufferBytes,
+      Duration deliveryTimeout,
       Duration blockTimeout) {
     public static Settings of(String bootstrapServers) {
-      return new Settings(bootstrapServers, DEFAULT_TOPIC, 32L << 20, Duration.ofMinutes(2), Duration.ofMinutes(1));
+      return new Settings(
+          bootstrapServers, DEFAULT_TOPIC, 32L << 20, Duration.ofMinutes(2), Duration.ofMinutes(1));
     }
 
     Properties producerProperties() {
@@ -52,10 +57,14 @@ public final class KafkaSink implements Sink {
       p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
       p.put(ProducerConfig.ACKS_CONFIG, "all");
       p.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE); // bounded by the delivery timeout
-      p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5); // the idempotent maximum keeps order
+      p.put(
+          ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+          5); // the idempotent maximum keeps order
       p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, bufferBytes);
       p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
-      p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, deliveryTimeout.toMillis() / 2));
+      p.put(
+          ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+          (int) Math.min(30_000, deliveryTimeout.toMillis() / 2));
       p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
       p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, blockTimeout.toMillis());
       p.put(ProducerConfig.CLIENT_ID_CONFIG, "markwatch-crawler");
@@ -71,10 +80,16 @@ public final class KafkaSink implements Sink {
   private final AtomicLong failed = new AtomicLong();
   private final AtomicReference<Exception> firstError = new AtomicReference<>();
 
-  /** @param fallback where records Kafka did not take go (a {@link SpoolSink}); closed with this sink */
+  /**
+   * @param fallback where records Kafka did not take go (a {@link SpoolSink}); closed with this
+   *     sink
+   */
   public KafkaSink(Settings settings, Sink fallback) {
-    this(new KafkaProducer<>(settings.producerProperties(), new StringSerializer(), new ByteArraySerializer()),
-        settings.topic(), fallback);
+    this(
+        new KafkaProducer<>(
+            settings.producerProperties(), new StringSerializer(), new ByteArraySerializer()),
+        settings.topic(),
+        fallback);
   }
 
   KafkaSink(Producer<String, byte[]> producer, String topic, Sink fallback) {
@@ -88,15 +103,17 @@ public final class KafkaSink implements Sink {
     failIfBroken();
     byte[] value = JsonCodec.encode(listing).getBytes(StandardCharsets.UTF_8);
     try {
-      producer.send(new ProducerRecord<>(topic, listing.id(), value), (metadata, error) -> {
-        if (error == null) {
-          acknowledged.incrementAndGet();
-        } else {
-          failed.incrementAndGet();
-          firstError.compareAndSet(null, error);
-          fallback.write(listing);
-        }
-      });
+      producer.send(
+          new ProducerRecord<>(topic, listing.id(), value),
+          (metadata, error) -> {
+            if (error == null) {
+              acknowledged.incrementAndGet();
+            } else {
+              failed.incrementAndGet();
+              firstError.compareAndSet(null, error);
+              fallback.write(listing);
+            }
+          });
       sent.incrementAndGet();
     } catch (KafkaException e) { // buffer full beyond blockTimeout, no metadata, closed producer
       failed.incrementAndGet();
@@ -109,8 +126,13 @@ public final class KafkaSink implements Sink {
   private void failIfBroken() {
     Exception e = firstError.get();
     if (e != null) {
-      throw new SinkException("Kafka did not take " + failed.get() + " listing(s) (first: " + e
-          + "); they are in the fallback spool, the run stops", e);
+      throw new SinkException(
+          "Kafka did not take "
+              + failed.get()
+              + " listing(s) (first: "
+              + e
+              + "); they are in the fallback spool, the run stops",
+          e);
     }
   }
 
@@ -125,7 +147,10 @@ public final class KafkaSink implements Sink {
     return failed.get();
   }
 
-  /** Flushes (waiting for every acknowledgement or failure), closes, then throws if any record failed. */
+  /**
+   * Flushes (waiting for every acknowledgement or failure), closes, then throws if any record
+   * failed.
+   */
   @Override
   public void close() {
     try {

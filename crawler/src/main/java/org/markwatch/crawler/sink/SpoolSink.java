@@ -16,11 +16,11 @@ import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
 
 /**
- * Writes listings as JSON lines ({@link JsonCodec#encode}) into spool files
- * {@code <dir>/listings-<runId>-<NNNNN>.jsonl}, a new file every {@code rollEvery} listings.
- * A file is written as {@code .listings-...jsonl.inprogress} (hidden: Flink's FileSource and
- * {@code *.jsonl} globs skip it), synced, then renamed atomically, so a reader sees whole files or
- * nothing. Thread-safe.
+ * Writes listings as JSON lines ({@link JsonCodec#encode}) into spool files {@code
+ * <dir>/listings-<runId>-<NNNNN>.jsonl}, a new file every {@code rollEvery} listings. A file is
+ * written as {@code .listings-...jsonl.inprogress} (hidden: Flink's FileSource and {@code *.jsonl}
+ * globs skip it), synced, then renamed atomically, so a reader sees whole files or nothing.
+ * Thread-safe.
  */
 public final class SpoolSink implements Sink {
   /** Default listings per spool file. */
@@ -38,8 +38,8 @@ public final class SpoolSink implements Sink {
 
   /**
    * @param dir spool directory, created when missing
-   * @param runId crawl run id, part of every file name (characters other than letters, digits,
-   *     '-', '_' and '.' become '_')
+   * @param runId crawl run id, part of every file name (characters other than letters, digits, '-',
+   *     '_' and '.' become '_')
    * @param rollEvery listings per file, at least 1
    */
   public SpoolSink(Path dir, String runId, int rollEvery) {
@@ -63,8 +63,13 @@ public final class SpoolSink implements Sink {
       if (writer == null) {
         sequence++;
         inProgress = dir.resolve("." + fileName(sequence) + ".inprogress");
-        writer = Files.newBufferedWriter(inProgress, StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        writer =
+            Files.newBufferedWriter(
+                inProgress,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
       }
       writer.write(line);
       writer.write('\n');
@@ -109,7 +114,8 @@ public final class SpoolSink implements Sink {
     }
     Path target = dir.resolve(fileName(sequence));
     try {
-      Files.move(inProgress, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          inProgress, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(inProgress, target, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -29,8 +29,10 @@ public final class SitemapReader {
 
   public static Contents read(String sitemapUrl, byte[] content, String contentType) {
     try {
-      AbstractSiteMap map = new SiteMapParser(true).parseSiteMap(
-          contentType == null ? "" : contentType, content, URI.create(sitemapUrl).toURL());
+      AbstractSiteMap map =
+          new SiteMapParser(true)
+              .parseSiteMap(
+                  contentType == null ? "" : contentType, content, URI.create(sitemapUrl).toURL());
       List<String> pages = new ArrayList<>();
       List<String> children = new ArrayList<>();
       if (map instanceof SiteMapIndex index) {
@@ -44,7 +46,8 @@ public final class SitemapReader {
       }
       return new Contents(pages, children, null);
     } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
-      return new Contents(List.of(), List.of(), "cannot read sitemap " + sitemapUrl + ": " + e.getMessage());
+      return new Contents(
+          List.of(), List.of(), "cannot read sitemap " + sitemapUrl + ": " + e.getMessage());
     }
   }
 }

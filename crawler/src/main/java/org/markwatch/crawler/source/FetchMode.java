@@ -1,6 +1,8 @@
 package org.markwatch.crawler.source;
 
-/** How a source's pages are fetched. The name is what {@code listing.evidence.fetchMode} records. */
+/**
+ * How a source's pages are fetched. The name is what {@code listing.evidence.fetchMode} records.
+ */
 public enum FetchMode {
   /** Plain HTTP (OkHttp); the page's HTML as served. */
   STATIC,

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.markwatch.crawler.extract.SiteProfile;
 
-/** Reads {@code profiles/<name>.yaml} beside the source files and hands it to extraction's parser. */
+/**
+ * Reads {@code profiles/<name>.yaml} beside the source files and hands it to extraction's parser.
+ */
 final class ProfileLoader {
   private final Path profilesDir;
 
@@ -17,12 +19,16 @@ final class ProfileLoader {
 
   SiteProfile load(String name, String file, int line, String field) {
     if (!name.matches("[a-z0-9][a-z0-9_-]*")) {
-      throw new SourceConfigException(file, line, field,
+      throw new SourceConfigException(
+          file,
+          line,
+          field,
           "profile name must be lower-case letters, digits, '-' or '_', got '" + name + "'");
     }
     Path path = profilesDir.resolve(name + ".yaml");
     if (!Files.isRegularFile(path)) {
-      throw new SourceConfigException(file, line, field, "profile '" + name + "' not found: no file " + path);
+      throw new SourceConfigException(
+          file, line, field, "profile '" + name + "' not found: no file " + path);
     }
     String text;
     try {

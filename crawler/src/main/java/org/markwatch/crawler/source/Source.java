@@ -16,10 +16,11 @@ import org.markwatch.crawler.extract.SiteProfile;
  * @param hosts host allow-list as {@code host[:port]} (lower case); seeds' hosts are always in it
  * @param follow links whose path+query fully matches one of these are followed; empty = follow
  *     every link on an allowed host
- * @param products pages whose path+query fully matches one of these are handed to extraction;
- *     empty = every fetched page
+ * @param products pages whose path+query fully matches one of these are handed to extraction; empty
+ *     = every fetched page
  * @param useSitemap whether robots.txt sitemaps and {@code /sitemap.xml} feed the frontier
- * @param maxPages most pages fetched for this source in one run (robots.txt and sitemaps not counted)
+ * @param maxPages most pages fetched for this source in one run (robots.txt and sitemaps not
+ *     counted)
  * @param politeness per-host delay, crawl-delay cap, backoff
  * @param profileName extraction profile name ({@code conf/sources/profiles/<name>.yaml}) or null
  * @param profile the parsed profile, or null when {@code profileName} is null
@@ -44,17 +45,25 @@ public record Source(
 
   public Source {
     seeds = List.copyOf(seeds);
-    hosts = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(hosts)); // keeps file order
+    hosts =
+        java.util.Collections.unmodifiableSet(
+            new java.util.LinkedHashSet<>(hosts)); // keeps file order
     follow = List.copyOf(follow);
     products = List.copyOf(products);
   }
 
-  /** {@code host[:port]} of a URL as used in {@link #hosts()}: lower case, default ports dropped. */
+  /**
+   * {@code host[:port]} of a URL as used in {@link #hosts()}: lower case, default ports dropped.
+   */
   public static String hostKey(URI uri) {
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
     int port = uri.getPort();
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-    boolean defaultPort = port == -1 || (port == 80 && scheme.equals("http")) || (port == 443 && scheme.equals("https"));
+    String scheme =
+        uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    boolean defaultPort =
+        port == -1
+            || (port == 80 && scheme.equals("http"))
+            || (port == 443 && scheme.equals("https"));
     return defaultPort ? host : host + ":" + port;
   }
 
@@ -63,8 +72,21 @@ public record Source(
     if (pages < 1) {
       throw new IllegalArgumentException("maxPages must be >= 1: " + pages);
     }
-    return new Source(id, platform, seeds, fetchMode, hosts, follow, products, useSitemap, pages, politeness,
-        profileName, profile, browser, file);
+    return new Source(
+        id,
+        platform,
+        seeds,
+        fetchMode,
+        hosts,
+        follow,
+        products,
+        useSitemap,
+        pages,
+        politeness,
+        profileName,
+        profile,
+        browser,
+        file);
   }
 
   /** Whether a page at this path+query is a product page to extract. */

@@ -2,7 +2,8 @@ package org.markwatch.crawler.source;
 
 /**
  * A source file that cannot be used. The message reads {@code file:line: field: reason}, e.g.
- * {@code conf/sources/demo.yaml:14: sources[0].politeness.delayMs: expected a whole number >= 0, got 'fast'}.
+ * {@code conf/sources/demo.yaml:14: sources[0].politeness.delayMs: expected a whole number >= 0,
+ * got 'fast'}.
  */
 public final class SourceConfigException extends IllegalArgumentException {
   private final String file;

@@ -25,11 +25,25 @@ import org.markwatch.model.yaml.YamlValue;
 final class SourceFileParser {
   static final int DEFAULT_MAX_PAGES = 1000;
 
-  private static final Set<String> SOURCE_KEYS = Set.of("id", "platform", "enabled", "seeds", "fetch", "hosts",
-      "follow", "products", "sitemap", "maxPages", "politeness", "profile", "browser");
+  private static final Set<String> SOURCE_KEYS =
+      Set.of(
+          "id",
+          "platform",
+          "enabled",
+          "seeds",
+          "fetch",
+          "hosts",
+          "follow",
+          "products",
+          "sitemap",
+          "maxPages",
+          "politeness",
+          "profile",
+          "browser");
   private static final Set<String> POLITENESS_KEYS =
       Set.of("delayMs", "maxCrawlDelayMs", "maxRetries", "backoffMs", "maxBackoffMs");
-  private static final Set<String> BROWSER_KEYS = Set.of("scrollRounds", "scrollWaitMs", "pageTimeoutMs", "screenshot");
+  private static final Set<String> BROWSER_KEYS =
+      Set.of("scrollRounds", "scrollWaitMs", "pageTimeoutMs", "screenshot");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
 
   private final String file;
@@ -41,7 +55,8 @@ final class SourceFileParser {
    * @param setAside where sources naming a variable the caller did not pass are put; null makes
    *     such a variable an error
    */
-  SourceFileParser(String file, Variables vars, ProfileLoader profiles, List<SourceLoader.SetAside> setAside) {
+  SourceFileParser(
+      String file, Variables vars, ProfileLoader profiles, List<SourceLoader.SetAside> setAside) {
     this.file = file;
     this.vars = vars;
     this.profiles = profiles;
@@ -78,8 +93,12 @@ final class SourceFileParser {
           if (setAside == null) {
             throw e.error;
           }
-          setAside.add(new SourceLoader.SetAside(string(node, at, "id", null), file, node.line(),
-              "needs the variable ${" + e.name + "} (pass it with --var " + e.name + "=URL)"));
+          setAside.add(
+              new SourceLoader.SetAside(
+                  string(node, at, "id", null),
+                  file,
+                  node.line(),
+                  "needs the variable ${" + e.name + "} (pass it with --var " + e.name + "=URL)"));
         }
       }
     }
@@ -90,11 +109,15 @@ final class SourceFileParser {
     rejectUnknown(node, at, SOURCE_KEYS);
     String id = string(node, at, "id", null);
     if (!ID.matcher(id).matches()) {
-      throw error(node.map().get("id"), at + ".id", "must match " + ID.pattern() + ", got '" + id + "'");
+      throw error(
+          node.map().get("id"), at + ".id", "must match " + ID.pattern() + ", got '" + id + "'");
     }
     String platform = string(node, at, "platform", null);
     if (!ID.matcher(platform).matches()) {
-      throw error(node.map().get("platform"), at + ".platform", "must match " + ID.pattern() + ", got '" + platform + "'");
+      throw error(
+          node.map().get("platform"),
+          at + ".platform",
+          "must match " + ID.pattern() + ", got '" + platform + "'");
     }
     List<String> seeds = new ArrayList<>();
     Set<String> hosts = new LinkedHashSet<>();
@@ -113,18 +136,24 @@ final class SourceFileParser {
     for (int i = 0; i < hostNodes.size(); i++) {
       String field = at + ".hosts[" + i + "]";
       YamlValue h = hostNodes.get(i);
-      String host = vars.substitute(scalar(h, field), file, h.line(), field).toLowerCase(Locale.ROOT);
+      String host =
+          vars.substitute(scalar(h, field), file, h.line(), field).toLowerCase(Locale.ROOT);
       if (!host.matches("[a-z0-9.-]+(:\\d{1,5})?")) {
         throw error(h, field, "expected host or host:port, got '" + host + "'");
       }
       hosts.add(host);
     }
     String fetch = string(node, at, "fetch", "static");
-    FetchMode mode = switch (fetch) {
-      case "static" -> FetchMode.STATIC;
-      case "browser" -> FetchMode.BROWSER;
-      default -> throw error(node.map().get("fetch"), at + ".fetch", "expected static or browser, got '" + fetch + "'");
-    };
+    FetchMode mode =
+        switch (fetch) {
+          case "static" -> FetchMode.STATIC;
+          case "browser" -> FetchMode.BROWSER;
+          default ->
+              throw error(
+                  node.map().get("fetch"),
+                  at + ".fetch",
+                  "expected static or browser, got '" + fetch + "'");
+        };
     List<Pattern> follow = patterns(node, at, "follow");
     List<Pattern> products = patterns(node, at, "products");
     boolean sitemap = bool(node, at, "sitemap", false);
@@ -132,10 +161,29 @@ final class SourceFileParser {
     Politeness politeness = politeness(node.map().get("politeness"), at + ".politeness");
     BrowserSettings browser = browser(node.map().get("browser"), at + ".browser");
     YamlValue profileNode = node.map().get("profile");
-    String profileName = profileNode == null || profileNode.value() == null ? null : scalar(profileNode, at + ".profile");
-    var profile = profileName == null ? null : profiles.load(profileName, file, profileNode.line(), at + ".profile");
-    return new Source(id, platform, seeds, mode, hosts, follow, products, sitemap, maxPages, politeness,
-        profileName, profile, browser, file);
+    String profileName =
+        profileNode == null || profileNode.value() == null
+            ? null
+            : scalar(profileNode, at + ".profile");
+    var profile =
+        profileName == null
+            ? null
+            : profiles.load(profileName, file, profileNode.line(), at + ".profile");
+    return new Source(
+        id,
+        platform,
+        seeds,
+        mode,
+        hosts,
+        follow,
+        products,
+        sitemap,
+        maxPages,
+        politeness,
+        profileName,
+        profile,
+        browser,
+        file);
   }
 
   private Politeness politeness(YamlValue node, String at) {
@@ -146,15 +194,20 @@ final class SourceFileParser {
     rejectUnknown(node, at, POLITENESS_KEYS);
     Politeness d = Politeness.DEFAULT;
     long backoff = number(node, at, "backoffMs", d.backoffMs(), 0, 3_600_000);
-    long maxBackoff = number(node, at, "maxBackoffMs", Math.max(d.maxBackoffMs(), backoff), 0, 3_600_000);
+    long maxBackoff =
+        number(node, at, "maxBackoffMs", Math.max(d.maxBackoffMs(), backoff), 0, 3_600_000);
     if (maxBackoff < backoff) {
-      throw error(node.map().get("maxBackoffMs"), at + ".maxBackoffMs", "must be >= backoffMs (" + backoff + ")");
+      throw error(
+          node.map().get("maxBackoffMs"),
+          at + ".maxBackoffMs",
+          "must be >= backoffMs (" + backoff + ")");
     }
     return new Politeness(
         number(node, at, "delayMs", d.delayMs(), 0, 3_600_000),
         number(node, at, "maxCrawlDelayMs", d.maxCrawlDelayMs(), 0, 86_400_000),
         (int) number(node, at, "maxRetries", d.maxRetries(), 0, 20),
-        backoff, maxBackoff);
+        backoff,
+        maxBackoff);
   }
 
   private BrowserSettings browser(YamlValue node, String at) {
@@ -180,7 +233,10 @@ final class SourceFileParser {
       try {
         out.add(Pattern.compile(regex));
       } catch (PatternSyntaxException e) {
-        throw error(items.get(i), field, "not a valid regular expression: " + e.getDescription() + " in '" + regex + "'");
+        throw error(
+            items.get(i),
+            field,
+            "not a valid regular expression: " + e.getDescription() + " in '" + regex + "'");
       }
     }
     return out;
@@ -270,7 +326,9 @@ final class SourceFileParser {
   private void rejectUnknown(YamlValue node, String at, Set<String> known) {
     for (Map.Entry<String, YamlValue> e : node.map().entrySet()) {
       if (!known.contains(e.getKey())) {
-        throw error(e.getValue(), at.isEmpty() ? e.getKey() : at + "." + e.getKey(),
+        throw error(
+            e.getValue(),
+            at.isEmpty() ? e.getKey() : at + "." + e.getKey(),
             "unknown key; known keys are " + new TreeSet<>(known));
       }
     }

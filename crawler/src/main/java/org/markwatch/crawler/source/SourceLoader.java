@@ -19,8 +19,8 @@ public final class SourceLoader {
   private SourceLoader() {}
 
   /**
-   * An enabled source that was not loaded because its seeds or hosts name a variable the caller
-   * did not pass (e.g. the demo sources, whose URLs only {@code markwatch demo} knows).
+   * An enabled source that was not loaded because its seeds or hosts name a variable the caller did
+   * not pass (e.g. the demo sources, whose URLs only {@code markwatch demo} knows).
    */
   public record SetAside(String id, String file, int line, String reason) {
     @Override
@@ -50,7 +50,8 @@ public final class SourceLoader {
   /**
    * Loads every {@code *.yaml} file of a sources directory, in file-name order.
    *
-   * @param confDir the sources directory ({@code conf/sources}), or the {@code conf} directory holding it
+   * @param confDir the sources directory ({@code conf/sources}), or the {@code conf} directory
+   *     holding it
    * @param vars values for {@code ${name}} in seeds and hosts, e.g. {@code demo.chosi ->
    *     http://127.0.0.1:41234/}; an unknown name is an error
    * @return the enabled sources, in file order
@@ -68,19 +69,26 @@ public final class SourceLoader {
     }
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p)).sorted().toList();
+      files =
+          s.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p))
+              .sorted()
+              .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
     return files;
   }
 
-  /** Loads one source file; profiles are read from {@code profiles/} beside it. Errors as {@link #load}. */
+  /**
+   * Loads one source file; profiles are read from {@code profiles/} beside it. Errors as {@link
+   * #load}.
+   */
   public static List<Source> loadFile(Path file, Map<String, String> vars) {
     return loadFiles(List.of(file), vars, null);
   }
 
-  private static List<Source> loadFiles(List<Path> files, Map<String, String> vars, List<SetAside> aside) {
+  private static List<Source> loadFiles(
+      List<Path> files, Map<String, String> vars, List<SetAside> aside) {
     Variables variables = new Variables(vars);
     List<Source> all = new ArrayList<>();
     Map<String, Source> byId = new HashMap<>();
@@ -92,12 +100,16 @@ public final class SourceLoader {
         throw new UncheckedIOException("cannot read source file " + file, e);
       }
       Path parent = file.toAbsolutePath().getParent();
-      var parser = new SourceFileParser(file.toString(), variables, new ProfileLoader(parent.resolve("profiles")),
-          aside);
+      var parser =
+          new SourceFileParser(
+              file.toString(), variables, new ProfileLoader(parent.resolve("profiles")), aside);
       for (Source s : parser.parse(text)) {
         Source before = byId.putIfAbsent(s.id(), s);
         if (before != null) {
-          throw new SourceConfigException(file.toString(), 0, "id",
+          throw new SourceConfigException(
+              file.toString(),
+              0,
+              "id",
               "source id '" + s.id() + "' is already defined in " + before.file());
         }
         all.add(s);

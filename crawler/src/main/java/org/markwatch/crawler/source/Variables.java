@@ -5,7 +5,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Substitutes {@code ${name}} in source values from a caller's map; an unknown name is an error. */
+/**
+ * Substitutes {@code ${name}} in source values from a caller's map; an unknown name is an error.
+ */
 final class Variables {
   private static final Pattern VAR = Pattern.compile("\\$\\{([^}]*)}");
 
@@ -15,15 +17,25 @@ final class Variables {
     this.values = Map.copyOf(values);
   }
 
-  /** Returns {@code text} with every variable replaced; the message of a failure lists the known names. */
+  /**
+   * Returns {@code text} with every variable replaced; the message of a failure lists the known
+   * names.
+   */
   String substitute(String text, String file, int line, String field) {
     Matcher m = VAR.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String value = values.get(m.group(1));
       if (value == null) {
-        throw new UnknownVariableException(file, line, field, m.group(1),
-            "unknown variable ${" + m.group(1) + "}; the caller passed " + new TreeSet<>(values.keySet()));
+        throw new UnknownVariableException(
+            file,
+            line,
+            field,
+            m.group(1),
+            "unknown variable ${"
+                + m.group(1)
+                + "}; the caller passed "
+                + new TreeSet<>(values.keySet()));
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
@@ -31,7 +43,10 @@ final class Variables {
     return out.toString();
   }
 
-  /** A {@code ${name}} the caller did not pass; {@link SourceLoader#loadAvailable} sets such sources aside. */
+  /**
+   * A {@code ${name}} the caller did not pass; {@link SourceLoader#loadAvailable} sets such sources
+   * aside.
+   */
   static final class UnknownVariableException extends RuntimeException {
     final String name;
     final SourceConfigException error;

@@ -46,7 +46,9 @@ class BrowserFetcherTest {
     tracker = new TestSite();
     tracker.text("/pixel.gif", "image/gif", "GIF89a");
     site.text("/robots.txt", "text/plain", "User-agent: *\nDisallow: /cart\n");
-    site.html("/feed", """
+    site.html(
+        "/feed",
+        """
         <!doctype html><html><head><meta charset="utf-8"><title>feed</title></head>
         <body><div id="feed"></div><img src="%spixel.gif">
         <script>
@@ -69,10 +71,13 @@ class BrowserFetcherTest {
           if (window.innerHeight + window.scrollY >= document.body.scrollHeight - 100) more();
         });
         more();
-        </script></body></html>""".formatted(tracker.base()));
+        </script></body></html>"""
+            .formatted(tracker.base()));
     // The demo's style: an IntersectionObserver on a sentinel (fires only on visibility changes)
     // and posts whose height is known only once their image has loaded.
-    site.html("/io-feed", """
+    site.html(
+        "/io-feed",
+        """
         <!doctype html><html><head><meta charset="utf-8"></head><body>
         <div id="feed"></div><div id="sentinel"></div>
         <script>
@@ -95,33 +100,50 @@ class BrowserFetcherTest {
         const obs = new IntersectionObserver(es => { if (es.some(e => e.isIntersecting)) more(); });
         obs.observe(sentinel);
         </script></body></html>""");
-    site.route("/img/", ex -> {
-      try {
-        Thread.sleep(30);
-      } catch (InterruptedException e) {
-        return;
-      }
-      TestSite.send(ex, 200, "image/svg+xml",
-          "<svg xmlns='http://www.w3.org/2000/svg' width='300' height='400'><rect width='300' height='400'/></svg>");
-    });
-    site.route("/api/feed", ex -> {
-      int cursor = Integer.parseInt(ex.getRequestURI().getQuery().replace("cursor=", ""));
-      StringBuilder posts = new StringBuilder();
-      int end = Math.min(POSTS, cursor + 10);
-      for (int i = cursor; i < end; i++) {
-        posts.append(i > cursor ? "," : "").append("{\"id\":\"").append(i).append("\",\"text\":\"Túi LV rep ")
-            .append(i).append(" giá 450k ib zalo\"}");
-      }
-      try {
-        Thread.sleep(150); // the network is never instant
-      } catch (InterruptedException e) {
-        return;
-      }
-      TestSite.send(ex, 200, "application/json", "{\"posts\":[" + posts + "],\"next\":" + (end < POSTS ? end : "null") + "}");
-    });
+    site.route(
+        "/img/",
+        ex -> {
+          try {
+            Thread.sleep(30);
+          } catch (InterruptedException e) {
+            return;
+          }
+          TestSite.send(
+              ex,
+              200,
+              "image/svg+xml",
+              "<svg xmlns='http://www.w3.org/2000/svg' width='300' height='400'><rect width='300' height='400'/></svg>");
+        });
+    site.route(
+        "/api/feed",
+        ex -> {
+          int cursor = Integer.parseInt(ex.getRequestURI().getQuery().replace("cursor=", ""));
+          StringBuilder posts = new StringBuilder();
+          int end = Math.min(POSTS, cursor + 10);
+          for (int i = cursor; i < end; i++) {
+            posts
+                .append(i > cursor ? "," : "")
+                .append("{\"id\":\"")
+                .append(i)
+                .append("\",\"text\":\"Túi LV rep ")
+                .append(i)
+                .append(" giá 450k ib zalo\"}");
+          }
+          try {
+            Thread.sleep(150); // the network is never instant
+          } catch (InterruptedException e) {
+            return;
+          }
+          TestSite.send(
+              ex,
+              200,
+              "application/json",
+              "{\"posts\":[" + posts + "],\"next\":" + (end < POSTS ? end : "null") + "}");
+        });
   }
 
-  private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+  private final java.util.concurrent.CountDownLatch release =
+      new java.util.concurrent.CountDownLatch(1);
 
   @org.junit.jupiter.api.AfterEach
   void releaseHangingHandlers() {
@@ -138,7 +160,9 @@ class BrowserFetcherTest {
 
   @Test
   void rendersEveryPostByScrollingAndBlocksOtherHosts() {
-    try (BrowserFetcher fetcher = new BrowserFetcher(Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(true), 5_000_000)) {
+    try (BrowserFetcher fetcher =
+        new BrowserFetcher(
+            Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(true), 5_000_000)) {
       FetchResult r = fetcher.fetch(new FetchRequest(site.url("/feed"), Set.of(), 0, SETTINGS));
       assertThat(r.outcome()).as(String.valueOf(r.error())).isEqualTo(FetchOutcome.OK);
       assertThat(r.mode()).isEqualTo(FetchMode.BROWSER);
@@ -148,15 +172,19 @@ class BrowserFetcherTest {
       assertThat(site.paths()).contains("/api/feed?cursor=0", "/api/feed?cursor=30");
       assertThat(tracker.hits()).as("requests to another origin are aborted").isEmpty();
       assertThat(r.screenshot()).isNotNull();
-      assertThat(new String(r.screenshot(), 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+      assertThat(new String(r.screenshot(), 1, 3, java.nio.charset.StandardCharsets.US_ASCII))
+          .isEqualTo("PNG");
       // the raw body as served has no posts: they exist only after JavaScript ran
-      assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("article class");
+      assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8))
+          .doesNotContain("article class");
     }
   }
 
   @Test
   void followsAnIntersectionObserverFeedWithLateImages() {
-    try (BrowserFetcher fetcher = new BrowserFetcher(Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(true), 5_000_000)) {
+    try (BrowserFetcher fetcher =
+        new BrowserFetcher(
+            Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(true), 5_000_000)) {
       FetchResult r = fetcher.fetch(new FetchRequest(site.url("/io-feed"), Set.of(), 0, SETTINGS));
       assertThat(r.outcome()).as(String.valueOf(r.error())).isEqualTo(FetchOutcome.OK);
       assertThat(Jsoup.parse(r.renderedHtml()).select("article.post")).hasSize(POSTS);
@@ -166,7 +194,9 @@ class BrowserFetcherTest {
   @Test
   void productionModeBrowserRefusesLoopbackBeforeStartingChromium() {
     int before = site.hits().size();
-    try (BrowserFetcher fetcher = new BrowserFetcher(Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(false), 5_000_000)) {
+    try (BrowserFetcher fetcher =
+        new BrowserFetcher(
+            Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(false), 5_000_000)) {
       FetchResult r = fetcher.fetch(new FetchRequest(site.url("/feed"), Set.of(), 0, SETTINGS));
       assertThat(r.outcome()).isEqualTo(FetchOutcome.BLOCKED);
       assertThat(r.error()).contains("loopback");
@@ -177,20 +207,30 @@ class BrowserFetcherTest {
   @Test
   void pageThatNeverFinishesLoadingHitsThePageTimeLimit() {
     site.html("/hang", "<html><body>x<script src='/never.js'></script></body></html>");
-    site.route("/never.js", ex -> {
-      try {
-        release.await(); // held until @AfterEach, so no server thread stays busy after the test
-      } catch (InterruptedException e) {
-        return;
-      }
-      TestSite.send(ex, 200, "text/javascript", "1");
-    });
-    try (BrowserFetcher fetcher = new BrowserFetcher(Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(true), 5_000_000)) {
+    site.route(
+        "/never.js",
+        ex -> {
+          try {
+            release.await(); // held until @AfterEach, so no server thread stays busy after the test
+          } catch (InterruptedException e) {
+            return;
+          }
+          TestSite.send(ex, 200, "text/javascript", "1");
+        });
+    try (BrowserFetcher fetcher =
+        new BrowserFetcher(
+            Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(true), 5_000_000)) {
       // warm up: Chromium's cold start is not part of the page time limit under test
-      assertThat(fetcher.fetch(new FetchRequest(site.url("/robots.txt"), Set.of(), 0, SETTINGS)).outcome())
+      assertThat(
+              fetcher
+                  .fetch(new FetchRequest(site.url("/robots.txt"), Set.of(), 0, SETTINGS))
+                  .outcome())
           .isEqualTo(FetchOutcome.OK);
       long t0 = System.nanoTime();
-      FetchResult r = fetcher.fetch(new FetchRequest(site.url("/hang"), Set.of(), 0, new BrowserSettings(5, 500, 2000, true)));
+      FetchResult r =
+          fetcher.fetch(
+              new FetchRequest(
+                  site.url("/hang"), Set.of(), 0, new BrowserSettings(5, 500, 2000, true)));
       long ms = (System.nanoTime() - t0) / 1_000_000;
       assertThat(r.outcome()).as(String.valueOf(r.error())).isEqualTo(FetchOutcome.TIMEOUT);
       // generous: the point is that the page ends long before the script would ever arrive
@@ -202,28 +242,41 @@ class BrowserFetcherTest {
   void redirectToARefusedAddressIsNeverFollowedByChromium() throws Exception {
     try (TestSite internal = new TestSite()) {
       internal.html("/secret", "<html><body>internal admin</body></html>");
-      site.route("/to-internal", ex -> {
-        ex.getResponseHeaders().set("Location", internal.url("/secret"));
-        ex.sendResponseHeaders(302, -1);
-      });
-      // Loopback is allowed on the site's port only: the second server stands in for 169.254.169.254.
+      site.route(
+          "/to-internal",
+          ex -> {
+            ex.getResponseHeaders().set("Location", internal.url("/secret"));
+            ex.sendResponseHeaders(302, -1);
+          });
+      // Loopback is allowed on the site's port only: the second server stands in for
+      // 169.254.169.254.
       AddressGuard guard = AddressGuard.loopbackOnlyOnPorts(Set.of(site.port()));
-      try (BrowserFetcher fetcher = new BrowserFetcher(Chromium.DEFAULT_PATH, "markwatch-test", guard, 5_000_000)) {
+      try (BrowserFetcher fetcher =
+          new BrowserFetcher(Chromium.DEFAULT_PATH, "markwatch-test", guard, 5_000_000)) {
         FetchResult ok = fetcher.fetch(new FetchRequest(site.url("/feed"), Set.of(), 0, SETTINGS));
-        assertThat(ok.outcome()).as("the allowed port still renders through the proxy: " + ok.error())
+        assertThat(ok.outcome())
+            .as("the allowed port still renders through the proxy: " + ok.error())
             .isEqualTo(FetchOutcome.OK);
-        FetchResult r = fetcher.fetch(new FetchRequest(site.url("/to-internal"), Set.of(), 0, SETTINGS));
+        FetchResult r =
+            fetcher.fetch(new FetchRequest(site.url("/to-internal"), Set.of(), 0, SETTINGS));
         assertThat(r.outcome()).as(String.valueOf(r.error())).isEqualTo(FetchOutcome.BLOCKED);
         assertThat(r.error()).contains("port " + internal.port());
         assertThat(r.renderedHtml()).isNull();
-        site.route("/to-internal-by-name", ex -> {
-          ex.getResponseHeaders().set("Location", "http://localhost:" + internal.port() + "/secret");
-          ex.sendResponseHeaders(302, -1);
-        });
-        FetchResult byName = fetcher.fetch(new FetchRequest(site.url("/to-internal-by-name"), Set.of(), 0, SETTINGS));
-        assertThat(byName.outcome()).as("a name is resolved and checked by the proxy: " + byName.error())
+        site.route(
+            "/to-internal-by-name",
+            ex -> {
+              ex.getResponseHeaders()
+                  .set("Location", "http://localhost:" + internal.port() + "/secret");
+              ex.sendResponseHeaders(302, -1);
+            });
+        FetchResult byName =
+            fetcher.fetch(
+                new FetchRequest(site.url("/to-internal-by-name"), Set.of(), 0, SETTINGS));
+        assertThat(byName.outcome())
+            .as("a name is resolved and checked by the proxy: " + byName.error())
             .isEqualTo(FetchOutcome.BLOCKED);
-        FetchResult direct = fetcher.fetch(new FetchRequest(internal.url("/secret"), Set.of(), 0, SETTINGS));
+        FetchResult direct =
+            fetcher.fetch(new FetchRequest(internal.url("/secret"), Set.of(), 0, SETTINGS));
         assertThat(direct.outcome()).isEqualTo(FetchOutcome.BLOCKED);
       }
       assertThat(internal.hits()).as("the refused server was never contacted").isEmpty();
@@ -234,12 +287,17 @@ class BrowserFetcherTest {
   void redirectToAHostOffTheAllowListIsReportedNotRendered() throws Exception {
     try (TestSite elsewhere = new TestSite()) {
       elsewhere.html("/page", "<html><body><article class='post'>off-site</article></body></html>");
-      site.route("/to-elsewhere", ex -> {
-        ex.getResponseHeaders().set("Location", elsewhere.url("/page"));
-        ex.sendResponseHeaders(302, -1);
-      });
-      try (BrowserFetcher fetcher = new BrowserFetcher(Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(true), 5_000_000)) {
-        FetchResult r = fetcher.fetch(new FetchRequest(site.url("/to-elsewhere"), Set.of(), 0, SETTINGS));
+      site.route(
+          "/to-elsewhere",
+          ex -> {
+            ex.getResponseHeaders().set("Location", elsewhere.url("/page"));
+            ex.sendResponseHeaders(302, -1);
+          });
+      try (BrowserFetcher fetcher =
+          new BrowserFetcher(
+              Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(true), 5_000_000)) {
+        FetchResult r =
+            fetcher.fetch(new FetchRequest(site.url("/to-elsewhere"), Set.of(), 0, SETTINGS));
         assertThat(r.outcome()).as(String.valueOf(r.error())).isEqualTo(FetchOutcome.REDIRECT);
         assertThat(r.redirectTo()).isEqualTo(elsewhere.url("/page"));
         assertThat(r.renderedHtml()).isNull();
@@ -251,24 +309,36 @@ class BrowserFetcherTest {
   @Test
   void queuedPagesAreTimedFromTheirStartNotFromSubmission() throws Exception {
     site.html("/slow-page", "<html><body>slow<script src='/slow.js'></script></body></html>");
-    site.route("/slow.js", ex -> {
-      try {
-        Thread.sleep(1_000);
-      } catch (InterruptedException e) {
-        return;
-      }
-      TestSite.send(ex, 200, "text/javascript", "1");
-    });
+    site.route(
+        "/slow.js",
+        ex -> {
+          try {
+            Thread.sleep(1_000);
+          } catch (InterruptedException e) {
+            return;
+          }
+          TestSite.send(ex, 200, "text/javascript", "1");
+        });
     BrowserSettings settings = new BrowserSettings(1, 300, 4_000, false);
-    // margin 1 s: a page may take 5 s from its start; six 1 s pages queued together take 6 s or more
-    try (BrowserFetcher fetcher = new BrowserFetcher(Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(true), 5_000_000, 1_000)) {
-      assertThat(fetcher.fetch(new FetchRequest(site.url("/robots.txt"), Set.of(), 0, settings)).outcome())
+    // margin 1 s: a page may take 5 s from its start; six 1 s pages queued together take 6 s or
+    // more
+    try (BrowserFetcher fetcher =
+        new BrowserFetcher(
+            Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(true), 5_000_000, 1_000)) {
+      assertThat(
+              fetcher
+                  .fetch(new FetchRequest(site.url("/robots.txt"), Set.of(), 0, settings))
+                  .outcome())
           .isEqualTo(FetchOutcome.OK);
       var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
       try {
         List<java.util.concurrent.Future<FetchResult>> results = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
-          results.add(pool.submit(() -> fetcher.fetch(new FetchRequest(site.url("/slow-page"), Set.of(), 0, settings))));
+          results.add(
+              pool.submit(
+                  () ->
+                      fetcher.fetch(
+                          new FetchRequest(site.url("/slow-page"), Set.of(), 0, settings))));
         }
         for (var f : results) {
           FetchResult r = f.get();
@@ -282,13 +352,30 @@ class BrowserFetcherTest {
 
   @Test
   void crawlOfABrowserSourceStoresScreenshotAndHtmlEvidence() throws Exception {
-    Source feed = new Source("feed", "mangxa", List.of(site.url("/feed")), FetchMode.BROWSER,
-        Set.of(Source.hostKey(java.net.URI.create(site.base()))), List.of(Pattern.compile("/feed")),
-        List.of(Pattern.compile("/feed")), false, 3, new Politeness(10, 10_000, 1, 100, 1000), null, null, SETTINGS, "test");
-    CrawlSettings settings = CrawlSettings.builder(tmp.resolve("evidence"), tmp.resolve("spool"))
-        .allowLoopback(true).crawlRunId("browser-run")
-        .clock(Clock.fixed(Instant.parse("2026-11-24T02:00:00Z"), ZoneOffset.UTC)).build();
-    CrawlReport report = new Crawler(settings, new TitleExtractor()).run(List.of(feed), ProgressListener.NONE);
+    Source feed =
+        new Source(
+            "feed",
+            "mangxa",
+            List.of(site.url("/feed")),
+            FetchMode.BROWSER,
+            Set.of(Source.hostKey(java.net.URI.create(site.base()))),
+            List.of(Pattern.compile("/feed")),
+            List.of(Pattern.compile("/feed")),
+            false,
+            3,
+            new Politeness(10, 10_000, 1, 100, 1000),
+            null,
+            null,
+            SETTINGS,
+            "test");
+    CrawlSettings settings =
+        CrawlSettings.builder(tmp.resolve("evidence"), tmp.resolve("spool"))
+            .allowLoopback(true)
+            .crawlRunId("browser-run")
+            .clock(Clock.fixed(Instant.parse("2026-11-24T02:00:00Z"), ZoneOffset.UTC))
+            .build();
+    CrawlReport report =
+        new Crawler(settings, new TitleExtractor()).run(List.of(feed), ProgressListener.NONE);
 
     assertThat(report.source("feed").pagesFetched()).isEqualTo(1);
     assertThat(report.listingsEmitted()).isEqualTo(POSTS);
@@ -300,8 +387,12 @@ class BrowserFetcherTest {
     EvidenceStore store = new EvidenceStore(tmp.resolve("evidence"));
     Path png = store.screenshotPath(listing.evidence().screenshotSha256());
     assertThat(png).isRegularFile();
-    assertThat(EvidenceStore.sha256(Files.readAllBytes(png))).isEqualTo(listing.evidence().screenshotSha256());
-    String html = new String(store.readHtml(listing.evidence().htmlSha256()), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(EvidenceStore.sha256(Files.readAllBytes(png)))
+        .isEqualTo(listing.evidence().screenshotSha256());
+    String html =
+        new String(
+            store.readHtml(listing.evidence().htmlSha256()),
+            java.nio.charset.StandardCharsets.UTF_8);
     assertThat(Jsoup.parse(html).select("article.post")).hasSize(POSTS);
   }
 }

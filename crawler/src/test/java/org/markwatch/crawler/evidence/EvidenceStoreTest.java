@@ -23,9 +23,13 @@ class EvidenceStoreTest {
     Path file = dir.resolve(sha.substring(0, 2)).resolve(sha + ".html.gz");
     assertThat(file).isRegularFile();
     assertThat(store.readHtml(sha)).isEqualTo(html);
-    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-r--r--");
     // stored compressed, and nothing but the blob is left behind
-    assertThat(Files.list(file.getParent()).map(p -> p.getFileName().toString())).containsExactly(sha + ".html.gz");
+    assertThat(Files.list(file.getParent()).map(p -> p.getFileName().toString()))
+        .containsExactly(sha + ".html.gz");
   }
 
   @Test

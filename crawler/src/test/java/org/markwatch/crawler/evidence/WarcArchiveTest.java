@@ -27,7 +27,8 @@ class WarcArchiveTest {
   private static final Instant AT = Instant.parse("2026-11-20T01:02:03Z");
 
   private static byte[] page(int i) {
-    return ("<html><body>Sản phẩm " + i + " " + "x".repeat(2000) + "</body></html>").getBytes(StandardCharsets.UTF_8);
+    return ("<html><body>Sản phẩm " + i + " " + "x".repeat(2000) + "</body></html>")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -37,9 +38,18 @@ class WarcArchiveTest {
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
     try (WarcArchive warc = new WarcArchive(dir, "run-1", 1000)) {
       for (int i = 0; i < 4; i++) {
-        refs.add(warc.writeExchange("http://127.0.0.1:8080/p/" + i + "?a=1", "markwatch/0.1", 200,
-            Map.of("Content-Type", List.of("text/html; charset=utf-8"), "Content-Encoding", List.of("gzip")),
-            page(i), AT));
+        refs.add(
+            warc.writeExchange(
+                "http://127.0.0.1:8080/p/" + i + "?a=1",
+                "markwatch/0.1",
+                200,
+                Map.of(
+                    "Content-Type",
+                    List.of("text/html; charset=utf-8"),
+                    "Content-Encoding",
+                    List.of("gzip")),
+                page(i),
+                AT));
       }
       shot = warc.writeResource("http://127.0.0.1:8080/p/3?a=1", "image/png", png, AT);
     }
@@ -63,10 +73,14 @@ class WarcArchiveTest {
         WarcResponse response = (WarcResponse) record;
         assertThat(response.target()).isEqualTo("http://127.0.0.1:8080/p/" + i + "?a=1");
         assertThat(response.http().status()).isEqualTo(200);
-        assertThat(response.http().headers().first("Content-Encoding")).isEmpty(); // the body is stored decoded
+        assertThat(response.http().headers().first("Content-Encoding"))
+            .isEmpty(); // the body is stored decoded
         assertThat(response.http().body().stream().readAllBytes()).isEqualTo(page(i));
-        assertThat(ref.digest()).isEqualTo("sha256:" + HexFormat.of().formatHex(
-            MessageDigest.getInstance("SHA-256").digest(page(i))));
+        assertThat(ref.digest())
+            .isEqualTo(
+                "sha256:"
+                    + HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(page(i))));
       }
     }
     // every file is a valid WARC on its own: request then response per page, the screenshot last
@@ -84,8 +98,17 @@ class WarcArchiveTest {
         }
       }
     }
-    assertThat(types).containsExactly("request", "response", "request", "response", "request", "response",
-        "request", "response", "resource");
+    assertThat(types)
+        .containsExactly(
+            "request",
+            "response",
+            "request",
+            "response",
+            "request",
+            "response",
+            "request",
+            "response",
+            "resource");
     assertThat(shot.digest()).startsWith("sha256:");
   }
 

@@ -13,13 +13,16 @@ class ExtractionStructuredDataTest {
     List<Listing> listings = Extraction.extract(page);
     assertThat(listings).hasSize(1);
     Listing l = listings.get(0);
-    assertThat(JsonCodec.decodeListing(JsonCodec.encode(l)).errors()).as("valid listing/1").isEmpty();
+    assertThat(JsonCodec.decodeListing(JsonCodec.encode(l)).errors())
+        .as("valid listing/1")
+        .isEmpty();
     return l;
   }
 
   @Test
   void jsonLdProductWithSellerOrganisation() {
-    String html = """
+    String html =
+        """
         <html lang="vi"><head><script type="application/ld+json">
         {"@context":"https://schema.org","@type":"Product","name":"Nước hoa Chanel N°5 100ml","sku":"CH-5-100",
          "gtin13":"3145891055207","mpn":"ROS5","brand":{"@type":"Brand","name":"Chanel"},
@@ -30,19 +33,27 @@ class ExtractionStructuredDataTest {
              "taxID":"0312345678","telephone":"0283 123 4567","email":"lienhe@huongthom.vn",
              "address":{"@type":"PostalAddress","streetAddress":"12 Lê Lợi","addressLocality":"Quận 1","addressRegion":"TP. Hồ Chí Minh"}}}}
         </script></head><body><h1>ignored heading</h1></body></html>""";
-    Listing l = only(TestPages.withProfile("https://chosi.example/p/1234/nuoc-hoa-chanel", html, TestPages.profile("chosi")));
+    Listing l =
+        only(
+            TestPages.withProfile(
+                "https://chosi.example/p/1234/nuoc-hoa-chanel", html, TestPages.profile("chosi")));
     assertThat(l.id()).isEqualTo("chosi:1234");
     assertThat(l.title()).isEqualTo("Nước hoa Chanel N°5 100ml");
     assertThat(l.text()).isEqualTo("Hàng chính hãng & nguyên seal");
     assertThat(l.price().amount()).isEqualByComparingTo("2450000");
     assertThat(l.price().currency()).isEqualTo("VND");
     assertThat(l.brandClaimed()).isEqualTo("Chanel");
-    assertThat(l.attributes()).containsEntry("sku", "CH-5-100").containsEntry("gtin", "3145891055207")
-        .containsEntry("mpn", "ROS5").containsEntry("availability", "InStock")
-        .containsEntry("extractedBy.price", "jsonld").containsEntry("extractedBy.brand", "jsonld")
+    assertThat(l.attributes())
+        .containsEntry("sku", "CH-5-100")
+        .containsEntry("gtin", "3145891055207")
+        .containsEntry("mpn", "ROS5")
+        .containsEntry("availability", "InStock")
+        .containsEntry("extractedBy.price", "jsonld")
+        .containsEntry("extractedBy.brand", "jsonld")
         .containsEntry("extractedBy.id", "url");
-    assertThat(l.images()).extracting(i -> i.url()).containsExactly("https://chosi.example/img/1.jpg",
-        "https://cdn.example/2.jpg");
+    assertThat(l.images())
+        .extracting(i -> i.url())
+        .containsExactly("https://chosi.example/img/1.jpg", "https://cdn.example/2.jpg");
     assertThat(l.seller().id()).isEqualTo("chosi:shop:77");
     assertThat(l.seller().name()).isEqualTo("Shop Hương Thơm");
     assertThat(l.seller().taxCode()).isEqualTo("0312345678");
@@ -55,7 +66,8 @@ class ExtractionStructuredDataTest {
 
   @Test
   void graphArraysAggregateOfferAndBreadcrumbs() {
-    String html = """
+    String html =
+        """
         <html><head><script type="application/ld+json">
         {"@context":"https://schema.org","@graph":[
           {"@type":"WebSite","name":"Mua Bán"},
@@ -66,8 +78,12 @@ class ExtractionStructuredDataTest {
            "offers":{"@id":"#offer"}},
           {"@type":"AggregateOffer","@id":"#offer","lowPrice":"24.990.000","highPrice":"29990000","priceCurrency":"VND"}]}
         </script></head><body></body></html>""";
-    Listing l = only(TestPages.withProfile("https://muaban.example/san-pham/iphone-15-pro-i98765.html", html,
-        TestPages.profile("muaban")));
+    Listing l =
+        only(
+            TestPages.withProfile(
+                "https://muaban.example/san-pham/iphone-15-pro-i98765.html",
+                html,
+                TestPages.profile("muaban")));
     assertThat(l.id()).isEqualTo("muaban:98765");
     assertThat(l.price().amount()).isEqualByComparingTo("24990000");
     assertThat(l.category()).containsExactly("Trang chủ", "Điện thoại");
@@ -76,7 +92,8 @@ class ExtractionStructuredDataTest {
 
   @Test
   void brokenJsonLdIsRepaired() {
-    String html = """
+    String html =
+        """
         <html><head><script type="application/ld+json">
         <!--
         {"@type":"Product", 'name':'Giày Nike AF1', // comment
@@ -95,7 +112,8 @@ class ExtractionStructuredDataTest {
 
   @Test
   void microdataOnlyPage() {
-    String html = """
+    String html =
+        """
         <html lang="vi"><body>
         <div itemscope itemtype="https://schema.org/Product">
           <h1 itemprop="name">Túi xách Gucci Marmont</h1>
@@ -110,20 +128,28 @@ class ExtractionStructuredDataTest {
             </div>
           </div>
         </div></body></html>""";
-    Listing l = only(TestPages.withProfile("http://127.0.0.1:9000/p/555/tui-gucci", html, TestPages.profile("chosi")));
+    Listing l =
+        only(
+            TestPages.withProfile(
+                "http://127.0.0.1:9000/p/555/tui-gucci", html, TestPages.profile("chosi")));
     assertThat(l.id()).isEqualTo("chosi:555");
     assertThat(l.title()).isEqualTo("Túi xách Gucci Marmont");
     assertThat(l.price().amount()).isEqualByComparingTo("5200000");
     assertThat(l.brandClaimed()).isEqualTo("Gucci");
-    assertThat(l.attributes()).containsEntry("sku", "GG-443497").containsEntry("extractedBy.price", "microdata");
-    assertThat(l.images()).extracting(i -> i.url()).containsExactly("http://127.0.0.1:9000/img/gucci.jpg");
+    assertThat(l.attributes())
+        .containsEntry("sku", "GG-443497")
+        .containsEntry("extractedBy.price", "microdata");
+    assertThat(l.images())
+        .extracting(i -> i.url())
+        .containsExactly("http://127.0.0.1:9000/img/gucci.jpg");
     assertThat(l.seller().id()).isEqualTo("chosi:shop:12");
     assertThat(l.seller().name()).isEqualTo("Shop Túi Đẹp");
   }
 
   @Test
   void openGraphAndProductMetaTags() {
-    String html = """
+    String html =
+        """
         <html><head>
         <meta property="og:title" content="Son MAC Ruby Woo">
         <meta property="og:description" content="Son lì chính hãng">
@@ -139,15 +165,19 @@ class ExtractionStructuredDataTest {
     assertThat(l.price().currency()).isEqualTo("VND");
     assertThat(l.brandClaimed()).isEqualTo("MAC");
     assertThat(l.canonicalUrl()).isEqualTo("https://shop.example/son-mac-ruby-woo");
-    assertThat(l.attributes()).containsEntry("extractedBy.title", "meta").containsEntry("extractedBy.id", "hash");
+    assertThat(l.attributes())
+        .containsEntry("extractedBy.title", "meta")
+        .containsEntry("extractedBy.id", "hash");
     assertThat(l.id()).matches("web:u[0-9a-f]{16}");
     // The id hashes the canonical URL, so it is stable across tracking parameters.
-    assertThat(only(TestPages.html("https://shop.example/son-mac-ruby-woo?utm=y", html)).id()).isEqualTo(l.id());
+    assertThat(only(TestPages.html("https://shop.example/son-mac-ruby-woo?utm=y", html)).id())
+        .isEqualTo(l.id());
   }
 
   @Test
   void appStateAndFallbackPrice() {
-    String html = """
+    String html =
+        """
         <html lang="en-US"><head><title>Widget 3000 | Gadget Store</title>
         <script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"product":
           {"id":"W3000","name":"Widget 3000","brand":{"name":"Acme"},"sku":"W3000","price":{"value":19.5},"currency":"USD"}}}}</script>
@@ -156,9 +186,12 @@ class ExtractionStructuredDataTest {
     assertThat(l.brandClaimed()).isEqualTo("Acme");
     assertThat(l.price().amount()).isEqualByComparingTo("19.5");
     assertThat(l.price().currency()).isEqualTo("USD");
-    assertThat(l.attributes()).containsEntry("extractedBy.price", "appstate").containsEntry("sku", "W3000");
+    assertThat(l.attributes())
+        .containsEntry("extractedBy.price", "appstate")
+        .containsEntry("sku", "W3000");
 
-    String plain = """
+    String plain =
+        """
         <html lang="de-DE"><body><header><span class="price">9,99 €</span></header>
         <nav aria-label="Breadcrumb"><ol><li><a href="/">Start</a></li><li><a href="/kueche">Küche</a></li>
         <li>Kaffeemaschine Deluxe</li></ol></nav>
@@ -168,7 +201,9 @@ class ExtractionStructuredDataTest {
     Listing p = only(TestPages.html("https://laden.example/kaffeemaschine", plain));
     assertThat(p.price().amount()).isEqualByComparingTo("99.95");
     assertThat(p.price().currency()).isEqualTo("EUR");
-    assertThat(p.attributes()).containsEntry("extractedBy.price", "fallback").containsEntry("extractedBy.listPrice", "fallback");
+    assertThat(p.attributes())
+        .containsEntry("extractedBy.price", "fallback")
+        .containsEntry("extractedBy.listPrice", "fallback");
     assertThat(p.listPrice().amount()).isEqualByComparingTo("149.00");
     assertThat(p.category()).containsExactly("Start", "Küche");
     assertThat(p.language()).isEqualTo("de-DE");
@@ -176,12 +211,15 @@ class ExtractionStructuredDataTest {
 
   @Test
   void sellerPageWithDecree52Information() {
-    String html = """
+    String html =
+        """
         <html><body><h1>Cửa hàng Minh Anh</h1>
         <p>Công ty TNHH Minh Anh - MST: 0312345678 - Giấy chứng nhận đăng ký kinh doanh số 0312345678 do Sở KH&amp;ĐT TP.HCM cấp</p>
         <p>Địa chỉ: 45 Nguyễn Huệ, Quận 1, TP. Hồ Chí Minh</p><p>Hotline: 0909 123 456 - Email: cskh@minhanh.vn</p>
         </body></html>""";
-    Page page = TestPages.withProfile("http://127.0.0.1:9000/cua-hang/31", html, TestPages.profile("muaban"));
+    Page page =
+        TestPages.withProfile(
+            "http://127.0.0.1:9000/cua-hang/31", html, TestPages.profile("muaban"));
     var seller = Extraction.seller(page).orElseThrow();
     assertThat(seller.id()).isEqualTo("muaban:shop:31");
     assertThat(seller.name()).isEqualTo("Cửa hàng Minh Anh");
@@ -195,7 +233,8 @@ class ExtractionStructuredDataTest {
 
   @Test
   void itemListPageGivesOneListingPerProduct() {
-    String html = """
+    String html =
+        """
         <html lang="vi"><head><script type="application/ld+json">
         {"@type":"ItemList","itemListElement":[
           {"@type":"ListItem","position":1,"item":{"@type":"Product","name":"Áo A","url":"/p/11/ao-a",
@@ -203,28 +242,34 @@ class ExtractionStructuredDataTest {
           {"@type":"ListItem","position":2,"item":{"@type":"Product","name":"Áo B","url":"/p/12/ao-b",
             "offers":{"@type":"Offer","price":"120000","priceCurrency":"VND"}}}]}
         </script></head><body></body></html>""";
-    List<Listing> listings = Extraction.extract(
-        TestPages.withProfile("http://127.0.0.1:9000/c/ao?page=2", html, TestPages.profile("chosi")));
+    List<Listing> listings =
+        Extraction.extract(
+            TestPages.withProfile(
+                "http://127.0.0.1:9000/c/ao?page=2", html, TestPages.profile("chosi")));
     assertThat(listings).extracting(Listing::id).containsExactly("chosi:11", "chosi:12");
-    assertThat(listings).extracting(Listing::url)
+    assertThat(listings)
+        .extracting(Listing::url)
         .containsExactly("http://127.0.0.1:9000/p/11/ao-a", "http://127.0.0.1:9000/p/12/ao-b");
     assertThat(listings.get(1).price().amount()).isEqualByComparingTo("120000");
   }
 
   @Test
   void productPageWithRelatedItemListStaysOneListing() {
-    String html = """
+    String html =
+        """
         <html><head><script type="application/ld+json">
         [{"@type":"Product","name":"Main","sku":"M1","offers":{"price":"5","priceCurrency":"USD"}},
          {"@type":"ItemList","itemListElement":[{"@type":"Product","name":"R1"},{"@type":"Product","name":"R2"}]}]
         </script></head><body></body></html>""";
-    assertThat(Extraction.extract(TestPages.html("https://shop.example/main", html))).extracting(Listing::title)
+    assertThat(Extraction.extract(TestPages.html("https://shop.example/main", html)))
+        .extracting(Listing::title)
         .containsExactly("Main");
   }
 
   @Test
   void rdfaLiteProduct() {
-    String html = """
+    String html =
+        """
         <html><body><div vocab="https://schema.org/" typeof="Product">
           <h1 property="name">Đồng hồ Casio</h1><span property="brand" typeof="Brand"><span property="name">Casio</span></span>
           <div property="offers" typeof="Offer"><span property="price" content="1250000">1.250.000 ₫</span>
@@ -237,7 +282,8 @@ class ExtractionStructuredDataTest {
 
   @Test
   void appStateFromAssignmentsAndAnalyticsCalls() {
-    String initial = """
+    String initial =
+        """
         <html><head><title>Loa JBL Flip 6</title><script>
         window.__INITIAL_STATE__ = {"cart":{"items":[]},"pdp":{"product":{"productId":"88123","name":"Loa JBL Flip 6",
           "brand":"JBL","salePrice":"2.490.000","currency":"VND","ean":"6925281995262"}}};
@@ -246,9 +292,12 @@ class ExtractionStructuredDataTest {
     Listing l = only(TestPages.html("https://shop.example/loa-jbl-flip-6-88123", initial));
     assertThat(l.brandClaimed()).isEqualTo("JBL");
     assertThat(l.price().amount()).isEqualByComparingTo("2490000");
-    assertThat(l.attributes()).containsEntry("gtin", "6925281995262").containsEntry("extractedBy.brand", "appstate");
+    assertThat(l.attributes())
+        .containsEntry("gtin", "6925281995262")
+        .containsEntry("extractedBy.brand", "appstate");
 
-    String analytics = """
+    String analytics =
+        """
         <html><head><title>Kem chống nắng</title><script>
         dataLayer.push({"event":"view_item","ecommerce":{"currencyCode":"VND","detail":{"products":[
           {"id":"KCN-50","name":"Kem chống nắng","price":"315000","brand":"Anessa"}]}}});

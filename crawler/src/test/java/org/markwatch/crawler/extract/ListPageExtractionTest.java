@@ -13,41 +13,70 @@ class ListPageExtractionTest {
   private static final String URL = "https://shop.example.vn/danh-muc/my-pham?page=2";
 
   static String card(String cls, int id, String title, String price, String old) {
-    return "<div class='" + cls + "'><a href='/sp/" + id + ".html'><img src='data:image/gif;base64,R0lGOD' "
-        + "data-src='/anh/" + id + ".jpg'></a><h3><a href='/sp/" + id + ".html'>" + title + "</a></h3>"
-        + "<div class='gia'><span class='gia-ban'>" + price + "</span>"
-        + (old == null ? "" : " <del>" + old + "</del>") + "</div>"
-        + "<button onclick='add(" + id + ")'>Thêm vào giỏ</button></div>";
+    return "<div class='"
+        + cls
+        + "'><a href='/sp/"
+        + id
+        + ".html'><img src='data:image/gif;base64,R0lGOD' "
+        + "data-src='/anh/"
+        + id
+        + ".jpg'></a><h3><a href='/sp/"
+        + id
+        + ".html'>"
+        + title
+        + "</a></h3>"
+        + "<div class='gia'><span class='gia-ban'>"
+        + price
+        + "</span>"
+        + (old == null ? "" : " <del>" + old + "</del>")
+        + "</div>"
+        + "<button onclick='add("
+        + id
+        + ")'>Thêm vào giỏ</button></div>";
   }
 
-  static final String HEAD = "<html lang='vi'><head><title>Mỹ phẩm chính hãng | Shop</title></head><body>";
-  static final String NAV = "<header><nav class='menu'><ul>"
-      + "<li><a href='/km'>Khuyến mãi 99.000 ₫</a></li><li><a href='/moi'>Hàng mới 199.000 ₫</a></li>"
-      + "<li><a href='/hot'>Bán chạy 299.000 ₫</a></li></ul></nav>"
-      + "<div class='mini-cart'><ul><li><a href='/sp/900.html'>Nước tẩy trang Bioderma</a> <span class='price'>350.000 ₫</span></li>"
-      + "<li><a href='/sp/901.html'>Sữa rửa mặt Cetaphil</a> <span class='price'>250.000 ₫</span></li></ul></div></header>";
+  static final String HEAD =
+      "<html lang='vi'><head><title>Mỹ phẩm chính hãng | Shop</title></head><body>";
+  static final String NAV =
+      "<header><nav class='menu'><ul>"
+          + "<li><a href='/km'>Khuyến mãi 99.000 ₫</a></li><li><a href='/moi'>Hàng mới 199.000 ₫</a></li>"
+          + "<li><a href='/hot'>Bán chạy 299.000 ₫</a></li></ul></nav>"
+          + "<div class='mini-cart'><ul><li><a href='/sp/900.html'>Nước tẩy trang Bioderma</a> <span class='price'>350.000 ₫</span></li>"
+          + "<li><a href='/sp/901.html'>Sữa rửa mặt Cetaphil</a> <span class='price'>250.000 ₫</span></li></ul></div></header>";
 
   @Test
   void vietnameseGridGivesOneListingPerCardWithSaleAndOldPrices() {
-    String html = HEAD + NAV + "<h1>Mỹ phẩm</h1><div class='products'>"
-        + card("item", 1, "Nước hoa Chanel No5 100ml", "1.190.000 ₫", "1.500.000 ₫")
-        + card("item", 2, "Son Dior Rouge 999", "450.000đ", null)
-        + card("item", 3, "Kem chống nắng Anessa 60ml", "390.000 ₫", "450.000 ₫")
-        + card("item", 4, "Serum La Roche-Posay B5", "520.000 ₫", null)
-        + "</div><footer><p>Giao hàng miễn phí cho đơn từ 300.000 ₫</p></footer></body></html>";
+    String html =
+        HEAD
+            + NAV
+            + "<h1>Mỹ phẩm</h1><div class='products'>"
+            + card("item", 1, "Nước hoa Chanel No5 100ml", "1.190.000 ₫", "1.500.000 ₫")
+            + card("item", 2, "Son Dior Rouge 999", "450.000đ", null)
+            + card("item", 3, "Kem chống nắng Anessa 60ml", "390.000 ₫", "450.000 ₫")
+            + card("item", 4, "Serum La Roche-Posay B5", "520.000 ₫", null)
+            + "</div><footer><p>Giao hàng miễn phí cho đơn từ 300.000 ₫</p></footer></body></html>";
 
     ExtractionResult r = Extraction.run(TestPages.html(URL, html));
 
-    assertThat(r.listings()).extracting(Listing::title).containsExactly("Nước hoa Chanel No5 100ml",
-        "Son Dior Rouge 999", "Kem chống nắng Anessa 60ml", "Serum La Roche-Posay B5");
+    assertThat(r.listings())
+        .extracting(Listing::title)
+        .containsExactly(
+            "Nước hoa Chanel No5 100ml",
+            "Son Dior Rouge 999",
+            "Kem chống nắng Anessa 60ml",
+            "Serum La Roche-Posay B5");
     Listing first = r.listings().get(0);
     assertThat(first.url()).isEqualTo("https://shop.example.vn/sp/1.html");
     assertThat(first.kind()).isEqualTo("product");
     assertThat(first.price().amount()).isEqualByComparingTo(new BigDecimal("1190000"));
     assertThat(first.price().currency()).isEqualTo("VND");
     assertThat(first.listPrice().amount()).isEqualByComparingTo(new BigDecimal("1500000"));
-    assertThat(first.images()).extracting(Image::url).containsExactly("https://shop.example.vn/anh/1.jpg");
-    assertThat(first.attributes()).containsEntry(Extraction.OBSERVED_ON, URL).containsEntry("listContext", "main");
+    assertThat(first.images())
+        .extracting(Image::url)
+        .containsExactly("https://shop.example.vn/anh/1.jpg");
+    assertThat(first.attributes())
+        .containsEntry(Extraction.OBSERVED_ON, URL)
+        .containsEntry("listContext", "main");
     assertThat(r.listings().get(1).price().amount()).isEqualByComparingTo(new BigDecimal("450000"));
     assertThat(r.listings().get(1).listPrice()).isNull();
     assertThat(r.listings()).extracting(Listing::id).doesNotHaveDuplicates();
@@ -55,18 +84,30 @@ class ListPageExtractionTest {
 
   @Test
   void relatedBlockIsMarkedAndNavigationAndMiniCartAreNoListings() {
-    String html = HEAD + NAV + "<h1>Son môi</h1><div class='grid'>" + card("card", 2, "Son MAC Ruby Woo", "520.000 ₫", null)
-        + card("card", 3, "Son 3CE Taupe", "310.000 ₫", null) + card("card", 4, "Son Black Rouge A12", "160.000 ₫", null)
-        + "</div><section class='recently-viewed'>" + card("mini", 7, "Phấn phủ Innisfree", "170.000 ₫", null)
-        + card("mini", 8, "Mascara Maybelline", "150.000 ₫", null) + "</section></body></html>";
+    String html =
+        HEAD
+            + NAV
+            + "<h1>Son môi</h1><div class='grid'>"
+            + card("card", 2, "Son MAC Ruby Woo", "520.000 ₫", null)
+            + card("card", 3, "Son 3CE Taupe", "310.000 ₫", null)
+            + card("card", 4, "Son Black Rouge A12", "160.000 ₫", null)
+            + "</div><section class='recently-viewed'>"
+            + card("mini", 7, "Phấn phủ Innisfree", "170.000 ₫", null)
+            + card("mini", 8, "Mascara Maybelline", "150.000 ₫", null)
+            + "</section></body></html>";
 
     List<Listing> out = Extraction.extract(TestPages.html(URL, html));
 
-    assertThat(out).extracting(Listing::title).doesNotContain("Khuyến mãi 99.000 ₫", "Nước tẩy trang Bioderma",
-        "Sữa rửa mặt Cetaphil");
-    assertThat(out).filteredOn(l -> "related".equals(l.attributes().get("listContext"))).extracting(Listing::title)
+    assertThat(out)
+        .extracting(Listing::title)
+        .doesNotContain("Khuyến mãi 99.000 ₫", "Nước tẩy trang Bioderma", "Sữa rửa mặt Cetaphil");
+    assertThat(out)
+        .filteredOn(l -> "related".equals(l.attributes().get("listContext")))
+        .extracting(Listing::title)
         .containsExactly("Phấn phủ Innisfree", "Mascara Maybelline");
-    assertThat(out).filteredOn(l -> "main".equals(l.attributes().get("listContext"))).extracting(Listing::title)
+    assertThat(out)
+        .filteredOn(l -> "main".equals(l.attributes().get("listContext")))
+        .extracting(Listing::title)
         .containsExactly("Son MAC Ruby Woo", "Son 3CE Taupe", "Son Black Rouge A12");
   }
 
@@ -91,10 +132,12 @@ class ListPageExtractionTest {
 
   @Test
   void pageWithoutProductsGivesNothingRatherThanItsTitle() {
-    String html = "<html lang='vi'><head><title>Tin tức mới nhất</title></head><body>" + NAV
-        + "<h1>Tin tức mới nhất</h1><article><h2><a href='/tin/1'>Cách nhận biết mỹ phẩm giả</a></h2>"
-        + "<p>Ngày 12/11/2026 cơ quan quản lý thị trường đã thu giữ 1.200 sản phẩm.</p></article>"
-        + "<article><h2><a href='/tin/2'>Mùa mua sắm cuối năm</a></h2><p>Giảm giá đến 50%.</p></article></body></html>";
+    String html =
+        "<html lang='vi'><head><title>Tin tức mới nhất</title></head><body>"
+            + NAV
+            + "<h1>Tin tức mới nhất</h1><article><h2><a href='/tin/1'>Cách nhận biết mỹ phẩm giả</a></h2>"
+            + "<p>Ngày 12/11/2026 cơ quan quản lý thị trường đã thu giữ 1.200 sản phẩm.</p></article>"
+            + "<article><h2><a href='/tin/2'>Mùa mua sắm cuối năm</a></h2><p>Giảm giá đến 50%.</p></article></body></html>";
 
     ExtractionResult r = Extraction.run(TestPages.html("https://shop.example.vn/tin-tuc", html));
 
@@ -104,14 +147,19 @@ class ListPageExtractionTest {
 
   @Test
   void productPageWithRelatedCardsStillGivesOneListing() {
-    String html = "<html lang='vi'><head><script type='application/ld+json'>{\"@context\":\"https://schema.org\","
-        + "\"@type\":\"Product\",\"name\":\"Nước hoa Chanel No5 100ml\",\"offers\":{\"@type\":\"Offer\","
-        + "\"price\":\"1190000\",\"priceCurrency\":\"VND\"}}</script></head><body><h1>Nước hoa Chanel No5 100ml</h1>"
-        + "<div class='related-products'>" + card("item", 2, "Son Dior Rouge 999", "450.000 ₫", null)
-        + card("item", 3, "Kem Anessa 60ml", "390.000 ₫", null) + card("item", 4, "Serum B5", "520.000 ₫", null)
-        + card("item", 5, "Phấn Innisfree", "170.000 ₫", null) + "</div></body></html>";
+    String html =
+        "<html lang='vi'><head><script type='application/ld+json'>{\"@context\":\"https://schema.org\","
+            + "\"@type\":\"Product\",\"name\":\"Nước hoa Chanel No5 100ml\",\"offers\":{\"@type\":\"Offer\","
+            + "\"price\":\"1190000\",\"priceCurrency\":\"VND\"}}</script></head><body><h1>Nước hoa Chanel No5 100ml</h1>"
+            + "<div class='related-products'>"
+            + card("item", 2, "Son Dior Rouge 999", "450.000 ₫", null)
+            + card("item", 3, "Kem Anessa 60ml", "390.000 ₫", null)
+            + card("item", 4, "Serum B5", "520.000 ₫", null)
+            + card("item", 5, "Phấn Innisfree", "170.000 ₫", null)
+            + "</div></body></html>";
 
-    List<Listing> out = Extraction.extract(TestPages.html("https://shop.example.vn/sp/1.html", html));
+    List<Listing> out =
+        Extraction.extract(TestPages.html("https://shop.example.vn/sp/1.html", html));
 
     assertThat(out).hasSize(1);
     assertThat(out.get(0).title()).isEqualTo("Nước hoa Chanel No5 100ml");
@@ -119,12 +167,17 @@ class ListPageExtractionTest {
 
   @Test
   void productPageWithoutMarkupButWithItsPriceBesideTheTitleIsNoListPage() {
-    String html = HEAD + "<h1>Nước hoa Chanel No5 100ml</h1><div class='product-info'><span class='price'>1.190.000 ₫</span>"
-        + "<button>Mua ngay</button></div><h2>Sản phẩm tương tự</h2><div class='products'>"
-        + card("item", 2, "Son Dior Rouge 999", "450.000 ₫", null) + card("item", 3, "Kem Anessa 60ml", "390.000 ₫", null)
-        + card("item", 4, "Serum B5", "520.000 ₫", null) + "</div></body></html>";
+    String html =
+        HEAD
+            + "<h1>Nước hoa Chanel No5 100ml</h1><div class='product-info'><span class='price'>1.190.000 ₫</span>"
+            + "<button>Mua ngay</button></div><h2>Sản phẩm tương tự</h2><div class='products'>"
+            + card("item", 2, "Son Dior Rouge 999", "450.000 ₫", null)
+            + card("item", 3, "Kem Anessa 60ml", "390.000 ₫", null)
+            + card("item", 4, "Serum B5", "520.000 ₫", null)
+            + "</div></body></html>";
 
-    List<Listing> out = Extraction.extract(TestPages.html("https://shop.example.vn/sp/1.html", html));
+    List<Listing> out =
+        Extraction.extract(TestPages.html("https://shop.example.vn/sp/1.html", html));
 
     assertThat(out).hasSize(1);
     assertThat(out.get(0).price().amount()).isEqualByComparingTo(new BigDecimal("1190000"));
@@ -132,14 +185,17 @@ class ListPageExtractionTest {
 
   @Test
   void imagesAreAbsoluteAndInlineOrPlaceholderImagesDropped() {
-    String html = "<html><head><script type='application/ld+json'>{\"@context\":\"https://schema.org\","
-        + "\"@type\":\"Product\",\"name\":\"Túi xách\",\"image\":[\"data:image/png;base64,iVBOR\",\"/img/tui.jpg\","
-        + "\"/img/1x1.gif\",\"https://cdn.example.vn/tui-2.jpg\"],\"offers\":{\"price\":\"100000\",\"priceCurrency\":\"VND\"}}"
-        + "</script></head><body><h1>Túi xách</h1></body></html>";
+    String html =
+        "<html><head><script type='application/ld+json'>{\"@context\":\"https://schema.org\","
+            + "\"@type\":\"Product\",\"name\":\"Túi xách\",\"image\":[\"data:image/png;base64,iVBOR\",\"/img/tui.jpg\","
+            + "\"/img/1x1.gif\",\"https://cdn.example.vn/tui-2.jpg\"],\"offers\":{\"price\":\"100000\",\"priceCurrency\":\"VND\"}}"
+            + "</script></head><body><h1>Túi xách</h1></body></html>";
 
-    Listing l = Extraction.extract(TestPages.html("https://shop.example.vn/sp/tui.html", html)).get(0);
+    Listing l =
+        Extraction.extract(TestPages.html("https://shop.example.vn/sp/tui.html", html)).get(0);
 
-    assertThat(l.images()).extracting(Image::url)
+    assertThat(l.images())
+        .extracting(Image::url)
         .containsExactly("https://shop.example.vn/img/tui.jpg", "https://cdn.example.vn/tui-2.jpg");
   }
 
@@ -161,7 +217,8 @@ class ListPageExtractionTest {
         .isEqualTo("Thanh lý túi LV authentic");
     String longLine = "Hàng về rồi các chị ơi. " + "Túi đẹp lắm ".repeat(30);
     assertThat(FeedExtractor.firstLine(longLine)).isEqualTo("Hàng về rồi các chị ơi.");
-    assertThat(FeedExtractor.firstLine("a".repeat(300))).hasSizeLessThanOrEqualTo(FeedExtractor.MAX_TITLE_CHARS);
+    assertThat(FeedExtractor.firstLine("a".repeat(300)))
+        .hasSizeLessThanOrEqualTo(FeedExtractor.MAX_TITLE_CHARS);
     assertThat(FeedExtractor.firstLine("  ")).isNull();
   }
 }

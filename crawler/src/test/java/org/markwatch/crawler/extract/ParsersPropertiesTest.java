@@ -24,7 +24,8 @@ class ParsersPropertiesTest {
 
   @Property(tries = 500)
   void priceParserNeverThrowsAndNeverGoesNegative(@ForAll("priceish") String text) {
-    ParsedPrice p = PriceParser.parse(text, text.length() > 3 ? text.substring(0, 3) : null, null, "VN");
+    ParsedPrice p =
+        PriceParser.parse(text, text.length() > 3 ? text.substring(0, 3) : null, null, "VN");
     if (p.amount() != null) {
       assertThat(p.amount().signum()).isGreaterThanOrEqualTo(0);
     }
@@ -33,13 +34,15 @@ class ParsersPropertiesTest {
 
   @Property(tries = 500)
   void lenientJsonNeverThrows(@ForAll("jsonish") String text) {
-    assertThat(LenientJson.readAll(text)).allSatisfy(n -> assertThat(n.isObject() || n.isArray()).isTrue());
+    assertThat(LenientJson.readAll(text))
+        .allSatisfy(n -> assertThat(n.isObject() || n.isArray()).isTrue());
   }
 
   @Property(tries = 500)
   void contactsAreWellFormed(@ForAll("priceish") String text) {
     for (Contact c : ContactFinder.find(text)) {
-      assertThat(c.type()).isIn("phone", "zalo", "bank_account", "email", "url", "telegram", "other");
+      assertThat(c.type())
+          .isIn("phone", "zalo", "bank_account", "email", "url", "telegram", "other");
       if (c.type().equals("phone") || c.type().equals("zalo")) {
         assertThat(c.value()).matches("0\\d{9,10}|1[89]00\\d{4}");
       }
@@ -48,8 +51,17 @@ class ParsersPropertiesTest {
 
   @Property(tries = 300)
   void extractionOfAnySoupGivesValidListings(@ForAll("htmlSoup") String html) {
-    Page page = new Page("https://fuzz.example/p/1", 200, Map.of(), html.getBytes(StandardCharsets.UTF_8), null, null,
-        "2026-11-24T00:00:00Z", null, null);
+    Page page =
+        new Page(
+            "https://fuzz.example/p/1",
+            200,
+            Map.of(),
+            html.getBytes(StandardCharsets.UTF_8),
+            null,
+            null,
+            "2026-11-24T00:00:00Z",
+            null,
+            null);
     List<Listing> listings = Extraction.extract(page);
     for (Listing l : listings) {
       assertThat(JsonCodec.decodeListing(JsonCodec.encode(l)).errors()).isEmpty();
@@ -67,7 +79,9 @@ class ParsersPropertiesTest {
 
   @Provide
   Arbitrary<String> priceish() {
-    return Arbitraries.strings().withChars("0123456789.,' kKtrđ₫$€£¥VNDUSzalo+84-()\n").ofMaxLength(60)
+    return Arbitraries.strings()
+        .withChars("0123456789.,' kKtrđ₫$€£¥VNDUSzalo+84-()\n")
+        .ofMaxLength(60)
         .injectDuplicates(0.1)
         .edgeCases(c -> c.add("1tr"));
   }
@@ -81,21 +95,66 @@ class ParsersPropertiesTest {
 
   @Provide
   Arbitrary<String> htmlSoup() {
-    Arbitrary<String> piece = Arbitraries.of(
-        "<html>", "<head>", "<body>", "<div class=\"price\">", "</div>", "<h1>", "</h1>", "Giá 450k", "1.800.000₫",
-        "<script type=\"application/ld+json\">", "</script>", "{\"@type\":\"Product\",\"name\":\"X\"", ",\"offers\":{",
-        "\"price\":\"12.5\"", "}", "]", "[", "<div itemscope itemtype=\"https://schema.org/Product\">",
-        "<span itemprop=\"name\">Tên</span>", "<meta property=\"og:title\" content=\"T\">", "<title>", "</title>",
-        "SKU: 123456", "Brand: Acme", "<button>Add to cart</button>", "&amp;", "&#7879;", "\u0000", "<!--", "-->",
-        "<script>window.__INITIAL_STATE__ = {\"product\":{\"name\":\"N\",\"price\":5,\"sku\":\"1\"}}</script>");
+    Arbitrary<String> piece =
+        Arbitraries.of(
+            "<html>",
+            "<head>",
+            "<body>",
+            "<div class=\"price\">",
+            "</div>",
+            "<h1>",
+            "</h1>",
+            "Giá 450k",
+            "1.800.000₫",
+            "<script type=\"application/ld+json\">",
+            "</script>",
+            "{\"@type\":\"Product\",\"name\":\"X\"",
+            ",\"offers\":{",
+            "\"price\":\"12.5\"",
+            "}",
+            "]",
+            "[",
+            "<div itemscope itemtype=\"https://schema.org/Product\">",
+            "<span itemprop=\"name\">Tên</span>",
+            "<meta property=\"og:title\" content=\"T\">",
+            "<title>",
+            "</title>",
+            "SKU: 123456",
+            "Brand: Acme",
+            "<button>Add to cart</button>",
+            "&amp;",
+            "&#7879;",
+            "\u0000",
+            "<!--",
+            "-->",
+            "<script>window.__INITIAL_STATE__ = {\"product\":{\"name\":\"N\",\"price\":5,\"sku\":\"1\"}}</script>");
     return piece.list().ofMaxSize(40).map(l -> String.join("", l));
   }
 
   @Provide
   Arbitrary<String> yamlish() {
-    Arbitrary<String> piece = Arbitraries.of("platform: x\n", "kind: post\n", "item: a.b\n", "fields:\n", "  title: h1\n",
-        "  price: '[x'\n", "id:\n", "  url: '/p/(\\d+)'\n", "  attribute: data-id\n", "urls: [a, '(']\n", "- a\n",
-        ": :\n", "  bogus: 1\n", "\t", "{", "}", "'", "\"", "platform: X Y\n", "priceFromText: yes\n");
+    Arbitrary<String> piece =
+        Arbitraries.of(
+            "platform: x\n",
+            "kind: post\n",
+            "item: a.b\n",
+            "fields:\n",
+            "  title: h1\n",
+            "  price: '[x'\n",
+            "id:\n",
+            "  url: '/p/(\\d+)'\n",
+            "  attribute: data-id\n",
+            "urls: [a, '(']\n",
+            "- a\n",
+            ": :\n",
+            "  bogus: 1\n",
+            "\t",
+            "{",
+            "}",
+            "'",
+            "\"",
+            "platform: X Y\n",
+            "priceFromText: yes\n");
     return piece.list().ofMaxSize(12).map(l -> String.join("", l));
   }
 }

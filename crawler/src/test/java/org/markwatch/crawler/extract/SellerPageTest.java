@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.markwatch.model.Seller;
 
-/** Seller (shop) pages: the seller record with the Decree 52 business information and the shop's figures. */
+/**
+ * Seller (shop) pages: the seller record with the Decree 52 business information and the shop's
+ * figures.
+ */
 class SellerPageTest {
   @Test
   void vietnameseShopPageGivesTheWholeSellerRecord() {
-    String html = """
+    String html =
+        """
         <html lang="vi"><head><title>Shop Mỹ Phẩm Sài Gòn</title></head><body>
         <div class="shop-header"><h1>Shop Mỹ Phẩm Sài Gòn</h1> <span class="badge badge-mall">Mall</span>
         <ul><li>Đánh giá: 4,8 / 5</li><li>Người theo dõi: 12,3k</li><li>Sản phẩm: 1.250</li><li>Tham gia: 03/2019</li></ul></div>
@@ -20,7 +24,8 @@ class SellerPageTest {
         <dd>Hotline 0909 123 456 - Zalo 0987.654.321</dd><dd>Email: cskh@mypham-sg.vn</dd></dl></section>
         </body></html>""";
 
-    Seller s = Extraction.seller(TestPages.html("https://shop.example.vn/shop/42", html)).orElseThrow();
+    Seller s =
+        Extraction.seller(TestPages.html("https://shop.example.vn/shop/42", html)).orElseThrow();
 
     assertThat(s.name()).isEqualTo("Shop Mỹ Phẩm Sài Gòn");
     assertThat(s.url()).isEqualTo("https://shop.example.vn/shop/42");
@@ -40,13 +45,15 @@ class SellerPageTest {
 
   @Test
   void schemaOrgShopInAMergedProvinceWithRelativeJoiningDate() {
-    String html = """
+    String html =
+        """
         <html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Store",
         "name":"Gia Dụng Bình Dương","url":"https://shop.example.vn/shop/7","telephone":"0274 3822 123",
         "address":{"@type":"PostalAddress","streetAddress":"KCN Sóng Thần, Dĩ An","addressRegion":"Bình Dương"}}
         </script></head><body><h1>Gia Dụng Bình Dương</h1><p>Joined 3 years ago · 980 followers</p></body></html>""";
 
-    Seller s = Extraction.seller(TestPages.html("https://shop.example.vn/shop/7", html)).orElseThrow();
+    Seller s =
+        Extraction.seller(TestPages.html("https://shop.example.vn/shop/7", html)).orElseThrow();
 
     assertThat(s.name()).isEqualTo("Gia Dụng Bình Dương");
     assertThat(s.province()).isEqualTo("Hồ Chí Minh");

@@ -11,19 +11,25 @@ class SiteProfileTest {
   @Test
   void everyProfileOfTheProjectLoads() {
     SiteProfiles profiles = SiteProfiles.load(Path.of("..", "conf", "sources", "profiles"));
-    assertThat(profiles.profiles()).extracting(SiteProfile::name).contains("mangxa", "chosi", "muaban");
+    assertThat(profiles.profiles())
+        .extracting(SiteProfile::name)
+        .contains("mangxa", "chosi", "muaban");
     SiteProfile mangxa = profiles.named("mangxa").orElseThrow();
     assertThat(mangxa.kind()).isEqualTo("post");
     assertThat(mangxa.item()).isEqualTo("article.post");
-    assertThat(mangxa.fields().get("sellerUrl")).isEqualTo(new SiteProfile.Selector("a.author", "href"));
+    assertThat(mangxa.fields().get("sellerUrl"))
+        .isEqualTo(new SiteProfile.Selector("a.author", "href"));
     assertThat(mangxa.listingId().attribute()).isEqualTo("data-post-id");
-    assertThat(profiles.forUrl("https://muaban.vn/san-pham/ao-thun-i123.html")).map(SiteProfile::name).contains("muaban");
+    assertThat(profiles.forUrl("https://muaban.vn/san-pham/ao-thun-i123.html"))
+        .map(SiteProfile::name)
+        .contains("muaban");
     assertThat(profiles.forUrl("https://example.com/nothing")).isEmpty();
   }
 
   @Test
   void unknownKeyIsRefusedWithFileLineAndField() {
-    String yaml = """
+    String yaml =
+        """
         platform: shopx
         kind: product
         fields:
@@ -43,12 +49,14 @@ class SiteProfileTest {
 
   @Test
   void badSelectorRegexAndValues() {
-    assertThatThrownBy(() -> SiteProfile.parse("b.yaml", "platform: b\nfields:\n  price: 'div[class'\n"))
+    assertThatThrownBy(
+            () -> SiteProfile.parse("b.yaml", "platform: b\nfields:\n  price: 'div[class'\n"))
         .hasMessageStartingWith("b.yaml:3: field 'fields.price': bad CSS selector 'div[class'");
     assertThatThrownBy(() -> SiteProfile.parse("c.yaml", "platform: c\nid:\n  url: '/p/(\\d+'\n"))
         .hasMessageStartingWith("c.yaml:3: field 'id.url': bad regular expression");
     assertThatThrownBy(() -> SiteProfile.parse("d.yaml", "platform: d\nid:\n  url: '/p/\\d+'\n"))
-        .hasMessageContaining("d.yaml:3: field 'id.url'").hasMessageContaining("needs a group");
+        .hasMessageContaining("d.yaml:3: field 'id.url'")
+        .hasMessageContaining("needs a group");
     assertThatThrownBy(() -> SiteProfile.parse("e.yaml", "kind: product\n"))
         .hasMessage("e.yaml:1: field 'platform' is required");
     assertThatThrownBy(() -> SiteProfile.parse("f.yaml", "platform: F Shop\n"))
@@ -57,21 +65,26 @@ class SiteProfileTest {
         .hasMessageStartingWith("g.yaml:2: field 'kind': 'listing' must be product or post");
     assertThatThrownBy(() -> SiteProfile.parse("h.yaml", "platform: h\npriceFromText: maybe\n"))
         .hasMessageStartingWith("h.yaml:2: field 'priceFromText' must be true or false");
-    assertThatThrownBy(() -> SiteProfile.parse("i.yaml", "platform: i\nfields:\n  images: 'img @1src'\n"))
+    assertThatThrownBy(
+            () -> SiteProfile.parse("i.yaml", "platform: i\nfields:\n  images: 'img @1src'\n"))
         .hasMessageStartingWith("i.yaml:3: field 'fields.images': '1src' is not an attribute name");
   }
 
   @Test
   void brokenYamlNamesTheLine() {
     assertThatThrownBy(() -> SiteProfile.parse("j.yaml", "platform: j\nfields: [a, b\n"))
-        .hasMessageStartingWith("j.yaml:").hasMessageContaining("not valid YAML");
+        .hasMessageStartingWith("j.yaml:")
+        .hasMessageContaining("not valid YAML");
     assertThatThrownBy(() -> SiteProfile.parse("k.yaml", "platform: k\nplatform: k2\n"))
         .hasMessageContaining("k.yaml:2");
   }
 
   @Test
   void defaultsAndSelectorSyntax() {
-    SiteProfile p = SiteProfile.parse("conf/x/shop-y.yml", """
+    SiteProfile p =
+        SiteProfile.parse(
+            "conf/x/shop-y.yml",
+            """
         platform: shopy
         fields:
           images: 'div.gallery img @data-src'
@@ -81,7 +94,8 @@ class SiteProfileTest {
     assertThat(p.kind()).isEqualTo("product");
     assertThat(p.priceFromText()).isFalse();
     assertThat(p.contactsFromText()).isTrue();
-    assertThat(p.fields().get("images")).isEqualTo(new SiteProfile.Selector("div.gallery img", "data-src"));
+    assertThat(p.fields().get("images"))
+        .isEqualTo(new SiteProfile.Selector("div.gallery img", "data-src"));
     assertThat(p.fields().get("text")).isEqualTo(new SiteProfile.Selector(".desc", null));
   }
 }

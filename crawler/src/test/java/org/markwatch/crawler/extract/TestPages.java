@@ -13,17 +13,42 @@ final class TestPages {
   private TestPages() {}
 
   static Page html(String url, String html) {
-    return new Page(url, 200, Map.of("Content-Type", List.of("text/html; charset=utf-8")),
-        html.getBytes(StandardCharsets.UTF_8), null, null, "2026-11-24T01:00:00Z", "run-1", null);
+    return new Page(
+        url,
+        200,
+        Map.of("Content-Type", List.of("text/html; charset=utf-8")),
+        html.getBytes(StandardCharsets.UTF_8),
+        null,
+        null,
+        "2026-11-24T01:00:00Z",
+        "run-1",
+        null);
   }
 
   static Page rendered(String url, String html, SiteProfile profile) {
-    return new Page(url, 200, Map.of(), null, html, profile.platform(), "2026-11-24T01:00:00Z", "run-1", profile);
+    return new Page(
+        url,
+        200,
+        Map.of(),
+        null,
+        html,
+        profile.platform(),
+        "2026-11-24T01:00:00Z",
+        "run-1",
+        profile);
   }
 
   static Page withProfile(String url, String html, SiteProfile profile) {
-    return new Page(url, 200, Map.of(), html.getBytes(StandardCharsets.UTF_8), null, profile.platform(),
-        "2026-11-24T01:00:00Z", "run-1", profile);
+    return new Page(
+        url,
+        200,
+        Map.of(),
+        html.getBytes(StandardCharsets.UTF_8),
+        null,
+        profile.platform(),
+        "2026-11-24T01:00:00Z",
+        "run-1",
+        profile);
   }
 
   /** A profile of conf/sources/profiles (the repo root is two levels above the module). */

@@ -23,8 +23,12 @@ class StaticFetcherTest {
   @BeforeEach
   void start() throws Exception {
     site = new TestSite();
-    fetcher = new StaticFetcher(new AddressGuard(true),
-        new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), 1000), UA);
+    fetcher =
+        new StaticFetcher(
+            new AddressGuard(true),
+            new FetchLimits(
+                Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), 1000),
+            UA);
   }
 
   @AfterEach
@@ -47,15 +51,18 @@ class StaticFetcherTest {
 
   @Test
   void htmlIsDecodedWithTheDeclaredCharset() {
-    site.route("/latin", ex -> {
-      byte[] bytes = "<p>café</p>".getBytes(StandardCharsets.ISO_8859_1);
-      ex.getResponseHeaders().set("Content-Type", "text/html; charset=ISO-8859-1");
-      ex.sendResponseHeaders(200, bytes.length);
-      ex.getResponseBody().write(bytes);
-    });
+    site.route(
+        "/latin",
+        ex -> {
+          byte[] bytes = "<p>café</p>".getBytes(StandardCharsets.ISO_8859_1);
+          ex.getResponseHeaders().set("Content-Type", "text/html; charset=ISO-8859-1");
+          ex.sendResponseHeaders(200, bytes.length);
+          ex.getResponseBody().write(bytes);
+        });
     assertThat(fetcher.fetch(FetchRequest.of(site.url("/latin"))).html()).isEqualTo("<p>café</p>");
     site.html("/utf8", "<p>Túi xách</p>");
-    assertThat(fetcher.fetch(FetchRequest.of(site.url("/utf8"))).html()).isEqualTo("<p>Túi xách</p>");
+    assertThat(fetcher.fetch(FetchRequest.of(site.url("/utf8"))).html())
+        .isEqualTo("<p>Túi xách</p>");
   }
 
   @Test
@@ -65,13 +72,15 @@ class StaticFetcherTest {
     try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
       out.write(plain);
     }
-    site.route("/gz", ex -> {
-      assertThat(ex.getRequestHeaders().getFirst("Accept-Encoding")).contains("gzip");
-      ex.getResponseHeaders().set("Content-Encoding", "gzip");
-      ex.getResponseHeaders().set("Content-Type", "text/html");
-      ex.sendResponseHeaders(200, gz.size());
-      ex.getResponseBody().write(gz.toByteArray());
-    });
+    site.route(
+        "/gz",
+        ex -> {
+          assertThat(ex.getRequestHeaders().getFirst("Accept-Encoding")).contains("gzip");
+          ex.getResponseHeaders().set("Content-Encoding", "gzip");
+          ex.getResponseHeaders().set("Content-Type", "text/html");
+          ex.sendResponseHeaders(200, gz.size());
+          ex.getResponseBody().write(gz.toByteArray());
+        });
     FetchResult r = fetcher.fetch(FetchRequest.of(site.url("/gz")));
     assertThat(r.body()).isEqualTo(plain);
   }
@@ -79,16 +88,18 @@ class StaticFetcherTest {
   @Test
   void cutsBodyAtByteCapWhileStreaming() {
     // 1000-byte cap; the server offers 200 kB in chunks of unknown total length.
-    site.route("/big", ex -> {
-      ex.getResponseHeaders().set("Content-Type", "text/html");
-      ex.sendResponseHeaders(200, 0);
-      try (OutputStream out = ex.getResponseBody()) {
-        byte[] chunk = "x".repeat(1000).getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < 200; i++) {
-          out.write(chunk);
-        }
-      }
-    });
+    site.route(
+        "/big",
+        ex -> {
+          ex.getResponseHeaders().set("Content-Type", "text/html");
+          ex.sendResponseHeaders(200, 0);
+          try (OutputStream out = ex.getResponseBody()) {
+            byte[] chunk = "x".repeat(1000).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 200; i++) {
+              out.write(chunk);
+            }
+          }
+        });
     FetchResult r = fetcher.fetch(FetchRequest.of(site.url("/big")));
     assertThat(r.outcome()).isEqualTo(FetchOutcome.OK);
     assertThat(r.truncated()).isTrue();
@@ -106,19 +117,21 @@ class StaticFetcherTest {
   @Test
   void slowRouteTimesOutAsResult() {
     // Writes a byte every 300 ms, forever: only the 2 s call timeout ends it.
-    site.route("/slow", ex -> {
-      ex.sendResponseHeaders(200, 0);
-      OutputStream out = ex.getResponseBody();
-      for (int i = 0; i < 100; i++) {
-        out.write('z');
-        out.flush();
-        try {
-          Thread.sleep(300);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    site.route(
+        "/slow",
+        ex -> {
+          ex.sendResponseHeaders(200, 0);
+          OutputStream out = ex.getResponseBody();
+          for (int i = 0; i < 100; i++) {
+            out.write('z');
+            out.flush();
+            try {
+              Thread.sleep(300);
+            } catch (InterruptedException e) {
+              return;
+            }
+          }
+        });
     long t0 = System.nanoTime();
     FetchResult r = fetcher.fetch(FetchRequest.of(site.url("/slow")));
     long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -129,10 +142,12 @@ class StaticFetcherTest {
 
   @Test
   void redirectIsReturnedWhenNotFollowed() {
-    site.route("/old", ex -> {
-      ex.getResponseHeaders().set("Location", "/new?x=1");
-      ex.sendResponseHeaders(301, -1);
-    });
+    site.route(
+        "/old",
+        ex -> {
+          ex.getResponseHeaders().set("Location", "/new?x=1");
+          ex.sendResponseHeaders(301, -1);
+        });
     FetchResult r = fetcher.fetch(FetchRequest.of(site.url("/old")));
     assertThat(r.outcome()).isEqualTo(FetchOutcome.REDIRECT);
     assertThat(r.redirectTo()).isEqualTo(site.url("/new?x=1"));
@@ -141,13 +156,25 @@ class StaticFetcherTest {
 
   @Test
   void redirectsAreFollowedUpToTheLimit() {
-    site.route("/r1", ex -> { ex.getResponseHeaders().set("Location", "/r2"); ex.sendResponseHeaders(302, -1); });
-    site.route("/r2", ex -> { ex.getResponseHeaders().set("Location", "/end"); ex.sendResponseHeaders(302, -1); });
+    site.route(
+        "/r1",
+        ex -> {
+          ex.getResponseHeaders().set("Location", "/r2");
+          ex.sendResponseHeaders(302, -1);
+        });
+    site.route(
+        "/r2",
+        ex -> {
+          ex.getResponseHeaders().set("Location", "/end");
+          ex.sendResponseHeaders(302, -1);
+        });
     site.html("/end", "done");
-    FetchResult r = fetcher.fetch(new FetchRequest(site.url("/r1"), Set.of(), 5, BrowserSettings.DEFAULT));
+    FetchResult r =
+        fetcher.fetch(new FetchRequest(site.url("/r1"), Set.of(), 5, BrowserSettings.DEFAULT));
     assertThat(r.outcome()).isEqualTo(FetchOutcome.OK);
     assertThat(r.finalUrl()).isEqualTo(site.url("/end"));
-    FetchResult limited = fetcher.fetch(new FetchRequest(site.url("/r1"), Set.of(), 1, BrowserSettings.DEFAULT));
+    FetchResult limited =
+        fetcher.fetch(new FetchRequest(site.url("/r1"), Set.of(), 1, BrowserSettings.DEFAULT));
     assertThat(limited.outcome()).isEqualTo(FetchOutcome.REDIRECT);
     assertThat(limited.redirectTo()).isEqualTo(site.url("/end"));
   }

@@ -7,13 +7,18 @@ import org.junit.jupiter.api.Test;
 class LinkExtractorTest {
   @Test
   void resolvesAnchorsAndPaginationSkippingNofollow() {
-    String html = """
+    String html =
+        """
         <html><head><link rel="next" href="?page=3"></head><body>
         <a href="/p/1/tui#reviews">a</a><a href="/p/1/tui">dup</a>
         <a href="https://other.vn/x">ext</a><a rel="nofollow" href="/cart">cart</a>
         <a href="javascript:void(0)">js</a></body></html>""";
     assertThat(LinkExtractor.links(html, "http://h/c/tui?page=2"))
-        .containsExactly("http://h/c/tui?page=3", "http://h/p/1/tui", "https://other.vn/x", "javascript:void(0)");
+        .containsExactly(
+            "http://h/c/tui?page=3",
+            "http://h/p/1/tui",
+            "https://other.vn/x",
+            "javascript:void(0)");
   }
 
   @Test

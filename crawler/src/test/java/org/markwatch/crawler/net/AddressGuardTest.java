@@ -22,28 +22,29 @@ class AddressGuardTest {
 
   @ParameterizedTest
   @CsvSource({
-      "127.0.0.1, false, true",
-      "127.0.0.1, true, false",
-      "::1, false, true",
-      "::1, true, false",
-      "10.1.2.3, true, true",
-      "172.16.0.1, true, true",
-      "192.168.1.1, true, true",
-      "169.254.169.254, true, true",
-      "fe80::1, true, true",
-      "fd00::1, true, true",
-      "224.0.0.1, true, true",
-      "ff02::1, true, true",
-      "0.0.0.0, true, true",
-      "100.64.0.1, true, true",
-      "::ffff:10.0.0.1, true, true",
-      "64:ff9b::a00:1, true, true",
-      "240.0.0.1, true, true",
-      "8.8.8.8, false, false",
-      "93.184.216.34, false, false",
-      "2606:4700::1111, false, false",
+    "127.0.0.1, false, true",
+    "127.0.0.1, true, false",
+    "::1, false, true",
+    "::1, true, false",
+    "10.1.2.3, true, true",
+    "172.16.0.1, true, true",
+    "192.168.1.1, true, true",
+    "169.254.169.254, true, true",
+    "fe80::1, true, true",
+    "fd00::1, true, true",
+    "224.0.0.1, true, true",
+    "ff02::1, true, true",
+    "0.0.0.0, true, true",
+    "100.64.0.1, true, true",
+    "::ffff:10.0.0.1, true, true",
+    "64:ff9b::a00:1, true, true",
+    "240.0.0.1, true, true",
+    "8.8.8.8, false, false",
+    "93.184.216.34, false, false",
+    "2606:4700::1111, false, false",
   })
-  void refusesNonPublicAddresses(String address, boolean allowLoopback, boolean refused) throws Exception {
+  void refusesNonPublicAddresses(String address, boolean allowLoopback, boolean refused)
+      throws Exception {
     String why = new AddressGuard(allowLoopback).refusal(InetAddress.getByName(address));
     assertThat(why != null).as(address + " -> " + why).isEqualTo(refused);
   }
@@ -51,15 +52,19 @@ class AddressGuardTest {
   @Test
   void everyResolvedAddressIsChecked() throws Exception {
     AddressGuard guard = new AddressGuard(false);
-    var mixed = java.util.List.of(InetAddress.getByName("8.8.8.8"), InetAddress.getByName("10.0.0.1"));
+    var mixed =
+        java.util.List.of(InetAddress.getByName("8.8.8.8"), InetAddress.getByName("10.0.0.1"));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> guard.check("mixed.example", mixed))
         .isInstanceOf(BlockedAddressException.class)
-        .hasMessageContaining("mixed.example").hasMessageContaining("10.0.0.1").hasMessageContaining("private");
+        .hasMessageContaining("mixed.example")
+        .hasMessageContaining("10.0.0.1")
+        .hasMessageContaining("private");
   }
 
   @Test
   void productionModeNeverContactsLoopbackByLiteralOrByName() throws Exception {
-    try (TestSite site = new TestSite(); StaticFetcher fetcher = new StaticFetcher(new AddressGuard(false), LIMITS, "t")) {
+    try (TestSite site = new TestSite();
+        StaticFetcher fetcher = new StaticFetcher(new AddressGuard(false), LIMITS, "t")) {
       site.html("/", "secret");
       FetchResult byLiteral = fetcher.fetch(FetchRequest.of(site.url("/")));
       FetchResult byName = fetcher.fetch(FetchRequest.of("http://localhost:" + site.port() + "/"));
@@ -74,19 +79,27 @@ class AddressGuardTest {
   void redirectToARefusedAddressIsNeverContacted() throws Exception {
     // Loopback allowed on the site's port only: the second server stands in for a private or
     // metadata address, so a regression would show in its log without leaving 127.0.0.1.
-    try (TestSite site = new TestSite(); TestSite internal = new TestSite();
-        StaticFetcher fetcher = new StaticFetcher(AddressGuard.loopbackOnlyOnPorts(Set.of(site.port())), LIMITS, "t")) {
+    try (TestSite site = new TestSite();
+        TestSite internal = new TestSite();
+        StaticFetcher fetcher =
+            new StaticFetcher(AddressGuard.loopbackOnlyOnPorts(Set.of(site.port())), LIMITS, "t")) {
       internal.html("/admin", "secret");
-      site.route("/to-internal", ex -> {
-        ex.getResponseHeaders().set("Location", internal.url("/admin"));
-        ex.sendResponseHeaders(302, -1);
-      });
-      site.route("/to-internal-by-name", ex -> {
-        ex.getResponseHeaders().set("Location", "http://localhost:" + internal.port() + "/admin");
-        ex.sendResponseHeaders(302, -1);
-      });
+      site.route(
+          "/to-internal",
+          ex -> {
+            ex.getResponseHeaders().set("Location", internal.url("/admin"));
+            ex.sendResponseHeaders(302, -1);
+          });
+      site.route(
+          "/to-internal-by-name",
+          ex -> {
+            ex.getResponseHeaders()
+                .set("Location", "http://localhost:" + internal.port() + "/admin");
+            ex.sendResponseHeaders(302, -1);
+          });
       for (String path : new String[] {"/to-internal", "/to-internal-by-name"}) {
-        FetchResult r = fetcher.fetch(new FetchRequest(site.url(path), Set.of(), 5, BrowserSettings.DEFAULT));
+        FetchResult r =
+            fetcher.fetch(new FetchRequest(site.url(path), Set.of(), 5, BrowserSettings.DEFAULT));
         assertThat(r.outcome()).as(path).isEqualTo(FetchOutcome.BLOCKED);
         assertThat(r.error()).as(path).contains("port " + internal.port());
       }
@@ -99,10 +112,17 @@ class AddressGuardTest {
   void privateAndMetadataAddressesAreRefusedWithTheirReason() throws Exception {
     AddressGuard guard = new AddressGuard(true);
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> guard.check("169.254.169.254", java.util.List.of(InetAddress.getByName("169.254.169.254")), 80))
-        .isInstanceOf(BlockedAddressException.class).hasMessageContaining("link-local");
+            () ->
+                guard.check(
+                    "169.254.169.254",
+                    java.util.List.of(InetAddress.getByName("169.254.169.254")),
+                    80))
+        .isInstanceOf(BlockedAddressException.class)
+        .hasMessageContaining("link-local");
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> guard.check("10.0.0.7", java.util.List.of(InetAddress.getByName("10.0.0.7")), 8080))
-        .isInstanceOf(BlockedAddressException.class).hasMessageContaining("private");
+            () ->
+                guard.check("10.0.0.7", java.util.List.of(InetAddress.getByName("10.0.0.7")), 8080))
+        .isInstanceOf(BlockedAddressException.class)
+        .hasMessageContaining("private");
   }
 }

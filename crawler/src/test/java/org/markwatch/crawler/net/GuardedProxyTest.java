@@ -16,7 +16,8 @@ import org.markwatch.crawler.testing.TestSite;
 /** The guarding proxy spoken to over a raw socket, as Chromium speaks to it. */
 class GuardedProxyTest {
 
-  private static String exchange(GuardedProxy proxy, String request, String tunnelled) throws IOException {
+  private static String exchange(GuardedProxy proxy, String request, String tunnelled)
+      throws IOException {
     URI p = URI.create(proxy.address());
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), p.getPort())) {
       s.setSoTimeout(30_000);
@@ -43,26 +44,49 @@ class GuardedProxyTest {
 
   @Test
   void forwardsAllowedRequestsAndRefusesOtherPortsBeforeConnecting() throws Exception {
-    try (TestSite site = new TestSite(); TestSite internal = new TestSite();
-        GuardedProxy proxy = new GuardedProxy(AddressGuard.loopbackOnlyOnPorts(Set.of(site.port())))) {
+    try (TestSite site = new TestSite();
+        TestSite internal = new TestSite();
+        GuardedProxy proxy =
+            new GuardedProxy(AddressGuard.loopbackOnlyOnPorts(Set.of(site.port())))) {
       site.html("/page", "hello from the site");
       internal.html("/secret", "internal");
 
-      String ok = exchange(proxy, "GET " + site.url("/page") + " HTTP/1.1\r\nHost: 127.0.0.1:" + site.port()
-          + "\r\nProxy-Connection: keep-alive\r\n\r\n", null);
-      assertThat(ok).startsWith("HTTP/1.1 200").contains("hello from the site").containsIgnoringCase("connection: close");
+      String ok =
+          exchange(
+              proxy,
+              "GET "
+                  + site.url("/page")
+                  + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                  + site.port()
+                  + "\r\nProxy-Connection: keep-alive\r\n\r\n",
+              null);
+      assertThat(ok)
+          .startsWith("HTTP/1.1 200")
+          .contains("hello from the site")
+          .containsIgnoringCase("connection: close");
       assertThat(site.paths()).containsExactly("/page");
       assertThat(site.hits().get(0).headers()).doesNotContainKey("Proxy-connection");
 
-      String tunnel = exchange(proxy, "CONNECT 127.0.0.1:" + site.port() + " HTTP/1.1\r\n\r\n",
-          "GET /page HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-      assertThat(tunnel).startsWith("HTTP/1.1 200 Connection Established").contains("hello from the site");
+      String tunnel =
+          exchange(
+              proxy,
+              "CONNECT 127.0.0.1:" + site.port() + " HTTP/1.1\r\n\r\n",
+              "GET /page HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      assertThat(tunnel)
+          .startsWith("HTTP/1.1 200 Connection Established")
+          .contains("hello from the site");
 
-      String refused = exchange(proxy, "GET " + internal.url("/secret") + " HTTP/1.1\r\nHost: x\r\n\r\n", null);
-      assertThat(refused).startsWith("HTTP/1.1 403").contains(GuardedProxy.BLOCKED_HEADER + ": refused");
-      String refusedTunnel = exchange(proxy, "CONNECT localhost:" + internal.port() + " HTTP/1.1\r\n\r\n", "");
+      String refused =
+          exchange(proxy, "GET " + internal.url("/secret") + " HTTP/1.1\r\nHost: x\r\n\r\n", null);
+      assertThat(refused)
+          .startsWith("HTTP/1.1 403")
+          .contains(GuardedProxy.BLOCKED_HEADER + ": refused");
+      String refusedTunnel =
+          exchange(proxy, "CONNECT localhost:" + internal.port() + " HTTP/1.1\r\n\r\n", "");
       assertThat(refusedTunnel).startsWith("HTTP/1.1 403");
-      assertThat(proxy.drainRefusals()).hasSize(2).allMatch(r -> r.contains("port " + internal.port()));
+      assertThat(proxy.drainRefusals())
+          .hasSize(2)
+          .allMatch(r -> r.contains("port " + internal.port()));
       assertThat(proxy.drainRefusals()).isEmpty();
       assertThat(internal.hits()).as("the refused server was never contacted").isEmpty();
     }
@@ -70,10 +94,13 @@ class GuardedProxyTest {
 
   @Test
   void productionGuardRefusesLoopbackAndGarbage() throws Exception {
-    try (TestSite site = new TestSite(); GuardedProxy proxy = new GuardedProxy(new AddressGuard(false))) {
-      String refused = exchange(proxy, "GET " + site.url("/") + " HTTP/1.1\r\nHost: x\r\n\r\n", null);
+    try (TestSite site = new TestSite();
+        GuardedProxy proxy = new GuardedProxy(new AddressGuard(false))) {
+      String refused =
+          exchange(proxy, "GET " + site.url("/") + " HTTP/1.1\r\nHost: x\r\n\r\n", null);
       assertThat(refused).startsWith("HTTP/1.1 403").contains("loopback");
-      assertThat(exchange(proxy, "GET /relative HTTP/1.1\r\nHost: x\r\n\r\n", null)).startsWith("HTTP/1.1 400");
+      assertThat(exchange(proxy, "GET /relative HTTP/1.1\r\nHost: x\r\n\r\n", null))
+          .startsWith("HTTP/1.1 400");
       assertThat(exchange(proxy, "nonsense\r\n\r\n", null)).startsWith("HTTP/1.1 400");
       assertThat(site.hits()).isEmpty();
     }

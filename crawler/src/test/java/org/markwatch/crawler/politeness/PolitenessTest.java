@@ -9,13 +9,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PolitenessTest {
   @ParameterizedTest
   @CsvSource({
-      // sourceDelay, robotsCrawlDelay, maxCrawlDelay, expectedDelay, skip
-      "1000, -1, 30000, 1000, false",
-      "1000, 5000, 30000, 5000, false",
-      "1000, 200, 30000, 1000, false",
-      "1000, 30000, 30000, 30000, false",
-      "1000, 30001, 30000, 30001, true",
-      "0, 0, 0, 0, false",
+    // sourceDelay, robotsCrawlDelay, maxCrawlDelay, expectedDelay, skip
+    "1000, -1, 30000, 1000, false",
+    "1000, 5000, 30000, 5000, false",
+    "1000, 200, 30000, 1000, false",
+    "1000, 30000, 30000, 30000, false",
+    "1000, 30001, 30000, 30001, true",
+    "0, 0, 0, 0, false",
   })
   void crawlDelay(long source, long robots, long max, long expected, boolean skip) {
     CrawlDelay d = CrawlDelay.of(source, robots, max);
@@ -25,18 +25,20 @@ class PolitenessTest {
   }
 
   @ParameterizedTest
-  @CsvSource(nullValues = "null", value = {
-      // attempt, base, max, retryAfter, expected
-      "1, 1000, 60000, null, 1000",
-      "2, 1000, 60000, null, 2000",
-      "3, 1000, 60000, null, 4000",
-      "7, 1000, 60000, null, 60000",
-      "40, 1000, 60000, null, 60000",
-      "1, 1000, 60000, 5, 5000",
-      "3, 1000, 60000, 1, 4000",
-      "1, 1000, 60000, 3600, 60000",
-      "1, 1000, 60000, soon, 1000",
-  })
+  @CsvSource(
+      nullValues = "null",
+      value = {
+        // attempt, base, max, retryAfter, expected
+        "1, 1000, 60000, null, 1000",
+        "2, 1000, 60000, null, 2000",
+        "3, 1000, 60000, null, 4000",
+        "7, 1000, 60000, null, 60000",
+        "40, 1000, 60000, null, 60000",
+        "1, 1000, 60000, 5, 5000",
+        "3, 1000, 60000, 1, 4000",
+        "1, 1000, 60000, 3600, 60000",
+        "1, 1000, 60000, soon, 1000",
+      })
   void backoff(int attempt, long base, long max, String retryAfter, long expected) {
     assertThat(Backoff.waitMillis(attempt, base, max, retryAfter, 0)).isEqualTo(expected);
   }
@@ -44,7 +46,8 @@ class PolitenessTest {
   @Test
   void backoffReadsHttpDateRetryAfter() {
     long now = java.time.Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
-    assertThat(Backoff.waitMillis(1, 100, 60_000, "Tue, 24 Nov 2026 10:00:20 GMT", now)).isEqualTo(20_000);
+    assertThat(Backoff.waitMillis(1, 100, 60_000, "Tue, 24 Nov 2026 10:00:20 GMT", now))
+        .isEqualTo(20_000);
   }
 
   @Test
@@ -71,11 +74,13 @@ class PolitenessTest {
     try {
       var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
       for (int i = 0; i < threads; i++) {
-        futures.add(pool.submit(() -> {
-          ready.await();
-          waits.add(gate.reserve("shop", 5_000, 100)); // everyone asks at the same instant
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  ready.await();
+                  waits.add(gate.reserve("shop", 5_000, 100)); // everyone asks at the same instant
+                  return null;
+                }));
       }
       for (var f : futures) {
         f.get();

@@ -18,7 +18,8 @@ import org.markwatch.crawler.testing.TestSite;
 
 class RobotsCacheTest {
   private static final FetchLimits LIMITS =
-      new FetchLimits(Duration.ofSeconds(5), Duration.ofSeconds(120), Duration.ofSeconds(120), 100_000);
+      new FetchLimits(
+          Duration.ofSeconds(5), Duration.ofSeconds(120), Duration.ofSeconds(120), 100_000);
 
   // ConcurrentHashMap's bin for a key in a fresh map (16 bins): same formula as the JDK's spread().
   private static int bin(String origin) {
@@ -31,15 +32,18 @@ class RobotsCacheTest {
     CountDownLatch release = new CountDownLatch(1);
     List<TestSite> spare = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(3);
-    try (TestSite slow = new TestSite(); StaticFetcher fetcher = new StaticFetcher(new AddressGuard(true), LIMITS, "t")) {
-      slow.route("/robots.txt", ex -> {
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          return;
-        }
-        TestSite.send(ex, 200, "text/plain", "User-agent: *\nDisallow: /private\n");
-      });
+    try (TestSite slow = new TestSite();
+        StaticFetcher fetcher = new StaticFetcher(new AddressGuard(true), LIMITS, "t")) {
+      slow.route(
+          "/robots.txt",
+          ex -> {
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              return;
+            }
+            TestSite.send(ex, 200, "text/plain", "User-agent: *\nDisallow: /private\n");
+          });
       String slowOrigin = "http://127.0.0.1:" + slow.port();
       // A second site whose origin lands in the same bin: the case computeIfAbsent would block.
       TestSite fast = null;

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.markwatch.crawler.testing.LocalKafka;
 import org.markwatch.model.JsonCodec;
@@ -51,17 +51,27 @@ class KafkaSinkIT {
   }
 
   private static Listing listing(int i) {
-    return Listing.builder("chosi:" + i, "chosi", "http://127.0.0.1/p/" + i + "/x", "2026-11-24T00:00:00Z")
-        .title("Sản phẩm " + i).crawlRunId("run-1").build();
+    return Listing.builder(
+            "chosi:" + i, "chosi", "http://127.0.0.1/p/" + i + "/x", "2026-11-24T00:00:00Z")
+        .title("Sản phẩm " + i)
+        .crawlRunId("run-1")
+        .build();
   }
 
   @Test
   @Order(1)
   void everyListingArrivesOnceKeyedByItsIdAndSameKeysShareAPartition() throws Exception {
     String topic = "listings-ok";
-    KafkaSink.Settings settings = new KafkaSink.Settings(kafka.bootstrapServers(), topic, 1 << 20,
-        Duration.ofSeconds(30), Duration.ofSeconds(30));
-    assertThat(KafkaSink.describe(settings)).containsEntry("acks", "all").containsEntry("enable.idempotence", true);
+    KafkaSink.Settings settings =
+        new KafkaSink.Settings(
+            kafka.bootstrapServers(),
+            topic,
+            1 << 20,
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30));
+    assertThat(KafkaSink.describe(settings))
+        .containsEntry("acks", "all")
+        .containsEntry("enable.idempotence", true);
     try (KafkaSink sink = new KafkaSink(settings, new SpoolSink(dir, "run-1", 100))) {
       for (int i = 0; i < 40; i++) {
         sink.write(listing(i));
@@ -85,8 +95,13 @@ class KafkaSinkIT {
   @Order(2)
   void whenKafkaGoesDownTheRunFailsLoudlyAndNoListingIsLost() throws Exception {
     LocalKafka doomed = kafka;
-    KafkaSink.Settings settings = new KafkaSink.Settings(doomed.bootstrapServers(), "listings-outage", 1 << 20,
-        Duration.ofSeconds(3), Duration.ofSeconds(2));
+    KafkaSink.Settings settings =
+        new KafkaSink.Settings(
+            doomed.bootstrapServers(),
+            "listings-outage",
+            1 << 20,
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(2));
     KafkaSink sink = new KafkaSink(settings, new SpoolSink(dir, "run-2", 100));
     try {
       for (int i = 0; i < 5; i++) {
@@ -100,20 +115,24 @@ class KafkaSinkIT {
       Thread.sleep(500);
       doomed.stop();
       int[] written = {1};
-      assertThatThrownBy(() -> {
-        try {
-          for (int i = 101; i < 110; i++) {
-            second.write(listing(i));
-            written[0]++;
-          }
-        } finally {
-          second.close();
-        }
-      }).isInstanceOf(KafkaSink.SinkException.class).hasMessageContaining("fallback spool");
+      assertThatThrownBy(
+              () -> {
+                try {
+                  for (int i = 101; i < 110; i++) {
+                    second.write(listing(i));
+                    written[0]++;
+                  }
+                } finally {
+                  second.close();
+                }
+              })
+          .isInstanceOf(KafkaSink.SinkException.class)
+          .hasMessageContaining("fallback spool");
       // acknowledged + fallback = everything written before the failure surfaced
       List<String> fallback = spooled();
       long acked = second.written();
-      assertThat(acked + fallback.size()).as("acked %d, failed %d, written %d", acked, second.failed(), written[0])
+      assertThat(acked + fallback.size())
+          .as("acked %d, failed %d, written %d", acked, second.failed(), written[0])
           .isEqualTo(written[0]);
       assertThat(fallback).isNotEmpty().allMatch(l -> l.contains("\"crawlRunId\":\"run-1\""));
       assertThat(second.failed()).isEqualTo(fallback.size());
@@ -140,8 +159,10 @@ class KafkaSinkIT {
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
       // assigned, not subscribed: no consumer group to wait for
-      List<org.apache.kafka.common.TopicPartition> parts = consumer.partitionsFor(topic).stream()
-          .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
+      List<org.apache.kafka.common.TopicPartition> parts =
+          consumer.partitionsFor(topic).stream()
+              .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition()))
+              .toList();
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

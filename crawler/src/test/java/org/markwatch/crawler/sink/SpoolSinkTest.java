@@ -19,13 +19,19 @@ class SpoolSinkTest {
   @TempDir Path dir;
 
   private static Listing listing(int i) {
-    return Listing.builder("chosi:" + i, "chosi", "http://127.0.0.1/p/" + i + "/x", "2026-11-24T00:00:00Z")
-        .title("Sản phẩm " + i).crawlRunId("run-1").build();
+    return Listing.builder(
+            "chosi:" + i, "chosi", "http://127.0.0.1/p/" + i + "/x", "2026-11-24T00:00:00Z")
+        .title("Sản phẩm " + i)
+        .crawlRunId("run-1")
+        .build();
   }
 
   private List<String> visible() throws Exception {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsonl")).sorted().toList();
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".jsonl"))
+          .sorted()
+          .toList();
     }
   }
 
@@ -40,7 +46,8 @@ class SpoolSinkTest {
     assertThat(Files.readAllLines(dir.resolve("listings-run-1-00001.jsonl"))).hasSize(3);
     assertThat(dir.resolve(".listings-run-1-00002.jsonl.inprogress")).isRegularFile();
     sink.close();
-    assertThat(visible()).containsExactly("listings-run-1-00001.jsonl", "listings-run-1-00002.jsonl");
+    assertThat(visible())
+        .containsExactly("listings-run-1-00001.jsonl", "listings-run-1-00002.jsonl");
     assertThat(dir.resolve(".listings-run-1-00002.jsonl.inprogress")).doesNotExist();
     assertThat(sink.files()).hasSize(2);
     assertThat(sink.written()).isEqualTo(4);
@@ -63,11 +70,12 @@ class SpoolSinkTest {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     for (int t = 0; t < 4; t++) {
       int base = t * 1000;
-      pool.submit(() -> {
-        for (int i = 0; i < 500; i++) {
-          sink.write(listing(base + i));
-        }
-      });
+      pool.submit(
+          () -> {
+            for (int i = 0; i < 500; i++) {
+              sink.write(listing(base + i));
+            }
+          });
     }
     // Meanwhile every published file must hold exactly 50 whole lines.
     List<String> problems = new ArrayList<>();

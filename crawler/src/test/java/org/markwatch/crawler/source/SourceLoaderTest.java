@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SourceLoaderTest {
   @TempDir Path dir;
 
-  private static final String GOOD = """
+  private static final String GOOD =
+      """
       sources:
         - id: demo-chosi
           platform: chosi
@@ -50,7 +51,11 @@ class SourceLoaderTest {
   void loadsSourcesWithVariablesDefaultsAndProfile() throws Exception {
     write("sources/demo.yaml", GOOD);
     write("sources/profiles/mangxa.yaml", "name: mangxa\nplatform: mangxa\nitem: 'article.post'\n");
-    var sources = SourceLoader.load(dir, Map.of("demo.chosi", "http://127.0.0.1:4100/", "demo.mangxa", "http://127.0.0.1:4200/"));
+    var sources =
+        SourceLoader.load(
+            dir,
+            Map.of(
+                "demo.chosi", "http://127.0.0.1:4100/", "demo.mangxa", "http://127.0.0.1:4200/"));
     assertThat(sources).extracting(Source::id).containsExactly("demo-chosi", "demo-mangxa");
     Source chosi = sources.get(0);
     assertThat(chosi.seeds()).containsExactly("http://127.0.0.1:4100/");
@@ -77,40 +82,52 @@ class SourceLoaderTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      // yaml (\n as newline) | line | field | message part
-      "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    delayMs: 5 | 5 | sources[0].delayMs | unknown key",
-      "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    politeness:\\n      delayMs: fast | 6 | sources[0].politeness.delayMs | expected a whole number",
-      "sources:\\n  - id: a\\n    platform: p\\n    seeds: ['${demo.nope}'] | 4 | sources[0].seeds[0] | unknown variable ${demo.nope}",
-      "sources:\\n  - id: a\\n    platform: p\\n    seeds: [ftp://h/] | 4 | sources[0].seeds[0] | absolute http(s) URL",
-      "sources:\\n  - id: a\\n    platform: p | 2 | sources[0].seeds | required",
-      "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    fetch: js | 5 | sources[0].fetch | expected static or browser",
-      "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    follow: ['/c/(('] | 5 | sources[0].follow[0] | not a valid regular expression",
-      "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    profile: nope | 5 | sources[0].profile | profile 'nope' not found",
-      "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    maxPages: 0 | 5 | sources[0].maxPages | between 1 and",
-      "sources:\\n  - id: Bad Id\\n    platform: p\\n    seeds: [http://h/] | 2 | sources[0].id | must match",
-      "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    sitemap: yes please | 5 | sources[0].sitemap | expected true or false",
-      "sources:\\n  - id: a\\n    platform: [p\\n    seeds: x: y | 4 | '' | not valid YAML",
-      "sources:\\n  - id: a\\n    platform: p\\n    id: b\\n    seeds: [http://h/] | 4 | '' | 'id'",
-  })
-  void errorsNameFileLineAndField(String yaml, int line, String field, String part) throws Exception {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // yaml (\n as newline) | line | field | message part
+        "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    delayMs: 5 | 5 | sources[0].delayMs | unknown key",
+        "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    politeness:\\n      delayMs: fast | 6 | sources[0].politeness.delayMs | expected a whole number",
+        "sources:\\n  - id: a\\n    platform: p\\n    seeds: ['${demo.nope}'] | 4 | sources[0].seeds[0] | unknown variable ${demo.nope}",
+        "sources:\\n  - id: a\\n    platform: p\\n    seeds: [ftp://h/] | 4 | sources[0].seeds[0] | absolute http(s) URL",
+        "sources:\\n  - id: a\\n    platform: p | 2 | sources[0].seeds | required",
+        "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    fetch: js | 5 | sources[0].fetch | expected static or browser",
+        "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    follow: ['/c/(('] | 5 | sources[0].follow[0] | not a valid regular expression",
+        "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    profile: nope | 5 | sources[0].profile | profile 'nope' not found",
+        "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    maxPages: 0 | 5 | sources[0].maxPages | between 1 and",
+        "sources:\\n  - id: Bad Id\\n    platform: p\\n    seeds: [http://h/] | 2 | sources[0].id | must match",
+        "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    sitemap: yes please | 5 | sources[0].sitemap | expected true or false",
+        "sources:\\n  - id: a\\n    platform: [p\\n    seeds: x: y | 4 | '' | not valid YAML",
+        "sources:\\n  - id: a\\n    platform: p\\n    id: b\\n    seeds: [http://h/] | 4 | '' | 'id'",
+      })
+  void errorsNameFileLineAndField(String yaml, int line, String field, String part)
+      throws Exception {
     Path file = write("bad.yaml", yaml.replace("\\n", "\n"));
     assertThatThrownBy(() -> SourceLoader.loadFile(file, Map.of("demo.chosi", "http://h/")))
-        .isInstanceOfSatisfying(SourceConfigException.class, e -> {
-          assertThat(e.file()).isEqualTo(file.toString());
-          assertThat(e.line()).isEqualTo(line);
-          assertThat(e.field()).isEqualTo(field);
-          assertThat(e.getMessage()).startsWith(file + ":" + line + ": ").contains(part);
-        });
+        .isInstanceOfSatisfying(
+            SourceConfigException.class,
+            e -> {
+              assertThat(e.file()).isEqualTo(file.toString());
+              assertThat(e.line()).isEqualTo(line);
+              assertThat(e.field()).isEqualTo(field);
+              assertThat(e.getMessage()).startsWith(file + ":" + line + ": ").contains(part);
+            });
   }
 
   @Test
   void badProfileIsReportedWithItsOwnFileAndLine() throws Exception {
     write("sources/demo.yaml", GOOD);
-    Path profile = write("sources/profiles/mangxa.yaml", "name: mangxa\nplatform: mangxa\nitem: 'article.post'\nsellr: x\n");
-    assertThatThrownBy(() -> SourceLoader.load(dir, Map.of("demo.chosi", "http://h/", "demo.mangxa", "http://h/")))
+    Path profile =
+        write(
+            "sources/profiles/mangxa.yaml",
+            "name: mangxa\nplatform: mangxa\nitem: 'article.post'\nsellr: x\n");
+    assertThatThrownBy(
+            () ->
+                SourceLoader.load(
+                    dir, Map.of("demo.chosi", "http://h/", "demo.mangxa", "http://h/")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(profile.toString()).hasMessageContaining("sellr");
+        .hasMessageContaining(profile.toString())
+        .hasMessageContaining("sellr");
   }
 
   @Test
@@ -119,14 +136,24 @@ class SourceLoaderTest {
     write("sources/1.yaml", one);
     write("sources/2.yaml", one);
     assertThatThrownBy(() -> SourceLoader.load(dir.resolve("sources"), Map.of()))
-        .hasMessageContaining("2.yaml").hasMessageContaining("'a' is already defined in").hasMessageContaining("1.yaml");
+        .hasMessageContaining("2.yaml")
+        .hasMessageContaining("'a' is already defined in")
+        .hasMessageContaining("1.yaml");
   }
 
   @Test
   void shippedDemoFileLoads() {
     Path demo = findRepoRoot().resolve("conf/sources/demo.yaml");
-    var sources = SourceLoader.loadFile(demo, Map.of(
-        "demo.chosi", "http://127.0.0.1:4101/", "demo.muaban", "http://127.0.0.1:4102/", "demo.mangxa", "http://127.0.0.1:4103/"));
+    var sources =
+        SourceLoader.loadFile(
+            demo,
+            Map.of(
+                "demo.chosi",
+                "http://127.0.0.1:4101/",
+                "demo.muaban",
+                "http://127.0.0.1:4102/",
+                "demo.mangxa",
+                "http://127.0.0.1:4103/"));
     assertThat(sources).extracting(Source::platform).containsExactly("chosi", "muaban", "mangxa");
     assertThat(sources.get(2).fetchMode()).isEqualTo(FetchMode.BROWSER);
     assertThat(sources.get(2).seeds()).containsExactly("http://127.0.0.1:4103/feed");
@@ -143,16 +170,20 @@ class SourceLoaderTest {
     Path conf = findRepoRoot().resolve("conf/sources");
     SourceLoader.Loaded loaded = SourceLoader.loadAvailable(conf, Map.of());
     assertThat(loaded.sources()).isEmpty(); // demo needs its variables, templates are disabled
-    assertThat(loaded.setAside()).extracting(SourceLoader.SetAside::id)
+    assertThat(loaded.setAside())
+        .extracting(SourceLoader.SetAside::id)
         .containsExactly("demo-chosi", "demo-muaban", "demo-mangxa");
     assertThat(loaded.setAside().get(0).reason()).contains("--var demo.chosi=URL");
 
     // enabled, every template is a valid source (a disabled one is not checked beyond `enabled`)
-    String templates = Files.readString(conf.resolve("templates.yaml")).replace("enabled: false", "enabled: true");
+    String templates =
+        Files.readString(conf.resolve("templates.yaml")).replace("enabled: false", "enabled: true");
     Path copy = Files.createDirectories(dir.resolve("templates")).resolve("templates.yaml");
     Files.writeString(copy, templates);
-    assertThat(SourceLoader.loadFile(copy, Map.of())).extracting(Source::id)
-        .containsExactly("template-category", "template-shop", "template-public-posts", "template-sitemap");
+    assertThat(SourceLoader.loadFile(copy, Map.of()))
+        .extracting(Source::id)
+        .containsExactly(
+            "template-category", "template-shop", "template-public-posts", "template-sitemap");
   }
 
   static Path findRepoRoot() {
@@ -161,7 +192,8 @@ class SourceLoaderTest {
       p = p.getParent();
     }
     if (p == null) {
-      throw new IllegalStateException("conf/sources not found above " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "conf/sources not found above " + Path.of("").toAbsolutePath());
     }
     return p;
   }

@@ -41,7 +41,8 @@ public final class LocalKafka implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put(
+        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -72,7 +73,10 @@ public final class LocalKafka implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
-  /** Stops the broker, keeping its directory (the tests of an outage call this before {@link #close}). */
+  /**
+   * Stops the broker, keeping its directory (the tests of an outage call this before {@link
+   * #close}).
+   */
   public void stop() {
     if (server != null) {
       server.shutdown();

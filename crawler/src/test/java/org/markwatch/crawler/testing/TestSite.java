@@ -15,8 +15,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on 127.0.0.1 with named routes and a log of every request, for crawler tests.
- * Routes are matched on the exact path+query first, then on the path, then a route ending in
- * {@code /} (other than the root) as a prefix.
+ * Routes are matched on the exact path+query first, then on the path, then a route ending in {@code
+ * /} (other than the root) as a prefix.
  */
 public final class TestSite implements AutoCloseable {
   /** One request as the server saw it. */
@@ -40,17 +40,27 @@ public final class TestSite implements AutoCloseable {
   }
 
   private void dispatch(HttpExchange ex) throws IOException {
-    String pq = ex.getRequestURI().getRawPath()
-        + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
+    String pq =
+        ex.getRequestURI().getRawPath()
+            + (ex.getRequestURI().getRawQuery() == null
+                ? ""
+                : "?" + ex.getRequestURI().getRawQuery());
     synchronized (hits) {
       hits.add(new Hit(pq, System.nanoTime(), Map.copyOf(ex.getRequestHeaders())));
     }
     String path = ex.getRequestURI().getRawPath();
     Route r = routes.getOrDefault(pq, routes.get(path));
     if (r == null) {
-      r = routes.entrySet().stream()
-          .filter(e -> e.getKey().length() > 1 && e.getKey().endsWith("/") && path.startsWith(e.getKey()))
-          .map(Map.Entry::getValue).findFirst().orElse(null);
+      r =
+          routes.entrySet().stream()
+              .filter(
+                  e ->
+                      e.getKey().length() > 1
+                          && e.getKey().endsWith("/")
+                          && path.startsWith(e.getKey()))
+              .map(Map.Entry::getValue)
+              .findFirst()
+              .orElse(null);
     }
     try (ex) {
       if (r == null) {
@@ -76,7 +86,8 @@ public final class TestSite implements AutoCloseable {
     return route(path, ex -> send(ex, 200, contentType, body));
   }
 
-  public static void send(HttpExchange ex, int status, String contentType, String body) throws IOException {
+  public static void send(HttpExchange ex, int status, String contentType, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", contentType);
     ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);

@@ -17,18 +17,33 @@ import org.markwatch.model.Listing;
 public final class TitleExtractor implements ListingExtractor {
   @Override
   public List<Listing> extract(Page page) {
-    String html = page.renderedHtml() != null ? page.renderedHtml() : new String(page.body(), java.nio.charset.StandardCharsets.UTF_8);
+    String html =
+        page.renderedHtml() != null
+            ? page.renderedHtml()
+            : new String(page.body(), java.nio.charset.StandardCharsets.UTF_8);
     Document doc = Jsoup.parse(html, page.url());
     List<Listing> out = new ArrayList<>();
     for (Element post : doc.select("article.post")) {
-      out.add(Listing.builder(page.platform() + ":" + post.attr("data-post-id"), page.platform(), page.url(), page.observedAt())
-          .kind("post").text(post.text()).crawlRunId(page.crawlRunId()).build());
+      out.add(
+          Listing.builder(
+                  page.platform() + ":" + post.attr("data-post-id"),
+                  page.platform(),
+                  page.url(),
+                  page.observedAt())
+              .kind("post")
+              .text(post.text())
+              .crawlRunId(page.crawlRunId())
+              .build());
     }
     Element h1 = doc.selectFirst("h1");
     if (out.isEmpty() && h1 != null) {
       String id = URI.create(page.url()).getPath().replaceAll("[^0-9]", "");
-      out.add(Listing.builder(page.platform() + ":" + id, page.platform(), page.url(), page.observedAt())
-          .title(h1.text()).crawlRunId(page.crawlRunId()).build());
+      out.add(
+          Listing.builder(
+                  page.platform() + ":" + id, page.platform(), page.url(), page.observedAt())
+              .title(h1.text())
+              .crawlRunId(page.crawlRunId())
+              .build());
     }
     return out;
   }

@@ -63,7 +63,8 @@ public final class ConfusableCharFilter extends BaseCharFilter {
     if (homoglyph != 0) {
       return homoglyph;
     }
-    boolean between = i > 0 && i < n - 1 && Character.isLetter(b[i - 1]) && Character.isLetter(b[i + 1]);
+    boolean between =
+        i > 0 && i < n - 1 && Character.isLetter(b[i - 1]) && Character.isLetter(b[i + 1]);
     if (!between) {
       return c;
     }
@@ -72,7 +73,8 @@ public final class ConfusableCharFilter extends BaseCharFilter {
       case '$' -> 's';
       case '!', '|' -> 'i';
       case '€' -> 'e';
-      case '*', '+', '~', '#', '^', '_' -> '\u00B7'; // a masked letter: kept as an in-word separator
+      case '*', '+', '~', '#', '^', '_' ->
+          '\u00B7'; // a masked letter: kept as an in-word separator
       default -> c;
     };
   }

@@ -7,16 +7,18 @@ import org.apache.lucene.analysis.TokenStream;
 /**
  * Adds the one-edit neighbourhood of a word, marked with a leading {@code ~} so it never meets an
  * exact term: the word itself and every form with one letter deleted ("lauren" -> "~lauren",
- * "~auren", "~lren", ...). A brand name of five letters or more is indexed the same way, so a
- * word one insertion, deletion, substitution or transposition away from it shares a term with it
- * (the hit is then checked with a real edit distance). Only ASCII letter words of four letters or
- * more that are not common words get a neighbourhood: "couch" must not become "coach".
+ * "~auren", "~lren", ...). A brand name of five letters or more is indexed the same way, so a word
+ * one insertion, deletion, substitution or transposition away from it shares a term with it (the
+ * hit is then checked with a real edit distance). Only ASCII letter words of four letters or more
+ * that are not common words get a neighbourhood: "couch" must not become "coach".
  */
 public final class FuzzyVariantFilter extends VariantTokenFilter {
   /** Marker of neighbourhood terms. */
   public static final char MARK = '~';
+
   /** Shortest word given a neighbourhood (a deletion of a five-letter name). */
   public static final int MIN_LENGTH = 4;
+
   /** Longest word given a neighbourhood. */
   public static final int MAX_LENGTH = 20;
 
@@ -24,15 +26,17 @@ public final class FuzzyVariantFilter extends VariantTokenFilter {
   private final KnownTerms kept;
   private final char[] buffer = new char[MAX_LENGTH + 1];
 
-  /** @param commonWords lower-case words never treated as misspellings */
+  /**
+   * @param commonWords lower-case words never treated as misspellings
+   */
   public FuzzyVariantFilter(TokenStream input, Set<String> commonWords) {
     this(input, commonWords, null);
   }
 
   /**
    * @param kept when not null, the only neighbourhood terms worth producing: those some query
-   *     contains. The others would be dropped unread by the matcher, and
-   *     most of the neighbourhood of a word is such terms.
+   *     contains. The others would be dropped unread by the matcher, and most of the neighbourhood
+   *     of a word is such terms.
    */
   public FuzzyVariantFilter(TokenStream input, Set<String> commonWords, KnownTerms kept) {
     super(input);
@@ -55,7 +59,9 @@ public final class FuzzyVariantFilter extends VariantTokenFilter {
 
   @Override
   protected void variants(String token, List<String> out) {
-    if (token.length() < MIN_LENGTH || token.length() > MAX_LENGTH || !asciiLetters(token)
+    if (token.length() < MIN_LENGTH
+        || token.length() > MAX_LENGTH
+        || !asciiLetters(token)
         || commonWords.contains(token)) {
       return;
     }
@@ -69,7 +75,10 @@ public final class FuzzyVariantFilter extends VariantTokenFilter {
     }
   }
 
-  /** What the other branch of {@link #variants} adds, less the terms not in {@link #kept}, without building them. */
+  /**
+   * What the other branch of {@link #variants} adds, less the terms not in {@link #kept}, without
+   * building them.
+   */
   private void keptNeighbourhood(String word, List<String> out) {
     int n = word.length();
     char[] b = buffer;
@@ -115,7 +124,9 @@ public final class FuzzyVariantFilter extends VariantTokenFilter {
     return true;
   }
 
-  /** Optimal-string-alignment distance (Damerau-Levenshtein without repeated edits of a substring). */
+  /**
+   * Optimal-string-alignment distance (Damerau-Levenshtein without repeated edits of a substring).
+   */
   public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
@@ -128,7 +139,10 @@ public final class FuzzyVariantFilter extends VariantTokenFilter {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

@@ -5,9 +5,10 @@ import org.apache.lucene.analysis.TokenStream;
 
 /**
  * Adds the letter reading of a word written with look-alike digits ("n1ke" -> "nike", "s0ny" ->
- * "sony", "ch4nel" -> "chanel", "d10r" -> "dior", "gucc1" -> "gucci"). Only words that start with
- * a letter and have one or two look-alike digits are rewritten ({@link #readsAsLetters}), so sizes
- * and models ("50ml", "ga-2100", "v15", "3ce") stay as they are. Also adds the letter-only part of "iphone15" -> "iphone".
+ * "sony", "ch4nel" -> "chanel", "d10r" -> "dior", "gucc1" -> "gucci"). Only words that start with a
+ * letter and have one or two look-alike digits are rewritten ({@link #readsAsLetters}), so sizes
+ * and models ("50ml", "ga-2100", "v15", "3ce") stay as they are. Also adds the letter-only part of
+ * "iphone15" -> "iphone".
  */
 public final class LeetVariantFilter extends VariantTokenFilter {
   public LeetVariantFilter(TokenStream input) {

@@ -52,15 +52,17 @@ public final class ListingAnalyzer extends Analyzer {
     this(variants, Set.of());
   }
 
-  /** @param commonWords lower-case words that never get a misspelling neighbourhood */
+  /**
+   * @param commonWords lower-case words that never get a misspelling neighbourhood
+   */
   public ListingAnalyzer(boolean variants, Set<String> commonWords) {
     this(variants, commonWords, null);
   }
 
   /**
-   * @param kept when not null, per field name the terms of the queries looking in that field
-   *     only those of a word's misspelling neighbourhood are produced,
-   *     for a caller that drops every other term (the matcher)
+   * @param kept when not null, per field name the terms of the queries looking in that field only
+   *     those of a word's misspelling neighbourhood are produced, for a caller that drops every
+   *     other term (the matcher)
    */
   public ListingAnalyzer(boolean variants, Set<String> commonWords, Map<String, KnownTerms> kept) {
     this.variants = variants;
@@ -87,8 +89,10 @@ public final class ListingAnalyzer extends Analyzer {
     if (!fieldName.equals("text") && !fieldName.equals("category")) {
       // misspelt names are looked for where names stand (title, seller, claimed brand): the
       // neighbourhood of every word of a long description would swell the presearcher's query
-      chain = kept == null ? new FuzzyVariantFilter(chain, commonWords)
-          : new FuzzyVariantFilter(chain, commonWords, kept.getOrDefault(fieldName, NO_TERMS));
+      chain =
+          kept == null
+              ? new FuzzyVariantFilter(chain, commonWords)
+              : new FuzzyVariantFilter(chain, commonWords, kept.getOrDefault(fieldName, NO_TERMS));
     }
     return new TokenStreamComponents(source, chain);
   }

@@ -6,8 +6,8 @@ import org.apache.lucene.analysis.TokenStream;
 /**
  * Adds the form of a word with its masked letters dropped ("pr·da" for "PR*DA", "l·uis" for
  * "L*uis": {@link ConfusableCharFilter} turns a symbol between letters into a middle dot). The
- * shortened word then meets its brand through the one-edit neighbourhood of
- * {@link FuzzyVariantFilter}.
+ * shortened word then meets its brand through the one-edit neighbourhood of {@link
+ * FuzzyVariantFilter}.
  */
 public final class MaskedLetterVariantFilter extends VariantTokenFilter {
   public MaskedLetterVariantFilter(TokenStream input) {

@@ -15,7 +15,9 @@ public final class RepeatedLetterVariantFilter extends VariantTokenFilter {
     this(input, java.util.Set.of());
   }
 
-  /** @param commonWords words left as they are ("channel" must not become "chanel") */
+  /**
+   * @param commonWords words left as they are ("channel" must not become "chanel")
+   */
   public RepeatedLetterVariantFilter(TokenStream input, java.util.Set<String> commonWords) {
     super(input);
     this.commonWords = commonWords;

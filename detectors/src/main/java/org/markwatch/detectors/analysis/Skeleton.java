@@ -5,9 +5,9 @@ import com.ibm.icu.text.Normalizer2;
 /**
  * The letters a piece of text spells once every disguise is removed: NFKC case-folded, look-alike
  * characters and in-word symbols mapped, accents folded, look-alike digits read as letters,
- * separators dropped and repeated letters squeezed. "Ch@nel", "C.H.A.N.E.L", "Chaneel" and
- * "chanel" share the skeleton "chanel". Used to tell an obfuscated spelling of a name from a
- * misspelling of it.
+ * separators dropped and repeated letters squeezed. "Ch@nel", "C.H.A.N.E.L", "Chaneel" and "chanel"
+ * share the skeleton "chanel". Used to tell an obfuscated spelling of a name from a misspelling of
+ * it.
  */
 public final class Skeleton {
   private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
@@ -19,8 +19,8 @@ public final class Skeleton {
   }
 
   /**
-   * The same letters with repeated letters kept: "Balenciaa" squeezes to "balencia", two edits
-   * from "balenciaga", though only one letter is missing. A one-edit comparison needs this form.
+   * The same letters with repeated letters kept: "Balenciaa" squeezes to "balencia", two edits from
+   * "balenciaga", though only one letter is missing. A one-edit comparison needs this form.
    */
   public static String letters(String text) {
     char[] c = NFKC_CF.normalize(text).toCharArray();

@@ -11,15 +11,16 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
- * Adds the joined form of words split apart to dodge filters: two adjacent letter-only words
- * ("mei ji" -> "meiji", "adi das" -> "adidas") and a run of single letters ("g u c c i" ->
- * "gucci", "m l b" -> "mlb"). The joined token is stacked on the first piece with offsets
- * covering every piece, so start offsets never go backwards and a highlight shows the whole
- * split name. Must run before filters that stack variants: it reads one token ahead.
+ * Adds the joined form of words split apart to dodge filters: two adjacent letter-only words ("mei
+ * ji" -> "meiji", "adi das" -> "adidas") and a run of single letters ("g u c c i" -> "gucci", "m l
+ * b" -> "mlb"). The joined token is stacked on the first piece with offsets covering every piece,
+ * so start offsets never go backwards and a highlight shows the whole split name. Must run before
+ * filters that stack variants: it reads one token ahead.
  */
 public final class SplitWordJoinFilter extends TokenFilter {
   /** Token type of a joined token. */
   public static final String JOINED = "<JOINED>";
+
   private static final int MIN_PAIR = 4;
   private static final int MAX_PAIR = 14;
   private static final int MAX_RUN = 16;
@@ -29,12 +30,17 @@ public final class SplitWordJoinFilter extends TokenFilter {
   private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
   private final TypeAttribute type = addAttribute(TypeAttribute.class);
 
-  /** Tokens read but not yet emitted, in order; joined tokens are inserted after their first piece. */
+  /**
+   * Tokens read but not yet emitted, in order; joined tokens are inserted after their first piece.
+   */
   private final List<State> queue = new ArrayList<>();
+
   private final List<String> queueTerms = new ArrayList<>();
   private final List<int[]> queueOffsets = new ArrayList<>();
+
   /** How many tokens at the head of the queue were already considered for joining. */
   private int checked;
+
   private boolean exhausted;
 
   public SplitWordJoinFilter(TokenStream input) {
@@ -76,7 +82,8 @@ public final class SplitWordJoinFilter extends TokenFilter {
       int pieces = run.length();
       if (pieces >= 2) {
         insertJoined(run.toString(), queueOffsets.get(0)[0], queueOffsets.get(pieces - 1)[1]);
-        checked = pieces + 1; // the letters and the joined token; the word that ended the run is not
+        checked =
+            pieces + 1; // the letters and the joined token; the word that ended the run is not
       }
       return;
     }

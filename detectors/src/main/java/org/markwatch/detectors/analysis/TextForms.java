@@ -49,11 +49,12 @@ public final class TextForms {
       if (Character.getType(c) == Character.NON_SPACING_MARK) {
         continue;
       }
-      b.append(switch (c) {
-        case 'đ' -> 'd';
-        case 'Đ' -> 'D';
-        default -> c;
-      });
+      b.append(
+          switch (c) {
+            case 'đ' -> 'd';
+            case 'Đ' -> 'D';
+            default -> c;
+          });
     }
     return b.toString().toLowerCase(Locale.ROOT);
   }

@@ -12,8 +12,8 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * Base of the filters that keep every token and add rewritten forms of it stacked at the same
- * position (position increment 0, same offsets), so a query can match the form the seller wrote
- * or the form it stands for. Variants carry the token type {@link #VARIANT}.
+ * position (position increment 0, same offsets), so a query can match the form the seller wrote or
+ * the form it stands for. Variants carry the token type {@link #VARIANT}.
  */
 public abstract class VariantTokenFilter extends TokenFilter {
   /** Token type of a stacked variant. */

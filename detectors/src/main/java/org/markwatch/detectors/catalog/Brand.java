@@ -37,7 +37,10 @@ public record Brand(
 
   /** A copy with {@code fuzzy} set when it was not given. */
   public Brand withDefaultFuzzy(boolean fileDefault) {
-    return fuzzy != null ? this : new Brand(id, name, category, aliases, notWhen, prices, lines, officialStores, fileDefault);
+    return fuzzy != null
+        ? this
+        : new Brand(
+            id, name, category, aliases, notWhen, prices, lines, officialStores, fileDefault);
   }
 
   /** The name and every alias, name first. */

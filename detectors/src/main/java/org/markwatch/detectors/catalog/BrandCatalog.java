@@ -18,21 +18,36 @@ public final class BrandCatalog {
     this(brands, productTypes, java.util.Set.of());
   }
 
-  /** @param commonWords lower-case words never read as a misspelt brand */
-  public BrandCatalog(Collection<Brand> brands, Collection<ProductType> productTypes,
+  /**
+   * @param commonWords lower-case words never read as a misspelt brand
+   */
+  public BrandCatalog(
+      Collection<Brand> brands,
+      Collection<ProductType> productTypes,
       Collection<String> commonWords) {
     this(brands, productTypes, commonWords, List.of());
   }
 
-  /** @param observed observed market prices per brand and product type */
-  public BrandCatalog(Collection<Brand> brands, Collection<ProductType> productTypes,
-      Collection<String> commonWords, Collection<ObservedPrice> observed) {
+  /**
+   * @param observed observed market prices per brand and product type
+   */
+  public BrandCatalog(
+      Collection<Brand> brands,
+      Collection<ProductType> productTypes,
+      Collection<String> commonWords,
+      Collection<ObservedPrice> observed) {
     this(brands, productTypes, commonWords, observed, Senses.NONE);
   }
 
-  /** @param senses how brand names and terms are read against the product's domain */
-  public BrandCatalog(Collection<Brand> brands, Collection<ProductType> productTypes,
-      Collection<String> commonWords, Collection<ObservedPrice> observed, Senses senses) {
+  /**
+   * @param senses how brand names and terms are read against the product's domain
+   */
+  public BrandCatalog(
+      Collection<Brand> brands,
+      Collection<ProductType> productTypes,
+      Collection<String> commonWords,
+      Collection<ObservedPrice> observed,
+      Senses senses) {
     this.senses = senses == null ? Senses.NONE : senses;
     Map<String, Brand> b = new LinkedHashMap<>();
     for (Brand brand : brands) {

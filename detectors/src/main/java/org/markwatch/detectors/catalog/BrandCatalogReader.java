@@ -9,8 +9,8 @@ import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.detectors.config.Yaml;
 
 /**
- * Builds a {@link BrandCatalog} from the text of brand files (YAML, see {@code conf/brands/README.md}).
- * Every error names the file and, when known, the line.
+ * Builds a {@link BrandCatalog} from the text of brand files (YAML, see {@code
+ * conf/brands/README.md}). Every error names the file and, when known, the line.
  */
 public final class BrandCatalogReader {
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -39,21 +39,30 @@ public final class BrandCatalogReader {
         check(file, text, b);
         String before = seen.putIfAbsent(b.id(), file);
         if (before != null) {
-          throw new ConfigException(file, Yaml.lineOf(text, "id: " + b.id()), 0,
+          throw new ConfigException(
+              file,
+              Yaml.lineOf(text, "id: " + b.id()),
+              0,
               "brand id '" + b.id() + "' already defined in " + before);
         }
         brands.add(b);
       }
       for (ObservedPrice o : parsed.observedPrices()) {
         if (o.brand() == null || o.type() == null || o.median() == null || o.median() <= 0) {
-          throw new ConfigException(file, Yaml.lineOf(text, String.valueOf(o.brand())), 0,
+          throw new ConfigException(
+              file,
+              Yaml.lineOf(text, String.valueOf(o.brand())),
+              0,
               "observed price needs brand, type and a median > 0");
         }
         observed.add(o);
       }
       for (ProductType t : parsed.productTypes()) {
         if (t.id() == null || t.terms().isEmpty()) {
-          throw new ConfigException(file, Yaml.lineOf(text, "id: " + t.id()), 0,
+          throw new ConfigException(
+              file,
+              Yaml.lineOf(text, "id: " + t.id()),
+              0,
               "product type needs an id and at least one term");
         }
         types.add(t);
@@ -64,7 +73,10 @@ public final class BrandCatalogReader {
 
   private static void check(String file, String text, Brand b) {
     if (b.id() == null || !ID.matcher(b.id()).matches()) {
-      throw new ConfigException(file, Yaml.lineOf(text, "id: " + b.id()), 0,
+      throw new ConfigException(
+          file,
+          Yaml.lineOf(text, "id: " + b.id()),
+          0,
           "brand id must be a lowercase slug such as louis-vuitton, got '" + b.id() + "'");
     }
     int line = Yaml.lineOf(text, "id: " + b.id());
@@ -73,16 +85,18 @@ public final class BrandCatalogReader {
     }
     for (var p : b.prices().entrySet()) {
       if (p.getValue() == null || p.getValue() <= 0) {
-        throw new ConfigException(file, line, 0, "brand '" + b.id() + "' price for " + p.getKey() + " must be > 0");
+        throw new ConfigException(
+            file, line, 0, "brand '" + b.id() + "' price for " + p.getKey() + " must be > 0");
       }
     }
     for (ProductLine l : b.lines()) {
       if (l.name() == null || l.name().isBlank()) {
-        throw new ConfigException(file, line, 0, "brand '" + b.id() + "' has a product line without name");
+        throw new ConfigException(
+            file, line, 0, "brand '" + b.id() + "' has a product line without name");
       }
       if (l.min() < 0 || (l.max() > 0 && l.max() < l.min())) {
-        throw new ConfigException(file, line, 0,
-            "brand '" + b.id() + "' line '" + l.name() + "': need 0 <= min <= max");
+        throw new ConfigException(
+            file, line, 0, "brand '" + b.id() + "' line '" + l.name() + "': need 0 <= min <= max");
       }
     }
   }

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.detectors.analysis.TextForms;
+import org.markwatch.detectors.config.ConfigException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -21,9 +21,9 @@ import tools.jackson.dataformat.csv.CsvSchema;
  * Turns brand lists from outside into catalog brands. Two formats:
  *
  * <ul>
- *   <li>the brand-owner CSV ({@link #CSV_HEADER}), one fact per row, rows of one brand id merged:
- *       a row may add aliases ({@code |}-separated), a product line with its type and genuine
- *       price range in VND, and an official store (platform, shop name, seller id);
+ *   <li>the brand-owner CSV ({@link #CSV_HEADER}), one fact per row, rows of one brand id merged: a
+ *       row may add aliases ({@code |}-separated), a product line with its type and genuine price
+ *       range in VND, and an official store (platform, shop name, seller id);
  *   <li>the retail brand TSV of name-suggestion-index ({@code brand, wikidata, category,
  *       locationSet_include, matchNames}), for scale.
  * </ul>
@@ -34,6 +34,7 @@ public final class BrandImport {
   /** The header line of the brand-owner CSV. */
   public static final String CSV_HEADER =
       "brand_id,name,category,aliases,product_line,product_type,min_price_vnd,max_price_vnd,store_platform,store_name,store_seller_id";
+
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   private BrandImport() {}
@@ -51,11 +52,16 @@ public final class BrandImport {
       int line = row.line();
       List<String> f = row.fields();
       if (f.size() != columns) {
-        throw new ConfigException(file, line, 0, "expected " + columns + " columns, found " + f.size());
+        throw new ConfigException(
+            file, line, 0, "expected " + columns + " columns, found " + f.size());
       }
       String id = f.get(0);
       if (!ID.matcher(id).matches()) {
-        throw new ConfigException(file, line, 1, "brand_id must be a lowercase slug such as louis-vuitton, got '" + id + "'");
+        throw new ConfigException(
+            file,
+            line,
+            1,
+            "brand_id must be a lowercase slug such as louis-vuitton, got '" + id + "'");
       }
       final int at = line;
       Builder b = brands.computeIfAbsent(id, k -> new Builder(k, at));
@@ -90,7 +96,8 @@ public final class BrandImport {
     List<Brand> out = new ArrayList<>();
     for (Builder b : brands.values()) {
       if (b.name == null) {
-        throw new ConfigException(file, b.firstLine, 0, "brand '" + b.id + "' has no name on any row");
+        throw new ConfigException(
+            file, b.firstLine, 0, "brand '" + b.id + "' has no name on any row");
       }
       out.add(b.build());
     }
@@ -98,20 +105,24 @@ public final class BrandImport {
   }
 
   /** Parses the retail TSV, skipping brands whose id or name is already known. */
-  public static List<Brand> fromRetailTsv(String file, String text, Set<String> knownIds, Set<String> knownNames) {
+  public static List<Brand> fromRetailTsv(
+      String file, String text, Set<String> knownIds, Set<String> knownNames) {
     return fromRetailTsv(file, text, knownIds, knownNames, Set.of());
   }
 
   /**
-   * A name a listing uses as an ordinary word rather than a brand: fewer than three letters
-   * ("X", "Da") unless written with a sign ("H&M"), only digits and signs ("76"), or a single
-   * word of {@code commonWords} ("Green", "Plus", "Only"). The retail list names shops, and many
-   * shops are named by such words; as catalog brands they would be found in most titles.
+   * A name a listing uses as an ordinary word rather than a brand: fewer than three letters ("X",
+   * "Da") unless written with a sign ("H&M"), only digits and signs ("76"), or a single word of
+   * {@code commonWords} ("Green", "Plus", "Only"). The retail list names shops, and many shops are
+   * named by such words; as catalog brands they would be found in most titles.
    */
   static boolean ordinaryWord(String name, Set<String> commonWords) {
     String folded = TextForms.fold(name).toLowerCase(Locale.ROOT).strip();
     long letters = folded.codePoints().filter(Character::isLetter).count();
-    boolean sign = folded.codePoints().anyMatch(c -> !Character.isLetterOrDigit(c) && !Character.isWhitespace(c));
+    boolean sign =
+        folded
+            .codePoints()
+            .anyMatch(c -> !Character.isLetterOrDigit(c) && !Character.isWhitespace(c));
     if (letters == 0 || (letters < 3 && !sign)) {
       return true;
     }
@@ -119,7 +130,10 @@ public final class BrandImport {
     return words.size() == 1 && commonWords.contains(words.get(0));
   }
 
-  /** True when the name holds a known brand's name as whole words: "Apple Store" is Apple's own shop. */
+  /**
+   * True when the name holds a known brand's name as whole words: "Apple Store" is Apple's own
+   * shop.
+   */
   static boolean namesKnownBrand(String name, List<List<String>> knownWords) {
     List<String> words = TextForms.words(TextForms.fold(name).toLowerCase(Locale.ROOT));
     for (List<String> k : knownWords) {
@@ -133,30 +147,43 @@ public final class BrandImport {
   }
 
   /**
-   * Parses the retail TSV, skipping brands whose id or name is already known and names (or
-   * aliases) that are {@linkplain #ordinaryWord ordinary words}.
+   * Parses the retail TSV, skipping brands whose id or name is already known and names (or aliases)
+   * that are {@linkplain #ordinaryWord ordinary words}.
    */
-  public static List<Brand> fromRetailTsv(String file, String text, Set<String> knownIds, Set<String> knownNames,
+  public static List<Brand> fromRetailTsv(
+      String file,
+      String text,
+      Set<String> knownIds,
+      Set<String> knownNames,
       Set<String> commonWords) {
     List<Row> rows = rows(file, text, TSV);
-    if (rows.isEmpty() || rows.get(0).line() != 1 || rows.get(0).fields().size() < 3
+    if (rows.isEmpty()
+        || rows.get(0).line() != 1
+        || rows.get(0).fields().size() < 3
         || !rows.get(0).fields().subList(0, 3).equals(List.of("brand", "wikidata", "category"))) {
-      throw new ConfigException(file, 1, 1, "header must start with: brand, wikidata, category (tab-separated)");
+      throw new ConfigException(
+          file, 1, 1, "header must start with: brand, wikidata, category (tab-separated)");
     }
     Map<String, Brand> out = new LinkedHashMap<>();
     Set<String> names = new java.util.HashSet<>();
     knownNames.forEach(n -> names.add(TextForms.fold(n)));
-    List<List<String>> knownWords = knownNames.stream()
-        .map(n -> TextForms.words(TextForms.fold(n).toLowerCase(Locale.ROOT))).filter(w -> !w.isEmpty()).toList();
+    List<List<String>> knownWords =
+        knownNames.stream()
+            .map(n -> TextForms.words(TextForms.fold(n).toLowerCase(Locale.ROOT)))
+            .filter(w -> !w.isEmpty())
+            .toList();
     for (Row row : rows.subList(1, rows.size())) {
       String[] f = row.fields().toArray(String[]::new);
       if (f.length < 3) {
         throw new ConfigException(file, row.line(), 0, "expected at least 3 tab-separated columns");
       }
       String name = f[0].strip();
-      if (TextForms.words(name).isEmpty() || ordinaryWord(name, commonWords) || namesKnownBrand(name, knownWords)
+      if (TextForms.words(name).isEmpty()
+          || ordinaryWord(name, commonWords)
+          || namesKnownBrand(name, knownWords)
           || !names.add(TextForms.fold(name))) {
-        continue; // no words, an ordinary word, a known brand's own shop, or a brand the catalog has under this name
+        continue; // no words, an ordinary word, a known brand's own shop, or a brand the catalog
+        // has under this name
       }
       String base = slug(name);
       if (base.isEmpty()) {
@@ -170,14 +197,18 @@ public final class BrandImport {
       if (f.length > 4) {
         for (String a : f[4].split(";")) {
           String alias = a.strip();
-          if (!alias.isEmpty() && !TextForms.words(alias).isEmpty() && !ordinaryWord(alias, commonWords)
+          if (!alias.isEmpty()
+              && !TextForms.words(alias).isEmpty()
+              && !ordinaryWord(alias, commonWords)
               && names.add(TextForms.fold(alias))) {
             aliases.add(alias);
           }
         }
       }
       String category = f[2].isBlank() ? "retail" : f[2].strip();
-      out.put(id, new Brand(id, name, category, aliases, List.of(), Map.of(), List.of(), List.of(), false));
+      out.put(
+          id,
+          new Brand(id, name, category, aliases, List.of(), Map.of(), List.of(), List.of(), false));
     }
     return List.copyOf(out.values());
   }
@@ -187,7 +218,10 @@ public final class BrandImport {
 
   /** "Tiffany & Co." -> "tiffany-co"; other scripts transliterated, accents folded. */
   public static synchronized String slug(String name) {
-    String s = TextForms.fold(TO_LATIN.transliterate(name)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    String s =
+        TextForms.fold(TO_LATIN.transliterate(name))
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-");
     return s.replaceAll("^-+|-+$", "");
   }
 
@@ -202,7 +236,8 @@ public final class BrandImport {
       }
       return p;
     } catch (NumberFormatException e) {
-      throw new ConfigException(file, line, 0, column + " must be a whole number of VND, got '" + v + "'");
+      throw new ConfigException(
+          file, line, 0, column + " must be a whole number of VND, got '" + v + "'");
     }
   }
 
@@ -214,16 +249,20 @@ public final class BrandImport {
   private record Row(int line, List<String> fields) {}
 
   private static final List<String> CSV_HEADER_COLUMNS = List.of(CSV_HEADER.split(","));
-  private static final CsvMapper MAPPER = new CsvMapper(); // no columns in the schema: each record is an array
+  private static final CsvMapper MAPPER =
+      new CsvMapper(); // no columns in the schema: each record is an array
+
   /** RFC 4180: commas, double quotes doubled inside quoted fields (which may hold line breaks). */
   private static final CsvSchema CSV = CsvSchema.emptySchema();
+
   /** name-suggestion-index's TSV has no quoting: a {@code "} in a name is part of the name. */
-  private static final CsvSchema TSV = CsvSchema.emptySchema().withColumnSeparator('\t').withoutQuoteChar();
+  private static final CsvSchema TSV =
+      CsvSchema.emptySchema().withColumnSeparator('\t').withoutQuoteChar();
 
   /**
-   * Reads every record with jackson-dataformat-csv: fields stripped (and a byte-order mark dropped),
-   * records that are all blank skipped. Malformed input (an unclosed quote) is a ConfigException
-   * at the line where the parser stopped.
+   * Reads every record with jackson-dataformat-csv: fields stripped (and a byte-order mark
+   * dropped), records that are all blank skipped. Malformed input (an unclosed quote) is a
+   * ConfigException at the line where the parser stopped.
    */
   private static List<Row> rows(String file, String text, CsvSchema schema) {
     String clean = text.replace("\uFEFF", "");
@@ -235,7 +274,9 @@ public final class BrandImport {
         if (t != JsonToken.START_ARRAY) {
           continue;
         }
-        int line = 0; // where the record's first field starts (START_ARRAY is placed before the line is read)
+        int line =
+            0; // where the record's first field starts (START_ARRAY is placed before the line is
+        // read)
         List<String> fields = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
           if (fields.isEmpty()) {
@@ -249,9 +290,14 @@ public final class BrandImport {
         }
       }
     } catch (JacksonException e) {
-      // A quoted field may span lines, so the parser stops at the end of the text: name the record's first line.
+      // A quoted field may span lines, so the parser stops at the end of the text: name the
+      // record's first line.
       String what = e.getOriginalMessage().lines().findFirst().orElse("malformed");
-      throw new ConfigException(file, firstLineAfter(clean, recordEnd), 0, what.contains("quote") ? "unclosed quote" : what);
+      throw new ConfigException(
+          file,
+          firstLineAfter(clean, recordEnd),
+          0,
+          what.contains("quote") ? "unclosed quote" : what);
     }
     return rows;
   }
@@ -292,8 +338,19 @@ public final class BrandImport {
       }
       String before = column.equals("name") ? name : category;
       if (before != null && !before.equals(value)) {
-        throw new ConfigException(file, line, 0, "brand '" + id + "' " + column + " '" + value
-            + "' differs from '" + before + "' given before");
+        throw new ConfigException(
+            file,
+            line,
+            0,
+            "brand '"
+                + id
+                + "' "
+                + column
+                + " '"
+                + value
+                + "' differs from '"
+                + before
+                + "' given before");
       }
       if (column.equals("name")) {
         name = value;
@@ -303,8 +360,16 @@ public final class BrandImport {
     }
 
     Brand build() {
-      return new Brand(id, name, category == null ? "other" : category, List.copyOf(aliases), List.of(), prices,
-          lines, stores, null);
+      return new Brand(
+          id,
+          name,
+          category == null ? "other" : category,
+          List.copyOf(aliases),
+          List.of(),
+          prices,
+          lines,
+          stores,
+          null);
     }
   }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param decorations phrases that, right before a brand, say the brand is printed or imitated on
  *     the product ("logo", "họa tiết"), so the product's own domain does not cancel it
  */
-public record Senses(Map<String, List<String>> brandDomains, List<String> neutralDomains, List<String> decorations) {
+public record Senses(
+    Map<String, List<String>> brandDomains, List<String> neutralDomains, List<String> decorations) {
   public Senses {
     brandDomains = brandDomains == null ? Map.of() : Map.copyOf(brandDomains);
     neutralDomains = neutralDomains == null ? List.of() : List.copyOf(neutralDomains);

@@ -8,19 +8,26 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Reads the detectors' configuration files through the project's one strict YAML binding
- * ({@link StrictYaml#mapper()}: unknown keys, wrong types and trailing content are errors, nesting
- * is bounded) and reports a problem as a {@link ConfigException} at the file, line and column of
- * the key, with the key path and, for an unknown key, the keys that are known. Also finds where a
- * value is written, for errors the compilers find after binding (a bad regex, a duplicate id).
+ * Reads the detectors' configuration files through the project's one strict YAML binding ({@link
+ * StrictYaml#mapper()}: unknown keys, wrong types and trailing content are errors, nesting is
+ * bounded) and reports a problem as a {@link ConfigException} at the file, line and column of the
+ * key, with the key path and, for an unknown key, the keys that are known. Also finds where a value
+ * is written, for errors the compilers find after binding (a bad regex, a duplicate id).
  */
 public final class Yaml {
   private Yaml() {}
 
-  /** Binds {@code text} to {@code type}; a problem becomes a {@link ConfigException} with line and column. */
+  /**
+   * Binds {@code text} to {@code type}; a problem becomes a {@link ConfigException} with line and
+   * column.
+   */
   public static <T> T read(String file, String text, Class<T> type) {
     if (text.length() > StrictYaml.MAX_BYTES) {
-      throw new ConfigException(file, 0, 0, "is " + text.length() + " characters, more than the limit of " + StrictYaml.MAX_BYTES);
+      throw new ConfigException(
+          file,
+          0,
+          0,
+          "is " + text.length() + " characters, more than the limit of " + StrictYaml.MAX_BYTES);
     }
     try {
       // the shared mapper, not a Path-taking read: the detectors do no file I/O (NoIoArchTest)
@@ -32,14 +39,22 @@ public final class Yaml {
     } catch (UnrecognizedPropertyException e) {
       // Jackson reports the position after the value; point at the key itself
       TokenStreamLocation loc = e.getLocation();
-      int[] at = keyBefore(text, e.getPropertyName(), loc == null ? Integer.MAX_VALUE : loc.getLineNr());
+      int[] at =
+          keyBefore(text, e.getPropertyName(), loc == null ? Integer.MAX_VALUE : loc.getLineNr());
       List<String> known = new ArrayList<>();
       if (e.getKnownPropertyIds() != null) {
         e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
       }
       java.util.Collections.sort(known);
-      throw new ConfigException(file, at[0], at[1], "unknown field '" + e.getPropertyName() + "' at "
-          + path(e) + (known.isEmpty() ? "" : ", known fields: " + String.join(", ", known)));
+      throw new ConfigException(
+          file,
+          at[0],
+          at[1],
+          "unknown field '"
+              + e.getPropertyName()
+              + "' at "
+              + path(e)
+              + (known.isEmpty() ? "" : ", known fields: " + String.join(", ", known)));
     } catch (JacksonException e) {
       TokenStreamLocation loc = e.getLocation();
       int line = loc == null ? 0 : loc.getLineNr();
@@ -47,8 +62,12 @@ public final class Yaml {
       String p = path(e);
       String problem = e.getOriginalMessage();
       int cut = problem == null ? -1 : problem.indexOf('\n');
-      throw new ConfigException(file, Math.max(line, 0), Math.max(col, 0),
-          (cut >= 0 ? problem.substring(0, cut) : problem) + (p.isEmpty() ? "" : " (at " + p + ")"));
+      throw new ConfigException(
+          file,
+          Math.max(line, 0),
+          Math.max(col, 0),
+          (cut >= 0 ? problem.substring(0, cut) : problem)
+              + (p.isEmpty() ? "" : " (at " + p + ")"));
     }
   }
 
@@ -69,7 +88,9 @@ public final class Yaml {
   static int[] keyBefore(String text, String name, int maxLine) {
     String[] lines = text.split("\n", -1);
     int[] found = {0, 0};
-    java.util.regex.Pattern key = java.util.regex.Pattern.compile("(^|[\\s{,\\-])" + java.util.regex.Pattern.quote(name) + "\\s*:");
+    java.util.regex.Pattern key =
+        java.util.regex.Pattern.compile(
+            "(^|[\\s{,\\-])" + java.util.regex.Pattern.quote(name) + "\\s*:");
     for (int i = 0; i < lines.length && i < maxLine; i++) {
       java.util.regex.Matcher m = key.matcher(lines[i]);
       if (m.find()) {

@@ -3,11 +3,9 @@ package org.markwatch.detectors.match;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.markwatch.detectors.analysis.FuzzyVariantFilter;
 import org.markwatch.detectors.analysis.Skeleton;
 import org.markwatch.detectors.analysis.TextForms;
@@ -17,15 +15,17 @@ import org.markwatch.detectors.catalog.ProductLine;
 import org.markwatch.detectors.catalog.ProductType;
 
 /**
- * The brand catalog as matcher queries, and the reading of their hits back into
- * {@link BrandFinding}s. Query ids: {@code b:<brand>} names, {@code x:<brand>} exclusions,
- * {@code l:<brand>:<n>} product lines, {@code t:<type>} product words.
+ * The brand catalog as matcher queries, and the reading of their hits back into {@link
+ * BrandFinding}s. Query ids: {@code b:<brand>} names, {@code x:<brand>} exclusions, {@code
+ * l:<brand>:<n>} product lines, {@code t:<type>} product words.
  */
 public final class BrandQueries {
-  private static final List<Field> NAME_FIELDS = List.of(Field.TITLE, Field.TEXT, Field.SELLER, Field.CLAIMED);
+  private static final List<Field> NAME_FIELDS =
+      List.of(Field.TITLE, Field.TEXT, Field.SELLER, Field.CLAIMED);
 
   /** Match kinds from the most to the least certain; a field reports its most certain hit. */
-  static final List<String> RANK = List.of("exact", "alias", "claimed", "folded", "misspelling", "fuzzy");
+  static final List<String> RANK =
+      List.of("exact", "alias", "claimed", "folded", "misspelling", "fuzzy");
 
   private final BrandCatalog catalog;
 
@@ -36,8 +36,14 @@ public final class BrandQueries {
   /** Adds every query of the catalog to the matcher. */
   public void register(TextMatcher.Builder b) {
     for (Brand brand : catalog.brands()) {
-      b.add("b:" + brand.id(), PhraseSet.of(brand.names(), NAME_FIELDS, true, Boolean.TRUE.equals(brand.fuzzy()),
-          catalog.commonWords()));
+      b.add(
+          "b:" + brand.id(),
+          PhraseSet.of(
+              brand.names(),
+              NAME_FIELDS,
+              true,
+              Boolean.TRUE.equals(brand.fuzzy()),
+              catalog.commonWords()));
       if (!brand.notWhen().isEmpty()) {
         b.add("x:" + brand.id(), PhraseSet.of(brand.notWhen(), NAME_FIELDS, false));
       }
@@ -50,7 +56,8 @@ public final class BrandQueries {
     }
     for (ProductType t : catalog.productTypes()) {
       // the category path too: word sense reads the product from it (WordSense)
-      List<Field> in = t.categoryOnly() ? List.of(Field.CATEGORY) : List.of(Field.TITLE, Field.CATEGORY);
+      List<Field> in =
+          t.categoryOnly() ? List.of(Field.CATEGORY) : List.of(Field.TITLE, Field.CATEGORY);
       b.add("t:" + t.id(), PhraseSet.of(t.terms(), in, false));
     }
   }
@@ -73,31 +80,38 @@ public final class BrandQueries {
         if (kind == null) {
           continue; // a neighbourhood hit more than one edit away
         }
-        if (("misspelling".equals(kind) || "fuzzy".equals(kind)) && namesAnotherBrandsLine(brand, h, hits)) {
+        if (("misspelling".equals(kind) || "fuzzy".equals(kind))
+            && namesAnotherBrandsLine(brand, h, hits)) {
           continue; // "Rolex Cellini" is a Rolex model, not a disguised "Celine"
         }
         BrandFinding f = new BrandFinding(brand, h, kind);
         BrandFinding before = best.get(h.field());
-        // a disguised name ("N1ke") next to a model alias ("Air Force 1") is reported as the disguise:
+        // a disguised name ("N1ke") next to a model alias ("Air Force 1") is reported as the
+        // disguise:
         // the alias already says which brand it is, the disguise says the seller hides it
-        boolean disguiseOverAlias = before != null && "misspelling".equals(kind) && "alias".equals(before.kind());
-        boolean aliasUnderDisguise = before != null && "alias".equals(kind) && "misspelling".equals(before.kind());
-        if (before == null || disguiseOverAlias
+        boolean disguiseOverAlias =
+            before != null && "misspelling".equals(kind) && "alias".equals(before.kind());
+        boolean aliasUnderDisguise =
+            before != null && "alias".equals(kind) && "misspelling".equals(before.kind());
+        if (before == null
+            || disguiseOverAlias
             || (!aliasUnderDisguise && RANK.indexOf(kind) < RANK.indexOf(before.kind()))) {
           best.put(h.field(), f);
         }
       }
       out.addAll(best.values());
     }
-    out.sort(Comparator.comparing((BrandFinding f) -> f.hit().field()).thenComparingInt(f -> f.hit().start())
-        .thenComparing(f -> f.brand().id()));
+    out.sort(
+        Comparator.comparing((BrandFinding f) -> f.hit().field())
+            .thenComparingInt(f -> f.hit().start())
+            .thenComparing(f -> f.brand().id()));
     return out;
   }
 
   /**
    * Product lines of {@code brandId} named in the title. A line named only inside the name of a
-   * longer one is left out: "iPhone 15 Pro Max" names that line, not also "iPhone 15" and
-   * "iPhone 15 Pro", whose lower prices would excuse a price far below the Pro Max's.
+   * longer one is left out: "iPhone 15 Pro Max" names that line, not also "iPhone 15" and "iPhone
+   * 15 Pro", whose lower prices would excuse a price far below the Pro Max's.
    */
   public List<ProductLine> lines(String brandId, Map<String, List<Hit>> hits) {
     Brand brand = catalog.brand(brandId).orElseThrow();
@@ -121,8 +135,11 @@ public final class BrandQueries {
       for (List<Hit> other : all) {
         for (int k = 0; other != null && k < other.size() && !covered; k++) {
           Hit o = other.get(k);
-          covered = o.field() == h.field() && o.start() <= h.start() && h.end() <= o.end()
-              && o.end() - o.start() > h.end() - h.start();
+          covered =
+              o.field() == h.field()
+                  && o.start() <= h.start()
+                  && h.end() <= o.end()
+                  && o.end() - o.start() > h.end() - h.start();
         }
       }
       if (!covered) {
@@ -150,8 +167,11 @@ public final class BrandQueries {
     for (var e : hits.entrySet()) {
       if (e.getKey().startsWith("t:")) {
         for (Hit h : e.getValue()) {
-          boolean earlier = h.start() < bestStart
-              || (h.start() == bestStart && (h.end() > bestEnd || (h.end() == bestEnd && e.getKey().compareTo("t:" + best) < 0)));
+          boolean earlier =
+              h.start() < bestStart
+                  || (h.start() == bestStart
+                      && (h.end() > bestEnd
+                          || (h.end() == bestEnd && e.getKey().compareTo("t:" + best) < 0)));
           if (h.field() == Field.TITLE && earlier) {
             bestStart = h.start();
             bestEnd = h.end();
@@ -164,8 +184,10 @@ public final class BrandQueries {
   }
 
   private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-  private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s\\-]+");
-  private static final java.util.regex.Pattern NON_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]");
+  private static final java.util.regex.Pattern SEPARATORS =
+      java.util.regex.Pattern.compile("[\\s\\-]+");
+  private static final java.util.regex.Pattern NON_LETTERS =
+      java.util.regex.Pattern.compile("[^\\p{L}]");
 
   private static String joined(String s) {
     return SEPARATORS.matcher(s).replaceAll("");
@@ -177,16 +199,27 @@ public final class BrandQueries {
 
   /** The text as written, only lower-cased with spaces and apostrophes made uniform. */
   static String plain(String s) {
-    return SPACES.matcher(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
-        .replace('’', '\'')).replaceAll(" ").strip();
+    return SPACES
+        .matcher(
+            java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC)
+                .toLowerCase(Locale.ROOT)
+                .replace('’', '\''))
+        .replaceAll(" ")
+        .strip();
   }
 
   /**
    * A brand's names in every spelling {@link #kind} and {@link #caseAllowed} compare a hit with,
    * worked out once per brand instead of once per hit.
    */
-  private record Spellings(String[] plain, String[] folded, String[] joined, int[] pieces, String[] skeleton,
-      String[] letters, List<String> capitalAliases) {
+  private record Spellings(
+      String[] plain,
+      String[] folded,
+      String[] joined,
+      int[] pieces,
+      String[] skeleton,
+      String[] letters,
+      List<String> capitalAliases) {
     static Spellings of(Brand brand) {
       List<String> names = brand.names();
       int n = names.size();
@@ -206,7 +239,8 @@ public final class BrandQueries {
         skeleton[i] = Skeleton.of(name);
         letters[i] = Skeleton.letters(name);
         String nameLetters = NON_LETTERS.matcher(name).replaceAll("");
-        if (nameLetters.length() <= 3 && nameLetters.equals(nameLetters.toUpperCase(Locale.ROOT))
+        if (nameLetters.length() <= 3
+            && nameLetters.equals(nameLetters.toUpperCase(Locale.ROOT))
             && !name.equals(brand.name())) {
           capitals.add(nameLetters);
         }
@@ -340,7 +374,8 @@ public final class BrandQueries {
       String name = names.skeleton()[i];
       String nameLetters = names.letters()[i];
       if (name.length() >= PhraseSet.FUZZY_MIN && FuzzyVariantFilter.distance(skeleton, name) <= 1
-          || nameLetters.length() >= PhraseSet.FUZZY_MIN && FuzzyVariantFilter.distance(letters, nameLetters) <= 1) {
+          || nameLetters.length() >= PhraseSet.FUZZY_MIN
+              && FuzzyVariantFilter.distance(letters, nameLetters) <= 1) {
         kind = "fuzzy";
       }
     }

@@ -20,15 +20,19 @@ public final class ListingFields {
     put(Field.CATEGORY, l.category() == null ? null : String.join(" / ", l.category()));
     if (l.attributes() != null && !l.attributes().isEmpty()) {
       StringBuilder a = new StringBuilder();
-      new java.util.TreeMap<>(l.attributes()).forEach((k, v) -> a.append(k).append(": ").append(v).append('\n'));
+      new java.util.TreeMap<>(l.attributes())
+          .forEach((k, v) -> a.append(k).append(": ").append(v).append('\n'));
       put(Field.ATTRIBUTES, a.toString());
     }
   }
 
-  private static final java.util.regex.Pattern HANDLE_SEPARATORS = java.util.regex.Pattern.compile("[._@/]+");
+  private static final java.util.regex.Pattern HANDLE_SEPARATORS =
+      java.util.regex.Pattern.compile("[._@/]+");
+
   /** scheme://host/path?query#fragment: host and path, each bounded. */
   private static final java.util.regex.Pattern URL_PARTS =
-      java.util.regex.Pattern.compile("(?i)[a-z][a-z0-9+.-]{0,15}://([^/?#:@\\s]{1,253})(?::\\d{1,5})?(/[^?#\\s]{0,500})?.*");
+      java.util.regex.Pattern.compile(
+          "(?i)[a-z][a-z0-9+.-]{0,15}://([^/?#:@\\s]{1,253})(?::\\d{1,5})?(/[^?#\\s]{0,500})?.*");
 
   /**
    * The shop's name, then its name and the path of its shop address with the separators of handles
@@ -48,7 +52,12 @@ public final class ListingFields {
       // host and path only (no java.net: the detectors never touch the network, NoIoArchTest)
       java.util.regex.Matcher m = URL_PARTS.matcher(url.strip());
       if (m.matches()) {
-        String words = HANDLE_SEPARATORS.matcher(m.group(1) + " " + m.group(2)).replaceAll(" ").replace('-', ' ').strip();
+        String words =
+            HANDLE_SEPARATORS
+                .matcher(m.group(1) + " " + m.group(2))
+                .replaceAll(" ")
+                .replace('-', ' ')
+                .strip();
         if (!words.isEmpty()) {
           s.append(s.isEmpty() ? "" : " | ").append(words);
         }

@@ -33,7 +33,8 @@ public record PhraseSet(List<Field> fields, List<List<List<String>>> forms, bool
     fields = List.copyOf(fields);
     forms = List.copyOf(forms);
     if (fields.isEmpty() || forms.isEmpty()) {
-      throw new IllegalArgumentException("a phrase set needs fields and at least one phrase with words");
+      throw new IllegalArgumentException(
+          "a phrase set needs fields and at least one phrase with words");
     }
   }
 
@@ -47,10 +48,14 @@ public record PhraseSet(List<Field> fields, List<List<List<String>>> forms, bool
    * @param fields fields to look in
    * @param loose also match the spelling with repeated letters squeezed and a multi-word name
    *     written as one word ("newbalance"): for names, not for rule terms
-   * @param fuzzy also match words of {@value #FUZZY_MIN} letters or more one edit away, unless
-   *     they are in {@code commonWords}
+   * @param fuzzy also match words of {@value #FUZZY_MIN} letters or more one edit away, unless they
+   *     are in {@code commonWords}
    */
-  public static PhraseSet of(Collection<String> phrases, Collection<Field> fields, boolean loose, boolean fuzzy,
+  public static PhraseSet of(
+      Collection<String> phrases,
+      Collection<Field> fields,
+      boolean loose,
+      boolean fuzzy,
       Set<String> commonWords) {
     Set<List<String>> plain = new LinkedHashSet<>();
     for (String p : phrases) {
@@ -76,7 +81,9 @@ public record PhraseSet(List<Field> fields, List<List<List<String>>> forms, bool
         List<List<String>> form = new ArrayList<>();
         boolean any = false;
         for (String w : f) {
-          if (w.length() >= FUZZY_MIN && w.chars().allMatch(c -> c >= 'a' && c <= 'z') && !commonWords.contains(w)) {
+          if (w.length() >= FUZZY_MIN
+              && w.chars().allMatch(c -> c >= 'a' && c <= 'z')
+              && !commonWords.contains(w)) {
             List<String> alts = new ArrayList<>();
             alts.add(FuzzyVariantFilter.MARK + w);
             FuzzyVariantFilter.neighbourhood(w, alts);

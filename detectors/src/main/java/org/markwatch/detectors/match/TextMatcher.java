@@ -18,8 +18,8 @@ import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultiMatchingQueries;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
-import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.markwatch.detectors.analysis.KnownTerms;
 import org.markwatch.detectors.analysis.ListingAnalyzer;
 
@@ -27,27 +27,38 @@ import org.markwatch.detectors.analysis.ListingAnalyzer;
  * Every phrase the detectors look for (brand names, exclusions, product words, rule terms) as
  * queries of one lucene-monitor {@link Monitor} with a {@link MultipassTermFilteredPresearcher}.
  * Listings are matched in batches: the monitor indexes the batch once, its presearcher picks the
- * candidate queries for the whole batch and each candidate runs once over it. Only for the
- * queries that matched a listing are the hits (field, offsets, text) located afterwards. The
- * monitor lives in memory; nothing touches the disk. Not thread-safe: one per thread.
+ * candidate queries for the whole batch and each candidate runs once over it. Only for the queries
+ * that matched a listing are the hits (field, offsets, text) located afterwards. The monitor lives
+ * in memory; nothing touches the disk. Not thread-safe: one per thread.
  */
 public final class TextMatcher implements AutoCloseable {
-  /** Presearcher passes: two passes keep phrase queries of common words from being run needlessly. */
+  /**
+   * Presearcher passes: two passes keep phrase queries of common words from being run needlessly.
+   */
   public static final int PASSES = 2;
 
-  /** Query disjuncts registered per call of {@link Monitor#register}; bounds the transient heap of create. */
+  /**
+   * Query disjuncts registered per call of {@link Monitor#register}; bounds the transient heap of
+   * create.
+   */
   static final int REGISTER_DISJUNCTS = 512;
 
   private final Monitor monitor;
   private final Map<String, PhraseSet> sets;
   private final ListingAnalyzer analyzer;
   private final boolean naive;
+
   /** Per field, every term a query looks for in it: the only document terms worth indexing. */
   private final Map<Field, KnownTerms> vocabulary;
+
   /** Per query id, the first words of its forms, to locate its hits. */
   private final Map<String, TokenGrid.Heads> heads;
 
-  private TextMatcher(Monitor monitor, Map<String, PhraseSet> sets, ListingAnalyzer analyzer, boolean naive,
+  private TextMatcher(
+      Monitor monitor,
+      Map<String, PhraseSet> sets,
+      ListingAnalyzer analyzer,
+      boolean naive,
       Map<Field, KnownTerms> vocabulary) {
     this.monitor = monitor;
     this.sets = sets;
@@ -64,10 +75,11 @@ public final class TextMatcher implements AutoCloseable {
    * searched once and thrown away, so caching can only cost (the default caching policy takes a
    * JVM-wide lock to count the uses of each phrase query, which concurrent scorers contend for).
    */
-  private static final MatcherFactory<QueryMatch> MATCHER = searcher -> {
-    searcher.setQueryCache(null);
-    return QueryMatch.SIMPLE_MATCHER.createMatcher(searcher);
-  };
+  private static final MatcherFactory<QueryMatch> MATCHER =
+      searcher -> {
+        searcher.setQueryCache(null);
+        return QueryMatch.SIMPLE_MATCHER.createMatcher(searcher);
+      };
 
   private static Map<Field, KnownTerms> vocabulary(java.util.Collection<PhraseSet> sets) {
     Map<Field, java.util.Set<String>> words = new java.util.EnumMap<>(Field.class);
@@ -114,9 +126,9 @@ public final class TextMatcher implements AutoCloseable {
     }
 
     /**
-     * The baseline for benchmarks: lucene-monitor used naively, one listing at a time, the
-     * default {@link TermFilteredPresearcher}, hits taken from {@link HighlightsMatch}. Same
-     * queries, same hits, several times slower.
+     * The baseline for benchmarks: lucene-monitor used naively, one listing at a time, the default
+     * {@link TermFilteredPresearcher}, hits taken from {@link HighlightsMatch}. Same queries, same
+     * hits, several times slower.
      */
     public TextMatcher buildNaive() {
       return build(true);
@@ -129,12 +141,17 @@ public final class TextMatcher implements AutoCloseable {
         vocabulary.forEach((f, words) -> byName.put(f.id(), words));
         // the batched matcher keeps only query terms of a document, so its analyzer need not
         // produce the rest of a misspelling neighbourhood; the naive baseline analyses as it is
-        ListingAnalyzer analyzer = naive ? new ListingAnalyzer(true, commonWords)
-            : new ListingAnalyzer(true, commonWords, byName);
-        Presearcher presearcher = naive ? new TermFilteredPresearcher() : new MultipassTermFilteredPresearcher(PASSES);
+        ListingAnalyzer analyzer =
+            naive
+                ? new ListingAnalyzer(true, commonWords)
+                : new ListingAnalyzer(true, commonWords, byName);
+        Presearcher presearcher =
+            naive ? new TermFilteredPresearcher() : new MultipassTermFilteredPresearcher(PASSES);
         Monitor m = new Monitor(analyzer, presearcher);
-        // Registered in chunks: for a whole register call the monitor builds every disjunct of every
-        // query (a phrase set is one disjunct per field and form) with its presearcher document, and
+        // Registered in chunks: for a whole register call the monitor builds every disjunct of
+        // every
+        // query (a phrase set is one disjunct per field and form) with its presearcher document,
+        // and
         // each document costs a 32 KB term block per presearcher pass until the commit. One call
         // with all queries peaked above 512 MB of heap; chunks of REGISTER_DISJUNCTS keep it small.
         List<MonitorQuery> mq = new ArrayList<>();
@@ -184,11 +201,14 @@ public final class TextMatcher implements AutoCloseable {
     for (int i = 0; i < docs.length; i++) {
       grids[i] = new TokenGrid(analyzer, batch.get(i), vocabulary);
       Document doc = new Document();
-      grids[i].fields().forEach((f, t) -> {
-        if (!t.terms.isEmpty()) { // a field without a query term can match nothing
-          doc.add(new TextField(f.id(), t.replay()));
-        }
-      });
+      grids[i]
+          .fields()
+          .forEach(
+              (f, t) -> {
+                if (!t.terms.isEmpty()) { // a field without a query term can match nothing
+                  doc.add(new TextField(f.id(), t.replay()));
+                }
+              });
       docs[i] = doc;
     }
     try {
@@ -211,7 +231,10 @@ public final class TextMatcher implements AutoCloseable {
 
   private Map<String, List<Hit>> matchNaive(ListingFields fields) {
     Document doc = new Document();
-    fields.all().forEach((f, v) -> doc.add(new TextField(f.id(), v, org.apache.lucene.document.Field.Store.NO)));
+    fields
+        .all()
+        .forEach(
+            (f, v) -> doc.add(new TextField(f.id(), v, org.apache.lucene.document.Field.Store.NO)));
     MatchingQueries<HighlightsMatch> r;
     try {
       r = monitor.match(doc, HighlightsMatch.MATCHER);
@@ -233,7 +256,10 @@ public final class TextMatcher implements AutoCloseable {
           hits.add(new Hit(f, s, e, value.substring(s, e)));
         }
       }
-      hits.sort(java.util.Comparator.comparing(Hit::field).thenComparingInt(Hit::start).thenComparingInt(Hit::end));
+      hits.sort(
+          java.util.Comparator.comparing(Hit::field)
+              .thenComparingInt(Hit::start)
+              .thenComparingInt(Hit::end));
       if (!hits.isEmpty()) {
         out.put(m.getQueryId(), hits);
       }

@@ -9,19 +9,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.markwatch.detectors.analysis.KnownTerms;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.markwatch.detectors.analysis.KnownTerms;
 
 /**
- * A listing's fields analysed once: the token stream of each field (replayed to the monitor, so
- * the text is not analysed twice) and an index from term to positions, used to say where a
- * query the monitor reported actually matched. Only the tokens whose term some query of the
- * field uses are kept (the {@code vocabulary}), at their original positions: a term no query
- * contains can neither make a query a candidate nor match one, and most words of a description
- * are such terms, so indexing them would only cost time.
+ * A listing's fields analysed once: the token stream of each field (replayed to the monitor, so the
+ * text is not analysed twice) and an index from term to positions, used to say where a query the
+ * monitor reported actually matched. Only the tokens whose term some query of the field uses are
+ * kept (the {@code vocabulary}), at their original positions: a term no query contains can neither
+ * make a query a candidate nor match one, and most words of a description are such terms, so
+ * indexing them would only cost time.
  */
 final class TokenGrid {
   /** One analysed field: tokens in stream order and the positions of each term. */
@@ -35,7 +35,8 @@ final class TokenGrid {
       return new TokenStream() {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final OffsetAttribute off = addAttribute(OffsetAttribute.class);
-        private final PositionIncrementAttribute inc = addAttribute(PositionIncrementAttribute.class);
+        private final PositionIncrementAttribute inc =
+            addAttribute(PositionIncrementAttribute.class);
         private int i;
         private int last = -1;
 
@@ -114,7 +115,10 @@ final class TokenGrid {
     return out;
   }
 
-  /** The first words of a phrase set's forms: each head term with the indexes of the forms it starts. */
+  /**
+   * The first words of a phrase set's forms: each head term with the indexes of the forms it
+   * starts.
+   */
   record Heads(Map<String, int[]> forms, int count) {
     static Heads of(PhraseSet set) {
       Map<String, int[]> out = new HashMap<>();
@@ -122,7 +126,8 @@ final class TokenGrid {
       for (int k = 0; k < set.forms().size(); k++) {
         for (String head : set.forms().get(k).get(0)) {
           int[] before = out.get(head);
-          int[] now = before == null ? new int[1] : java.util.Arrays.copyOf(before, before.length + 1);
+          int[] now =
+              before == null ? new int[1] : java.util.Arrays.copyOf(before, before.length + 1);
           now[now.length - 1] = k;
           out.put(head, now);
           count++;
@@ -134,8 +139,8 @@ final class TokenGrid {
 
   /**
    * Every place a form of {@code set} stands, in field then offset order. Walks whichever is
-   * shorter: the set's head terms (looked up among the field's tokens) or the field's kept
-   * tokens (looked up among the heads); both find the same (form, first token) pairs.
+   * shorter: the set's head terms (looked up among the field's tokens) or the field's kept tokens
+   * (looked up among the heads); both find the same (form, first token) pairs.
    */
   List<Hit> locate(PhraseSet set, Heads heads) {
     List<Hit> hits = new ArrayList<>();
@@ -168,12 +173,14 @@ final class TokenGrid {
         }
       }
     }
-    hits.sort(Comparator.comparing(Hit::field).thenComparingInt(Hit::start).thenComparingInt(Hit::end));
+    hits.sort(
+        Comparator.comparing(Hit::field).thenComparingInt(Hit::start).thenComparingInt(Hit::end));
     return set.mergeHits() ? merged(hits) : hits;
   }
 
   /** Adds the hit of {@code form} starting at token {@code first}, if its other words follow. */
-  private static void add(List<Hit> hits, Field f, String text, FieldTokens ft, List<List<String>> form, int first) {
+  private static void add(
+      List<Hit> hits, Field f, String text, FieldTokens ft, List<List<String>> form, int first) {
     int[] a = ft.attrs.get(first);
     int end = follow(ft, form, a[0], a[2]);
     if (end >= 0) {
@@ -194,7 +201,9 @@ final class TokenGrid {
       if (last != null && last.field() == h.field() && h.start() < last.end()) {
         if (h.end() > last.end()) {
           String text = fields.get(h.field());
-          out.set(out.size() - 1, new Hit(h.field(), last.start(), h.end(), text.substring(last.start(), h.end())));
+          out.set(
+              out.size() - 1,
+              new Hit(h.field(), last.start(), h.end(), text.substring(last.start(), h.end())));
         }
       } else {
         out.add(h);
@@ -203,7 +212,9 @@ final class TokenGrid {
     return out;
   }
 
-  /** End offset of the form's last word when words 2..n stand at the following positions, else -1. */
+  /**
+   * End offset of the form's last word when words 2..n stand at the following positions, else -1.
+   */
   private static int follow(FieldTokens ft, List<List<String>> form, int position, int firstEnd) {
     int end = firstEnd;
     for (int k = 1; k < form.size(); k++) {

@@ -8,13 +8,12 @@ import java.util.Set;
 import org.markwatch.detectors.catalog.Brand;
 import org.markwatch.detectors.catalog.BrandCatalog;
 import org.markwatch.detectors.catalog.ProductType;
-import org.markwatch.detectors.catalog.Senses;
 
 /**
- * Reads brand names and restricted-goods terms in the sense the product gives them. The product
- * is read from the listing's category path (its most specific product word) or, without one,
- * from the product word named first in the title; its product type has a domain ("electronics",
- * "fashion", "food"). A word whose sense contradicts that domain gives no signal:
+ * Reads brand names and restricted-goods terms in the sense the product gives them. The product is
+ * read from the listing's category path (its most specific product word) or, without one, from the
+ * product word named first in the title; its product type has a domain ("electronics", "fashion",
+ * "food"). A word whose sense contradicts that domain gives no signal:
  *
  * <ul>
  *   <li>a brand whose category's domains do not include the product's domain ("Sunlight" the
@@ -68,10 +67,15 @@ public final class WordSense {
     }
   }
 
-  /** Registers the decoration phrases (product-type queries are the catalog's, see {@link BrandQueries}). */
+  /**
+   * Registers the decoration phrases (product-type queries are the catalog's, see {@link
+   * BrandQueries}).
+   */
   public void register(TextMatcher.Builder b) {
     if (!catalog.senses().decorations().isEmpty()) {
-      b.add(DECORATION, PhraseSet.of(catalog.senses().decorations(), List.of(Field.TITLE, Field.TEXT), false));
+      b.add(
+          DECORATION,
+          PhraseSet.of(catalog.senses().decorations(), List.of(Field.TITLE, Field.TEXT), false));
     }
   }
 
@@ -89,7 +93,8 @@ public final class WordSense {
       }
       for (Hit h : e.getValue()) {
         int len = h.end() - h.start();
-        if (h.field() == Field.CATEGORY && (h.start() > bestStart || (h.start() == bestStart && len > bestLen))) {
+        if (h.field() == Field.CATEGORY
+            && (h.start() > bestStart || (h.start() == bestStart && len > bestLen))) {
           best = e.getKey().substring(2);
           bestStart = h.start();
           bestLen = len;
@@ -108,7 +113,10 @@ public final class WordSense {
     return new Product(t.id(), t.domain(), source, t.accessory());
   }
 
-  /** Splits the brand findings into those read as brands and those whose sense the product contradicts. */
+  /**
+   * Splits the brand findings into those read as brands and those whose sense the product
+   * contradicts.
+   */
   public Reading read(Map<String, List<Hit>> hits, List<BrandFinding> findings) {
     Product product = product(hits);
     if (findings.isEmpty()) {
@@ -127,7 +135,8 @@ public final class WordSense {
     return new Reading(product, kept, dropped);
   }
 
-  private String contradiction(BrandFinding f, List<BrandFinding> all, Map<String, List<Hit>> hits, Product product) {
+  private String contradiction(
+      BrandFinding f, List<BrandFinding> all, Map<String, List<Hit>> hits, Product product) {
     Hit h = f.hit();
     Brand brand = f.brand();
     if (h.field() != Field.CLAIMED) {
@@ -143,20 +152,37 @@ public final class WordSense {
     if ("fuzzy".equals(f.kind()) || ("misspelling".equals(f.kind()) && lettersOnly(h.text()))) {
       for (BrandFinding g : all) {
         if (!g.brand().id().equals(brand.id()) && PLAIN.contains(g.kind())) {
-          return "'" + h.text() + "' is one edit from " + brand.name() + ", but " + g.brand().name()
-              + " is named plainly ('" + g.hit().text() + "')";
+          return "'"
+              + h.text()
+              + "' is one edit from "
+              + brand.name()
+              + ", but "
+              + g.brand().name()
+              + " is named plainly ('"
+              + g.hit().text()
+              + "')";
         }
       }
     }
-    if (!product.known() || product.accessory() || catalog.senses().neutralDomains().contains(product.domain())) {
+    if (!product.known()
+        || product.accessory()
+        || catalog.senses().neutralDomains().contains(product.domain())) {
       return null;
     }
     List<String> domains = catalog.senses().brandDomains().get(brand.category());
     if (domains == null || domains.contains(product.domain()) || decorated(h, hits)) {
       return null;
     }
-    return "'" + h.text() + "' is not read as " + brand.name() + " (" + brand.category() + ": "
-        + String.join(", ", domains) + "): the product is " + product.describe();
+    return "'"
+        + h.text()
+        + "' is not read as "
+        + brand.name()
+        + " ("
+        + brand.category()
+        + ": "
+        + String.join(", ", domains)
+        + "): the product is "
+        + product.describe();
   }
 
   /**

@@ -6,13 +6,15 @@ import java.util.List;
  * Conditions over a listing; in {@code when} all given ones must hold, in {@code unless} any one
  * cancels. Each field is optional.
  *
- * @param terms phrases looked for in fields (accents optional in the listing when the phrase has them)
+ * @param terms phrases looked for in fields (accents optional in the listing when the phrase has
+ *     them)
  * @param patterns regular expressions over the lower-cased field text
  * @param brand a brand was found (optionally of given match kinds / categories)
  * @param priceBelowReference the price is below a share of the genuine reference price
  * @param brandReference a found brand is named as what a product fits ("ốp lưng cho iPhone")
  * @param officialStore the seller is on the official-store allow-list of a found brand
- * @param sellerMissing seller fields that are all absent (businessRegistration, taxCode, address, phones, name)
+ * @param sellerMissing seller fields that are all absent (businessRegistration, taxCode, address,
+ *     phones, name)
  * @param contacts off-platform contact types present (phone, zalo, ...) in the listing's contacts
  * @param hasPrice whether the listing has a price
  * @param anyOf at least one of these condition sets holds

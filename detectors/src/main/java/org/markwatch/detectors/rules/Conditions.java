@@ -60,8 +60,8 @@ final class Conditions {
   }
 
   /**
-   * A matcher query (terms) hit that no context phrase of {@code notAfter} precedes within
-   * {@code window} words of its clause.
+   * A matcher query (terms) hit that no context phrase of {@code notAfter} precedes within {@code
+   * window} words of its clause.
    */
   record Terms(String queryId, List<List<String>> notAfter, int window) implements Condition {
     Terms(String queryId) {
@@ -113,7 +113,8 @@ final class Conditions {
    * A regular expression found in the lower-cased text of a field. A pattern runs only on a field
    * that contains a literal of each group of its {@link RegexLiterals} (the others cannot match).
    */
-  record Patterns(List<Field> fields, List<Pattern> patterns, List<String[][]> literals) implements Condition {
+  record Patterns(List<Field> fields, List<Pattern> patterns, List<String[][]> literals)
+      implements Condition {
     Patterns(List<Field> fields, List<Pattern> patterns) {
       this(fields, patterns, patterns.stream().map(RegexLiterals::required).toList());
     }
@@ -141,14 +142,16 @@ final class Conditions {
   }
 
   /** A brand found, optionally restricted. */
-  record BrandFound(Set<String> kinds, Set<Field> fields, Set<String> categories) implements Condition {
+  record BrandFound(Set<String> kinds, Set<Field> fields, Set<String> categories)
+      implements Condition {
     @Override
     public Evidence test(ListingContext ctx) {
       for (BrandFinding f : ctx.brands()) {
         if ((kinds.isEmpty() || kinds.contains(f.kind()))
             && (fields.isEmpty() || fields.contains(f.hit().field()))
             && (categories.isEmpty() || categories.contains(f.brand().category()))) {
-          return new Evidence(f.hit().field().id(), f.hit().text() + " (" + f.brand().id() + ", " + f.kind() + ")");
+          return new Evidence(
+              f.hit().field().id(), f.hit().text() + " (" + f.brand().id() + ", " + f.kind() + ")");
         }
       }
       return null;
@@ -160,7 +163,9 @@ final class Conditions {
     @Override
     public Evidence test(ListingContext ctx) {
       Listing l = ctx.listing();
-      if (l.price() == null || l.price().amount() == null || !"VND".equalsIgnoreCase(l.price().currency())) {
+      if (l.price() == null
+          || l.price().amount() == null
+          || !"VND".equalsIgnoreCase(l.price().currency())) {
         return null;
       }
       BigDecimal price = l.price().amount();
@@ -178,7 +183,10 @@ final class Conditions {
         long ref = 0;
         String what = null;
         for (ProductLine line : ctx.brandQueries().lines(b.id(), ctx.hits())) {
-          if (type != null && line.type() != null && !line.type().equals(type) && ctx.brandQueries().isAccessory(type)) {
+          if (type != null
+              && line.type() != null
+              && !line.type().equals(type)
+              && ctx.brandQueries().isAccessory(type)) {
             continue;
           }
           if (line.min() > 0 && (ref == 0 || line.min() < ref)) {
@@ -195,8 +203,15 @@ final class Conditions {
         }
         double r = byCategory.getOrDefault(b.category(), ratio);
         if (price.doubleValue() < r * ref) {
-          return new Evidence("price", String.format(Locale.ROOT, "%,d VND < %.2f x %,d VND reference (%s)",
-              price.longValue(), r, ref, what));
+          return new Evidence(
+              "price",
+              String.format(
+                  Locale.ROOT,
+                  "%,d VND < %.2f x %,d VND reference (%s)",
+                  price.longValue(),
+                  r,
+                  ref,
+                  what));
         }
       }
       return null;
@@ -204,12 +219,15 @@ final class Conditions {
   }
 
   /** Price below a share of the observed market median for the brand and product type. */
-  record PriceBelowObserved(double ratio, int minSamples, org.markwatch.detectors.catalog.BrandCatalog catalog)
+  record PriceBelowObserved(
+      double ratio, int minSamples, org.markwatch.detectors.catalog.BrandCatalog catalog)
       implements Condition {
     @Override
     public Evidence test(ListingContext ctx) {
       Listing l = ctx.listing();
-      if (l.price() == null || l.price().amount() == null || !"VND".equalsIgnoreCase(l.price().currency())
+      if (l.price() == null
+          || l.price().amount() == null
+          || !"VND".equalsIgnoreCase(l.price().currency())
           || l.price().amount().signum() <= 0) {
         return null;
       }
@@ -219,11 +237,23 @@ final class Conditions {
       }
       for (BrandFinding f : ctx.brands()) {
         var o = catalog.observed(f.brand().id(), type);
-        boolean enough = o.isPresent() && (o.get().isSeed() || (o.get().samples() != null && o.get().samples() >= minSamples));
+        boolean enough =
+            o.isPresent()
+                && (o.get().isSeed()
+                    || (o.get().samples() != null && o.get().samples() >= minSamples));
         if (enough && l.price().amount().doubleValue() < ratio * o.get().median()) {
-          return new Evidence("price", String.format(Locale.ROOT, "%,d VND < %.2f x %s %,d VND (%s %s, %s)",
-              l.price().amount().longValue(), ratio, o.get().isSeed() ? "seed reference median" : "observed median",
-              o.get().median(), f.brand().name(), type, o.get().isSeed() ? "seed value, not observed" : "n=" + o.get().samples()));
+          return new Evidence(
+              "price",
+              String.format(
+                  Locale.ROOT,
+                  "%,d VND < %.2f x %s %,d VND (%s %s, %s)",
+                  l.price().amount().longValue(),
+                  ratio,
+                  o.get().isSeed() ? "seed reference median" : "observed median",
+                  o.get().median(),
+                  f.brand().name(),
+                  type,
+                  o.get().isSeed() ? "seed value, not observed" : "n=" + o.get().samples()));
         }
       }
       return null;
@@ -250,9 +280,12 @@ final class Conditions {
           }
           case "businessRegistration" -> {
             if (s.businessRegistration() != null && !s.businessRegistration().isBlank()) {
-              var v = org.markwatch.detectors.validate.VnBusinessRegistration.validate(s.businessRegistration());
+              var v =
+                  org.markwatch.detectors.validate.VnBusinessRegistration.validate(
+                      s.businessRegistration());
               if (!v.valid()) {
-                return new Evidence("seller.businessRegistration", s.businessRegistration() + ": " + v.reason());
+                return new Evidence(
+                    "seller.businessRegistration", s.businessRegistration() + ": " + v.reason());
               }
             }
           }
@@ -273,11 +306,13 @@ final class Conditions {
     }
   }
 
-  static final Set<String> VALIDATED_SELLER_FIELDS = Set.of("taxCode", "businessRegistration", "phones");
+  static final Set<String> VALIDATED_SELLER_FIELDS =
+      Set.of("taxCode", "businessRegistration", "phones");
 
   /** A GTIN/EAN/barcode attribute fails its check digit. */
   record GtinInvalid() implements Condition {
-    private static final List<String> KEYS = List.of("gtin", "gtin13", "gtin12", "gtin8", "gtin14", "ean", "barcode", "mã vạch");
+    private static final List<String> KEYS =
+        List.of("gtin", "gtin13", "gtin12", "gtin8", "gtin14", "ean", "barcode", "mã vạch");
 
     @Override
     public Evidence test(ListingContext ctx) {
@@ -298,7 +333,8 @@ final class Conditions {
   }
 
   /** A found brand is what the product fits: a phrase of {@code before} just before it. */
-  record BrandReference(List<List<String>> before, int words, List<Boolean> accentless) implements Condition {
+  record BrandReference(List<List<String>> before, int words, List<Boolean> accentless)
+      implements Condition {
     /** {@code accentless}: per phrase of {@code before}, whether it is written without accents. */
     BrandReference(List<List<String>> before, int words) {
       this(before, words, before.stream().map(BrandReference::accentless).toList());
@@ -344,14 +380,20 @@ final class Conditions {
     }
   }
 
-  /** The seller is an official store of a found brand (allow-list or a platform-marked official shop name). */
+  /**
+   * The seller is an official store of a found brand (allow-list or a platform-marked official shop
+   * name).
+   */
   record OfficialStoreOf(boolean expected) implements Condition {
     private static final List<String> MARKS = List.of("official", "flagship", "mall");
+
     /** Configured store names in their compared form: worked out once, not once per listing. */
-    private static final Map<String, String> STORE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> STORE_NAMES =
+        new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String storeName(String configured) {
-      return STORE_NAMES.computeIfAbsent(configured, n -> TextForms.fold(String.join(" ", TextForms.words(n))));
+      return STORE_NAMES.computeIfAbsent(
+          configured, n -> TextForms.fold(String.join(" ", TextForms.words(n))));
     }
 
     @Override
@@ -365,13 +407,17 @@ final class Conditions {
       if (s == null || Boolean.FALSE.equals(s.verified()) || ctx.brands().isEmpty()) {
         return false;
       }
-      String name = s.name() == null ? "" : TextForms.fold(String.join(" ", TextForms.words(s.name())));
+      String name =
+          s.name() == null ? "" : TextForms.fold(String.join(" ", TextForms.words(s.name())));
       for (BrandFinding f : ctx.brands()) {
         for (OfficialStore o : f.brand().officialStores()) {
-          boolean platform = o.platform() == null || o.platform().equals("*")
-              || o.platform().equalsIgnoreCase(ctx.listing().platform());
-          boolean who = (o.sellerId() != null && o.sellerId().equals(s.id()))
-              || (o.name() != null && storeName(o.name()).equals(name));
+          boolean platform =
+              o.platform() == null
+                  || o.platform().equals("*")
+                  || o.platform().equalsIgnoreCase(ctx.listing().platform());
+          boolean who =
+              (o.sellerId() != null && o.sellerId().equals(s.id()))
+                  || (o.name() != null && storeName(o.name()).equals(name));
           if (platform && who) {
             return true;
           }
@@ -403,7 +449,9 @@ final class Conditions {
           missing.add(f);
         }
       }
-      return missing.size() == fields.size() ? new Evidence("seller", "missing " + String.join(", ", missing)) : null;
+      return missing.size() == fields.size()
+          ? new Evidence("seller", "missing " + String.join(", ", missing))
+          : null;
     }
 
     static Object value(Seller s, String f) {
@@ -420,7 +468,9 @@ final class Conditions {
     }
 
     private static boolean blank(Object v) {
-      return v == null || (v instanceof String str && str.isBlank()) || (v instanceof List<?> l && l.isEmpty());
+      return v == null
+          || (v instanceof String str && str.isBlank())
+          || (v instanceof List<?> l && l.isEmpty());
     }
   }
 

@@ -12,22 +12,25 @@ import org.markwatch.detectors.config.Yaml;
 import org.markwatch.detectors.match.Field;
 
 /**
- * Holds when an expiry date written in the listing ({@link ExpiryDates}) is more than
- * {@code minDaysPast} days before the listing's observation date ({@code observedAt}, never the
- * clock). The evidence is the field and the date as written ("HSD: 05/2025").
+ * Holds when an expiry date written in the listing ({@link ExpiryDates}) is more than {@code
+ * minDaysPast} days before the listing's observation date ({@code observedAt}, never the clock).
+ * The evidence is the field and the date as written ("HSD: 05/2025").
  *
  * @param fields text fields looked at
  * @param attributes whether attribute values named like an expiry date are looked at
  * @param minDaysPast whole days the last valid day must be past
  */
-record ExpiryDatePassed(List<Field> fields, boolean attributes, int minDaysPast) implements Condition {
+record ExpiryDatePassed(List<Field> fields, boolean attributes, int minDaysPast)
+    implements Condition {
   static final String KEY = "expiryDatePassed";
   static final String ATTRIBUTES = "attributes";
   private static final List<Field> DEFAULT_FIELDS = List.of(Field.TITLE, Field.TEXT);
   private static final int MAX_DAYS = 3650;
+
   /** Attribute names that hold an expiry date: "HSD", "Hạn sử dụng", "Expiry date", "EXP". */
   private static final Pattern EXPIRY_KEY =
-      Pattern.compile("hsd|h[ạa]n\\s+(?:s[ửu]\\s+)?d[ụùu]ng.*|exp(?:iry|iration)?(?:\\s*date)?|best\\s+before|use\\s+by");
+      Pattern.compile(
+          "hsd|h[ạa]n\\s+(?:s[ửu]\\s+)?d[ụùu]ng.*|exp(?:iry|iration)?(?:\\s*date)?|best\\s+before|use\\s+by");
 
   /** Blanks and punctuation a scraped attribute name may end with ("HSD:", "EXP -"). */
   private static final Pattern TRAILING_PUNCT = Pattern.compile("[\\s:：.\\-–=]++$");
@@ -74,8 +77,11 @@ record ExpiryDatePassed(List<Field> fields, boolean attributes, int minDaysPast)
     return EXPIRY_KEY.matcher(k).matches();
   }
 
-  /** Compiles the spec; a bad value is refused with the file, line and column where it is written. */
-  static ExpiryDatePassed compile(String file, String text, int ruleLine, String where, ExpirySpec spec) {
+  /**
+   * Compiles the spec; a bad value is refused with the file, line and column where it is written.
+   */
+  static ExpiryDatePassed compile(
+      String file, String text, int ruleLine, String where, ExpirySpec spec) {
     int[] at = Yaml.position(text, ruleLine, KEY);
     List<Field> fields = new ArrayList<>();
     boolean attributes = false;
@@ -91,8 +97,15 @@ record ExpiryDatePassed(List<Field> fields, boolean attributes, int minDaysPast)
         Field f = Field.fromId(n == null ? "" : n).orElse(null);
         if (f == null) {
           int[] p = Yaml.position(text, at[0], String.valueOf(n));
-          throw new ConfigException(file, p[0], p[1], where + KEY + ".in: unknown field '" + n
-              + "', known: title, text, seller, claimed, category, attributes");
+          throw new ConfigException(
+              file,
+              p[0],
+              p[1],
+              where
+                  + KEY
+                  + ".in: unknown field '"
+                  + n
+                  + "', known: title, text, seller, claimed, category, attributes");
         }
         fields.add(f);
       }
@@ -100,7 +113,8 @@ record ExpiryDatePassed(List<Field> fields, boolean attributes, int minDaysPast)
     int min = spec.minDaysPast() == null ? 0 : spec.minDaysPast();
     if (min < 0 || min > MAX_DAYS) {
       int[] p = Yaml.position(text, at[0], "minDaysPast");
-      throw new ConfigException(file, p[0], p[1], where + KEY + ".minDaysPast must be 0.." + MAX_DAYS + ", got " + min);
+      throw new ConfigException(
+          file, p[0], p[1], where + KEY + ".minDaysPast must be 0.." + MAX_DAYS + ", got " + min);
     }
     return new ExpiryDatePassed(List.copyOf(fields), attributes, min);
   }

@@ -3,8 +3,8 @@ package org.markwatch.detectors.rules;
 import java.util.List;
 
 /**
- * An expiry date written in the listing is before its observation date ({@code expiryDatePassed}
- * in a rule file).
+ * An expiry date written in the listing is before its observation date ({@code expiryDatePassed} in
+ * a rule file).
  *
  * @param in where to look: title, text, claimed, category, seller, and {@code attributes} (the
  *     values of attributes named like an expiry date: HSD, hạn sử dụng, expiry, exp...); default

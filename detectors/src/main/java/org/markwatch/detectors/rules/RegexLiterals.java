@@ -82,11 +82,12 @@ final class RegexLiterals {
 
     /** The most selective first: the longest shortest literal, then the fewest literals. */
     static final java.util.Comparator<Set<String>> SELECTIVE =
-        java.util.Comparator.comparingInt((Set<String> g) -> -shortest(g)).thenComparingInt(Set::size);
+        java.util.Comparator.comparingInt((Set<String> g) -> -shortest(g))
+            .thenComparingInt(Set::size);
 
     /**
-     * Alternatives up to ')' or the end. One alternative: its groups. Several: one group, the
-     * union of each alternative's most selective group, when every alternative has one.
+     * Alternatives up to ')' or the end. One alternative: its groups. Several: one group, the union
+     * of each alternative's most selective group, when every alternative has one.
      */
     List<Set<String>> alternation() {
       List<Set<String>> first = sequence();
@@ -110,7 +111,9 @@ final class RegexLiterals {
       return groups.stream().min(SELECTIVE).orElseThrow();
     }
 
-    /** Items up to '|', ')' or the end: the groups its required items give, each of them required. */
+    /**
+     * Items up to '|', ')' or the end: the groups its required items give, each of them required.
+     */
     List<Set<String>> sequence() {
       List<Set<String>> out = new ArrayList<>();
       StringBuilder run = new StringBuilder();
@@ -194,7 +197,9 @@ final class RegexLiterals {
         } else if (s.startsWith("?<=", i) || s.startsWith("?<!", i)) {
           i += 3;
           lookaround = true;
-        } else if (s.startsWith("?<", i) && i + 2 < s.length() && Character.isLetter(s.charAt(i + 2))) {
+        } else if (s.startsWith("?<", i)
+            && i + 2 < s.length()
+            && Character.isLetter(s.charAt(i + 2))) {
           int close = s.indexOf('>', i);
           if (close < 0) {
             throw new Unknown();
@@ -222,7 +227,24 @@ final class RegexLiterals {
         return new Atom(String.valueOf(c), null, false); // an escaped symbol stands for itself
       }
       switch (c) {
-        case 's', 'S', 'd', 'D', 'w', 'W', 'h', 'H', 'v', 'V', 'R', 'X', 't', 'n', 'r', 'f', 'a', 'e' -> {
+        case 's',
+            'S',
+            'd',
+            'D',
+            'w',
+            'W',
+            'h',
+            'H',
+            'v',
+            'V',
+            'R',
+            'X',
+            't',
+            'n',
+            'r',
+            'f',
+            'a',
+            'e' -> {
           return Atom.OTHER;
         }
         case 'b' -> {
@@ -305,12 +327,13 @@ final class RegexLiterals {
           if ((e == 'p' || e == 'P' || e == 'x' || e == 'N') && skipBraces()) {
             continue;
           }
-          i += switch (e) {
-            case 'p', 'P', 'c' -> 1;
-            case 'x' -> 2;
-            case 'u' -> 4;
-            default -> 0;
-          };
+          i +=
+              switch (e) {
+                case 'p', 'P', 'c' -> 1;
+                case 'x' -> 2;
+                case 'u' -> 4;
+                default -> 0;
+              };
           if (e == '0') {
             while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '7') {
               i++;
@@ -328,7 +351,10 @@ final class RegexLiterals {
       throw new Unknown();
     }
 
-    /** Reads a quantifier after an atom: 0 when the atom may be absent, 1 when it is there once, 2 when repeated. */
+    /**
+     * Reads a quantifier after an atom: 0 when the atom may be absent, 1 when it is there once, 2
+     * when repeated.
+     */
     int quantifier() {
       if (i >= s.length()) {
         return 1;

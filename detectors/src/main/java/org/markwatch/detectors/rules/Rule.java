@@ -26,11 +26,11 @@ public record Rule(
   /** Rule id of the zero-weight signal saying why a rule's words were not read in its sense. */
   public static final String SENSE_DROPPED = "sense.dropped";
 
-
   /** The signal when the rule fires on the listing, else null. */
   public Signal apply(ListingContext ctx, LocalDate observed) {
-    if (observed != null && ((effectiveFrom != null && observed.isBefore(effectiveFrom))
-        || (effectiveTo != null && observed.isAfter(effectiveTo)))) {
+    if (observed != null
+        && ((effectiveFrom != null && observed.isBefore(effectiveFrom))
+            || (effectiveTo != null && observed.isAfter(effectiveTo)))) {
       return null;
     }
     Evidence e = when.test(ctx);
@@ -44,7 +44,8 @@ public record Rule(
     }
     String why = org.markwatch.detectors.match.WordSense.contradiction(ctx.product(), sense);
     if (why != null) {
-      return new Signal(SENSE_DROPPED, 0.0, violation.id(), e.field(), id + ": '" + e.text() + "' " + why);
+      return new Signal(
+          SENSE_DROPPED, 0.0, violation.id(), e.field(), id + ": '" + e.text() + "' " + why);
     }
     return new Signal(id, weight, violation.id(), e.field(), e.text());
   }

@@ -1,9 +1,9 @@
 package org.markwatch.detectors.validate;
 
 /**
- * GTIN-8, -12 (UPC-A), -13 (EAN) and -14 check digits, and the GS1 member organisation that
- * issued the prefix. The issuer is where the brand owner registered, not the country of
- * manufacture: 893 (GS1 Vietnam) on a pack says nothing about where it was made.
+ * GTIN-8, -12 (UPC-A), -13 (EAN) and -14 check digits, and the GS1 member organisation that issued
+ * the prefix. The issuer is where the brand owner registered, not the country of manufacture: 893
+ * (GS1 Vietnam) on a pack says nothing about where it was made.
  */
 public final class Gtin {
   private Gtin() {}
@@ -37,7 +37,9 @@ public final class Gtin {
     return (10 - sum % 10) % 10;
   }
 
-  /** The GS1 issuer of a valid GTIN-13 (or GTIN-12/14 read as 13), by prefix; "unknown" otherwise. */
+  /**
+   * The GS1 issuer of a valid GTIN-13 (or GTIN-12/14 read as 13), by prefix; "unknown" otherwise.
+   */
   public static String issuer(String gtin) {
     String d = gtin.length() == 12 ? "0" + gtin : gtin.length() == 14 ? gtin.substring(1) : gtin;
     if (d.length() != 13) {
@@ -67,16 +69,26 @@ public final class Gtin {
       case 890 -> "GS1 India";
       case 930, 931, 932, 933, 934, 935, 936, 937, 938, 939 -> "GS1 Australia";
       case 978, 979 -> "Bookland (ISBN)";
-      default -> p >= 690 && p <= 699 ? "GS1 China"
-          : p >= 450 && p <= 459 || p >= 490 && p <= 499 ? "GS1 Japan"
-          : p >= 300 && p <= 379 ? "GS1 France"
-          : p >= 400 && p <= 440 ? "GS1 Germany"
-          : p >= 500 && p <= 509 ? "GS1 UK"
-          : p >= 800 && p <= 839 ? "GS1 Italy"
-          : p >= 840 && p <= 849 ? "GS1 Spain"
-          : p >= 760 && p <= 769 ? "GS1 Switzerland"
-          : p >= 870 && p <= 879 ? "GS1 Netherlands"
-          : "other GS1 member";
+      default ->
+          p >= 690 && p <= 699
+              ? "GS1 China"
+              : p >= 450 && p <= 459 || p >= 490 && p <= 499
+                  ? "GS1 Japan"
+                  : p >= 300 && p <= 379
+                      ? "GS1 France"
+                      : p >= 400 && p <= 440
+                          ? "GS1 Germany"
+                          : p >= 500 && p <= 509
+                              ? "GS1 UK"
+                              : p >= 800 && p <= 839
+                                  ? "GS1 Italy"
+                                  : p >= 840 && p <= 849
+                                      ? "GS1 Spain"
+                                      : p >= 760 && p <= 769
+                                          ? "GS1 Switzerland"
+                                          : p >= 870 && p <= 879
+                                              ? "GS1 Netherlands"
+                                              : "other GS1 member";
     };
   }
 }

@@ -2,10 +2,10 @@ package org.markwatch.detectors.validate;
 
 /**
  * Vietnamese tax code (mã số thuế): 10 digits, or 13 for a branch (written "0102641429-066").
- * Separators (spaces, dots, hyphens) are ignored. The 10th digit is a check digit: with weights
- * 31, 29, 23, 19, 17, 13, 7, 5, 3 over the first nine digits, check = 10 - (sum mod 11); a result
- * of 10 is never valid. The sequence part (digits 3-9) is never all zeros and a branch suffix is
- * never 000.
+ * Separators (spaces, dots, hyphens) are ignored. The 10th digit is a check digit: with weights 31,
+ * 29, 23, 19, 17, 13, 7, 5, 3 over the first nine digits, check = 10 - (sum mod 11); a result of 10
+ * is never valid. The sequence part (digits 3-9) is never all zeros and a branch suffix is never
+ * 000.
  */
 public final class VnTaxCode {
   private static final int[] WEIGHTS = {31, 29, 23, 19, 17, 13, 7, 5, 3};

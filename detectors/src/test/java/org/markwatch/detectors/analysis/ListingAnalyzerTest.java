@@ -14,7 +14,9 @@ class ListingAnalyzerTest {
 
   @Test
   void accentsAreKeptSoCheapDoesNotBecomeFake() {
-    assertThat(terms("Hàng giá rẻ")).contains("hàng", "giá", "rẻ").doesNotContain("giả", "gia", "hang");
+    assertThat(terms("Hàng giá rẻ"))
+        .contains("hàng", "giá", "rẻ")
+        .doesNotContain("giả", "gia", "hang");
   }
 
   @Test
@@ -40,7 +42,8 @@ class ListingAnalyzerTest {
 
   @Test
   void queryFormsKeepAccentedAndFoldedSpellings() {
-    assertThat(TextForms.forms("hàng giả")).containsExactly(List.of("hàng", "giả"), List.of("hang", "gia"));
+    assertThat(TextForms.forms("hàng giả"))
+        .containsExactly(List.of("hàng", "giả"), List.of("hang", "gia"));
     assertThat(TextForms.fold("Đồng hồ")).isEqualTo("dong ho");
   }
 

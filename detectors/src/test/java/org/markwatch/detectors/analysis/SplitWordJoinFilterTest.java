@@ -8,7 +8,12 @@ class SplitWordJoinFilterTest {
   @Test
   void twoWordsAreJoinedOnTheFirstWithOffsetsOverBoth() {
     assertThat(Tokens.detailed(Tokens.filtered("sữa Mei ji 800g", false, SplitWordJoinFilter::new)))
-        .containsExactly("sữa@0[0,3]", "sữamei@0[0,7]", "mei@1[4,7]", "meiji@1[4,10]", "ji@2[8,10]",
+        .containsExactly(
+            "sữa@0[0,3]",
+            "sữamei@0[0,7]",
+            "mei@1[4,7]",
+            "meiji@1[4,10]",
+            "ji@2[8,10]",
             "800g@3[11,15]");
   }
 
@@ -21,7 +26,10 @@ class SplitWordJoinFilterTest {
 
   @Test
   void numbersAndLongPairsAreNotJoined() {
-    assertThat(Tokens.terms(Tokens.filtered("rep 1 1 extraordinarily longwords", false, SplitWordJoinFilter::new)))
+    assertThat(
+            Tokens.terms(
+                Tokens.filtered(
+                    "rep 1 1 extraordinarily longwords", false, SplitWordJoinFilter::new)))
         .containsExactly("rep", "1", "1", "extraordinarily", "longwords");
   }
 

@@ -50,15 +50,21 @@ final class Tokens {
     return out;
   }
 
-  /** The text split on whitespace (or by the standard tokenizer), lower-cased, through {@code filter}. */
-  static TokenStream filtered(String text, boolean standard, Function<TokenStream, TokenStream> filter) {
-    Analyzer a = new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer t = standard ? new StandardTokenizer() : new WhitespaceTokenizer();
-        return new TokenStreamComponents(t, filter.apply(new org.apache.lucene.analysis.LowerCaseFilter(t)));
-      }
-    };
+  /**
+   * The text split on whitespace (or by the standard tokenizer), lower-cased, through {@code
+   * filter}.
+   */
+  static TokenStream filtered(
+      String text, boolean standard, Function<TokenStream, TokenStream> filter) {
+    Analyzer a =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer t = standard ? new StandardTokenizer() : new WhitespaceTokenizer();
+            return new TokenStreamComponents(
+                t, filter.apply(new org.apache.lucene.analysis.LowerCaseFilter(t)));
+          }
+        };
     return a.tokenStream("f", text);
   }
 }

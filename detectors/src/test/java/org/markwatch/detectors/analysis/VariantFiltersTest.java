@@ -14,13 +14,16 @@ class VariantFiltersTest {
 
   @Test
   void aDigitAtTheEndOrTwoInARowAreReadAsLettersInsideAWord() {
-    assertThat(Tokens.terms(Tokens.filtered("Gucc1 D10r 3ce ip15 x100", false, LeetVariantFilter::new)))
+    assertThat(
+            Tokens.terms(
+                Tokens.filtered("Gucc1 D10r 3ce ip15 x100", false, LeetVariantFilter::new)))
         .containsExactly("gucc1", "gucci", "gucc", "d10r", "dior", "3ce", "ip15", "x100");
   }
 
   @Test
   void modelNumbersAndSizesStayAsWritten() {
-    assertThat(Tokens.terms(Tokens.filtered("50ml ga-2100 v15 1000", false, LeetVariantFilter::new)))
+    assertThat(
+            Tokens.terms(Tokens.filtered("50ml ga-2100 v15 1000", false, LeetVariantFilter::new)))
         .containsExactly("50ml", "ga-2100", "v15", "1000");
   }
 
@@ -32,20 +35,27 @@ class VariantFiltersTest {
 
   @Test
   void repeatedLettersAreSqueezedButCommonWordsAreLeftAlone() {
-    assertThat(Tokens.terms(Tokens.filtered("Adiddas Sonny channel 1000",
-        false, ts -> new RepeatedLetterVariantFilter(ts, Set.of("channel")))))
+    assertThat(
+            Tokens.terms(
+                Tokens.filtered(
+                    "Adiddas Sonny channel 1000",
+                    false,
+                    ts -> new RepeatedLetterVariantFilter(ts, Set.of("channel")))))
         .containsExactly("adiddas", "adidas", "sonny", "sony", "channel", "1000");
   }
 
   @Test
   void variantsAreStackedOnTheirWordWithTheSameOffsets() {
-    assertThat(Tokens.detailed(Tokens.filtered("túi Gucci", false, RepeatedLetterVariantFilter::new)))
+    assertThat(
+            Tokens.detailed(Tokens.filtered("túi Gucci", false, RepeatedLetterVariantFilter::new)))
         .containsExactly("túi@0[0,3]", "gucci@1[4,9]", "guci@1[4,9]");
   }
 
   @Test
   void dottedLettersAreJoinedButDottedNumbersAreNot() {
-    assertThat(Tokens.terms(Tokens.filtered("J.B.L L.V m.a.c 12.12 v1.2", true, DottedAcronymFilter::new)))
+    assertThat(
+            Tokens.terms(
+                Tokens.filtered("J.B.L L.V m.a.c 12.12 v1.2", true, DottedAcronymFilter::new)))
         .containsExactly("jbl", "lv", "mac", "12.12", "v1.2");
   }
 
@@ -57,9 +67,14 @@ class VariantFiltersTest {
 
   @Test
   void fuzzyNeighbourhoodIsMarkedAndSkipsShortAccentedAndCommonWords() {
-    assertThat(Tokens.terms(Tokens.filtered("lauren couch sữa ipod", false,
-        ts -> new FuzzyVariantFilter(ts, Set.of("couch")))))
-        .containsExactly("lauren", "~lauren", "~auren", "~luren", "~laren", "~lauen", "~laurn", "~laure",
+    assertThat(
+            Tokens.terms(
+                Tokens.filtered(
+                    "lauren couch sữa ipod",
+                    false,
+                    ts -> new FuzzyVariantFilter(ts, Set.of("couch")))))
+        .containsExactly(
+            "lauren", "~lauren", "~auren", "~luren", "~laren", "~lauen", "~laurn", "~laure",
             "couch", "sữa", "ipod", "~ipod");
   }
 

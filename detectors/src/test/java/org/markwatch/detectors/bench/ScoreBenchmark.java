@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * lucene-monitor with the multipass presearcher, against lucene-monitor used naively (one listing
  * at a time, default presearcher). Compile with {@code mvn -pl detectors -am test-compile}, then
  * from the detectors module directory run {@code java -Dmarkwatch.shared=../../shared -cp
- * target/test-classes:target/classes:<test class path> org.openjdk.jmh.Main ScoreBenchmark}.
- * Uses the default catalog of {@code ../conf}; {@code markwatch bench score} adds the retail brands.
+ * target/test-classes:target/classes:<test class path> org.openjdk.jmh.Main ScoreBenchmark}. Uses
+ * the default catalog of {@code ../conf}; {@code markwatch bench score} adds the retail brands.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -20,7 +20,8 @@ import org.markwatch.detectors.TestData;
  * {@code -Dmarkwatch.retail.write=true} after changing the importer or the core catalog.
  */
 class RetailCatalogTest {
-  static final String HEADER = """
+  static final String HEADER =
+      """
       # The retail brand list of name-suggestion-index (../shared/data/brands/retail_brands.tsv, BSD-3,
       # see its LICENSE.md), imported next to core.yaml: brands the core catalog already names are
       # skipped, ids are slugs of the transliterated names, no brand matches one edit away. Its
@@ -34,20 +35,25 @@ class RetailCatalogTest {
 
   static String generate(Path tsv) throws IOException {
     Path brands = TestData.confDir().resolve("brands");
-    BrandCatalog core = BrandCatalogReader.read(Map.of(
-        "brands/core.yaml", Files.readString(brands.resolve("core.yaml")),
-        "brands/common-words.yaml", Files.readString(brands.resolve("common-words.yaml")),
-        "brands/product-types.yaml", Files.readString(brands.resolve("product-types.yaml"))));
+    BrandCatalog core =
+        BrandCatalogReader.read(
+            Map.of(
+                "brands/core.yaml", Files.readString(brands.resolve("core.yaml")),
+                "brands/common-words.yaml", Files.readString(brands.resolve("common-words.yaml")),
+                "brands/product-types.yaml",
+                    Files.readString(brands.resolve("product-types.yaml"))));
     // product words ("boots", "bag") and common words ("green", "plus") never name a retail brand
     Set<String> ordinary = new HashSet<>(core.commonWords());
-    core.productTypes().forEach(t -> t.terms().forEach(w -> ordinary.add(w.toLowerCase(java.util.Locale.ROOT))));
+    core.productTypes()
+        .forEach(t -> t.terms().forEach(w -> ordinary.add(w.toLowerCase(java.util.Locale.ROOT))));
     Set<String> ids = new HashSet<>();
     Set<String> names = new HashSet<>();
     for (Brand b : core.brands()) {
       ids.add(b.id());
       names.addAll(b.names());
     }
-    List<Brand> retail = BrandImport.fromRetailTsv("retail_brands.tsv", Files.readString(tsv), ids, names, ordinary);
+    List<Brand> retail =
+        BrandImport.fromRetailTsv("retail_brands.tsv", Files.readString(tsv), ids, names, ordinary);
     return HEADER + BrandFileWriter.toYaml("retail", false, retail);
   }
 

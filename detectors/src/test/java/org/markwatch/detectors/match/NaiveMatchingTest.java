@@ -10,7 +10,10 @@ import org.markwatch.model.BrandHit;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Scored;
 
-/** The benchmark's naive baseline must find what the batched matcher finds, or the comparison means nothing. */
+/**
+ * The benchmark's naive baseline must find what the batched matcher finds, or the comparison means
+ * nothing.
+ */
 class NaiveMatchingTest {
   @Test
   void naiveAndBatchedMatchingAgreeOnTheDevSet() {

@@ -15,11 +15,12 @@ import org.markwatch.model.Scored;
 import org.markwatch.model.Signal;
 
 /**
- * Word sense, one test per class of confusion, on a small catalog made for the test (names that
- * are not the project's catalog, so the machinery is tested, not a word list).
+ * Word sense, one test per class of confusion, on a small catalog made for the test (names that are
+ * not the project's catalog, so the machinery is tested, not a word list).
  */
 class WordSenseTest {
-  private static final String CORE = """
+  private static final String CORE =
+      """
       fuzzy: true
       brands:
         - {id: lumo, name: Lumo, category: electronics}
@@ -27,13 +28,15 @@ class WordSenseTest {
         - {id: brisk, name: Brisk, category: sport}
         - {id: kestrel, name: Kestrel, category: auto}
       """;
-  private static final String SHOPS = """
+  private static final String SHOPS =
+      """
       brands:
         - {id: dawnlight, name: Dawnlight, category: shop/jewelry}
         - {id: castello, name: Castello, category: shop/jewelry}
         - {id: hiker, name: Hiker, category: shop/shoes}
       """;
-  private static final String TYPES = """
+  private static final String TYPES =
+      """
       productTypes:
         - {id: phone, terms: [điện thoại, phone], domain: electronics}
         - {id: phonecase, terms: [ốp lưng], accessory: true, domain: electronics}
@@ -55,7 +58,8 @@ class WordSenseTest {
         neutralDomains: [toy]
         decorations: [in logo, họa tiết]
       """;
-  private static final String RULES = """
+  private static final String RULES =
+      """
       rules:
         - id: t.drink
           violation: conditional
@@ -73,9 +77,17 @@ class WordSenseTest {
 
   @BeforeAll
   static void compile() {
-    detectors = Detectors.create(new DetectorConfig(
-        Map.of("brands/core.yaml", CORE, "brands/shops.yaml", SHOPS, "brands/types.yaml", TYPES),
-        Map.of("rules/r.yaml", RULES)));
+    detectors =
+        Detectors.create(
+            new DetectorConfig(
+                Map.of(
+                    "brands/core.yaml",
+                    CORE,
+                    "brands/shops.yaml",
+                    SHOPS,
+                    "brands/types.yaml",
+                    TYPES),
+                Map.of("rules/r.yaml", RULES)));
   }
 
   @AfterAll
@@ -84,8 +96,11 @@ class WordSenseTest {
   }
 
   private static Scored score(String title, List<String> category) {
-    return detectors.score(Listing.builder("t:" + title.hashCode(), "shopee", "https://x.test/1", null)
-        .title(title).category(category).build());
+    return detectors.score(
+        Listing.builder("t:" + title.hashCode(), "shopee", "https://x.test/1", null)
+            .title(title)
+            .category(category)
+            .build());
   }
 
   private static Scored score(String title) {
@@ -97,7 +112,10 @@ class WordSenseTest {
   }
 
   private static List<String> dropped(Scored s) {
-    return s.signals().stream().filter(g -> g.rule().equals("sense.dropped")).map(Signal::evidence).toList();
+    return s.signals().stream()
+        .filter(g -> g.rule().equals("sense.dropped"))
+        .map(Signal::evidence)
+        .toList();
   }
 
   @Test
@@ -105,7 +123,9 @@ class WordSenseTest {
     Scored phone = score("Điện thoại Lumo X2 màu Champagne");
     assertThat(phone.violations()).doesNotContain("conditional");
     assertThat(phone.signals()).noneMatch(g -> g.rule().equals("t.drink"));
-    assertThat(dropped(phone)).singleElement().asString()
+    assertThat(dropped(phone))
+        .singleElement()
+        .asString()
         .contains("t.drink", "Champagne", "phone (electronics, from the title)", "not drink");
     // the same word where the product is a drink, or unknown, keeps its sense
     assertThat(score("Rượu champagne Pháp 750ml").violations()).contains("conditional");
@@ -116,7 +136,10 @@ class WordSenseTest {
   void theCategoryPathSaysWhatTheProductIsBeforeTheTitle() {
     Scored inHome = score("Chai thủy tinh đựng rượu cognac", List.of("Nhà cửa", "Dụng cụ"));
     assertThat(inHome.flagged()).isFalse();
-    assertThat(dropped(inHome)).singleElement().asString().contains("cat-home (home, from the category)");
+    assertThat(dropped(inHome))
+        .singleElement()
+        .asString()
+        .contains("cat-home (home, from the category)");
   }
 
   @Test
@@ -124,8 +147,13 @@ class WordSenseTest {
     Scored pillow = score("Vỏ gối Dawnlight 45x45");
     assertThat(brands(pillow)).isEmpty();
     assertThat(pillow.flagged()).isFalse();
-    assertThat(dropped(pillow)).singleElement().asString()
-        .contains("'Dawnlight' is not read as Dawnlight", "shop/jewelry", "pillow (home, from the title)");
+    assertThat(dropped(pillow))
+        .singleElement()
+        .asString()
+        .contains(
+            "'Dawnlight' is not read as Dawnlight",
+            "shop/jewelry",
+            "pillow (home, from the title)");
     // where the product fits the brand's trade, it is the brand
     assertThat(brands(score("Đồng hồ Dawnlight nữ"))).containsExactly("dawnlight");
     // with no product word at all, nothing contradicts it
@@ -156,7 +184,10 @@ class WordSenseTest {
     // "Kestral" is one edit from Kestrel; beside Brisk named plainly it is not a disguised Kestrel
     Scored s = score("Giày Brisk Kestral runner");
     assertThat(brands(s)).containsExactly("brisk");
-    assertThat(dropped(s)).singleElement().asString().contains("one edit from Kestrel", "Brisk is named plainly");
+    assertThat(dropped(s))
+        .singleElement()
+        .asString()
+        .contains("one edit from Kestrel", "Brisk is named plainly");
     // alone, the one-edit match is still read
     assertThat(brands(score("Kestral 2026 bản mới"))).containsExactly("kestrel");
   }

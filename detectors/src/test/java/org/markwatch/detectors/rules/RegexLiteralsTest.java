@@ -40,13 +40,22 @@ class RegexLiteralsTest {
 
   @Test
   void everyRequiredGroupMostSelectiveFirst() {
-    List<java.util.Set<String>> g = groups("(1:1|1-1)\\s*(so với|với)\\s*(hàng\\s*)?(auth|chính hãng|real)");
+    List<java.util.Set<String>> g =
+        groups("(1:1|1-1)\\s*(so với|với)\\s*(hàng\\s*)?(auth|chính hãng|real)");
     assertThat(g.get(0)).containsExactlyInAnyOrder("auth", "chính hãng", "real");
-    assertThat(g).containsExactlyInAnyOrder(
-        java.util.Set.of("auth", "chính hãng", "real"), java.util.Set.of("so với", "với"), java.util.Set.of("1:1", "1-1"));
-    assertThat(groups("(?:abc(de|fg)h?)+")).containsExactly(java.util.Set.of("abc"), java.util.Set.of("de", "fg"));
-    assertThat(RegexLiterals.mayMatch("hàng 1:1 chính hãng", RegexLiterals.required(
-        Pattern.compile("(1:1|1-1)\\s*(so với|với)\\s*(auth|chính hãng)")))).isFalse();
+    assertThat(g)
+        .containsExactlyInAnyOrder(
+            java.util.Set.of("auth", "chính hãng", "real"),
+            java.util.Set.of("so với", "với"),
+            java.util.Set.of("1:1", "1-1"));
+    assertThat(groups("(?:abc(de|fg)h?)+"))
+        .containsExactly(java.util.Set.of("abc"), java.util.Set.of("de", "fg"));
+    assertThat(
+            RegexLiterals.mayMatch(
+                "hàng 1:1 chính hãng",
+                RegexLiterals.required(
+                    Pattern.compile("(1:1|1-1)\\s*(so với|với)\\s*(auth|chính hãng)"))))
+        .isFalse();
   }
 
   @Test
@@ -59,12 +68,16 @@ class RegexLiteralsTest {
     assertThat(RegexLiterals.required(Pattern.compile("abc", Pattern.CASE_INSENSITIVE))).isNull();
   }
 
-  /** Every match of every shipped pattern on the dev listings and on the rules' examples contains a literal. */
+  /**
+   * Every match of every shipped pattern on the dev listings and on the rules' examples contains a
+   * literal.
+   */
   @Test
   void neverSkipsAFieldThatMatches() {
     List<Pattern> patterns = new ArrayList<>();
     List<String> texts = new ArrayList<>();
-    { Detectors d = TestData.defaultDetectors(); // shared, never closed
+    {
+      Detectors d = TestData.defaultDetectors(); // shared, never closed
       for (Rule r : d.rules()) {
         collect(r.when(), patterns);
         r.unless().forEach(c -> collect(c, patterns));
@@ -96,7 +109,7 @@ class RegexLiteralsTest {
       case Conditions.All a -> a.parts().forEach(x -> collect(x, out));
       case Conditions.Any a -> a.parts().forEach(x -> collect(x, out));
       case Conditions.Patterns p -> out.addAll(p.patterns());
-      default -> { }
+      default -> {}
     }
   }
 }

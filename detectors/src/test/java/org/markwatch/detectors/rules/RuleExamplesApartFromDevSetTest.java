@@ -35,7 +35,8 @@ class RuleExamplesApartFromDevSetTest {
 
   @Test
   void noRuleExampleIsADevTitle() {
-    assumeTrue(Files.exists(TestData.shared().resolve("data/dev-listings.jsonl")), "needs ../shared");
+    assumeTrue(
+        Files.exists(TestData.shared().resolve("data/dev-listings.jsonl")), "needs ../shared");
     Set<String> dev = devTitles();
     List<String> copied = new ArrayList<>();
     for (Rule r : TestData.defaultDetectors().rules()) {
@@ -51,11 +52,13 @@ class RuleExamplesApartFromDevSetTest {
 
   @Test
   void noHeldOutTitleIsADevTitle() throws Exception {
-    assumeTrue(Files.exists(TestData.shared().resolve("data/dev-listings.jsonl")), "needs ../shared");
+    assumeTrue(
+        Files.exists(TestData.shared().resolve("data/dev-listings.jsonl")), "needs ../shared");
     Set<String> dev = devTitles();
     List<String> copied = new ArrayList<>();
     try (var in = getClass().getResourceAsStream("/heldout/heldout.jsonl")) {
-      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+      for (String line :
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
         if (!line.isBlank()) {
           String title = org.markwatch.model.JsonCodec.decodeListing(line).value().title();
           if (dev.contains(norm(title))) copied.add(title);

@@ -7,15 +7,16 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.detectors.DetectorConfig;
 import org.markwatch.detectors.Detectors;
+import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.model.Listing;
 
 /** A term preceded by a guarantee, negation or condition in its clause does not count. */
 class TermContextTest {
   private static final String BRANDS = "brands:\n  - {id: acme, name: Acme}\n";
-  private static final String RULES = """
+  private static final String RULES =
+      """
       rules:
         - id: c.admission
           violation: counterfeit
@@ -32,7 +33,9 @@ class TermContextTest {
 
   @BeforeAll
   static void compile() {
-    detectors = Detectors.create(new DetectorConfig(Map.of("brands/b.yaml", BRANDS), Map.of("rules/r.yaml", RULES)));
+    detectors =
+        Detectors.create(
+            new DetectorConfig(Map.of("brands/b.yaml", BRANDS), Map.of("rules/r.yaml", RULES)));
   }
 
   @AfterAll
@@ -41,7 +44,11 @@ class TermContextTest {
   }
 
   private static boolean flagged(String text) {
-    Listing l = Listing.builder("t:1", "t", "http://127.0.0.1/1", "2026-11-24T00:00:00Z").title("Túi xách").text(text).build();
+    Listing l =
+        Listing.builder("t:1", "t", "http://127.0.0.1/1", "2026-11-24T00:00:00Z")
+            .title("Túi xách")
+            .text(text)
+            .build();
     return detectors.score(l).flagged();
   }
 
@@ -49,21 +56,29 @@ class TermContextTest {
   void aTermInsideAGuaranteeIsNoAdmission() {
     assertThat(flagged("Hoàn tiền gấp đôi nếu phát hiện hàng giả")).isFalse();
     assertThat(flagged("Shop không bán hàng fake")).isFalse();
-    assertThat(flagged("hoan tien neu la hang gia")).isFalse(); // accents optional for the context too
+    assertThat(flagged("hoan tien neu la hang gia"))
+        .isFalse(); // accents optional for the context too
   }
 
   @Test
   void theSameTermOutsideTheWindowOrClauseStillCounts() {
     assertThat(flagged("Hàng giả loại đẹp")).isTrue();
     assertThat(flagged("Nếu khách cần thì ib, hàng giả loại đẹp")).isTrue(); // another clause
-    assertThat(flagged("Nếu khách cần mua thêm mẫu hàng giả")).isTrue();      // 5 words back, window 3
-    assertThat(flagged("Nếu phát hiện hàng giả hoàn tiền. Còn đây là hàng fake loại 1")).isTrue(); // second hit
+    assertThat(flagged("Nếu khách cần mua thêm mẫu hàng giả")).isTrue(); // 5 words back, window 3
+    assertThat(flagged("Nếu phát hiện hàng giả hoàn tiền. Còn đây là hàng fake loại 1"))
+        .isTrue(); // second hit
   }
 
   @Test
   void windowOutOfRangeIsRefused() {
-    assertThatThrownBy(() -> Detectors.create(new DetectorConfig(Map.of("brands/b.yaml", BRANDS),
-        Map.of("rules/r.yaml", RULES.replace("notAfterWords: 3", "notAfterWords: 40")))))
+    assertThatThrownBy(
+            () ->
+                Detectors.create(
+                    new DetectorConfig(
+                        Map.of("brands/b.yaml", BRANDS),
+                        Map.of(
+                            "rules/r.yaml",
+                            RULES.replace("notAfterWords: 3", "notAfterWords: 40")))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("notAfterWords must be 1..12");
   }

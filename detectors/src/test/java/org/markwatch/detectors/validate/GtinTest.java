@@ -24,15 +24,18 @@ class GtinTest {
   }
 
   @Property
-  void appendingTheCheckDigitGivesAValidGtin(@ForAll @NumericChars @StringLength(min = 12, max = 12) String body) {
+  void appendingTheCheckDigitGivesAValidGtin(
+      @ForAll @NumericChars @StringLength(min = 12, max = 12) String body) {
     String gtin = body + Gtin.checkDigit(body);
     assertThat(Gtin.validate(gtin).valid()).isTrue();
     assertThat(Gtin.validate("0" + gtin).valid()).as("GTIN-14 with a leading zero").isTrue();
   }
 
   @Property
-  void anySingleDigitErrorIsCaught(@ForAll @NumericChars @StringLength(min = 12, max = 12) String body,
-      @ForAll @IntRange(min = 0, max = 12) int at, @ForAll @IntRange(min = 1, max = 9) int delta) {
+  void anySingleDigitErrorIsCaught(
+      @ForAll @NumericChars @StringLength(min = 12, max = 12) String body,
+      @ForAll @IntRange(min = 0, max = 12) int at,
+      @ForAll @IntRange(min = 1, max = 9) int delta) {
     char[] c = (body + Gtin.checkDigit(body)).toCharArray();
     c[at] = (char) ('0' + (c[at] - '0' + delta) % 10);
     assertThat(Gtin.validate(new String(c)).valid()).isFalse();

@@ -12,15 +12,18 @@ class VnBusinessRegistrationTest {
   @Test
   void enterpriseCodesAndHouseholdNumbers() {
     assertThat(VnBusinessRegistration.validate("0100233488").valid()).isTrue();
-    assertThat(VnBusinessRegistration.validate("0102641429-066").value()).isEqualTo("0102641429-066");
-    assertThat(VnBusinessRegistration.validate("0100233480").reason()).isEqualTo("enterprise code: checksum");
+    assertThat(VnBusinessRegistration.validate("0102641429-066").value())
+        .isEqualTo("0102641429-066");
+    assertThat(VnBusinessRegistration.validate("0100233480").reason())
+        .isEqualTo("enterprise code: checksum");
     assertThat(VnBusinessRegistration.validate("41A8012345").valid()).isTrue();
     assertThat(VnBusinessRegistration.validate("01D8-123456").valid()).isTrue();
     assertThat(VnBusinessRegistration.validate("GPKD số 123").valid()).isFalse();
   }
 
   @Property
-  void lettersAloneAreNeverARegistrationNumber(@ForAll @AlphaChars @StringLength(min = 1, max = 20) String s) {
+  void lettersAloneAreNeverARegistrationNumber(
+      @ForAll @AlphaChars @StringLength(min = 1, max = 20) String s) {
     assertThat(VnBusinessRegistration.validate(s).valid()).isFalse();
   }
 }

@@ -12,8 +12,16 @@ import org.junit.jupiter.api.Test;
 class VnPhoneTest {
   @Test
   void commonWrittenForms() {
-    for (String s : new String[] {"0912345678", "0912 345 678", "0912.345.678", "+84 912 345 678", "84912345678",
-        "(+84) 912-345-678", "không chín một hai ba bốn năm sáu bảy tám"}) {
+    for (String s :
+        new String[] {
+          "0912345678",
+          "0912 345 678",
+          "0912.345.678",
+          "+84 912 345 678",
+          "84912345678",
+          "(+84) 912-345-678",
+          "không chín một hai ba bốn năm sáu bảy tám"
+        }) {
       assertThat(VnPhone.normalise(s).value()).as(s).isEqualTo("+84912345678");
     }
     assertThat(VnPhone.normalise("024 3825 1234").value()).isEqualTo("+842438251234");
@@ -24,14 +32,15 @@ class VnPhoneTest {
 
   @Provide
   Arbitrary<String> mobiles() {
-    return Arbitraries.of("3", "5", "7", "8", "9").flatMap(p -> Arbitraries.strings().numeric().ofLength(8)
-        .map(rest -> "0" + p + rest));
+    return Arbitraries.of("3", "5", "7", "8", "9")
+        .flatMap(p -> Arbitraries.strings().numeric().ofLength(8).map(rest -> "0" + p + rest));
   }
 
   @Property
   void everyWrittenFormOfAMobileGivesTheSameE164(@ForAll("mobiles") String national) {
     String e164 = "+84" + national.substring(1);
-    String spaced = national.substring(0, 4) + " " + national.substring(4, 7) + " " + national.substring(7);
+    String spaced =
+        national.substring(0, 4) + " " + national.substring(4, 7) + " " + national.substring(7);
     String dotted = spaced.replace(' ', '.');
     String intl = "+84 " + national.substring(1);
     String bare = "84" + national.substring(1);

@@ -17,7 +17,8 @@ import org.markwatch.detectors.TestData;
 class VnTaxCodeTest {
   @Test
   void everyRowOfTheSharedTableIsJudgedAsExpected() throws Exception {
-    List<String> lines = Files.readAllLines(TestData.shared().resolve("data/validators/vn-tax-codes.tsv"));
+    List<String> lines =
+        Files.readAllLines(TestData.shared().resolve("data/validators/vn-tax-codes.tsv"));
     int rows = 0;
     for (String line : lines) {
       if (line.startsWith("#") || line.startsWith("code\t") || line.isBlank()) {
@@ -36,7 +37,10 @@ class VnTaxCodeTest {
 
   @Provide
   Arbitrary<String> nineDigits() {
-    return Arbitraries.strings().numeric().ofLength(9).filter(s -> !s.substring(2).equals("0000000"));
+    return Arbitraries.strings()
+        .numeric()
+        .ofLength(9)
+        .filter(s -> !s.substring(2).equals("0000000"));
   }
 
   @Property
@@ -51,7 +55,9 @@ class VnTaxCodeTest {
   }
 
   @Property
-  void changingOneDigitBreaksTheCheck(@ForAll("nineDigits") String body, @ForAll @IntRange(min = 0, max = 9) int at,
+  void changingOneDigitBreaksTheCheck(
+      @ForAll("nineDigits") String body,
+      @ForAll @IntRange(min = 0, max = 9) int at,
       @ForAll @IntRange(min = 1, max = 9) int delta) {
     int check = VnTaxCode.checkDigit(body);
     Assume.that(check >= 0);

@@ -7,15 +7,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Progress of one long step, for people watching a console. Nothing is printed for a step that
- * ends within {@link #QUIET_NANOS} (2 s). After that, on a terminal one line is rewritten in place
+ * Progress of one long step, for people watching a console. Nothing is printed for a step that ends
+ * within {@link #QUIET_NANOS} (2 s). After that, on a terminal one line is rewritten in place
  * (count, rate, percentage and ETA when the total is known), at most five times a second; when the
  * output is a file or a pipe, a plain line every {@link #LINE_INTERVAL_NANOS} (5 s), so logs stay
  * readable. {@link #close()} ends with one summary line, if anything was shown.
  *
  * <p>Counted work calls {@link #advance(long)} from any thread; work that cannot be counted (a
- * Flink job, compiling a ruleset) uses {@link #ticking}, whose daemon thread shows the elapsed time.
- * Plain JDK on purpose: every module may use it, none needs Spring or a terminal library.
+ * Flink job, compiling a ruleset) uses {@link #ticking}, whose daemon thread shows the elapsed
+ * time. Plain JDK on purpose: every module may use it, none needs Spring or a terminal library.
  */
 public final class Progress implements AutoCloseable {
   /** How the output is shown. */
@@ -49,7 +49,8 @@ public final class Progress implements AutoCloseable {
    * @param total units of work in all, or a negative number when not known
    * @param unit what is counted, plural, e.g. {@code "listings"}
    */
-  public Progress(String label, long total, String unit, PrintStream out, Style style, LongSupplier nanoClock) {
+  public Progress(
+      String label, long total, String unit, PrintStream out, Style style, LongSupplier nanoClock) {
     this.label = label;
     this.total = total;
     this.unit = unit;
@@ -71,16 +72,21 @@ public final class Progress implements AutoCloseable {
    */
   public static Progress ticking(String label) {
     Progress p = onConsole(label, -1, null);
-    p.ticker = Thread.ofPlatform().daemon().name("progress-" + label).start(() -> {
-      try {
-        while (!Thread.currentThread().isInterrupted()) {
-          Thread.sleep(TERMINAL_INTERVAL_NANOS / 1_000_000);
-          p.report();
-        }
-      } catch (InterruptedException e) {
-        // closed
-      }
-    });
+    p.ticker =
+        Thread.ofPlatform()
+            .daemon()
+            .name("progress-" + label)
+            .start(
+                () -> {
+                  try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                      Thread.sleep(TERMINAL_INTERVAL_NANOS / 1_000_000);
+                      p.report();
+                    }
+                  } catch (InterruptedException e) {
+                    // closed
+                  }
+                });
     return p;
   }
 
@@ -171,7 +177,8 @@ public final class Progress implements AutoCloseable {
 
   private void print(String line, boolean last) {
     if (style == Style.TERMINAL) {
-      String padded = line.length() < lastWidth ? line + " ".repeat(lastWidth - line.length()) : line;
+      String padded =
+          line.length() < lastWidth ? line + " ".repeat(lastWidth - line.length()) : line;
       out.print("\r" + padded + (last ? System.lineSeparator() : ""));
       lastWidth = line.length();
     } else {

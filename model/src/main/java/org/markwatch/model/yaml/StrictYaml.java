@@ -13,12 +13,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamContext;
-import tools.jackson.core.sym.PropertyNameMatcher;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.sym.PropertyNameMatcher;
 import tools.jackson.core.util.JsonParserDelegate;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
@@ -89,17 +89,20 @@ public final class StrictYaml {
   }
 
   /**
-   * Reads YAML text into a tree whose values know their line, for files checked by hand rather
-   * than bound onto records. The tree is built by Jackson through the shared mapper, so it has the
-   * same size and depth limits and refuses a key given twice; only the lines are noted on the way.
-   * An empty document is an explicit null on line 1.
+   * Reads YAML text into a tree whose values know their line, for files checked by hand rather than
+   * bound onto records. The tree is built by Jackson through the shared mapper, so it has the same
+   * size and depth limits and refuses a key given twice; only the lines are noted on the way. An
+   * empty document is an explicit null on line 1.
    *
    * @throws YamlException naming the line when the text is not valid YAML or is too large
    */
   public static YamlValue readLocated(Path source, String yaml) {
     if (yaml.length() > MAX_BYTES) {
       throw new YamlException(
-          source, 0, "", "is " + yaml.length() + " characters, more than the limit of " + MAX_BYTES);
+          source,
+          0,
+          "",
+          "is " + yaml.length() + " characters, more than the limit of " + MAX_BYTES);
     }
     ObjectReader reader = MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     Map<String, Integer> lines = new HashMap<>();
@@ -209,7 +212,8 @@ public final class StrictYaml {
           "unknown key '"
               + u.getPropertyName()
               + "'; known keys: "
-              + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+              + String.join(
+                  ", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
     } else {
       problem = e.getOriginalMessage();
       int cut = problem == null ? -1 : problem.indexOf('\n');
@@ -244,7 +248,9 @@ public final class StrictYaml {
       if (t.startsWith("- ")) {
         t = t.substring(2).stripLeading();
       }
-      if (t.startsWith(key + ":") || t.startsWith("\"" + key + "\":") || t.startsWith("'" + key + "':")) {
+      if (t.startsWith(key + ":")
+          || t.startsWith("\"" + key + "\":")
+          || t.startsWith("'" + key + "':")) {
         return i + 1;
       }
     }

@@ -3,8 +3,8 @@ package org.markwatch.model.yaml;
 import java.nio.file.Path;
 
 /**
- * A configuration file that cannot be bound. The message is one line a person can act on:
- * {@code conf/rules/counterfeit.yaml:12: rules[3].weight: expected a number}.
+ * A configuration file that cannot be bound. The message is one line a person can act on: {@code
+ * conf/rules/counterfeit.yaml:12: rules[3].weight: expected a number}.
  *
  * @param line 1-based, or 0 when the problem is the whole file
  * @param key the dotted key path, or empty when not known

@@ -41,10 +41,11 @@ class ProgressTest {
     p.advance(150); // 7 s: 350 done, 50/s, 650 left -> 13 s
     clock.addAndGet(3 * S);
     p.close(); // 10 s
-    assertThat(printed().lines()).containsExactly(
-        "score: 100 of 1,000 listings, 50/s, 10%, ETA 18 s",
-        "score: 350 of 1,000 listings, 50/s, 35%, ETA 13 s",
-        "score: 350 of 1,000 listings in 10 s, 35/s");
+    assertThat(printed().lines())
+        .containsExactly(
+            "score: 100 of 1,000 listings, 50/s, 10%, ETA 18 s",
+            "score: 350 of 1,000 listings, 50/s, 35%, ETA 13 s",
+            "score: 350 of 1,000 listings in 10 s, 35/s");
   }
 
   @Test
@@ -57,9 +58,12 @@ class ProgressTest {
     clock.addAndGet(S);
     p.advance(999);
     p.close();
-    assertThat(printed()).isEqualTo("\rimport: 12,000 rows, 4,000/s, 3.0 s"
-        + "\rimport: 13,000 rows, 3,171/s, 4.1 s"
-        + "\rimport: 13,000 rows in 4.1 s, 3,171/s" + System.lineSeparator());
+    assertThat(printed())
+        .isEqualTo(
+            "\rimport: 12,000 rows, 4,000/s, 3.0 s"
+                + "\rimport: 13,000 rows, 3,171/s, 4.1 s"
+                + "\rimport: 13,000 rows in 4.1 s, 3,171/s"
+                + System.lineSeparator());
   }
 
   @Test
@@ -71,8 +75,9 @@ class ProgressTest {
     p.report();
     clock.addAndGet(125 * S);
     p.close();
-    assertThat(printed().lines()).containsExactly("pipeline: working, 2.5 s", "pipeline: working, 13 s",
-        "pipeline: done in 2 min 18 s");
+    assertThat(printed().lines())
+        .containsExactly(
+            "pipeline: working, 2.5 s", "pipeline: working, 13 s", "pipeline: done in 2 min 18 s");
   }
 
   @Test

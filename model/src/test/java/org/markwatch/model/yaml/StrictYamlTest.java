@@ -23,7 +23,9 @@ class StrictYamlTest {
   @Test
   void unknownKeyNamesFileLineAndKnownKeys() {
     assertThatThrownBy(
-            () -> StrictYaml.read(FILE, "rules:\n  - id: a\n    weight: 0.5\n    wieght: 0.5\n", RuleFile.class))
+            () ->
+                StrictYaml.read(
+                    FILE, "rules:\n  - id: a\n    weight: 0.5\n    wieght: 0.5\n", RuleFile.class))
         .isInstanceOf(YamlException.class)
         .hasMessageStartingWith("conf/rules/x.yaml:4: rules[0].wieght: unknown key 'wieght'")
         .hasMessageContaining("known keys: id, weight");
@@ -65,14 +67,16 @@ class StrictYamlTest {
   void locatedTreeKnowsTheLineOfEveryValue() {
     YamlValue root =
         StrictYaml.readLocated(
-            FILE, "# rules\nrules:\n  - id: a\n    tags: [x, y]\n\n  - id: b\n    on: true\n    n: 3\n    none: null\n");
+            FILE,
+            "# rules\nrules:\n  - id: a\n    tags: [x, y]\n\n  - id: b\n    on: true\n    n: 3\n    none: null\n");
     assertThat(root.isMap()).isTrue();
     YamlValue rules = root.map().get("rules");
     assertThat(rules.line()).isEqualTo(2);
     assertThat(rules.list()).extracting(YamlValue::line).containsExactly(3, 6);
     YamlValue first = rules.list().get(0);
     assertThat(first.map().get("id")).isEqualTo(new YamlValue("a", 3));
-    assertThat(first.map().get("tags").list()).containsExactly(new YamlValue("x", 4), new YamlValue("y", 4));
+    assertThat(first.map().get("tags").list())
+        .containsExactly(new YamlValue("x", 4), new YamlValue("y", 4));
     YamlValue second = rules.list().get(1);
     assertThat(second.map().keySet()).containsExactly("id", "on", "n", "none");
     assertThat(second.map().get("on")).isEqualTo(new YamlValue("true", 7));
@@ -83,11 +87,14 @@ class StrictYamlTest {
   @Test
   void locatedTreeRefusesDuplicateKeysAndDeepNesting() {
     assertThatThrownBy(() -> StrictYaml.readLocated(FILE, "a: 1\nb: 2\na: 3\n"))
-        .isInstanceOfSatisfying(YamlException.class, e -> {
-          assertThat(e.line()).isEqualTo(3);
-          assertThat(e.problem()).contains("\"a\"").doesNotContain("\n");
-        });
-    assertThatThrownBy(() -> StrictYaml.readLocated(FILE, "a: " + "[".repeat(200) + "]".repeat(200)))
+        .isInstanceOfSatisfying(
+            YamlException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(3);
+              assertThat(e.problem()).contains("\"a\"").doesNotContain("\n");
+            });
+    assertThatThrownBy(
+            () -> StrictYaml.readLocated(FILE, "a: " + "[".repeat(200) + "]".repeat(200)))
         .isInstanceOf(YamlException.class)
         .hasMessageContaining(String.valueOf(StrictYaml.MAX_DEPTH));
   }

@@ -40,10 +40,10 @@ import org.apache.kafka.server.common.MetadataVersion;
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one) inside this JVM, for the
  * tests and {@code markwatch bench pipeline}: bound to 127.0.0.1 on free ports, its logs in a
- * temporary directory deleted on close. Formatted with {@link Formatter} as
- * {@code kafka-storage.sh format} would, then started as {@code kafka-server-start.sh} would
- * ({@link KafkaRaftServer}). Production reads a real cluster; this class needs the optional
- * {@code kafka_2.13} dependency, which the job jar leaves out.
+ * temporary directory deleted on close. Formatted with {@link Formatter} as {@code kafka-storage.sh
+ * format} would, then started as {@code kafka-server-start.sh} would ({@link KafkaRaftServer}).
+ * Production reads a real cluster; this class needs the optional {@code kafka_2.13} dependency,
+ * which the job jar leaves out.
  */
 public final class LocalKafkaBroker implements AutoCloseable {
   private final Path dir;
@@ -60,7 +60,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
     return start(0);
   }
 
-  /** @param port the broker's port on 127.0.0.1, or 0 for a free one */
+  /**
+   * @param port the broker's port on 127.0.0.1, or 0 for a free one
+   */
   public static LocalKafkaBroker start(int port) throws Exception {
     Path dir = Files.createTempDirectory("markwatch-kafka-");
     String logs = dir.resolve("logs").toString();
@@ -70,7 +72,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put(
+        "listeners",
+        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
@@ -104,9 +108,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
   }
 
   /**
-   * A broker for the cluster check ({@code scripts/cluster-check}), until killed:
-   * {@code PORT TOPIC PARTITIONS [FILE]} creates the topic (and {@code markwatch.dead-letters}),
-   * sends each non-blank line of FILE, prints {@code ready} and blocks.
+   * A broker for the cluster check ({@code scripts/cluster-check}), until killed: {@code PORT TOPIC
+   * PARTITIONS [FILE]} creates the topic (and {@code markwatch.dead-letters}), sends each non-blank
+   * line of FILE, prints {@code ready} and blocks.
    */
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
@@ -118,7 +122,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
     broker.createTopic(args[1], Integer.parseInt(args[2]));
     broker.createTopic("markwatch.dead-letters", 1);
     if (args.length > 3) {
-      broker.send(args[1], Files.readAllLines(Path.of(args[3])).stream().filter(l -> !l.isBlank()).toList());
+      broker.send(
+          args[1],
+          Files.readAllLines(Path.of(args[3])).stream().filter(l -> !l.isBlank()).toList());
     }
     System.out.println("ready " + broker.bootstrapServers());
     System.out.flush();
@@ -156,16 +162,24 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
   public void createTopic(String name, int partitions) throws Exception {
     try (Admin admin = admin()) {
-      admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+      admin
+          .createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
     }
   }
 
   public KafkaProducer<byte[], byte[]> producer() {
-    return new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ProducerConfig.LINGER_MS_CONFIG, 5,
-        ProducerConfig.ACKS_CONFIG, "all"),
-        new ByteArraySerializer(), new ByteArraySerializer());
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ProducerConfig.LINGER_MS_CONFIG,
+            5,
+            ProducerConfig.ACKS_CONFIG,
+            "all"),
+        new ByteArraySerializer(),
+        new ByteArraySerializer());
   }
 
   /** Sends each value (UTF-8) round-robin over the partitions, and waits until all are written. */
@@ -191,16 +205,19 @@ public final class LocalKafkaBroker implements AutoCloseable {
     Map<String, Object> conf = new HashMap<>();
     conf.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     conf.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(conf, new ByteArrayDeserializer(),
-        new ByteArrayDeserializer())) {
-      List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-          .map(i -> new TopicPartition(topic, i.partition())).toList();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(conf, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> parts =
+          consumer.partitionsFor(topic).stream()
+              .map(i -> new TopicPartition(topic, i.partition()))
+              .toList();
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
       Map<TopicPartition, Long> end = consumer.endOffsets(parts);
       List<String> out = new ArrayList<>();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+      while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+          && System.nanoTime() < deadline) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
           out.add(new String(r.value(), StandardCharsets.UTF_8));
         }
@@ -213,13 +230,17 @@ public final class LocalKafkaBroker implements AutoCloseable {
   public Map<Integer, Long> committedOffsets(String group, String topic) throws Exception {
     try (Admin admin = admin()) {
       Map<TopicPartition, OffsetAndMetadata> offsets =
-          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+          admin
+              .listConsumerGroupOffsets(group)
+              .partitionsToOffsetAndMetadata()
+              .get(30, TimeUnit.SECONDS);
       Map<Integer, Long> out = new HashMap<>();
-      offsets.forEach((tp, om) -> {
-        if (tp.topic().equals(topic) && om != null) {
-          out.put(tp.partition(), om.offset());
-        }
-      });
+      offsets.forEach(
+          (tp, om) -> {
+            if (tp.topic().equals(topic) && om != null) {
+              out.put(tp.partition(), om.offset());
+            }
+          });
       return out;
     }
   }
@@ -232,7 +253,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
         request.put(new TopicPartition(topic, i), OffsetSpec.latest());
       }
       Map<Integer, Long> out = new HashMap<>();
-      admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> out.put(tp.partition(), info.offset()));
+      admin
+          .listOffsets(request)
+          .all()
+          .get(30, TimeUnit.SECONDS)
+          .forEach((tp, info) -> out.put(tp.partition(), info.offset()));
       return out;
     }
   }
@@ -252,5 +277,4 @@ public final class LocalKafkaBroker implements AutoCloseable {
       }
     }
   }
-
 }

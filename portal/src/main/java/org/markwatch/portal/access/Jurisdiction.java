@@ -7,15 +7,15 @@ import org.markwatch.storage.jurisdiction.Jurisdiction.Condition;
 /**
  * The one place a portal query is narrowed to what its viewer may see: every page, export and
  * action that reads listings goes through here, so a provincial user never reaches another
- * province's listing, whatever the URL says. The rule itself is the storage module's
- * {@link org.markwatch.storage.jurisdiction.Jurisdiction}.
+ * province's listing, whatever the URL says. The rule itself is the storage module's {@link
+ * org.markwatch.storage.jurisdiction.Jurisdiction}.
  */
 public final class Jurisdiction {
   private Jurisdiction() {}
 
   /**
-   * Appends {@code AND <listing visible>} to a WHERE clause over {@code sellers s} and
-   * {@code reviews r} (the listing's review, left-joined), and its parameters.
+   * Appends {@code AND <listing visible>} to a WHERE clause over {@code sellers s} and {@code
+   * reviews r} (the listing's review, left-joined), and its parameters.
    */
   public static void restrictListings(Viewer viewer, StringBuilder sql, List<Object> params) {
     if (viewer.national()) {
@@ -34,8 +34,9 @@ public final class Jurisdiction {
     if (viewer.national()) {
       return;
     }
-    sql.append(" AND (s.province_code = ? OR EXISTS (SELECT 1 FROM listings la JOIN reviews ra"
-        + " ON ra.listing_id = la.id WHERE la.seller_id = s.id AND ra.assignee = ?))");
+    sql.append(
+        " AND (s.province_code = ? OR EXISTS (SELECT 1 FROM listings la JOIN reviews ra"
+            + " ON ra.listing_id = la.id WHERE la.seller_id = s.id AND ra.assignee = ?))");
     params.add(viewer.jurisdiction().provinceCode());
     params.add(viewer.username());
   }

@@ -26,8 +26,12 @@ public class ListingAccess {
   }
 
   public void requireListing(Viewer viewer, String listingId) {
-    if (!exists(viewer, "SELECT 1 FROM listings l LEFT JOIN sellers s ON s.id = l.seller_id"
-        + " LEFT JOIN reviews r ON r.listing_id = l.id WHERE l.id = ?", listingId, true)) {
+    if (!exists(
+        viewer,
+        "SELECT 1 FROM listings l LEFT JOIN sellers s ON s.id = l.seller_id"
+            + " LEFT JOIN reviews r ON r.listing_id = l.id WHERE l.id = ?",
+        listingId,
+        true)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no listing with id " + listingId);
     }
   }
@@ -46,7 +50,8 @@ public class ListingAccess {
     } else {
       Jurisdiction.restrictSellers(viewer, sql, params);
     }
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql.toString())) {
       for (int i = 0; i < params.size(); i++) {
         ps.setObject(i + 1, params.get(i));
       }

@@ -40,14 +40,17 @@ class CaseController {
 
   @GetMapping("/case")
   String show(Viewer viewer, @RequestParam String id, Model model) {
-    CaseRecord c = cases.find(viewer.jurisdiction(), id)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + id));
+    CaseRecord c =
+        cases
+            .find(viewer.jurisdiction(), id)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + id));
     model.addAttribute("kase", c);
     return "case";
   }
 
   @PostMapping("/case/new")
-  String create(Viewer viewer, @RequestParam String title, @RequestParam(required = false) String listingId) {
+  String create(
+      Viewer viewer, @RequestParam String title, @RequestParam(required = false) String listingId) {
     requireReviewer(viewer);
     boolean withListing = listingId != null && !listingId.isBlank();
     if (withListing) {
@@ -57,7 +60,8 @@ class CaseController {
     if (withListing) {
       c = cases.addListings(viewer.jurisdiction(), c.id(), List.of(listingId));
     }
-    return "redirect:/case?id=" + java.net.URLEncoder.encode(c.id(), java.nio.charset.StandardCharsets.UTF_8);
+    return "redirect:/case?id="
+        + java.net.URLEncoder.encode(c.id(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @PostMapping("/case/add")
@@ -65,12 +69,14 @@ class CaseController {
     requireReviewer(viewer);
     access.requireListing(viewer, listingId);
     cases.addListings(viewer.jurisdiction(), caseId.strip(), List.of(listingId));
-    return "redirect:/case?id=" + java.net.URLEncoder.encode(caseId.strip(), java.nio.charset.StandardCharsets.UTF_8);
+    return "redirect:/case?id="
+        + java.net.URLEncoder.encode(caseId.strip(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static void requireReviewer(Viewer viewer) {
     if (!viewer.has("ANALYST") && !viewer.has("SUPERVISOR")) {
-      throw new org.springframework.security.access.AccessDeniedException("only analysts and supervisors open cases");
+      throw new org.springframework.security.access.AccessDeniedException(
+          "only analysts and supervisors open cases");
     }
   }
 

@@ -44,7 +44,8 @@ class EvidenceController {
 
   @GetMapping("/evidence/{sha256}.png")
   ResponseEntity<byte[]> screenshot(@PathVariable String sha256) throws IOException {
-    return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+    return ResponseEntity.ok()
+        .contentType(MediaType.IMAGE_PNG)
         .header("X-Content-Type-Options", "nosniff")
         .body(Files.readAllBytes(find(sha256, ".png")));
   }

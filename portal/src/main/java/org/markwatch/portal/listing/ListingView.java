@@ -9,14 +9,16 @@ import org.markwatch.storage.StoredListing;
 
 /**
  * A stored listing with its verdict, ready for the page. Scraped values are only ever rendered as
- * text (Thymeleaf escapes them); {@link #safeUrl()} keeps only http(s) links so a hostile
- * {@code javascript:} URL never becomes clickable.
+ * text (Thymeleaf escapes them); {@link #safeUrl()} keeps only http(s) links so a hostile {@code
+ * javascript:} URL never becomes clickable.
  */
 public record ListingView(Listing listing, Scored scored, String sellerId) {
   static ListingView of(StoredListing stored) {
     Listing listing = JsonCodec.mapper().readValue(stored.listingJson(), Listing.class);
-    Scored scored = stored.scoredJson() == null ? null
-        : JsonCodec.mapper().readValue(stored.scoredJson(), Scored.class);
+    Scored scored =
+        stored.scoredJson() == null
+            ? null
+            : JsonCodec.mapper().readValue(stored.scoredJson(), Scored.class);
     return new ListingView(listing, scored, stored.sellerId());
   }
 

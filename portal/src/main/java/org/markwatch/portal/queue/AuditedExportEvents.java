@@ -18,8 +18,26 @@ class AuditedExportEvents implements ExportEvents {
 
   @Override
   public void exported(Viewer viewer, String format, QueueFilter filter, int rows) {
-    audit.appendNow(dataSource, viewer.username(), AuditAction.EXPORT, "queue",
-        "format=" + format + " rows=" + rows + " violation=" + filter.violation() + " platform=" + filter.platform()
-            + " q=" + filter.q() + " state=" + filter.state() + " mine=" + filter.mine() + " sort=" + filter.sort());
+    audit.appendNow(
+        dataSource,
+        viewer.username(),
+        AuditAction.EXPORT,
+        "queue",
+        "format="
+            + format
+            + " rows="
+            + rows
+            + " violation="
+            + filter.violation()
+            + " platform="
+            + filter.platform()
+            + " q="
+            + filter.q()
+            + " state="
+            + filter.state()
+            + " mine="
+            + filter.mine()
+            + " sort="
+            + filter.sort());
   }
 }

@@ -8,7 +8,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The analysts' flagged-listing queue, and "my queue": the same filtered to what is assigned to me. */
+/**
+ * The analysts' flagged-listing queue, and "my queue": the same filtered to what is assigned to me.
+ */
 @Controller
 class QueueController {
   private final QueueQuery queue;
@@ -25,25 +27,41 @@ class QueueController {
   }
 
   @GetMapping("/queue")
-  String queue(Viewer viewer, @RequestParam(required = false) String violation,
-      @RequestParam(required = false) String platform, @RequestParam(required = false) String q,
-      @RequestParam(required = false) String sort, @RequestParam(required = false) String state,
-      @RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
-    return show(viewer, QueueFilter.of(violation, platform, q, sort, state, false, page), request, model);
+  String queue(
+      Viewer viewer,
+      @RequestParam(required = false) String violation,
+      @RequestParam(required = false) String platform,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String state,
+      @RequestParam(required = false) Integer page,
+      HttpServletRequest request,
+      Model model) {
+    return show(
+        viewer, QueueFilter.of(violation, platform, q, sort, state, false, page), request, model);
   }
 
   @GetMapping("/mine")
-  String mine(Viewer viewer, @RequestParam(required = false) String violation,
-      @RequestParam(required = false) String platform, @RequestParam(required = false) String q,
-      @RequestParam(required = false) String sort, @RequestParam(required = false) String state,
-      @RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
-    return show(viewer, QueueFilter.of(violation, platform, q, sort, state, true, page), request, model);
+  String mine(
+      Viewer viewer,
+      @RequestParam(required = false) String violation,
+      @RequestParam(required = false) String platform,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String state,
+      @RequestParam(required = false) Integer page,
+      HttpServletRequest request,
+      Model model) {
+    return show(
+        viewer, QueueFilter.of(violation, platform, q, sort, state, true, page), request, model);
   }
 
   private String show(Viewer viewer, QueueFilter filter, HttpServletRequest request, Model model) {
     // where a decision taken on this page comes back to: this page with its filter
-    model.addAttribute("here", request.getRequestURI() + (request.getQueryString() == null ? ""
-        : "?" + request.getQueryString()));
+    model.addAttribute(
+        "here",
+        request.getRequestURI()
+            + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
     model.addAttribute("filter", filter);
     model.addAttribute("base", filter.mine() ? "/mine" : "/queue");
     model.addAttribute("result", queue.page(viewer, filter));

@@ -30,8 +30,20 @@ import tools.jackson.dataformat.csv.CsvSchema;
 @Controller
 class QueueExport {
   static final int MAX_ROWS = 100_000;
-  static final List<String> HEADER = List.of("listing_id", "platform", "title", "price", "currency", "seller_id",
-      "seller_name", "province", "score", "violations", "brands", "observed_at_vietnam");
+  static final List<String> HEADER =
+      List.of(
+          "listing_id",
+          "platform",
+          "title",
+          "price",
+          "currency",
+          "seller_id",
+          "seller_name",
+          "province",
+          "score",
+          "violations",
+          "brands",
+          "observed_at_vietnam");
 
   private static final CsvMapper CSV = new CsvMapper();
 
@@ -46,52 +58,80 @@ class QueueExport {
   }
 
   @GetMapping("/queue/export.csv")
-  ResponseEntity<StreamingResponseBody> csv(Viewer viewer, @RequestParam(required = false) String violation,
-      @RequestParam(required = false) String platform, @RequestParam(required = false) String q,
-      @RequestParam(required = false) String sort, @RequestParam(required = false) String state,
+  ResponseEntity<StreamingResponseBody> csv(
+      Viewer viewer,
+      @RequestParam(required = false) String violation,
+      @RequestParam(required = false) String platform,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String state,
       @RequestParam(required = false) String mine) {
-    QueueFilter filter = QueueFilter.of(violation, platform, q, sort, state, "true".equals(mine), 0);
-    StreamingResponseBody body = out -> {
-      out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-      try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          SequenceWriter csv = CSV.writer(CsvSchema.emptySchema()).writeValues(w)) {
-        writeRow(csv, HEADER);
-        int n = queue.stream(viewer, filter, MAX_ROWS, row -> writeRow(csv, cells(row)));
-        events.exported(viewer, "csv", filter, n);
-      }
-    };
+    QueueFilter filter =
+        QueueFilter.of(violation, platform, q, sort, state, "true".equals(mine), 0);
+    StreamingResponseBody body =
+        out -> {
+          out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+          try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+              SequenceWriter csv = CSV.writer(CsvSchema.emptySchema()).writeValues(w)) {
+            writeRow(csv, HEADER);
+            int n = queue.stream(viewer, filter, MAX_ROWS, row -> writeRow(csv, cells(row)));
+            events.exported(viewer, "csv", filter, n);
+          }
+        };
     return attachment(body, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8));
   }
 
   @GetMapping("/queue/export.xlsx")
-  ResponseEntity<StreamingResponseBody> xlsx(Viewer viewer, @RequestParam(required = false) String violation,
-      @RequestParam(required = false) String platform, @RequestParam(required = false) String q,
-      @RequestParam(required = false) String sort, @RequestParam(required = false) String state,
+  ResponseEntity<StreamingResponseBody> xlsx(
+      Viewer viewer,
+      @RequestParam(required = false) String violation,
+      @RequestParam(required = false) String platform,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String state,
       @RequestParam(required = false) String mine) {
-    QueueFilter filter = QueueFilter.of(violation, platform, q, sort, state, "true".equals(mine), 0);
-    StreamingResponseBody body = out -> {
-      try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
-        Sheet sheet = book.createSheet("markwatch");
-        write(sheet.createRow(0), HEADER);
-        int[] next = {1};
-        int n = queue.stream(viewer, filter, MAX_ROWS, row -> write(sheet.createRow(next[0]++), cells(row)));
-        book.write(out);
-        events.exported(viewer, "xlsx", filter, n);
-      }
-    };
-    return attachment(body, "xlsx",
-        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    QueueFilter filter =
+        QueueFilter.of(violation, platform, q, sort, state, "true".equals(mine), 0);
+    StreamingResponseBody body =
+        out -> {
+          try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
+            Sheet sheet = book.createSheet("markwatch");
+            write(sheet.createRow(0), HEADER);
+            int[] next = {1};
+            int n =
+                queue.stream(
+                    viewer, filter, MAX_ROWS, row -> write(sheet.createRow(next[0]++), cells(row)));
+            book.write(out);
+            events.exported(viewer, "xlsx", filter, n);
+          }
+        };
+    return attachment(
+        body,
+        "xlsx",
+        MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
   }
 
   private List<String> cells(QueueRow r) {
-    return List.of(r.listingId(), r.platform(), nz(r.title()),
-        r.priceAmount() == null ? "" : r.priceAmount().toPlainString(), nz(r.priceCurrency()), nz(r.sellerId()),
-        nz(r.sellerName()), nz(r.province()), fmt.score(r.score()),
-        String.join(", ", r.violations().stream().map(fmt::violation).toList()), String.join(", ", r.brands()),
+    return List.of(
+        r.listingId(),
+        r.platform(),
+        nz(r.title()),
+        r.priceAmount() == null ? "" : r.priceAmount().toPlainString(),
+        nz(r.priceCurrency()),
+        nz(r.sellerId()),
+        nz(r.sellerName()),
+        nz(r.province()),
+        fmt.score(r.score()),
+        String.join(", ", r.violations().stream().map(fmt::violation).toList()),
+        String.join(", ", r.brands()),
         fmt.time(r.observedAt()));
   }
 
-  /** A spreadsheet runs a cell that starts with = + - @ (or a tab/CR) as a formula: never for scraped text. */
+  /**
+   * A spreadsheet runs a cell that starts with = + - @ (or a tab/CR) as a formula: never for
+   * scraped text.
+   */
   static String inert(String cell) {
     return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
   }
@@ -110,10 +150,12 @@ class QueueExport {
     return s == null ? "" : s;
   }
 
-  private static ResponseEntity<StreamingResponseBody> attachment(StreamingResponseBody body, String ext,
-      MediaType type) {
-    String name = "markwatch-queue-" + Instant.now().toString().replace(":", "").substring(0, 15) + "." + ext;
-    return ResponseEntity.ok().contentType(type)
+  private static ResponseEntity<StreamingResponseBody> attachment(
+      StreamingResponseBody body, String ext, MediaType type) {
+    String name =
+        "markwatch-queue-" + Instant.now().toString().replace(":", "").substring(0, 15) + "." + ext;
+    return ResponseEntity.ok()
+        .contentType(type)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
         .header("X-Content-Type-Options", "nosniff")
         .body(body);

@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the flagged queue for one viewer: only what their jurisdiction allows, filtered, sorted,
- * one page at a time (or streamed whole for an export). The same SQL runs on H2 and PostgreSQL;
- * the search compares the folded search columns of migration V16, which PostgreSQL serves from
- * trigram indexes. No total is counted: over a million rows a count costs more than the page, so
- * the page reads one row more than it shows to know whether there is a next one.
+ * one page at a time (or streamed whole for an export). The same SQL runs on H2 and PostgreSQL; the
+ * search compares the folded search columns of migration V16, which PostgreSQL serves from trigram
+ * indexes. No total is counted: over a million rows a count costs more than the page, so the page
+ * reads one row more than it shows to know whether there is a next one.
  */
 @Component
 public class QueueQuery {
@@ -34,7 +34,12 @@ public class QueueQuery {
 
   public Page page(Viewer viewer, QueueFilter filter) {
     List<QueueRow> rows = new ArrayList<>();
-    read(viewer, filter, filter.page() * QueueFilter.PAGE_SIZE, QueueFilter.PAGE_SIZE + 1, rows::add);
+    read(
+        viewer,
+        filter,
+        filter.page() * QueueFilter.PAGE_SIZE,
+        QueueFilter.PAGE_SIZE + 1,
+        rows::add);
     boolean more = rows.size() > QueueFilter.PAGE_SIZE;
     return new Page(more ? rows.subList(0, QueueFilter.PAGE_SIZE) : rows, more);
   }
@@ -44,7 +49,8 @@ public class QueueQuery {
     return read(viewer, filter, 0, limit, sink);
   }
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       SELECT l.id AS id, l.platform AS platform, l.title AS title, l.price_amount AS price_amount,
              l.price_currency AS price_currency, l.seller_id AS seller_id, s.name AS seller_name,
              s.province AS province, v.score AS score, v.violations AS violations, v.brands AS brands,
@@ -55,14 +61,16 @@ public class QueueQuery {
       LEFT JOIN reviews r ON r.listing_id = l.id
       WHERE v.flagged""";
 
-  private int read(Viewer viewer, QueueFilter filter, int offset, int limit, Consumer<QueueRow> sink) {
+  private int read(
+      Viewer viewer, QueueFilter filter, int offset, int limit, Consumer<QueueRow> sink) {
     StringBuilder where = new StringBuilder();
     List<Object> whereParams = new ArrayList<>();
     Jurisdiction.restrictListings(viewer, where, whereParams);
     switch (filter.state()) {
-      case "all" -> { }
+      case "all" -> {}
       // a flagged listing without a review row yet is new
-      case "open" -> where.append(" AND (r.state IS NULL OR r.state IN ('new', 'in_review', 'escalated'))");
+      case "open" ->
+          where.append(" AND (r.state IS NULL OR r.state IN ('new', 'in_review', 'escalated'))");
       case "new" -> where.append(" AND (r.state IS NULL OR r.state = 'new')");
       default -> {
         where.append(" AND r.state = ?");
@@ -74,8 +82,9 @@ public class QueueQuery {
       whereParams.add(viewer.username());
     }
     if (!filter.violation().isEmpty()) {
-      where.append(" AND EXISTS (SELECT 1 FROM verdict_violations vv WHERE vv.listing_id = v.listing_id"
-          + " AND vv.violation = ?)");
+      where.append(
+          " AND EXISTS (SELECT 1 FROM verdict_violations vv WHERE vv.listing_id = v.listing_id"
+              + " AND vv.violation = ?)");
       whereParams.add(filter.violation());
     }
     if (!filter.platform().isEmpty()) {
@@ -95,11 +104,20 @@ public class QueueQuery {
       // one); a single OR across the join would leave it only a scan.
       String phone = filter.phonePattern();
       String cut = " ORDER BY " + filter.orderBy() + " LIMIT " + ((long) offset + limit) + ")";
-      sql.append("SELECT * FROM ((").append(SELECT).append(where)
-          .append(" AND l.search_folded LIKE ? ESCAPE '\\'").append(cut)
-          .append(" UNION (").append(SELECT).append(where)
-          .append(" AND (s.search_folded LIKE ? ESCAPE '\\'").append(phone == null ? "" : " OR s.search_folded LIKE ?")
-          .append(")").append(cut).append(") u ORDER BY ").append(filter.outerOrderBy());
+      sql.append("SELECT * FROM ((")
+          .append(SELECT)
+          .append(where)
+          .append(" AND l.search_folded LIKE ? ESCAPE '\\'")
+          .append(cut)
+          .append(" UNION (")
+          .append(SELECT)
+          .append(where)
+          .append(" AND (s.search_folded LIKE ? ESCAPE '\\'")
+          .append(phone == null ? "" : " OR s.search_folded LIKE ?")
+          .append(")")
+          .append(cut)
+          .append(") u ORDER BY ")
+          .append(filter.outerOrderBy());
       params.addAll(whereParams);
       params.add(text);
       params.addAll(whereParams);
@@ -112,17 +130,30 @@ public class QueueQuery {
     params.add(limit);
     params.add(offset);
     int n = 0;
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql.toString())) {
       for (int i = 0; i < params.size(); i++) {
         ps.setObject(i + 1, params.get(i));
       }
       ps.setFetchSize(500);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          sink.accept(new QueueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-              trimmed(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getDouble(9),
-              split(rs.getString(10)), split(rs.getString(11)), rs.getObject(12, OffsetDateTime.class).toInstant(),
-              rs.getString(13) == null ? "new" : rs.getString(13), rs.getString(14)));
+          sink.accept(
+              new QueueRow(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getBigDecimal(4),
+                  trimmed(rs.getString(5)),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8),
+                  rs.getDouble(9),
+                  split(rs.getString(10)),
+                  split(rs.getString(11)),
+                  rs.getObject(12, OffsetDateTime.class).toInstant(),
+                  rs.getString(13) == null ? "new" : rs.getString(13),
+                  rs.getString(14)));
           n++;
         }
       }

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Flagged listings per violation and the platforms, for the queue's chips and platform choice.
  * Counting a million verdicts costs far more than a page, so no page ever waits for it: the figures
- * are refreshed in the background once they are a minute old (one refresh at a time) and pages
- * show the last ones. Only the very first page waits, and at most {@link #FIRST_WAIT_MS}; until the
+ * are refreshed in the background once they are a minute old (one refresh at a time) and pages show
+ * the last ones. Only the very first page waits, and at most {@link #FIRST_WAIT_MS}; until the
  * first count is in, the chips show no figures.
  */
 @Component
@@ -32,11 +32,13 @@ class ViolationCounts implements DisposableBean {
   private final SummaryQuery summaries;
   private final AtomicReference<Cached> cached = new AtomicReference<>();
   private final AtomicReference<CompletableFuture<Cached>> refreshing = new AtomicReference<>();
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "queue-counts");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "queue-counts");
+            t.setDaemon(true);
+            return t;
+          });
 
   ViolationCounts(SummaryQuery summaries) {
     this.summaries = summaries;
@@ -71,7 +73,9 @@ class ViolationCounts implements DisposableBean {
 
   List<String> platforms() {
     Summary s = summary();
-    return s == null ? List.of() : s.byPlatform().stream().map(Summary.PlatformCount::platform).toList();
+    return s == null
+        ? List.of()
+        : s.byPlatform().stream().map(Summary.PlatformCount::platform).toList();
   }
 
   private CompletableFuture<Cached> refresh() {
@@ -80,17 +84,18 @@ class ViolationCounts implements DisposableBean {
     if (running != null) {
       return running;
     }
-    worker.execute(() -> {
-      try {
-        Cached c = new Cached(summaries.summary(0), System.nanoTime());
-        cached.set(c);
-        mine.complete(c);
-      } catch (RuntimeException e) {
-        mine.completeExceptionally(e);
-      } finally {
-        refreshing.set(null);
-      }
-    });
+    worker.execute(
+        () -> {
+          try {
+            Cached c = new Cached(summaries.summary(0), System.nanoTime());
+            cached.set(c);
+            mine.complete(c);
+          } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+          } finally {
+            refreshing.set(null);
+          }
+        });
     return mine;
   }
 

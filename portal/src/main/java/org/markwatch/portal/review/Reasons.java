@@ -31,7 +31,11 @@ public class Reasons {
   }
 
   public String label(String code) {
-    return list().stream().filter(r -> r.code().equals(code)).findFirst().map(r -> option(r).label()).orElse(code);
+    return list().stream()
+        .filter(r -> r.code().equals(code))
+        .findFirst()
+        .map(r -> option(r).label())
+        .orElse(code);
   }
 
   private List<ReasonCode> list() {
@@ -45,7 +49,7 @@ public class Reasons {
 
   private static Option option(ReasonCode r) {
     boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
-    return new Option(r.code(), r.outcome().sql(), (english ? r.labelEn() : r.labelVi()) + " (" + r.code() + ")");
+    return new Option(
+        r.code(), r.outcome().sql(), (english ? r.labelEn() : r.labelVi()) + " (" + r.code() + ")");
   }
-
 }

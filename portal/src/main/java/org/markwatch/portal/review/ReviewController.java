@@ -37,13 +37,24 @@ class ReviewController {
   }
 
   @PostMapping("/review/decide")
-  String decide(Viewer viewer, @RequestParam String listingId, @RequestParam String decision,
-      @RequestParam String reason, @RequestParam(required = false) String note,
-      @RequestParam(required = false) Long version, @RequestParam(required = false) String back,
+  String decide(
+      Viewer viewer,
+      @RequestParam String listingId,
+      @RequestParam String decision,
+      @RequestParam String reason,
+      @RequestParam(required = false) String note,
+      @RequestParam(required = false) Long version,
+      @RequestParam(required = false) String back,
       RedirectAttributes flash) {
     access.requireListing(viewer, listingId);
-    var request = new DecisionRequest(listingId, decisionState(decision), reason, note,
-        List.of("listing:" + listingId), version);
+    var request =
+        new DecisionRequest(
+            listingId,
+            decisionState(decision),
+            reason,
+            note,
+            List.of("listing:" + listingId),
+            version);
     reviews.decide(viewer.jurisdiction(), request);
     flash.addFlashAttribute("done", List.of(listingId));
     flash.addFlashAttribute("doneDecision", decision);
@@ -51,46 +62,66 @@ class ReviewController {
   }
 
   @PostMapping("/review/bulk")
-  String bulk(Viewer viewer, @RequestParam(name = "ids", required = false) List<String> ids,
-      @RequestParam String decision, @RequestParam String reason, @RequestParam(required = false) String note,
-      @RequestParam(required = false) String back, RedirectAttributes flash) {
+  String bulk(
+      Viewer viewer,
+      @RequestParam(name = "ids", required = false) List<String> ids,
+      @RequestParam String decision,
+      @RequestParam String reason,
+      @RequestParam(required = false) String note,
+      @RequestParam(required = false) String back,
+      RedirectAttributes flash) {
     if (ids == null || ids.isEmpty()) {
       throw new IllegalArgumentException("select at least one listing (x or the check boxes)");
     }
     if (ids.size() > 500) {
-      throw new IllegalArgumentException("at most 500 listings in one bulk decision, got " + ids.size());
+      throw new IllegalArgumentException(
+          "at most 500 listings in one bulk decision, got " + ids.size());
     }
     Map<String, ReviewStore.BulkOutcome> result =
         reviews.decideAll(viewer.jurisdiction(), ids, decisionState(decision), reason, note);
-    flash.addFlashAttribute("done", result.entrySet().stream().filter(e -> e.getValue().ok()).map(Map.Entry::getKey)
-        .toList());
+    flash.addFlashAttribute(
+        "done",
+        result.entrySet().stream().filter(e -> e.getValue().ok()).map(Map.Entry::getKey).toList());
     flash.addFlashAttribute("doneDecision", decision);
-    flash.addFlashAttribute("refused", result.entrySet().stream().filter(e -> !e.getValue().ok())
-        .map(e -> e.getKey() + ": " + e.getValue().refused()).toList());
+    flash.addFlashAttribute(
+        "refused",
+        result.entrySet().stream()
+            .filter(e -> !e.getValue().ok())
+            .map(e -> e.getKey() + ": " + e.getValue().refused())
+            .toList());
     return "redirect:" + BackLink.safe(back);
   }
 
   @PostMapping("/review/claim")
-  String claim(Viewer viewer, @RequestParam String listingId, @RequestParam(required = false) String back) {
+  String claim(
+      Viewer viewer, @RequestParam String listingId, @RequestParam(required = false) String back) {
     access.requireListing(viewer, listingId);
     reviews.claim(viewer.jurisdiction(), listingId);
     return "redirect:" + BackLink.safe(back);
   }
 
   @PostMapping("/review/assign")
-  String assign(Viewer viewer, @RequestParam String listingId, @RequestParam(required = false) String assignee,
+  String assign(
+      Viewer viewer,
+      @RequestParam String listingId,
+      @RequestParam(required = false) String assignee,
       @RequestParam(required = false) String back) {
     if (!viewer.has("SUPERVISOR") && !viewer.has("ADMIN")) {
-      throw new org.springframework.security.access.AccessDeniedException("only a supervisor assigns to others");
+      throw new org.springframework.security.access.AccessDeniedException(
+          "only a supervisor assigns to others");
     }
     access.requireListing(viewer, listingId);
-    reviews.assign(viewer.jurisdiction(), listingId, assignee == null || assignee.isBlank() ? null : assignee.strip());
+    reviews.assign(
+        viewer.jurisdiction(),
+        listingId,
+        assignee == null || assignee.isBlank() ? null : assignee.strip());
     return "redirect:" + BackLink.safe(back);
   }
 
   private static ReviewState decisionState(String decision) {
     if (decision == null || !DECISIONS.contains(decision)) {
-      throw new IllegalArgumentException("decision must be one of " + DECISIONS + ", got '" + decision + "'");
+      throw new IllegalArgumentException(
+          "decision must be one of " + DECISIONS + ", got '" + decision + "'");
     }
     return ReviewState.parse(decision);
   }

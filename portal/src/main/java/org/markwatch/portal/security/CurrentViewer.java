@@ -14,8 +14,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Gives a controller method its {@link Viewer}: the signed-in user with roles and jurisdiction.
- * A user whose principal carries no province ({@link PortalPrincipal}) is national.
+ * Gives a controller method its {@link Viewer}: the signed-in user with roles and jurisdiction. A
+ * user whose principal carries no province ({@link PortalPrincipal}) is national.
  */
 @Component
 public class CurrentViewer implements HandlerMethodArgumentResolver {
@@ -25,7 +25,10 @@ public class CurrentViewer implements HandlerMethodArgumentResolver {
   }
 
   @Override
-  public Viewer resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+  public Viewer resolveArgument(
+      MethodParameter parameter,
+      ModelAndViewContainer mav,
+      NativeWebRequest request,
       WebDataBinderFactory binders) {
     return of(SecurityContextHolder.getContext().getAuthentication());
   }
@@ -34,8 +37,12 @@ public class CurrentViewer implements HandlerMethodArgumentResolver {
     if (auth == null || !auth.isAuthenticated()) {
       throw new IllegalStateException("no signed-in user");
     }
-    Set<String> roles = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
+    Set<String> roles =
+        auth.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .filter(a -> a.startsWith("ROLE_"))
+            .map(a -> a.substring(5))
+            .collect(Collectors.toSet());
     String province = auth.getPrincipal() instanceof PortalPrincipal p ? p.provinceCode() : null;
     return new Viewer(auth.getName(), roles, new Jurisdiction(auth.getName(), province));
   }

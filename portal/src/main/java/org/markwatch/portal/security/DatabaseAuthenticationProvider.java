@@ -14,8 +14,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password login against the users table ({@link UserStore}: Argon2id hashes, per-account
- * lockout after repeated failures, every attempt audited, the failed ones as {@code login_failed}).
+ * Password login against the users table ({@link UserStore}: Argon2id hashes, per-account lockout
+ * after repeated failures, every attempt audited, the failed ones as {@code login_failed}).
  */
 final class DatabaseAuthenticationProvider implements AuthenticationProvider {
   private final UserStore users;
@@ -26,10 +26,16 @@ final class DatabaseAuthenticationProvider implements AuthenticationProvider {
 
   @Override
   public Authentication authenticate(Authentication authentication) {
-    String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "?";
+    String address =
+        authentication.getDetails() instanceof WebAuthenticationDetails d
+            ? d.getRemoteAddress()
+            : "?";
     Object credentials = authentication.getCredentials();
-    LoginResult result = users.authenticate(authentication.getName(),
-        credentials == null ? "" : credentials.toString(), "portal " + address);
+    LoginResult result =
+        users.authenticate(
+            authentication.getName(),
+            credentials == null ? "" : credentials.toString(),
+            "portal " + address);
     return switch (result.outcome()) {
       case SUCCESS -> token(result.user());
       case LOCKED -> throw new LockedException("locked until " + result.lockedUntil());
@@ -39,8 +45,8 @@ final class DatabaseAuthenticationProvider implements AuthenticationProvider {
   }
 
   static UsernamePasswordAuthenticationToken token(User user) {
-    List<SimpleGrantedAuthority> roles = user.roles().stream()
-        .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+    List<SimpleGrantedAuthority> roles =
+        user.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
     return UsernamePasswordAuthenticationToken.authenticated(PortalPrincipal.of(user), null, roles);
   }
 

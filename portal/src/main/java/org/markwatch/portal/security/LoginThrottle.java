@@ -10,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows password guessing from one address: after {@value #MAX_FAILURES} failed logins within
- * {@link #WINDOW} from it, whatever the user names, further attempts are refused without checking
- * a password until {@link #LOCKOUT} has passed since the last failure. (One account's own lockout
- * is the users table's, shared by every portal node.) Kept in memory: a restart clears it, which
- * is acceptable for a temporary throttle; every failure is also in the audit log.
+ * {@link #WINDOW} from it, whatever the user names, further attempts are refused without checking a
+ * password until {@link #LOCKOUT} has passed since the last failure. (One account's own lockout is
+ * the users table's, shared by every portal node.) Kept in memory: a restart clears it, which is
+ * acceptable for a temporary throttle; every failure is also in the audit log.
  */
 public final class LoginThrottle {
   static final int MAX_FAILURES = 20;

@@ -15,39 +15,68 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Login (users from the database, see {@link DatabaseAuthenticationProvider}), roles on every
- * route and browser hardening. Roles: ANALYST reviews; SUPERVISOR also sees
- * who has what and reassigns; OPERATOR and ADMIN read everything an analyst reads; AGENCY_CLIENT (a
- * partner agency's machine client) has no page here. Anything not listed is refused.
+ * Login (users from the database, see {@link DatabaseAuthenticationProvider}), roles on every route
+ * and browser hardening. Roles: ANALYST reviews; SUPERVISOR also sees who has what and reassigns;
+ * OPERATOR and ADMIN read everything an analyst reads; AGENCY_CLIENT (a partner agency's machine
+ * client) has no page here. Anything not listed is refused.
  */
 @Configuration
 class SecurityConfig {
   /** No inline script or style anywhere: scraped text can never become active content. */
-  static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-      + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  static final String CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   static final String[] READERS = {"ANALYST", "SUPERVISOR", "OPERATOR", "ADMIN"};
   static final String[] REVIEWERS = {"ANALYST", "SUPERVISOR"};
 
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager logins) throws Exception {
-    http.authorizeHttpRequests(auth -> auth
-            .requestMatchers("/login", "/error", "/portal.css", "/portal.js", "/favicon.ico", "/favicon.svg").permitAll()
-            .requestMatchers(HttpMethod.POST, "/review/**").hasAnyRole(REVIEWERS)
-            .requestMatchers("/team", "/team/**").hasAnyRole("SUPERVISOR", "ADMIN")
-            .requestMatchers("/", "/queue", "/queue/**", "/listing", "/listing/**", "/seller", "/seller/**",
-                "/case", "/case/**", "/cases", "/evidence/**", "/mine").hasAnyRole(READERS)
-            .anyRequest().denyAll())
+  SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager logins)
+      throws Exception {
+    http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        "/login",
+                        "/error",
+                        "/portal.css",
+                        "/portal.js",
+                        "/favicon.ico",
+                        "/favicon.svg")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/review/**")
+                    .hasAnyRole(REVIEWERS)
+                    .requestMatchers("/team", "/team/**")
+                    .hasAnyRole("SUPERVISOR", "ADMIN")
+                    .requestMatchers(
+                        "/",
+                        "/queue",
+                        "/queue/**",
+                        "/listing",
+                        "/listing/**",
+                        "/seller",
+                        "/seller/**",
+                        "/case",
+                        "/case/**",
+                        "/cases",
+                        "/evidence/**",
+                        "/mine")
+                    .hasAnyRole(READERS)
+                    .anyRequest()
+                    .denyAll())
         .authenticationManager(logins)
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/queue", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-        .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-            .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-            .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"))
-            .crossOriginOpenerPolicy(c -> {})
-            .crossOriginResourcePolicy(c -> {})
-            .frameOptions(frame -> frame.deny()));
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                    .referrerPolicy(
+                        ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                    .permissionsPolicyHeader(
+                        p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"))
+                    .crossOriginOpenerPolicy(c -> {})
+                    .crossOriginResourcePolicy(c -> {})
+                    .frameOptions(frame -> frame.deny()));
     return http.build();
   }
 
@@ -58,8 +87,10 @@ class SecurityConfig {
 
   @Bean
   AuthenticationManager logins(UserStore users, LoginThrottle throttle, DataSource dataSource) {
-    return new ProviderManager(List.of(new ThrottledAuthenticationProvider(
-        new DatabaseAuthenticationProvider(users), throttle, new AuditLog(), dataSource)));
+    return new ProviderManager(
+        List.of(
+            new ThrottledAuthenticationProvider(
+                new DatabaseAuthenticationProvider(users), throttle, new AuditLog(), dataSource)));
   }
 
   @Bean

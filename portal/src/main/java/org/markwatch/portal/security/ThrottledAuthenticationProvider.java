@@ -23,7 +23,10 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
   private final AuditLog audit;
   private final DataSource dataSource;
 
-  ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle, AuditLog audit,
+  ThrottledAuthenticationProvider(
+      AuthenticationProvider passwords,
+      LoginThrottle throttle,
+      AuditLog audit,
       DataSource dataSource) {
     this.passwords = passwords;
     this.throttle = throttle;
@@ -34,10 +37,17 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
   @Override
   public Authentication authenticate(Authentication authentication) {
     String user = authentication.getName();
-    String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "";
+    String address =
+        authentication.getDetails() instanceof WebAuthenticationDetails d
+            ? d.getRemoteAddress()
+            : "";
     Instant until = throttle.lockedUntil(user, address);
     if (until != null) {
-      audit.appendNow(dataSource, user == null ? "?" : user, AuditAction.LOGIN_FAILED, user,
+      audit.appendNow(
+          dataSource,
+          user == null ? "?" : user,
+          AuditAction.LOGIN_FAILED,
+          user,
           "from=portal " + address + " throttled until " + until);
       throw new LockedException("too many failed logins; try again after " + until);
     }

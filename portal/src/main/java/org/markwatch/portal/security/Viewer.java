@@ -5,8 +5,8 @@ import org.markwatch.storage.jurisdiction.Jurisdiction;
 
 /**
  * Who is looking, and so what they may see: a national user sees every listing; a provincial user
- * only listings whose seller is in their province, plus what is assigned to them
- * ({@link Jurisdiction}, the storage module's one definition of that rule).
+ * only listings whose seller is in their province, plus what is assigned to them ({@link
+ * Jurisdiction}, the storage module's one definition of that rule).
  *
  * @param roles upper-case role names (ANALYST, SUPERVISOR, ...)
  */

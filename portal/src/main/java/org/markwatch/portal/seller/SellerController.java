@@ -23,8 +23,13 @@ class SellerController {
   @GetMapping("/seller")
   String seller(Viewer viewer, @RequestParam String id, Model model) {
     access.requireSeller(viewer, id);
-    model.addAttribute("page", sellers.page(viewer, id)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no seller with id " + id)));
+    model.addAttribute(
+        "page",
+        sellers
+            .page(viewer, id)
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(HttpStatus.NOT_FOUND, "no seller with id " + id)));
     return "seller";
   }
 }

@@ -38,16 +38,37 @@ class SellerQuery {
     this.dataSource = dataSource;
   }
 
-  record SellerInfo(String id, String platform, String name, String url, String province, String address,
-      String phones, String taxCode, String businessRegistration, Boolean verified, Instant firstSeen,
+  record SellerInfo(
+      String id,
+      String platform,
+      String name,
+      String url,
+      String province,
+      String address,
+      String phones,
+      String taxCode,
+      String businessRegistration,
+      Boolean verified,
+      Instant firstSeen,
       Instant lastSeen) {}
 
-  record SellerListing(String id, String title, BigDecimal priceAmount, String priceCurrency, Double score,
-      Boolean flagged, String violations, Instant observedAt) {}
+  record SellerListing(
+      String id,
+      String title,
+      BigDecimal priceAmount,
+      String priceCurrency,
+      Double score,
+      Boolean flagged,
+      String violations,
+      Instant observedAt) {}
 
   record Shared(String sellerId, String sellerName, String platform, String via) {}
 
-  record Page(SellerInfo seller, List<SellerListing> listings, List<Contact> contacts, List<Shared> shared) {}
+  record Page(
+      SellerInfo seller,
+      List<SellerListing> listings,
+      List<Contact> contacts,
+      List<Shared> shared) {}
 
   Optional<Page> page(Viewer viewer, String sellerId) {
     try (Connection c = dataSource.getConnection()) {
@@ -57,7 +78,9 @@ class SellerQuery {
       }
       List<SellerListing> listings = new ArrayList<>();
       Set<Contact> contacts = new LinkedHashSet<>();
-      try (PreparedStatement ps = c.prepareStatement("""
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              """
           SELECT l.id, l.title, l.price_amount, l.price_currency, v.score, v.flagged, v.violations, l.observed_at,
                  l.listing_json
           FROM listings l LEFT JOIN verdicts v ON v.listing_id = l.id
@@ -69,9 +92,16 @@ class SellerQuery {
             double score = rs.getDouble(5);
             boolean scored = !rs.wasNull();
             String cur = rs.getString(4);
-            listings.add(new SellerListing(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
-                cur == null ? null : cur.strip(), scored ? score : null, scored ? rs.getBoolean(6) : null,
-                rs.getString(7), rs.getObject(8, OffsetDateTime.class).toInstant()));
+            listings.add(
+                new SellerListing(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getBigDecimal(3),
+                    cur == null ? null : cur.strip(),
+                    scored ? score : null,
+                    scored ? rs.getBoolean(6) : null,
+                    rs.getString(7),
+                    rs.getObject(8, OffsetDateTime.class).toInstant()));
             Listing l = JsonCodec.mapper().readValue(rs.getString(9), Listing.class);
             if (l.contacts() != null) {
               contacts.addAll(l.contacts());
@@ -79,7 +109,8 @@ class SellerQuery {
           }
         }
       }
-      return Optional.of(new Page(seller, listings, List.copyOf(contacts), shared(c, viewer, seller, contacts)));
+      return Optional.of(
+          new Page(seller, listings, List.copyOf(contacts), shared(c, viewer, seller, contacts)));
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read seller " + sellerId + ": " + e.getMessage(), e);
     }
@@ -95,15 +126,19 @@ class SellerQuery {
       }
     }
     for (Contact contact : contacts) {
-      if (contact.value() != null && ("phone".equals(contact.type()) || "zalo".equals(contact.type())
-          || "bank_account".equals(contact.type()))) {
+      if (contact.value() != null
+          && ("phone".equals(contact.type())
+              || "zalo".equals(contact.type())
+              || "bank_account".equals(contact.type()))) {
         putKey(keys, contact.value(), contact.type() + " " + contact.value());
       }
     }
     Map<String, Shared> found = new LinkedHashMap<>();
     for (Map.Entry<String, String> key : keys.entrySet()) {
-      StringBuilder sql = new StringBuilder("SELECT s.id, s.name, s.platform FROM sellers s"
-          + " WHERE s.search_folded LIKE ? AND s.id <> ?");
+      StringBuilder sql =
+          new StringBuilder(
+              "SELECT s.id, s.name, s.platform FROM sellers s"
+                  + " WHERE s.search_folded LIKE ? AND s.id <> ?");
       List<Object> params = new ArrayList<>(List.of("%" + key.getKey() + "%", seller.id()));
       Jurisdiction.restrictSellers(viewer, sql, params);
       sql.append(" ORDER BY s.id LIMIT 50");
@@ -113,8 +148,9 @@ class SellerQuery {
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            found.putIfAbsent(rs.getString(1), new Shared(rs.getString(1), rs.getString(2), rs.getString(3),
-                key.getValue()));
+            found.putIfAbsent(
+                rs.getString(1),
+                new Shared(rs.getString(1), rs.getString(2), rs.getString(3), key.getValue()));
           }
         }
       }
@@ -130,7 +166,9 @@ class SellerQuery {
   }
 
   private static SellerInfo seller(Connection c, String id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         SELECT id, platform, name, url, province, address, phones, tax_code, business_registration, verified,
                first_seen, last_seen FROM sellers WHERE id = ?""")) {
       ps.setString(1, id);
@@ -140,9 +178,19 @@ class SellerQuery {
         }
         boolean verified = rs.getBoolean(10);
         Boolean v = rs.wasNull() ? null : verified;
-        return new SellerInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), v,
-            rs.getObject(11, OffsetDateTime.class).toInstant(), rs.getObject(12, OffsetDateTime.class).toInstant());
+        return new SellerInfo(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getString(6),
+            rs.getString(7),
+            rs.getString(8),
+            rs.getString(9),
+            v,
+            rs.getObject(11, OffsetDateTime.class).toInstant(),
+            rs.getObject(12, OffsetDateTime.class).toInstant());
       }
     }
   }

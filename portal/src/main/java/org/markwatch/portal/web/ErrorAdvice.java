@@ -15,8 +15,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @ControllerAdvice
 class ErrorAdvice {
-  @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class,
-      MethodArgumentTypeMismatchException.class})
+  @ExceptionHandler({
+    IllegalArgumentException.class,
+    MissingServletRequestParameterException.class,
+    MethodArgumentTypeMismatchException.class
+  })
   @ResponseStatus(HttpStatus.BAD_REQUEST)
   String badRequest(Exception e, Model model) {
     model.addAttribute("status", 400);

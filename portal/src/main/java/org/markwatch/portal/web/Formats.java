@@ -11,14 +11,16 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * How values read on every page ({@code ${@fmt...}} in the templates): times in Vietnam's time
- * zone whatever the server's, amounts with Vietnamese digit grouping, violations by name.
+ * How values read on every page ({@code ${@fmt...}} in the templates): times in Vietnam's time zone
+ * whatever the server's, amounts with Vietnamese digit grouping, violations by name.
  */
 @Component("fmt")
 public class Formats {
   public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(VIETNAM);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(VIETNAM);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(VIETNAM);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(VIETNAM);
 
   private final MessageSource messages;
 

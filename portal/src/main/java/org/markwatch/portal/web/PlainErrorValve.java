@@ -23,10 +23,14 @@ public class PlainErrorValve extends ErrorReportValve {
       response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'");
       Writer w = response.getReporter();
       if (w != null) {
-        w.write("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Lỗi " + status
-            + " · markwatch</title><link rel=\"stylesheet\" href=\"/portal.css\"></head><body><main class=\"error-page\">"
-            + "<h1>Lỗi " + status + "</h1><p>Yêu cầu không hợp lệ. / The request could not be read.</p>"
-            + "<p><a href=\"/queue\">Hàng đợi / Queue</a></p></main></body></html>");
+        w.write(
+            "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Lỗi "
+                + status
+                + " · markwatch</title><link rel=\"stylesheet\" href=\"/portal.css\"></head><body><main class=\"error-page\">"
+                + "<h1>Lỗi "
+                + status
+                + "</h1><p>Yêu cầu không hợp lệ. / The request could not be read.</p>"
+                + "<p><a href=\"/queue\">Hàng đợi / Queue</a></p></main></body></html>");
       }
     } catch (IOException | IllegalStateException e) {
       // the client is gone or the response was committed: nothing left to say

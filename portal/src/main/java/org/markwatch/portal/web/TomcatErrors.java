@@ -10,10 +10,11 @@ import org.springframework.stereotype.Component;
 class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
   @Override
   public void customize(TomcatServletWebServerFactory factory) {
-    factory.addContextCustomizers(context -> {
-      if (context.getParent() instanceof StandardHost host) {
-        host.setErrorReportValveClass(PlainErrorValve.class.getName());
-      }
-    });
+    factory.addContextCustomizers(
+        context -> {
+          if (context.getParent() instanceof StandardHost host) {
+            host.setErrorReportValveClass(PlainErrorValve.class.getName());
+          }
+        });
   }
 }

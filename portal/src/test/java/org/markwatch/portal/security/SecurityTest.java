@@ -15,21 +15,37 @@ class SecurityTest extends PortalTestSupport {
   @Test
   void everyPageNeedsALoginAndCarriesAStrictCspAndSecurityHeaders() throws Exception {
     Client c = new Client();
-    for (String path : new String[] {"/queue", "/mine", "/listing?id=chosi:1", "/seller?id=chosi:shop:7", "/team",
-        "/queue/export.csv"}) {
+    for (String path :
+        new String[] {
+          "/queue",
+          "/mine",
+          "/listing?id=chosi:1",
+          "/seller?id=chosi:shop:7",
+          "/team",
+          "/queue/export.csv"
+        }) {
       HttpResponse<String> r = c.get(path);
       assertThat(r.statusCode()).as(path).isEqualTo(302);
-      assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+      assertThat(r.headers().firstValue("Location"))
+          .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
     HttpResponse<String> login = c.get("/login");
     assertThat(login.headers().firstValue("Content-Security-Policy"))
-        .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'").contains("default-src 'none'")
-            .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval"));
+        .hasValueSatisfying(
+            csp ->
+                assertThat(csp)
+                    .contains("script-src 'self'")
+                    .contains("default-src 'none'")
+                    .doesNotContain("unsafe-inline")
+                    .doesNotContain("unsafe-eval"));
     assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
     assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
     assertThat(login.headers().firstValue("Permissions-Policy")).isPresent();
-    assertThat(login.body()).as("Vietnamese by default").contains("Đăng nhập").contains("lang=\"vi\"");
+    assertThat(login.body())
+        .as("Vietnamese by default")
+        .contains("Đăng nhập")
+        .contains("lang=\"vi\"");
   }
 
   @Test
@@ -43,8 +59,10 @@ class SecurityTest extends PortalTestSupport {
   @Test
   void aDecisionWithoutTheCsrfTokenIsRefused() throws Exception {
     Client c = new Client().signedIn("analyst");
-    HttpResponse<String> r = c.post("/review/decide",
-        "listingId=chosi:2&decision=confirmed&reason=prohibited_product&note=x");
+    HttpResponse<String> r =
+        c.post(
+            "/review/decide",
+            "listingId=chosi:2&decision=confirmed&reason=prohibited_product&note=x");
     assertThat(r.statusCode()).isEqualTo(403);
     assertThat(column("SELECT COUNT(*) FROM decisions WHERE listing_id = 'chosi:2' AND note = 'x'"))
         .containsExactly("0");
@@ -55,8 +73,11 @@ class SecurityTest extends PortalTestSupport {
     Client c = new Client();
     assertThat(c.login("analyst", "wrong").headers().firstValue("Location"))
         .hasValueSatisfying(l -> assertThat(l).contains("/login?error"));
-    assertThat(column("SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed' AND subject = 'analyst'"))
-        .first().satisfies(n -> assertThat(Integer.parseInt(n)).isPositive());
+    assertThat(
+            column(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed' AND subject = 'analyst'"))
+        .first()
+        .satisfies(n -> assertThat(Integer.parseInt(n)).isPositive());
   }
 
   @Test
@@ -66,10 +87,13 @@ class SecurityTest extends PortalTestSupport {
       c.login("victim", "guess-" + i);
     }
     HttpResponse<String> right = c.login("victim", PASSWORD);
-    assertThat(right.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login?error"));
+    assertThat(right.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).contains("/login?error"));
     assertThat(c.get("/login?error").body()).contains("Tạm khóa");
     assertThat(c.get("/queue").statusCode()).isEqualTo(302);
-    assertThat(column("SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed' AND subject = 'victim'"))
+    assertThat(
+            column(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed' AND subject = 'victim'"))
         .containsExactly("6");
   }
 
@@ -78,7 +102,9 @@ class SecurityTest extends PortalTestSupport {
     Client analyst = new Client().signedIn("analyst");
     assertThat(analyst.get("/team").statusCode()).as("an analyst is no supervisor").isEqualTo(403);
     assertThat(analyst.get("/team").body()).contains("Lỗi 403").doesNotContain("Whitelabel");
-    assertThat(analyst.get("/actuator/env").statusCode()).as("unlisted routes are denied").isIn(403, 404);
+    assertThat(analyst.get("/actuator/env").statusCode())
+        .as("unlisted routes are denied")
+        .isIn(403, 404);
     assertThat(new Client().signedIn("boss").get("/team").statusCode()).isEqualTo(200);
   }
 
@@ -87,7 +113,10 @@ class SecurityTest extends PortalTestSupport {
     Client c = new Client().signedIn("analyst");
     HttpResponse<String> missing = c.get("/listing?id=nope");
     assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(missing.body()).contains("Lỗi 404").contains("portal.css").doesNotContain("Whitelabel");
+    assertThat(missing.body())
+        .contains("Lỗi 404")
+        .contains("portal.css")
+        .doesNotContain("Whitelabel");
     HttpResponse<String> bad = c.get("/queue?violation=bogus");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("Lỗi 400").contains("bogus");
@@ -96,7 +125,8 @@ class SecurityTest extends PortalTestSupport {
     assertThat(noId.body()).contains("Lỗi 400");
 
     // a request Tomcat itself refuses before Spring sees it
-    String raw = rawRequest("GET /queue?x=%%% HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    String raw =
+        rawRequest("GET /queue?x=%%% HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     assertThat(raw).startsWith("HTTP/1.1 400");
     assertThat(raw).contains("Lỗi 400").doesNotContain("Apache Tomcat").doesNotContain("Exception");
   }

@@ -12,5 +12,12 @@ import java.time.Instant;
  * @param prevHash the previous row's rowHash (64 zeros for row 1)
  * @param rowHash SHA-256 of this row's fields and prevHash, see {@link AuditLog#hash}
  */
-public record AuditEntry(long seq, Instant at, String actor, String action, String subject, String detail,
-    String prevHash, String rowHash) {}
+public record AuditEntry(
+    long seq,
+    Instant at,
+    String actor,
+    String action,
+    String subject,
+    String detail,
+    String prevHash,
+    String rowHash) {}

@@ -20,10 +20,10 @@ import org.markwatch.storage.StorageException;
 import org.markwatch.storage.Transactions;
 
 /**
- * The append-only, hash-chained audit log. {@link #append} runs inside the caller's transaction,
- * so a decision and its audit row commit together or not at all. Appends are serialised by the
- * row lock on {@code audit_head} (held to the end of the transaction), which keeps seq free of
- * gaps and the chain in commit order; that order is also the export cursor of the sharing module.
+ * The append-only, hash-chained audit log. {@link #append} runs inside the caller's transaction, so
+ * a decision and its audit row commit together or not at all. Appends are serialised by the row
+ * lock on {@code audit_head} (held to the end of the transaction), which keeps seq free of gaps and
+ * the chain in commit order; that order is also the export cursor of the sharing module.
  */
 public final class AuditLog {
   public static final String GENESIS = "0".repeat(64);
@@ -50,20 +50,24 @@ public final class AuditLog {
     return append(c, actor, action.sql(), subject, detail);
   }
 
-  long append(Connection c, String actor, String action, String subject, String detail) throws SQLException {
+  long append(Connection c, String actor, String action, String subject, String detail)
+      throws SQLException {
     if (c.getAutoCommit()) {
-      throw new IllegalStateException("audit rows are appended inside the caller's transaction (autocommit off)");
+      throw new IllegalStateException(
+          "audit rows are appended inside the caller's transaction (autocommit off)");
     }
     subject = clip(subject, MAX_SUBJECT);
     detail = clip(detail, MAX_DETAIL);
-    try (PreparedStatement lock = c.prepareStatement("UPDATE audit_head SET seq = seq + 1 WHERE id = 1")) {
+    try (PreparedStatement lock =
+        c.prepareStatement("UPDATE audit_head SET seq = seq + 1 WHERE id = 1")) {
       if (lock.executeUpdate() != 1) {
         throw new SQLException("audit_head row missing: the audit log was tampered with", "55000");
       }
     }
     long seq;
     String prev;
-    try (PreparedStatement ps = c.prepareStatement("SELECT seq, row_hash FROM audit_head WHERE id = 1");
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT seq, row_hash FROM audit_head WHERE id = 1");
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       seq = rs.getLong(1);
@@ -71,8 +75,10 @@ public final class AuditLog {
     }
     Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     String hash = hash(seq, at, actor, action, subject, detail, prev);
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log"
-        + " (seq, at, actor, action, subject, detail, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO audit_log"
+                + " (seq, at, actor, action, subject, detail, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setLong(1, seq);
       ps.setObject(2, at.atOffset(ZoneOffset.UTC));
       ps.setString(3, actor);
@@ -83,7 +89,8 @@ public final class AuditLog {
       ps.setString(8, hash);
       ps.executeUpdate();
     }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET row_hash = ? WHERE id = 1")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE audit_head SET row_hash = ? WHERE id = 1")) {
       ps.setString(1, hash);
       ps.executeUpdate();
     }
@@ -91,16 +98,19 @@ public final class AuditLog {
   }
 
   /** Appends one row in its own transaction (a login, a failed login: nothing else to commit). */
-  public long appendNow(DataSource dataSource, String actor, AuditAction action, String subject, String detail) {
-    return Transactions.run(dataSource, "append to the audit log", c -> append(c, actor, action, subject, detail));
+  public long appendNow(
+      DataSource dataSource, String actor, AuditAction action, String subject, String detail) {
+    return Transactions.run(
+        dataSource, "append to the audit log", c -> append(c, actor, action, subject, detail));
   }
-
 
   /** Rows with seq greater than {@code afterSeq}, oldest first, at most {@code limit}. */
   public List<AuditEntry> read(DataSource dataSource, long afterSeq, int limit) {
-    String sql = "SELECT seq, at, actor, action, subject, detail, prev_hash, row_hash FROM audit_log"
-        + " WHERE seq > ? ORDER BY seq LIMIT ?";
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    String sql =
+        "SELECT seq, at, actor, action, subject, detail, prev_hash, row_hash FROM audit_log"
+            + " WHERE seq > ? ORDER BY seq LIMIT ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, afterSeq);
       ps.setInt(2, limit);
       List<AuditEntry> out = new ArrayList<>();
@@ -116,8 +126,15 @@ public final class AuditLog {
   }
 
   static AuditEntry row(ResultSet rs) throws SQLException {
-    return new AuditEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-        rs.getString(4), rs.getString(5), rs.getString(6), strip(rs.getString(7)), strip(rs.getString(8)));
+    return new AuditEntry(
+        rs.getLong(1),
+        rs.getObject(2, OffsetDateTime.class).toInstant(),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        strip(rs.getString(7)),
+        strip(rs.getString(8)));
   }
 
   private static String strip(String s) {
@@ -125,10 +142,16 @@ public final class AuditLog {
   }
 
   /**
-   * SHA-256 over the fields, each length-prefixed so no two different rows hash the same input;
-   * the time as epoch microseconds (both databases keep microseconds).
+   * SHA-256 over the fields, each length-prefixed so no two different rows hash the same input; the
+   * time as epoch microseconds (both databases keep microseconds).
    */
-  public static String hash(long seq, Instant at, String actor, String action, String subject, String detail,
+  public static String hash(
+      long seq,
+      Instant at,
+      String actor,
+      String action,
+      String subject,
+      String detail,
       String prevHash) {
     MessageDigest d;
     try {
@@ -137,8 +160,10 @@ public final class AuditLog {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
     long micros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
-    for (String field : new String[] {Long.toString(seq), Long.toString(micros), actor, action, subject, detail,
-        prevHash}) {
+    for (String field :
+        new String[] {
+          Long.toString(seq), Long.toString(micros), actor, action, subject, detail, prevHash
+        }) {
       if (field == null) {
         d.update("-1:".getBytes(StandardCharsets.UTF_8));
       } else {

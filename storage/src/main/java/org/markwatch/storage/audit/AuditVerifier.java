@@ -8,10 +8,10 @@ import javax.sql.DataSource;
 import org.markwatch.storage.StorageException;
 
 /**
- * Walks the audit chain in seq order and reports the first row that was edited (its hash no
- * longer matches its fields), deleted (a gap in seq, a broken link, or a tail shorter than the
- * head says) or reordered (a row whose fields were moved to another seq fails its hash, the next
- * one its link). Streams the rows, so a long log takes constant memory.
+ * Walks the audit chain in seq order and reports the first row that was edited (its hash no longer
+ * matches its fields), deleted (a gap in seq, a broken link, or a tail shorter than the head says)
+ * or reordered (a row whose fields were moved to another seq fails its hash, the next one its
+ * link). Streams the rows, so a long log takes constant memory.
  */
 public final class AuditVerifier {
   private final DataSource dataSource;
@@ -21,7 +21,8 @@ public final class AuditVerifier {
   }
 
   public AuditVerification verify() {
-    String sql = "SELECT seq, at, actor, action, subject, detail, prev_hash, row_hash FROM audit_log ORDER BY seq";
+    String sql =
+        "SELECT seq, at, actor, action, subject, detail, prev_hash, row_hash FROM audit_log ORDER BY seq";
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
       try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -34,32 +35,47 @@ public final class AuditVerifier {
             AuditEntry e = AuditLog.row(rs);
             rows++;
             if (e.seq() != expected) {
-              return new AuditVerification(rows, expected, e.seq() > expected
-                  ? "missing (deleted): the next row is " + e.seq()
-                  : "seq " + e.seq() + " out of order");
+              return new AuditVerification(
+                  rows,
+                  expected,
+                  e.seq() > expected
+                      ? "missing (deleted): the next row is " + e.seq()
+                      : "seq " + e.seq() + " out of order");
             }
-            String recomputed = AuditLog.hash(e.seq(), e.at(), e.actor(), e.action(), e.subject(), e.detail(),
-                e.prevHash());
+            String recomputed =
+                AuditLog.hash(
+                    e.seq(), e.at(), e.actor(), e.action(), e.subject(), e.detail(), e.prevHash());
             if (!recomputed.equals(e.rowHash())) {
-              return new AuditVerification(rows, e.seq(), "edited or moved: its content does not match its hash");
+              return new AuditVerification(
+                  rows, e.seq(), "edited or moved: its content does not match its hash");
             }
             if (!prev.equals(e.prevHash())) {
-              return new AuditVerification(rows, e.seq(),
-                  "chain broken: it does not follow row " + (e.seq() - 1) + " (a row was deleted, replaced or reordered)");
+              return new AuditVerification(
+                  rows,
+                  e.seq(),
+                  "chain broken: it does not follow row "
+                      + (e.seq() - 1)
+                      + " (a row was deleted, replaced or reordered)");
             }
             prev = e.rowHash();
             expected++;
           }
         }
-        try (PreparedStatement head = c.prepareStatement("SELECT seq, row_hash FROM audit_head WHERE id = 1");
+        try (PreparedStatement head =
+                c.prepareStatement("SELECT seq, row_hash FROM audit_head WHERE id = 1");
             ResultSet rs = head.executeQuery()) {
           if (!rs.next()) {
             return new AuditVerification(rows, expected, "the chain head (audit_head) is missing");
           }
           long headSeq = rs.getLong(1);
           if (headSeq != expected - 1 || !rs.getString(2).strip().equals(prev)) {
-            return new AuditVerification(rows, Math.min(expected, headSeq + 1),
-                "the log ends at row " + (expected - 1) + " but its head says " + headSeq
+            return new AuditVerification(
+                rows,
+                Math.min(expected, headSeq + 1),
+                "the log ends at row "
+                    + (expected - 1)
+                    + " but its head says "
+                    + headSeq
                     + " (the last rows were deleted or the head was edited)");
           }
         }

@@ -10,9 +10,21 @@ import java.util.List;
  * @param status open, referred or closed
  * @param origin {@code local} or the agency it was imported from
  */
-public record CaseRecord(String id, String title, String status, String provinceCode, String agencyCode,
-    String summary, String createdBy, Instant createdAt, Instant updatedAt, Instant closedAt, String origin,
-    List<String> listingIds, List<String> sellerIds, List<CaseAction> actions) {
+public record CaseRecord(
+    String id,
+    String title,
+    String status,
+    String provinceCode,
+    String agencyCode,
+    String summary,
+    String createdBy,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant closedAt,
+    String origin,
+    List<String> listingIds,
+    List<String> sellerIds,
+    List<CaseAction> actions) {
   public CaseRecord {
     listingIds = List.copyOf(listingIds);
     sellerIds = List.copyOf(sellerIds);

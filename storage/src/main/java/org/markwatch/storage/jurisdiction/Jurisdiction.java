@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Whose listings a user may see and act on. A national user ({@code provinceCode} null) sees
- * everything; a provincial user sees the listings whose seller is in their province, plus the
- * ones assigned to them.
+ * everything; a provincial user sees the listings whose seller is in their province, plus the ones
+ * assigned to them.
  *
  * @param username the acting user (also the assignee the provincial rule lets through)
  * @param provinceCode one of the 34 province codes, or null for national
@@ -31,7 +31,10 @@ public record Jurisdiction(String username, String provinceCode) {
     return provinceCode == null;
   }
 
-  /** May this user see or act on a listing whose seller is in {@code sellerProvince}, assigned to {@code assignee}? */
+  /**
+   * May this user see or act on a listing whose seller is in {@code sellerProvince}, assigned to
+   * {@code assignee}?
+   */
   public boolean permits(String sellerProvince, String assignee) {
     return isNational() || provinceCode.equals(sellerProvince) || username.equals(assignee);
   }
@@ -44,7 +47,8 @@ public record Jurisdiction(String username, String provinceCode) {
     if (isNational()) {
       return new Condition("TRUE", List.of());
     }
-    return new Condition("(" + sellerProvinceColumn + " = ? OR " + assigneeColumn + " = ?)",
+    return new Condition(
+        "(" + sellerProvinceColumn + " = ? OR " + assigneeColumn + " = ?)",
         List.of(provinceCode, username));
   }
 

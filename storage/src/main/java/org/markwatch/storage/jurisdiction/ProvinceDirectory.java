@@ -23,12 +23,14 @@ public final class ProvinceDirectory {
 
   /** The 34 provinces, by name, each with the pre-2025 provinces merged into it. */
   public List<Province> list() {
-    String sql = """
+    String sql =
+        """
         SELECT p.code, p.name, p.kind, n.name
         FROM provinces p LEFT JOIN province_names n ON n.province_code = p.code AND n.era = 'pre-2025'
         ORDER BY p.code, n.name
         """;
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
       Map<String, String[]> heads = new LinkedHashMap<>();
       Map<String, List<String>> former = new LinkedHashMap<>();
@@ -42,8 +44,10 @@ public final class ProvinceDirectory {
       }
       List<Province> out = new ArrayList<>();
       heads.forEach((code, h) -> out.add(new Province(code, h[0], h[1], former.get(code))));
-      out.sort(java.util.Comparator.comparing(Province::name, java.text.Collator.getInstance(
-          java.util.Locale.forLanguageTag("vi"))));
+      out.sort(
+          java.util.Comparator.comparing(
+              Province::name,
+              java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"))));
       return out;
     } catch (SQLException e) {
       throw new StorageException("cannot read the provinces: " + e.getMessage(), e);

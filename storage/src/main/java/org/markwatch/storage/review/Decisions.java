@@ -15,14 +15,18 @@ import org.markwatch.storage.Transactions;
 public final class Decisions {
   private Decisions() {}
 
-  static final String COLUMNS = "id, decision_key, listing_id, from_state, to_state, reason_code, note, evidence_refs,"
-      + " decided_by, decided_at, ruleset_version, score, origin";
+  static final String COLUMNS =
+      "id, decision_key, listing_id, from_state, to_state, reason_code, note, evidence_refs,"
+          + " decided_by, decided_at, ruleset_version, score, origin";
 
   /** Inserts a decision (its id is ignored, the database gives one); returns the new id. */
   public static long insert(Connection c, Decision d) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO decisions (decision_key, listing_id, from_state,"
-        + " to_state, reason_code, note, evidence_refs, decided_by, decided_at, ruleset_version, score, origin)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO decisions (decision_key, listing_id, from_state,"
+                + " to_state, reason_code, note, evidence_refs, decided_by, decided_at, ruleset_version, score, origin)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, d.decisionKey());
       ps.setString(2, d.listingId());
       ps.setString(3, d.from().sql());
@@ -48,7 +52,8 @@ public final class Decisions {
   }
 
   public static void setAuditSeq(Connection c, long id, long seq) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE decisions SET audit_seq = ? WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE decisions SET audit_seq = ? WHERE id = ?")) {
       ps.setLong(1, seq);
       ps.setLong(2, id);
       ps.executeUpdate();
@@ -56,7 +61,8 @@ public final class Decisions {
   }
 
   public static Optional<Decision> find(Connection c, long id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM decisions WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM decisions WHERE id = ?")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -65,7 +71,8 @@ public final class Decisions {
   }
 
   public static Optional<Decision> findByKey(Connection c, String key) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM decisions WHERE decision_key = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM decisions WHERE decision_key = ?")) {
       ps.setString(1, key);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -75,8 +82,9 @@ public final class Decisions {
 
   static List<Decision> forListing(Connection c, String listingId) throws SQLException {
     List<Decision> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT " + COLUMNS + " FROM decisions WHERE listing_id = ? ORDER BY decided_at, id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + COLUMNS + " FROM decisions WHERE listing_id = ? ORDER BY decided_at, id")) {
       ps.setString(1, listingId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -91,9 +99,20 @@ public final class Decisions {
   public static Decision read(ResultSet rs) throws SQLException {
     double score = rs.getDouble(12);
     Double scoreOrNull = rs.wasNull() ? null : score;
-    return new Decision(rs.getLong(1), rs.getString(2), rs.getString(3), ReviewState.parse(rs.getString(4)),
-        ReviewState.parse(rs.getString(5)), rs.getString(6), rs.getString(7), ReviewStore.splitLines(rs.getString(8)),
-        rs.getString(9), Transactions.instant(rs, 10), rs.getString(11), scoreOrNull, rs.getString(13));
+    return new Decision(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        ReviewState.parse(rs.getString(4)),
+        ReviewState.parse(rs.getString(5)),
+        rs.getString(6),
+        rs.getString(7),
+        ReviewStore.splitLines(rs.getString(8)),
+        rs.getString(9),
+        Transactions.instant(rs, 10),
+        rs.getString(11),
+        scoreOrNull,
+        rs.getString(13));
   }
 
   public static String columns() {

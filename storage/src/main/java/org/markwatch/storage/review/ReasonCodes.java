@@ -28,11 +28,17 @@ public final class ReasonCodes {
 
   static List<ReasonCode> list(Connection c) throws SQLException {
     List<ReasonCode> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT code, outcome, label_vi, label_en FROM reason_codes ORDER BY outcome, code");
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT code, outcome, label_vi, label_en FROM reason_codes ORDER BY outcome, code");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(new ReasonCode(rs.getString(1), ReviewState.parse(rs.getString(2)), rs.getString(3), rs.getString(4)));
+        out.add(
+            new ReasonCode(
+                rs.getString(1),
+                ReviewState.parse(rs.getString(2)),
+                rs.getString(3),
+                rs.getString(4)));
       }
     }
     return out;

@@ -14,14 +14,25 @@ import java.util.Set;
  * @param text case-insensitive substring of the title, listing id, seller name or seller id
  * @param sort score (highest first), date (newest observation first) or price (highest first)
  */
-public record ReviewFilter(Set<ReviewState> states, String assignee, String violation, String platform,
-    String provinceCode, String text, boolean flaggedOnly, Sort sort, int offset, int limit) {
+public record ReviewFilter(
+    Set<ReviewState> states,
+    String assignee,
+    String violation,
+    String platform,
+    String provinceCode,
+    String text,
+    boolean flaggedOnly,
+    Sort sort,
+    int offset,
+    int limit) {
   public static final String UNASSIGNED = "-";
   public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 500;
 
   public enum Sort {
-    SCORE("v.score DESC, l.id"), DATE("l.observed_at DESC, l.id"), PRICE("l.price_amount DESC NULLS LAST, l.id"),
+    SCORE("v.score DESC, l.id"),
+    DATE("l.observed_at DESC, l.id"),
+    PRICE("l.price_amount DESC NULLS LAST, l.id"),
     QUEUED("r.queued_at, l.id");
 
     final String orderBy;
@@ -58,39 +69,56 @@ public record ReviewFilter(Set<ReviewState> states, String assignee, String viol
   }
 
   public ReviewFilter withStates(Set<ReviewState> s) {
-    return new ReviewFilter(s, assignee, violation, platform, provinceCode, text, flaggedOnly, sort, 0, limit);
+    return new ReviewFilter(
+        s, assignee, violation, platform, provinceCode, text, flaggedOnly, sort, 0, limit);
   }
 
   public ReviewFilter withAssignee(String a) {
-    return new ReviewFilter(states, a, violation, platform, provinceCode, text, flaggedOnly, sort, 0, limit);
+    return new ReviewFilter(
+        states, a, violation, platform, provinceCode, text, flaggedOnly, sort, 0, limit);
   }
 
   public ReviewFilter withViolation(String v) {
-    return new ReviewFilter(states, assignee, v, platform, provinceCode, text, flaggedOnly, sort, 0, limit);
+    return new ReviewFilter(
+        states, assignee, v, platform, provinceCode, text, flaggedOnly, sort, 0, limit);
   }
 
   public ReviewFilter withPlatform(String p) {
-    return new ReviewFilter(states, assignee, violation, p, provinceCode, text, flaggedOnly, sort, 0, limit);
+    return new ReviewFilter(
+        states, assignee, violation, p, provinceCode, text, flaggedOnly, sort, 0, limit);
   }
 
   public ReviewFilter withProvince(String p) {
-    return new ReviewFilter(states, assignee, violation, platform, p, text, flaggedOnly, sort, 0, limit);
+    return new ReviewFilter(
+        states, assignee, violation, platform, p, text, flaggedOnly, sort, 0, limit);
   }
 
   public ReviewFilter withText(String t) {
-    return new ReviewFilter(states, assignee, violation, platform, provinceCode, t, flaggedOnly, sort, 0, limit);
+    return new ReviewFilter(
+        states, assignee, violation, platform, provinceCode, t, flaggedOnly, sort, 0, limit);
   }
 
   public ReviewFilter withSort(Sort s) {
-    return new ReviewFilter(states, assignee, violation, platform, provinceCode, text, flaggedOnly, s, 0, limit);
+    return new ReviewFilter(
+        states, assignee, violation, platform, provinceCode, text, flaggedOnly, s, 0, limit);
   }
 
   public ReviewFilter withFlaggedOnly(boolean f) {
-    return new ReviewFilter(states, assignee, violation, platform, provinceCode, text, f, sort, 0, limit);
+    return new ReviewFilter(
+        states, assignee, violation, platform, provinceCode, text, f, sort, 0, limit);
   }
 
   public ReviewFilter page(int newOffset, int newLimit) {
-    return new ReviewFilter(states, assignee, violation, platform, provinceCode, text, flaggedOnly, sort, newOffset,
+    return new ReviewFilter(
+        states,
+        assignee,
+        violation,
+        platform,
+        provinceCode,
+        text,
+        flaggedOnly,
+        sort,
+        newOffset,
         newLimit);
   }
 
@@ -98,7 +126,8 @@ public record ReviewFilter(Set<ReviewState> states, String assignee, String viol
     if (text == null) {
       return Optional.empty();
     }
-    String escaped = text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    String escaped =
+        text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     return Optional.of("%" + escaped + "%");
   }
 

@@ -1,6 +1,5 @@
 package org.markwatch.storage.review;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,12 +13,13 @@ import org.markwatch.storage.Transactions;
 import org.markwatch.storage.jurisdiction.Jurisdiction;
 
 /**
- * The review queue as a user may see it: listings with a review, filtered by the user's
- * {@link Jurisdiction} (always) and the {@link ReviewFilter}, one page at a time; and the
- * supervisor's view of who has what.
+ * The review queue as a user may see it: listings with a review, filtered by the user's {@link
+ * Jurisdiction} (always) and the {@link ReviewFilter}, one page at a time; and the supervisor's
+ * view of who has what.
  */
 public final class ReviewQueue {
-  private static final String FROM = """
+  private static final String FROM =
+      """
       FROM reviews r
       JOIN listings l ON l.id = r.listing_id
       LEFT JOIN verdicts v ON v.listing_id = r.listing_id
@@ -35,61 +35,98 @@ public final class ReviewQueue {
   public ReviewPage page(Jurisdiction who, ReviewFilter filter) {
     List<Object> params = new ArrayList<>();
     String where = where(who, filter, params);
-    String select = """
+    String select =
+        """
         SELECT l.id, l.platform, l.title, l.url, l.price_amount, l.price_currency, l.seller_id, s.name,
                s.province_code, v.score, v.flagged, v.top_violation, v.violations, v.ruleset_version, l.observed_at,
                r.state, r.assignee, r.queued_at, r.due_at, r.row_version
-        """ + FROM + where + " ORDER BY " + filter.sort().orderBy + " LIMIT ? OFFSET ?";
-    return Transactions.run(dataSource, "read the review queue", c -> {
-      long total;
-      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) " + FROM + where)) {
-        bind(ps, params);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          total = rs.getLong(1);
-        }
-      }
-      List<ReviewItem> items = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(select)) {
-        int next = bind(ps, params);
-        ps.setInt(next, filter.limit());
-        ps.setInt(next + 1, filter.offset());
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            String violations = rs.getString(13);
-            items.add(new ReviewItem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getBigDecimal(5), trimmed(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getDouble(10), rs.getBoolean(11), rs.getString(12),
-                violations == null || violations.isEmpty() ? List.of() : Arrays.asList(violations.split(",")),
-                rs.getString(14), Transactions.instant(rs, 15), ReviewState.parse(rs.getString(16)),
-                rs.getString(17), Transactions.instant(rs, 18), Transactions.instant(rs, 19), rs.getLong(20)));
+        """
+            + FROM
+            + where
+            + " ORDER BY "
+            + filter.sort().orderBy
+            + " LIMIT ? OFFSET ?";
+    return Transactions.run(
+        dataSource,
+        "read the review queue",
+        c -> {
+          long total;
+          try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) " + FROM + where)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              total = rs.getLong(1);
+            }
           }
-        }
-      }
-      return new ReviewPage(filter, total, items);
-    });
+          List<ReviewItem> items = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(select)) {
+            int next = bind(ps, params);
+            ps.setInt(next, filter.limit());
+            ps.setInt(next + 1, filter.offset());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                String violations = rs.getString(13);
+                items.add(
+                    new ReviewItem(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBigDecimal(5),
+                        trimmed(rs.getString(6)),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getDouble(10),
+                        rs.getBoolean(11),
+                        rs.getString(12),
+                        violations == null || violations.isEmpty()
+                            ? List.of()
+                            : Arrays.asList(violations.split(",")),
+                        rs.getString(14),
+                        Transactions.instant(rs, 15),
+                        ReviewState.parse(rs.getString(16)),
+                        rs.getString(17),
+                        Transactions.instant(rs, 18),
+                        Transactions.instant(rs, 19),
+                        rs.getLong(20)));
+              }
+            }
+          }
+          return new ReviewPage(filter, total, items);
+        });
   }
 
-  /** Per assignee (null key: unassigned), how many of their listings are in each state the user may see. */
+  /**
+   * Per assignee (null key: unassigned), how many of their listings are in each state the user may
+   * see.
+   */
   public Map<String, Map<ReviewState, Long>> workload(Jurisdiction who) {
     List<Object> params = new ArrayList<>();
     Jurisdiction.Condition j = who.condition("s.province_code", "r.assignee");
     params.addAll(j.params());
-    String sql = "SELECT r.assignee, r.state, COUNT(*) " + FROM + " WHERE " + j.sql()
-        + " GROUP BY r.assignee, r.state ORDER BY r.assignee, r.state";
-    return Transactions.run(dataSource, "read the workload", c -> {
-      Map<String, Map<ReviewState, Long>> out = new LinkedHashMap<>();
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        bind(ps, params);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                .put(ReviewState.parse(rs.getString(2)), rs.getLong(3));
+    String sql =
+        "SELECT r.assignee, r.state, COUNT(*) "
+            + FROM
+            + " WHERE "
+            + j.sql()
+            + " GROUP BY r.assignee, r.state ORDER BY r.assignee, r.state";
+    return Transactions.run(
+        dataSource,
+        "read the workload",
+        c -> {
+          Map<String, Map<ReviewState, Long>> out = new LinkedHashMap<>();
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                    .put(ReviewState.parse(rs.getString(2)), rs.getLong(3));
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   private static String where(Jurisdiction who, ReviewFilter f, List<Object> params) {
@@ -115,8 +152,9 @@ public final class ReviewQueue {
       }
     }
     if (f.violation() != null) {
-      w.append(" AND EXISTS (SELECT 1 FROM verdict_violations vv WHERE vv.listing_id = r.listing_id"
-          + " AND vv.violation = ?)");
+      w.append(
+          " AND EXISTS (SELECT 1 FROM verdict_violations vv WHERE vv.listing_id = r.listing_id"
+              + " AND vv.violation = ?)");
       params.add(f.violation());
     }
     if (f.platform() != null) {
@@ -127,13 +165,16 @@ public final class ReviewQueue {
       w.append(" AND s.province_code = ?");
       params.add(f.provinceCode());
     }
-    f.textPattern().ifPresent(p -> {
-      w.append(" AND (LOWER(l.title) LIKE ? ESCAPE '\\' OR LOWER(l.id) LIKE ? ESCAPE '\\'"
-          + " OR LOWER(s.name) LIKE ? ESCAPE '\\' OR LOWER(s.id) LIKE ? ESCAPE '\\')");
-      for (int i = 0; i < 4; i++) {
-        params.add(p);
-      }
-    });
+    f.textPattern()
+        .ifPresent(
+            p -> {
+              w.append(
+                  " AND (LOWER(l.title) LIKE ? ESCAPE '\\' OR LOWER(l.id) LIKE ? ESCAPE '\\'"
+                      + " OR LOWER(s.name) LIKE ? ESCAPE '\\' OR LOWER(s.id) LIKE ? ESCAPE '\\')");
+              for (int i = 0; i < 4; i++) {
+                params.add(p);
+              }
+            });
     return w.append('\n').toString();
   }
 

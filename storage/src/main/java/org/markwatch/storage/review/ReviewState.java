@@ -10,7 +10,12 @@ import java.util.Set;
  * settled by a supervisor (confirmed or dismissed); a dismissed one can be reopened.
  */
 public enum ReviewState {
-  NEW, IN_REVIEW, CONFIRMED, DISMISSED, ESCALATED, ACTIONED;
+  NEW,
+  IN_REVIEW,
+  CONFIRMED,
+  DISMISSED,
+  ESCALATED,
+  ACTIONED;
 
   public String sql() {
     return name().toLowerCase(Locale.ROOT);
@@ -20,8 +25,10 @@ public enum ReviewState {
     try {
       return valueOf(s.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown review state '" + s
-          + "' (expected new, in_review, confirmed, dismissed, escalated or actioned)");
+      throw new IllegalArgumentException(
+          "unknown review state '"
+              + s
+              + "' (expected new, in_review, confirmed, dismissed, escalated or actioned)");
     }
   }
 

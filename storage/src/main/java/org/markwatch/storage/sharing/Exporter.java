@@ -31,14 +31,14 @@ import org.markwatch.storage.cases.Violator;
 import org.markwatch.storage.jurisdiction.Jurisdiction;
 import org.markwatch.storage.review.Decision;
 import org.markwatch.storage.review.Decisions;
+import tools.jackson.databind.SequenceWriter;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
-import tools.jackson.databind.SequenceWriter;
 
 /**
- * Exports confirmed violators, cases and decisions changed after a cursor (the audit seq of
- * their last change), as the user's {@link Jurisdiction} allows, in one read transaction; the
- * export itself is audited with the file's SHA-256.
+ * Exports confirmed violators, cases and decisions changed after a cursor (the audit seq of their
+ * last change), as the user's {@link Jurisdiction} allows, in one read transaction; the export
+ * itself is audited with the file's SHA-256.
  */
 public final class Exporter {
   private final DataSource dataSource;
@@ -48,70 +48,100 @@ public final class Exporter {
     this.dataSource = dataSource;
   }
 
-  public ExportResult export(Jurisdiction who, long since, ShareFormat.Format format, OutputStream out) {
+  public ExportResult export(
+      Jurisdiction who, long since, ShareFormat.Format format, OutputStream out) {
     MessageDigest sha = sha256();
     DigestOutputStream digesting = new DigestOutputStream(out, sha);
-    ExportResult result = Transactions.run(dataSource, "export since " + since, c -> {
-      List<Map<String, Object>> records = new ArrayList<>();
-      long cursor = since;
-      int v = 0;
-      int k = 0;
-      int d = 0;
-      for (Map<String, Object> x : violators(c, who, since)) {
-        records.add(x);
-        v++;
-      }
-      for (Map<String, Object> x : cases(c, who, since)) {
-        records.add(x);
-        k++;
-      }
-      for (Map<String, Object> x : decisions(c, who, since)) {
-        records.add(x);
-        d++;
-      }
-      for (Map<String, Object> r : records) {
-        cursor = Math.max(cursor, ((Number) r.get("seq")).longValue());
-      }
-      try {
-        Writer w = new OutputStreamWriter(digesting, StandardCharsets.UTF_8);
-        if (format == ShareFormat.Format.JSONL) {
-          for (Map<String, Object> r : records) {
-            w.write(JsonCodec.mapper().writeValueAsString(r));
-            w.write('\n');
-          }
-          Map<String, Object> end = new LinkedHashMap<>();
-          end.put("schema", ShareFormat.SCHEMA);
-          end.put("type", ShareFormat.END);
-          end.put("cursor", cursor);
-          end.put("records", records.size());
-          w.write(JsonCodec.mapper().writeValueAsString(end));
-          w.write('\n');
-        } else {
-          writeCsv(w, records);
-        }
-        w.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the export: " + e.getMessage(), e);
-      }
-      return new ExportResult(since, cursor, v, k, d, null);
-    });
+    ExportResult result =
+        Transactions.run(
+            dataSource,
+            "export since " + since,
+            c -> {
+              List<Map<String, Object>> records = new ArrayList<>();
+              long cursor = since;
+              int v = 0;
+              int k = 0;
+              int d = 0;
+              for (Map<String, Object> x : violators(c, who, since)) {
+                records.add(x);
+                v++;
+              }
+              for (Map<String, Object> x : cases(c, who, since)) {
+                records.add(x);
+                k++;
+              }
+              for (Map<String, Object> x : decisions(c, who, since)) {
+                records.add(x);
+                d++;
+              }
+              for (Map<String, Object> r : records) {
+                cursor = Math.max(cursor, ((Number) r.get("seq")).longValue());
+              }
+              try {
+                Writer w = new OutputStreamWriter(digesting, StandardCharsets.UTF_8);
+                if (format == ShareFormat.Format.JSONL) {
+                  for (Map<String, Object> r : records) {
+                    w.write(JsonCodec.mapper().writeValueAsString(r));
+                    w.write('\n');
+                  }
+                  Map<String, Object> end = new LinkedHashMap<>();
+                  end.put("schema", ShareFormat.SCHEMA);
+                  end.put("type", ShareFormat.END);
+                  end.put("cursor", cursor);
+                  end.put("records", records.size());
+                  w.write(JsonCodec.mapper().writeValueAsString(end));
+                  w.write('\n');
+                } else {
+                  writeCsv(w, records);
+                }
+                w.flush();
+              } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the export: " + e.getMessage(), e);
+              }
+              return new ExportResult(since, cursor, v, k, d, null);
+            });
     String hash = HexFormat.of().formatHex(sha.digest());
-    audit.appendNow(dataSource, who.username(), AuditAction.EXPORT, format.name().toLowerCase(java.util.Locale.ROOT),
-        "since=" + since + " cursor=" + result.cursor() + " violators=" + result.violators() + " cases="
-            + result.cases() + " decisions=" + result.decisions() + " sha256=" + hash
-            + " scope=" + (who.isNational() ? "national" : who.provinceCode()));
-    return new ExportResult(result.since(), result.cursor(), result.violators(), result.cases(), result.decisions(), hash);
+    audit.appendNow(
+        dataSource,
+        who.username(),
+        AuditAction.EXPORT,
+        format.name().toLowerCase(java.util.Locale.ROOT),
+        "since="
+            + since
+            + " cursor="
+            + result.cursor()
+            + " violators="
+            + result.violators()
+            + " cases="
+            + result.cases()
+            + " decisions="
+            + result.decisions()
+            + " sha256="
+            + hash
+            + " scope="
+            + (who.isNational() ? "national" : who.provinceCode()));
+    return new ExportResult(
+        result.since(),
+        result.cursor(),
+        result.violators(),
+        result.cases(),
+        result.decisions(),
+        hash);
   }
 
   // ---- reading, within jurisdiction
 
-  private static List<Map<String, Object>> violators(Connection c, Jurisdiction who, long since) throws SQLException {
+  private static List<Map<String, Object>> violators(Connection c, Jurisdiction who, long since)
+      throws SQLException {
     Jurisdiction.Condition j = who.condition("province_code", "confirmed_by");
     List<Map<String, Object>> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT seller_id, decision_ref, legal_basis, case_id, seller_name,"
-        + " province_code, confirmed_by, confirmed_at, published, published_at, appeal_filed_at, appeal_decided_at,"
-        + " removal_due_at, removed_at, origin, audit_seq FROM violators WHERE audit_seq > ? AND " + j.sql()
-        + " ORDER BY audit_seq, seller_id, decision_ref")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT seller_id, decision_ref, legal_basis, case_id, seller_name,"
+                + " province_code, confirmed_by, confirmed_at, published, published_at, appeal_filed_at, appeal_decided_at,"
+                + " removal_due_at, removed_at, origin, audit_seq FROM violators WHERE audit_seq > ? AND "
+                + j.sql()
+                + " ORDER BY audit_seq, seller_id, decision_ref")) {
       bind(ps, since, j);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -122,12 +152,16 @@ public final class Exporter {
     return out;
   }
 
-  private static List<Map<String, Object>> cases(Connection c, Jurisdiction who, long since) throws SQLException {
+  private static List<Map<String, Object>> cases(Connection c, Jurisdiction who, long since)
+      throws SQLException {
     Jurisdiction.Condition j = who.condition("province_code", "created_by");
     List<String> ids = new ArrayList<>();
     List<Long> seqs = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT id, audit_seq FROM cases WHERE audit_seq > ? AND " + j.sql()
-        + " ORDER BY audit_seq, id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, audit_seq FROM cases WHERE audit_seq > ? AND "
+                + j.sql()
+                + " ORDER BY audit_seq, id")) {
       bind(ps, since, j);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -143,14 +177,21 @@ public final class Exporter {
     return out;
   }
 
-  private static List<Map<String, Object>> decisions(Connection c, Jurisdiction who, long since) throws SQLException {
+  private static List<Map<String, Object>> decisions(Connection c, Jurisdiction who, long since)
+      throws SQLException {
     // A provincial user exports the decisions on their province's listings, and their own.
     Jurisdiction.Condition j = who.condition("s.province_code", "d.decided_by");
     List<Map<String, Object>> out = new ArrayList<>();
     String cols = Decisions.columns().replaceAll("(^|, )", "$1d.");
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + cols + ", d.audit_seq FROM decisions d"
-        + " LEFT JOIN listings l ON l.id = d.listing_id LEFT JOIN sellers s ON s.id = l.seller_id"
-        + " WHERE d.audit_seq > ? AND " + j.sql() + " ORDER BY d.audit_seq, d.id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + cols
+                + ", d.audit_seq FROM decisions d"
+                + " LEFT JOIN listings l ON l.id = d.listing_id LEFT JOIN sellers s ON s.id = l.seller_id"
+                + " WHERE d.audit_seq > ? AND "
+                + j.sql()
+                + " ORDER BY d.audit_seq, d.id")) {
       bind(ps, since, j);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -161,7 +202,8 @@ public final class Exporter {
     return out;
   }
 
-  private static void bind(PreparedStatement ps, long since, Jurisdiction.Condition j) throws SQLException {
+  private static void bind(PreparedStatement ps, long since, Jurisdiction.Condition j)
+      throws SQLException {
     ps.setLong(1, since);
     for (int i = 0; i < j.params().size(); i++) {
       ps.setObject(i + 2, j.params().get(i));
@@ -253,7 +295,10 @@ public final class Exporter {
     return t == null ? null : t.toString();
   }
 
-  /** CSV for people (spreadsheets): one row per record, the union of the fields; lists space-separated, actions as JSON. */
+  /**
+   * CSV for people (spreadsheets): one row per record, the union of the fields; lists
+   * space-separated, actions as JSON.
+   */
   private static void writeCsv(Writer w, List<Map<String, Object>> records) throws IOException {
     List<String> columns = new ArrayList<>();
     for (Map<String, Object> r : records) {
@@ -269,7 +314,8 @@ public final class Exporter {
     CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
     columns.forEach(schema::addColumn);
     CsvMapper csv = new CsvMapper();
-    java.io.StringWriter buffer = new java.io.StringWriter(); // the CSV writer closes its target when done
+    java.io.StringWriter buffer =
+        new java.io.StringWriter(); // the CSV writer closes its target when done
     try (SequenceWriter out = csv.writerFor(Map.class).with(schema.build()).writeValues(buffer)) {
       for (Map<String, Object> r : records) {
         Map<String, Object> flat = new LinkedHashMap<>();

@@ -62,40 +62,55 @@ public final class Importer {
    */
   public ImportResult importFile(String file, InputStream in, String origin, String actor) {
     if (origin == null || !ORIGIN.matcher(origin).matches()) {
-      throw new ImportException("origin '" + origin + "': give the sending agency's code (lower case letters, digits, . _ -)");
+      throw new ImportException(
+          "origin '"
+              + origin
+              + "': give the sending agency's code (lower case letters, digits, . _ -)");
     }
     MessageDigest sha = sha256();
     List<Line> lines = read(file, new DigestInputStream(in, sha));
     String hash = HexFormat.of().formatHex(sha.digest());
-    return Transactions.run(dataSource, "import " + file, c -> {
-      Set<String> reasons = column(c, "SELECT code FROM reason_codes");
-      Set<String> provinces = column(c, "SELECT code FROM provinces");
-      for (Line l : lines) {
-        check(file, l, reasons, provinces);
-      }
-      long seq = audit.append(c, actor, AuditAction.IMPORT, file, "origin=" + origin + " sha256=" + hash
-          + " records=" + lines.size());
-      int[] counts = new int[3];
-      for (Line l : lines) {
-        String type = l.node().get("type").asString();
-        String from = text(l.node(), "origin");
-        String recordOrigin = from == null || from.equals("local") ? origin : from;
-        int outcome = switch (type) {
-          case ShareFormat.DECISION -> decision(c, l.node(), recordOrigin, seq);
-          case ShareFormat.VIOLATOR -> violator(c, l.node(), recordOrigin, seq);
-          default -> caseRecord(c, l.node(), recordOrigin, seq);
-        };
-        counts[outcome]++;
-      }
-      return new ImportResult(counts[0], counts[1], counts[2], hash, seq);
-    });
+    return Transactions.run(
+        dataSource,
+        "import " + file,
+        c -> {
+          Set<String> reasons = column(c, "SELECT code FROM reason_codes");
+          Set<String> provinces = column(c, "SELECT code FROM provinces");
+          for (Line l : lines) {
+            check(file, l, reasons, provinces);
+          }
+          long seq =
+              audit.append(
+                  c,
+                  actor,
+                  AuditAction.IMPORT,
+                  file,
+                  "origin=" + origin + " sha256=" + hash + " records=" + lines.size());
+          int[] counts = new int[3];
+          for (Line l : lines) {
+            String type = l.node().get("type").asString();
+            String from = text(l.node(), "origin");
+            String recordOrigin = from == null || from.equals("local") ? origin : from;
+            int outcome =
+                switch (type) {
+                  case ShareFormat.DECISION -> decision(c, l.node(), recordOrigin, seq);
+                  case ShareFormat.VIOLATOR -> violator(c, l.node(), recordOrigin, seq);
+                  default -> caseRecord(c, l.node(), recordOrigin, seq);
+                };
+            counts[outcome]++;
+          }
+          return new ImportResult(counts[0], counts[1], counts[2], hash, seq);
+        });
   }
 
   // ---- reading and checking, before anything is written
 
   private static List<Line> read(String file, InputStream in) {
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     List<Line> out = new ArrayList<>();
     JsonNode end = null;
     int endLine = 0;
@@ -108,10 +123,12 @@ public final class Importer {
           continue;
         }
         if (s.length() > MAX_LINE_CHARS) {
-          throw new ImportException(file + ":" + n + ": line longer than " + MAX_LINE_CHARS + " characters");
+          throw new ImportException(
+              file + ":" + n + ": line longer than " + MAX_LINE_CHARS + " characters");
         }
         if (end != null) {
-          throw new ImportException(file + ":" + n + ": a record after the end line (line " + endLine + ")");
+          throw new ImportException(
+              file + ":" + n + ": a record after the end line (line " + endLine + ")");
         }
         JsonNode node;
         try {
@@ -123,8 +140,14 @@ public final class Importer {
           throw new ImportException(file + ":" + n + ": expected a JSON object");
         }
         if (!ShareFormat.SCHEMA.equals(text(node, "schema"))) {
-          throw new ImportException(file + ":" + n + ": schema must be \"" + ShareFormat.SCHEMA + "\", got "
-              + node.get("schema"));
+          throw new ImportException(
+              file
+                  + ":"
+                  + n
+                  + ": schema must be \""
+                  + ShareFormat.SCHEMA
+                  + "\", got "
+                  + node.get("schema"));
         }
         if (ShareFormat.END.equals(text(node, "type"))) {
           end = node;
@@ -139,11 +162,19 @@ public final class Importer {
       throw new ImportException(file + ": cannot read: " + e.getMessage());
     }
     if (end == null) {
-      throw new ImportException(file + ":" + (n + 1) + ": no end line: the file is truncated (nothing imported)");
+      throw new ImportException(
+          file + ":" + (n + 1) + ": no end line: the file is truncated (nothing imported)");
     }
     if (!end.path("records").isNumber() || end.get("records").asLong() != out.size()) {
-      throw new ImportException(file + ":" + endLine + ": the end line says " + end.get("records") + " records, the file has "
-          + out.size() + " (nothing imported)");
+      throw new ImportException(
+          file
+              + ":"
+              + endLine
+              + ": the end line says "
+              + end.get("records")
+              + " records, the file has "
+              + out.size()
+              + " (nothing imported)");
     }
     return out;
   }
@@ -157,7 +188,16 @@ public final class Importer {
     }
     switch (type) {
       case ShareFormat.DECISION -> {
-        required(where, n, "decisionKey", "listingId", "from", "to", "reasonCode", "decidedBy", "decidedAt");
+        required(
+            where,
+            n,
+            "decisionKey",
+            "listingId",
+            "from",
+            "to",
+            "reasonCode",
+            "decidedBy",
+            "decidedAt");
         for (String f : List.of("from", "to")) {
           try {
             ReviewState.parse(n.get(f).asString());
@@ -166,14 +206,21 @@ public final class Importer {
           }
         }
         if (!reasons.contains(n.get("reasonCode").asString())) {
-          throw new ImportException(where + "reasonCode: unknown code '" + n.get("reasonCode").asString() + "'");
+          throw new ImportException(
+              where + "reasonCode: unknown code '" + n.get("reasonCode").asString() + "'");
         }
         time(where, n, "decidedAt");
       }
       case ShareFormat.VIOLATOR -> {
         required(where, n, "sellerId", "decisionRef", "legalBasis", "confirmedBy", "confirmedAt");
-        for (String f : List.of("confirmedAt", "publishedAt", "appealFiledAt", "appealDecidedAt", "removalDueAt",
-            "removedAt")) {
+        for (String f :
+            List.of(
+                "confirmedAt",
+                "publishedAt",
+                "appealFiledAt",
+                "appealDecidedAt",
+                "removalDueAt",
+                "removedAt")) {
           time(where, n, f);
         }
         province(where, n, provinces);
@@ -181,21 +228,37 @@ public final class Importer {
       case ShareFormat.CASE -> {
         required(where, n, "id", "title", "status", "createdBy", "createdAt", "updatedAt");
         if (!Set.of("open", "referred", "closed").contains(n.get("status").asString())) {
-          throw new ImportException(where + "status: '" + n.get("status").asString() + "' is not open, referred or closed");
+          throw new ImportException(
+              where
+                  + "status: '"
+                  + n.get("status").asString()
+                  + "' is not open, referred or closed");
         }
         for (String f : List.of("createdAt", "updatedAt", "closedAt")) {
           time(where, n, f);
         }
         province(where, n, provinces);
         for (JsonNode a : n.path("actions")) {
-          required(where + "actions[]: ", a, "actionKey", "kind", "target", "status", "createdBy", "createdAt");
+          required(
+              where + "actions[]: ",
+              a,
+              "actionKey",
+              "kind",
+              "target",
+              "status",
+              "createdBy",
+              "createdAt");
           if (!org.markwatch.storage.cases.CaseAction.KINDS.contains(a.get("kind").asString())
-              || !org.markwatch.storage.cases.CaseAction.STATUSES.contains(a.get("status").asString())) {
-            throw new ImportException(where + "actions[" + a.get("actionKey").asString() + "]: unknown kind or status");
+              || !org.markwatch.storage.cases.CaseAction.STATUSES.contains(
+                  a.get("status").asString())) {
+            throw new ImportException(
+                where + "actions[" + a.get("actionKey").asString() + "]: unknown kind or status");
           }
         }
       }
-      default -> throw new ImportException(where + "type: '" + type + "' is not violator, case or decision");
+      default ->
+          throw new ImportException(
+              where + "type: '" + type + "' is not violator, case or decision");
     }
   }
 
@@ -228,41 +291,71 @@ public final class Importer {
 
   // ---- merging; each returns 0 added, 1 updated, 2 unchanged
 
-  private static int decision(Connection c, JsonNode n, String origin, long seq) throws SQLException {
+  private static int decision(Connection c, JsonNode n, String origin, long seq)
+      throws SQLException {
     if (Decisions.findByKey(c, n.get("decisionKey").asString()).isPresent()) {
       return 2;
     }
     List<String> refs = new ArrayList<>();
     n.path("evidenceRefs").forEach(r -> refs.add(r.asString()));
-    long id = Decisions.insert(c, new Decision(0, n.get("decisionKey").asString(), n.get("listingId").asString(),
-        ReviewState.parse(n.get("from").asString()), ReviewState.parse(n.get("to").asString()),
-        n.get("reasonCode").asString(), text(n, "note"), refs, n.get("decidedBy").asString(),
-        Instant.parse(n.get("decidedAt").asString()), text(n, "rulesetVersion"),
-        n.path("score").isNumber() ? n.get("score").asDouble() : null, origin));
+    long id =
+        Decisions.insert(
+            c,
+            new Decision(
+                0,
+                n.get("decisionKey").asString(),
+                n.get("listingId").asString(),
+                ReviewState.parse(n.get("from").asString()),
+                ReviewState.parse(n.get("to").asString()),
+                n.get("reasonCode").asString(),
+                text(n, "note"),
+                refs,
+                n.get("decidedBy").asString(),
+                Instant.parse(n.get("decidedAt").asString()),
+                text(n, "rulesetVersion"),
+                n.path("score").isNumber() ? n.get("score").asDouble() : null,
+                origin));
     Decisions.setAuditSeq(c, id, seq);
     return 0;
   }
 
-  private static int violator(Connection c, JsonNode n, String origin, long seq) throws SQLException {
+  private static int violator(Connection c, JsonNode n, String origin, long seq)
+      throws SQLException {
     String seller = n.get("sellerId").asString();
     String ref = n.get("decisionRef").asString();
-    Object[] values = {n.get("legalBasis").asString(), text(n, "caseId"), text(n, "sellerName"),
-        text(n, "provinceCode"), n.get("confirmedBy").asString(), instant(n, "confirmedAt"),
-        n.path("published").asBoolean(false), instant(n, "publishedAt"), instant(n, "appealFiledAt"),
-        instant(n, "appealDecidedAt"), instant(n, "removalDueAt"), instant(n, "removedAt")};
-    String cols = "legal_basis, case_id, seller_name, province_code, confirmed_by, confirmed_at, published,"
-        + " published_at, appeal_filed_at, appeal_decided_at, removal_due_at, removed_at";
+    Object[] values = {
+      n.get("legalBasis").asString(),
+      text(n, "caseId"),
+      text(n, "sellerName"),
+      text(n, "provinceCode"),
+      n.get("confirmedBy").asString(),
+      instant(n, "confirmedAt"),
+      n.path("published").asBoolean(false),
+      instant(n, "publishedAt"),
+      instant(n, "appealFiledAt"),
+      instant(n, "appealDecidedAt"),
+      instant(n, "removalDueAt"),
+      instant(n, "removedAt")
+    };
+    String cols =
+        "legal_basis, case_id, seller_name, province_code, confirmed_by, confirmed_at, published,"
+            + " published_at, appeal_filed_at, appeal_decided_at, removal_due_at, removed_at";
     Object[] current = null;
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + cols
-        + " FROM violators WHERE seller_id = ? AND decision_ref = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + cols + " FROM violators WHERE seller_id = ? AND decision_ref = ?")) {
       ps.setString(1, seller);
       ps.setString(2, ref);
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
           current = new Object[values.length];
           for (int i = 0; i < values.length; i++) {
-            current[i] = i == 6 ? (Object) rs.getBoolean(i + 1)
-                : values[i] instanceof Instant || i == 5 || i >= 7 ? Transactions.instant(rs, i + 1) : rs.getString(i + 1);
+            current[i] =
+                i == 6
+                    ? (Object) rs.getBoolean(i + 1)
+                    : values[i] instanceof Instant || i == 5 || i >= 7
+                        ? Transactions.instant(rs, i + 1)
+                        : rs.getString(i + 1);
           }
         }
       }
@@ -270,11 +363,14 @@ public final class Importer {
     if (current != null && java.util.Arrays.equals(current, values)) {
       return 2;
     }
-    String sql = current == null
-        ? "INSERT INTO violators (" + cols + ", origin, audit_seq, seller_id, decision_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        : "UPDATE violators SET legal_basis = ?, case_id = ?, seller_name = ?, province_code = ?, confirmed_by = ?,"
-            + " confirmed_at = ?, published = ?, published_at = ?, appeal_filed_at = ?, appeal_decided_at = ?,"
-            + " removal_due_at = ?, removed_at = ?, origin = ?, audit_seq = ? WHERE seller_id = ? AND decision_ref = ?";
+    String sql =
+        current == null
+            ? "INSERT INTO violators ("
+                + cols
+                + ", origin, audit_seq, seller_id, decision_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            : "UPDATE violators SET legal_basis = ?, case_id = ?, seller_name = ?, province_code = ?, confirmed_by = ?,"
+                + " confirmed_at = ?, published = ?, published_at = ?, appeal_filed_at = ?, appeal_decided_at = ?,"
+                + " removal_due_at = ?, removed_at = ?, origin = ?, audit_seq = ? WHERE seller_id = ? AND decision_ref = ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       for (Object v : values) {
@@ -289,7 +385,8 @@ public final class Importer {
     return current == null ? 0 : 1;
   }
 
-  private static int caseRecord(Connection c, JsonNode n, String origin, long seq) throws SQLException {
+  private static int caseRecord(Connection c, JsonNode n, String origin, long seq)
+      throws SQLException {
     String id = n.get("id").asString();
     Instant updated = Instant.parse(n.get("updatedAt").asString());
     Instant localUpdated = null;
@@ -305,12 +402,14 @@ public final class Importer {
     }
     boolean changed = false;
     if (!exists || updated.isAfter(localUpdated)) {
-      String sql = exists
-          ? "UPDATE cases SET title = ?, status = ?, province_code = ?, agency_code = ?, summary = ?, created_by = ?,"
-              + " created_at = ?, updated_at = ?, closed_at = ?, origin = ?, audit_seq = ? WHERE id = ?"
-          : "INSERT INTO cases (title, status, province_code, agency_code, summary, created_by, created_at, updated_at,"
-              + " closed_at, origin, audit_seq, id) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)";
-      try (PreparedStatement ps = c.prepareStatement(exists ? sql.replace("agency_code = ?, ", "") : sql)) {
+      String sql =
+          exists
+              ? "UPDATE cases SET title = ?, status = ?, province_code = ?, agency_code = ?, summary = ?, created_by = ?,"
+                  + " created_at = ?, updated_at = ?, closed_at = ?, origin = ?, audit_seq = ? WHERE id = ?"
+              : "INSERT INTO cases (title, status, province_code, agency_code, summary, created_by, created_at, updated_at,"
+                  + " closed_at, origin, audit_seq, id) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)";
+      try (PreparedStatement ps =
+          c.prepareStatement(exists ? sql.replace("agency_code = ?, ", "") : sql)) {
         int i = 1;
         ps.setString(i++, n.get("title").asString());
         ps.setString(i++, n.get("status").asString());
@@ -330,16 +429,33 @@ public final class Importer {
     }
     Instant added = Instant.parse(n.get("updatedAt").asString());
     for (JsonNode l : n.path("listingIds")) {
-      changed |= link(c, "case_listings", "listing_id", id, l.asString(), n.get("createdBy").asString(), added);
+      changed |=
+          link(
+              c,
+              "case_listings",
+              "listing_id",
+              id,
+              l.asString(),
+              n.get("createdBy").asString(),
+              added);
     }
     for (JsonNode s : n.path("sellerIds")) {
-      changed |= link(c, "case_sellers", "seller_id", id, s.asString(), n.get("createdBy").asString(), added);
+      changed |=
+          link(
+              c,
+              "case_sellers",
+              "seller_id",
+              id,
+              s.asString(),
+              n.get("createdBy").asString(),
+              added);
     }
     for (JsonNode a : n.path("actions")) {
       changed |= action(c, id, a);
     }
     if (changed && exists) {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET audit_seq = ? WHERE id = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("UPDATE cases SET audit_seq = ? WHERE id = ?")) {
         ps.setLong(1, seq);
         ps.setString(2, id);
         ps.executeUpdate();
@@ -348,9 +464,12 @@ public final class Importer {
     return !exists ? 0 : changed ? 1 : 2;
   }
 
-  private static boolean link(Connection c, String table, String column, String caseId, String value, String by,
-      Instant at) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + table + " WHERE case_id = ? AND " + column + " = ?")) {
+  private static boolean link(
+      Connection c, String table, String column, String caseId, String value, String by, Instant at)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM " + table + " WHERE case_id = ? AND " + column + " = ?")) {
       ps.setString(1, caseId);
       ps.setString(2, value);
       try (ResultSet rs = ps.executeQuery()) {
@@ -359,8 +478,13 @@ public final class Importer {
         }
       }
     }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (case_id, " + column
-        + ", added_by, added_at) VALUES (?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + table
+                + " (case_id, "
+                + column
+                + ", added_by, added_at) VALUES (?, ?, ?, ?)")) {
       ps.setString(1, caseId);
       ps.setString(2, value);
       ps.setString(3, by);
@@ -373,16 +497,19 @@ public final class Importer {
   private static boolean action(Connection c, String caseId, JsonNode a) throws SQLException {
     String key = a.get("actionKey").asString();
     String status = a.get("status").asString();
-    try (PreparedStatement ps = c.prepareStatement("SELECT status, closed_at FROM case_actions WHERE action_key = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT status, closed_at FROM case_actions WHERE action_key = ?")) {
       ps.setString(1, key);
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
           Instant closed = instant(a, "closedAt");
-          if (status.equals(rs.getString(1)) && java.util.Objects.equals(closed, Transactions.instant(rs, 2))) {
+          if (status.equals(rs.getString(1))
+              && java.util.Objects.equals(closed, Transactions.instant(rs, 2))) {
             return false;
           }
-          try (PreparedStatement up = c.prepareStatement(
-              "UPDATE case_actions SET status = ?, closed_at = ? WHERE action_key = ?")) {
+          try (PreparedStatement up =
+              c.prepareStatement(
+                  "UPDATE case_actions SET status = ?, closed_at = ? WHERE action_key = ?")) {
             up.setString(1, status);
             set(up, 2, closed);
             up.setString(3, key);
@@ -392,16 +519,20 @@ public final class Importer {
         }
       }
     }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_actions (action_key, case_id, kind, target, status,"
-        + " reference_no, amount_vnd, note, created_by, created_at, sent_at, due_at, closed_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO case_actions (action_key, case_id, kind, target, status,"
+                + " reference_no, amount_vnd, note, created_by, created_at, sent_at, due_at, closed_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, key);
       ps.setString(2, caseId);
       ps.setString(3, a.get("kind").asString());
       ps.setString(4, a.get("target").asString());
       ps.setString(5, status);
       ps.setString(6, text(a, "referenceNo"));
-      ps.setBigDecimal(7, a.path("amountVnd").isNumber() ? a.get("amountVnd").decimalValue() : (BigDecimal) null);
+      ps.setBigDecimal(
+          7,
+          a.path("amountVnd").isNumber() ? a.get("amountVnd").decimalValue() : (BigDecimal) null);
       ps.setString(8, text(a, "note"));
       ps.setString(9, a.get("createdBy").asString());
       set(ps, 10, instant(a, "createdAt"));
@@ -439,7 +570,8 @@ public final class Importer {
 
   private static Set<String> column(Connection c, String sql) throws SQLException {
     Set<String> out = new HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }

@@ -1,10 +1,10 @@
 package org.markwatch.storage.sharing;
 
 /**
- * The sharing format between agencies, {@code markwatch.share/1}: JSON lines, one record per
- * line (type violator, case or decision), closed by an {@code end} line carrying the cursor and
- * the record count, so a truncated file is refused. JSON Schema: storage/src/main/resources/schema/share.schema.json
- *.
+ * The sharing format between agencies, {@code markwatch.share/1}: JSON lines, one record per line
+ * (type violator, case or decision), closed by an {@code end} line carrying the cursor and the
+ * record count, so a truncated file is refused. JSON Schema:
+ * storage/src/main/resources/schema/share.schema.json .
  */
 public final class ShareFormat {
   public static final String SCHEMA = "markwatch.share/1";
@@ -15,5 +15,8 @@ public final class ShareFormat {
 
   private ShareFormat() {}
 
-  public enum Format { JSONL, CSV }
+  public enum Format {
+    JSONL,
+    CSV
+  }
 }

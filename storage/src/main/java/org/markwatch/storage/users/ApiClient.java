@@ -11,8 +11,16 @@ import org.markwatch.storage.jurisdiction.Jurisdiction;
  * @param scopes what it may do, e.g. {@code violators:read}, {@code queue:read}
  * @param provinceCode the client's province, or null for national
  */
-public record ApiClient(String id, String name, String agencyCode, String provinceCode, Set<String> scopes,
-    Instant createdAt, Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+public record ApiClient(
+    String id,
+    String name,
+    String agencyCode,
+    String provinceCode,
+    Set<String> scopes,
+    Instant createdAt,
+    Instant expiresAt,
+    Instant revokedAt,
+    Instant lastUsedAt) {
   public ApiClient {
     scopes = Set.copyOf(scopes);
   }

@@ -5,9 +5,9 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 
 /**
- * Argon2id password hashes (Password4j), stored as PHC strings ({@code $argon2id$v=19$m=...}),
- * so a later change of cost parameters still verifies old hashes. Default cost: OWASP's
- * recommendation (19 MiB, 2 iterations, 1 lane).
+ * Argon2id password hashes (Password4j), stored as PHC strings ({@code $argon2id$v=19$m=...}), so a
+ * later change of cost parameters still verifies old hashes. Default cost: OWASP's recommendation
+ * (19 MiB, 2 iterations, 1 lane).
  */
 public final class PasswordHasher {
   public static final int MIN_LENGTH = 12;
@@ -35,13 +35,15 @@ public final class PasswordHasher {
     if (storedHash == null || !storedHash.startsWith("$argon2")) {
       return false;
     }
-    return Password.check(password, storedHash).with(Argon2Function.getInstanceFromHash(storedHash));
+    return Password.check(password, storedHash)
+        .with(Argon2Function.getInstanceFromHash(storedHash));
   }
 
   /** Refuses a password too short to resist guessing, saying what to do. */
   public static void checkStrength(CharSequence password) {
     if (password == null || password.length() < MIN_LENGTH) {
-      throw new IllegalArgumentException("password too short: use at least " + MIN_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "password too short: use at least " + MIN_LENGTH + " characters");
     }
   }
 }

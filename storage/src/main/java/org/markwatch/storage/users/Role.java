@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** What a user may do; stored lower case in table roles / user_roles. */
 public enum Role {
-  ANALYST, SUPERVISOR, OPERATOR, ADMIN, AGENCY_CLIENT;
+  ANALYST,
+  SUPERVISOR,
+  OPERATOR,
+  ADMIN,
+  AGENCY_CLIENT;
 
   public String sql() {
     return name().toLowerCase(Locale.ROOT);
@@ -15,8 +19,11 @@ public enum Role {
     try {
       return valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown role '" + text + "' (expected one of analyst, supervisor, operator,"
-          + " admin, agency_client)");
+      throw new IllegalArgumentException(
+          "unknown role '"
+              + text
+              + "' (expected one of analyst, supervisor, operator,"
+              + " admin, agency_client)");
     }
   }
 }

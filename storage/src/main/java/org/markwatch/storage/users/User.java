@@ -11,8 +11,17 @@ import org.markwatch.storage.jurisdiction.Jurisdiction;
  * @param failedLogins failed logins in a row since the last success
  * @param lockedUntil logins are refused until then (null: not locked)
  */
-public record User(String username, String displayName, String agencyCode, String provinceCode, Set<Role> roles,
-    boolean disabled, boolean mustChangePassword, Instant createdAt, Instant lastLoginAt, int failedLogins,
+public record User(
+    String username,
+    String displayName,
+    String agencyCode,
+    String provinceCode,
+    Set<Role> roles,
+    boolean disabled,
+    boolean mustChangePassword,
+    Instant createdAt,
+    Instant lastLoginAt,
+    int failedLogins,
     Instant lockedUntil) {
   public User {
     roles = Set.copyOf(roles);

@@ -21,15 +21,22 @@ class ProvinceNamesTest {
       assertThat(provinces).hasSize(34);
       assertThat(provinces.stream().filter(p -> p.kind().equals("city"))).hasSize(6);
       assertThat(provinces.stream().mapToInt(p -> p.formerNames().size()).sum()).isEqualTo(63);
-      assertThat(provinces).filteredOn(p -> p.code().equals("ho-chi-minh")).singleElement()
-          .satisfies(p -> assertThat(p.formerNames()).containsExactlyInAnyOrder(
-              "Hồ Chí Minh", "Bình Dương", "Bà Rịa - Vũng Tàu"));
-      try (Connection c = db.connection(); Statement st = c.createStatement();
+      assertThat(provinces)
+          .filteredOn(p -> p.code().equals("ho-chi-minh"))
+          .singleElement()
+          .satisfies(
+              p ->
+                  assertThat(p.formerNames())
+                      .containsExactlyInAnyOrder("Hồ Chí Minh", "Bình Dương", "Bà Rịa - Vũng Tàu"));
+      try (Connection c = db.connection();
+          Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT folded_name, name FROM province_names")) {
         int rows = 0;
         while (rs.next()) {
           rows++;
-          assertThat(ProvinceNames.fold(rs.getString(2))).as(rs.getString(2)).isEqualTo(rs.getString(1));
+          assertThat(ProvinceNames.fold(rs.getString(2)))
+              .as(rs.getString(2))
+              .isEqualTo(rs.getString(1));
         }
         assertThat(rows).isGreaterThanOrEqualTo(34 + 63);
       }
@@ -48,7 +55,7 @@ class ProvinceNamesTest {
       assertThat(names.resolve("tỉnh Bình Dương", null)).hasValue("ho-chi-minh");
       assertThat(names.resolve("Thành phố Hà Nội", null)).hasValue("ha-noi");
       assertThat(names.resolve("Thua Thien Hue", null)).hasValue("hue");
-      assertThat(names.resolve("Hoà Bình", null)).hasValue("phu-tho");   // old tone placement
+      assertThat(names.resolve("Hoà Bình", null)).hasValue("phu-tho"); // old tone placement
       assertThat(names.resolve("Đắk Nông", null)).hasValue("lam-dong");
       assertThat(names.resolve(null, "12 Lê Lợi, Phường 1, TP.HCM")).hasValue("ho-chi-minh");
       assertThat(names.resolve("", "Số 5, Hải Dương")).hasValue("hai-phong");

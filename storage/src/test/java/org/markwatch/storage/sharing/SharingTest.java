@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,8 +39,10 @@ class SharingTest {
   @ParameterizedTest
   @MethodSource("org.markwatch.storage.TestDatabase#backends")
   void anExportImportsOnceAndAgainChangesNothing(TestDatabase.Backend backend) throws Exception {
-    try (TestDatabase a = TestDatabase.create(backend); Database source = Database.open(a.settings());
-        TestDatabase b = TestDatabase.create(backend); Database target = Database.open(b.settings())) {
+    try (TestDatabase a = TestDatabase.create(backend);
+        Database source = Database.open(a.settings());
+        TestDatabase b = TestDatabase.create(backend);
+        Database target = Database.open(b.settings())) {
       seedDecisionsCaseAndViolator(source);
       Exporter exporter = new Exporter(source.dataSource());
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -59,21 +60,31 @@ class SharingTest {
       assertThat(again.added()).isZero();
       assertThat(again.updated()).isZero();
       assertThat(again.unchanged()).isEqualTo(4);
-      assertThat(count(target, "SELECT COUNT(*) FROM decisions WHERE origin = 'qltt-ha-noi'")).isEqualTo(2);
+      assertThat(count(target, "SELECT COUNT(*) FROM decisions WHERE origin = 'qltt-ha-noi'"))
+          .isEqualTo(2);
       assertThat(count(target, "SELECT COUNT(*) FROM case_actions")).isEqualTo(1);
       assertThat(count(target, "SELECT COUNT(*) FROM case_listings")).isEqualTo(1);
       assertThat(count(target, "SELECT COUNT(*) FROM violators WHERE published")).isEqualTo(1);
-      assertThat(count(target, "SELECT COUNT(*) FROM audit_log WHERE action = 'import'")).isEqualTo(2);
-      assertThat(count(source, "SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND detail LIKE '%sha256=%'"))
+      assertThat(count(target, "SELECT COUNT(*) FROM audit_log WHERE action = 'import'"))
+          .isEqualTo(2);
+      assertThat(
+              count(
+                  source,
+                  "SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND detail LIKE '%sha256=%'"))
           .isEqualTo(1);
       assertThat(new AuditVerifier(target.dataSource()).verify().intact()).isTrue();
 
       // The cursor: nothing changed since, nothing exported; a later decision comes alone.
       ByteArrayOutputStream none = new ByteArrayOutputStream();
-      assertThat(exporter.export(NATIONAL, r.cursor(), ShareFormat.Format.JSONL, none).records()).isZero();
-      new ReviewStore(source.dataSource()).decide(NATIONAL,
-          DecisionRequest.of("shopee:hn2", ReviewState.DISMISSED, "genuine_product", null));
-      ExportResult next = exporter.export(NATIONAL, r.cursor(), ShareFormat.Format.JSONL, new ByteArrayOutputStream());
+      assertThat(exporter.export(NATIONAL, r.cursor(), ShareFormat.Format.JSONL, none).records())
+          .isZero();
+      new ReviewStore(source.dataSource())
+          .decide(
+              NATIONAL,
+              DecisionRequest.of("shopee:hn2", ReviewState.DISMISSED, "genuine_product", null));
+      ExportResult next =
+          exporter.export(
+              NATIONAL, r.cursor(), ShareFormat.Format.JSONL, new ByteArrayOutputStream());
       assertThat(next.decisions()).isEqualTo(1);
       assertThat(next.records()).isEqualTo(1);
       assertThat(next.cursor()).isGreaterThan(r.cursor());
@@ -89,9 +100,12 @@ class SharingTest {
 
   @ParameterizedTest
   @MethodSource("org.markwatch.storage.TestDatabase#backends")
-  void aMalformedLineIsReportedWithItsNumberAndNothingIsImported(TestDatabase.Backend backend) throws Exception {
-    try (TestDatabase a = TestDatabase.create(backend); Database source = Database.open(a.settings());
-        TestDatabase b = TestDatabase.create(backend); Database target = Database.open(b.settings())) {
+  void aMalformedLineIsReportedWithItsNumberAndNothingIsImported(TestDatabase.Backend backend)
+      throws Exception {
+    try (TestDatabase a = TestDatabase.create(backend);
+        Database source = Database.open(a.settings());
+        TestDatabase b = TestDatabase.create(backend);
+        Database target = Database.open(b.settings())) {
       seedDecisionsCaseAndViolator(source);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       new Exporter(source.dataSource()).export(NATIONAL, 0, ShareFormat.Format.JSONL, out);
@@ -101,16 +115,19 @@ class SharingTest {
       List<String> broken = new ArrayList<>(lines);
       broken.set(2, broken.get(2).replace("\"reasonCode\":\"", "\"reasonCode\":\"nonsense_"));
       assertThatThrownBy(() -> importer.importFile("x.jsonl", in(broken), "qltt-ha-noi", "t"))
-          .isInstanceOf(ImportException.class).hasMessageStartingWith("x.jsonl:3: reasonCode: unknown code");
+          .isInstanceOf(ImportException.class)
+          .hasMessageStartingWith("x.jsonl:3: reasonCode: unknown code");
 
       List<String> badJson = new ArrayList<>(lines);
       badJson.set(3, badJson.get(3).substring(0, 20));
       assertThatThrownBy(() -> importer.importFile("x.jsonl", in(badJson), "qltt-ha-noi", "t"))
-          .isInstanceOf(ImportException.class).hasMessageStartingWith("x.jsonl:4: not valid JSON");
+          .isInstanceOf(ImportException.class)
+          .hasMessageStartingWith("x.jsonl:4: not valid JSON");
 
       List<String> truncated = lines.subList(0, lines.size() - 1);
       assertThatThrownBy(() -> importer.importFile("x.jsonl", in(truncated), "qltt-ha-noi", "t"))
-          .isInstanceOf(ImportException.class).hasMessageContaining("truncated");
+          .isInstanceOf(ImportException.class)
+          .hasMessageContaining("truncated");
 
       for (String table : List.of("decisions", "cases", "case_actions", "violators", "audit_log")) {
         assertThat(count(target, "SELECT COUNT(*) FROM " + table)).as(table).isZero();
@@ -121,18 +138,27 @@ class SharingTest {
   @ParameterizedTest
   @MethodSource("org.markwatch.storage.TestDatabase#backends")
   void aProvincialExportHoldsOnlyItsProvince(TestDatabase.Backend backend) throws Exception {
-    try (TestDatabase a = TestDatabase.create(backend); Database source = Database.open(a.settings())) {
+    try (TestDatabase a = TestDatabase.create(backend);
+        Database source = Database.open(a.settings())) {
       seedDecisionsCaseAndViolator(source);
-      new ReviewStore(source.dataSource()).decide(NATIONAL,
-          DecisionRequest.of("shopee:sg1", ReviewState.CONFIRMED, "counterfeit_confirmed", "HCM"));
+      new ReviewStore(source.dataSource())
+          .decide(
+              NATIONAL,
+              DecisionRequest.of(
+                  "shopee:sg1", ReviewState.CONFIRMED, "counterfeit_confirmed", "HCM"));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ExportResult r = new Exporter(source.dataSource()).export(HANOI, 0, ShareFormat.Format.JSONL, out);
-      assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("shopee:sg1").contains("shopee:hn1");
+      ExportResult r =
+          new Exporter(source.dataSource()).export(HANOI, 0, ShareFormat.Format.JSONL, out);
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .doesNotContain("shopee:sg1")
+          .contains("shopee:hn1");
       assertThat(r.decisions()).isEqualTo(2);
       ByteArrayOutputStream hcm = new ByteArrayOutputStream();
-      new Exporter(source.dataSource()).export(Jurisdiction.province("minh", "ho-chi-minh"), 0,
-          ShareFormat.Format.JSONL, hcm);
-      assertThat(hcm.toString(StandardCharsets.UTF_8)).contains("shopee:sg1").doesNotContain("shopee:hn1");
+      new Exporter(source.dataSource())
+          .export(Jurisdiction.province("minh", "ho-chi-minh"), 0, ShareFormat.Format.JSONL, hcm);
+      assertThat(hcm.toString(StandardCharsets.UTF_8))
+          .contains("shopee:sg1")
+          .doesNotContain("shopee:hn1");
     }
   }
 
@@ -140,14 +166,30 @@ class SharingTest {
   static void seedDecisionsCaseAndViolator(Database db) {
     ReviewStoreTestData.seed(db);
     ReviewStore reviews = new ReviewStore(db.dataSource());
-    reviews.decide(HANOI, new DecisionRequest("shopee:hn1", ReviewState.CONFIRMED, "counterfeit_confirmed",
-        "logo sai", List.of("sha256:" + "a".repeat(64)), null));
-    reviews.decide(HANOI, DecisionRequest.of("shopee:hn2", ReviewState.ESCALATED, "needs_brand_owner", null));
+    reviews.decide(
+        HANOI,
+        new DecisionRequest(
+            "shopee:hn1",
+            ReviewState.CONFIRMED,
+            "counterfeit_confirmed",
+            "logo sai",
+            List.of("sha256:" + "a".repeat(64)),
+            null));
+    reviews.decide(
+        HANOI, DecisionRequest.of("shopee:hn2", ReviewState.ESCALATED, "needs_brand_owner", null));
     CaseStore cases = new CaseStore(db.dataSource());
-    CaseRecord k = cases.create(HANOI, "HN-2026-0001", "Túi LV giả, shop-hn", null, null, "hai tin đăng");
+    CaseRecord k =
+        cases.create(HANOI, "HN-2026-0001", "Túi LV giả, shop-hn", null, null, "hai tin đăng");
     cases.addListings(HANOI, k.id(), List.of("shopee:hn1"));
-    cases.addAction(HANOI, k.id(), "referral", "police", "sent", "CV-123/QLTT", null, "chuyển công an", null);
-    cases.confirmViolator(HANOI, "shopee:shop:shop-hn", "QD-45/XPVPHC", "Decree 98/2020/ND-CP art. 11", k.id(), true,
+    cases.addAction(
+        HANOI, k.id(), "referral", "police", "sent", "CV-123/QLTT", null, "chuyển công an", null);
+    cases.confirmViolator(
+        HANOI,
+        "shopee:shop:shop-hn",
+        "QD-45/XPVPHC",
+        "Decree 98/2020/ND-CP art. 11",
+        k.id(),
+        true,
         Instant.parse("2027-06-01T00:00:00Z"));
   }
 
@@ -162,8 +204,12 @@ class SharingTest {
       for (JsonNode req : def.get("required")) {
         assertThat(n.has(req.asString())).as(n.get("type") + " needs " + req).isTrue();
       }
-      n.propertyNames().forEach(f -> assertThat(def.get("properties").has(f))
-          .as(n.get("type") + "." + f + " is documented").isTrue());
+      n.propertyNames()
+          .forEach(
+              f ->
+                  assertThat(def.get("properties").has(f))
+                      .as(n.get("type") + "." + f + " is documented")
+                      .isTrue());
     }
   }
 
@@ -172,11 +218,14 @@ class SharingTest {
   }
 
   private static InputStream in(List<String> lines) {
-    return new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    return new ByteArrayInputStream(
+        (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   private static long count(Database db, String sql) throws Exception {
-    try (Connection c = db.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Connection c = db.connection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }

@@ -16,8 +16,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * Finds the product cards of a listing page (category, search, shop page) by their shape, never by
- * site: sibling elements of the same kind (tag and first class) that each hold a price, a link to
- * a different page and a title. Where such groups nest (a row of cards inside a list of rows), the
+ * site: sibling elements of the same kind (tag and first class) that each hold a price, a link to a
+ * different page and a title. Where such groups nest (a row of cards inside a list of rows), the
  * innermost group whose members are single products wins. Groups inside navigation, headers,
  * footers and mini-carts are no listings; groups in sidebars and "related", "recently viewed",
  * "recommended" blocks are kept and marked.
@@ -28,21 +28,26 @@ import org.jsoup.nodes.Element;
 public final class CardFinder {
   /** Prices looked at, at most. */
   public static final int MAX_MARKS = 20_000;
+
   /** Cards returned, at most. */
   public static final int MAX_CARDS = 5_000;
+
   /** Ancestors looked at above a price: cards sit within a few levels of their price. */
   static final int MAX_CLIMB = 24;
+
   /** Elements after the first h1 within which a price outside the cards is the page's own price. */
   static final int TITLE_REACH = 1_500;
 
-  private static final Pattern EXCLUDED = Pattern.compile(
-      "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|megamenu|mega-menu|breadcrumbs?|mini-?cart|minicart|cart|basket|"
-          + "header|footer|topbar|filters?|facets?|refine|refinements?|pagination|pager)(?:$|[\\s_-])");
+  private static final Pattern EXCLUDED =
+      Pattern.compile(
+          "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|megamenu|mega-menu|breadcrumbs?|mini-?cart|minicart|cart|basket|"
+              + "header|footer|topbar|filters?|facets?|refine|refinements?|pagination|pager)(?:$|[\\s_-])");
   // A word at the start of a class or id ("related-products", "recentlyViewed"), not inside one
   // ("contentSidebar" is the main column beside a sidebar).
-  private static final Pattern RELATED = Pattern.compile(
-      "(?:^|[\\s_-])(?:related|recommend|similar|also|recent|viewed|history|upsell|up-sell|cross-?sell|sidebar|"
-          + "widget|featured|bestseller|best-seller|carousel|slider|suggest|you-may|trending|sponsored-products)");
+  private static final Pattern RELATED =
+      Pattern.compile(
+          "(?:^|[\\s_-])(?:related|recommend|similar|also|recent|viewed|history|upsell|up-sell|cross-?sell|sidebar|"
+              + "widget|featured|bestseller|best-seller|carousel|slider|suggest|you-may|trending|sponsored-products)");
 
   private CardFinder() {}
 
@@ -66,8 +71,15 @@ public final class CardFinder {
       return new Result(List.of(), null, false);
     }
     List<PriceMarks.Mark> marks = PriceMarks.find(doc.body(), country, MAX_MARKS);
-    String problem = marks.size() >= MAX_MARKS ? "more than " + MAX_MARKS + " prices on the page; cards read "
-        + "from the first " + MAX_MARKS + " only" : null;
+    String problem =
+        marks.size() >= MAX_MARKS
+            ? "more than "
+                + MAX_MARKS
+                + " prices on the page; cards read "
+                + "from the first "
+                + MAX_MARKS
+                + " only"
+            : null;
     // Candidate groups: for each price, every ancestor with its siblings of the same kind.
     Map<Element, Map<String, Set<Element>>> groups = new IdentityHashMap<>();
     for (PriceMarks.Mark m : marks) {
@@ -77,8 +89,10 @@ public final class CardFinder {
         if (a.normalName().equals("body") || parent.normalName().equals("html")) {
           break;
         }
-        groups.computeIfAbsent(parent, k -> new HashMap<>())
-            .computeIfAbsent(kind(a), k -> Collections.newSetFromMap(new LinkedHashMap<>())).add(a);
+        groups
+            .computeIfAbsent(parent, k -> new HashMap<>())
+            .computeIfAbsent(kind(a), k -> Collections.newSetFromMap(new LinkedHashMap<>()))
+            .add(a);
       }
     }
     List<Group> valid = new ArrayList<>();
@@ -154,8 +168,13 @@ public final class CardFinder {
       if (h1At < 0 && e.normalName().equals("h1")) {
         h1At = i;
       }
-      if (h1At >= 0 && i - h1At <= TITLE_REACH && !cardSinceTitle && loose.contains(e) && !isExcluded(e)
-          && e.closest("a[href], label, form") == null && !isHidden(e)) {
+      if (h1At >= 0
+          && i - h1At <= TITLE_REACH
+          && !cardSinceTitle
+          && loose.contains(e)
+          && !isExcluded(e)
+          && e.closest("a[href], label, form") == null
+          && !isHidden(e)) {
         besideTitle = true;
       }
       Card c = byRoot.get(e);
@@ -180,7 +199,8 @@ public final class CardFinder {
    * The group's members that are cards, when they are a listing: at least two with a link and a
    * title, most of them, linking to different pages, outside navigation and carts.
    */
-  private static Group validate(Element parent, List<Element> members, Map<Element, Member> memberInfo) {
+  private static Group validate(
+      Element parent, List<Element> members, Map<Element, Member> memberInfo) {
     if (isExcluded(parent)) {
       return null;
     }
@@ -193,7 +213,9 @@ public final class CardFinder {
         hrefs.add(info.href());
       }
     }
-    if (cards.size() < 2 || cards.size() * 10 < members.size() * 6 || hrefs.size() * 10 < cards.size() * 7) {
+    if (cards.size() < 2
+        || cards.size() * 10 < members.size() * 6
+        || hrefs.size() * 10 < cards.size() * 7) {
       return null;
     }
     return new Group(parent, cards);
@@ -206,9 +228,13 @@ public final class CardFinder {
     }
     String title = CardLinks.title(m, href);
     // A line of text with a price in it and no picture is a menu entry ("Party drinks $169 up").
-    boolean menuLine = title != null && m.selectFirst("img") == null && title.matches("(?s).*\\d.*")
-        && org.markwatch.crawler.extract.text.Currencies.findSymbol(title, null) != null;
-    return new Member(href, title != null && letters(title) >= 4 && !menuLine && pricedLinks(m) < 2);
+    boolean menuLine =
+        title != null
+            && m.selectFirst("img") == null
+            && title.matches("(?s).*\\d.*")
+            && org.markwatch.crawler.extract.text.Currencies.findSymbol(title, null) != null;
+    return new Member(
+        href, title != null && letters(title) >= 4 && !menuLine && pricedLinks(m) < 2);
   }
 
   /** Distinct pages linked with a price in the link text: two or more make a list, not a card. */
@@ -220,7 +246,8 @@ public final class CardFinder {
         break;
       }
       String text = Texts.bounded(a, 160);
-      if (text != null && text.matches("(?s).*\\d.*")
+      if (text != null
+          && text.matches("(?s).*\\d.*")
           && org.markwatch.crawler.extract.text.Currencies.findSymbol(text, null) != null) {
         hrefs.add(a.absUrl("href"));
       }
@@ -238,7 +265,10 @@ public final class CardFinder {
     return n;
   }
 
-  /** The kind of a sibling: its tag and its first class, digits left out ("col-3" and "col-4" are alike). */
+  /**
+   * The kind of a sibling: its tag and its first class, digits left out ("col-3" and "col-4" are
+   * alike).
+   */
   static String kind(Element e) {
     String cls = e.className().strip();
     int space = cls.indexOf(' ');
@@ -256,13 +286,17 @@ public final class CardFinder {
     return false;
   }
 
-  private static final Pattern HIDDEN = Pattern.compile("(?:^|[\\s_-])(?:hidden|clipped|sr-only|visually-hidden|hide)"
-      + "(?:$|[\\s_-])");
+  private static final Pattern HIDDEN =
+      Pattern.compile(
+          "(?:^|[\\s_-])(?:hidden|clipped|sr-only|visually-hidden|hide)" + "(?:$|[\\s_-])");
 
-  /** Hidden from view by a class, a style or the hidden attribute (templates, screen-reader copies). */
+  /**
+   * Hidden from view by a class, a style or the hidden attribute (templates, screen-reader copies).
+   */
   private static boolean isHidden(Element e) {
     for (Element a = e; a != null && !a.normalName().equals("body"); a = a.parent()) {
-      if (a.hasAttr("hidden") || a.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none")
+      if (a.hasAttr("hidden")
+          || a.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none")
           || HIDDEN.matcher(a.className().toLowerCase(Locale.ROOT)).find()) {
         return true;
       }

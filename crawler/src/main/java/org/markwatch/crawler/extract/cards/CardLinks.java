@@ -13,7 +13,9 @@ final class CardLinks {
 
   private CardLinks() {}
 
-  /** The card's main link (absolute), or null: the href that carries the most title text and images. */
+  /**
+   * The card's main link (absolute), or null: the href that carries the most title text and images.
+   */
   static String mainHref(Element card) {
     Map<String, Integer> score = new LinkedHashMap<>();
     Elements anchors = card.normalName().equals("a") ? new Elements(card) : new Elements();
@@ -31,7 +33,10 @@ final class CardLinks {
       int s = 1 + (text == null ? 0 : letters(text)) + (a.selectFirst("img") != null ? 20 : 0);
       score.merge(href, s, Integer::sum);
     }
-    return score.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    return score.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
+        .orElse(null);
   }
 
   /**
@@ -53,7 +58,8 @@ final class CardLinks {
     if (best != null && letters(best) >= 4) {
       return best;
     }
-    for (Element h : card.select("h1, h2, h3, h4, h5, h6, [class*=title], [class*=name], [itemprop=name]")) {
+    for (Element h :
+        card.select("h1, h2, h3, h4, h5, h6, [class*=title], [class*=name], [itemprop=name]")) {
       String t = ownTitleText(h);
       if (t != null && letters(t) >= 4) {
         return t;
@@ -71,13 +77,16 @@ final class CardLinks {
     return best;
   }
 
-  /** The text of a link or heading without the prices in it, or null when too long to be a title. */
+  /**
+   * The text of a link or heading without the prices in it, or null when too long to be a title.
+   */
   private static String ownTitleText(Element e) {
     String text = Texts.bounded(e, MAX_TITLE_CHARS * 2);
     if (text == null) {
       return null;
     }
-    if (e.selectFirst("h1, h2, h3, h4, h5, h6, [class*=title], [class*=name], [itemprop=name]") instanceof Element h
+    if (e.selectFirst("h1, h2, h3, h4, h5, h6, [class*=title], [class*=name], [itemprop=name]")
+            instanceof Element h
         && h != e) {
       String inner = Texts.bounded(h, MAX_TITLE_CHARS);
       if (inner != null && letters(inner) >= 4) {
@@ -93,8 +102,16 @@ final class CardLinks {
       if (isPixel(img)) {
         continue;
       }
-      for (String attr : new String[] {"data-src", "data-original", "data-lazy-src", "data-lazy", "src", "data-srcset",
-          "srcset"}) {
+      for (String attr :
+          new String[] {
+            "data-src",
+            "data-original",
+            "data-lazy-src",
+            "data-lazy",
+            "src",
+            "data-srcset",
+            "srcset"
+          }) {
         String v = img.attr(attr).strip();
         if (attr.endsWith("srcset") && !v.isEmpty()) {
           v = v.split("[\\s,]+")[0];
@@ -102,8 +119,10 @@ final class CardLinks {
         if (v.isEmpty() || v.toLowerCase(Locale.ROOT).startsWith("data:")) {
           continue;
         }
-        String abs = img.absUrl(attr).isEmpty() ? resolve(img, v) : attr.endsWith("srcset") ? resolve(img, v)
-            : img.absUrl(attr);
+        String abs =
+            img.absUrl(attr).isEmpty()
+                ? resolve(img, v)
+                : attr.endsWith("srcset") ? resolve(img, v) : img.absUrl(attr);
         if (abs != null && isWebUrl(abs)) {
           return abs;
         }
@@ -127,7 +146,8 @@ final class CardLinks {
 
   /** A 1x1 tracking pixel or spacer. */
   static boolean isPixel(Element img) {
-    return "1".equals(img.attr("width").strip()) || "1".equals(img.attr("height").strip())
+    return "1".equals(img.attr("width").strip())
+        || "1".equals(img.attr("height").strip())
         || img.attr("style").replace(" ", "").matches("(?s).*(width|height):[01]px.*");
   }
 

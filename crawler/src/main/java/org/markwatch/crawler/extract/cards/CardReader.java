@@ -11,20 +11,26 @@ import org.markwatch.model.Money;
 
 /**
  * One product card to a listing draft: title, URL, price, the struck-through price before a
- * discount, image, the seller when the card names one, and {@code attributes.listContext}
- * ({@code main} or {@code related}).
+ * discount, image, the seller when the card names one, and {@code attributes.listContext} ({@code
+ * main} or {@code related}).
  */
 public final class CardReader {
   /** Attribute naming the block a card was found in: {@code main} or {@code related}. */
   public static final String CONTEXT = "listContext";
+
   /** Longest URL a listing may carry (markwatch.listing/1). */
   static final int MAX_URL_CHARS = 4096;
-  private static final Pattern SELLER = Pattern.compile("(?:^|[\\s_-])(?:seller|shop|store|vendor|merchant)"
-      + "(?:-?name)?(?:$|[\\s_-])");
+
+  private static final Pattern SELLER =
+      Pattern.compile(
+          "(?:^|[\\s_-])(?:seller|shop|store|vendor|merchant)" + "(?:-?name)?(?:$|[\\s_-])");
 
   private CardReader() {}
 
-  /** The draft of {@code card}; {@code defaultCurrency} (nullable) applies when its price shows none. */
+  /**
+   * The draft of {@code card}; {@code defaultCurrency} (nullable) applies when its price shows
+   * none.
+   */
   public static Draft read(CardFinder.Card card, String defaultCurrency) {
     Draft d = new Draft();
     Element root = card.root();
@@ -36,7 +42,8 @@ public final class CardReader {
     d.title.offer(href == null ? null : CardLinks.title(root, href), Layers.FALLBACK);
     PriceMarks.Mark price = pick(card.prices());
     if (price != null) {
-      String currency = price.price().currencyIso() != null ? price.price().currencyIso() : defaultCurrency;
+      String currency =
+          price.price().currencyIso() != null ? price.price().currencyIso() : defaultCurrency;
       d.price.offer(new Money(price.price().amount(), currency), Layers.FALLBACK);
       d.currency.offer(currency, Layers.FALLBACK);
       BigDecimal was = struck(card.prices(), price);

@@ -26,11 +26,18 @@ final class PriceMarks {
   /** A price as shown: longer texts are sentences that mention money, not prices. */
   static final int MAX_PRICE_CHARS = 48;
 
-  private static final Pattern PRICE_CLASS = Pattern.compile("price|preis|prix|precio|preco|prezzo|cena|amount|gia");
-  private static final Pattern STRUCK_CLASS = Pattern.compile("old|was|before|original|list-?price|strike|"
-      + "crossed|through|compare|msrp|rrp|uvp|gia-?goc");
-  /** Dong written right after the digits ("450.000đ"), which the symbol table reads only as a word. */
+  private static final Pattern PRICE_CLASS =
+      Pattern.compile("price|preis|prix|precio|preco|prezzo|cena|amount|gia");
+  private static final Pattern STRUCK_CLASS =
+      Pattern.compile(
+          "old|was|before|original|list-?price|strike|"
+              + "crossed|through|compare|msrp|rrp|uvp|gia-?goc");
+
+  /**
+   * Dong written right after the digits ("450.000đ"), which the symbol table reads only as a word.
+   */
   private static final Pattern DONG = Pattern.compile("\\d\\s*(?:đ|Đ|₫|VNĐ|VND|vnđ|vnd)(?!\\p{L})");
+
   private static final Pattern NOT_MONEY = Pattern.compile("%|★|\\d\\s*/\\s*5\\b|\\d{1,2}:\\d{2}");
 
   private PriceMarks() {}
@@ -39,35 +46,44 @@ final class PriceMarks {
   record Mark(Element element, ParsedPrice price, boolean struck, boolean perUnit) {}
 
   /**
-   * The prices of {@code root}'s subtree, in document order, at most {@code maxMarks}.
-   * {@code country} (nullable) disambiguates "$".
+   * The prices of {@code root}'s subtree, in document order, at most {@code maxMarks}. {@code
+   * country} (nullable) disambiguates "$".
    */
   static List<Mark> find(Element root, String country, int maxMarks) {
     List<Mark> out = new ArrayList<>();
     Set<Element> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    NodeTraversor.filter(new NodeFilter() {
-      @Override
-      public FilterResult head(Node node, int depth) {
-        if (out.size() >= maxMarks) {
-          return FilterResult.STOP;
-        }
-        if (node instanceof Element e) {
-          String tag = e.normalName();
-          if (tag.equals("script") || tag.equals("style") || tag.equals("noscript") || tag.equals("template")
-              || tag.equals("select") || tag.equals("option") || tag.equals("svg")) {
-            return FilterResult.SKIP_ENTIRELY;
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (out.size() >= maxMarks) {
+              return FilterResult.STOP;
+            }
+            if (node instanceof Element e) {
+              String tag = e.normalName();
+              if (tag.equals("script")
+                  || tag.equals("style")
+                  || tag.equals("noscript")
+                  || tag.equals("template")
+                  || tag.equals("select")
+                  || tag.equals("option")
+                  || tag.equals("svg")) {
+                return FilterResult.SKIP_ENTIRELY;
+              }
+              return FilterResult.CONTINUE;
+            }
+            if (node instanceof TextNode t
+                && node.parent() instanceof Element parent
+                && hasDigit(t.getWholeText())) {
+              Mark m = mark(parent, country, seen);
+              if (m != null) {
+                out.add(m);
+              }
+            }
+            return FilterResult.CONTINUE;
           }
-          return FilterResult.CONTINUE;
-        }
-        if (node instanceof TextNode t && node.parent() instanceof Element parent && hasDigit(t.getWholeText())) {
-          Mark m = mark(parent, country, seen);
-          if (m != null) {
-            out.add(m);
-          }
-        }
-        return FilterResult.CONTINUE;
-      }
-    }, root);
+        },
+        root);
     return out;
   }
 
@@ -82,11 +98,16 @@ final class PriceMarks {
     for (int up = 0; up < 3 && box.parent() != null; up++) {
       String wider = Texts.bounded(box.parent(), MAX_PRICE_CHARS);
       if (wider != null && numberRuns(wider) > numberRuns(text)) {
-        break; // the wider text holds a second number (the old price beside the new one, a quantity)
+        break; // the wider text holds a second number (the old price beside the new one, a
+        // quantity)
       }
       Element up1 = box.parent();
       String tag = up1.normalName();
-      if (wider == null || tag.equals("a") || tag.equals("li") || tag.equals("article") || tag.equals("body")
+      if (wider == null
+          || tag.equals("a")
+          || tag.equals("li")
+          || tag.equals("article")
+          || tag.equals("body")
           || up1.selectFirst("img, h1, h2, h3, h4, h5, h6") != null) {
         break;
       }
@@ -148,7 +169,8 @@ final class PriceMarks {
         return true;
       }
       for (var a : e.attributes()) {
-        if (a.getKey().toLowerCase(Locale.ROOT).contains("strike") && !a.getValue().equalsIgnoreCase("false")) {
+        if (a.getKey().toLowerCase(Locale.ROOT).contains("strike")
+            && !a.getValue().equalsIgnoreCase("false")) {
           return true;
         }
       }

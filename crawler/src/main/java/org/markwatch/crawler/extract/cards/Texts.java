@@ -10,31 +10,39 @@ import org.jsoup.select.NodeTraversor;
 final class Texts {
   private Texts() {}
 
-  /** The element's text with whitespace collapsed, or null when it is longer than {@code max} characters. */
+  /**
+   * The element's text with whitespace collapsed, or null when it is longer than {@code max}
+   * characters.
+   */
   static String bounded(Element e, int max) {
     StringBuilder sb = new StringBuilder();
     boolean[] over = {false};
-    NodeTraversor.filter(new NodeFilter() {
-      @Override
-      public FilterResult head(Node node, int depth) {
-        if (node instanceof Element el) {
-          String tag = el.normalName();
-          if (tag.equals("script") || tag.equals("style") || tag.equals("noscript") || tag.equals("template")) {
-            return FilterResult.SKIP_ENTIRELY;
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof Element el) {
+              String tag = el.normalName();
+              if (tag.equals("script")
+                  || tag.equals("style")
+                  || tag.equals("noscript")
+                  || tag.equals("template")) {
+                return FilterResult.SKIP_ENTIRELY;
+              }
+              if (el.isBlock() && sb.length() > 0) {
+                sb.append(' ');
+              }
+            } else if (node instanceof TextNode t) {
+              sb.append(t.getWholeText());
+              if (sb.length() > max * 4 + 64) {
+                over[0] = true;
+                return FilterResult.STOP;
+              }
+            }
+            return FilterResult.CONTINUE;
           }
-          if (el.isBlock() && sb.length() > 0) {
-            sb.append(' ');
-          }
-        } else if (node instanceof TextNode t) {
-          sb.append(t.getWholeText());
-          if (sb.length() > max * 4 + 64) {
-            over[0] = true;
-            return FilterResult.STOP;
-          }
-        }
-        return FilterResult.CONTINUE;
-      }
-    }, e);
+        },
+        e);
     if (over[0]) {
       return null;
     }

@@ -39,15 +39,37 @@ public final class Draft {
   public final Field<Long> sold = new Field<>("sold");
   public final Field<Long> reviews = new Field<>("reviews");
   public final SellerDraft seller = new SellerDraft();
+
   /** Attributes shown on the page beyond the named fields (origin, colour, ...). */
   public final Map<String, String> extraAttributes = new LinkedHashMap<>();
+
   public final Set<Contact> contacts = new LinkedHashSet<>();
 
   /** Every single-valued field, for provenance. */
   public List<Field<?>> fields() {
-    List<Field<?>> all = new ArrayList<>(List.of(nativeId, title, text, language, price, listPrice, brand,
-        category, images, sku, gtin, mpn, availability, condition, publishedAt, likes, comments, shares, sold,
-        reviews));
+    List<Field<?>> all =
+        new ArrayList<>(
+            List.of(
+                nativeId,
+                title,
+                text,
+                language,
+                price,
+                listPrice,
+                brand,
+                category,
+                images,
+                sku,
+                gtin,
+                mpn,
+                availability,
+                condition,
+                publishedAt,
+                likes,
+                comments,
+                shares,
+                sold,
+                reviews));
     all.addAll(seller.fields());
     return all;
   }

@@ -60,9 +60,16 @@ public final class Field<T> {
    * than nothing, since it would hide a real value from a later layer.
    */
   static boolean isPlaceholder(String s) {
-    return s.matches("\\$[A-Za-z_][A-Za-z0-9_.]*") || s.contains("{{") || s.contains("}}") || s.contains("${")
-        || s.contains("<%") || s.equalsIgnoreCase("undefined") || s.equalsIgnoreCase("null")
-        || s.equalsIgnoreCase("none") || s.equalsIgnoreCase("n/a") || s.equals("-");
+    return s.matches("\\$[A-Za-z_][A-Za-z0-9_.]*")
+        || s.contains("{{")
+        || s.contains("}}")
+        || s.contains("${")
+        || s.contains("<%")
+        || s.equalsIgnoreCase("undefined")
+        || s.equalsIgnoreCase("null")
+        || s.equalsIgnoreCase("none")
+        || s.equalsIgnoreCase("n/a")
+        || s.equals("-");
   }
 
   private static boolean isEmpty(Object v) {

@@ -23,8 +23,19 @@ public final class SellerDraft {
   public final Set<String> emails = new LinkedHashSet<>();
 
   List<Field<?>> fields() {
-    return List.of(nativeId, name, url, address, province, taxCode, businessRegistration, verified, rating,
-        followers, joinedAt, listingsCount);
+    return List.of(
+        nativeId,
+        name,
+        url,
+        address,
+        province,
+        taxCode,
+        businessRegistration,
+        verified,
+        rating,
+        followers,
+        joinedAt,
+        listingsCount);
   }
 
   public boolean isEmpty() {

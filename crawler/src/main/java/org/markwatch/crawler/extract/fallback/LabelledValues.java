@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.nodes.Node;
 
 /**
  * Values shown next to a label on the page, as in "Product code: 141677", "Brand | Casio" in a
@@ -16,27 +16,43 @@ import org.jsoup.nodes.Node;
  */
 public final class LabelledValues {
   /** What a label names. */
-  public enum Kind { SKU, BRAND, GTIN, MPN }
+  public enum Kind {
+    SKU,
+    BRAND,
+    GTIN,
+    MPN
+  }
 
   private static final Map<Kind, Pattern> LABELS = new EnumMap<>(Kind.class);
   private static final int MAX_TEXT_NODES = 200_000;
-  private static final Pattern NO_BRAND = Pattern.compile(
-      "(?iu)không thương hiệu|không có thương hiệu|không có|no brand|nobrand|no-brand|unbranded|generic|không rõ"
-          + "|khác|other|n/?a|none|-");
+  private static final Pattern NO_BRAND =
+      Pattern.compile(
+          "(?iu)không thương hiệu|không có thương hiệu|không có|no brand|nobrand|no-brand|unbranded|generic|không rõ"
+              + "|khác|other|n/?a|none|-");
 
   static {
-    LABELS.put(Kind.SKU, label("sku|product code|product no\\.?|product number|item code|item number|item no\\.?|item #"
-        + "|article number|art\\.?-?\\s?nr\\.?|artikelnummer|artikel-nr\\.?|référence|réf\\.?|ref\\.?|código|cód\\.?|codice"
-        + "|mã sản phẩm|mã sp|mã hàng|kod produktu|kód produktu|katalógové číslo|numer katalogowy|артикул|код товара"
-        + "|tootekood|artikkel|artikelnr\\.?|varenummer|varenr\\.?|tuotenumero|tuotekoodi|cikkszám|termékkód|kod|"
-        + "ürün kodu|κωδικός|商品編號|商品编号|品號|货号|商品番号|상품번호|prekės kodas|preces kods"));
-    LABELS.put(Kind.BRAND, label("brand|brand name|marque|marca|marke|hersteller|thương hiệu|merk|značka|marka|бренд"
-        + "|производитель|manufacturer|fabricant|producent|výrobce|kaubamärk|tootja|zīmols|ražotājs|prekės ženklas"
-        + "|gamintojas|merkki|valmistaja|märke|varumärke|tillverkare|mærke|merke|produsent|fabrikant|fabricante"
-        + "|márka|gyártó|marcă|producător|μάρκα|κατασκευαστής|ブランド|メーカー|品牌|廠牌|브랜드|nhà sản xuất"));
-    LABELS.put(Kind.GTIN, label("ean|ean-?13|gtin|gtin-?13|upc|barcode|isbn|isbn-?13|mã vạch|код ean"));
-    LABELS.put(Kind.MPN, label("mpn|model|model number|model no\\.?|part number|manufacturer part number|mfr part"
-        + "|modell|modèle|modelo|modello|mã model"));
+    LABELS.put(
+        Kind.SKU,
+        label(
+            "sku|product code|product no\\.?|product number|item code|item number|item no\\.?|item #"
+                + "|article number|art\\.?-?\\s?nr\\.?|artikelnummer|artikel-nr\\.?|référence|réf\\.?|ref\\.?|código|cód\\.?|codice"
+                + "|mã sản phẩm|mã sp|mã hàng|kod produktu|kód produktu|katalógové číslo|numer katalogowy|артикул|код товара"
+                + "|tootekood|artikkel|artikelnr\\.?|varenummer|varenr\\.?|tuotenumero|tuotekoodi|cikkszám|termékkód|kod|"
+                + "ürün kodu|κωδικός|商品編號|商品编号|品號|货号|商品番号|상품번호|prekės kodas|preces kods"));
+    LABELS.put(
+        Kind.BRAND,
+        label(
+            "brand|brand name|marque|marca|marke|hersteller|thương hiệu|merk|značka|marka|бренд"
+                + "|производитель|manufacturer|fabricant|producent|výrobce|kaubamärk|tootja|zīmols|ražotājs|prekės ženklas"
+                + "|gamintojas|merkki|valmistaja|märke|varumärke|tillverkare|mærke|merke|produsent|fabrikant|fabricante"
+                + "|márka|gyártó|marcă|producător|μάρκα|κατασκευαστής|ブランド|メーカー|品牌|廠牌|브랜드|nhà sản xuất"));
+    LABELS.put(
+        Kind.GTIN, label("ean|ean-?13|gtin|gtin-?13|upc|barcode|isbn|isbn-?13|mã vạch|код ean"));
+    LABELS.put(
+        Kind.MPN,
+        label(
+            "mpn|model|model number|model no\\.?|part number|manufacturer part number|mfr part"
+                + "|modell|modèle|modelo|modello|mã model"));
   }
 
   /** Cheap test before the regular expressions: a label is short, few words. */
@@ -56,7 +72,8 @@ public final class LabelledValues {
 
   private static Pattern label(String alternatives) {
     // The label alone ("SKU:"), or the label and its value in one text ("SKU: 12345").
-    return Pattern.compile("(?iu)^\\s*(?:" + alternatives + ")(?!\\p{L})\\s*(?:[:#：]\\s*(.{0,80}?)|[.]?)\\s*$");
+    return Pattern.compile(
+        "(?iu)^\\s*(?:" + alternatives + ")(?!\\p{L})\\s*(?:[:#：]\\s*(.{0,80}?)|[.]?)\\s*$");
   }
 
   private LabelledValues() {}
@@ -65,40 +82,57 @@ public final class LabelledValues {
   public static Map<Kind, String> find(Element root) {
     Map<Kind, String> out = new EnumMap<>(Kind.class);
     int[] seen = {0};
-    NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
-      @Override
-      public FilterResult head(Node node, int depth) {
-        if (node instanceof Element e && (e.normalName().equals("script") || e.normalName().equals("style")
-            || e.normalName().equals("noscript") || e.normalName().equals("template") || e.normalName().equals("svg"))) {
-          return FilterResult.SKIP_ENTIRELY;
-        }
-        if (++seen[0] > MAX_TEXT_NODES || out.size() == Kind.values().length) {
-          return FilterResult.STOP;
-        }
-        if (node instanceof TextNode t && !t.isBlank() && t.text().length() <= 100 && mayBeLabel(t.text())) {
-          visit(t, out);
-        }
-        return FilterResult.CONTINUE;
-      }
+    NodeTraversor.filter(
+        new org.jsoup.select.NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof Element e
+                && (e.normalName().equals("script")
+                    || e.normalName().equals("style")
+                    || e.normalName().equals("noscript")
+                    || e.normalName().equals("template")
+                    || e.normalName().equals("svg"))) {
+              return FilterResult.SKIP_ENTIRELY;
+            }
+            if (++seen[0] > MAX_TEXT_NODES || out.size() == Kind.values().length) {
+              return FilterResult.STOP;
+            }
+            if (node instanceof TextNode t
+                && !t.isBlank()
+                && t.text().length() <= 100
+                && mayBeLabel(t.text())) {
+              visit(t, out);
+            }
+            return FilterResult.CONTINUE;
+          }
 
-      @Override
-      public FilterResult tail(Node node, int depth) {
-        return FilterResult.CONTINUE;
-      }
-    }, root);
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        root);
     return out;
   }
 
-  private static final Pattern NOT_THE_PRODUCT = Pattern.compile(
-      "(?i)filter|facet|refine|sidebar|menu|navigation|breadcrumb|related|recommend|similar|carousel|search");
+  private static final Pattern NOT_THE_PRODUCT =
+      Pattern.compile(
+          "(?i)filter|facet|refine|sidebar|menu|navigation|breadcrumb|related|recommend|similar|carousel|search");
 
   /** Labels in navigation, filters and lists of other products describe something else. */
   private static boolean outsideProduct(Node n) {
     int depth = 0;
-    for (Element p = n.parentNode() instanceof Element e ? e : null; p != null && depth < 12; p = p.parent(), depth++) {
+    for (Element p = n.parentNode() instanceof Element e ? e : null;
+        p != null && depth < 12;
+        p = p.parent(), depth++) {
       String tag = p.normalName();
-      if (tag.equals("nav") || tag.equals("aside") || tag.equals("footer") || tag.equals("header")
-          || tag.equals("select") || tag.equals("option") || tag.equals("button")) {
+      if (tag.equals("nav")
+          || tag.equals("aside")
+          || tag.equals("footer")
+          || tag.equals("header")
+          || tag.equals("select")
+          || tag.equals("option")
+          || tag.equals("button")) {
         return true;
       }
       if (NOT_THE_PRODUCT.matcher(p.className()).find() || NOT_THE_PRODUCT.matcher(p.id()).find()) {
@@ -153,7 +187,8 @@ public final class LabelledValues {
         return null;
       }
       n = next;
-      String text = next instanceof TextNode tn ? tn.text() : next instanceof Element el ? el.text() : "";
+      String text =
+          next instanceof TextNode tn ? tn.text() : next instanceof Element el ? el.text() : "";
       text = text.replace('\u00a0', ' ').strip().replaceFirst("^[:#：]\\s*", "");
       if (!text.isEmpty()) {
         return text.length() > 80 ? null : text;
@@ -164,12 +199,19 @@ public final class LabelledValues {
 
   private static boolean plausible(Kind kind, String v) {
     return switch (kind) {
-      case SKU, MPN -> v.length() <= 40 && v.matches(".*\\d.*") && !v.contains("  ") && v.split("\\s+").length <= 3;
+      case SKU, MPN ->
+          v.length() <= 40
+              && v.matches(".*\\d.*")
+              && !v.contains("  ")
+              && v.split("\\s+").length <= 3;
       case GTIN -> v.replaceAll("[\\s-]", "").matches("\\d{8,14}");
-      // "Brand: none" in a spec table claims no brand (a structured "No Brand" is kept as declared).
-      case BRAND -> v.length() <= 50 && !v.matches(".*\\d{5,}.*") && v.split("\\s+").length <= 5
-          && !NO_BRAND.matcher(v).matches();
+      // "Brand: none" in a spec table claims no brand (a structured "No Brand" is kept as
+      // declared).
+      case BRAND ->
+          v.length() <= 50
+              && !v.matches(".*\\d{5,}.*")
+              && v.split("\\s+").length <= 5
+              && !NO_BRAND.matcher(v).matches();
     };
   }
-
 }

@@ -23,22 +23,33 @@ public final class MainPriceFinder {
   /** Elements of a page looked at, at most. */
   public static final int MAX_ELEMENTS = 60_000;
 
-  private static final Pattern PRICE_CLASS = Pattern.compile("price|preis|prix|precio|prezzo|cena|cijena|giá|gia-|_gia|"
-      + "amount|cost|deal|sale");
-  private static final Pattern GOOD_CLASS = Pattern.compile("sale|special|final|current|now|actual|our|main|primary|"
-      + "selling|offer|deal|big|large|product-price|price-box|pdp");
-  private static final Pattern BAD_CLASS = Pattern.compile("old|was|before|original|regular|list|strike|compare|msrp|rrp|"
-      + "retail|save|saving|discount|instal|month|shipping|delivery|postage|tax|vat|unit|per-|crossed|through|prev|"
-      + "min-|max-|range|filter|slider|coupon|points|reward|bonus|cashback|club|member");
-  private static final Pattern BAD_CONTEXT = Pattern.compile("related|recommend|similar|carousel|upsell|cross-?sell|"
-      + "also|recent|viewed|mini-?cart|basket-|cart-|header|footer|menu|nav|sidebar|banner|promo-bar|bundle|accessor|"
-      + "compare|review|filter|facet|slider|suggest|teaser|tile|grid|list-item|product-list|product-item");
-  private static final Pattern BUY = Pattern.compile("(?iu)add[ -_]?to[ -_]?(?:cart|bag|basket|trolley)|buy|purchase|"
-      + "warenkorb|kaufen|ajouter|acheter|panier|comprar|añadir|carrito|aggiungi|carrello|koszyk|košík|kosik|do košíka|"
-      + "mua ngay|thêm vào giỏ|đặt mua|加入購物車|購買|立即|カート|장바구니|в корзину|купить");
+  private static final Pattern PRICE_CLASS =
+      Pattern.compile(
+          "price|preis|prix|precio|prezzo|cena|cijena|giá|gia-|_gia|" + "amount|cost|deal|sale");
+  private static final Pattern GOOD_CLASS =
+      Pattern.compile(
+          "sale|special|final|current|now|actual|our|main|primary|"
+              + "selling|offer|deal|big|large|product-price|price-box|pdp");
+  private static final Pattern BAD_CLASS =
+      Pattern.compile(
+          "old|was|before|original|regular|list|strike|compare|msrp|rrp|"
+              + "retail|save|saving|discount|instal|month|shipping|delivery|postage|tax|vat|unit|per-|crossed|through|prev|"
+              + "min-|max-|range|filter|slider|coupon|points|reward|bonus|cashback|club|member");
+  private static final Pattern BAD_CONTEXT =
+      Pattern.compile(
+          "related|recommend|similar|carousel|upsell|cross-?sell|"
+              + "also|recent|viewed|mini-?cart|basket-|cart-|header|footer|menu|nav|sidebar|banner|promo-bar|bundle|accessor|"
+              + "compare|review|filter|facet|slider|suggest|teaser|tile|grid|list-item|product-list|product-item");
+  private static final Pattern BUY =
+      Pattern.compile(
+          "(?iu)add[ -_]?to[ -_]?(?:cart|bag|basket|trolley)|buy|purchase|"
+              + "warenkorb|kaufen|ajouter|acheter|panier|comprar|añadir|carrito|aggiungi|carrello|koszyk|košík|kosik|do košíka|"
+              + "mua ngay|thêm vào giỏ|đặt mua|加入購物車|購買|立即|カート|장바구니|в корзину|купить");
 
-  private static final Pattern WAS = Pattern.compile("old|was|before|original|regular|list|strike|compare|msrp|rrp|"
-      + "crossed|through|gia-goc|giagoc|price-goc");
+  private static final Pattern WAS =
+      Pattern.compile(
+          "old|was|before|original|regular|list|strike|compare|msrp|rrp|"
+              + "crossed|through|gia-goc|giagoc|price-goc");
   private static final Pattern NUMBERS = Pattern.compile("\\d+(?:[.,' ]\\d+)*");
 
   private MainPriceFinder() {}
@@ -65,7 +76,9 @@ public final class MainPriceFinder {
       if (titleAt < 0 && tag.equals("h1")) {
         titleAt = i;
       }
-      if (buyAt < 0 && (tag.equals("button") || tag.equals("input") || tag.equals("a")) && isBuy(e)) {
+      if (buyAt < 0
+          && (tag.equals("button") || tag.equals("input") || tag.equals("a"))
+          && isBuy(e)) {
         buyAt = i;
       }
     }
@@ -77,7 +90,10 @@ public final class MainPriceFinder {
     for (int i = 0; i < all.size(); i++) {
       Element e = all.get(i);
       String tag = e.normalName();
-      if (tag.equals("script") || tag.equals("style") || tag.equals("option") || tag.equals("noscript")) {
+      if (tag.equals("script")
+          || tag.equals("style")
+          || tag.equals("option")
+          || tag.equals("noscript")) {
         continue;
       }
       String own = e.ownText();
@@ -96,9 +112,13 @@ public final class MainPriceFinder {
         // Amount and currency in sibling elements: <span>294</span><span>元</span>.
         Element next = e.nextElementSibling();
         Element prev = e.previousElementSibling();
-        if (next != null && next.text().strip().length() <= 4 && Currencies.findSymbol(next.text(), null) != null) {
+        if (next != null
+            && next.text().strip().length() <= 4
+            && Currencies.findSymbol(next.text(), null) != null) {
           text = text + " " + next.text().strip();
-        } else if (prev != null && prev.text().strip().length() <= 4 && Currencies.findSymbol(prev.text(), null) != null) {
+        } else if (prev != null
+            && prev.text().strip().length() <= 4
+            && Currencies.findSymbol(prev.text(), null) != null) {
           text = prev.text().strip() + " " + text;
         }
         symbol = Currencies.findSymbol(text, null);
@@ -117,7 +137,9 @@ public final class MainPriceFinder {
         }
       }
       ParsedPrice p = PriceParser.parse(priceText, null, null, country);
-      if (!p.hasAmount() || p.amount().signum() <= 0 || p.amount().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
+      if (!p.hasAmount()
+          || p.amount().signum() <= 0
+          || p.amount().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
         continue;
       }
       double score = (priceClass ? 2 : 0) + (symbol != null ? 2 : 0);
@@ -155,8 +177,10 @@ public final class MainPriceFinder {
       if (score > best) {
         best = score;
         bestAt = i;
-        bestPrice = p.currencyIso() == null && symbol != null
-            ? new ParsedPrice(p.amount(), symbol, Currencies.toIso(symbol, country)) : p;
+        bestPrice =
+            p.currencyIso() == null && symbol != null
+                ? new ParsedPrice(p.amount(), symbol, Currencies.toIso(symbol, country))
+                : p;
       }
     }
     if (!bestPrice.hasAmount()) {
@@ -167,7 +191,9 @@ public final class MainPriceFinder {
     int nearest = Integer.MAX_VALUE;
     for (int k = 0; k < struck.size(); k++) {
       int distance = Math.abs(struck.get(k)[0] - bestAt);
-      if (distance <= 40 && distance < nearest && struckAmounts.get(k).compareTo(bestPrice.amount()) > 0) {
+      if (distance <= 40
+          && distance < nearest
+          && struckAmounts.get(k).compareTo(bestPrice.amount()) > 0) {
         nearest = distance;
         listPrice = struckAmounts.get(k);
       }
@@ -206,8 +232,18 @@ public final class MainPriceFinder {
 
   private static boolean isBuy(Element e) {
     // Own text and a few attributes: a link's whole subtree is not its label.
-    String label = (e.childrenSize() <= 3 ? e.text() : e.ownText()) + " " + e.attr("value") + " " + e.attr("title")
-        + " " + e.attr("aria-label") + " " + e.className() + " " + e.id();
+    String label =
+        (e.childrenSize() <= 3 ? e.text() : e.ownText())
+            + " "
+            + e.attr("value")
+            + " "
+            + e.attr("title")
+            + " "
+            + e.attr("aria-label")
+            + " "
+            + e.className()
+            + " "
+            + e.id();
     return label.length() < 300 && BUY.matcher(label).find();
   }
 
@@ -231,10 +267,17 @@ public final class MainPriceFinder {
       if (tag.equals("del") || tag.equals("s") || tag.equals("strike")) {
         penalty += 4;
       }
-      if (tag.equals("header") || tag.equals("footer") || tag.equals("nav") || tag.equals("aside")) {
+      if (tag.equals("header")
+          || tag.equals("footer")
+          || tag.equals("nav")
+          || tag.equals("aside")) {
         penalty += 3;
       }
-      if (depth > 0 && BAD_CONTEXT.matcher(p.className().toLowerCase(Locale.ROOT) + " " + p.id().toLowerCase(Locale.ROOT)).find()) {
+      if (depth > 0
+          && BAD_CONTEXT
+              .matcher(
+                  p.className().toLowerCase(Locale.ROOT) + " " + p.id().toLowerCase(Locale.ROOT))
+              .find()) {
         penalty += 1.5;
       }
     }

@@ -7,14 +7,19 @@ import org.jsoup.nodes.Element;
 
 /** Small page heuristics for fields without markup: breadcrumbs and the text's language. */
 public final class PageHints {
-  private static final String VIETNAMESE_ONLY = "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂÂĐÊÔƠƯ";
+  private static final String VIETNAMESE_ONLY =
+      "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂÂĐÊÔƠƯ";
 
   private PageHints() {}
 
-  /** The category path of the first breadcrumb trail on the page, broadest first; empty when none. */
+  /**
+   * The category path of the first breadcrumb trail on the page, broadest first; empty when none.
+   */
   public static List<String> breadcrumbs(Document doc) {
-    Element trail = doc.selectFirst("nav[aria-label~=(?i)breadcrumb], [class~=(?i)^breadcrumbs?$], "
-        + "ol[class*=breadcrumb], ul[class*=breadcrumb], div[class*=breadcrumb], [id*=breadcrumb]");
+    Element trail =
+        doc.selectFirst(
+            "nav[aria-label~=(?i)breadcrumb], [class~=(?i)^breadcrumbs?$], "
+                + "ol[class*=breadcrumb], ul[class*=breadcrumb], div[class*=breadcrumb], [id*=breadcrumb]");
     List<String> out = new ArrayList<>();
     if (trail == null) {
       return out;
@@ -44,7 +49,8 @@ public final class PageHints {
       char c = t.charAt(i);
       if (Character.isLetter(c)) {
         letters++;
-        if (VIETNAMESE_ONLY.indexOf(Character.toLowerCase(c)) >= 0 || VIETNAMESE_ONLY.indexOf(c) >= 0) {
+        if (VIETNAMESE_ONLY.indexOf(Character.toLowerCase(c)) >= 0
+            || VIETNAMESE_ONLY.indexOf(c) >= 0) {
           vietnamese++;
         }
       }

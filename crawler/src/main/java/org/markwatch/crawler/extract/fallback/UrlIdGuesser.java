@@ -12,24 +12,42 @@ import java.util.regex.Pattern;
 
 /**
  * Guesses a product's own id from its URL, as shops put it there: a query parameter named like an
- * id ({@code ?pid=260591}), else an id-looking token at the end of the path
- * ({@code /itm/302474151804}, {@code /dp/B081ZQK4BZ}, {@code ...-i1609583.html},
- * {@code ...-p400105394.html}). A guess counts only when the page repeats the token, which
- * rules out dates, sizes and tracking numbers that the page never mentions.
+ * id ({@code ?pid=260591}), else an id-looking token at the end of the path ({@code
+ * /itm/302474151804}, {@code /dp/B081ZQK4BZ}, {@code ...-i1609583.html}, {@code
+ * ...-p400105394.html}). A guess counts only when the page repeats the token, which rules out
+ * dates, sizes and tracking numbers that the page never mentions.
  */
 public final class UrlIdGuesser {
-  private static final Set<String> ID_PARAMS = Set.of("pid", "sku", "productid", "product_id", "itemid", "item_id",
-      "childsku", "prodid", "articleid", "article", "skuid", "goods_id", "goodsid", "product", "item", "id");
+  private static final Set<String> ID_PARAMS =
+      Set.of(
+          "pid",
+          "sku",
+          "productid",
+          "product_id",
+          "itemid",
+          "item_id",
+          "childsku",
+          "prodid",
+          "articleid",
+          "article",
+          "skuid",
+          "goods_id",
+          "goodsid",
+          "product",
+          "item",
+          "id");
   private static final Pattern DIGITS = Pattern.compile("\\d{4,20}");
   private static final Pattern CODE = Pattern.compile("[A-Z0-9]{6,16}");
-  private static final Pattern LOWER_PREFIXED = Pattern.compile("[a-z]+\\d*[a-z]+(\\d{6,20})|[a-z]{1,3}(\\d{5,20})");
-  private static final Pattern EXTENSION = Pattern.compile("\\.(html?|aspx?|php|jsp|do)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LOWER_PREFIXED =
+      Pattern.compile("[a-z]+\\d*[a-z]+(\\d{6,20})|[a-z]{1,3}(\\d{5,20})");
+  private static final Pattern EXTENSION =
+      Pattern.compile("\\.(html?|aspx?|php|jsp|do)$", Pattern.CASE_INSENSITIVE);
 
   private UrlIdGuesser() {}
 
   /**
-   * The id, or null. {@code html} is the page source; a token it does not contain at least
-   * {@code 2} times is not taken.
+   * The id, or null. {@code html} is the page source; a token it does not contain at least {@code
+   * 2} times is not taken.
    */
   public static String guess(String url, String html) {
     for (String candidate : candidates(url)) {
@@ -57,7 +75,9 @@ public final class UrlIdGuesser {
         }
         String key = pair.substring(0, eq).toLowerCase(Locale.ROOT);
         String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        if (ID_PARAMS.contains(key) && value.matches("[A-Za-z0-9_./-]{3,40}") && value.matches(".*\\d.*")) {
+        if (ID_PARAMS.contains(key)
+            && value.matches("[A-Za-z0-9_./-]{3,40}")
+            && value.matches(".*\\d.*")) {
           out.add(value);
         }
       }
@@ -69,7 +89,10 @@ public final class UrlIdGuesser {
     String[] segments = path.split("/");
     int tried = 0;
     for (int i = segments.length - 1; i >= 0 && tried < 2; i--) {
-      String seg = EXTENSION.matcher(URLDecoder.decode(segments[i].replace("+", "%2B"), StandardCharsets.UTF_8)).replaceAll("");
+      String seg =
+          EXTENSION
+              .matcher(URLDecoder.decode(segments[i].replace("+", "%2B"), StandardCharsets.UTF_8))
+              .replaceAll("");
       if (seg.isEmpty()) {
         continue;
       }
@@ -81,7 +104,8 @@ public final class UrlIdGuesser {
           out.add(token);
           break;
         }
-        if (CODE.matcher(token).matches() && token.chars().anyMatch(Character::isDigit)
+        if (CODE.matcher(token).matches()
+            && token.chars().anyMatch(Character::isDigit)
             && token.chars().anyMatch(Character::isLetter)) {
           out.add(token);
           break;

@@ -17,18 +17,19 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the bytes of a page into NFC text. The charset comes from, in order: a byte-order mark, the
- * HTTP Content-Type header, a meta tag in the first 4 KiB; a page whose bytes are valid UTF-8 is read
- * as UTF-8 whatever its label says (mislabelled pages are common, a false positive is vanishingly
- * rare), else the declared charset; an unlabelled page that is not UTF-8 is guessed by ICU4J's
- * {@link CharsetDetector}. ICU has no recognizer for windows-1258 (Vietnamese written with combining
- * tone marks), which it reads as a Latin-1 family charset, so such a guess is re-checked: when the
- * bytes read as windows-1258 give mostly Vietnamese syllables, windows-1258 is taken.
+ * HTTP Content-Type header, a meta tag in the first 4 KiB; a page whose bytes are valid UTF-8 is
+ * read as UTF-8 whatever its label says (mislabelled pages are common, a false positive is
+ * vanishingly rare), else the declared charset; an unlabelled page that is not UTF-8 is guessed by
+ * ICU4J's {@link CharsetDetector}. ICU has no recognizer for windows-1258 (Vietnamese written with
+ * combining tone marks), which it reads as a Latin-1 family charset, so such a guess is re-checked:
+ * when the bytes read as windows-1258 give mostly Vietnamese syllables, windows-1258 is taken.
  */
 public final class HtmlDecoder {
-  private static final Pattern META_CHARSET = Pattern.compile(
-      "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9_.:-]+)",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern META_CHARSET =
+      Pattern.compile(
+          "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern HEADER_CHARSET =
+      Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
 
   private HtmlDecoder() {}
 
@@ -70,16 +71,21 @@ public final class HtmlDecoder {
 
   /** NFC form: Vietnamese text arrives composed and decomposed; matching needs one form. */
   public static String nfc(String s) {
-    return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+    return Normalizer.isNormalized(s, Normalizer.Form.NFC)
+        ? s
+        : Normalizer.normalize(s, Normalizer.Form.NFC);
   }
 
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   private static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
 
-  /** ICU's best guess the JDK can decode; UTF-8 is skipped (the bytes were just found not to be). */
+  /**
+   * ICU's best guess the JDK can decode; UTF-8 is skipped (the bytes were just found not to be).
+   */
   static Charset guess(byte[] body, int offset) {
     CharsetDetector detector = new CharsetDetector();
-    detector.enableInputFilter(true); // ignore markup: tag names and attributes are ASCII in every charset
+    detector.enableInputFilter(
+        true); // ignore markup: tag names and attributes are ASCII in every charset
     // ICU reads at most its first 8000 bytes, so the guess is bounded whatever the page size.
     detector.setText(offset == 0 ? body : java.util.Arrays.copyOfRange(body, offset, body.length));
     CharsetMatch[] matches = detector.detectAll();
@@ -91,7 +97,8 @@ public final class HtmlDecoder {
       if (c != null && c.canEncode()) {
         return latinFamily(c) && readsAsVietnamese(body, offset) ? WINDOWS_1258 : c;
       }
-      // A name the JDK lacks (IBM420_rtl, IBM424_ltr, ...) or a decode-only one: try the next guess.
+      // A name the JDK lacks (IBM420_rtl, IBM424_ltr, ...) or a decode-only one: try the next
+      // guess.
     }
     return readsAsVietnamese(body, offset) ? WINDOWS_1258 : WINDOWS_1252;
   }
@@ -102,15 +109,17 @@ public final class HtmlDecoder {
   }
 
   /**
-   * True when the bytes, read as windows-1258 and composed, give words with letters of U+1EA0..U+1EF9
-   * in at least a fifth of the lettered words outside tags, and leave almost no combining mark
-   * uncomposed. windows-1258 has none of those letters precomposed: they come only from a vowel
-   * followed by a tone-mark byte, which Vietnamese has in nearly every other syllable. ă and ơ are
-   * not counted, as they are Portuguese ã and õ in windows-1252; an Italian page yields an odd ụ (può).
+   * True when the bytes, read as windows-1258 and composed, give words with letters of
+   * U+1EA0..U+1EF9 in at least a fifth of the lettered words outside tags, and leave almost no
+   * combining mark uncomposed. windows-1258 has none of those letters precomposed: they come only
+   * from a vowel followed by a tone-mark byte, which Vietnamese has in nearly every other syllable.
+   * ă and ơ are not counted, as they are Portuguese ã and õ in windows-1252; an Italian page yields
+   * an odd ụ (può).
    */
   static boolean readsAsVietnamese(byte[] body, int offset) {
     int len = Math.min(body.length - offset, 64 * 1024);
-    String text = Normalizer.normalize(new String(body, offset, len, WINDOWS_1258), Normalizer.Form.NFC);
+    String text =
+        Normalizer.normalize(new String(body, offset, len, WINDOWS_1258), Normalizer.Form.NFC);
     int words = 0;
     int vietnameseWords = 0;
     int strayMarks = 0;
@@ -142,7 +151,9 @@ public final class HtmlDecoder {
         inWord = false;
       }
     }
-    return vietnameseWords >= 2 && vietnameseWords * 5 >= words && strayMarks * 10 <= vietnameseWords;
+    return vietnameseWords >= 2
+        && vietnameseWords * 5 >= words
+        && strayMarks * 10 <= vietnameseWords;
   }
 
   private static boolean isVietnameseLetter(char ch) {
@@ -154,7 +165,9 @@ public final class HtmlDecoder {
       return null;
     }
     for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-      if (e.getKey() != null && e.getKey().equalsIgnoreCase("content-type") && e.getValue() != null) {
+      if (e.getKey() != null
+          && e.getKey().equalsIgnoreCase("content-type")
+          && e.getValue() != null) {
         for (String v : e.getValue()) {
           Matcher m = HEADER_CHARSET.matcher(v == null ? "" : v);
           if (m.find()) {
@@ -183,9 +196,11 @@ public final class HtmlDecoder {
   }
 
   private static boolean isValidUtf8(byte[] body) {
-    CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder d =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
       ByteBuffer in = ByteBuffer.wrap(body);
       CharBuffer out = CharBuffer.allocate(8192);
@@ -216,5 +231,4 @@ public final class HtmlDecoder {
     }
     return true;
   }
-
 }

@@ -1,7 +1,7 @@
 package org.markwatch.crawler.extract.schemaorg;
 
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import tools.jackson.core.JacksonException;
@@ -22,19 +22,32 @@ public final class LenientJson {
   public static final int MAX_DEPTH = 200;
   public static final int MAX_CHARS = 4_000_000;
 
-  private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-          .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
-              JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_PROPERTY_NAMES,
-              JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
-              JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS,
-              JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS, JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS,
-              JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS, JsonReadFeature.ALLOW_MISSING_VALUES)
-          .streamReadConstraints(StreamReadConstraints.builder()
-              .maxNestingDepth(MAX_DEPTH).maxDocumentLength(MAX_CHARS).maxStringLength(MAX_CHARS).build())
-          .build())
-      .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .build();
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .enable(
+                      JsonReadFeature.ALLOW_JAVA_COMMENTS,
+                      JsonReadFeature.ALLOW_YAML_COMMENTS,
+                      JsonReadFeature.ALLOW_SINGLE_QUOTES,
+                      JsonReadFeature.ALLOW_UNQUOTED_PROPERTY_NAMES,
+                      JsonReadFeature.ALLOW_TRAILING_COMMA,
+                      JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
+                      JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER,
+                      JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS,
+                      JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS,
+                      JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS,
+                      JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS,
+                      JsonReadFeature.ALLOW_MISSING_VALUES)
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(MAX_DEPTH)
+                          .maxDocumentLength(MAX_CHARS)
+                          .maxStringLength(MAX_CHARS)
+                          .build())
+                  .build())
+          .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
 
   private LenientJson() {}
 
@@ -82,7 +95,12 @@ public final class LenientJson {
 
   private static String unwrap(String text) {
     String s = text.strip();
-    s = s.replace("<!--", "").replace("-->", "").replace("<![CDATA[", "").replace("]]>", "").strip();
+    s =
+        s.replace("<!--", "")
+            .replace("-->", "")
+            .replace("<![CDATA[", "")
+            .replace("]]>", "")
+            .strip();
     if (s.startsWith("//")) {
       int nl = s.indexOf('\n');
       s = nl < 0 ? "" : s.substring(nl + 1).strip();
@@ -144,7 +162,7 @@ public final class LenientJson {
           lastSafe = i - 1;
           stackAtSafe = new ArrayDeque<>(stack);
         }
-        default -> { }
+        default -> {}
       }
     }
     if (!inString && !stack.isEmpty()) {

@@ -27,21 +27,29 @@ public final class MetaTagReader {
     d.text.offer(m.get("og:description"), layer);
     d.text.offer(m.get("description"), layer);
     String currency = firstNonNull(m.get("product:price:currency"), m.get("og:price:currency"));
-    String iso = currency == null ? null
-        : Currencies.isIsoCode(currency.strip().toUpperCase()) ? currency.strip().toUpperCase() : Currencies.toIso(currency, null);
+    String iso =
+        currency == null
+            ? null
+            : Currencies.isIsoCode(currency.strip().toUpperCase())
+                ? currency.strip().toUpperCase()
+                : Currencies.toIso(currency, null);
     d.currency.offer(iso, layer);
     String amount = firstNonNull(m.get("product:price:amount"), m.get("og:price:amount"));
     d.price.offer(ProductMapper.money(amount, iso), layer);
     d.listPrice.offer(ProductMapper.money(m.get("product:original_price:amount"), iso), layer);
     d.brand.offer(firstNonNull(m.get("product:brand"), m.get("og:brand")), layer);
-    d.availability.offer(normaliseAvailability(firstNonNull(m.get("product:availability"),
-        m.get("og:availability"))), layer);
+    d.availability.offer(
+        normaliseAvailability(
+            firstNonNull(m.get("product:availability"), m.get("og:availability"))),
+        layer);
     d.condition.offer(m.get("product:condition"), layer);
     d.sku.offer(firstNonNull(m.get("product:retailer_item_id"), m.get("product:sku")), layer);
     d.gtin.offer(firstNonNull(m.get("product:gtin"), m.get("product:ean")), layer);
     d.mpn.offer(m.get("product:mfr_part_no"), layer);
     List<String> images = new ArrayList<>();
-    for (Element img : doc.select("meta[property=og:image], meta[property=og:image:url], meta[name=twitter:image]")) {
+    for (Element img :
+        doc.select(
+            "meta[property=og:image], meta[property=og:image:url], meta[name=twitter:image]")) {
       String u = img.attr("abs:content").isEmpty() ? img.attr("content") : img.attr("abs:content");
       if (!u.isBlank() && !images.contains(u) && images.size() < 20) {
         images.add(u);
@@ -50,7 +58,9 @@ public final class MetaTagReader {
     d.images.offer(images, layer);
     Element canonical = doc.selectFirst("link[rel=canonical][href]");
     if (canonical != null) {
-      d.canonicalUrl.offer(canonical.absUrl("href").isEmpty() ? canonical.attr("href") : canonical.absUrl("href"), layer);
+      d.canonicalUrl.offer(
+          canonical.absUrl("href").isEmpty() ? canonical.attr("href") : canonical.absUrl("href"),
+          layer);
     }
     d.canonicalUrl.offer(m.get("og:url"), layer);
     String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
@@ -91,7 +101,10 @@ public final class MetaTagReader {
     return metas(doc).get(key.toLowerCase(Locale.ROOT));
   }
 
-  /** The page's meta tags by lower-cased key (property, name, http-equiv); the first non-blank value wins. */
+  /**
+   * The page's meta tags by lower-cased key (property, name, http-equiv); the first non-blank value
+   * wins.
+   */
   static Map<String, String> metas(Document doc) {
     Map<String, String> values = new HashMap<>();
     for (Element m : doc.getElementsByTag("meta")) {
@@ -112,5 +125,4 @@ public final class MetaTagReader {
   private static String firstNonNull(String a, String b) {
     return a != null ? a : b;
   }
-
 }

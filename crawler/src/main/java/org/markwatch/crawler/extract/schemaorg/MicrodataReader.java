@@ -9,9 +9,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * schema.org microdata ({@code itemscope/itemtype/itemprop}) and RDFa-lite ({@code typeof/property})
- * turned into the same JSON shape as JSON-LD, so one mapper reads both. Nested items deeper than
- * {@value #MAX_DEPTH} are cut.
+ * schema.org microdata ({@code itemscope/itemtype/itemprop}) and RDFa-lite ({@code
+ * typeof/property}) turned into the same JSON shape as JSON-LD, so one mapper reads both. Nested
+ * items deeper than {@value #MAX_DEPTH} are cut.
  */
 public final class MicrodataReader {
   public static final int MAX_DEPTH = 30;
@@ -23,7 +23,8 @@ public final class MicrodataReader {
   public static List<JsonNode> read(Document doc) {
     List<JsonNode> out = new ArrayList<>();
     for (Element e : doc.select("[itemscope], [typeof]")) {
-      // A property item outside any item (pulled in by an itemref elsewhere) is read on its own too.
+      // A property item outside any item (pulled in by an itemref elsewhere) is read on its own
+      // too.
       if (!isProperty(e) || !hasScopeAncestor(e)) {
         out.add(item(e, 0));
       }
@@ -145,7 +146,9 @@ public final class MicrodataReader {
       case "meta":
         return e.attr("content").strip();
       case "a", "link", "area":
-        return e.hasAttr("href") ? e.absUrl("href").isEmpty() ? e.attr("href") : e.absUrl("href") : e.text();
+        return e.hasAttr("href")
+            ? e.absUrl("href").isEmpty() ? e.attr("href") : e.absUrl("href")
+            : e.text();
       case "img", "audio", "video", "source", "embed", "iframe", "track":
         return e.absUrl("src").isEmpty() ? e.attr("src") : e.absUrl("src");
       case "time":

@@ -6,7 +6,9 @@ import java.util.Locale;
 import org.jsoup.parser.Parser;
 import tools.jackson.databind.JsonNode;
 
-/** Small readers over schema.org JSON trees, where any value may be a string, an object or an array. */
+/**
+ * Small readers over schema.org JSON trees, where any value may be a string, an object or an array.
+ */
 public final class Nodes {
   private Nodes() {}
 
@@ -46,8 +48,8 @@ public final class Nodes {
   }
 
   /**
-   * Text of a field: a string or number as is, an object's {@code name} (or {@code @value},
-   * {@code value}), the first usable element of an array. Null when blank.
+   * Text of a field: a string or number as is, an object's {@code name} (or {@code @value}, {@code
+   * value}), the first usable element of an array. Null when blank.
    */
   /** {@link #text} for callers outside the package. */
   public static String textOf(JsonNode node, String field) {
@@ -122,7 +124,9 @@ public final class Nodes {
 
   /** HTML entities in JSON strings ("Kitchen &amp; Tabletop"): generators often escape twice. */
   static String unescape(String s) {
-    return s.indexOf('&') >= 0 && s.indexOf(';') > s.indexOf('&') ? Parser.unescapeEntities(s, false) : s;
+    return s.indexOf('&') >= 0 && s.indexOf(';') > s.indexOf('&')
+        ? Parser.unescapeEntities(s, false)
+        : s;
   }
 
   /** The schema.org types of a node, without the vocabulary prefix. */

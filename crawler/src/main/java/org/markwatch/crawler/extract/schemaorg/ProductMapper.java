@@ -26,8 +26,17 @@ import tools.jackson.databind.JsonNode;
  * {@code @id} references are followed.
  */
 public final class ProductMapper {
-  private static final Set<String> PRODUCT_TYPES = Set.of("product", "productgroup", "individualproduct",
-      "productmodel", "someproducts", "vehicle", "car", "book", "motorizedbicycle");
+  private static final Set<String> PRODUCT_TYPES =
+      Set.of(
+          "product",
+          "productgroup",
+          "individualproduct",
+          "productmodel",
+          "someproducts",
+          "vehicle",
+          "car",
+          "book",
+          "motorizedbicycle");
   private static final int MAX_NODES = 20_000;
 
   private ProductMapper() {}
@@ -63,11 +72,13 @@ public final class ProductMapper {
 
   /**
    * The products of a list page (category, search, shop page): two or more products, every one of
-   * them an element of an ItemList. Empty for a product page, where a list holds only related items.
+   * them an element of an ItemList. Empty for a product page, where a list holds only related
+   * items.
    */
   public static List<JsonNode> listedProducts(List<JsonNode> roots) {
     List<JsonNode> nodes = flatten(roots);
-    java.util.Set<JsonNode> listed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.Set<JsonNode> listed =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     List<JsonNode> ordered = new ArrayList<>();
     for (JsonNode n : nodes) {
       if (!Nodes.hasType(n, "ItemList", "OfferCatalog")) {
@@ -91,7 +102,10 @@ public final class ProductMapper {
     return ordered;
   }
 
-  /** Whether {@code n} is a node nested in one of {@code containers} (a variant of a listed product). */
+  /**
+   * Whether {@code n} is a node nested in one of {@code containers} (a variant of a listed
+   * product).
+   */
   private static boolean isInside(JsonNode n, java.util.Set<JsonNode> containers) {
     for (JsonNode c : containers) {
       for (JsonNode inner : flatten(List.of(c))) {
@@ -105,8 +119,8 @@ public final class ProductMapper {
 
   /**
    * Whether the items hold a product about this page: one without a URL, or whose URL is the page's
-   * (host and path; query, scheme and "www." ignored). A product linking elsewhere is another page's
-   * (a promoted item on a category page).
+   * (host and path; query, scheme and "www." ignored). A product linking elsewhere is another
+   * page's (a promoted item on a category page).
    */
   public static boolean hasProductOf(List<JsonNode> roots, String... pageUrls) {
     for (JsonNode n : flatten(roots)) {
@@ -126,13 +140,20 @@ public final class ProductMapper {
     return false;
   }
 
-  /** Whether two URLs name the same page (host and path; query, scheme, "www." and a final "/" ignored). */
+  /**
+   * Whether two URLs name the same page (host and path; query, scheme, "www." and a final "/"
+   * ignored).
+   */
   public static boolean samePage(String a, String b) {
     return a != null && b != null && pageKey(a).equals(pageKey(b));
   }
 
   private static String pageKey(String url) {
-    String u = url.strip().toLowerCase(java.util.Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("^www\\.", "");
+    String u =
+        url.strip()
+            .toLowerCase(java.util.Locale.ROOT)
+            .replaceFirst("^[a-z]+://", "")
+            .replaceFirst("^www\\.", "");
     int cut = u.length();
     for (char c : new char[] {'?', '#'}) {
       int i = u.indexOf(c);
@@ -169,8 +190,12 @@ public final class ProductMapper {
     List<JsonNode> products = nodes.stream().filter(ProductMapper::isProduct).toList();
     if (products.isEmpty()) {
       // No product, but an offer: its item, or the page itself, is what is sold.
-      JsonNode offer = nodes.stream().filter(n -> Nodes.hasType(n, "Offer", "AggregateOffer"))
-          .filter(o -> priceText(o) != null).findFirst().orElse(null);
+      JsonNode offer =
+          nodes.stream()
+              .filter(n -> Nodes.hasType(n, "Offer", "AggregateOffer"))
+              .filter(o -> priceText(o) != null)
+              .findFirst()
+              .orElse(null);
       if (offer == null) {
         return false;
       }
@@ -209,7 +234,8 @@ public final class ProductMapper {
     }
     String sku = Nodes.text(variant, "sku");
     String url = Nodes.text(variant, "url");
-    return (sku != null && sku.length() >= 4 && pageUrl.contains(sku)) || (url != null && url.equals(pageUrl));
+    return (sku != null && sku.length() >= 4 && pageUrl.contains(sku))
+        || (url != null && url.equals(pageUrl));
   }
 
   static boolean isProduct(JsonNode n) {
@@ -233,13 +259,26 @@ public final class ProductMapper {
       }
     }
     // Otherwise the richest product: related-product teasers carry a name and little else.
-    return products.stream().max(Comparator.comparingInt(ProductMapper::richness)).orElse(products.get(0));
+    return products.stream()
+        .max(Comparator.comparingInt(ProductMapper::richness))
+        .orElse(products.get(0));
   }
 
   private static int richness(JsonNode p) {
     int score = 0;
-    for (String f : List.of("offers", "sku", "brand", "description", "gtin13", "gtin", "mpn", "image",
-        "aggregateRating", "review", "productID")) {
+    for (String f :
+        List.of(
+            "offers",
+            "sku",
+            "brand",
+            "description",
+            "gtin13",
+            "gtin",
+            "mpn",
+            "image",
+            "aggregateRating",
+            "review",
+            "productID")) {
       if (p.has(f)) {
         score += f.equals("offers") ? 3 : 1;
       }
@@ -267,7 +306,12 @@ public final class ProductMapper {
     return n;
   }
 
-  private static void product(JsonNode p, List<JsonNode> offers, String pageUrl, Draft d, String layer,
+  private static void product(
+      JsonNode p,
+      List<JsonNode> offers,
+      String pageUrl,
+      Draft d,
+      String layer,
       Map<String, JsonNode> byId) {
     d.title.offer(Nodes.text(p, "name"), layer);
     d.text.offer(Nodes.text(p, "description"), layer);
@@ -290,8 +334,12 @@ public final class ProductMapper {
     }
     JsonNode rating = resolve(Nodes.first(p, "aggregateRating"), byId);
     if (rating != null) {
-      d.reviews.offer(longOf(Nodes.text(rating, "reviewCount") != null ? Nodes.text(rating, "reviewCount")
-          : Nodes.text(rating, "ratingCount")), layer);
+      d.reviews.offer(
+          longOf(
+              Nodes.text(rating, "reviewCount") != null
+                  ? Nodes.text(rating, "reviewCount")
+                  : Nodes.text(rating, "ratingCount")),
+          layer);
     }
     for (JsonNode prop : Nodes.all(p, "additionalProperty")) {
       String name = Nodes.text(prop, "name");
@@ -324,7 +372,8 @@ public final class ProductMapper {
       if (priced && pageUrl != null) {
         String url = Nodes.text(o, "url");
         String sku = Nodes.text(o, "sku");
-        if ((url != null && url.equals(pageUrl)) || (sku != null && sku.length() >= 4 && pageUrl.contains(sku))) {
+        if ((url != null && url.equals(pageUrl))
+            || (sku != null && sku.length() >= 4 && pageUrl.contains(sku))) {
           return o;
         }
       }
@@ -332,7 +381,9 @@ public final class ProductMapper {
         firstPriced = o;
       }
     }
-    return firstPriced != null ? firstPriced : offers.stream().filter(JsonNode::isObject).findFirst().orElse(null);
+    return firstPriced != null
+        ? firstPriced
+        : offers.stream().filter(JsonNode::isObject).findFirst().orElse(null);
   }
 
   private static String priceText(JsonNode offer) {
@@ -368,7 +419,8 @@ public final class ProductMapper {
     d.price.offer(price, layer);
     for (JsonNode spec : Nodes.all(o, "priceSpecification")) {
       String type = Nodes.lower(Nodes.enumValue(Nodes.text(spec, "priceType")));
-      if (type != null && (type.contains("list") || type.contains("strikethrough") || type.contains("msrp"))) {
+      if (type != null
+          && (type.contains("list") || type.contains("strikethrough") || type.contains("msrp"))) {
         d.listPrice.offer(money(Nodes.text(spec, "price"), iso), layer);
       }
     }
@@ -392,7 +444,9 @@ public final class ProductMapper {
     return Currencies.toIso(c, null);
   }
 
-  /** A schema.org price: a plain number uses "." as decimal point; anything else is parsed as shown. */
+  /**
+   * A schema.org price: a plain number uses "." as decimal point; anything else is parsed as shown.
+   */
   static Money money(String text, String iso) {
     if (text == null) {
       return null;
@@ -424,7 +478,10 @@ public final class ProductMapper {
   private static List<String> images(JsonNode p) {
     Set<String> out = new LinkedHashSet<>();
     for (JsonNode img : Nodes.all(p, "image")) {
-      String url = img.isObject() ? firstNonNull(Nodes.text(img, "contentUrl"), Nodes.text(img, "url")) : Nodes.scalar(img);
+      String url =
+          img.isObject()
+              ? firstNonNull(Nodes.text(img, "contentUrl"), Nodes.text(img, "url"))
+              : Nodes.scalar(img);
       if (url != null && out.size() < 20) {
         out.add(url);
       }
@@ -452,14 +509,16 @@ public final class ProductMapper {
         continue;
       }
       List<JsonNode> items = new ArrayList<>(Nodes.all(n, "itemListElement"));
-      items.sort(Comparator.comparingDouble(i -> {
-        String pos = Nodes.text(i, "position");
-        try {
-          return pos == null ? Double.MAX_VALUE : Double.parseDouble(pos);
-        } catch (NumberFormatException e) {
-          return Double.MAX_VALUE;
-        }
-      }));
+      items.sort(
+          Comparator.comparingDouble(
+              i -> {
+                String pos = Nodes.text(i, "position");
+                try {
+                  return pos == null ? Double.MAX_VALUE : Double.parseDouble(pos);
+                } catch (NumberFormatException e) {
+                  return Double.MAX_VALUE;
+                }
+              }));
       List<String> names = new ArrayList<>();
       for (JsonNode i : items) {
         String name = Nodes.text(i, "name");
@@ -495,14 +554,23 @@ public final class ProductMapper {
     if (address != null) {
       if (address.isObject()) {
         List<String> parts = new ArrayList<>();
-        for (String f : List.of("streetAddress", "addressLocality", "addressRegion", "postalCode", "addressCountry")) {
+        for (String f :
+            List.of(
+                "streetAddress",
+                "addressLocality",
+                "addressRegion",
+                "postalCode",
+                "addressCountry")) {
           String v = Nodes.text(address, f);
           if (v != null && !parts.contains(v)) {
             parts.add(v);
           }
         }
         out.address.offer(parts.isEmpty() ? null : String.join(", ", parts), layer);
-        out.province.offer(firstNonNull(Nodes.text(address, "addressRegion"), Nodes.text(address, "addressLocality")), layer);
+        out.province.offer(
+            firstNonNull(
+                Nodes.text(address, "addressRegion"), Nodes.text(address, "addressLocality")),
+            layer);
       } else {
         out.address.offer(Nodes.scalar(address), layer);
       }

@@ -15,22 +15,55 @@ import org.markwatch.model.Money;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Finds the product in embedded application state: the object that looks most like a product
- * (a name, a price, an id, a brand, a currency) and best matches the page (its id in the URL, its
- * name as the title). Key names vary by framework, so several spellings are read.
+ * Finds the product in embedded application state: the object that looks most like a product (a
+ * name, a price, an id, a brand, a currency) and best matches the page (its id in the URL, its name
+ * as the title). Key names vary by framework, so several spellings are read.
  */
 public final class AppStateMapper {
   private static final int MAX_NODES = 100_000;
-  private static final List<String> NAME = List.of("name", "title", "productName", "product_name", "item_name");
-  private static final List<String> PRICE = List.of("price", "salePrice", "sale_price", "finalPrice", "final_price",
-      "currentPrice", "current_price", "priceValue", "price_amount", "value", "amount");
-  private static final List<String> ID = List.of("sku", "productId", "product_id", "productSKU", "item_id", "itemId",
-      "id", "content_ids", "articleNumber");
-  private static final List<String> CURRENCY = List.of("currency", "priceCurrency", "currencyCode", "currency_code");
-  private static final List<String> BRAND = List.of("brand", "brandName", "brand_name", "item_brand", "manufacturer");
-  private static final List<String> GTIN = List.of("gtin", "gtin13", "ean", "ean13", "barcode", "upc");
-  private static final Set<String> PRICE_KEYS = Set.of("price", "saleprice", "sale_price", "finalprice", "final_price",
-      "currentprice", "current_price", "pricevalue", "price_amount");
+  private static final List<String> NAME =
+      List.of("name", "title", "productName", "product_name", "item_name");
+  private static final List<String> PRICE =
+      List.of(
+          "price",
+          "salePrice",
+          "sale_price",
+          "finalPrice",
+          "final_price",
+          "currentPrice",
+          "current_price",
+          "priceValue",
+          "price_amount",
+          "value",
+          "amount");
+  private static final List<String> ID =
+      List.of(
+          "sku",
+          "productId",
+          "product_id",
+          "productSKU",
+          "item_id",
+          "itemId",
+          "id",
+          "content_ids",
+          "articleNumber");
+  private static final List<String> CURRENCY =
+      List.of("currency", "priceCurrency", "currencyCode", "currency_code");
+  private static final List<String> BRAND =
+      List.of("brand", "brandName", "brand_name", "item_brand", "manufacturer");
+  private static final List<String> GTIN =
+      List.of("gtin", "gtin13", "ean", "ean13", "barcode", "upc");
+  private static final Set<String> PRICE_KEYS =
+      Set.of(
+          "price",
+          "saleprice",
+          "sale_price",
+          "finalprice",
+          "final_price",
+          "currentprice",
+          "current_price",
+          "pricevalue",
+          "price_amount");
 
   private AppStateMapper() {}
 
@@ -70,8 +103,10 @@ public final class AppStateMapper {
     String iso = bestCurrency == null ? null : iso(bestCurrency);
     String priceText = priceText(best);
     if (priceText != null) {
-      BigDecimal amount = priceText.matches("\\d+(\\.\\d+)?") ? new BigDecimal(priceText)
-          : PriceParser.parse(priceText, bestCurrency, null, null).amount();
+      BigDecimal amount =
+          priceText.matches("\\d+(\\.\\d+)?")
+              ? new BigDecimal(priceText)
+              : PriceParser.parse(priceText, bestCurrency, null, null).amount();
       if (amount != null && amount.signum() > 0) {
         ParsedPrice p = PriceParser.parse(priceText, bestCurrency, null, null);
         d.price.offer(new Money(amount, iso != null ? iso : p.currencyIso()), layer);
@@ -123,8 +158,10 @@ public final class AppStateMapper {
   }
 
   private static int score(JsonNode n, String pageUrl, String title) {
-    boolean hasPrice = priceText(n) != null && n.properties().stream()
-        .anyMatch(e -> PRICE_KEYS.contains(e.getKey().toLowerCase(Locale.ROOT)));
+    boolean hasPrice =
+        priceText(n) != null
+            && n.properties().stream()
+                .anyMatch(e -> PRICE_KEYS.contains(e.getKey().toLowerCase(Locale.ROOT)));
     if (!hasPrice) {
       return 0;
     }

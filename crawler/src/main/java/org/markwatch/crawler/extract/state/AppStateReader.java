@@ -8,12 +8,12 @@ import org.markwatch.crawler.extract.schemaorg.LenientJson;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The JSON state a page's application embeds: {@code <script id="__NEXT_DATA__">} and other
- * {@code application/json} scripts, assignments such as {@code window.__INITIAL_STATE__ = {...}},
- * analytics calls carrying the product ({@code dataLayer.push({...})},
- * {@code fbq('track', 'ViewContent', {...})}, {@code gtag('event', 'view_item', {...})}) and JSON in
- * hidden inputs or data attributes. Bounded: at most {@value #MAX_BLOCKS} blocks of at most
- * {@value #MAX_BLOCK_CHARS} characters each.
+ * The JSON state a page's application embeds: {@code <script id="__NEXT_DATA__">} and other {@code
+ * application/json} scripts, assignments such as {@code window.__INITIAL_STATE__ = {...}},
+ * analytics calls carrying the product ({@code dataLayer.push({...})}, {@code fbq('track',
+ * 'ViewContent', {...})}, {@code gtag('event', 'view_item', {...})}) and JSON in hidden inputs or
+ * data attributes. Bounded: at most {@value #MAX_BLOCKS} blocks of at most {@value
+ * #MAX_BLOCK_CHARS} characters each.
  */
 public final class AppStateReader {
   public static final int MAX_BLOCKS = 60;
@@ -48,7 +48,9 @@ public final class AppStateReader {
       }
       blocks(code, out);
     }
-    for (Element e : doc.select("input[type=hidden][value^={], [data-product^={], [data-json^={], [data-item^={]")) {
+    for (Element e :
+        doc.select(
+            "input[type=hidden][value^={], [data-product^={], [data-json^={], [data-item^={]")) {
       if (out.size() >= MAX_BLOCKS) {
         break;
       }
@@ -98,7 +100,9 @@ public final class AppStateReader {
     for (int j = at - 1; j >= 0 && at - j < 40; j--) {
       char p = code.charAt(j);
       if (!Character.isWhitespace(p)) {
-        return (p == '=' && (j == 0 || "=!<>".indexOf(code.charAt(j - 1)) < 0)) || p == '(' || p == ',';
+        return (p == '=' && (j == 0 || "=!<>".indexOf(code.charAt(j - 1)) < 0))
+            || p == '('
+            || p == ',';
       }
     }
     return false;
@@ -113,7 +117,9 @@ public final class AppStateReader {
     return false;
   }
 
-  /** Index of the bracket closing the one at {@code open}, or -1 (unbalanced, too long, too deep). */
+  /**
+   * Index of the bracket closing the one at {@code open}, or -1 (unbalanced, too long, too deep).
+   */
   static int balancedEnd(String s, int open) {
     int depth = 0;
     char quote = 0;
@@ -140,7 +146,7 @@ public final class AppStateReader {
             return i;
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return -1;

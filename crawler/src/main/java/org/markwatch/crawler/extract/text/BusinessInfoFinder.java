@@ -7,16 +7,20 @@ import org.markwatch.crawler.extract.draft.SellerDraft;
 
 /**
  * The business information Decree 52/2013 (as amended by Decree 85/2021) asks a seller to show,
- * read from text: tax code (mã số thuế, MST), business registration (GPKD, ĐKKD), address,
- * phone and e-mail.
+ * read from text: tax code (mã số thuế, MST), business registration (GPKD, ĐKKD), address, phone
+ * and e-mail.
  */
 public final class BusinessInfoFinder {
-  private static final Pattern TAX = Pattern.compile(
-      "(?iu)(?:mã số thuế|ma so thue|mst|mã số doanh nghiệp|mã số dn|tax\\s*(?:id|code))\\s*[:.]?\\s*(\\d{10}(?:-\\d{3})?)");
-  private static final Pattern REGISTRATION = Pattern.compile(
-      "(?iu)(?:giấy chứng nhận đăng ký (?:kinh doanh|doanh nghiệp)|gcn đkkd|gpkd|đkkd|giấy phép kinh doanh|"
-          + "số đăng ký kinh doanh)\\s*(?:số)?\\s*[:.]?\\s*([0-9A-Z][0-9A-Z/.-]{5,30})");
-  private static final Pattern ADDRESS = Pattern.compile("(?iu)(?:địa chỉ|dia chi|address)\\s*[:]\\s*([^\\n|]{8,200}?)(?=\\s*(?:\\n|\\||$|điện thoại|hotline|email|mst|mã số))");
+  private static final Pattern TAX =
+      Pattern.compile(
+          "(?iu)(?:mã số thuế|ma so thue|mst|mã số doanh nghiệp|mã số dn|tax\\s*(?:id|code))\\s*[:.]?\\s*(\\d{10}(?:-\\d{3})?)");
+  private static final Pattern REGISTRATION =
+      Pattern.compile(
+          "(?iu)(?:giấy chứng nhận đăng ký (?:kinh doanh|doanh nghiệp)|gcn đkkd|gpkd|đkkd|giấy phép kinh doanh|"
+              + "số đăng ký kinh doanh)\\s*(?:số)?\\s*[:.]?\\s*([0-9A-Z][0-9A-Z/.-]{5,30})");
+  private static final Pattern ADDRESS =
+      Pattern.compile(
+          "(?iu)(?:địa chỉ|dia chi|address)\\s*[:]\\s*([^\\n|]{8,200}?)(?=\\s*(?:\\n|\\||$|điện thoại|hotline|email|mst|mã số))");
 
   private BusinessInfoFinder() {}
 

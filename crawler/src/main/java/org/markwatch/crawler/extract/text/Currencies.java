@@ -19,26 +19,146 @@ import java.util.regex.Pattern;
  */
 public final class Currencies {
   /** Symbols unambiguous enough to win wherever they appear; dollar variants before "$". */
-  private static final List<String> SAFE = List.of(
-      "Bds$", "CUC$", "MOP$", "AR$", "AU$", "BN$", "BZ$", "CA$", "CL$", "CO$", "CV$", "HK$", "MX$",
-      "NT$", "NZ$", "TT$", "RD$", "WS$", "US$", "$U", "C$", "J$", "N$", "R$", "S$", "T$", "Z$", "A$",
-      "SY£", "LB£", "CN¥", "GH₵",
-      "$", "€", "£", "zł", "Zł", "Kč", "₽", "¥", "￥", "฿", "դր.", "դր", "₦", "₴", "₱", "৳", "₭", "₪", "﷼",
-      "៛", "₩", "₫", "₡", "টকা", "ƒ", "₲", "؋", "₮", "नेरू", "₨", "₶", "₾", "֏", "ރ", "৲", "૱", "௹", "₠",
-      "₢", "₣", "₤", "₧", "₯", "₰", "₳", "₷", "₸", "₹", "₺", "₼", "₿", "ℳ", "원", "円", "元",
-      "ر.ق.\u200f", "د.ك.\u200f", "د.ع.\u200f", "ر.ع.\u200f", "ر.ي.\u200f", "ر.س.\u200f", "د.ج.\u200f",
-      "د.م.\u200f", "د.إ.\u200f", "د.ت.\u200f", "د.ل.\u200f", "ل.س.\u200f", "د.ب.\u200f", "د.أ.\u200f",
-      "ج.م.\u200f", "ل.ل.\u200f", "تومان",
-      "EUR", "euro", "eur", "CHF", "DKK", "Rp", "lei", "VNĐ", "VND", "vnđ", "vnd", "đồng",
-      "руб.", "руб", "грн.", "грн", "дин.", "Dinara", "динар", "лв.", "лв", "р.", "тңг.", "тңг", "ман.");
+  private static final List<String> SAFE =
+      List.of(
+          "Bds$",
+          "CUC$",
+          "MOP$",
+          "AR$",
+          "AU$",
+          "BN$",
+          "BZ$",
+          "CA$",
+          "CL$",
+          "CO$",
+          "CV$",
+          "HK$",
+          "MX$",
+          "NT$",
+          "NZ$",
+          "TT$",
+          "RD$",
+          "WS$",
+          "US$",
+          "$U",
+          "C$",
+          "J$",
+          "N$",
+          "R$",
+          "S$",
+          "T$",
+          "Z$",
+          "A$",
+          "SY£",
+          "LB£",
+          "CN¥",
+          "GH₵",
+          "$",
+          "€",
+          "£",
+          "zł",
+          "Zł",
+          "Kč",
+          "₽",
+          "¥",
+          "￥",
+          "฿",
+          "դր.",
+          "դր",
+          "₦",
+          "₴",
+          "₱",
+          "৳",
+          "₭",
+          "₪",
+          "﷼",
+          "៛",
+          "₩",
+          "₫",
+          "₡",
+          "টকা",
+          "ƒ",
+          "₲",
+          "؋",
+          "₮",
+          "नेरू",
+          "₨",
+          "₶",
+          "₾",
+          "֏",
+          "ރ",
+          "৲",
+          "૱",
+          "௹",
+          "₠",
+          "₢",
+          "₣",
+          "₤",
+          "₧",
+          "₯",
+          "₰",
+          "₳",
+          "₷",
+          "₸",
+          "₹",
+          "₺",
+          "₼",
+          "₿",
+          "ℳ",
+          "원",
+          "円",
+          "元",
+          "ر.ق.\u200f",
+          "د.ك.\u200f",
+          "د.ع.\u200f",
+          "ر.ع.\u200f",
+          "ر.ي.\u200f",
+          "ر.س.\u200f",
+          "د.ج.\u200f",
+          "د.م.\u200f",
+          "د.إ.\u200f",
+          "د.ت.\u200f",
+          "د.ل.\u200f",
+          "ل.س.\u200f",
+          "د.ب.\u200f",
+          "د.أ.\u200f",
+          "ج.م.\u200f",
+          "ل.ل.\u200f",
+          "تومان",
+          "EUR",
+          "euro",
+          "eur",
+          "CHF",
+          "DKK",
+          "Rp",
+          "lei",
+          "VNĐ",
+          "VND",
+          "vnđ",
+          "vnd",
+          "đồng",
+          "руб.",
+          "руб",
+          "грн.",
+          "грн",
+          "дин.",
+          "Dinara",
+          "динар",
+          "лв.",
+          "лв",
+          "р.",
+          "тңг.",
+          "тңг",
+          "ман.");
 
   /** Additional less safe symbols not in the JDK's locale data. */
-  private static final List<String> OTHER_EXTRA = List.of(
-      "р", "Р", "kr", "Kr", "kr.", "Ft", "Lt", "Ls", "kn", "Kn", "Rs", "Rs.", "KD", "BD", "QR", "SR", "RM",
-      "Bs", "Bs.", "S/.", "S/", "lek", "Lek", "TL", "KM", "Ks", "B/.", "Br", "pln", "Fr.", "Fr", "LEI", "Lei",
-      "LD", "ZK", "र",
-      "ден", "сом", "сўм", "جنيه", "درهم", "ريال", "دينار", "ل.س", "ر.س", "د.إ", "DH", "Dhs", "AED",
-      "Sh", "Tk", "Nu.", "MK", "FCFA", "CFA", "F CFA", "XOF", "Le", "UM");
+  private static final List<String> OTHER_EXTRA =
+      List.of(
+          "р", "Р", "kr", "Kr", "kr.", "Ft", "Lt", "Ls", "kn", "Kn", "Rs", "Rs.", "KD", "BD", "QR",
+          "SR", "RM", "Bs", "Bs.", "S/.", "S/", "lek", "Lek", "TL", "KM", "Ks", "B/.", "Br", "pln",
+          "Fr.", "Fr", "LEI", "Lei", "LD", "ZK", "र", "ден", "сом", "сўм", "جنيه", "درهم", "ريال",
+          "دينار", "ل.س", "ر.س", "د.إ", "DH", "Dhs", "AED", "Sh", "Tk", "Nu.", "MK", "FCFA", "CFA",
+          "F CFA", "XOF", "Le", "UM");
 
   private static final Map<String, String> ISO = new HashMap<>();
   private static final SymbolTable SAFE_PATTERN;
@@ -70,29 +190,100 @@ public final class Currencies {
         dollarCodes.add(c.getCurrencyCode());
       }
     }
-    DOLLAR_CODE = Pattern.compile("\\b(" + String.join("|", dollarCodes) + ")(?=\\$?(?:[\\W\\d]|$))");
+    DOLLAR_CODE =
+        Pattern.compile("\\b(" + String.join("|", dollarCodes) + ")(?=\\$?(?:[\\W\\d]|$))");
     String[][] known = {
-        {"$", "USD"}, {"US$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"￥", "JPY"}, {"円", "JPY"},
-        {"元", "CNY"}, {"CN¥", "CNY"}, {"₫", "VND"}, {"đ", "VND"}, {"Đ", "VND"}, {"VNĐ", "VND"}, {"vnđ", "VND"},
-        {"vnd", "VND"}, {"đồng", "VND"}, {"dong", "VND"}, {"đô", "USD"}, {"đô la", "USD"}, {"₩", "KRW"}, {"원", "KRW"},
-        {"zł", "PLN"}, {"Zł", "PLN"}, {"Kč", "CZK"}, {"₽", "RUB"}, {"руб", "RUB"}, {"руб.", "RUB"},
-        {"р.", "RUB"}, {"р", "RUB"}, {"Р", "RUB"}, {"грн", "UAH"}, {"грн.", "UAH"}, {"₴", "UAH"}, {"лв", "BGN"},
-        {"лв.", "BGN"}, {"฿", "THB"}, {"₹", "INR"}, {"Rs", "INR"}, {"Rs.", "INR"}, {"₺", "TRY"}, {"TL", "TRY"},
-        {"R$", "BRL"}, {"A$", "AUD"}, {"AU$", "AUD"}, {"C$", "CAD"}, {"CA$", "CAD"}, {"NZ$", "NZD"},
-        {"HK$", "HKD"}, {"S$", "SGD"}, {"NT$", "TWD"}, {"MX$", "MXN"}, {"₱", "PHP"}, {"₪", "ILS"},
-        {"euro", "EUR"}, {"eur", "EUR"}, {"Rp", "IDR"}, {"RM", "MYR"}, {"lei", "RON"}, {"kr", "SEK"},
-        {"Ft", "HUF"}, {"KD", "KWD"}, {"kn", "HRK"}, {"₦", "NGN"}, {"₭", "LAK"}, {"៛", "KHR"},
-        {"₸", "KZT"}, {"₾", "GEL"}, {"₼", "AZN"}, {"֏", "AMD"}, {"₮", "MNT"}, {"₡", "CRC"}, {"₲", "PYG"},
-        {"৳", "BDT"}, {"₨", "PKR"}, {"₿", "XBT"}, {"AED", "AED"}, {"درهم", "AED"}, {"جنيه", "EGP"},
-        {"ريال", "SAR"}, {"تومان", "IRR"}, {"CHF", "CHF"}, {"DKK", "DKK"}};
+      {"$", "USD"},
+      {"US$", "USD"},
+      {"€", "EUR"},
+      {"£", "GBP"},
+      {"¥", "JPY"},
+      {"￥", "JPY"},
+      {"円", "JPY"},
+      {"元", "CNY"},
+      {"CN¥", "CNY"},
+      {"₫", "VND"},
+      {"đ", "VND"},
+      {"Đ", "VND"},
+      {"VNĐ", "VND"},
+      {"vnđ", "VND"},
+      {"vnd", "VND"},
+      {"đồng", "VND"},
+      {"dong", "VND"},
+      {"đô", "USD"},
+      {"đô la", "USD"},
+      {"₩", "KRW"},
+      {"원", "KRW"},
+      {"zł", "PLN"},
+      {"Zł", "PLN"},
+      {"Kč", "CZK"},
+      {"₽", "RUB"},
+      {"руб", "RUB"},
+      {"руб.", "RUB"},
+      {"р.", "RUB"},
+      {"р", "RUB"},
+      {"Р", "RUB"},
+      {"грн", "UAH"},
+      {"грн.", "UAH"},
+      {"₴", "UAH"},
+      {"лв", "BGN"},
+      {"лв.", "BGN"},
+      {"฿", "THB"},
+      {"₹", "INR"},
+      {"Rs", "INR"},
+      {"Rs.", "INR"},
+      {"₺", "TRY"},
+      {"TL", "TRY"},
+      {"R$", "BRL"},
+      {"A$", "AUD"},
+      {"AU$", "AUD"},
+      {"C$", "CAD"},
+      {"CA$", "CAD"},
+      {"NZ$", "NZD"},
+      {"HK$", "HKD"},
+      {"S$", "SGD"},
+      {"NT$", "TWD"},
+      {"MX$", "MXN"},
+      {"₱", "PHP"},
+      {"₪", "ILS"},
+      {"euro", "EUR"},
+      {"eur", "EUR"},
+      {"Rp", "IDR"},
+      {"RM", "MYR"},
+      {"lei", "RON"},
+      {"kr", "SEK"},
+      {"Ft", "HUF"},
+      {"KD", "KWD"},
+      {"kn", "HRK"},
+      {"₦", "NGN"},
+      {"₭", "LAK"},
+      {"៛", "KHR"},
+      {"₸", "KZT"},
+      {"₾", "GEL"},
+      {"₼", "AZN"},
+      {"֏", "AMD"},
+      {"₮", "MNT"},
+      {"₡", "CRC"},
+      {"₲", "PYG"},
+      {"৳", "BDT"},
+      {"₨", "PKR"},
+      {"₿", "XBT"},
+      {"AED", "AED"},
+      {"درهم", "AED"},
+      {"جنيه", "EGP"},
+      {"ريال", "SAR"},
+      {"تومان", "IRR"},
+      {"CHF", "CHF"},
+      {"DKK", "DKK"}
+    };
     for (String[] k : known) {
       ISO.put(k[0], k[1]);
     }
   }
 
   /** Currencies other than dollars that are written with "$" at home (pesos, reais are "R$"). */
-  private static final Set<String> PESOS_WRITTEN_WITH_DOLLAR = Set.of("ARS", "CLP", "COP", "MXN", "UYU", "DOP",
-      "CUP", "CVE", "NIO", "TOP", "WST");
+  private static final Set<String> PESOS_WRITTEN_WITH_DOLLAR =
+      Set.of("ARS", "CLP", "COP", "MXN", "UYU", "DOP", "CUP", "CVE", "NIO", "TOP", "WST");
 
   private Currencies() {}
 
@@ -102,7 +293,8 @@ public final class Currencies {
       if (in == null) {
         throw new IllegalStateException("currency-symbols.tsv missing from the crawler jar");
       }
-      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+      for (String line :
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
         int tab = line.indexOf('\t');
         if (!line.startsWith("#") && tab > 0) {
           out.add(new String[] {line.substring(0, tab), line.substring(tab + 1).strip()});
@@ -208,12 +400,11 @@ public final class Currencies {
     return m.find() ? m.group(1) : null;
   }
 
-
   /**
    * Symbols indexed by their first character: the leftmost symbol in a text, the longest at its
-   * position. Latin-script symbols match as whole words only ("L'unité" is no lira); other
-   * scripts also match as a prefix, since they inflect ("рублей"). A regular expression with
-   * hundreds of alternatives was the slowest part of extraction.
+   * position. Latin-script symbols match as whole words only ("L'unité" is no lira); other scripts
+   * also match as a prefix, since they inflect ("рублей"). A regular expression with hundreds of
+   * alternatives was the slowest part of extraction.
    */
   private static final class SymbolTable {
     private final Map<Character, List<String>> byFirst = new HashMap<>();
@@ -245,15 +436,19 @@ public final class Currencies {
     }
 
     private static boolean bounded(String text, int start, int end, String sym) {
-      if (isLatinLetter(sym.codePointAt(0)) && start > 0 && Character.isLetter(text.codePointBefore(start))) {
+      if (isLatinLetter(sym.codePointAt(0))
+          && start > 0
+          && Character.isLetter(text.codePointBefore(start))) {
         return false;
       }
-      return !(isLatinLetter(sym.codePointBefore(sym.length())) && end < text.length()
+      return !(isLatinLetter(sym.codePointBefore(sym.length()))
+          && end < text.length()
           && Character.isLetter(text.codePointAt(end)));
     }
   }
 
   private static boolean isLatinLetter(int cp) {
-    return Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
+    return Character.isLetter(cp)
+        && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
   }
 }

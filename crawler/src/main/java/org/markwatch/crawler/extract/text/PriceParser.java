@@ -6,25 +6,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a price from a short string as shown on a page ("1.800.000₫", "€1'049,95", "450k",
- * "1tr2", "1,2 triệu", "35 đô"). The decimal separator is guessed from the digits after the last
- * separator: one, two or four and more digits make it decimal, three make it a thousands separator.
+ * Reads a price from a short string as shown on a page ("1.800.000₫", "€1'049,95", "450k", "1tr2",
+ * "1,2 triệu", "35 đô"). The decimal separator is guessed from the digits after the last separator:
+ * one, two or four and more digits make it decimal, three make it a thousands separator.
  * Thread-safe, no state.
  */
 public final class PriceParser {
   /** Inputs longer than this are cut: a price string is short, anything longer is page text. */
   public static final int MAX_INPUT_CHARS = 2_000;
 
-  private static final Pattern EURO_DECIMAL = Pattern.compile("[\\d\\s.,]*?\\d\\s*?€\\s*?\\d\\d(?:$|[^\\d])");
-  private static final Pattern NUMBER = Pattern.compile("((?<!\\d)\\.?\\d[\\d\\s.,'’]*)\\s*?(?:[^%\\d]|$)");
-  private static final Pattern DECIMAL_SEP = Pattern.compile("\\d([.,'€])(?:\\d{1,2}?|\\d{4}\\d*?)$");
+  private static final Pattern EURO_DECIMAL =
+      Pattern.compile("[\\d\\s.,]*?\\d\\s*?€\\s*?\\d\\d(?:$|[^\\d])");
+  private static final Pattern NUMBER =
+      Pattern.compile("((?<!\\d)\\.?\\d[\\d\\s.,'’]*)\\s*?(?:[^%\\d]|$)");
+  private static final Pattern DECIMAL_SEP =
+      Pattern.compile("\\d([.,'€])(?:\\d{1,2}?|\\d{4}\\d*?)$");
   // Vietnamese shorthand: 450k, 1tr2, 1,2 triệu, 2 củ, 1 tỷ 5, 120 nghìn.
-  private static final Pattern VN_SHORTHAND = Pattern.compile(
-      "(?<![\\d.,])(\\d{1,3}(?:[.,]\\d{1,3})?)\\s*(k|K|nghìn|ngàn|tr|Tr|TR|triệu|trieu|củ|tỷ|tỉ|ty)"
-          + "(?:\\s*(\\d{1,3}))?(?!\\p{L})");
-  private static final Pattern VN_DOLLAR = Pattern.compile("(?<![\\d.,])(\\d[\\d.,]*)\\s*(đô(?:\\s*la)?|đô-la)(?!\\p{L})",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  private static final Pattern VN_DONG = Pattern.compile("\\d\\s*(đ|Đ|₫|VNĐ|VND|vnđ|vnd|đồng)(?!\\p{L})");
+  private static final Pattern VN_SHORTHAND =
+      Pattern.compile(
+          "(?<![\\d.,])(\\d{1,3}(?:[.,]\\d{1,3})?)\\s*(k|K|nghìn|ngàn|tr|Tr|TR|triệu|trieu|củ|tỷ|tỉ|ty)"
+              + "(?:\\s*(\\d{1,3}))?(?!\\p{L})");
+  private static final Pattern VN_DOLLAR =
+      Pattern.compile(
+          "(?<![\\d.,])(\\d[\\d.,]*)\\s*(đô(?:\\s*la)?|đô-la)(?!\\p{L})",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern VN_DONG =
+      Pattern.compile("\\d\\s*(đ|Đ|₫|VNĐ|VND|vnđ|vnd|đồng)(?!\\p{L})");
 
   private PriceParser() {}
 
@@ -38,7 +45,8 @@ public final class PriceParser {
    * separate element, a meta value), {@code decimalSeparator} forces "." or "," when known, and
    * {@code country} (ISO 3166 alpha-2) disambiguates "$" and "kr". Any argument may be null.
    */
-  public static ParsedPrice parse(String price, String currencyHint, String decimalSeparator, String country) {
+  public static ParsedPrice parse(
+      String price, String currencyHint, String decimalSeparator, String country) {
     if (price == null) {
       return ParsedPrice.NONE;
     }
@@ -51,7 +59,9 @@ public final class PriceParser {
     String symbol = Currencies.findSymbol(text, hint);
     BigDecimal amount = parseNumber(amountText(text), decimalSeparator);
     String iso = Currencies.toIso(symbol, country);
-    if (iso == null && hint != null && Currencies.isIsoCode(hint.strip().toUpperCase(Locale.ROOT))) {
+    if (iso == null
+        && hint != null
+        && Currencies.isIsoCode(hint.strip().toUpperCase(Locale.ROOT))) {
       iso = hint.strip().toUpperCase(Locale.ROOT);
     }
     return new ParsedPrice(amount, symbol == null ? null : symbol.strip(), iso);
@@ -59,7 +69,10 @@ public final class PriceParser {
 
   private static String normalise(String s) {
     String cut = s.length() > MAX_INPUT_CHARS ? s.substring(0, MAX_INPUT_CHARS) : s;
-    return cut.replace('\u00a0', ' ').replace('\u202f', ' ').replace('\u2009', ' ').replaceAll("\\s+", " ");
+    return cut.replace('\u00a0', ' ')
+        .replace('\u202f', ' ')
+        .replace('\u2009', ' ')
+        .replaceAll("\\s+", " ");
   }
 
   /** Vietnamese forms that the general reader would misread, or null when none applies. */
@@ -68,19 +81,25 @@ public final class PriceParser {
     if (m.find()) {
       BigDecimal head = new BigDecimal(m.group(1).replace(',', '.'));
       String unit = m.group(2).toLowerCase(Locale.ROOT);
-      long scale = switch (unit) {
-        case "k", "nghìn", "ngàn", "ng" -> 1_000L;
-        case "tỷ", "tỉ", "ty" -> 1_000_000_000L;
-        default -> 1_000_000L;
-      };
+      long scale =
+          switch (unit) {
+            case "k", "nghìn", "ngàn", "ng" -> 1_000L;
+            case "tỷ", "tỉ", "ty" -> 1_000_000_000L;
+            default -> 1_000_000L;
+          };
       BigDecimal amount = head.multiply(BigDecimal.valueOf(scale));
       if (m.group(3) != null && head.scale() <= 0) {
         // "1tr2" = 1.2 million, "1tr25" = 1.25 million: the tail is the next digits of the amount.
         String tail = m.group(3);
         amount = amount.add(new BigDecimal("0." + tail).multiply(BigDecimal.valueOf(scale)));
       }
-      return new ParsedPrice(amount.stripTrailingZeros().max(BigDecimal.ZERO).setScale(0, java.math.RoundingMode.HALF_UP),
-          m.group(2), "VND");
+      return new ParsedPrice(
+          amount
+              .stripTrailingZeros()
+              .max(BigDecimal.ZERO)
+              .setScale(0, java.math.RoundingMode.HALF_UP),
+          m.group(2),
+          "VND");
     }
     Matcher d = VN_DOLLAR.matcher(text);
     if (d.find()) {
@@ -136,7 +155,9 @@ public final class PriceParser {
     return s.substring(start, end).strip();
   }
 
-  /** Parses a number text, guessing the decimal separator unless one is given. Null when unreadable. */
+  /**
+   * Parses a number text, guessing the decimal separator unless one is given. Null when unreadable.
+   */
   static BigDecimal parseNumber(String num, String decimalSeparator) {
     if (num == null || num.isBlank()) {
       return null;

@@ -9,18 +9,76 @@ import java.util.Map;
 /**
  * The Vietnamese province (or centrally-run city) named in an address, as one of the 34 in force
  * since 1 July 2025 (Resolution 202/2025/QH15). Addresses still name the 63 provinces from before
- * the merger, with and without diacritics, and in short forms (TP.HCM, HN, Sài Gòn): each is
- * mapped to the province that took it in ("KCN Sóng Thần, Dĩ An, Bình Dương" is in Hồ Chí Minh).
+ * the merger, with and without diacritics, and in short forms (TP.HCM, HN, Sài Gòn): each is mapped
+ * to the province that took it in ("KCN Sóng Thần, Dĩ An, Bình Dương" is in Hồ Chí Minh).
  */
 public final class Provinces {
-  private static final List<String> NAMES = List.of("An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn",
-      "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ",
-      "Cao Bằng", "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
-      "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa",
-      "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An",
-      "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh",
-      "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế",
-      "Tiền Giang", "Hồ Chí Minh", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Huế");
+  private static final List<String> NAMES =
+      List.of(
+          "An Giang",
+          "Bà Rịa - Vũng Tàu",
+          "Bắc Giang",
+          "Bắc Kạn",
+          "Bạc Liêu",
+          "Bắc Ninh",
+          "Bến Tre",
+          "Bình Định",
+          "Bình Dương",
+          "Bình Phước",
+          "Bình Thuận",
+          "Cà Mau",
+          "Cần Thơ",
+          "Cao Bằng",
+          "Đà Nẵng",
+          "Đắk Lắk",
+          "Đắk Nông",
+          "Điện Biên",
+          "Đồng Nai",
+          "Đồng Tháp",
+          "Gia Lai",
+          "Hà Giang",
+          "Hà Nam",
+          "Hà Nội",
+          "Hà Tĩnh",
+          "Hải Dương",
+          "Hải Phòng",
+          "Hậu Giang",
+          "Hòa Bình",
+          "Hưng Yên",
+          "Khánh Hòa",
+          "Kiên Giang",
+          "Kon Tum",
+          "Lai Châu",
+          "Lâm Đồng",
+          "Lạng Sơn",
+          "Lào Cai",
+          "Long An",
+          "Nam Định",
+          "Nghệ An",
+          "Ninh Bình",
+          "Ninh Thuận",
+          "Phú Thọ",
+          "Phú Yên",
+          "Quảng Bình",
+          "Quảng Nam",
+          "Quảng Ngãi",
+          "Quảng Ninh",
+          "Quảng Trị",
+          "Sóc Trăng",
+          "Sơn La",
+          "Tây Ninh",
+          "Thái Bình",
+          "Thái Nguyên",
+          "Thanh Hóa",
+          "Thừa Thiên Huế",
+          "Tiền Giang",
+          "Hồ Chí Minh",
+          "Trà Vinh",
+          "Tuyên Quang",
+          "Vĩnh Long",
+          "Vĩnh Phúc",
+          "Yên Bái",
+          "Huế");
   private static final Map<String, String> KEYS = new LinkedHashMap<>();
 
   static {
@@ -40,23 +98,48 @@ public final class Provinces {
     KEYS.put(key("Đắc Lắc"), "Đắk Lắk");
   }
 
-  /** Each pre-2025 province merged into another, to the one that took it in (the rest kept their name). */
-  private static final Map<String, String> MERGED_INTO = Map.ofEntries(
-      Map.entry("Hà Giang", "Tuyên Quang"), Map.entry("Yên Bái", "Lào Cai"), Map.entry("Bắc Kạn", "Thái Nguyên"),
-      Map.entry("Vĩnh Phúc", "Phú Thọ"), Map.entry("Hòa Bình", "Phú Thọ"), Map.entry("Bắc Giang", "Bắc Ninh"),
-      Map.entry("Thái Bình", "Hưng Yên"), Map.entry("Hải Dương", "Hải Phòng"), Map.entry("Hà Nam", "Ninh Bình"),
-      Map.entry("Nam Định", "Ninh Bình"), Map.entry("Quảng Bình", "Quảng Trị"), Map.entry("Quảng Nam", "Đà Nẵng"),
-      Map.entry("Kon Tum", "Quảng Ngãi"), Map.entry("Bình Định", "Gia Lai"), Map.entry("Ninh Thuận", "Khánh Hòa"),
-      Map.entry("Đắk Nông", "Lâm Đồng"), Map.entry("Bình Thuận", "Lâm Đồng"), Map.entry("Phú Yên", "Đắk Lắk"),
-      Map.entry("Bình Dương", "Hồ Chí Minh"), Map.entry("Bà Rịa - Vũng Tàu", "Hồ Chí Minh"),
-      Map.entry("Bình Phước", "Đồng Nai"), Map.entry("Long An", "Tây Ninh"), Map.entry("Sóc Trăng", "Cần Thơ"),
-      Map.entry("Hậu Giang", "Cần Thơ"), Map.entry("Bến Tre", "Vĩnh Long"), Map.entry("Trà Vinh", "Vĩnh Long"),
-      Map.entry("Tiền Giang", "Đồng Tháp"), Map.entry("Bạc Liêu", "Cà Mau"), Map.entry("Kiên Giang", "An Giang"),
-      Map.entry("Thừa Thiên Huế", "Huế"));
+  /**
+   * Each pre-2025 province merged into another, to the one that took it in (the rest kept their
+   * name).
+   */
+  private static final Map<String, String> MERGED_INTO =
+      Map.ofEntries(
+          Map.entry("Hà Giang", "Tuyên Quang"),
+          Map.entry("Yên Bái", "Lào Cai"),
+          Map.entry("Bắc Kạn", "Thái Nguyên"),
+          Map.entry("Vĩnh Phúc", "Phú Thọ"),
+          Map.entry("Hòa Bình", "Phú Thọ"),
+          Map.entry("Bắc Giang", "Bắc Ninh"),
+          Map.entry("Thái Bình", "Hưng Yên"),
+          Map.entry("Hải Dương", "Hải Phòng"),
+          Map.entry("Hà Nam", "Ninh Bình"),
+          Map.entry("Nam Định", "Ninh Bình"),
+          Map.entry("Quảng Bình", "Quảng Trị"),
+          Map.entry("Quảng Nam", "Đà Nẵng"),
+          Map.entry("Kon Tum", "Quảng Ngãi"),
+          Map.entry("Bình Định", "Gia Lai"),
+          Map.entry("Ninh Thuận", "Khánh Hòa"),
+          Map.entry("Đắk Nông", "Lâm Đồng"),
+          Map.entry("Bình Thuận", "Lâm Đồng"),
+          Map.entry("Phú Yên", "Đắk Lắk"),
+          Map.entry("Bình Dương", "Hồ Chí Minh"),
+          Map.entry("Bà Rịa - Vũng Tàu", "Hồ Chí Minh"),
+          Map.entry("Bình Phước", "Đồng Nai"),
+          Map.entry("Long An", "Tây Ninh"),
+          Map.entry("Sóc Trăng", "Cần Thơ"),
+          Map.entry("Hậu Giang", "Cần Thơ"),
+          Map.entry("Bến Tre", "Vĩnh Long"),
+          Map.entry("Trà Vinh", "Vĩnh Long"),
+          Map.entry("Tiền Giang", "Đồng Tháp"),
+          Map.entry("Bạc Liêu", "Cà Mau"),
+          Map.entry("Kiên Giang", "An Giang"),
+          Map.entry("Thừa Thiên Huế", "Huế"));
 
   /** The 34 provinces and centrally-run cities in force since 1 July 2025. */
-  public static final java.util.Set<String> CURRENT = NAMES.stream().map(Provinces::current)
-      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  public static final java.util.Set<String> CURRENT =
+      NAMES.stream()
+          .map(Provinces::current)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private Provinces() {}
 
@@ -76,7 +159,10 @@ public final class Provinces {
     return old == null ? null : MERGED_INTO.getOrDefault(old, old);
   }
 
-  /** The province in force today of the one named last in {@code address} (addresses end with it), or null. */
+  /**
+   * The province in force today of the one named last in {@code address} (addresses end with it),
+   * or null.
+   */
   public static String of(String address) {
     if (address == null || address.isBlank()) {
       return null;
@@ -97,8 +183,9 @@ public final class Provinces {
 
   /** Lower case, no diacritics, "đ" as "d", punctuation as spaces. */
   static String key(String s) {
-    String n = Normalizer.normalize(s.toLowerCase(Locale.ROOT).replace('đ', 'd'), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}+", "");
+    String n =
+        Normalizer.normalize(s.toLowerCase(Locale.ROOT).replace('đ', 'd'), Normalizer.Form.NFD)
+            .replaceAll("\\p{M}+", "");
     return n.replaceAll("[^a-z0-9]+", " ").strip();
   }
 }

@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
  * not prices, so a bare number without either is never taken.
  */
 public final class TextPriceFinder {
-  private static final Pattern WITH_UNIT = Pattern.compile(
-      "(?iu)(?<![\\d\\p{L}.,])(\\d{1,3}(?:[.,\\s]\\d{3})+|\\d+(?:[.,]\\d{1,3})?)\\s*"
-          + "(k|nghìn|ngàn|tr\\d{0,3}|triệu|trieu|củ|tỷ|tỉ|đ|₫|vnđ|vnd|đồng|dong|đô(?:\\s*la)?|usd|\\$|€)(?!\\p{L})");
-  private static final Pattern AFTER_WORD = Pattern.compile(
-      "(?iu)(?<!\\p{L})(giá|gia|price|chỉ|chi còn|chỉ còn|sale|giá sốc|giá bán|thanh lý|pass)(?!\\p{L})[\\s:=-]{0,4}"
-          + "(\\$?\\d{1,3}(?:[.,]\\d{3})+|\\$?\\d+(?:[.,]\\d{1,3})?\\s*(?:k|tr\\d{0,3}|triệu|củ|đ|₫)?)(?!\\d)");
+  private static final Pattern WITH_UNIT =
+      Pattern.compile(
+          "(?iu)(?<![\\d\\p{L}.,])(\\d{1,3}(?:[.,\\s]\\d{3})+|\\d+(?:[.,]\\d{1,3})?)\\s*"
+              + "(k|nghìn|ngàn|tr\\d{0,3}|triệu|trieu|củ|tỷ|tỉ|đ|₫|vnđ|vnd|đồng|dong|đô(?:\\s*la)?|usd|\\$|€)(?!\\p{L})");
+  private static final Pattern AFTER_WORD =
+      Pattern.compile(
+          "(?iu)(?<!\\p{L})(giá|gia|price|chỉ|chi còn|chỉ còn|sale|giá sốc|giá bán|thanh lý|pass)(?!\\p{L})[\\s:=-]{0,4}"
+              + "(\\$?\\d{1,3}(?:[.,]\\d{3})+|\\$?\\d+(?:[.,]\\d{1,3})?\\s*(?:k|tr\\d{0,3}|triệu|củ|đ|₫)?)(?!\\d)");
 
   private TextPriceFinder() {}
 
@@ -44,7 +46,8 @@ public final class TextPriceFinder {
       // A bare number after "giá" on a Vietnamese page: dong, with "." grouping thousands.
       String digits = candidate.strip();
       if (digits.matches("\\d{1,3}([.,]\\d{3})+")) {
-        return new ParsedPrice(new java.math.BigDecimal(digits.replaceAll("[.,]", "")), null, "VND");
+        return new ParsedPrice(
+            new java.math.BigDecimal(digits.replaceAll("[.,]", "")), null, "VND");
       }
       return new ParsedPrice(p.amount(), null, null);
     }

@@ -32,19 +32,31 @@ public final class ExtractionBenchmark {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 4) {
-      System.err.println("usage: predict TRUTH PAGES OUT PROFILES | bench TRUTH PAGES FIGURES [SECONDS]");
+      System.err.println(
+          "usage: predict TRUTH PAGES OUT PROFILES | bench TRUTH PAGES FIGURES [SECONDS]");
       System.exit(2);
     }
     List<Sample> samples = load(Path.of(args[1]), Path.of(args[2]));
     if (args[0].equals("predict")) {
-      SiteProfiles profiles = SiteProfiles.load(Path.of(args.length > 4 ? args[4] : "conf/sources/profiles"));
+      SiteProfiles profiles =
+          SiteProfiles.load(Path.of(args.length > 4 ? args[4] : "conf/sources/profiles"));
       Path out = Path.of(args[3]);
       Files.createDirectories(out);
       for (Sample s : samples) {
-        Page page = new Page(s.url(), 200, Map.of(), s.body(), null, null, Instant.now().toString(), null,
-            profiles.forUrl(s.url()).orElse(null));
+        Page page =
+            new Page(
+                s.url(),
+                200,
+                Map.of(),
+                s.body(),
+                null,
+                null,
+                Instant.now().toString(),
+                null,
+                profiles.forUrl(s.url()).orElse(null));
         List<Listing> listings = Extraction.extract(page);
-        String json = listings.size() == 1 ? JsonCodec.encode(listings.get(0)) : JsonCodec.encode(listings);
+        String json =
+            listings.size() == 1 ? JsonCodec.encode(listings.get(0)) : JsonCodec.encode(listings);
         Files.writeString(out.resolve(s.id() + ".json"), json + "\n", StandardCharsets.UTF_8);
       }
       return;
@@ -55,14 +67,23 @@ public final class ExtractionBenchmark {
     long[] done = run(samples, seconds);
     double elapsed = (System.nanoTime() - start) / 1e9;
     long bytes = samples.stream().mapToLong(s -> s.body().length).sum();
-    String figures = String.format(
-        "extraction benchmark %s%npages: %d distinct (%.1f MB), cycled on one thread for %.1f s after 10 s warm-up%n"
-            + "pages extracted: %d, listings: %d%npages/s: %.1f%nMB/s: %.1f%njava: %s, cores: %d, "
-            + "system load average at the end: %.2f (other processes share the cores)%n",
-        Instant.now(), samples.size(), bytes / 1e6, elapsed, done[0], done[1], done[0] / elapsed,
-        done[0] * (bytes / (double) samples.size()) / 1e6 / elapsed, Runtime.version(),
-        Runtime.getRuntime().availableProcessors(),
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    String figures =
+        String.format(
+            "extraction benchmark %s%npages: %d distinct (%.1f MB), cycled on one thread for %.1f s after 10 s warm-up%n"
+                + "pages extracted: %d, listings: %d%npages/s: %.1f%nMB/s: %.1f%njava: %s, cores: %d, "
+                + "system load average at the end: %.2f (other processes share the cores)%n",
+            Instant.now(),
+            samples.size(),
+            bytes / 1e6,
+            elapsed,
+            done[0],
+            done[1],
+            done[0] / elapsed,
+            done[0] * (bytes / (double) samples.size()) / 1e6 / elapsed,
+            Runtime.version(),
+            Runtime.getRuntime().availableProcessors(),
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
     Path file = Path.of(args[3]);
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
@@ -78,7 +99,9 @@ public final class ExtractionBenchmark {
     int i = 0;
     while (System.nanoTime() < end) {
       Sample s = samples.get(i++ % samples.size());
-      Page page = new Page(s.url(), 200, Map.of(), s.body(), null, null, "2026-01-01T00:00:00Z", null, null);
+      Page page =
+          new Page(
+              s.url(), 200, Map.of(), s.body(), null, null, "2026-01-01T00:00:00Z", null, null);
       listings += Extraction.extract(page).size();
       pages++;
     }
@@ -93,7 +116,8 @@ public final class ExtractionBenchmark {
       try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
         JsonNode url = e.getValue().get("url");
         // A page saved without its address is read as the file it is (as `markwatch extract` does).
-        String pageUrl = url == null || url.isNull() ? f.toAbsolutePath().toUri().toString() : url.asString();
+        String pageUrl =
+            url == null || url.isNull() ? f.toAbsolutePath().toUri().toString() : url.asString();
         out.add(new Sample(e.getKey(), pageUrl, in.readAllBytes()));
       }
     }

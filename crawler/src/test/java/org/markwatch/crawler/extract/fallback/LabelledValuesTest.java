@@ -10,18 +10,23 @@ import org.markwatch.crawler.extract.fallback.LabelledValues.Kind;
 class LabelledValuesTest {
   @Test
   void valuesBesideTheirLabelsInTablesListsAndText() {
-    String html = """
+    String html =
+        """
         <body><p class="prd-code">Product code: 141677</p>
         <table><tr><th>Thương hiệu</th><td>Casio</td></tr><tr><th>EAN</th><td>5018479061991</td></tr></table>
         <dl><dt>Model</dt><dd>PRW-3100YB-1ER</dd></dl></body>""";
     Map<Kind, String> v = LabelledValues.find(Jsoup.parse(html).body());
-    assertThat(v).containsEntry(Kind.SKU, "141677").containsEntry(Kind.BRAND, "Casio")
-        .containsEntry(Kind.GTIN, "5018479061991").containsEntry(Kind.MPN, "PRW-3100YB-1ER");
+    assertThat(v)
+        .containsEntry(Kind.SKU, "141677")
+        .containsEntry(Kind.BRAND, "Casio")
+        .containsEntry(Kind.GTIN, "5018479061991")
+        .containsEntry(Kind.MPN, "PRW-3100YB-1ER");
   }
 
   @Test
   void labelsInFiltersAndNavigationOrInsideWordsDoNotCount() {
-    String html = """
+    String html =
+        """
         <body><aside class="filters"><h3>Brand</h3><ul><li>Adidas</li><li>Nike</li></ul></aside>
         <p>Brands we love</p><p>Branding: bold</p><p>Thương hiệu: Không thương hiệu</p></body>""";
     assertThat(LabelledValues.find(Jsoup.parse(html).body())).doesNotContainKey(Kind.BRAND);

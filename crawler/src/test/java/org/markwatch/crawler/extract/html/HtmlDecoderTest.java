@@ -9,25 +9,37 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Charset choice for pages: labels win, valid UTF-8 stays UTF-8, unlabelled pages are guessed by ICU4J. */
+/**
+ * Charset choice for pages: labels win, valid UTF-8 stays UTF-8, unlabelled pages are guessed by
+ * ICU4J.
+ */
 class HtmlDecoderTest {
-  private static final String VIETNAMESE = "Điện thoại chính hãng giá rẻ, bảo hành mười hai tháng tại cửa hàng. "
-      + "Sản phẩm được nhập khẩu trực tiếp, có hóa đơn đầy đủ và giao hàng miễn phí trong nội thành. "
-      + "Quý khách vui lòng liên hệ để được tư vấn thêm về các mẫu mới nhất.";
-  private static final String FRENCH = "Crème brûlée à la française, café noir et pâtisseries fraîches. "
-      + "Livraison gratuite à partir de cinquante euros, paiement sécurisé, satisfaction garantie à 100 % — prix 12 €.";
-  private static final String PORTUGUESE = "Não perca as promoções: informações sobre preços, condições e opções de "
-      + "pagamento estão disponíveis. São produtos originais com garantia e atenção ao cliente.";
-  private static final String ITALIAN = "Perché il caffè è così buono? Può darsi che sia la qualità del prodotto, "
-      + "però la città è famosa anche per la pasticceria. Più di cento negozi ne vendono.";
+  private static final String VIETNAMESE =
+      "Điện thoại chính hãng giá rẻ, bảo hành mười hai tháng tại cửa hàng. "
+          + "Sản phẩm được nhập khẩu trực tiếp, có hóa đơn đầy đủ và giao hàng miễn phí trong nội thành. "
+          + "Quý khách vui lòng liên hệ để được tư vấn thêm về các mẫu mới nhất.";
+  private static final String FRENCH =
+      "Crème brûlée à la française, café noir et pâtisseries fraîches. "
+          + "Livraison gratuite à partir de cinquante euros, paiement sécurisé, satisfaction garantie à 100 % — prix 12 €.";
+  private static final String PORTUGUESE =
+      "Não perca as promoções: informações sobre preços, condições e opções de "
+          + "pagamento estão disponíveis. São produtos originais com garantia e atenção ao cliente.";
+  private static final String ITALIAN =
+      "Perché il caffè è così buono? Può darsi che sia la qualità del prodotto, "
+          + "però la città è famosa anche per la pasticceria. Più di cento negozi ne vendono.";
 
   private static byte[] page(String text, Charset charset) {
     String body = charset.name().equals("windows-1258") ? windows1258Form(text) : text;
-    return ("<!DOCTYPE html><html><head><title>Shop</title></head><body><div class=\"product\"><p>" + body
-        + "</p></div></body></html>").getBytes(charset);
+    return ("<!DOCTYPE html><html><head><title>Shop</title></head><body><div class=\"product\"><p>"
+            + body
+            + "</p></div></body></html>")
+        .getBytes(charset);
   }
 
-  /** windows-1258 has ê, ơ, ă ... precomposed but writes the five tone marks as combining characters. */
+  /**
+   * windows-1258 has ê, ơ, ă ... precomposed but writes the five tone marks as combining
+   * characters.
+   */
   private static String windows1258Form(String text) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < text.length(); i++) {
@@ -53,7 +65,8 @@ class HtmlDecoderTest {
   void unlabelledWindows1258VietnameseIsRecognised() {
     Charset cp1258 = Charset.forName("windows-1258");
     byte[] bytes = page(VIETNAMESE, cp1258);
-    assertThat(Normalizer.normalize(new String(bytes, cp1258), Normalizer.Form.NFC)).contains(VIETNAMESE); // encodable
+    assertThat(Normalizer.normalize(new String(bytes, cp1258), Normalizer.Form.NFC))
+        .contains(VIETNAMESE); // encodable
     HtmlDecoder.Decoded d = HtmlDecoder.decode(bytes, Map.of());
     assertThat(d.charset()).isEqualTo("windows-1258");
     assertThat(paragraph(d)).isEqualTo(VIETNAMESE);
@@ -69,7 +82,8 @@ class HtmlDecoderTest {
   @Test
   void unlabelledIso88591PortugueseIsNotTakenForVietnamese() {
     // ã and õ are ă and ơ in windows-1258: a Portuguese page must not flip.
-    HtmlDecoder.Decoded d = HtmlDecoder.decode(page(PORTUGUESE, StandardCharsets.ISO_8859_1), Map.of());
+    HtmlDecoder.Decoded d =
+        HtmlDecoder.decode(page(PORTUGUESE, StandardCharsets.ISO_8859_1), Map.of());
     assertThat(d.charset()).isEqualTo("windows-1252");
     assertThat(paragraph(d)).isEqualTo(PORTUGUESE);
   }
@@ -77,14 +91,17 @@ class HtmlDecoderTest {
   @Test
   void unlabelledItalianIsNotTakenForVietnamese() {
     // ò and ì are combining tone marks in windows-1258.
-    HtmlDecoder.Decoded d = HtmlDecoder.decode(page(ITALIAN, Charset.forName("windows-1252")), Map.of());
+    HtmlDecoder.Decoded d =
+        HtmlDecoder.decode(page(ITALIAN, Charset.forName("windows-1252")), Map.of());
     assertThat(paragraph(d)).isEqualTo(ITALIAN);
   }
 
   @Test
   void unlabelledCyrillicIsGuessed() {
-    String russian = "Оригинальные товары с гарантией качества, доставка по всей стране и оплата при получении заказа.";
-    HtmlDecoder.Decoded d = HtmlDecoder.decode(page(russian, Charset.forName("windows-1251")), Map.of());
+    String russian =
+        "Оригинальные товары с гарантией качества, доставка по всей стране и оплата при получении заказа.";
+    HtmlDecoder.Decoded d =
+        HtmlDecoder.decode(page(russian, Charset.forName("windows-1251")), Map.of());
     assertThat(d.charset()).isEqualTo("windows-1251");
     assertThat(paragraph(d)).isEqualTo(russian);
   }
@@ -93,7 +110,8 @@ class HtmlDecoderTest {
   void declaredCharsetWinsOverTheGuess() {
     // Vietnamese bytes labelled ISO-8859-2 are read as labelled, not as ICU would guess.
     byte[] bytes = page(VIETNAMESE, Charset.forName("windows-1258"));
-    HtmlDecoder.Decoded d = HtmlDecoder.decode(bytes, Map.of("Content-Type", List.of("text/html; charset=ISO-8859-2")));
+    HtmlDecoder.Decoded d =
+        HtmlDecoder.decode(bytes, Map.of("Content-Type", List.of("text/html; charset=ISO-8859-2")));
     assertThat(d.charset()).isEqualTo("ISO-8859-2");
   }
 

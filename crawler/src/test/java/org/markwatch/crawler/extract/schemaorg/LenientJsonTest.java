@@ -10,7 +10,8 @@ class LenientJsonTest {
 
   @Test
   void commentsQuotesTrailingCommasAndRawNewlines() {
-    JsonNode n = LenientJson.read("// lead\n{name: 'Áo', \"d\": \"a\nb\", list: [1, 2,], /* c */ }");
+    JsonNode n =
+        LenientJson.read("// lead\n{name: 'Áo', \"d\": \"a\nb\", list: [1, 2,], /* c */ }");
     assertThat(n.get("name").asString()).isEqualTo("Áo");
     assertThat(n.get("d").asString()).isEqualTo("a\nb");
     assertThat(n.get("list")).hasSize(2);
@@ -25,7 +26,9 @@ class LenientJsonTest {
 
   @Test
   void cutOffDocumentIsClosedAtItsLastCompleteMember() {
-    JsonNode n = LenientJson.read("{\"@type\":\"Product\",\"name\":\"X\",\"offers\":{\"price\":\"5\",\"priceCurrency\":\"US");
+    JsonNode n =
+        LenientJson.read(
+            "{\"@type\":\"Product\",\"name\":\"X\",\"offers\":{\"price\":\"5\",\"priceCurrency\":\"US");
     assertThat(n.get("name").asString()).isEqualTo("X");
     assertThat(n.get("offers").get("price").asString()).isEqualTo("5");
     assertThat(LenientJson.read("{\"a\":1,\"b\":[1,2")).isNotNull();
@@ -36,7 +39,9 @@ class LenientJsonTest {
     assertThat(LenientJson.readAll("not json at all")).isEmpty();
     assertThat(LenientJson.readAll("")).isEmpty();
     assertThat(LenientJson.readAll(null)).isEmpty();
-    assertThat(LenientJson.readAll("[".repeat(LenientJson.MAX_DEPTH + 50) + "]".repeat(LenientJson.MAX_DEPTH + 50)))
+    assertThat(
+            LenientJson.readAll(
+                "[".repeat(LenientJson.MAX_DEPTH + 50) + "]".repeat(LenientJson.MAX_DEPTH + 50)))
         .isEmpty();
   }
 }
