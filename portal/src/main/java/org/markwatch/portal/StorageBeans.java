@@ -1,7 +1,6 @@
 package org.markwatch.portal;
 
 import javax.sql.DataSource;
-import org.markwatch.storage.FlaggedQueue;
 import org.markwatch.storage.ListingStore;
 import org.markwatch.storage.SummaryQuery;
 import org.springframework.context.annotation.Bean;
@@ -10,11 +9,6 @@ import org.springframework.context.annotation.Configuration;
 /** The storage module's queries over the portal's DataSource: storage owns every SQL statement. */
 @Configuration
 class StorageBeans {
-  @Bean
-  FlaggedQueue flaggedQueue(DataSource dataSource) {
-    return new FlaggedQueue(dataSource);
-  }
-
   @Bean
   ListingStore listingStore(DataSource dataSource) {
     return new ListingStore(dataSource);
