@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.markwatch.crawler.extract.html.Css;
 
 /**
  * Finds the product cards of a listing page (category, search, shop page) by their shape, never by
@@ -173,7 +174,7 @@ public final class CardFinder {
           && !cardSinceTitle
           && loose.contains(e)
           && !isExcluded(e)
-          && e.closest("a[href], label, form") == null
+          && e.closest(Css.of("a[href], label, form")) == null
           && !isHidden(e)) {
         besideTitle = true;
       }
@@ -230,7 +231,7 @@ public final class CardFinder {
     // A line of text with a price in it and no picture is a menu entry ("Party drinks $169 up").
     boolean menuLine =
         title != null
-            && m.selectFirst("img") == null
+            && m.selectFirst(Css.of("img")) == null
             && title.matches("(?s).*\\d.*")
             && org.markwatch.crawler.extract.text.Currencies.findSymbol(title, null) != null;
     return new Member(
@@ -241,7 +242,7 @@ public final class CardFinder {
   private static int pricedLinks(Element m) {
     Set<String> hrefs = new HashSet<>();
     int n = 0;
-    for (Element a : m.select("a[href]")) {
+    for (Element a : m.select(Css.of("a[href]"))) {
       if (++n > 60) {
         break;
       }

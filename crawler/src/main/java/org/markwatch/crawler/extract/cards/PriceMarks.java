@@ -12,6 +12,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.crawler.extract.text.Currencies;
 import org.markwatch.crawler.extract.text.ParsedPrice;
 import org.markwatch.crawler.extract.text.PriceParser;
@@ -108,7 +109,7 @@ final class PriceMarks {
           || tag.equals("li")
           || tag.equals("article")
           || tag.equals("body")
-          || up1.selectFirst("img, h1, h2, h3, h4, h5, h6") != null) {
+          || up1.selectFirst(Css.of("img, h1, h2, h3, h4, h5, h6")) != null) {
         break;
       }
       box = box.parent();
