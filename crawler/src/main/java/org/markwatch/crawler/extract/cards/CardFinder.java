@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.markwatch.crawler.extract.fallback.MainPriceFinder;
 import org.markwatch.crawler.extract.html.Css;
 
 /**
@@ -38,6 +39,9 @@ public final class CardFinder {
 
   /** Elements after the first h1 within which a price outside the cards is the page's own price. */
   static final int TITLE_REACH = 1_500;
+
+  /** Elements after a price outside the cards within which a buy button makes it the page's own. */
+  static final int BUY_REACH = 60;
 
   private static final Pattern EXCLUDED =
       Pattern.compile(
@@ -160,7 +164,9 @@ public final class CardFinder {
     }
     List<Card> cards = new ArrayList<>();
     int h1At = -1;
+    int looseAt = -1;
     boolean besideTitle = false;
+    boolean anyCard = false;
     boolean cardSinceTitle = false;
     // Page order: walk the document once and pick up the roots as they come.
     List<Element> all = doc.body().getAllElements();
@@ -178,8 +184,27 @@ public final class CardFinder {
           && !isHidden(e)) {
         besideTitle = true;
       }
+      if (!anyCard
+          && looseAt < 0
+          && loose.contains(e)
+          && !isExcluded(e)
+          && e.closest(Css.of("a[href], label, form")) == null
+          && !isHidden(e)) {
+        looseAt = i;
+      }
+      if (!anyCard
+          && looseAt >= 0
+          && i - looseAt <= BUY_REACH
+          && MainPriceFinder.isBuyButton(e)
+          && !isExcluded(e)
+          && !isHidden(e)) {
+        // A price of its own and a buy button beside it, before any card: the page sells one
+        // product, and its cards are "similar products" (pages without an h1 say it so).
+        besideTitle = true;
+      }
       Card c = byRoot.get(e);
       cardSinceTitle |= h1At >= 0 && c != null && !c.related();
+      anyCard |= c != null && !c.related();
       if (c != null && cards.size() < MAX_CARDS) {
         cards.add(c);
         if (cards.size() == MAX_CARDS) {

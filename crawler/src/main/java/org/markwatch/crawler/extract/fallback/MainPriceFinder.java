@@ -240,6 +240,12 @@ public final class MainPriceFinder {
     return before.find() ? before.group() : null;
   }
 
+  /** A buy or add-to-cart control: a button, input or link labelled so (in the main languages). */
+  public static boolean isBuyButton(Element e) {
+    String tag = e.normalName();
+    return (tag.equals("button") || tag.equals("input") || tag.equals("a")) && isBuy(e);
+  }
+
   private static boolean isBuy(Element e) {
     // Own text and a few attributes: a link's whole subtree is not its label.
     String label =
