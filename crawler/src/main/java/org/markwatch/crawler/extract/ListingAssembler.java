@@ -73,7 +73,7 @@ final class ListingAssembler {
     b.price(withCurrency(d.price.get(), currency));
     b.listPrice(withCurrency(d.listPrice.get(), currency));
     b.category(category(d.category.get(), d.title.get()));
-    b.brandClaimed(d.brand.get());
+    b.brandClaimed(brand(d.brand.get()));
     Map<String, String> attributes = new LinkedHashMap<>();
     put(attributes, "sku", d.sku.get());
     put(attributes, "gtin", Gtin.valid(d.gtin.get()));
@@ -193,6 +193,14 @@ final class ListingAssembler {
         s.followers.get(),
         s.listingsCount.get(),
         zalo.isEmpty() ? null : zalo);
+  }
+
+  /**
+   * A brand written like a page title ("Show name | Site name", "A | B | C") is a title that markup
+   * put in the brand field, not a brand: no brand name holds " | ".
+   */
+  static String brand(String brand) {
+    return brand == null || brand.contains(" | ") || brand.contains(" │ ") ? null : brand;
   }
 
   private static Money withCurrency(Money m, String currency) {

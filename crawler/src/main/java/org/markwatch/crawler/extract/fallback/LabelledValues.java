@@ -173,7 +173,8 @@ public final class LabelledValues {
         }
         checkedPlace = true;
       }
-      String value = m.group(1) == null ? "" : m.group(1).strip();
+      // "EAN: 5018479061991." ends a sentence: the full stop is no part of the value.
+      String value = m.group(1) == null ? "" : m.group(1).strip().replaceFirst("[.,;]+$", "");
       if (value.isEmpty()) {
         value = following(t);
       }
