@@ -38,6 +38,12 @@ public final class Extraction {
    */
   public static final String OBSERVED_ON = "observedOn";
 
+  /**
+   * Attribute of a listing: the seller data that failed its check (tax code, business registration,
+   * phone) and why, e.g. "taxCode 0102641428: checksum"; the seller record leaves it out.
+   */
+  public static final String SELLER_DROPPED = "seller.dropped";
+
   private Extraction() {}
 
   /**
@@ -105,7 +111,7 @@ public final class Extraction {
             ListPageExtractor.fromCards(cards.cards(), doc, page, platform, profile, currency);
         if (SellerPageExtractor.isSellerPage(doc, page, jsonLd)) {
           // A shop's own page: its products are sold by the shop the page describes.
-          Optional<Seller> seller = SellerPageExtractor.extract(doc, page);
+          Optional<Seller> seller = SellerPageExtractor.extract(doc, page, problems);
           if (seller.isPresent()) {
             listings =
                 listings.stream().map(l -> l.toBuilder().seller(seller.get()).build()).toList();
@@ -134,9 +140,19 @@ public final class Extraction {
    * code, business registration, address, phones, e-mails). Empty for a body that is not HTML.
    */
   public static Optional<Seller> seller(Page page) {
-    PageParser.Parsed parsed = PageParser.parse(page, new ArrayList<>());
+    return seller(page, new ArrayList<>());
+  }
+
+  /**
+   * As {@link #seller(Page)}; what the checks dropped (a tax code with a wrong check digit, a
+   * number that is no phone) is added to {@code problems} with the reason.
+   */
+  public static Optional<Seller> seller(Page page, List<String> problems) {
+    PageParser.Parsed parsed = PageParser.parse(page, problems);
     try {
-      return parsed == null ? Optional.empty() : SellerPageExtractor.extract(parsed.doc(), page);
+      return parsed == null
+          ? Optional.empty()
+          : SellerPageExtractor.extract(parsed.doc(), page, problems);
     } catch (RuntimeException | StackOverflowError e) {
       return Optional.empty();
     }

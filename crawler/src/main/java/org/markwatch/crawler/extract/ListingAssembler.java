@@ -73,7 +73,7 @@ final class ListingAssembler {
     b.price(withCurrency(d.price.get(), currency));
     b.listPrice(withCurrency(d.listPrice.get(), currency));
     b.category(category(d.category.get(), d.title.get()));
-    b.brandClaimed(d.brand.get());
+    b.brandClaimed(brand(d.brand.get()));
     Map<String, String> attributes = new LinkedHashMap<>();
     put(attributes, "sku", d.sku.get());
     put(attributes, "gtin", Gtin.valid(d.gtin.get()));
@@ -84,6 +84,12 @@ final class ListingAssembler {
     d.extraAttributes.forEach((k, v) -> put(attributes, k, v));
     attributes.putAll(d.provenance());
     attributes.put("extractedBy.id", idLayer == null ? Layers.HASH : idLayer);
+    List<String> sellerNotes = new ArrayList<>();
+    b.seller(seller(d.seller, platform, profile, sellerNotes));
+    if (!sellerNotes.isEmpty()) {
+      // What the checks dropped stays with the listing, with the reason.
+      attributes.put(Extraction.SELLER_DROPPED, cut(String.join("; ", sellerNotes), 2_000));
+    }
     b.attributes(attributes);
     if (d.images.isSet()) {
       List<Image> images = new ArrayList<>();
@@ -95,7 +101,6 @@ final class ListingAssembler {
       }
       b.images(images.isEmpty() ? null : images);
     }
-    b.seller(seller(d.seller, platform, profile));
     if (d.likes.isSet()
         || d.comments.isSet()
         || d.shares.isSet()
@@ -150,11 +155,13 @@ final class ListingAssembler {
     return out.isEmpty() ? null : out;
   }
 
-  private static Seller seller(SellerDraft s, String platform, SiteProfile profile) {
-    List<String> phones = new ArrayList<>(s.phones);
+  private static Seller seller(
+      SellerDraft s, String platform, SiteProfile profile, List<String> notes) {
     if (s.isEmpty()) {
       return null;
     }
+    List<String> phones = SellerChecks.phones(s.phones, notes);
+    List<String> zalo = SellerChecks.phones(s.zalo, notes);
     String nativeId = s.nativeId.get();
     if (nativeId == null && profile != null) {
       nativeId = ProfileExtractor.idFromUrl(profile.sellerId(), s.url.get());
@@ -178,14 +185,22 @@ final class ListingAssembler {
         s.emails.isEmpty() ? null : new ArrayList<>(s.emails),
         s.address.get(),
         province,
-        s.businessRegistration.get(),
-        s.taxCode.get(),
+        SellerChecks.businessRegistration(s.businessRegistration.get(), notes),
+        SellerChecks.taxCode(s.taxCode.get(), notes),
         s.verified.get(),
         s.joinedAt.get(),
         s.rating.get(),
         s.followers.get(),
         s.listingsCount.get(),
-        s.zalo.isEmpty() ? null : new ArrayList<>(s.zalo));
+        zalo.isEmpty() ? null : zalo);
+  }
+
+  /**
+   * A brand written like a page title ("Show name | Site name", "A | B | C") is a title that markup
+   * put in the brand field, not a brand: no brand name holds " | ".
+   */
+  static String brand(String brand) {
+    return brand == null || brand.contains(" | ") || brand.contains(" │ ") ? null : brand;
   }
 
   private static Money withCurrency(Money m, String currency) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.crawler.extract.schemaorg.MetaTagReader;
 import org.markwatch.crawler.extract.text.Currencies;
 
@@ -13,7 +14,7 @@ final class PageLocale {
 
   /** The {@code lang} attribute of the html element as a language tag, or null. */
   static String language(Document doc) {
-    Element html = doc.selectFirst("html");
+    Element html = doc.selectFirst(Css.of("html"));
     return html == null ? null : MetaTagReader.language(html.attr("lang"));
   }
 
@@ -45,7 +46,7 @@ final class PageLocale {
 
   /** The country of the page (ISO 3166), from its language tag or domain; null when unknown. */
   static String country(Page page, Document doc) {
-    Element html = doc.selectFirst("html");
+    Element html = doc.selectFirst(Css.of("html"));
     String lang = html == null ? "" : html.attr("lang").replace('_', '-');
     int dash = lang.indexOf('-');
     if (dash > 0 && lang.length() - dash - 1 == 2) {
@@ -67,7 +68,7 @@ final class PageLocale {
 
   /** The currency to assume when a price shows none: from the page language, then the domain. */
   static String defaultCurrency(Page page, Document doc) {
-    Element html = doc.selectFirst("html");
+    Element html = doc.selectFirst(Css.of("html"));
     String lang = html == null ? "" : html.attr("lang").replace('_', '-');
     if (lang.toLowerCase(Locale.ROOT).startsWith("vi")) {
       return "VND";

@@ -10,6 +10,7 @@ import org.markwatch.crawler.extract.fallback.LabelledValues;
 import org.markwatch.crawler.extract.fallback.MainPriceFinder;
 import org.markwatch.crawler.extract.fallback.PageHints;
 import org.markwatch.crawler.extract.fallback.UrlIdGuesser;
+import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.crawler.extract.schemaorg.MetaTagReader;
 import org.markwatch.crawler.extract.schemaorg.MicrodataReader;
 import org.markwatch.crawler.extract.schemaorg.ProductMapper;
@@ -46,7 +47,7 @@ final class ProductPageExtractor {
       ProfileExtractor.apply(doc, profile, d);
       TextLayer.apply(d, profile, d.text.get(), d.text.get());
     }
-    Element h1 = doc.selectFirst("h1");
+    Element h1 = doc.selectFirst(Css.of("h1"));
     d.title.offer(h1 == null ? null : h1.text(), Layers.FALLBACK);
     d.title.offer(doc.title(), Layers.FALLBACK);
     if (!d.hasContent()) {
@@ -78,7 +79,7 @@ final class ProductPageExtractor {
     }
     // A price the page shows beats one in its state, which may be per bundle or before options.
     AppStateMapper.fillPrice(state, d);
-    if (d.price.isSet() && !d.listPrice.isSet() && doc.selectFirst(STRUCK) != null) {
+    if (d.price.isSet() && !d.listPrice.isSet() && doc.selectFirst(Css.of(STRUCK)) != null) {
       // Markup rarely gives the price before discount; the page shows it struck through beside the
       // price.
       MainPriceFinder.Result shown = MainPriceFinder.find(doc, d.title.get(), country);

@@ -7,6 +7,7 @@ import org.jsoup.nodes.Element;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Field;
 import org.markwatch.crawler.extract.draft.Layers;
+import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.crawler.extract.schemaorg.MetaTagReader;
 import org.markwatch.crawler.extract.schemaorg.ProductMapper;
 import tools.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ final class ProductSignals {
   }
 
   static boolean isProductPage(Document doc, List<JsonNode> jsonLd, String pageUrl) {
-    Element canonical = doc.selectFirst("link[rel=canonical][href]");
+    Element canonical = doc.selectFirst(Css.of("link[rel=canonical][href]"));
     if (ProductMapper.hasProductOf(
         jsonLd,
         pageUrl,
@@ -65,6 +66,8 @@ final class ProductSignals {
       return true;
     }
     // One microdata product at the top level is the page's; several are a list's cards.
-    return doc.select("[itemscope][itemtype~=(?i)schema.org/Product$]:not([itemprop])").size() == 1;
+    return doc.select(Css.of("[itemscope][itemtype~=(?i)schema.org/Product$]:not([itemprop])"))
+            .size()
+        == 1;
   }
 }

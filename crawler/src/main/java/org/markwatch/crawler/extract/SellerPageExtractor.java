@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
+import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.crawler.extract.schemaorg.JsonLdReader;
 import org.markwatch.crawler.extract.schemaorg.MicrodataReader;
 import org.markwatch.crawler.extract.schemaorg.Nodes;
@@ -44,7 +45,11 @@ final class SellerPageExtractor {
     return false;
   }
 
-  static Optional<Seller> extract(Document doc, Page page) {
+  /**
+   * The seller the page describes; business data that failed its check is left out and named in
+   * {@code problems} ("URL: seller data dropped: taxCode 0102641428: checksum").
+   */
+  static Optional<Seller> extract(Document doc, Page page, List<String> problems) {
     Draft d = new Draft();
     List<JsonNode> items = new ArrayList<>(JsonLdReader.read(doc));
     items.addAll(MicrodataReader.read(doc));
@@ -71,7 +76,8 @@ final class SellerPageExtractor {
     }
     d.seller.url.offer(page.url(), Layers.URL);
     d.seller.name.offer(
-        doc.selectFirst("h1") == null ? null : doc.selectFirst("h1").text(), Layers.FALLBACK);
+        doc.selectFirst(Css.of("h1")) == null ? null : doc.selectFirst(Css.of("h1")).text(),
+        Layers.FALLBACK);
     String platform =
         page.platform() != null
             ? page.platform()
@@ -79,6 +85,10 @@ final class SellerPageExtractor {
     // The assembler builds sellers as part of a listing; this one has nothing else to say.
     d.title.offer("seller", Layers.FALLBACK);
     Listing l = ListingAssembler.assemble(d, page, platform, page.profile(), null);
+    String dropped = l.attributes() == null ? null : l.attributes().get(Extraction.SELLER_DROPPED);
+    if (dropped != null) {
+      problems.add(page.url() + ": seller data dropped: " + dropped);
+    }
     return Optional.ofNullable(l.seller());
   }
 
@@ -93,7 +103,7 @@ final class SellerPageExtractor {
   /** A badge of a verified or official shop: a short element named or labelled so. */
   static boolean hasOfficialBadge(org.jsoup.nodes.Element body) {
     int n = 0;
-    for (org.jsoup.nodes.Element e : body.select("[class], img[alt], [title]")) {
+    for (org.jsoup.nodes.Element e : body.select(Css.of("[class], img[alt], [title]"))) {
       if (++n > 20_000) {
         return false;
       }

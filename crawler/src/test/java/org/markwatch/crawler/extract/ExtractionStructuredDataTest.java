@@ -30,7 +30,7 @@ class ExtractionStructuredDataTest {
          "description":"Hàng chính hãng &amp; nguyên seal",
          "offers":{"@type":"Offer","price":"2450000","priceCurrency":"VND","availability":"https://schema.org/InStock",
            "seller":{"@type":"Organization","name":"Shop Hương Thơm","url":"https://chosi.example/shop/77",
-             "taxID":"0312345678","telephone":"0283 123 4567","email":"lienhe@huongthom.vn",
+             "taxID":"0312345673","telephone":"0283 123 4567","email":"lienhe@huongthom.vn",
              "address":{"@type":"PostalAddress","streetAddress":"12 Lê Lợi","addressLocality":"Quận 1","addressRegion":"TP. Hồ Chí Minh"}}}}
         </script></head><body><h1>ignored heading</h1></body></html>""";
     Listing l =
@@ -56,8 +56,8 @@ class ExtractionStructuredDataTest {
         .containsExactly("https://chosi.example/img/1.jpg", "https://cdn.example/2.jpg");
     assertThat(l.seller().id()).isEqualTo("chosi:shop:77");
     assertThat(l.seller().name()).isEqualTo("Shop Hương Thơm");
-    assertThat(l.seller().taxCode()).isEqualTo("0312345678");
-    assertThat(l.seller().phones()).containsExactly("0283 123 4567");
+    assertThat(l.seller().taxCode()).isEqualTo("0312345673");
+    assertThat(l.seller().phones()).containsExactly("02831234567");
     assertThat(l.seller().emails()).containsExactly("lienhe@huongthom.vn");
     assertThat(l.seller().address()).isEqualTo("12 Lê Lợi, Quận 1, TP. Hồ Chí Minh");
     assertThat(l.seller().province()).isEqualTo("Hồ Chí Minh");
@@ -214,7 +214,7 @@ class ExtractionStructuredDataTest {
     String html =
         """
         <html><body><h1>Cửa hàng Minh Anh</h1>
-        <p>Công ty TNHH Minh Anh - MST: 0312345678 - Giấy chứng nhận đăng ký kinh doanh số 0312345678 do Sở KH&amp;ĐT TP.HCM cấp</p>
+        <p>Công ty TNHH Minh Anh - MST: 0312345673 - Giấy chứng nhận đăng ký kinh doanh số 0312345673 do Sở KH&amp;ĐT TP.HCM cấp</p>
         <p>Địa chỉ: 45 Nguyễn Huệ, Quận 1, TP. Hồ Chí Minh</p><p>Hotline: 0909 123 456 - Email: cskh@minhanh.vn</p>
         </body></html>""";
     Page page =
@@ -223,8 +223,8 @@ class ExtractionStructuredDataTest {
     var seller = Extraction.seller(page).orElseThrow();
     assertThat(seller.id()).isEqualTo("muaban:shop:31");
     assertThat(seller.name()).isEqualTo("Cửa hàng Minh Anh");
-    assertThat(seller.taxCode()).isEqualTo("0312345678");
-    assertThat(seller.businessRegistration()).isEqualTo("0312345678");
+    assertThat(seller.taxCode()).isEqualTo("0312345673");
+    assertThat(seller.businessRegistration()).isEqualTo("0312345673");
     assertThat(seller.address()).isEqualTo("45 Nguyễn Huệ, Quận 1, TP. Hồ Chí Minh");
     assertThat(seller.phones()).containsExactly("0909123456");
     assertThat(seller.emails()).containsExactly("cskh@minhanh.vn");

@@ -18,7 +18,7 @@ class SellerPageTest {
         <div class="shop-header"><h1>Shop Mỹ Phẩm Sài Gòn</h1> <span class="badge badge-mall">Mall</span>
         <ul><li>Đánh giá: 4,8 / 5</li><li>Người theo dõi: 12,3k</li><li>Sản phẩm: 1.250</li><li>Tham gia: 03/2019</li></ul></div>
         <section><h2>Thông tin người bán</h2><dl>
-        <dt>Mã số thuế</dt><dd>Mã số thuế: 0312345678</dd>
+        <dt>Mã số thuế</dt><dd>Mã số thuế: 0312345673</dd>
         <dd>GPKD số: 41N8012345 do UBND Quận 1 cấp</dd>
         <dd>Địa chỉ: 45 Nguyễn Huệ, Quận 1, TP. Hồ Chí Minh</dd>
         <dd>Hotline 0909 123 456 - Zalo 0987.654.321</dd><dd>Email: cskh@mypham-sg.vn</dd></dl></section>
@@ -29,7 +29,7 @@ class SellerPageTest {
 
     assertThat(s.name()).isEqualTo("Shop Mỹ Phẩm Sài Gòn");
     assertThat(s.url()).isEqualTo("https://shop.example.vn/shop/42");
-    assertThat(s.taxCode()).isEqualTo("0312345678");
+    assertThat(s.taxCode()).isEqualTo("0312345673");
     assertThat(s.businessRegistration()).isEqualTo("41N8012345");
     assertThat(s.address()).isEqualTo("45 Nguyễn Huệ, Quận 1, TP. Hồ Chí Minh");
     assertThat(s.province()).isEqualTo("Hồ Chí Minh");

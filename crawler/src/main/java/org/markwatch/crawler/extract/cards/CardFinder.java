@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.markwatch.crawler.extract.fallback.MainPriceFinder;
+import org.markwatch.crawler.extract.html.Css;
 
 /**
  * Finds the product cards of a listing page (category, search, shop page) by their shape, never by
@@ -37,6 +39,9 @@ public final class CardFinder {
 
   /** Elements after the first h1 within which a price outside the cards is the page's own price. */
   static final int TITLE_REACH = 1_500;
+
+  /** Elements after a price outside the cards within which a buy button makes it the page's own. */
+  static final int BUY_REACH = 60;
 
   private static final Pattern EXCLUDED =
       Pattern.compile(
@@ -159,7 +164,9 @@ public final class CardFinder {
     }
     List<Card> cards = new ArrayList<>();
     int h1At = -1;
+    int looseAt = -1;
     boolean besideTitle = false;
+    boolean anyCard = false;
     boolean cardSinceTitle = false;
     // Page order: walk the document once and pick up the roots as they come.
     List<Element> all = doc.body().getAllElements();
@@ -173,12 +180,31 @@ public final class CardFinder {
           && !cardSinceTitle
           && loose.contains(e)
           && !isExcluded(e)
-          && e.closest("a[href], label, form") == null
+          && e.closest(Css.of("a[href], label, form")) == null
           && !isHidden(e)) {
+        besideTitle = true;
+      }
+      if (!anyCard
+          && looseAt < 0
+          && loose.contains(e)
+          && !isExcluded(e)
+          && e.closest(Css.of("a[href], label, form")) == null
+          && !isHidden(e)) {
+        looseAt = i;
+      }
+      if (!anyCard
+          && looseAt >= 0
+          && i - looseAt <= BUY_REACH
+          && MainPriceFinder.isBuyButton(e)
+          && !isExcluded(e)
+          && !isHidden(e)) {
+        // A price of its own and a buy button beside it, before any card: the page sells one
+        // product, and its cards are "similar products" (pages without an h1 say it so).
         besideTitle = true;
       }
       Card c = byRoot.get(e);
       cardSinceTitle |= h1At >= 0 && c != null && !c.related();
+      anyCard |= c != null && !c.related();
       if (c != null && cards.size() < MAX_CARDS) {
         cards.add(c);
         if (cards.size() == MAX_CARDS) {
@@ -230,7 +256,7 @@ public final class CardFinder {
     // A line of text with a price in it and no picture is a menu entry ("Party drinks $169 up").
     boolean menuLine =
         title != null
-            && m.selectFirst("img") == null
+            && m.selectFirst(Css.of("img")) == null
             && title.matches("(?s).*\\d.*")
             && org.markwatch.crawler.extract.text.Currencies.findSymbol(title, null) != null;
     return new Member(
@@ -241,7 +267,7 @@ public final class CardFinder {
   private static int pricedLinks(Element m) {
     Set<String> hrefs = new HashSet<>();
     int n = 0;
-    for (Element a : m.select("a[href]")) {
+    for (Element a : m.select(Css.of("a[href]"))) {
       if (++n > 60) {
         break;
       }

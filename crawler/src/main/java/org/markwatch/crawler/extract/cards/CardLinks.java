@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.markwatch.crawler.extract.html.Css;
 
 /** What a card links to and how it is titled: the link most of its text and its image point to. */
 final class CardLinks {
@@ -19,7 +20,7 @@ final class CardLinks {
   static String mainHref(Element card) {
     Map<String, Integer> score = new LinkedHashMap<>();
     Elements anchors = card.normalName().equals("a") ? new Elements(card) : new Elements();
-    anchors.addAll(card.select("a[href]"));
+    anchors.addAll(card.select(Css.of("a[href]")));
     int n = 0;
     for (Element a : anchors) {
       if (++n > 50) {
@@ -30,7 +31,8 @@ final class CardLinks {
         continue;
       }
       String text = Texts.bounded(a, MAX_TITLE_CHARS);
-      int s = 1 + (text == null ? 0 : letters(text)) + (a.selectFirst("img") != null ? 20 : 0);
+      int s =
+          1 + (text == null ? 0 : letters(text)) + (a.selectFirst(Css.of("img")) != null ? 20 : 0);
       score.merge(href, s, Integer::sum);
     }
     return score.entrySet().stream()
@@ -45,7 +47,8 @@ final class CardLinks {
    */
   static String title(Element card, String href) {
     String best = null;
-    Elements anchors = card.normalName().equals("a") ? new Elements(card) : card.select("a[href]");
+    Elements anchors =
+        card.normalName().equals("a") ? new Elements(card) : card.select(Css.of("a[href]"));
     for (Element a : anchors) {
       if (!href.equals(a.absUrl("href"))) {
         continue;
@@ -59,7 +62,8 @@ final class CardLinks {
       return best;
     }
     for (Element h :
-        card.select("h1, h2, h3, h4, h5, h6, [class*=title], [class*=name], [itemprop=name]")) {
+        card.select(
+            Css.of("h1, h2, h3, h4, h5, h6, [class*=title], [class*=name], [itemprop=name]"))) {
       String t = ownTitleText(h);
       if (t != null && letters(t) >= 4) {
         return t;
@@ -70,7 +74,7 @@ final class CardLinks {
         return a.attr("title").strip();
       }
     }
-    Element img = card.selectFirst("img[alt]");
+    Element img = card.selectFirst(Css.of("img[alt]"));
     if (img != null && letters(img.attr("alt")) >= 4) {
       return img.attr("alt").strip();
     }
@@ -85,7 +89,8 @@ final class CardLinks {
     if (text == null) {
       return null;
     }
-    if (e.selectFirst("h1, h2, h3, h4, h5, h6, [class*=title], [class*=name], [itemprop=name]")
+    if (e.selectFirst(
+                Css.of("h1, h2, h3, h4, h5, h6, [class*=title], [class*=name], [itemprop=name]"))
             instanceof Element h
         && h != e) {
       String inner = Texts.bounded(h, MAX_TITLE_CHARS);
@@ -98,7 +103,7 @@ final class CardLinks {
 
   /** The card's picture (absolute), skipping data: URIs and 1x1 placeholders; null when none. */
   static String image(Element card) {
-    for (Element img : card.select("img, source[srcset]")) {
+    for (Element img : card.select(Css.of("img, source[srcset]"))) {
       if (isPixel(img)) {
         continue;
       }

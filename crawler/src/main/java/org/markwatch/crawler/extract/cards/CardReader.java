@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
+import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.model.Money;
 
 /**
@@ -55,13 +56,13 @@ public final class CardReader {
     if (image != null && image.length() <= MAX_URL_CHARS) {
       d.images.offer(List.of(image), Layers.FALLBACK);
     }
-    for (Element e : root.select("[class], [id]")) {
+    for (Element e : root.select(Css.of("[class], [id]"))) {
       String c = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
       if (SELLER.matcher(c).find()) {
         String name = Texts.bounded(e, 80);
         if (name != null && CardLinks.letters(name) >= 2) {
           d.seller.name.offer(name, Layers.FALLBACK);
-          Element a = e.normalName().equals("a") ? e : e.selectFirst("a[href]");
+          Element a = e.normalName().equals("a") ? e : e.selectFirst(Css.of("a[href]"));
           if (a != null && CardLinks.isWebUrl(a.absUrl("href")) && !a.absUrl("href").equals(href)) {
             d.seller.url.offer(a.absUrl("href"), Layers.FALLBACK);
           }

@@ -12,6 +12,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.crawler.extract.text.Currencies;
 import org.markwatch.crawler.extract.text.ParsedPrice;
 import org.markwatch.crawler.extract.text.PriceParser;
@@ -108,7 +109,7 @@ final class PriceMarks {
           || tag.equals("li")
           || tag.equals("article")
           || tag.equals("body")
-          || up1.selectFirst("img, h1, h2, h3, h4, h5, h6") != null) {
+          || up1.selectFirst(Css.of("img, h1, h2, h3, h4, h5, h6")) != null) {
         break;
       }
       box = box.parent();
@@ -121,6 +122,15 @@ final class PriceMarks {
       return null;
     }
     boolean money = Currencies.findSymbol(text, null) != null || DONG.matcher(text).find();
+    if (!money && ONLY_NUMBER.matcher(text).matches()) {
+      // The amount alone in its element and the currency in the text beside it:
+      // "<span>599</span>元起", "$<b>99</b>".
+      String beside = besideCurrency(box, text);
+      if (beside != null) {
+        text = beside;
+        money = true;
+      }
+    }
     if (!money && !isPriceish(box) && !(box.parent() != null && isPriceish(box.parent()))) {
       return null;
     }
@@ -132,8 +142,48 @@ final class PriceMarks {
       return null;
     }
     String lower = text.toLowerCase(Locale.ROOT);
-    boolean perUnit = lower.matches("(?s).*(/\\s*\\p{L}|\\bper\\b|\\(.*\\d.*\\)).*");
+    boolean perUnit =
+        lower.matches("(?s).*(/\\s*\\p{L}|\\bper\\b|\\(.*\\d.*\\)).*")
+            && !PER_COUNT.matcher(lower).find();
     return new PriceMarks.Mark(box, p, isStruck(parent, box), perUnit);
+  }
+
+  private static final Pattern ONLY_NUMBER = Pattern.compile("\\d[\\d.,' ]*");
+
+  /**
+   * A price per piece, pack or box ("599 元起/片", "$2.50 / each") is the price asked for the item;
+   * only a price per measure ("/kg", "/100 ml", "per month") is a unit price beside it. Count words
+   * of the common shop languages.
+   */
+  private static final Pattern PER_COUNT =
+      Pattern.compile(
+          "/\\s*(?:片|包|箱|件|個|个|組|组|盒|瓶|支|雙|双|入|份|張|张|pc|pcs|piece|pieces|pack|box|set|each|ea|pair"
+              + "|cái|chiếc|hộp|bộ|đôi|gói|chai|túi|stk|stück|pièce|pieza|unidad|unid|szt)(?!\\p{L})");
+
+  /**
+   * The text of a bare amount with the currency written right beside it in a text node of its own
+   * (before or after), or null when there is none.
+   */
+  private static String besideCurrency(Element box, String amount) {
+    if (box.nextSibling() instanceof TextNode next) {
+      String after = next.getWholeText().strip();
+      String head = after.length() > 12 ? after.substring(0, 12) : after;
+      int cut = head.indexOf(' ');
+      String first = cut < 0 ? head : head.substring(0, cut);
+      if (!first.isEmpty() && Currencies.findSymbol(first, null) != null && after.length() <= 40) {
+        return amount + " " + head;
+      }
+    }
+    if (box.previousSibling() instanceof TextNode prev) {
+      String before = prev.getWholeText().strip();
+      String tail = before.length() > 6 ? before.substring(before.length() - 6) : before;
+      int cut = tail.lastIndexOf(' ');
+      String last = cut < 0 ? tail : tail.substring(cut + 1);
+      if (!last.isEmpty() && Currencies.findSymbol(last, null) != null) {
+        return last + amount;
+      }
+    }
+    return null;
   }
 
   static boolean isPriceish(Element e) {

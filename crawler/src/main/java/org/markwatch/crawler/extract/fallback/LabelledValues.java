@@ -55,20 +55,31 @@ public final class LabelledValues {
                 + "|modell|modèle|modelo|modello|mã model"));
   }
 
-  /** Cheap test before the regular expressions: a label is short, few words. */
-  private static boolean mayBeLabel(String text) {
+  /**
+   * Cheap test before the regular expressions (they are case-insensitive Unicode alternations of
+   * some 150 labels, and ran on every short text of a page): a label is short, few words, and a
+   * text without a separator (":", "#") can only be a bare label, of at most {@value
+   * #MAX_BARE_LABEL} characters.
+   */
+  static boolean mayBeLabel(String text) {
     int len = text.length();
     if (len < 2 || len > 100) {
       return false;
     }
     int spaces = 0;
+    boolean separator = false;
     for (int i = 0; i < len; i++) {
-      if (text.charAt(i) == ' ' && ++spaces > 12) {
+      char c = text.charAt(i);
+      if (c == ' ' && ++spaces > 12) {
         return false;
       }
+      separator |= c == ':' || c == '#' || c == '：';
     }
-    return true;
+    return separator || text.strip().length() <= MAX_BARE_LABEL;
   }
+
+  /** The longest label alone ("manufacturer part number" and a final dot), with a margin. */
+  private static final int MAX_BARE_LABEL = 40;
 
   private static Pattern label(String alternatives) {
     // The label alone ("SKU:"), or the label and its value in one text ("SKU: 12345").
@@ -97,11 +108,11 @@ public final class LabelledValues {
             if (++seen[0] > MAX_TEXT_NODES || out.size() == Kind.values().length) {
               return FilterResult.STOP;
             }
-            if (node instanceof TextNode t
-                && !t.isBlank()
-                && t.text().length() <= 100
-                && mayBeLabel(t.text())) {
-              visit(t, out);
+            if (node instanceof TextNode t && !t.isBlank()) {
+              String text = t.text();
+              if (text.length() <= 100 && mayBeLabel(text)) {
+                visit(t, text, out);
+              }
             }
             return FilterResult.CONTINUE;
           }
@@ -142,8 +153,8 @@ public final class LabelledValues {
     return false;
   }
 
-  private static void visit(TextNode t, Map<Kind, String> out) {
-    String text = t.text().replace('\u00a0', ' ');
+  private static void visit(TextNode t, String nodeText, Map<Kind, String> out) {
+    String text = nodeText.replace('\u00a0', ' ');
     if (text.length() > 100) {
       return;
     }
@@ -162,7 +173,8 @@ public final class LabelledValues {
         }
         checkedPlace = true;
       }
-      String value = m.group(1) == null ? "" : m.group(1).strip();
+      // "EAN: 5018479061991." ends a sentence: the full stop is no part of the value.
+      String value = m.group(1) == null ? "" : m.group(1).strip().replaceFirst("[.,;]+$", "");
       if (value.isEmpty()) {
         value = following(t);
       }

@@ -9,6 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.crawler.extract.text.Currencies;
 import org.markwatch.crawler.extract.text.ParsedPrice;
 import org.markwatch.crawler.extract.text.PriceParser;
@@ -41,8 +46,10 @@ public final class MainPriceFinder {
               + "also|recent|viewed|mini-?cart|basket-|cart-|header|footer|menu|nav|sidebar|banner|promo-bar|bundle|accessor|"
               + "compare|review|filter|facet|slider|suggest|teaser|tile|grid|list-item|product-list|product-item");
   private static final Pattern BUY =
+      // Matched against the lower-cased label: a case-insensitive Unicode regex costs several times
+      // more, and this one runs on every link of a page until a buy button is found.
       Pattern.compile(
-          "(?iu)add[ -_]?to[ -_]?(?:cart|bag|basket|trolley)|buy|purchase|"
+          "add[ -_]?to[ -_]?(?:cart|bag|basket|trolley)|buy|purchase|"
               + "warenkorb|kaufen|ajouter|acheter|panier|comprar|añadir|carrito|aggiungi|carrello|koszyk|košík|kosik|do košíka|"
               + "mua ngay|thêm vào giỏ|đặt mua|加入購物車|購買|立即|カート|장바구니|в корзину|купить");
 
@@ -66,12 +73,10 @@ public final class MainPriceFinder {
     if (all.size() > MAX_ELEMENTS) {
       all = all.subList(0, MAX_ELEMENTS);
     }
-    Map<Element, Integer> index = new IdentityHashMap<>();
     int titleAt = -1;
     int buyAt = -1;
     for (int i = 0; i < all.size(); i++) {
       Element e = all.get(i);
-      index.put(e, i);
       String tag = e.normalName();
       if (titleAt < 0 && tag.equals("h1")) {
         titleAt = i;
@@ -86,6 +91,7 @@ public final class MainPriceFinder {
     ParsedPrice bestPrice = ParsedPrice.NONE;
     int bestAt = -1;
     List<int[]> struck = new java.util.ArrayList<>();
+    Map<Element, Boolean> badContext = new IdentityHashMap<>();
     List<BigDecimal> struckAmounts = new java.util.ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       Element e = all.get(i);
@@ -96,14 +102,18 @@ public final class MainPriceFinder {
           || tag.equals("noscript")) {
         continue;
       }
-      String own = e.ownText();
-      String names = names(e);
-      boolean priceClass = PRICE_CLASS.matcher(names).find();
-      boolean ownDigit = own.chars().anyMatch(Character::isDigit);
+      // Cheap tests first: most elements have neither a price class nor a digit of their own.
+      String names = e.attributesSize() == 0 ? "" : names(e);
+      boolean priceClass = !names.isBlank() && PRICE_CLASS.matcher(names).find();
+      boolean ownDigit = ownHasDigit(e);
       if (!priceClass && !ownDigit) {
         continue;
       }
-      String text = e.childrenSize() > 6 ? own : e.text();
+      if (e.childrenSize() <= 6 && longerThan(e, 60)) {
+        // More than 60 visible characters: no price tag; its children compete instead.
+        continue;
+      }
+      String text = e.childrenSize() > 6 ? e.ownText() : e.text();
       if (text.length() > 60 || text.isBlank() || text.chars().noneMatch(Character::isDigit)) {
         continue;
       }
@@ -163,10 +173,10 @@ public final class MainPriceFinder {
         // A sentence around a number ("spend over $590 and get ..."), not a price tag.
         score -= 3;
       }
-      if (e.closest("a") != null) {
+      if (e.closest(Css.of("a")) != null) {
         score -= 1;
       }
-      score -= contextPenalty(e);
+      score -= contextPenalty(e, badContext);
       if (titleAt >= 0) {
         int d = i - titleAt;
         score += d >= 0 ? 3.0 * Math.max(0, 1 - d / 300.0) : -Math.min(1.5, -d / 200.0);
@@ -230,6 +240,12 @@ public final class MainPriceFinder {
     return before.find() ? before.group() : null;
   }
 
+  /** A buy or add-to-cart control: a button, input or link labelled so (in the main languages). */
+  public static boolean isBuyButton(Element e) {
+    String tag = e.normalName();
+    return (tag.equals("button") || tag.equals("input") || tag.equals("a")) && isBuy(e);
+  }
+
   private static boolean isBuy(Element e) {
     // Own text and a few attributes: a link's whole subtree is not its label.
     String label =
@@ -244,7 +260,57 @@ public final class MainPriceFinder {
             + e.className()
             + " "
             + e.id();
-    return label.length() < 300 && BUY.matcher(label).find();
+    return label.length() < 300 && BUY.matcher(label.toLowerCase(Locale.ROOT)).find();
+  }
+
+  private static boolean isBadContext(Element p) {
+    return p.attributesSize() > 0
+        && BAD_CONTEXT
+            .matcher(p.className().toLowerCase(Locale.ROOT) + " " + p.id().toLowerCase(Locale.ROOT))
+            .find();
+  }
+
+  /** Whether a text node right under {@code e} holds a digit (its own text, without copying it). */
+  private static boolean ownHasDigit(Element e) {
+    for (int k = 0, n = e.childNodeSize(); k < n; k++) {
+      if (e.childNode(k) instanceof TextNode t) {
+        String s = t.getWholeText();
+        for (int j = 0; j < s.length(); j++) {
+          if (Character.isDigit(s.charAt(j))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the text of {@code e} has more than {@code max} non-space characters; stops reading as
+   * soon as it does, so a container is never copied whole.
+   */
+  static boolean longerThan(Element e, int max) {
+    int[] count = {0};
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+              String s = t.getWholeText();
+              for (int j = 0; j < s.length(); j++) {
+                if (!Character.isWhitespace(s.charAt(j)) && s.charAt(j) != '\u00a0') {
+                  count[0]++;
+                }
+              }
+              if (count[0] > max) {
+                return FilterResult.STOP;
+              }
+            }
+            return FilterResult.CONTINUE;
+          }
+        },
+        e);
+    return count[0] > max;
   }
 
   /** Class, id, itemprop and data-* names, lower-cased. */
@@ -259,7 +325,7 @@ public final class MainPriceFinder {
     return sb.toString().toLowerCase(Locale.ROOT);
   }
 
-  private static double contextPenalty(Element e) {
+  private static double contextPenalty(Element e, Map<Element, Boolean> badContext) {
     double penalty = 0;
     int depth = 0;
     for (Element p = e; p != null && depth < 12; p = p.parent(), depth++) {
@@ -273,11 +339,7 @@ public final class MainPriceFinder {
           || tag.equals("aside")) {
         penalty += 3;
       }
-      if (depth > 0
-          && BAD_CONTEXT
-              .matcher(
-                  p.className().toLowerCase(Locale.ROOT) + " " + p.id().toLowerCase(Locale.ROOT))
-              .find()) {
+      if (depth > 0 && badContext.computeIfAbsent(p, MainPriceFinder::isBadContext)) {
         penalty += 1.5;
       }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.markwatch.crawler.extract.html.Css;
 
 /** Small page heuristics for fields without markup: breadcrumbs and the text's language. */
 public final class PageHints {
@@ -18,15 +19,16 @@ public final class PageHints {
   public static List<String> breadcrumbs(Document doc) {
     Element trail =
         doc.selectFirst(
-            "nav[aria-label~=(?i)breadcrumb], [class~=(?i)^breadcrumbs?$], "
-                + "ol[class*=breadcrumb], ul[class*=breadcrumb], div[class*=breadcrumb], [id*=breadcrumb]");
+            Css.of(
+                "nav[aria-label~=(?i)breadcrumb], [class~=(?i)^breadcrumbs?$], "
+                    + "ol[class*=breadcrumb], ul[class*=breadcrumb], div[class*=breadcrumb], [id*=breadcrumb]"));
     List<String> out = new ArrayList<>();
     if (trail == null) {
       return out;
     }
-    List<Element> items = trail.select("li");
+    List<Element> items = trail.select(Css.of("li"));
     if (items.isEmpty()) {
-      items = trail.select("a");
+      items = trail.select(Css.of("a"));
     }
     for (Element item : items) {
       String t = item.text().strip().replaceAll("^[>»/›|]+\\s*|\\s*[>»/›|]+$", "");

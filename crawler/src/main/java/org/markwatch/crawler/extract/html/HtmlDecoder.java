@@ -57,8 +57,11 @@ public final class HtmlDecoder {
         Matcher m = META_CHARSET.matcher(head);
         declared = m.find() ? declared(m.group(1)) : null;
       }
-      if (isValidUtf8(body)) {
-        charset = StandardCharsets.UTF_8;
+      // Decoding first and looking for U+FFFD is one fast pass for the usual case (the JDK's UTF-8
+      // decoder is intrinsic); only a page that holds U+FFFD is checked byte by byte.
+      String utf8 = new String(body, StandardCharsets.UTF_8);
+      if (utf8.indexOf('\uFFFD') < 0 || isValidUtf8(body)) {
+        return new Decoded(nfc(utf8), StandardCharsets.UTF_8.name());
       } else if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
         charset = declared;
       } else {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.markwatch.crawler.extract.html.Css;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,7 +20,7 @@ public final class JsonLdReader {
   public static List<JsonNode> read(Document doc) {
     List<JsonNode> out = new ArrayList<>();
     int n = 0;
-    for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+    for (Element script : doc.select(Css.of("script[type~=(?i)application/ld\\+json]"))) {
       if (++n > MAX_BLOCKS) {
         break;
       }

@@ -9,6 +9,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
+import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.crawler.extract.text.Currencies;
 
 /**
@@ -49,21 +50,23 @@ public final class MetaTagReader {
     List<String> images = new ArrayList<>();
     for (Element img :
         doc.select(
-            "meta[property=og:image], meta[property=og:image:url], meta[name=twitter:image]")) {
+            Css.of(
+                "meta[property=og:image], meta[property=og:image:url], meta[name=twitter:image]"))) {
       String u = img.attr("abs:content").isEmpty() ? img.attr("content") : img.attr("abs:content");
       if (!u.isBlank() && !images.contains(u) && images.size() < 20) {
         images.add(u);
       }
     }
     d.images.offer(images, layer);
-    Element canonical = doc.selectFirst("link[rel=canonical][href]");
+    Element canonical = doc.selectFirst(Css.of("link[rel=canonical][href]"));
     if (canonical != null) {
       d.canonicalUrl.offer(
           canonical.absUrl("href").isEmpty() ? canonical.attr("href") : canonical.absUrl("href"),
           layer);
     }
     d.canonicalUrl.offer(m.get("og:url"), layer);
-    String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
+    String lang =
+        doc.selectFirst(Css.of("html")) == null ? "" : doc.selectFirst(Css.of("html")).attr("lang");
     d.language.offer(language(lang), layer);
     String locale = m.get("og:locale");
     d.language.offer(language(locale), layer);

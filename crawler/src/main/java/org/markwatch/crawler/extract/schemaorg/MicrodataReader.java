@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.markwatch.crawler.extract.html.Css;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,7 +23,7 @@ public final class MicrodataReader {
   /** The top-level items of the page (items that are no other item's property). */
   public static List<JsonNode> read(Document doc) {
     List<JsonNode> out = new ArrayList<>();
-    for (Element e : doc.select("[itemscope], [typeof]")) {
+    for (Element e : doc.select(Css.of("[itemscope], [typeof]"))) {
       // A property item outside any item (pulled in by an itemref elsewhere) is read on its own
       // too.
       if (!isProperty(e) || !hasScopeAncestor(e)) {

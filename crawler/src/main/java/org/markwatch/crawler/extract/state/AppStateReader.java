@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.crawler.extract.schemaorg.LenientJson;
 import tools.jackson.databind.JsonNode;
 
@@ -50,7 +51,8 @@ public final class AppStateReader {
     }
     for (Element e :
         doc.select(
-            "input[type=hidden][value^={], [data-product^={], [data-json^={], [data-item^={]")) {
+            Css.of(
+                "input[type=hidden][value^={], [data-product^={], [data-json^={], [data-item^={]"))) {
       if (out.size() >= MAX_BLOCKS) {
         break;
       }

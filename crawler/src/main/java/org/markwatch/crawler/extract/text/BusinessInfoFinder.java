@@ -13,7 +13,7 @@ import org.markwatch.crawler.extract.draft.SellerDraft;
 public final class BusinessInfoFinder {
   private static final Pattern TAX =
       Pattern.compile(
-          "(?iu)(?:mã số thuế|ma so thue|mst|mã số doanh nghiệp|mã số dn|tax\\s*(?:id|code))\\s*[:.]?\\s*(\\d{10}(?:-\\d{3})?)");
+          "(?iu)(?:mã số thuế|ma so thue|mst|mã số doanh nghiệp|mã số dn|tax\\s*(?:id|code))\\s*[:.]?\\s*(\\d{10}(?:-?\\d{3})?)(?!\\d)");
   private static final Pattern REGISTRATION =
       Pattern.compile(
           "(?iu)(?:giấy chứng nhận đăng ký (?:kinh doanh|doanh nghiệp)|gcn đkkd|gpkd|đkkd|giấy phép kinh doanh|"
