@@ -302,9 +302,34 @@ final class Conditions {
           default -> throw new IllegalArgumentException(f);
         }
       }
+      return droppedByExtraction(ctx);
+    }
+
+    /**
+     * The crawler's extraction keeps only identifiers that pass their check and notes the others in
+     * {@code attributes["seller.dropped"]} ("taxCode 0102641428: checksum; phone 0112: ..."). A
+     * seller who shows a false one is still the one this condition is about.
+     */
+    private Evidence droppedByExtraction(ListingContext ctx) {
+      Map<String, String> a = ctx.listing().attributes();
+      String dropped = a == null ? null : a.get(DROPPED_ATTRIBUTE);
+      if (dropped == null || dropped.isBlank()) {
+        return null;
+      }
+      for (String note : dropped.split(";")) {
+        String n = note.strip();
+        int space = n.indexOf(' ');
+        String field = space < 0 ? n : n.substring(0, space);
+        if (fields.contains(field) || (field.equals("phone") && fields.contains("phones"))) {
+          return new Evidence("attributes." + DROPPED_ATTRIBUTE, n);
+        }
+      }
       return null;
     }
   }
+
+  /** Where the crawler's extraction notes seller identifiers it left out as invalid. */
+  static final String DROPPED_ATTRIBUTE = "seller.dropped";
 
   static final Set<String> VALIDATED_SELLER_FIELDS =
       Set.of("taxCode", "businessRegistration", "phones");
