@@ -186,8 +186,8 @@ final class CrawlCommand implements Callable<Integer> {
       if (sources == null) {
         return 2;
       }
-      if (leaseSeconds < 5) {
-        err.println("markwatch crawl: --lease-seconds must be at least 5, got " + leaseSeconds);
+      if (leaseSeconds < 2) {
+        err.println("markwatch crawl: --lease-seconds must be at least 2, got " + leaseSeconds);
         return 2;
       }
       Clock clock = Clock.systemUTC();

@@ -102,7 +102,7 @@ class SharedFrontierIT {
             dir.resolve("data").toString(),
             "--allow-loopback",
             "--lease-seconds",
-            "5");
+            "3");
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("MARKWATCH_DB_URL", dbUrl);
     pb.environment().put("MARKWATCH_DB_USER", "postgres");

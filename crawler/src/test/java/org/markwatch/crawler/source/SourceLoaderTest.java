@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +133,23 @@ class SourceLoaderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(profile.toString())
         .hasMessageContaining("sellr");
+  }
+
+  @Test
+  void revisitAndScheduleAreRead() throws Exception {
+    Path file =
+        write(
+            "r.yaml",
+            "sources:\n  - id: a\n    platform: p\n    seeds: http://h/\n"
+                + "    revisit: {pages: PT2H}\n    schedule: '0 30 1 * * MON-FRI'\n"
+                + "  - id: b\n    platform: p\n    seeds: [http://h/]\n");
+    List<Source> sources = SourceLoader.loadFile(file, Map.of());
+    assertThat(sources.get(0).seeds()).containsExactly("http://h/"); // one value for a list
+    assertThat(sources.get(0).revisit())
+        .isEqualTo(new Revisit(Revisit.DEFAULT_PRODUCTS, java.time.Duration.ofHours(2)));
+    assertThat(sources.get(0).schedule()).isEqualTo("0 30 1 * * MON-FRI");
+    assertThat(sources.get(1).revisit()).isEqualTo(Revisit.DEFAULT);
+    assertThat(sources.get(1).schedule()).isNull();
   }
 
   @Test
