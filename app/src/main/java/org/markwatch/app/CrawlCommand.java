@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.markwatch.app.crawl.DatabaseFrontier;
 import org.markwatch.crawler.CrawlReport;
 import org.markwatch.crawler.CrawlSettings;
 import org.markwatch.crawler.CrawlTally;
@@ -36,6 +37,7 @@ import org.markwatch.storage.CrawlRunStore;
 import org.markwatch.storage.Database;
 import org.markwatch.storage.DatabaseSettings;
 import org.markwatch.storage.StorageException;
+import org.markwatch.storage.frontier.FrontierStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,12 +51,14 @@ import picocli.CommandLine.Option;
 @Command(
     name = "crawl",
     mixinStandardHelpOptions = true,
+    subcommands = CrawlReportCommand.class,
     description = {
       "Crawl configured sources (conf/sources/*.yaml) into spool files and record the run.",
       "Exit status 1 when a source failed entirely, 2 for a bad command line or source file."
     })
 final class CrawlCommand implements Callable<Integer> {
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  // 0..1 so that `crawl report` needs neither; call() asks for one
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   Selection selection;
 
   static final class Selection {
@@ -133,6 +137,17 @@ final class CrawlCommand implements Callable<Integer> {
       description = "Crawl run id (default: crawl-<UTC time>).")
   String runId;
 
+  @Option(
+      names = "--lease-seconds",
+      paramLabel = "S",
+      defaultValue = "120",
+      description = {
+        "How long a worker holds a host of the shared frontier without renewing it (default:"
+            + " ${DEFAULT-VALUE}); after a crash, another worker takes the host and its unfinished"
+            + " URLs over once this has passed."
+      })
+  int leaseSeconds;
+
   /** For the global {@code --verbose} (an inherited option of {@link Main}). */
   @picocli.CommandLine.ParentCommand Main main;
 
@@ -145,6 +160,12 @@ final class CrawlCommand implements Callable<Integer> {
     PrintStream out = System.out;
     PrintStream err = System.err;
     try {
+      if (selection == null) {
+        err.println(
+            "markwatch crawl: name the sources: --source ID (repeatable) or --all"
+                + " (or `markwatch crawl report` for a morning report)");
+        return 2;
+      }
       if (!"spool".equals(sink) && !"kafka".equals(sink)) {
         err.println("markwatch crawl: --sink must be spool or kafka, got '" + sink + "'");
         return 2;
@@ -165,15 +186,22 @@ final class CrawlCommand implements Callable<Integer> {
       if (sources == null) {
         return 2;
       }
+      if (leaseSeconds < 2) {
+        err.println("markwatch crawl: --lease-seconds must be at least 2, got " + leaseSeconds);
+        return 2;
+      }
       Clock clock = Clock.systemUTC();
       Instant started = clock.instant();
+      // workers started in the same second get different ids: the pid tells them apart
       String id =
           runId != null
               ? runId
               : "crawl-"
                   + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
                       .withZone(ZoneOffset.UTC)
-                      .format(started);
+                      .format(started)
+                  + "-"
+                  + ProcessHandle.current().pid();
       Path dataDir = data.toAbsolutePath().normalize();
       Path spool = dataDir.resolve("spool").resolve(id);
       DatabaseSettings db =
@@ -189,6 +217,14 @@ final class CrawlCommand implements Callable<Integer> {
               .build();
 
       try (Database database = Database.open(db)) {
+        FrontierStore frontier = FrontierStore.of(database);
+        sources = due(sources, frontier, started, err);
+        if (sources.isEmpty()) {
+          out.println("markwatch crawl: nothing is due; no page fetched");
+          return 0;
+        }
+        DatabaseFrontier.Stats revisits = new DatabaseFrontier.Stats();
+        String worker = workerName(id);
         CrawlRunStore runs = new CrawlRunStore(database.dataSource());
         CrawlRun run = CrawlRun.started(id, started, sources.stream().map(Source::id).toList());
         runs.start(run);
@@ -208,6 +244,17 @@ final class CrawlCommand implements Callable<Integer> {
                             new SpoolSink(
                                 spool.resolveSibling(id + "-undelivered"), id, s.spoolRollEvery())))
                 : new Crawler(settings);
+        crawler =
+            crawler.withFrontiers(
+                s ->
+                    new DatabaseFrontier(
+                        frontier,
+                        s,
+                        worker,
+                        id,
+                        java.time.Duration.ofSeconds(leaseSeconds),
+                        clock,
+                        revisits));
         CrawlReport report;
         try {
           report = crawler.run(sources, tally.listener(shown));
@@ -243,6 +290,11 @@ final class CrawlCommand implements Callable<Integer> {
                     CrawlRunDetailsStore.ERROR,
                     tally.errorsByClass()));
         printSummary(sink, out, report, details, tally, loaded.setAside(), spool, db);
+        out.printf(
+            Locale.ROOT,
+            "  re-visits       %d listings seen again, %d noticed removed%n",
+            revisits.seenAgain.get(),
+            revisits.removed.get());
         return failed ? 1 : 0;
       }
     } catch (SourceConfigException e) {
@@ -252,6 +304,43 @@ final class CrawlCommand implements Callable<Integer> {
     } catch (StorageException | UncheckedIOException e) {
       return fail(err, e, e.getMessage());
     }
+  }
+
+  /**
+   * The sources with something due in the durable frontier (a source it does not know yet is due:
+   * its seeds are new); the others are named with the time their next URL is due.
+   */
+  static List<Source> due(
+      List<Source> sources, FrontierStore frontier, Instant now, PrintStream err) {
+    List<Source> due = new ArrayList<>();
+    for (Source s : sources) {
+      java.util.Optional<Instant> next = frontier.nextDue(s.id());
+      if (next.isPresent() && next.get().isAfter(now)) {
+        err.println(
+            "markwatch crawl: "
+                + s.id()
+                + ": nothing due before "
+                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                    .format(next.get())
+                + " (Asia/Ho_Chi_Minh); its pages wait for their re-visit");
+      } else {
+        due.add(s);
+      }
+    }
+    return due;
+  }
+
+  /** This process's name in frontier leases: host, pid and run. */
+  static String workerName(String runId) {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "localhost";
+    }
+    String name = host + "/" + ProcessHandle.current().pid() + "/" + runId;
+    return name.length() <= 128 ? name : name.substring(0, 128);
   }
 
   /** The sources asked for, or null after printing why the selection is wrong. */

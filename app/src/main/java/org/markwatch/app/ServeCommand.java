@@ -37,6 +37,18 @@ final class ServeCommand implements Callable<Integer> {
       defaultValue = "8080")
   int port;
 
+  @Option(
+      names = "--scheduler",
+      description =
+          "Also run the sources' schedules here, as `markwatch scheduler` does (with --conf).")
+  boolean scheduler;
+
+  @Option(
+      names = "--conf",
+      paramLabel = "DIR",
+      description = "Configuration directory for --scheduler (default: the installation's conf).")
+  Path conf;
+
   @Override
   public Integer call() {
     DatabaseSettings db = DatabaseChoice.fromEnvironment(data);
@@ -62,6 +74,15 @@ final class ServeCommand implements Callable<Integer> {
         "Portal: "
             + PortalServer.localUrl(portal, address)
             + "  (sign in with an account from `markwatch users add`; Ctrl-C to stop)");
+    if (scheduler) {
+      // stopped with the JVM (db-scheduler's shutdown hook); its pool lives as long as the portal
+      Database schedulerDb = Database.open(db);
+      SchedulerCommand.start(
+          new SchedulerCommand.Settings(
+              ConfLocation.confDir(conf), data, java.util.Map.of(), true, false, 6, 10_000),
+          schedulerDb.dataSource(),
+          System.out);
+    }
     PortalServer.serveUntilStopped(portal);
     return 0;
   }

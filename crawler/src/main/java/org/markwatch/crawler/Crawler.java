@@ -48,6 +48,7 @@ public final class Crawler {
   private final CrawlSettings settings;
   private final ListingExtractor extractor;
   private final Function<CrawlSettings, Sink> sinks;
+  private final FrontierFactory frontiers;
 
   /** A crawler that extracts listings with {@link Extraction#extract} and spools them to files. */
   public Crawler(CrawlSettings settings) {
@@ -65,9 +66,27 @@ public final class Crawler {
    */
   public Crawler(
       CrawlSettings settings, ListingExtractor extractor, Function<CrawlSettings, Sink> sinks) {
+    this(settings, extractor, sinks, FrontierFactory.IN_MEMORY);
+  }
+
+  private Crawler(
+      CrawlSettings settings,
+      ListingExtractor extractor,
+      Function<CrawlSettings, Sink> sinks,
+      FrontierFactory frontiers) {
     this.settings = settings;
     this.extractor = extractor;
     this.sinks = sinks;
+    this.frontiers = frontiers;
+  }
+
+  /**
+   * This crawler with other frontiers, e.g. the durable one in the database that several worker
+   * processes share ({@code markwatch crawl}); the default keeps each source's frontier in memory
+   * for one run.
+   */
+  public Crawler withFrontiers(FrontierFactory frontiers) {
+    return new Crawler(settings, extractor, sinks, frontiers);
   }
 
   /** The default sink: JSON-lines spool files in {@link CrawlSettings#spoolDir()}. */
@@ -139,7 +158,7 @@ public final class Crawler {
       try {
         List<Future<List<SourceReport>>> futures = new ArrayList<>();
         for (List<Source> group : groups) {
-          futures.add(pool.submit(() -> crawlGroup(group, services, haveBrowser)));
+          futures.add(pool.submit(() -> crawlGroup(group, services, haveBrowser, frontiers)));
         }
         for (Future<List<SourceReport>> f : futures) {
           for (SourceReport r : f.get()) {
@@ -223,7 +242,7 @@ public final class Crawler {
   }
 
   private static List<SourceReport> crawlGroup(
-      List<Source> group, CrawlServices services, boolean haveBrowser) {
+      List<Source> group, CrawlServices services, boolean haveBrowser, FrontierFactory frontiers) {
     List<SourceReport> out = new ArrayList<>();
     for (Source s : group) {
       SourceReport r;
@@ -231,7 +250,7 @@ public final class Crawler {
         r = skipped(s, Chromium.MISSING_MESSAGE);
       } else {
         try {
-          r = new SourceCrawl(s, services).run();
+          r = new SourceCrawl(s, services, frontiers.open(s)).run();
         } catch (RuntimeException e) {
           services.listener().notice(s.id() + ": crawl stopped by an error: " + e);
           r = skipped(s, "crawl stopped by an error: " + e);

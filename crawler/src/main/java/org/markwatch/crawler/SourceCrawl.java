@@ -19,8 +19,10 @@ import org.markwatch.crawler.links.LinkExtractor;
 import org.markwatch.crawler.politeness.Backoff;
 import org.markwatch.crawler.politeness.CrawlDelay;
 import org.markwatch.crawler.robots.RobotsCache;
+import org.markwatch.crawler.sink.Sink;
 import org.markwatch.crawler.source.FetchMode;
 import org.markwatch.crawler.source.Source;
+import org.markwatch.model.Listing;
 
 /**
  * Crawls one source on the calling thread: seeds and sitemap URLs into the frontier, then fetch
@@ -39,18 +41,52 @@ final class SourceCrawl {
   private final PageHandler pages;
   private final Map<String, CrawlDelay> delays = new HashMap<>();
   private final Set<String> blocked = new HashSet<>();
+  // ids of the listings the page being handled gave, for the frontier's re-visit bookkeeping
+  private final java.util.List<String> pageListings = new java.util.ArrayList<>();
   private int fetched, failed, redirects, retries, listings, extractionErrors, handled;
   private long bytes;
 
-  SourceCrawl(Source source, CrawlServices services) {
+  SourceCrawl(Source source, CrawlServices services, Frontier frontier) {
     this.source = source;
-    this.services = services;
+    this.services = withListingsNoted(services);
     this.pageFetcher = services.fetchers().route(source.fetchMode());
     this.staticFetcher = services.fetchers().route(FetchMode.STATIC);
-    this.frontier = new Frontier(source.maxPages());
+    this.frontier = frontier;
     this.siteFilters = UrlFilters.forSeeds(source);
     this.patterns = new PathPatternFilter(source);
-    this.pages = new PageHandler(services);
+    this.pages = new PageHandler(this.services);
+  }
+
+  /** The run's services with a sink that also notes the ids of what this source writes. */
+  private CrawlServices withListingsNoted(CrawlServices s) {
+    Sink shared = s.sink();
+    Sink noting =
+        new Sink() {
+          @Override
+          public void write(Listing listing) {
+            shared.write(listing);
+            pageListings.add(listing.id());
+          }
+
+          @Override
+          public long written() {
+            return shared.written();
+          }
+
+          @Override
+          public void close() {} // the run closes the shared sink
+        };
+    return new CrawlServices(
+        s.settings(),
+        s.fetchers(),
+        s.robots(),
+        s.gate(),
+        s.evidence(),
+        s.warc(),
+        s.refs(),
+        noting,
+        s.extractor(),
+        s.listener());
   }
 
   SourceReport run() {
@@ -58,6 +94,15 @@ final class SourceCrawl {
     for (String seed : source.seeds()) {
       admit(seed, 0, false);
     }
+    try {
+      crawlFrontier();
+    } finally {
+      frontier.close();
+    }
+    return report(start);
+  }
+
+  private void crawlFrontier() {
     if (source.useSitemap()) {
       SitemapSeeder seeder =
           new SitemapSeeder(staticFetcher, this::politeFetch, services.listener(), siteFilters);
@@ -77,6 +122,9 @@ final class SourceCrawl {
         break;
       }
     }
+  }
+
+  private SourceReport report(long start) {
     return new SourceReport(
         source.id(),
         source.platform(),
@@ -95,15 +143,26 @@ final class SourceCrawl {
 
   /** Fetches and handles one URL; false when the fetcher cannot work at all (the source stops). */
   private boolean crawl(CrawlUrl url) {
+    // A URL from a durable frontier may have been admitted in an earlier run or by another worker:
+    // robots.txt (which may have changed) and the host's Crawl-delay are asked again here.
+    String urlHost = host(url.url());
+    if (delayFor(urlHost).skip() || !services.robots().allowed(url.url())) {
+      blocked.add(url.url());
+      frontier.done(url, new Frontier.Visit(0, "ROBOTS", null));
+      return true;
+    }
+    pageListings.clear();
     FetchResult r =
         politeFetch(pageFetcher, new FetchRequest(url.url(), source.hosts(), 0, source.browser()));
     if (r.outcome() == FetchOutcome.UNAVAILABLE) {
       failed++;
+      frontier.putBack(url);
       services.listener().notice(source.id() + ": stopped: " + r.error());
       return false;
     }
     int emitted = 0;
     String outcome = r.outcome().name();
+    java.util.List<String> found = null;
     if (r.ok()) {
       fetched++;
       bytes += r.body() == null ? 0 : r.body().length;
@@ -112,6 +171,8 @@ final class SourceCrawl {
         if (emitted < 0) {
           extractionErrors++;
           emitted = 0;
+        } else {
+          found = java.util.List.copyOf(pageListings);
         }
         listings += emitted;
         for (String link : LinkExtractor.links(r.html(), r.finalUrl())) {
@@ -131,10 +192,13 @@ final class SourceCrawl {
               r.header("retry-after"),
               System.currentTimeMillis()); // real time: Retry-After dates are
       services.gate().fetched(host(url.url()), CrawlServices.monotonicMs(), wait);
-      frontier.retry(url);
+      frontier.retry(url, wait);
       outcome = "RETRY";
     } else {
       failed++;
+    }
+    if (!"RETRY".equals(outcome)) {
+      frontier.done(url, new Frontier.Visit(r.status(), r.outcome().name(), found));
     }
     handled++;
     services
@@ -167,7 +231,14 @@ final class SourceCrawl {
     if (link && patterns.filter(normalized) == null) {
       return;
     }
-    frontier.add(normalized, depth);
+    frontier.add(
+        normalized,
+        depth,
+        !link
+            ? Frontier.PRIORITY_SEED
+            : source.isProductPage(UrlNormalizer.pathAndQuery(normalized))
+                ? Frontier.PRIORITY_PRODUCT
+                : Frontier.PRIORITY_PAGE);
   }
 
   /** The host's delay; the first call fetches its robots.txt (politely). */

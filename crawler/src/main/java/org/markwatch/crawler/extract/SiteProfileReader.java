@@ -1,11 +1,11 @@
 package org.markwatch.crawler.extract;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jsoup.select.QueryParser;
@@ -17,39 +17,59 @@ import org.markwatch.model.yaml.YamlException;
 import org.markwatch.model.yaml.YamlValue;
 
 /**
- * Reads a {@link SiteProfile} from YAML and checks every value, naming file, line and field. The
- * YAML is read by the shared strict mapper ({@link StrictYaml#readLocated}); the checks stay here
- * because their messages name the profile's own fields and the CSS and regex rules.
+ * Reads a {@link SiteProfile} from YAML: bound by the shared strict mapper ({@link StrictYaml})
+ * onto {@link Spec}, so unknown keys and values of the wrong type are errors with file and line;
+ * then the checks a type cannot make (required platform, slug syntax, kind, CSS selectors, regular
+ * expressions, field names), each naming the file, line and field.
  */
 public final class SiteProfileReader {
-  private static final Set<String> TOP_KEYS =
-      Set.of(
-          "name",
-          "platform",
-          "urls",
-          "kind",
-          "item",
-          "id",
-          "sellerId",
-          "fields",
-          "priceFromText",
-          "contactsFromText",
-          "description");
-  private static final Set<String> ID_KEYS = Set.of("url", "attribute");
   private static final Pattern PLATFORM = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
+
+  /** The shape of a profile file; absent values are null. */
+  record Spec(
+      String name,
+      String platform,
+      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> urls,
+      String kind,
+      String item,
+      IdSpec id,
+      IdSpec sellerId,
+      Map<String, String> fields,
+      Boolean priceFromText,
+      Boolean contactsFromText,
+      String description) {}
+
+  /** How an id is read: a regex group over the URL, or an attribute. */
+  record IdSpec(String url, String attribute) {}
 
   private SiteProfileReader() {}
 
   public static SiteProfile read(String fileName, String yaml) {
     YamlValue root = parse(fileName, yaml == null ? "" : yaml);
-    Map<String, YamlValue> top = map(fileName, root, "profile");
-    checkKeys(fileName, top, TOP_KEYS, "");
+    if (!root.isMap()) {
+      throw new ProfileException(
+          fileName + ":" + root.line() + ": field 'profile' must be a mapping of keys to values");
+    }
+    Spec spec;
+    try {
+      spec = StrictYaml.read(Path.of(fileName), yaml, Spec.class);
+    } catch (YamlException e) {
+      String key = e.key() == null ? "" : e.key();
+      throw new ProfileException(
+          fileName
+              + ":"
+              + e.line()
+              + (e.problem().startsWith("unknown key")
+                  ? ": unknown field '" + key + "' (" + e.problem() + ")"
+                  : ": field '" + key + "': " + e.problem()));
+    }
+    Map<String, YamlValue> top = root.map();
     String defaultName = fileName.replaceAll(".*[/\\\\]", "").replaceAll("\\.ya?ml$", "");
-    String name = string(fileName, top, "name", defaultName);
-    String platform = string(fileName, top, "platform", null);
-    if (platform == null) {
+    String name = spec.name() == null ? defaultName : spec.name().strip();
+    if (spec.platform() == null) {
       throw new ProfileException(fileName + ":" + root.line() + ": field 'platform' is required");
     }
+    String platform = spec.platform().strip();
     if (!PLATFORM.matcher(platform).matches()) {
       throw new ProfileException(
           fileName
@@ -60,21 +80,17 @@ public final class SiteProfileReader {
               + "' must be a lowercase slug (a-z, 0-9, _ . -)");
     }
     List<Pattern> urls = new ArrayList<>();
-    YamlValue urlsNode = top.get("urls");
-    if (urlsNode != null) {
-      if (!(urlsNode.value() instanceof List<?> list)) {
-        throw new ProfileException(
-            fileName
-                + ":"
-                + urlsNode.line()
-                + ": field 'urls' must be a list of regular expressions");
-      }
-      for (Object o : list) {
-        YamlValue n = (YamlValue) o;
-        urls.add(regex(fileName, n, "urls", false));
+    if (spec.urls() != null) {
+      YamlValue urlsNode = top.get("urls");
+      for (int i = 0; i < spec.urls().size(); i++) {
+        int line =
+            urlsNode.isList() && i < urlsNode.list().size()
+                ? urlsNode.list().get(i).line()
+                : urlsNode.line();
+        urls.add(regex(fileName, line, spec.urls().get(i), "urls", false));
       }
     }
-    String kind = string(fileName, top, "kind", "product");
+    String kind = spec.kind() == null ? "product" : spec.kind().strip();
     if (!kind.equals("product") && !kind.equals("post")) {
       throw new ProfileException(
           fileName
@@ -84,35 +100,46 @@ public final class SiteProfileReader {
               + kind
               + "' must be product or post");
     }
-    String item = string(fileName, top, "item", null);
+    String item = spec.item() == null ? null : spec.item().strip();
     if (item != null) {
       css(fileName, top.get("item").line(), "item", item);
     }
-    IdRule listingId = idRule(fileName, top.get("id"), "id");
-    IdRule sellerId = idRule(fileName, top.get("sellerId"), "sellerId");
+    IdRule listingId = idRule(fileName, spec.id(), top.get("id"), "id");
+    IdRule sellerId = idRule(fileName, spec.sellerId(), top.get("sellerId"), "sellerId");
     Map<String, Selector> fields = new LinkedHashMap<>();
-    YamlValue fieldsNode = top.get("fields");
-    if (fieldsNode != null) {
-      Map<String, YamlValue> f = map(fileName, fieldsNode, "fields");
-      checkKeys(fileName, f, SiteProfile.FIELD_NAMES, "fields.");
-      for (Map.Entry<String, YamlValue> e : f.entrySet()) {
-        if (e.getValue().value() == null) {
-          continue;
-        }
-        if (!(e.getValue().value() instanceof String s) || s.isBlank()) {
+    if (spec.fields() != null) {
+      Map<String, YamlValue> lines = top.get("fields").map();
+      for (Map.Entry<String, String> e : spec.fields().entrySet()) {
+        int line = lines.get(e.getKey()).line();
+        if (!SiteProfile.FIELD_NAMES.contains(e.getKey())) {
           throw new ProfileException(
               fileName
                   + ":"
-                  + e.getValue().line()
+                  + line
+                  + ": unknown field 'fields."
+                  + e.getKey()
+                  + "' (allowed: "
+                  + String.join(", ", SiteProfile.FIELD_NAMES.stream().sorted().toList())
+                  + ")");
+        }
+        if (e.getValue() == null) {
+          continue;
+        }
+        if (e.getValue().isBlank()) {
+          throw new ProfileException(
+              fileName
+                  + ":"
+                  + line
                   + ": field 'fields."
                   + e.getKey()
                   + "' must be a CSS selector, optionally followed by @attribute");
         }
-        fields.put(e.getKey(), selector(fileName, e.getValue().line(), "fields." + e.getKey(), s));
+        fields.put(e.getKey(), selector(fileName, line, "fields." + e.getKey(), e.getValue()));
       }
     }
-    boolean priceFromText = bool(fileName, top, "priceFromText", kind.equals("post"));
-    boolean contactsFromText = bool(fileName, top, "contactsFromText", true);
+    boolean priceFromText =
+        spec.priceFromText() == null ? kind.equals("post") : spec.priceFromText();
+    boolean contactsFromText = spec.contactsFromText() == null || spec.contactsFromText();
     return new SiteProfile(
         name,
         platform,
@@ -143,14 +170,15 @@ public final class SiteProfileReader {
     return root;
   }
 
-  private static IdRule idRule(String file, YamlValue node, String field) {
-    if (node == null || node.value() == null) {
+  private static IdRule idRule(String file, IdSpec spec, YamlValue node, String field) {
+    if (spec == null) {
       return null;
     }
-    Map<String, YamlValue> m = map(file, node, field);
-    checkKeys(file, m, ID_KEYS, field + ".");
-    Pattern url = m.containsKey("url") ? regex(file, m.get("url"), field + ".url", true) : null;
-    String attribute = string(file, m, "attribute", null);
+    Pattern url =
+        spec.url() == null
+            ? null
+            : regex(file, node.map().get("url").line(), spec.url(), field + ".url", true);
+    String attribute = spec.attribute() == null ? null : spec.attribute().strip();
     if (url == null && attribute == null) {
       throw new ProfileException(
           file + ":" + node.line() + ": field '" + field + "' needs 'url' or 'attribute'");
@@ -198,10 +226,10 @@ public final class SiteProfileReader {
     }
   }
 
-  private static Pattern regex(String file, YamlValue n, String field, boolean needsGroup) {
-    if (!(n.value() instanceof String s) || s.isBlank()) {
+  private static Pattern regex(String file, int line, String s, String field, boolean needsGroup) {
+    if (s == null || s.isBlank()) {
       throw new ProfileException(
-          file + ":" + n.line() + ": field '" + field + "' must be a regular expression");
+          file + ":" + line + ": field '" + field + "' must be a regular expression");
     }
     Pattern p;
     try {
@@ -210,7 +238,7 @@ public final class SiteProfileReader {
       throw new ProfileException(
           file
               + ":"
-              + n.line()
+              + line
               + ": field '"
               + field
               + "': bad regular expression: "
@@ -222,69 +250,11 @@ public final class SiteProfileReader {
       throw new ProfileException(
           file
               + ":"
-              + n.line()
+              + line
               + ": field '"
               + field
               + "': the regular expression needs a group ( ) around the id");
     }
     return p;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, YamlValue> map(String file, YamlValue n, String field) {
-    if (!(n.value() instanceof Map<?, ?> m)) {
-      throw new ProfileException(
-          file + ":" + n.line() + ": field '" + field + "' must be a mapping of keys to values");
-    }
-    return (Map<String, YamlValue>) m;
-  }
-
-  private static void checkKeys(
-      String file, Map<String, YamlValue> m, Set<String> allowed, String prefix) {
-    for (Map.Entry<String, YamlValue> e : m.entrySet()) {
-      if (!allowed.contains(e.getKey())) {
-        throw new ProfileException(
-            file
-                + ":"
-                + e.getValue().line()
-                + ": unknown field '"
-                + prefix
-                + e.getKey()
-                + "' (allowed: "
-                + String.join(", ", allowed.stream().sorted().toList())
-                + ")");
-      }
-    }
-  }
-
-  private static String string(String file, Map<String, YamlValue> m, String key, String dflt) {
-    YamlValue n = m.get(key);
-    if (n == null || n.value() == null) {
-      return dflt;
-    }
-    if (!(n.value() instanceof String s)) {
-      throw new ProfileException(
-          file + ":" + n.line() + ": field '" + key + "' must be a single value");
-    }
-    return s.strip();
-  }
-
-  private static boolean bool(String file, Map<String, YamlValue> m, String key, boolean dflt) {
-    String s = string(file, m, key, null);
-    if (s == null) {
-      return dflt;
-    }
-    if (s.equals("true") || s.equals("false")) {
-      return Boolean.parseBoolean(s);
-    }
-    throw new ProfileException(
-        file
-            + ":"
-            + m.get(key).line()
-            + ": field '"
-            + key
-            + "' must be true or false, not '"
-            + s
-            + "'");
   }
 }

@@ -1,69 +1,63 @@
 package org.markwatch.crawler.frontier;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 
 /**
- * In-memory frontier of one source: first in, first out, each normalised URL admitted once per run,
- * at most {@code maxPages} URLs handed out. Not thread-safe: one source is crawled by one thread.
- * (The database-backed frontier that lets several workers share hosts comes later.)
+ * The URLs one source's crawl still has to fetch, as one crawl thread sees them. {@link
+ * InMemoryFrontier} lives for one run; the durable one in the database ({@code
+ * org.markwatch.app.crawl.DatabaseFrontier} over storage's {@code FrontierStore}) keeps URLs, due
+ * times and the listings each URL gave across runs, crashes and worker processes.
+ *
+ * <p>URLs given to {@link #add} are normalised ({@link UrlNormalizer}) and already filtered
+ * (allowed host, robots.txt, follow/product patterns).
  */
-public final class Frontier {
-  private final Deque<CrawlUrl> queue = new ArrayDeque<>();
-  private final Set<String> seen = new HashSet<>();
-  private final int maxPages;
-  private int handedOut;
+public interface Frontier {
+  /** Seeds and their redirect targets: fetched first. */
+  int PRIORITY_SEED = 30;
+
+  /** Product pages (matching the source's {@code products} patterns). */
+  int PRIORITY_PRODUCT = 20;
+
+  /** Other pages (categories, shops, pagination). */
+  int PRIORITY_PAGE = 10;
 
   /**
-   * @param maxPages most URLs {@link #next()} returns in this run
-   */
-  public Frontier(int maxPages) {
-    this.maxPages = maxPages;
-  }
-
-  /**
-   * Queues a URL unless it is not http(s) or already seen.
+   * Admits a URL.
    *
-   * @return true when the URL was new and queued
+   * @return true when the frontier did not know it
    */
-  public boolean add(String url, int depth) {
-    String n = UrlNormalizer.normalize(url);
-    if (n == null || !seen.add(n)) {
-      return false;
-    }
-    queue.addLast(new CrawlUrl(n, depth, 0));
-    return true;
-  }
+  boolean add(String url, int depth, int priority);
 
-  /** Puts a URL back at the end for a retry, counting the attempt; does not use budget twice. */
-  public void retry(CrawlUrl url) {
-    handedOut--;
-    queue.addLast(new CrawlUrl(url.url(), url.depth(), url.attempt() + 1));
-  }
+  /** Whether the URL was admitted before (in this run, or ever for a durable frontier). */
+  boolean seen(String url);
 
-  /** The next URL, or null when the queue is empty or the page budget is spent. */
-  public CrawlUrl next() {
-    if (handedOut >= maxPages || queue.isEmpty()) {
-      return null;
-    }
-    handedOut++;
-    return queue.pollFirst();
-  }
+  /**
+   * The next URL to fetch, or null when nothing is due (or the page budget is spent). A shared
+   * frontier may wait here while another worker still holds URLs that could yield links.
+   */
+  CrawlUrl next();
 
-  /** Whether the URL (in any spelling that normalises the same) was already admitted. */
-  public boolean seen(String url) {
-    String n = UrlNormalizer.normalize(url);
-    return n != null && seen.contains(n);
-  }
+  /** A fetch to repeat after {@code waitMs} (429/5xx); counts an attempt, not a page. */
+  void retry(CrawlUrl url, long waitMs);
 
-  /** URLs handed out so far. */
-  public int handedOut() {
-    return handedOut;
-  }
+  /** A URL handed out but not fetched (the crawl stops); it stays due. */
+  void putBack(CrawlUrl url);
 
-  public int queued() {
-    return queue.size();
-  }
+  /** Records a fetch: the URL waits for its re-visit; a durable frontier compares the listings. */
+  void done(CrawlUrl url, Visit visit);
+
+  /** URLs handed out in this run (the page budget counts these). */
+  int handedOut();
+
+  /** Gives up what the frontier holds for this crawl (host leases); the default does nothing. */
+  default void close() {}
+
+  /**
+   * What a fetch found.
+   *
+   * @param status HTTP status, 0 when none
+   * @param outcome the fetch outcome ({@code OK}, {@code HTTP_ERROR}, ...)
+   * @param listingIds the listings the page gave; null when not known (a failed fetch)
+   */
+  record Visit(int status, String outcome, List<String> listingIds) {}
 }

@@ -26,6 +26,9 @@ import org.markwatch.crawler.extract.SiteProfile;
  * @param profile the parsed profile, or null when {@code profileName} is null
  * @param browser rendering settings (used when {@code fetchMode} is browser)
  * @param file the file the source was read from, for messages
+ * @param revisit when the durable frontier fetches a page again
+ * @param schedule cron expression (Asia/Ho_Chi_Minh) of the scheduled crawls ({@code markwatch
+ *     scheduler}); null when the source is crawled only on demand
  */
 public record Source(
     String id,
@@ -41,15 +44,53 @@ public record Source(
     String profileName,
     SiteProfile profile,
     BrowserSettings browser,
-    String file) {
+    String file,
+    Revisit revisit,
+    String schedule) {
 
   public Source {
+    revisit = revisit == null ? Revisit.DEFAULT : revisit;
     seeds = List.copyOf(seeds);
     hosts =
         java.util.Collections.unmodifiableSet(
             new java.util.LinkedHashSet<>(hosts)); // keeps file order
     follow = List.copyOf(follow);
     products = List.copyOf(products);
+  }
+
+  /** A source crawled only on demand, with the default re-visit intervals. */
+  public Source(
+      String id,
+      String platform,
+      List<String> seeds,
+      FetchMode fetchMode,
+      Set<String> hosts,
+      List<Pattern> follow,
+      List<Pattern> products,
+      boolean useSitemap,
+      int maxPages,
+      Politeness politeness,
+      String profileName,
+      SiteProfile profile,
+      BrowserSettings browser,
+      String file) {
+    this(
+        id,
+        platform,
+        seeds,
+        fetchMode,
+        hosts,
+        follow,
+        products,
+        useSitemap,
+        maxPages,
+        politeness,
+        profileName,
+        profile,
+        browser,
+        file,
+        Revisit.DEFAULT,
+        null);
   }
 
   /**
@@ -86,7 +127,9 @@ public record Source(
         profileName,
         profile,
         browser,
-        file);
+        file,
+        revisit,
+        schedule);
   }
 
   /** Whether a page at this path+query is a product page to extract. */

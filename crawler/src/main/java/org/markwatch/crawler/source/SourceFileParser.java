@@ -3,53 +3,38 @@ package org.markwatch.crawler.source;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.markwatch.crawler.source.SourceFileSpec.BrowserSpec;
+import org.markwatch.crawler.source.SourceFileSpec.PolitenessSpec;
+import org.markwatch.crawler.source.SourceFileSpec.SourceSpec;
 import org.markwatch.model.yaml.StrictYaml;
 import org.markwatch.model.yaml.YamlException;
 import org.markwatch.model.yaml.YamlValue;
 
 /**
- * Turns the text of one source file into {@link Source}s. Every value is checked; unknown keys are
- * errors (a misspelt {@code delayMS} must not silently fall back to the default). Format:
- * conf/sources/README.md. The YAML is read by the shared strict mapper ({@link StrictYaml}); the
- * checks stay here because they need the variables, the profiles and messages per field.
+ * Turns the text of one source file into {@link Source}s. The file is bound onto {@link
+ * SourceFileSpec} by the shared strict mapper ({@link StrictYaml}): unknown keys and wrong types
+ * are errors with file, line and key there. What a type cannot say is checked here, with the line
+ * of the value: required values, id syntax, URLs, variables, regular expressions, ranges, the cron
+ * expression's shape, and the profile. Format: conf/sources/README.md.
  */
 final class SourceFileParser {
   static final int DEFAULT_MAX_PAGES = 1000;
 
-  private static final Set<String> SOURCE_KEYS =
-      Set.of(
-          "id",
-          "platform",
-          "enabled",
-          "seeds",
-          "fetch",
-          "hosts",
-          "follow",
-          "products",
-          "sitemap",
-          "maxPages",
-          "politeness",
-          "profile",
-          "browser");
-  private static final Set<String> POLITENESS_KEYS =
-      Set.of("delayMs", "maxCrawlDelayMs", "maxRetries", "backoffMs", "maxBackoffMs");
-  private static final Set<String> BROWSER_KEYS =
-      Set.of("scrollRounds", "scrollWaitMs", "pageTimeoutMs", "screenshot");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
 
   private final String file;
   private final Variables vars;
   private final ProfileLoader profiles;
   private final List<SourceLoader.SetAside> setAside;
+  private YamlValue located; // the same text as a tree that knows lines, for the checks' messages
 
   /**
    * @param setAside where sources naming a variable the caller did not pass are put; null makes
@@ -65,39 +50,44 @@ final class SourceFileParser {
 
   /** Enabled sources of the file, in file order. */
   List<Source> parse(String text) {
-    YamlValue root;
+    SourceFileSpec spec;
     try {
-      root = StrictYaml.readLocated(Path.of(file), text);
+      located = StrictYaml.readLocated(Path.of(file), text); // also refuses a key given twice
+      if (!located.isMap()) {
+        throw error("", "expected a mapping with a 'sources' list, got " + located.kind());
+      }
+      spec = StrictYaml.read(Path.of(file), text, SourceFileSpec.class);
     } catch (YamlException e) {
-      throw new SourceConfigException(file, e.line(), "", "not valid YAML: " + e.problem());
+      throw new SourceConfigException(
+          file,
+          e.line(),
+          e.key() == null ? "" : e.key(),
+          (e.key() == null || e.key().isEmpty()) && !e.problem().startsWith("unknown key")
+              ? "not valid YAML: " + e.problem()
+              : e.problem());
     }
-    if (!root.isMap()) {
-      throw error(root, "", "expected a mapping with a 'sources' list, got " + root.kind());
-    }
-    rejectUnknown(root, "", Set.of("sources"));
-    YamlValue list = root.map().get("sources");
-    if (list == null || !list.isList()) {
-      throw error(list == null ? root : list, "sources", "expected a list of sources");
+    if (spec.sources() == null) {
+      throw error("sources", "expected a list of sources");
     }
     List<Source> out = new ArrayList<>();
-    for (int i = 0; i < list.list().size(); i++) {
-      YamlValue node = list.list().get(i);
+    for (int i = 0; i < spec.sources().size(); i++) {
+      SourceSpec s = spec.sources().get(i);
       String at = "sources[" + i + "]";
-      if (!node.isMap()) {
-        throw error(node, at, "expected a mapping, got " + node.kind());
+      if (s == null) {
+        throw error(at, "expected a mapping, got nothing");
       }
-      if (bool(node, at, "enabled", true)) {
+      if (s.enabled() == null || s.enabled()) {
         try {
-          out.add(source(node, at));
+          out.add(source(s, at));
         } catch (Variables.UnknownVariableException e) {
           if (setAside == null) {
             throw e.error;
           }
           setAside.add(
               new SourceLoader.SetAside(
-                  string(node, at, "id", null),
+                  s.id(),
                   file,
-                  node.line(),
+                  line(at),
                   "needs the variable ${" + e.name + "} (pass it with --var " + e.name + "=URL)"));
         }
       }
@@ -105,236 +95,244 @@ final class SourceFileParser {
     return out;
   }
 
-  private Source source(YamlValue node, String at) {
-    rejectUnknown(node, at, SOURCE_KEYS);
-    String id = string(node, at, "id", null);
+  private Source source(SourceSpec s, String at) {
+    String id = required(s.id(), at, "id");
     if (!ID.matcher(id).matches()) {
-      throw error(
-          node.map().get("id"), at + ".id", "must match " + ID.pattern() + ", got '" + id + "'");
+      throw error(at + ".id", "must match " + ID.pattern() + ", got '" + id + "'");
     }
-    String platform = string(node, at, "platform", null);
+    String platform = required(s.platform(), at, "platform");
     if (!ID.matcher(platform).matches()) {
-      throw error(
-          node.map().get("platform"),
-          at + ".platform",
-          "must match " + ID.pattern() + ", got '" + platform + "'");
+      throw error(at + ".platform", "must match " + ID.pattern() + ", got '" + platform + "'");
+    }
+    if (s.seeds() == null) {
+      throw error(at + ".seeds", "required");
+    }
+    if (s.seeds().isEmpty()) {
+      throw error(at + ".seeds", "at least one seed URL is needed");
     }
     List<String> seeds = new ArrayList<>();
     Set<String> hosts = new LinkedHashSet<>();
-    List<YamlValue> seedNodes = list(node, at, "seeds", true);
-    if (seedNodes.isEmpty()) {
-      throw error(node.map().get("seeds"), at + ".seeds", "at least one seed URL is needed");
-    }
-    for (int i = 0; i < seedNodes.size(); i++) {
+    for (int i = 0; i < s.seeds().size(); i++) {
       String field = at + ".seeds[" + i + "]";
-      YamlValue s = seedNodes.get(i);
-      URI uri = httpUrl(s, field, vars.substitute(scalar(s, field), file, s.line(), field));
+      URI uri =
+          httpUrl(field, vars.substitute(text(s.seeds().get(i), field), file, line(field), field));
       seeds.add(uri.toString());
       hosts.add(Source.hostKey(uri));
     }
-    List<YamlValue> hostNodes = list(node, at, "hosts", false);
-    for (int i = 0; i < hostNodes.size(); i++) {
+    List<String> extraHosts = s.hosts() == null ? List.of() : s.hosts();
+    for (int i = 0; i < extraHosts.size(); i++) {
       String field = at + ".hosts[" + i + "]";
-      YamlValue h = hostNodes.get(i);
       String host =
-          vars.substitute(scalar(h, field), file, h.line(), field).toLowerCase(Locale.ROOT);
+          vars.substitute(text(extraHosts.get(i), field), file, line(field), field)
+              .toLowerCase(Locale.ROOT);
       if (!host.matches("[a-z0-9.-]+(:\\d{1,5})?")) {
-        throw error(h, field, "expected host or host:port, got '" + host + "'");
+        throw error(field, "expected host or host:port, got '" + host + "'");
       }
       hosts.add(host);
     }
-    String fetch = string(node, at, "fetch", "static");
+    String fetch = s.fetch() == null ? "static" : s.fetch().trim();
     FetchMode mode =
         switch (fetch) {
           case "static" -> FetchMode.STATIC;
           case "browser" -> FetchMode.BROWSER;
-          default ->
-              throw error(
-                  node.map().get("fetch"),
-                  at + ".fetch",
-                  "expected static or browser, got '" + fetch + "'");
+          default -> throw error(at + ".fetch", "expected static or browser, got '" + fetch + "'");
         };
-    List<Pattern> follow = patterns(node, at, "follow");
-    List<Pattern> products = patterns(node, at, "products");
-    boolean sitemap = bool(node, at, "sitemap", false);
-    int maxPages = (int) number(node, at, "maxPages", DEFAULT_MAX_PAGES, 1, 1_000_000);
-    Politeness politeness = politeness(node.map().get("politeness"), at + ".politeness");
-    BrowserSettings browser = browser(node.map().get("browser"), at + ".browser");
-    YamlValue profileNode = node.map().get("profile");
-    String profileName =
-        profileNode == null || profileNode.value() == null
-            ? null
-            : scalar(profileNode, at + ".profile");
+    int maxPages = (int) range(s.maxPages(), DEFAULT_MAX_PAGES, 1, 1_000_000, at + ".maxPages");
+    String profileName = s.profile() == null ? null : text(s.profile(), at + ".profile");
     var profile =
         profileName == null
             ? null
-            : profiles.load(profileName, file, profileNode.line(), at + ".profile");
+            : profiles.load(profileName, file, line(at + ".profile"), at + ".profile");
     return new Source(
         id,
         platform,
         seeds,
         mode,
         hosts,
-        follow,
-        products,
-        sitemap,
+        patterns(s.follow(), at + ".follow"),
+        patterns(s.products(), at + ".products"),
+        s.sitemap() != null && s.sitemap(),
         maxPages,
-        politeness,
+        politeness(s.politeness(), at + ".politeness"),
         profileName,
         profile,
-        browser,
-        file);
+        browser(s.browser(), at + ".browser"),
+        file,
+        revisit(s.revisit(), at + ".revisit"),
+        schedule(s.schedule(), at + ".schedule"));
   }
 
-  private Politeness politeness(YamlValue node, String at) {
-    if (node == null || node.value() == null) {
+  private Politeness politeness(PolitenessSpec p, String at) {
+    if (p == null) {
       return Politeness.DEFAULT;
     }
-    requireMap(node, at);
-    rejectUnknown(node, at, POLITENESS_KEYS);
     Politeness d = Politeness.DEFAULT;
-    long backoff = number(node, at, "backoffMs", d.backoffMs(), 0, 3_600_000);
+    long backoff = range(p.backoffMs(), d.backoffMs(), 0, 3_600_000, at + ".backoffMs");
     long maxBackoff =
-        number(node, at, "maxBackoffMs", Math.max(d.maxBackoffMs(), backoff), 0, 3_600_000);
+        range(
+            p.maxBackoffMs(),
+            Math.max(d.maxBackoffMs(), backoff),
+            0,
+            3_600_000,
+            at + ".maxBackoffMs");
     if (maxBackoff < backoff) {
-      throw error(
-          node.map().get("maxBackoffMs"),
-          at + ".maxBackoffMs",
-          "must be >= backoffMs (" + backoff + ")");
+      throw error(at + ".maxBackoffMs", "must be >= backoffMs (" + backoff + ")");
     }
     return new Politeness(
-        number(node, at, "delayMs", d.delayMs(), 0, 3_600_000),
-        number(node, at, "maxCrawlDelayMs", d.maxCrawlDelayMs(), 0, 86_400_000),
-        (int) number(node, at, "maxRetries", d.maxRetries(), 0, 20),
+        range(p.delayMs(), d.delayMs(), 0, 3_600_000, at + ".delayMs"),
+        range(p.maxCrawlDelayMs(), d.maxCrawlDelayMs(), 0, 86_400_000, at + ".maxCrawlDelayMs"),
+        (int) range(p.maxRetries(), d.maxRetries(), 0, 20, at + ".maxRetries"),
         backoff,
         maxBackoff);
   }
 
-  private BrowserSettings browser(YamlValue node, String at) {
-    if (node == null || node.value() == null) {
+  private BrowserSettings browser(BrowserSpec b, String at) {
+    if (b == null) {
       return BrowserSettings.DEFAULT;
     }
-    requireMap(node, at);
-    rejectUnknown(node, at, BROWSER_KEYS);
     BrowserSettings d = BrowserSettings.DEFAULT;
     return new BrowserSettings(
-        (int) number(node, at, "scrollRounds", d.scrollRounds(), 0, 1000),
-        number(node, at, "scrollWaitMs", d.scrollWaitMs(), 0, 60_000),
-        number(node, at, "pageTimeoutMs", d.pageTimeoutMs(), 1, 600_000),
-        bool(node, at, "screenshot", d.screenshot()));
+        (int) range(b.scrollRounds(), d.scrollRounds(), 0, 1000, at + ".scrollRounds"),
+        range(b.scrollWaitMs(), d.scrollWaitMs(), 0, 60_000, at + ".scrollWaitMs"),
+        range(b.pageTimeoutMs(), d.pageTimeoutMs(), 1, 600_000, at + ".pageTimeoutMs"),
+        b.screenshot() == null ? d.screenshot() : b.screenshot());
   }
 
-  private List<Pattern> patterns(YamlValue node, String at, String key) {
+  private Revisit revisit(SourceFileSpec.RevisitSpec r, String at) {
+    if (r == null) {
+      return Revisit.DEFAULT;
+    }
+    return new Revisit(
+        duration(r.products(), Revisit.DEFAULT_PRODUCTS, at + ".products"),
+        duration(r.pages(), Revisit.DEFAULT_PAGES, at + ".pages"));
+  }
+
+  private Duration duration(Duration d, Duration dflt, String field) {
+    if (d == null) {
+      return dflt;
+    }
+    if (d.compareTo(Duration.ofMinutes(1)) < 0 || d.compareTo(Duration.ofDays(366)) > 0) {
+      throw error(field, "must be between PT1M and P366D, got " + d);
+    }
+    return d;
+  }
+
+  /**
+   * The cron expression's shape: six fields (second minute hour day-of-month month day-of-week), as
+   * the scheduler reads them; the scheduler parses it fully when it registers the source.
+   */
+  private String schedule(String cron, String field) {
+    if (cron == null) {
+      return null;
+    }
+    String c = text(cron, field);
+    if (!c.equals("-") && c.split("\\s+").length != 6) {
+      throw error(
+          field,
+          "expected a cron expression of 6 fields (second minute hour day month weekday, e.g."
+              + " '0 0 2 * * *' for 02:00 every day, Asia/Ho_Chi_Minh), got '"
+              + c
+              + "'");
+    }
+    return c;
+  }
+
+  private List<Pattern> patterns(List<String> regexes, String at) {
     List<Pattern> out = new ArrayList<>();
-    List<YamlValue> items = list(node, at, key, false);
-    for (int i = 0; i < items.size(); i++) {
-      String field = at + "." + key + "[" + i + "]";
-      String regex = scalar(items.get(i), field);
+    if (regexes == null) {
+      return out;
+    }
+    for (int i = 0; i < regexes.size(); i++) {
+      String field = at + "[" + i + "]";
+      String regex = text(regexes.get(i), field);
       try {
         out.add(Pattern.compile(regex));
       } catch (PatternSyntaxException e) {
         throw error(
-            items.get(i),
-            field,
-            "not a valid regular expression: " + e.getDescription() + " in '" + regex + "'");
+            field, "not a valid regular expression: " + e.getDescription() + " in '" + regex + "'");
       }
     }
     return out;
   }
 
-  private URI httpUrl(YamlValue node, String field, String text) {
+  private URI httpUrl(String field, String text) {
     try {
       URI uri = new URI(text);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-        throw error(node, field, "expected an absolute http(s) URL, got '" + text + "'");
+        throw error(field, "expected an absolute http(s) URL, got '" + text + "'");
       }
       return uri.getPath() == null || uri.getPath().isEmpty() ? uri.resolve("/") : uri;
     } catch (URISyntaxException e) {
-      throw error(node, field, "not a valid URL: " + e.getMessage());
+      throw error(field, "not a valid URL: " + e.getMessage());
     }
   }
 
-  private String string(YamlValue node, String at, String key, String dflt) {
-    YamlValue v = node.map().get(key);
-    if (v == null || v.value() == null) {
-      if (dflt == null) {
-        throw error(node, at + "." + key, "required");
-      }
+  private String required(String value, String at, String key) {
+    if (value == null) {
+      throw error(at + "." + key, "required");
+    }
+    return text(value, at + "." + key);
+  }
+
+  private String text(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw error(field, "expected a non-empty text value");
+    }
+    return value.trim();
+  }
+
+  private long range(Number value, long dflt, long min, long max, String field) {
+    if (value == null) {
       return dflt;
     }
-    return scalar(v, at + "." + key);
+    long n = value.longValue();
+    if (n < min || n > max) {
+      throw error(field, "must be between " + min + " and " + max + ", got " + n);
+    }
+    return n;
   }
 
-  private String scalar(YamlValue v, String field) {
-    if (!v.isScalar() || v.scalar().isBlank()) {
-      throw error(v, field, "expected a non-empty text value, got " + v.kind());
-    }
-    return v.scalar().trim();
-  }
-
-  private long number(YamlValue node, String at, String key, long dflt, long min, long max) {
-    YamlValue v = node.map().get(key);
-    if (v == null || v.value() == null) {
-      return dflt;
-    }
-    try {
-      long n = Long.parseLong(v.isScalar() ? v.scalar().trim() : "x");
-      if (n < min || n > max) {
-        throw error(v, at + "." + key, "must be between " + min + " and " + max + ", got " + n);
+  /**
+   * The line of a field path such as {@code sources[1].seeds[0]}: its own line when the file has
+   * it, else the line of the nearest enclosing value that it has (a missing required key: the
+   * source's line).
+   */
+  private int line(String path) {
+    YamlValue node = located;
+    int line = node.line();
+    for (String part : path.split("\\.")) {
+      if (part.isEmpty()) {
+        continue;
       }
-      return n;
-    } catch (NumberFormatException e) {
-      throw error(v, at + "." + key, "expected a whole number, got " + v.kind());
-    }
-  }
-
-  private boolean bool(YamlValue node, String at, String key, boolean dflt) {
-    YamlValue v = node.map().get(key);
-    if (v == null || v.value() == null) {
-      return dflt;
-    }
-    if (v.isScalar() && (v.scalar().equals("true") || v.scalar().equals("false"))) {
-      return Boolean.parseBoolean(v.scalar());
-    }
-    throw error(v, at + "." + key, "expected true or false, got " + v.kind());
-  }
-
-  private List<YamlValue> list(YamlValue node, String at, String key, boolean required) {
-    YamlValue v = node.map().get(key);
-    if (v == null || v.value() == null) {
-      if (required) {
-        throw error(node, at + "." + key, "required");
+      int bracket = part.indexOf('[');
+      String key = bracket < 0 ? part : part.substring(0, bracket);
+      if (!key.isEmpty()) {
+        if (node == null || !node.isMap() || !node.map().containsKey(key)) {
+          return line;
+        }
+        node = node.map().get(key);
+        line = node.line() > 0 ? node.line() : line;
       }
-      return List.of();
-    }
-    if (v.isScalar()) {
-      return List.of(v); // a single value is accepted where a list is expected
-    }
-    if (!v.isList()) {
-      throw error(v, at + "." + key, "expected a list, got " + v.kind());
-    }
-    return v.list();
-  }
-
-  private void requireMap(YamlValue node, String at) {
-    if (!node.isMap()) {
-      throw error(node, at, "expected a mapping, got " + node.kind());
-    }
-  }
-
-  private void rejectUnknown(YamlValue node, String at, Set<String> known) {
-    for (Map.Entry<String, YamlValue> e : node.map().entrySet()) {
-      if (!known.contains(e.getKey())) {
-        throw error(
-            e.getValue(),
-            at.isEmpty() ? e.getKey() : at + "." + e.getKey(),
-            "unknown key; known keys are " + new TreeSet<>(known));
+      while (bracket >= 0) {
+        int end = part.indexOf(']', bracket);
+        int index = Integer.parseInt(part.substring(bracket + 1, end));
+        if (node == null || !node.isList()) {
+          // a single value accepted where a list is expected
+          return line;
+        }
+        if (index >= node.list().size()) {
+          return line;
+        }
+        node = node.list().get(index);
+        line = node.line() > 0 ? node.line() : line;
+        bracket = part.indexOf('[', end);
       }
     }
+    return line;
   }
 
-  private SourceConfigException error(YamlValue node, String field, String reason) {
-    return new SourceConfigException(file, node == null ? 0 : node.line(), field, reason);
+  private SourceConfigException error(String field, String reason) {
+    return new SourceConfigException(file, line(field), field, reason);
   }
 }

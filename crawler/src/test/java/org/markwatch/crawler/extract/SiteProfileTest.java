@@ -64,7 +64,12 @@ class SiteProfileTest {
     assertThatThrownBy(() -> SiteProfile.parse("g.yaml", "platform: g\nkind: listing\n"))
         .hasMessageStartingWith("g.yaml:2: field 'kind': 'listing' must be product or post");
     assertThatThrownBy(() -> SiteProfile.parse("h.yaml", "platform: h\npriceFromText: maybe\n"))
-        .hasMessageStartingWith("h.yaml:2: field 'priceFromText' must be true or false");
+        .hasMessageStartingWith(
+            "h.yaml:2: field 'priceFromText': Cannot deserialize value of type `java.lang.Boolean`");
+    assertThatThrownBy(
+            () -> SiteProfile.parse("h2.yaml", "platform: h\nfields:\n  title: [h1, h2]\n"))
+        .hasMessageStartingWith(
+            "h2.yaml:3: field 'fields.title': Cannot deserialize value of type `java.lang.String`");
     assertThatThrownBy(
             () -> SiteProfile.parse("i.yaml", "platform: i\nfields:\n  images: 'img @1src'\n"))
         .hasMessageStartingWith("i.yaml:3: field 'fields.images': '1src' is not an attribute name");

@@ -32,7 +32,7 @@ class FrontierTest {
 
   @Test
   void dedupesByNormalisedUrlAndStopsAtBudget() {
-    Frontier f = new Frontier(2);
+    InMemoryFrontier f = new InMemoryFrontier(2);
     assertThat(f.add("http://h/a", 0)).isTrue();
     assertThat(f.add("HTTP://H:80/a#x", 1)).isFalse();
     assertThat(f.add("http://h/b", 1)).isTrue();
@@ -45,10 +45,10 @@ class FrontierTest {
 
   @Test
   void retryDoesNotSpendBudgetAgainAndCountsAttempts() {
-    Frontier f = new Frontier(1);
+    InMemoryFrontier f = new InMemoryFrontier(1);
     f.add("http://h/a", 0);
     CrawlUrl first = f.next();
-    f.retry(first);
+    f.retry(first, 0);
     CrawlUrl again = f.next();
     assertThat(again.url()).isEqualTo("http://h/a");
     assertThat(again.attempt()).isEqualTo(1);

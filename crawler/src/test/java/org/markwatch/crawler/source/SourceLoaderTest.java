@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +88,7 @@ class SourceLoaderTest {
       value = {
         // yaml (\n as newline) | line | field | message part
         "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    delayMs: 5 | 5 | sources[0].delayMs | unknown key",
-        "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    politeness:\\n      delayMs: fast | 6 | sources[0].politeness.delayMs | expected a whole number",
+        "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    politeness:\\n      delayMs: fast | 6 | sources[0].politeness.delayMs | not a valid `java.lang.Long` value",
         "sources:\\n  - id: a\\n    platform: p\\n    seeds: ['${demo.nope}'] | 4 | sources[0].seeds[0] | unknown variable ${demo.nope}",
         "sources:\\n  - id: a\\n    platform: p\\n    seeds: [ftp://h/] | 4 | sources[0].seeds[0] | absolute http(s) URL",
         "sources:\\n  - id: a\\n    platform: p | 2 | sources[0].seeds | required",
@@ -96,7 +97,11 @@ class SourceLoaderTest {
         "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    profile: nope | 5 | sources[0].profile | profile 'nope' not found",
         "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    maxPages: 0 | 5 | sources[0].maxPages | between 1 and",
         "sources:\\n  - id: Bad Id\\n    platform: p\\n    seeds: [http://h/] | 2 | sources[0].id | must match",
-        "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    sitemap: yes please | 5 | sources[0].sitemap | expected true or false",
+        "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    sitemap: yes please | 5 | sources[0].sitemap | only \"true\" or \"false\" recognized",
+        "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    revisit:\\n      products: P1D\\n      page: PT1H | 7 | sources[0].revisit.page | unknown key 'page'",
+        "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    revisit: {pages: PT10S} | 5 | sources[0].revisit.pages | between PT1M and P366D",
+        "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    schedule: '0 2 * * *' | 5 | sources[0].schedule | 6 fields",
+        "sources:\\n  - id: a\\n    platform: p\\n    seeds: [http://h/]\\n    maxPages: [3] | 5 | sources[0].maxPages | Cannot deserialize value of type `java.lang.Integer`",
         "sources:\\n  - id: a\\n    platform: [p\\n    seeds: x: y | 4 | '' | not valid YAML",
         "sources:\\n  - id: a\\n    platform: p\\n    id: b\\n    seeds: [http://h/] | 4 | '' | 'id'",
       })
@@ -128,6 +133,23 @@ class SourceLoaderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(profile.toString())
         .hasMessageContaining("sellr");
+  }
+
+  @Test
+  void revisitAndScheduleAreRead() throws Exception {
+    Path file =
+        write(
+            "r.yaml",
+            "sources:\n  - id: a\n    platform: p\n    seeds: http://h/\n"
+                + "    revisit: {pages: PT2H}\n    schedule: '0 30 1 * * MON-FRI'\n"
+                + "  - id: b\n    platform: p\n    seeds: [http://h/]\n");
+    List<Source> sources = SourceLoader.loadFile(file, Map.of());
+    assertThat(sources.get(0).seeds()).containsExactly("http://h/"); // one value for a list
+    assertThat(sources.get(0).revisit())
+        .isEqualTo(new Revisit(Revisit.DEFAULT_PRODUCTS, java.time.Duration.ofHours(2)));
+    assertThat(sources.get(0).schedule()).isEqualTo("0 30 1 * * MON-FRI");
+    assertThat(sources.get(1).revisit()).isEqualTo(Revisit.DEFAULT);
+    assertThat(sources.get(1).schedule()).isNull();
   }
 
   @Test
