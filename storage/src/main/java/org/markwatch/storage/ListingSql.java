@@ -106,7 +106,7 @@ final class ListingSql {
         AS s(observation_id, ruleset_version, listing_id, score, flagged, violations, scored_at, scored_json,
              content_sha256)
       ON t.observation_id = s.observation_id AND t.ruleset_version = s.ruleset_version
-      WHEN MATCHED AND s.content_sha256 > t.content_sha256 THEN UPDATE SET
+      WHEN MATCHED AND (s.score > t.score OR (s.score = t.score AND s.content_sha256 > t.content_sha256)) THEN UPDATE SET
         score = s.score, flagged = s.flagged, violations = s.violations, scored_at = s.scored_at,
         scored_json = s.scored_json, content_sha256 = s.content_sha256
       WHEN NOT MATCHED THEN INSERT
@@ -134,7 +134,8 @@ final class ListingSql {
       ON t.listing_id = s.listing_id
       WHEN MATCHED AND (t.ruleset_seq IS NULL OR s.ruleset_seq > t.ruleset_seq
           OR (s.ruleset_seq = t.ruleset_seq AND (s.scored_at > t.scored_at
-              OR (s.scored_at = t.scored_at AND s.content_sha256 > COALESCE(t.content_sha256, ''))))) THEN UPDATE SET
+              OR (s.scored_at = t.scored_at AND (s.score > t.score
+                  OR (s.score = t.score AND s.content_sha256 > COALESCE(t.content_sha256, ''))))))) THEN UPDATE SET
         ruleset_version = s.ruleset_version, score = s.score, flagged = s.flagged,
         top_violation = s.top_violation, violations = s.violations, brands = s.brands,
         scored_at = s.scored_at, scored_json = s.scored_json, content_sha256 = s.content_sha256,
