@@ -9,6 +9,7 @@ import org.markwatch.storage.DatabaseSettings;
 import org.markwatch.storage.RulesetFileStore;
 import org.markwatch.storage.StorageException;
 import org.markwatch.storage.networks.RepeatOffenders;
+import org.markwatch.storage.networks.SellerNetworkStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +24,19 @@ import org.slf4j.LoggerFactory;
 final class DatabaseRefresh implements GeneratorFunction<Long, DatabaseSnapshot> {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseRefresh.class);
 
+  /** Networks are recounted every this many ms (their counts follow listings and decisions). */
+  static final long NETWORK_RECOUNT_MILLIS = 60_000;
+
   private final DatabaseSettings settings;
+  private final long intervalMillis;
   private transient Database db;
   private transient String lastVersion;
   private transient String lastOffenders;
   private transient String lastProblem;
 
-  DatabaseRefresh(DatabaseSettings settings) {
+  DatabaseRefresh(DatabaseSettings settings, long intervalMillis) {
     this.settings = settings;
+    this.intervalMillis = intervalMillis;
   }
 
   @Override
@@ -56,6 +62,11 @@ final class DatabaseRefresh implements GeneratorFunction<Long, DatabaseSnapshot>
         offenders = null;
       } else {
         lastOffenders = offenders;
+      }
+      long every = Math.max(1, NETWORK_RECOUNT_MILLIS / Math.max(1, intervalMillis));
+      if (tick % every == every - 1) {
+        // listings stored and decisions taken since the networks were last counted
+        new SellerNetworkStore(db.dataSource()).refreshAll();
       }
       lastProblem = null;
       return new DatabaseSnapshot(tick, version, files, offenders);

@@ -380,7 +380,7 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
   /**
    * The shop a listing belongs to: its seller, else, for a web shop's own site (platform {@code
    * web}), the site's host; empty for a marketplace listing without a seller (the marketplace is
-   * not a shop).
+   * not a shop) and for a placeholder host under a reserved top-level domain (.invalid, .test).
    */
   static String shopKey(Listing listing, String sellerId) {
     if (sellerId != null) {
@@ -390,7 +390,11 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
       String host = ContactKeys.url(listing.url());
       if (host != null) {
         int slash = host.indexOf('/');
-        return "site:" + (slash < 0 ? host : host.substring(0, slash));
+        String h = slash < 0 ? host : host.substring(0, slash);
+        // reserved names (RFC 2606, 6761) are placeholders, never somebody's shop
+        if (!h.matches(".*\\.(invalid|example|test|localhost)$")) {
+          return "site:" + h;
+        }
       }
     }
     return "";

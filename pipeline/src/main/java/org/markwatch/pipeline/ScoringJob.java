@@ -36,6 +36,7 @@ import org.markwatch.storage.Database;
 import org.markwatch.storage.DatabaseSettings;
 import org.markwatch.storage.RulesetFileStore;
 import org.markwatch.storage.networks.RepeatOffenders;
+import org.markwatch.storage.networks.SellerNetworkStore;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -189,6 +190,13 @@ public final class ScoringJob {
       BoundedKafkaOffsets.commit(kafka, kafkaStopAt);
     }
     sortDeadLetters();
+    if (!passThrough) {
+      // the network sink counted what was stored when it flushed; the listings' writers may have
+      // committed after it: count once more now that everything is in
+      try (Database db = Database.openWithoutMigrating(database)) {
+        new SellerNetworkStore(db.dataSource()).refreshAll();
+      }
+    }
     return report(result.getAllAccumulatorResults(), Duration.ofNanos(System.nanoTime() - start));
   }
 
@@ -464,7 +472,7 @@ public final class ScoringJob {
     }
     DataGeneratorSource<DatabaseSnapshot> source =
         new DataGeneratorSource<>(
-            new DatabaseRefresh(database),
+            new DatabaseRefresh(database, databaseRefresh.toMillis()),
             Long.MAX_VALUE,
             RateLimiterStrategy.perSecond(1000.0 / databaseRefresh.toMillis()),
             type);
