@@ -94,8 +94,9 @@ final class ListingSql {
 
   /**
    * Every verdict given, per (observation, ruleset): a replay with the same ruleset finds its row.
-   * Should two runs of one ruleset disagree (a detector changed without the rules), the larger
-   * content hash wins, whatever order they arrive in.
+   * Should two verdicts of one ruleset disagree, the higher score wins (the pipeline's shop-level
+   * evidence sends a listing again, raised, once its shop turns out to sell replicas), then the
+   * larger content hash (a detector changed without the rules), whatever order they arrive in.
    */
   static final String MERGE_OBSERVATION_VERDICT =
       """
@@ -119,7 +120,8 @@ final class ListingSql {
   /**
    * The current verdict of a listing: the verdict of the newest published ruleset (highest
    * ruleset_seq) replaces any verdict of an older one, whatever the observation times; within one
-   * ruleset, the newest observation wins, ties by content hash. scored_at is the listing's
+   * ruleset, the newest observation wins, then the higher score (shop-level evidence only raises),
+   * then the larger content hash. scored_at is the listing's
    * observedAt, never the clock, so a replay writes the same row (and changes nothing).
    */
   static final String MERGE_VERDICT =
