@@ -121,8 +121,8 @@ final class ListingSql {
    * The current verdict of a listing: the verdict of the newest published ruleset (highest
    * ruleset_seq) replaces any verdict of an older one, whatever the observation times; within one
    * ruleset, the newest observation wins, then the higher score (shop-level evidence only raises),
-   * then the larger content hash. scored_at is the listing's
-   * observedAt, never the clock, so a replay writes the same row (and changes nothing).
+   * then the larger content hash. scored_at is the listing's observedAt, never the clock, so a
+   * replay writes the same row (and changes nothing).
    */
   static final String MERGE_VERDICT =
       """
