@@ -25,17 +25,23 @@ import org.markwatch.model.Listing;
 import org.markwatch.model.Scored;
 import org.markwatch.model.Signal;
 import org.markwatch.model.progress.Progress;
+import org.markwatch.pipeline.rules.RulesetPublisher;
+import org.markwatch.storage.Database;
+import org.markwatch.storage.DatabaseSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
-/** {@code markwatch rules check|test}: validates a ruleset and runs its examples. */
+/**
+ * {@code markwatch rules check|test|publish}: validates a ruleset, runs its examples, publishes it
+ * in the central database.
+ */
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
     description = "Check and test detector rules.",
-    subcommands = {RulesCommand.Check.class, RulesCommand.Test.class})
+    subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesCommand.Publish.class})
 final class RulesCommand implements Runnable {
   @Override
   public void run() {
@@ -254,6 +260,68 @@ final class RulesCommand implements Runnable {
 
     private static String ratio(int a, int n) {
       return n == 0 ? "-" : String.format("%.3f", a / (double) n);
+    }
+  }
+
+  @Command(
+      name = "publish",
+      mixinStandardHelpOptions = true,
+      description =
+          "Validate a ruleset (compile, run every rule's examples) and publish it in the central database, where a running pipeline takes it up without a restart. Refused: nothing is stored.")
+  static final class Publish extends Common implements Callable<Integer> {
+    @Option(
+        names = "--author",
+        paramLabel = "NAME",
+        description = "Who publishes it (default: the USER environment variable).")
+    String author;
+
+    @Option(names = "--note", paramLabel = "TEXT", description = "Why (kept with the ruleset).")
+    String note;
+
+    @Option(
+        names = "--data",
+        description = "Data directory of the embedded database (default: ${DEFAULT-VALUE}).",
+        defaultValue = "./markwatch-data")
+    Path data;
+
+    @Override
+    public Integer call() {
+      DetectorConfig config;
+      try {
+        config = ConfLocation.detectorConfig(conf(), rulesDir(), null);
+      } catch (UncheckedIOException e) {
+        throw new CommandFailure(e.getMessage(), e);
+      }
+      String who = author != null ? author : System.getenv().getOrDefault("USER", "");
+      if (who.isBlank()) {
+        throw new CommandFailure("say who publishes the ruleset: --author NAME");
+      }
+      DatabaseSettings settings = DatabaseChoice.fromEnvironment(data);
+      RulesetPublisher.Outcome outcome;
+      try (Database db = Database.open(settings);
+          Progress progress = Progress.ticking("rules publish")) {
+        outcome = new RulesetPublisher(db.dataSource()).publish(config, who, note);
+      }
+      if (!outcome.published()) {
+        outcome.problems().forEach(System.err::println);
+        throw new CommandFailure(
+            "ruleset in "
+                + rulesDir()
+                + " refused, nothing published: "
+                + outcome.problems().size()
+                + " problem(s) above; fix them and run rules publish again");
+      }
+      System.out.println(
+          "published ruleset "
+              + outcome.version()
+              + " ("
+              + outcome.rules()
+              + " rules) by "
+              + who
+              + " as publication "
+              + outcome.publishSeq()
+              + "; running pipelines take it up at their next database refresh");
+      return 0;
     }
   }
 }

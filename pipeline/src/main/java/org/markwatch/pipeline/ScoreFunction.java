@@ -5,11 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.BoundedOneInput;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedMultiInput;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 import org.markwatch.detectors.DetectorConfig;
@@ -19,8 +20,14 @@ import org.markwatch.model.Decoded;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Scored;
+import org.markwatch.pipeline.evidence.OfficialStores;
+import org.markwatch.pipeline.evidence.ShopEvidence;
+import org.markwatch.pipeline.network.ContactKey;
+import org.markwatch.pipeline.network.ContactKeys;
+import org.markwatch.pipeline.rules.RulesetPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * Decodes and validates spool lines, then scores the valid listings in batches of {@link
@@ -30,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * its reason; the job goes on.
  *
  * <p>An operator rather than a ProcessFunction because a batch must be flushed at the end of the
- * input ({@link BoundedOneInput#endInput}) and before a checkpoint barrier, which functions are not
- * told about.
+ * input ({@link BoundedMultiInput#endInput}) and before a checkpoint barrier, which functions are
+ * not told about.
  *
  * <p>In the continuous job ({@link Continuous}) a processing-time timer flushes the batch every
  * {@code flushMillis}, and, when a conf directory is given, polls it every {@code reloadMillis}
@@ -44,8 +51,12 @@ import org.slf4j.LoggerFactory;
  * and counts for itself.
  */
 final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
-    implements OneInputStreamOperator<SpoolLine, ScoredRecord>, BoundedOneInput {
+    implements TwoInputStreamOperator<SpoolLine, DatabaseSnapshot, ScoredRecord>,
+        BoundedMultiInput {
   static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+
+  /** Side output: every linking contact of a listing's seller, for the seller networks. */
+  static final OutputTag<ContactSighting> CONTACTS = new OutputTag<>("contacts") {};
 
   /** The ruleset version of the empty verdicts a pass-through job (no detector config) stores. */
   static final String PASS_THROUGH_RULESET = "pass-through";
@@ -88,6 +99,7 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
   private transient String lastReadProblem;
   private transient LongCounter rulesReloaded;
   private transient LongCounter rulesRefused;
+  private transient String lastRefusedVersion;
 
   /** A valid listing waiting for its batch. */
   private record Pending(SpoolLine line, Listing listing) {}
@@ -131,9 +143,9 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     valid = Counters.register(getRuntimeContext(), Counters.VALID);
     invalid = Counters.register(getRuntimeContext(), Counters.INVALID);
     scoreFailed = Counters.register(getRuntimeContext(), Counters.SCORE_FAILED);
+    rulesReloaded = Counters.register(getRuntimeContext(), Counters.RULES_RELOADED);
+    rulesRefused = Counters.register(getRuntimeContext(), Counters.RULES_REFUSED);
     if (continuous != null) {
-      rulesReloaded = Counters.register(getRuntimeContext(), Counters.RULES_RELOADED);
-      rulesRefused = Counters.register(getRuntimeContext(), Counters.RULES_REFUSED);
       if (continuous.confDir() != null && config != null) {
         watcher = new ConfWatcher(Path.of(continuous.confDir()), config);
         nextReload =
@@ -183,10 +195,41 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     if (changed.isEmpty()) {
       return;
     }
+    adopt(changed.get(), watcher.confDir().toString());
+  }
+
+  /**
+   * A database snapshot (second input, broadcast to every subtask): a newly published ruleset is
+   * taken up like a changed conf directory, through the same gate; a refused one is refused once
+   * (the database keeps it newest, so it is not tried again at every snapshot).
+   */
+  @Override
+  public void processElement2(StreamRecord<DatabaseSnapshot> element) throws Exception {
+    DatabaseSnapshot s = element.getValue();
+    if (detectors == null
+        || s.rulesetVersion() == null
+        || s.rulesetFilesJson() == null
+        || s.rulesetVersion().equals(detectors.rulesetVersion())
+        || s.rulesetVersion().equals(lastRefusedVersion)) {
+      return;
+    }
+    Map<String, String> files =
+        JsonCodec.mapper()
+            .readValue(s.rulesetFilesJson(), new TypeReference<Map<String, String>>() {});
+    if (!adopt(
+        RulesetPublisher.config(files),
+        "the database (published ruleset " + s.rulesetVersion() + ")")) {
+      lastRefusedVersion = s.rulesetVersion();
+    }
+  }
+
+  /** Swaps in {@code candidate} when it passes the gate; false (and a log line) when refused. */
+  private boolean adopt(DetectorConfig candidate, String from) {
+    int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
     RulesetGate.Admission admission;
     synchronized (COMPILE_LOCK) {
       try {
-        admission = RulesetGate.admit(changed.get());
+        admission = RulesetGate.admit(candidate);
       } catch (RuntimeException | StackOverflowError e) {
         // a candidate's rule regex can overflow the stack on its own example: refuse it like any
         // failing ruleset; left to propagate, the Error would fail the job and stop all scoring
@@ -198,12 +241,12 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     if (!admission.admitted()) {
       rulesRefused.add(1);
       LOG.warn(
-          "scoring subtask {}: refused the changed configuration in {}, still scoring with ruleset {}: {}",
+          "scoring subtask {}: refused the changed configuration from {}, still scoring with ruleset {}: {}",
           subtask,
-          watcher.confDir(),
+          from,
           detectors.rulesetVersion(),
           String.join(" | ", admission.problems()));
-      return;
+      return false;
     }
     flush(); // what was read before the change is scored with the ruleset that was running
     Detectors old = detectors;
@@ -215,11 +258,12 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
         subtask,
         detectors.rulesetVersion(),
         old.rulesetVersion(),
-        watcher.confDir());
+        from);
+    return true;
   }
 
   @Override
-  public void processElement(StreamRecord<SpoolLine> element) {
+  public void processElement1(StreamRecord<SpoolLine> element) {
     SpoolLine in = element.getValue();
     read.add(1);
     if (in.problem() != null) {
@@ -241,8 +285,10 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
   }
 
   @Override
-  public void endInput() {
-    flush();
+  public void endInput(int inputId) {
+    if (inputId == 1) {
+      flush();
+    }
   }
 
   @Override
@@ -296,6 +342,27 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
   private void emit(Pending p, Scored scored) {
     Listing listing = p.listing();
     String sellerId = listing.seller() == null ? null : listing.seller().id();
+    ShopFacts facts = ShopFacts.NONE;
+    if (detectors != null) {
+      boolean hasSeller = sellerId != null && !sellerId.isBlank();
+      List<ContactKey> contacts = hasSeller ? ContactKeys.of(listing) : List.of();
+      long observed = observedMillis(listing.observedAt());
+      StringBuilder keys = new StringBuilder();
+      for (ContactKey c : contacts) {
+        output.collect(
+            CONTACTS, new StreamRecord<>(new ContactSighting(c.key(), sellerId, observed)));
+        keys.append(keys.isEmpty() ? "" : "\n").append(c.key());
+      }
+      String phrase = ShopEvidence.replicaPhrase(scored);
+      facts =
+          new ShopFacts(
+              shopKey(listing, hasSeller ? sellerId : null),
+              hasSeller ? sellerId : "",
+              phrase == null ? "" : phrase,
+              ShopEvidence.branded(scored),
+              OfficialStores.official(detectors.catalog(), listing, scored),
+              keys.toString());
+    }
     output.collect(
         new StreamRecord<>(
             new ScoredRecord(
@@ -306,7 +373,46 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
                 JsonCodec.encode(listing),
                 JsonCodec.encode(scored),
                 scored.flagged(),
-                p.line().sourceMillis())));
+                p.line().sourceMillis(),
+                facts)));
+  }
+
+  /**
+   * The shop a listing belongs to: its seller, else, for a web shop's own site (platform {@code
+   * web}), the site's host; empty for a marketplace listing without a seller (the marketplace is
+   * not a shop) and for a placeholder host under a reserved top-level domain (.invalid, .test).
+   */
+  static String shopKey(Listing listing, String sellerId) {
+    if (sellerId != null) {
+      return "seller:" + sellerId;
+    }
+    if ("web".equals(listing.platform())) {
+      String host = ContactKeys.url(listing.url());
+      if (host != null) {
+        int slash = host.indexOf('/');
+        String h = slash < 0 ? host : host.substring(0, slash);
+        // reserved names (RFC 2606, 6761) are placeholders, never somebody's shop
+        if (!h.matches(".*\\.(invalid|example|test|localhost)$")) {
+          return "site:" + h;
+        }
+      }
+    }
+    return "";
+  }
+
+  private static long observedMillis(String observedAt) {
+    if (observedAt == null) {
+      return 0;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(observedAt).toInstant().toEpochMilli();
+    } catch (java.time.format.DateTimeParseException e) {
+      try {
+        return java.time.Instant.parse(observedAt).toEpochMilli();
+      } catch (java.time.format.DateTimeParseException again) {
+        return 0;
+      }
+    }
   }
 
   private void deadLetter(DeadLetter d) {

@@ -8,6 +8,7 @@ package org.markwatch.pipeline;
  * @param listingJson the {@code markwatch.listing/1} record
  * @param scoredJson the {@code markwatch.scored/1} verdict
  * @param sourceMillis the input's {@link SpoolLine#sourceMillis()}, 0 when unknown
+ * @param facts what the shop-level evidence needs ({@link ShopFacts#NONE} in pass-through)
  */
 public record ScoredRecord(
     String file,
@@ -17,7 +18,24 @@ public record ScoredRecord(
     String listingJson,
     String scoredJson,
     boolean flagged,
-    long sourceMillis) {
+    long sourceMillis,
+    ShopFacts facts) {
+  public ScoredRecord {
+    facts = facts == null ? ShopFacts.NONE : facts;
+  }
+
+  public ScoredRecord(
+      String file,
+      long line,
+      String listingId,
+      String partitionKey,
+      String listingJson,
+      String scoredJson,
+      boolean flagged,
+      long sourceMillis) {
+    this(file, line, listingId, partitionKey, listingJson, scoredJson, flagged, sourceMillis, null);
+  }
+
   public ScoredRecord(
       String file,
       long line,

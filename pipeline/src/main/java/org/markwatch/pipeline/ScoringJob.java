@@ -13,8 +13,11 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -28,8 +31,12 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.markwatch.detectors.DetectorConfig;
 import org.markwatch.detectors.Detectors;
 import org.markwatch.model.JsonCodec;
+import org.markwatch.pipeline.rules.RulesetPublisher;
 import org.markwatch.storage.Database;
 import org.markwatch.storage.DatabaseSettings;
+import org.markwatch.storage.RulesetFileStore;
+import org.markwatch.storage.networks.RepeatOffenders;
+import org.markwatch.storage.networks.SellerNetworkStore;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -63,6 +70,19 @@ public final class ScoringJob {
   private final String deadLetterTopic;
   private final boolean passThrough;
   private final Duration checkpointInterval;
+  private final Duration databaseRefresh;
+
+  /**
+   * What {@link #prepare()} read from the database: the ruleset to start with (the newest published
+   * one when it has stored files and the job is unbounded, else the conf's) and the confirmed
+   * violators (JSON).
+   */
+  private DetectorConfig startConfig;
+
+  private String initialOffenders;
+
+  /** Default interval of the database refresh (published rulesets, violators): 10 s. */
+  public static final Duration DEFAULT_DATABASE_REFRESH = Duration.ofSeconds(10);
 
   /** Default checkpoint interval of a streaming job (watching or reading Kafka): 5 s. */
   public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
@@ -101,6 +121,7 @@ public final class ScoringJob {
     this.deadLetterTopic = b.deadLetterTopic;
     this.passThrough = b.passThrough;
     this.checkpointInterval = b.checkpointInterval;
+    this.databaseRefresh = b.databaseRefresh;
   }
 
   /** True when the job runs in streaming mode: watching the spool or reading Kafka. */
@@ -169,6 +190,13 @@ public final class ScoringJob {
       BoundedKafkaOffsets.commit(kafka, kafkaStopAt);
     }
     sortDeadLetters();
+    if (!passThrough) {
+      // the network sink counted what was stored when it flushed; the listings' writers may have
+      // committed after it: count once more now that everything is in
+      try (Database db = Database.openWithoutMigrating(database)) {
+        new SellerNetworkStore(db.dataSource()).refreshAll();
+      }
+    }
     return report(result.getAllAccumulatorResults(), Duration.ofNanos(System.nanoTime() - start));
   }
 
@@ -183,8 +211,28 @@ public final class ScoringJob {
         // compiled and closed
       }
     }
+    startConfig = detectorConfig;
     try (Database db = Database.open(database)) {
       // migrated; the writers only connect
+      if (!passThrough) {
+        initialOffenders =
+            JsonCodec.mapper().writeValueAsString(new RepeatOffenders(db.dataSource()).load());
+        if (!bounded()) {
+          // a ruleset published in the database is followed by a running job; one started now
+          // starts with it (else its first verdicts would register the conf's ruleset as newer)
+          var published = new RulesetFileStore(db.dataSource()).newestPublished();
+          if (published.isPresent() && published.get().hasFiles()) {
+            DetectorConfig c = RulesetPublisher.config(published.get().files());
+            if (!c.sha256().equals(detectorConfig.sha256())) {
+              try (Detectors check = Detectors.create(c)) {
+                startConfig = c;
+              } catch (RuntimeException e) {
+                // refused at publication already; keep the conf's
+              }
+            }
+          }
+        }
+      }
     }
     if (deadLetterFile != null) {
       try {
@@ -334,15 +382,45 @@ public final class ScoringJob {
                 CONTINUOUS_FLUSH.toMillis(),
                 confDir == null ? null : confDir.toString(),
                 reloadInterval.toMillis());
+    DataStream<DatabaseSnapshot> snapshots = databaseSnapshots(env);
     SingleOutputStreamOperator<ScoredRecord> scored =
         lines
+            .connect(snapshots.broadcast())
             .transform(
                 passThrough ? "validate (pass-through)" : "validate and score",
                 TypeInformation.of(ScoredRecord.class),
-                new ScoreFunction(passThrough ? null : detectorConfig, Detectors.BATCH, continuous))
+                new ScoreFunction(
+                    passThrough ? null : startConfig == null ? detectorConfig : startConfig,
+                    Detectors.BATCH,
+                    continuous))
             .uid("score");
+    DataStream<ScoredRecord> evidenced = scored;
+    if (!passThrough) {
+      evidenced =
+          scored
+              .keyBy(new ShopKey())
+              .connect(snapshots.broadcast(ShopEvidenceFunction.OFFENDERS))
+              .process(new ShopEvidenceFunction(initialOffenders))
+              .name("shop-level evidence")
+              .uid("shop-evidence");
+      scored
+          .getSideOutput(ScoreFunction.CONTACTS)
+          .keyBy(new ContactKeyOf())
+          .process(new ContactLinker())
+          .name("link sellers by contact")
+          .uid("contact-linker")
+          .keyBy(new NetworkKey())
+          .process(new NetworkFunction())
+          .name("seller networks")
+          .uid("seller-networks")
+          .setParallelism(1)
+          .sinkTo(new NetworkSink(database))
+          .name("store seller networks")
+          .uid("network-store")
+          .setParallelism(1);
+    }
     DataStream<ScoredRecord> bySeller =
-        scored.partitionCustom(new KeyPartitioner(), new PartitionKey());
+        evidenced.partitionCustom(new KeyPartitioner(), new PartitionKey());
     DataStream<DeadLetter> storeRejects =
         !streaming()
             ? bySeller
@@ -376,6 +454,53 @@ public final class ScoringJob {
           .name("dead letters to " + deadLetterTopic)
           .uid("dead-letter-topic")
           .setParallelism(1);
+    }
+  }
+
+  /**
+   * The database as a broadcast stream: an unbounded job reads it every {@link
+   * Builder#databaseRefresh} interval ({@link DatabaseRefresh}: newly published rulesets, confirmed
+   * violators); a bounded one has what {@link #prepare()} read, once.
+   */
+  private DataStream<DatabaseSnapshot> databaseSnapshots(StreamExecutionEnvironment env) {
+    TypeInformation<DatabaseSnapshot> type = TypeInformation.of(DatabaseSnapshot.class);
+    if (bounded() || passThrough || databaseRefresh.isZero()) {
+      return env.fromData(type, new DatabaseSnapshot(0, null, null, initialOffenders))
+          .name("database (read once)")
+          .uid("database-once")
+          .setParallelism(1);
+    }
+    DataGeneratorSource<DatabaseSnapshot> source =
+        new DataGeneratorSource<>(
+            new DatabaseRefresh(database, databaseRefresh.toMillis()),
+            Long.MAX_VALUE,
+            RateLimiterStrategy.perSecond(1000.0 / databaseRefresh.toMillis()),
+            type);
+    return env.fromSource(source, WatermarkStrategy.noWatermarks(), "database refresh")
+        .uid("database-refresh")
+        .setParallelism(1);
+  }
+
+  /** The shop-level evidence's key: the shop, else the listing (no shop state kept). */
+  static final class ShopKey implements KeySelector<ScoredRecord, String> {
+    @Override
+    public String getKey(ScoredRecord r) {
+      return r.facts().shopKey().isEmpty() ? "listing:" + r.listingId() : r.facts().shopKey();
+    }
+  }
+
+  static final class ContactKeyOf implements KeySelector<ContactSighting, String> {
+    @Override
+    public String getKey(ContactSighting s) {
+      return s.contactKey();
+    }
+  }
+
+  /** One key: the networks are one union-find ({@link NetworkFunction}). */
+  static final class NetworkKey implements KeySelector<SellerLinkEvent, String> {
+    @Override
+    public String getKey(SellerLinkEvent e) {
+      return NetworkFunction.KEY;
     }
   }
 
@@ -514,8 +639,19 @@ public final class ScoringJob {
     private String deadLetterTopic;
     private boolean passThrough;
     private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+    private Duration databaseRefresh = DEFAULT_DATABASE_REFRESH;
 
     private Builder() {}
+
+    /**
+     * How often an unbounded job reads the database for a newly published ruleset ({@code markwatch
+     * rules publish}) and the confirmed violators (default 10 s, at least 100 ms; {@link
+     * Duration#ZERO} reads them once at the start only). A bounded job reads them once.
+     */
+    public Builder databaseRefresh(Duration interval) {
+      this.databaseRefresh = interval;
+      return this;
+    }
 
     /**
      * Reads listings from Kafka as well as, or instead of, the spool directory. An unbounded input
@@ -698,6 +834,11 @@ public final class ScoringJob {
                 + " (put it outside "
                 + spoolDir
                 + ")");
+      }
+      if (databaseRefresh == null
+          || (!databaseRefresh.isZero() && databaseRefresh.compareTo(Duration.ofMillis(100)) < 0)) {
+        throw new IllegalArgumentException(
+            "databaseRefresh must be 0 or >= 100 ms, got " + databaseRefresh);
       }
       if (parallelism < 1) {
         throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);

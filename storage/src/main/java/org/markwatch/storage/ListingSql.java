@@ -94,8 +94,9 @@ final class ListingSql {
 
   /**
    * Every verdict given, per (observation, ruleset): a replay with the same ruleset finds its row.
-   * Should two runs of one ruleset disagree (a detector changed without the rules), the larger
-   * content hash wins, whatever order they arrive in.
+   * Should two verdicts of one ruleset disagree, the higher score wins (the pipeline's shop-level
+   * evidence sends a listing again, raised, once its shop turns out to sell replicas), then the
+   * larger content hash (a detector changed without the rules), whatever order they arrive in.
    */
   static final String MERGE_OBSERVATION_VERDICT =
       """
@@ -106,7 +107,7 @@ final class ListingSql {
         AS s(observation_id, ruleset_version, listing_id, score, flagged, violations, scored_at, scored_json,
              content_sha256)
       ON t.observation_id = s.observation_id AND t.ruleset_version = s.ruleset_version
-      WHEN MATCHED AND s.content_sha256 > t.content_sha256 THEN UPDATE SET
+      WHEN MATCHED AND (s.score > t.score OR (s.score = t.score AND s.content_sha256 > t.content_sha256)) THEN UPDATE SET
         score = s.score, flagged = s.flagged, violations = s.violations, scored_at = s.scored_at,
         scored_json = s.scored_json, content_sha256 = s.content_sha256
       WHEN NOT MATCHED THEN INSERT
@@ -119,8 +120,9 @@ final class ListingSql {
   /**
    * The current verdict of a listing: the verdict of the newest published ruleset (highest
    * ruleset_seq) replaces any verdict of an older one, whatever the observation times; within one
-   * ruleset, the newest observation wins, ties by content hash. scored_at is the listing's
-   * observedAt, never the clock, so a replay writes the same row (and changes nothing).
+   * ruleset, the newest observation wins, then the higher score (shop-level evidence only raises),
+   * then the larger content hash. scored_at is the listing's observedAt, never the clock, so a
+   * replay writes the same row (and changes nothing).
    */
   static final String MERGE_VERDICT =
       """
@@ -134,7 +136,8 @@ final class ListingSql {
       ON t.listing_id = s.listing_id
       WHEN MATCHED AND (t.ruleset_seq IS NULL OR s.ruleset_seq > t.ruleset_seq
           OR (s.ruleset_seq = t.ruleset_seq AND (s.scored_at > t.scored_at
-              OR (s.scored_at = t.scored_at AND s.content_sha256 > COALESCE(t.content_sha256, ''))))) THEN UPDATE SET
+              OR (s.scored_at = t.scored_at AND (s.score > t.score
+                  OR (s.score = t.score AND s.content_sha256 > COALESCE(t.content_sha256, ''))))))) THEN UPDATE SET
         ruleset_version = s.ruleset_version, score = s.score, flagged = s.flagged,
         top_violation = s.top_violation, violations = s.violations, brands = s.brands,
         scored_at = s.scored_at, scored_json = s.scored_json, content_sha256 = s.content_sha256,

@@ -319,9 +319,10 @@ class BrowserFetcherTest {
           }
           TestSite.send(ex, 200, "text/javascript", "1");
         });
-    BrowserSettings settings = new BrowserSettings(1, 300, 4_000, false);
-    // margin 1 s: a page may take 5 s from its start; six 1 s pages queued together take 6 s or
-    // more
+    BrowserSettings settings = new BrowserSettings(1, 300, 6_000, false);
+    // margin 1 s: a page may take 7 s from its start (room for a loaded machine); nine pages of at
+    // least 1.3 s each (1 s script, 0.3 s scroll wait), queued together, take 11.7 s or more, so
+    // timing from submission would time the last ones out
     try (BrowserFetcher fetcher =
         new BrowserFetcher(
             Chromium.DEFAULT_PATH, "markwatch-test", new AddressGuard(true), 5_000_000, 1_000)) {
@@ -330,10 +331,10 @@ class BrowserFetcherTest {
                   .fetch(new FetchRequest(site.url("/robots.txt"), Set.of(), 0, settings))
                   .outcome())
           .isEqualTo(FetchOutcome.OK);
-      var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(9);
       try {
         List<java.util.concurrent.Future<FetchResult>> results = new java.util.ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 9; i++) {
           results.add(
               pool.submit(
                   () ->
