@@ -21,6 +21,7 @@ import org.markwatch.detectors.catalog.Brand;
 import org.markwatch.detectors.catalog.BrandCatalogReader;
 import org.markwatch.detectors.catalog.BrandFileWriter;
 import org.markwatch.detectors.catalog.BrandImport;
+import org.markwatch.detectors.catalog.SyntheticBrands;
 import org.markwatch.detectors.config.ConfigException;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
@@ -60,8 +61,21 @@ final class BenchCommand implements Runnable {
     @Option(
         names = "--listings",
         paramLabel = "FILE",
-        description = "Listings to cycle (default: SHARED/data/dev-listings.jsonl).")
-    Path listings;
+        split = ",",
+        description = {
+          "Listings to cycle (default: SHARED/data/dev-listings.jsonl): markwatch.listing/1 JSONL,",
+          "or an answer key of listing pages (SHARED/data/extraction-listings/ground-truth.json:",
+          "pages with items of title and url), read as one listing per item."
+        })
+    List<Path> listings;
+
+    @Option(
+        names = "--brands",
+        paramLabel = "N",
+        description =
+            "Grow the catalog to N brands with generated ones (SyntheticBrands) after the conf's"
+                + " and the retail list's, to measure a catalog of that scale (default: no growth).")
+    int brands;
 
     @Option(
         names = "--retail",
@@ -110,9 +124,12 @@ final class BenchCommand implements Runnable {
       try {
         Path confDir = ConfLocation.confDir(conf);
         Path shared = SharedData.dir(confDir);
-        DetectorConfig config = withRetail(DetectorConfFiles.read(confDir), shared);
-        List<Listing> base =
-            read(listings != null ? listings : shared.resolve("data/dev-listings.jsonl"));
+        DetectorConfig config = withGenerated(withRetail(DetectorConfFiles.read(confDir), shared));
+        List<Listing> base = new ArrayList<>();
+        for (Path p :
+            listings != null ? listings : List.of(shared.resolve("data/dev-listings.jsonl"))) {
+          base.addAll(read(p));
+        }
         List<Listing> all = new ArrayList<>(count);
         for (int i = 0; all.size() < count; i++) {
           all.add(base.get(i % base.size()));
@@ -127,9 +144,17 @@ final class BenchCommand implements Runnable {
             .append(", java ")
             .append(Runtime.version())
             .append('\n');
+        long heap0 = usedHeapAfterGc();
         long t0 = System.nanoTime();
+        long cpu0 =
+            java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         Detectors probe = Detectors.create(config);
         double createS = (System.nanoTime() - t0) / 1e9;
+        double createCpuS =
+            (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                    - cpu0)
+                / 1e9;
+        long heapMib = (usedHeapAfterGc() - heap0) >> 20;
         if (retailRows > 0) {
           // the TSV lists a brand once per country it trades in: say how many distinct brands that
           // made
@@ -139,31 +164,70 @@ final class BenchCommand implements Runnable {
                       + " (a row whose name or alias the catalog already has is skipped: the same brand in another country)%n",
                   coreBrands, retailBrands, retailRows, retailFile));
         }
+        if (generated > 0) {
+          report.append(
+              String.format(
+                  "catalog: %,d generated brands (SyntheticBrands) added to reach %,d%n",
+                  generated, brands));
+        }
         report.append(
             String.format(
-                "catalog: %,d brands, %d rules, %,d monitor queries (compiled in %.1f s)%n",
-                probe.catalog().size(), probe.rules().size(), probe.queryCount(), createS));
+                "catalog: %,d brands, %d rules, %,d monitor queries (compiled in %.1f s, %.1f s of"
+                    + " CPU; one Detectors holds %,d MiB of heap after GC)%n",
+                probe.catalog().size(),
+                probe.rules().size(),
+                probe.queryCount(),
+                createS,
+                createCpuS,
+                heapMib));
         report.append(
-            String.format("input: %d listings cycled from %d%n", all.size(), base.size()));
+            String.format(
+                "input: %d listings cycled from %d (%s)%n",
+                all.size(),
+                base.size(),
+                listings != null
+                    ? listings.stream()
+                        .map(p -> p.getFileName().toString())
+                        .collect(java.util.stream.Collectors.joining(", "))
+                    : "dev-listings.jsonl"));
         probe.scoreAll(all.subList(0, Math.min(all.size(), 20_000))); // warm-up
         probe.close();
         report.append(
             "(listings/s is wall-clock; per cpu-s divides by the CPU time the scoring threads got,\n"
                 + " which stays meaningful when other processes share the machine)\n");
+        StringBuilder last = new StringBuilder("summary:");
+        double batchedPerCpu = Double.NaN;
         for (int t : threads) {
           double[] rate = run(config, all, t, Detectors.Matching.BATCHED, Long.MAX_VALUE);
+          last.append(String.format(" per_s_%dt=%.0f per_cpu_s_%dt=%.0f", t, rate[0], t, rate[1]));
+          batchedPerCpu = Double.isNaN(batchedPerCpu) ? rate[1] : batchedPerCpu;
           report.append(
               String.format(
                   "batched (multipass presearcher, %d per batch), %d thread(s): %,.0f listings/s, %,.0f per cpu-s (%,.0f/s on %d free cores)%n",
                   Detectors.BATCH, t, rate[0], rate[1], rate[1] * t, t));
           System.out.print(report.substring(report.lastIndexOf("batched")));
         }
-        double[] naive =
-            run(config, all, 1, Detectors.Matching.NAIVE, baselineSeconds * 1_000_000_000L);
+        double naivePerCpu = Double.NaN;
+        if (baselineSeconds > 0) { // 0 skips the baseline (a catalog of 50k brands compiles slowly)
+          double[] naive =
+              run(config, all, 1, Detectors.Matching.NAIVE, baselineSeconds * 1_000_000_000L);
+          naivePerCpu = naive[1];
+          report.append(
+              String.format(
+                  "baseline (naive lucene-monitor, one listing at a time, default presearcher), 1 thread: %,.0f listings/s, %,.0f per cpu-s (%,.0f listings in the %d s budget)%n",
+                  naive[0], naive[1], naive[2], baselineSeconds));
+        }
         report.append(
             String.format(
-                "baseline (naive lucene-monitor, one listing at a time, default presearcher), 1 thread: %,.0f listings/s, %,.0f per cpu-s (%,.0f listings in the %d s budget)%n",
-                naive[0], naive[1], naive[2], baselineSeconds));
+                "%s batched_over_naive_per_cpu_s=%.2f brands=%d create_s=%.1f create_cpu_s=%.1f"
+                    + " heap_mib_per_detectors=%d load=%s%n",
+                last,
+                batchedPerCpu / naivePerCpu,
+                probe.catalog().size(),
+                createS,
+                createCpuS,
+                heapMib,
+                loadAverage()));
         Path target = out != null ? out : history(confDir);
         if (out != null) {
           Files.writeString(target, report.toString(), StandardCharsets.UTF_8);
@@ -230,6 +294,48 @@ final class BenchCommand implements Runnable {
       Map<String, String> files = new TreeMap<>(config.brandFiles());
       files.put("brands/bench-retail.yaml", BrandFileWriter.toYaml("bench-retail", false, brands));
       return new DetectorConfig(files, config.ruleFiles());
+    }
+
+    private int generated;
+
+    /** The configuration with generated brands up to {@code --brands} in all. */
+    private DetectorConfig withGenerated(DetectorConfig config) {
+      var catalog = BrandCatalogReader.read(config.brandFiles());
+      if (brands <= catalog.size()) {
+        return config;
+      }
+      Set<String> names = new HashSet<>();
+      Set<String> categories = new java.util.LinkedHashSet<>();
+      for (Brand b : catalog.brands()) {
+        names.addAll(b.names());
+        if (b.category() != null) {
+          categories.add(b.category());
+        }
+      }
+      List<Brand> extra =
+          SyntheticBrands.generate(
+              brands - catalog.size(), 12L, List.copyOf(categories), names, catalog.commonWords());
+      generated = extra.size();
+      Map<String, String> files = new TreeMap<>(config.brandFiles());
+      // files of 5,000 brands: one file of them all would pass the YAML reader's size limit
+      for (int from = 0, n = 0; from < extra.size(); from += 5_000, n++) {
+        files.put(
+            "brands/bench-generated-" + n + ".yaml",
+            BrandFileWriter.toYaml(
+                "bench-generated-" + n,
+                false,
+                extra.subList(from, Math.min(extra.size(), from + 5_000))));
+      }
+      return new DetectorConfig(files, config.ruleFiles());
+    }
+
+    /** Heap in use after a full collection, bytes: what the live objects take. */
+    private static long usedHeapAfterGc() {
+      for (int i = 0; i < 2; i++) {
+        System.gc();
+      }
+      Runtime r = Runtime.getRuntime();
+      return r.totalMemory() - r.freeMemory();
     }
 
     /**
@@ -301,6 +407,39 @@ final class BenchCommand implements Runnable {
       return chunk.size();
     }
 
+    /**
+     * The items of an answer key of listing pages ({@code {"page": {"items": [{"title", "url"},
+     * ...]}}}) as title-only listings: real shop titles for the input.
+     */
+    private static List<Listing> readAnswerKey(Path p) throws IOException {
+      List<Listing> out = new ArrayList<>();
+      tools.jackson.databind.JsonNode root;
+      try {
+        root = new tools.jackson.databind.ObjectMapper().readTree(p.toFile());
+      } catch (tools.jackson.core.JacksonException e) {
+        throw new IOException(p + ": not JSON: " + e.getOriginalMessage(), e);
+      }
+      for (var page : root.properties()) {
+        int n = 0;
+        for (tools.jackson.databind.JsonNode item : page.getValue().path("items")) {
+          String title = item.path("title").asString("");
+          if (title.isBlank()) {
+            continue;
+          }
+          String url = item.path("url").asString("https://example.invalid/" + n);
+          out.add(
+              Listing.builder(
+                      "key:" + page.getKey() + ":" + n++, "web", url, "2026-01-01T00:00:00Z")
+                  .title(title)
+                  .build());
+        }
+      }
+      if (out.isEmpty()) {
+        throw new IOException("no items with a title in " + p);
+      }
+      return out;
+    }
+
     private static String loadAverage() {
       try {
         return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
@@ -311,6 +450,9 @@ final class BenchCommand implements Runnable {
 
     private static List<Listing> read(Path p) throws IOException {
       List<Listing> out = new ArrayList<>();
+      if (p.toString().endsWith(".json")) {
+        return readAnswerKey(p);
+      }
       for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
         var d = JsonCodec.decodeListing(line);
         if (d.ok()) {

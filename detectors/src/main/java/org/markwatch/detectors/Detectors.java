@@ -232,7 +232,9 @@ public final class Detectors implements AutoCloseable {
     Set<String> seen = new LinkedHashSet<>();
     for (BrandFinding f : findings) {
       if (seen.add(f.brand().id() + "|" + f.hit().field())) {
-        out.add(new BrandHit(f.brand().id(), f.hit().text(), f.hit().field().id(), f.kind()));
+        // a short form is reported as an alias: the verdict schema has no kind of its own for it
+        String kind = BrandQueries.SHORT.equals(f.kind()) ? "alias" : f.kind();
+        out.add(new BrandHit(f.brand().id(), f.hit().text(), f.hit().field().id(), kind));
       }
     }
     return out;

@@ -17,7 +17,8 @@ import org.markwatch.detectors.catalog.ProductType;
 /**
  * The brand catalog as matcher queries, and the reading of their hits back into {@link
  * BrandFinding}s. Query ids: {@code b:<brand>} names, {@code x:<brand>} exclusions, {@code
- * l:<brand>:<n>} product lines, {@code t:<type>} product words.
+ * l:<brand>:<n>} product lines, {@code t:<type>} product words, {@code s:<brand>} short forms
+ * ({@link ShortForms}).
  */
 public final class BrandQueries {
   private static final List<Field> NAME_FIELDS =
@@ -25,7 +26,13 @@ public final class BrandQueries {
 
   /** Match kinds from the most to the least certain; a field reports its most certain hit. */
   static final List<String> RANK =
-      List.of("exact", "alias", "claimed", "folded", "misspelling", "fuzzy");
+      List.of("exact", "alias", "claimed", "folded", "misspelling", "fuzzy", "short");
+
+  /**
+   * Kind of a short form found next to a product word or line ("giày Balen"); reported as an alias
+   * (the verdict schema has no kind of its own for it).
+   */
+  public static final String SHORT = "short";
 
   private final BrandCatalog catalog;
 
@@ -54,6 +61,8 @@ public final class BrandQueries {
         b.add("l:" + brand.id() + ":" + i, PhraseSet.of(names, List.of(Field.TITLE), true));
       }
     }
+    ShortForms.of(catalog)
+        .forEach((id, forms) -> b.add("s:" + id, PhraseSet.of(forms, List.of(Field.TITLE), false)));
     for (ProductType t : catalog.productTypes()) {
       // the category path too: word sense reads the product from it (WordSense)
       List<Field> in =
@@ -101,11 +110,77 @@ public final class BrandQueries {
       }
       out.addAll(best.values());
     }
+    shortForms(hits, out);
     out.sort(
         Comparator.comparing((BrandFinding f) -> f.hit().field())
             .thenComparingInt(f -> f.hit().start())
             .thenComparing(f -> f.brand().id()));
     return out;
+  }
+
+  /**
+   * Adds the brands named by a short form in the title where no name of theirs was found there:
+   * only right after or before a product word, or right before one of the brand's lines, and not
+   * within another brand's name or an exclusion.
+   */
+  private void shortForms(Map<String, List<Hit>> hits, List<BrandFinding> out) {
+    for (var e : hits.entrySet()) {
+      if (!e.getKey().startsWith("s:")) {
+        continue;
+      }
+      Brand brand = catalog.brand(e.getKey().substring(2)).orElseThrow();
+      boolean named = false;
+      for (BrandFinding f : out) {
+        named |= f.brand().id().equals(brand.id()) && f.hit().field() == Field.TITLE;
+      }
+      if (named) {
+        continue;
+      }
+      for (Hit h : e.getValue()) {
+        if (h.field() == Field.TITLE
+            && !withinName(h, hits)
+            && !overlaps(h, hits.getOrDefault("x:" + brand.id(), List.of()))
+            && nextToProductOrLine(brand, h, hits)) {
+          out.add(new BrandFinding(brand, h, SHORT));
+          break;
+        }
+      }
+    }
+  }
+
+  /** True when a brand name found in the same field covers the hit ("Tommy Jeans"). */
+  private static boolean withinName(Hit h, Map<String, List<Hit>> hits) {
+    for (var e : hits.entrySet()) {
+      if (e.getKey().startsWith("b:") && overlaps(h, e.getValue())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when a product word stands right before or right after the hit, or one of the brand's
+   * lines right after it (one separator between).
+   */
+  private static boolean nextToProductOrLine(Brand brand, Hit h, Map<String, List<Hit>> hits) {
+    for (var e : hits.entrySet()) {
+      boolean type = e.getKey().startsWith("t:");
+      boolean line = e.getKey().startsWith("l:" + brand.id() + ":");
+      if (!type && !line) {
+        continue;
+      }
+      for (Hit c : e.getValue()) {
+        if (c.field() != h.field()) {
+          continue;
+        }
+        boolean after = c.start() >= h.end() && c.start() - h.end() <= 2;
+        boolean before = c.end() <= h.start() && h.start() - c.end() <= 2;
+        if (after || (type && before)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

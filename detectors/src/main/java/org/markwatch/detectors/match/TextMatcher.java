@@ -14,22 +14,22 @@ import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultiMatchingQueries;
-import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.QueryMatch;
-import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.markwatch.detectors.analysis.KnownTerms;
 import org.markwatch.detectors.analysis.ListingAnalyzer;
 
 /**
  * Every phrase the detectors look for (brand names, exclusions, product words, rule terms) as
- * queries of one lucene-monitor {@link Monitor} with a {@link MultipassTermFilteredPresearcher}.
- * Listings are matched in batches: the monitor indexes the batch once, its presearcher picks the
- * candidate queries for the whole batch and each candidate runs once over it. Only for the queries
- * that matched a listing are the hits (field, offsets, text) located afterwards. The monitor lives
- * in memory; nothing touches the disk. Not thread-safe: one per thread.
+ * queries of one lucene-monitor {@link Monitor} with a {@link
+ * org.apache.lucene.monitor.MultipassTermFilteredPresearcher}. Listings are matched in batches: the
+ * monitor indexes the batch once, its presearcher picks the candidate queries for the whole batch
+ * and each candidate runs once over it. Only for the queries that matched a listing are the hits
+ * (field, offsets, text) located afterwards. The monitor lives in memory; nothing touches the disk.
+ * Not thread-safe: one per thread.
  */
 public final class TextMatcher implements AutoCloseable {
   /**
@@ -38,10 +38,10 @@ public final class TextMatcher implements AutoCloseable {
   public static final int PASSES = 2;
 
   /**
-   * Query disjuncts registered per call of {@link Monitor#register}; bounds the transient heap of
-   * create.
+   * Queries the monitor buffers before it commits them to its query index: each commit refreshes
+   * the index's term filter over all its terms, so few commits keep create linear.
    */
-  static final int REGISTER_DISJUNCTS = 512;
+  static final int QUERY_BUFFER = 50_000;
 
   private final Monitor monitor;
   private final Map<String, PhraseSet> sets;
@@ -98,6 +98,22 @@ public final class TextMatcher implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The monitor's query index written in as few segments as its size allows: every listing batch
+   * looks each of its terms up in every segment of the query index, so the default 16 MB buffer (a
+   * segment per 16 MB, merged later in the background) made matching slower as the catalog grew.
+   * The buffer is a ceiling, not an allocation.
+   */
+  private static final class FewSegments extends MonitorConfiguration {
+    @Override
+    protected org.apache.lucene.index.IndexWriterConfig getIndexWriterConfig() {
+      return super.getIndexWriterConfig().setRAMBufferSizeMB(RAM_BUFFER_MB);
+    }
+  }
+
+  /** Indexing buffer of the query index, MB. */
+  static final double RAM_BUFFER_MB = 256;
+
   /** Collects phrase sets by query id, then {@link #build()}. */
   public static final class Builder {
     private final Map<String, PhraseSet> sets = new LinkedHashMap<>();
@@ -127,8 +143,8 @@ public final class TextMatcher implements AutoCloseable {
 
     /**
      * The baseline for benchmarks: lucene-monitor used naively, one listing at a time, the default
-     * {@link TermFilteredPresearcher}, hits taken from {@link HighlightsMatch}. Same queries, same
-     * hits, several times slower.
+     * {@link org.apache.lucene.monitor.TermFilteredPresearcher}, hits taken from {@link
+     * HighlightsMatch}. Same queries, same hits, several times slower.
      */
     public TextMatcher buildNaive() {
       return build(true);
@@ -146,28 +162,19 @@ public final class TextMatcher implements AutoCloseable {
                 ? new ListingAnalyzer(true, commonWords)
                 : new ListingAnalyzer(true, commonWords, byName);
         Presearcher presearcher =
-            naive ? new TermFilteredPresearcher() : new MultipassTermFilteredPresearcher(PASSES);
-        Monitor m = new Monitor(analyzer, presearcher);
-        // Registered in chunks: for a whole register call the monitor builds every disjunct of
-        // every
-        // query (a phrase set is one disjunct per field and form) with its presearcher document,
-        // and
-        // each document costs a 32 KB term block per presearcher pass until the commit. One call
-        // with all queries peaked above 512 MB of heap; chunks of REGISTER_DISJUNCTS keep it small.
-        List<MonitorQuery> mq = new ArrayList<>();
-        int disjuncts = 0;
+            naive ? new LeanPresearchers.OnePass() : new LeanPresearchers.Multipass(PASSES);
+        // Registered in one call, committed once: lucene-monitor commits and refreshes its query
+        // index (rebuilding the term filter over every term indexed so far) once per register call
+        // or per QUERY_BUFFER queries, so registering in small chunks made create quadratic. The
+        // lean presearchers keep each pending query document small (LeanPresearchers).
+        Monitor m =
+            new Monitor(
+                analyzer, presearcher, new FewSegments().setQueryUpdateBufferSize(QUERY_BUFFER));
+        List<MonitorQuery> mq = new ArrayList<>(sets.size());
         for (var e : sets.entrySet()) {
           mq.add(new MonitorQuery(e.getKey(), e.getValue().toQuery()));
-          disjuncts += e.getValue().fields().size() * e.getValue().forms().size();
-          if (disjuncts >= REGISTER_DISJUNCTS) {
-            m.register(mq);
-            mq = new ArrayList<>();
-            disjuncts = 0;
-          }
         }
-        if (!mq.isEmpty()) {
-          m.register(mq);
-        }
+        m.register(mq);
         return new TextMatcher(m, Map.copyOf(sets), analyzer, naive, vocabulary);
       } catch (IOException e) {
         throw new UncheckedIOException("in-memory monitor failed", e);

@@ -149,12 +149,16 @@ public final class WordSense {
     if (line != null) {
       return "'" + h.text() + "' is a product line of " + line + ", not the brand " + brand.id();
     }
-    if ("fuzzy".equals(f.kind()) || ("misspelling".equals(f.kind()) && lettersOnly(h.text()))) {
+    if ("fuzzy".equals(f.kind())
+        || BrandQueries.SHORT.equals(f.kind())
+        || ("misspelling".equals(f.kind()) && lettersOnly(h.text()))) {
       for (BrandFinding g : all) {
         if (!g.brand().id().equals(brand.id()) && PLAIN.contains(g.kind())) {
           return "'"
               + h.text()
-              + "' is one edit from "
+              + (BrandQueries.SHORT.equals(f.kind())
+                  ? "' is a short form of "
+                  : "' is one edit from ")
               + brand.name()
               + ", but "
               + g.brand().name()
