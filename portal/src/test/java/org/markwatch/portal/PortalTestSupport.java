@@ -156,7 +156,13 @@ public abstract class PortalTestSupport {
     store.save(
         new ScoredListing(
             listing(
-                "chosi:3", "Áo thun trơn cotton", "https://chosi.example/p/3", hanoi, 99_000, null),
+                "chosi:3",
+                "Áo thun trơn cotton",
+                "https://chosi.example/p/3",
+                hanoi,
+                99_000,
+                // the same account as chosi:4's (another shop, another province): SellerPageTest
+                List.of(new Contact("bank_account", "Vietcombank 0011 2233 4455"))),
             Scored.of("chosi:3", "r1", 0.05, false, List.of(), List.of(), List.of())));
     store.save(
         new ScoredListing(
@@ -166,7 +172,7 @@ public abstract class PortalTestSupport {
                 "https://chosi.example/p/4",
                 saigon,
                 900_000,
-                null),
+                List.of(new Contact("bank_account", "VCB 001122334455"))),
             Scored.of("chosi:4", "r1", 0.8, true, List.of("counterfeit"), List.of(), List.of())));
     store.save(
         new ScoredListing(

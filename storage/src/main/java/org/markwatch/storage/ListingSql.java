@@ -162,14 +162,19 @@ final class ListingSql {
                 s.scored_at, s.scored_json, s.content_sha256, s.observation_id, s.ruleset_seq)
       """;
 
-  /** A listing whose current verdict is flagged enters the review queue as new (once). */
+  /**
+   * A listing whose current verdict is flagged enters the review queue as new (once), due by the
+   * service levels ({@link ServiceLevels}).
+   */
   static final String MERGE_REVIEW_NEW =
       """
       MERGE INTO reviews t
-      USING (VALUES (CAST(? AS VARCHAR(512)), CAST(? AS TIMESTAMP WITH TIME ZONE)))
-        AS s(listing_id, queued_at)
+      USING (VALUES (CAST(? AS VARCHAR(512)), CAST(? AS TIMESTAMP WITH TIME ZONE),
+                     CAST(? AS TIMESTAMP WITH TIME ZONE)))
+        AS s(listing_id, queued_at, due_at)
       ON t.listing_id = s.listing_id
-      WHEN NOT MATCHED THEN INSERT (listing_id, state, queued_at) VALUES (s.listing_id, 'new', s.queued_at)
+      WHEN NOT MATCHED THEN INSERT (listing_id, state, queued_at, due_at)
+        VALUES (s.listing_id, 'new', s.queued_at, s.due_at)
       """;
 
   static final String DELETE_UNTOUCHED_REVIEW =

@@ -424,6 +424,7 @@ public final class ListingStore {
         for (ListingRow r : nowFlagged) {
           ps.setString(1, r.id());
           ps.setObject(2, r.observedAt());
+          ps.setObject(3, ServiceLevels.dueAt("new", r.verdict().score(), r.observedAt()));
           ps.addBatch();
         }
         ps.executeBatch();
