@@ -113,7 +113,7 @@ class CasePageTest extends PortalTestSupport {
     Client saigon = new Client().signedIn("saigon");
     String location =
         saigon
-            .postFrom("/cases", "/case/new", "listingId=chosi:4&title=" + enc("HCM"))
+            .postFrom("/cases", "/case/new", "title=" + enc("Vụ việc TP.HCM"))
             .headers()
             .firstValue("Location")
             .orElseThrow();
@@ -128,6 +128,8 @@ class CasePageTest extends PortalTestSupport {
             "/case/action",
             "caseId=" + enc(caseId) + "&kind=fine&target=chosi&status=done&amountVnd=5000000");
     assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(column("SELECT province_code FROM cases WHERE id = ?", caseId))
+        .containsExactly("ho-chi-minh");
     assertThat(column("SELECT COUNT(*) FROM case_actions WHERE case_id = ?", caseId))
         .containsExactly("0");
   }
