@@ -3,7 +3,6 @@ package org.markwatch.app;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.markwatch.storage.Backup;
 import org.markwatch.storage.Database;
 import org.markwatch.storage.DatabaseStatus;
 import org.markwatch.storage.StorageException;
@@ -11,6 +10,7 @@ import org.markwatch.storage.audit.AuditAction;
 import org.markwatch.storage.audit.AuditLog;
 import org.markwatch.storage.audit.AuditVerification;
 import org.markwatch.storage.audit.AuditVerifier;
+import org.markwatch.storage.backup.Backup;
 import org.markwatch.storage.jurisdiction.Province;
 import org.markwatch.storage.jurisdiction.ProvinceDirectory;
 import org.markwatch.storage.users.FirstAdmin;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
     name = "db",
     mixinStandardHelpOptions = true,
     description = {
-      "The central database: migrate, status, verify-audit, backup, export, import, provinces.",
+      "The central database: migrate, status, verify-audit, backup, restore, export, import, provinces.",
       "Database: MARKWATCH_DB_URL (+ MARKWATCH_DB_USER, MARKWATCH_DB_PASSWORD), else the embedded H2 database under --data."
     },
     subcommands = {
@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
       DbCommand.Status.class,
       DbCommand.VerifyAudit.class,
       DbCommand.BackupCmd.class,
+      DbCommand.RestoreCmd.class,
       DbExportCommand.class,
       DbImportCommand.class,
       DbCommand.Provinces.class
@@ -179,6 +180,53 @@ final class DbCommand implements Runnable {
         System.err.println(e.getMessage());
         return 1;
       }
+    }
+  }
+
+  @Command(
+      name = "restore",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Restore a backup written by db backup into the database (H2 zip -> the H2 database under --data;",
+        "pg_dump archive -> MARKWATCH_DB_URL). Refuses a database that is not empty unless --force.",
+        "Then verifies the restored audit chain and records the restore in it.",
+        "Exit status 0 when restored with an intact chain, 3 when the chain is not intact."
+      })
+  static final class RestoreCmd implements Callable<Integer> {
+    @Mixin DbOptions db;
+
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "FILE", description = "The backup.")
+    Path file;
+
+    @Option(
+        names = "--force",
+        description = "Replace everything in a database that is not empty (it is deleted first).")
+    boolean force;
+
+    @Override
+    public Integer call() {
+      Backup.Restored r;
+      try {
+        r = Backup.restore(db.settings(), file, force, DbOptions.actor());
+      } catch (StorageException e) {
+        throw new CommandFailure(e.getMessage(), e);
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "restored %s into %s: schema version %s%s%n",
+          file,
+          DbExportCommand.withoutParameters(db.settings().url()),
+          r.schemaVersion(),
+          r.pendingMigrations().isEmpty()
+              ? ""
+              : " (older than this markwatch: run `markwatch db migrate`)");
+      if (r.audit().intact()) {
+        System.out.printf(
+            Locale.ROOT, "audit log intact: %,d rows, chain and head agree%n", r.audit().rows());
+        return 0;
+      }
+      System.out.println("AUDIT LOG TAMPERED: " + r.audit().describe().orElseThrow());
+      return 3;
     }
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.markwatch.model.progress.Progress;
 import org.markwatch.storage.Database;
 import org.markwatch.storage.StorageException;
 import org.markwatch.storage.jurisdiction.Jurisdiction;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
     description = {
       "Export confirmed violators, cases and decisions changed after --since (the cursor the previous",
       "export printed; 0 = everything) for another agency. Format markwatch.share/1, documented as JSON Schema in",
-      "storage/src/main/resources/schema/share.schema.json. jsonl is for `markwatch db import`; csv is for spreadsheets. Audited."
+      "storage/src/main/resources/schema/share.schema.json. Both end with the end record and both import (`markwatch db import`); csv opens in spreadsheets. Audited."
     })
 final class DbExportCommand implements Callable<Integer> {
   @Mixin DbOptions db;
@@ -65,7 +66,10 @@ final class DbExportCommand implements Callable<Integer> {
       return 2;
     }
     Jurisdiction who = new Jurisdiction(DbOptions.actor(), province);
-    try (Database d = Database.open(db.settings())) {
+    // Progress on standard error (standard output may be the export itself); an export reads
+    // everything in one transaction, so it ticks rather than counts.
+    try (Database d = Database.open(db.settings());
+        Progress progress = Progress.ticking("db export")) {
       ExportResult r;
       if (out == null) {
         OutputStream stdout = new BufferedOutputStream(System.out);

@@ -1,12 +1,14 @@
 package org.markwatch.app;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.markwatch.model.progress.Progress;
 import org.markwatch.storage.Database;
 import org.markwatch.storage.StorageException;
 import org.markwatch.storage.sharing.ImportException;
@@ -22,14 +24,18 @@ import picocli.CommandLine.Parameters;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Import a markwatch.share/1 JSON-lines file another agency exported. All or nothing: a malformed",
+      "Import a markwatch.share/1 file another agency exported (JSON lines or CSV, as db export writes them).",
+      "All or nothing: a malformed",
       "line is reported with its number and nothing is imported. Records are merged by natural key, so importing",
       "the same file again changes nothing. Audited with the file's SHA-256."
     })
 final class DbImportCommand implements Callable<Integer> {
   @Mixin DbOptions db;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The .jsonl file an export wrote.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The .jsonl or .csv file an export wrote.")
   Path file;
 
   @Option(
@@ -42,8 +48,31 @@ final class DbImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // Progress counts the bytes read: the file is read and checked whole before anything is merged.
     try (Database d = Database.open(db.settings());
-        InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+        Progress progress =
+            Progress.onConsole("db import " + file.getFileName(), Files.size(file), "bytes");
+        InputStream in =
+            new BufferedInputStream(
+                new FilterInputStream(Files.newInputStream(file)) {
+                  @Override
+                  public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) {
+                      progress.advance(1);
+                    }
+                    return b;
+                  }
+
+                  @Override
+                  public int read(byte[] buf, int off, int len) throws IOException {
+                    int n = super.read(buf, off, len);
+                    if (n > 0) {
+                      progress.advance(n);
+                    }
+                    return n;
+                  }
+                })) {
       ImportResult r =
           new Importer(d.dataSource()).importFile(file.toString(), in, origin, DbOptions.actor());
       System.out.printf(

@@ -51,6 +51,22 @@ final class ErrorReport implements IExecutionExceptionHandler {
     return 1;
   }
 
+  /**
+   * The line of Playwright's launch error that says what failed ("Executable doesn't exist at
+   * PATH"); its message starts with a multi-line "Error {" dump, so its first line says nothing.
+   */
+  private static String chromiumDetail(String message) {
+    for (String line : message.lines().toList()) {
+      for (String what : new String[] {"Executable doesn't exist", "Failed to launch"}) {
+        int at = line.indexOf(what);
+        if (at >= 0) {
+          return line.substring(at).strip().replaceAll("['\"]+$", "");
+        }
+      }
+    }
+    return firstLine(message);
+  }
+
   /** What went wrong and what to do, on one line. */
   static String oneLine(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -74,7 +90,7 @@ final class ErrorReport implements IExecutionExceptionHandler {
       if (message.contains("Executable doesn't exist")
           || message.contains("Failed to launch chromium")) {
         return "Chromium could not be started ("
-            + firstLine(message)
+            + chromiumDetail(message)
             + "); install it with apt-get install -y chromium";
       }
     }

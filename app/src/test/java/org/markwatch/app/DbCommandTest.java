@@ -21,7 +21,7 @@ import org.markwatch.storage.DatabaseSettings;
 /**
  * {@code markwatch db} and {@code markwatch users} as a user runs them, on the embedded database:
  * migrate, add users from standard input, list, disable, verify the audit chain (and catch an
- * edited row), back up, export and import.
+ * edited row), back up, restore, export and import.
  */
 class DbCommandTest {
   @TempDir Path dir;
@@ -144,6 +144,17 @@ class DbCommandTest {
     }
     assertThat(run("db", "verify-audit", "--data", data)).isEqualTo(3);
     assertThat(text()).contains("AUDIT LOG TAMPERED: audit row 2: edited");
+
+    // The backup (taken before the edit) restores into a new database with its chain intact,
+    // refuses a database that is not empty, and with --force replaces the tampered one.
+    String restored = dir.resolve("restored").toString();
+    assertThat(run("db", "restore", backup.toString(), "--data", restored)).isZero();
+    assertThat(text()).contains("schema version " + version).contains("audit log intact: 2 rows");
+    assertThat(run("db", "restore", backup.toString(), "--data", data)).isNotZero();
+    assertThat(errText()).contains("is not empty").contains("--force");
+    assertThat(run("db", "restore", backup.toString(), "--force", "--data", data)).isZero();
+    assertThat(run("db", "verify-audit", "--data", data)).isZero();
+    assertThat(text()).contains("audit log intact: 3 rows"); // the backup's 2 and the restore
   }
 
   private int run(String... args) {

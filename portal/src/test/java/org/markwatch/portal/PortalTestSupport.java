@@ -166,7 +166,7 @@ public abstract class PortalTestSupport {
                 "https://chosi.example/p/4",
                 saigon,
                 900_000,
-                null),
+                List.of(new Contact("bank_account", "VCB 001122334455"))),
             Scored.of("chosi:4", "r1", 0.8, true, List.of("counterfeit"), List.of(), List.of())));
     store.save(
         new ScoredListing(
@@ -176,7 +176,8 @@ public abstract class PortalTestSupport {
                 "https://chosi.example/p/5",
                 twin,
                 50_000,
-                null),
+                // the same account as chosi:4's (another shop, another province): SellerPageTest
+                List.of(new Contact("bank_account", "Vietcombank 0011 2233 4455"))),
             Scored.of("chosi:5", "r1", 0.6, true, List.of("misleading"), List.of(), List.of())));
     // decided by ReviewTest only (the browser test decides chosi:2)
     store.save(

@@ -140,7 +140,7 @@ public final class BulkLoader {
     "ruleset_seq"
   };
   private static final String[] VV_COLS = {"listing_id", "violation", "position"};
-  private static final String[] REVIEW_COLS = {"listing_id", "state", "queued_at"};
+  private static final String[] REVIEW_COLS = {"listing_id", "state", "queued_at", "due_at"};
 
   private void copy(List<ScoredListing> records) {
     // Newest observation per listing (as the MERGE would keep), the seller of the newest one.
@@ -244,7 +244,12 @@ public final class BulkLoader {
     queuedAt.forEach(
         (id, at) -> {
           if (latest.get(id).verdict().flagged()) {
-            row(reviews, id, "new", at);
+            row(
+                reviews,
+                id,
+                "new",
+                at,
+                ServiceLevels.dueAt("new", latest.get(id).verdict().score(), at));
           }
         });
     for (ListingRow r : all) {

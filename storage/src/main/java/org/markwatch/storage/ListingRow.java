@@ -34,7 +34,14 @@ record ListingRow(
     SellerRow seller,
     VerdictRow verdict,
     String observationId,
-    String availability) {
+    String availability,
+    List<ContactRow> contacts) {
+
+  /**
+   * A contact point of the listing's seller (table seller_contacts, migration V21): {@code
+   * matchKind} + {@code valueKey} is what two sellers share (see {@link #contactsOf}).
+   */
+  record ContactRow(String kind, String matchKind, String valueKey, String value, boolean own) {}
 
   record SellerRow(
       String id,
@@ -115,7 +122,72 @@ record ListingRow(
         fit(
             "attributes.availability",
             l.attributes() == null ? null : l.attributes().get("availability"),
-            64));
+            64),
+        seller == null ? List.of() : contactsOf(l));
+  }
+
+  private static final int MAX_CONTACT_CHARS = 320;
+
+  /**
+   * The seller's phones, Zalo numbers and e-mails, and the phone, Zalo, bank account and e-mail
+   * contacts of the listing, each with its matching key: phones and Zalo numbers share one key
+   * space (the last 9 digits, {@link SearchFold#phoneKey}), bank accounts by their digits (at least
+   * 6; the bank's name stays in the value), e-mails in lower case. Values too short to match or too
+   * long to store are left out (they stay in listing_json).
+   */
+  static List<ContactRow> contactsOf(Listing l) {
+    java.util.Map<String, ContactRow> out = new java.util.LinkedHashMap<>();
+    Seller s = l.seller();
+    if (s != null) {
+      for (String p : s.phones() == null ? List.<String>of() : s.phones()) {
+        contact(out, "phone", p, true);
+      }
+      for (String z : s.zalo() == null ? List.<String>of() : s.zalo()) {
+        contact(out, "zalo", z, true);
+      }
+      for (String e : s.emails() == null ? List.<String>of() : s.emails()) {
+        contact(out, "email", e, true);
+      }
+    }
+    if (l.contacts() != null) {
+      for (org.markwatch.model.Contact c : l.contacts()) {
+        if (c != null && c.type() != null) {
+          contact(out, c.type(), c.value(), false);
+        }
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  private static void contact(
+      java.util.Map<String, ContactRow> out, String kind, String value, boolean own) {
+    if (value == null || value.isBlank() || value.length() > MAX_CONTACT_CHARS) {
+      return;
+    }
+    String match;
+    String key;
+    switch (kind) {
+      case "phone", "zalo" -> {
+        match = "phone";
+        key = SearchFold.phoneKey(value);
+      }
+      case "bank_account" -> {
+        match = "bank_account";
+        String digits = value.replaceAll("[^0-9]", "");
+        key = digits.length() < 6 ? "" : digits;
+      }
+      case "email" -> {
+        match = "email";
+        String e = value.strip().toLowerCase(java.util.Locale.ROOT);
+        key = e.indexOf('@') > 0 ? e : "";
+      }
+      default -> {
+        return; // urls, Telegram and others are not matched between sellers
+      }
+    }
+    if (!key.isEmpty()) {
+      out.putIfAbsent(kind + " " + key, new ContactRow(kind, match, key, value.strip(), own));
+    }
   }
 
   private static SellerRow sellerRow(String platform, Seller s) {

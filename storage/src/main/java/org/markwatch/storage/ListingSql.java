@@ -74,6 +74,22 @@ final class ListingSql {
         VALUES (s.seller_id, s.province_text, s.province_code, s.seen, s.seen)
       """;
 
+  /** A seller's contact point (V21), first and last seen; the first listing it was seen on. */
+  static final String MERGE_SELLER_CONTACT =
+      """
+      MERGE INTO seller_contacts t
+      USING (VALUES (CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(320)),
+                     CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(512)),
+                     CAST(? AS TIMESTAMP WITH TIME ZONE)))
+        AS s(seller_id, kind, value_key, match_kind, val, listing_id, seen)
+      ON t.seller_id = s.seller_id AND t.kind = s.kind AND t.value_key = s.value_key
+      WHEN MATCHED AND (s.seen < t.first_seen OR s.seen > t.last_seen) THEN UPDATE SET
+        first_seen = LEAST(t.first_seen, s.seen), last_seen = GREATEST(t.last_seen, s.seen)
+      WHEN NOT MATCHED THEN INSERT
+        (seller_id, kind, value_key, match_kind, shown, listing_id, first_seen, last_seen)
+        VALUES (s.seller_id, s.kind, s.value_key, s.match_kind, s.val, s.listing_id, s.seen, s.seen)
+      """;
+
   /** One row per distinct observation (id = hash of the record): a replay inserts nothing. */
   static final String MERGE_OBSERVATION =
       """
@@ -149,14 +165,19 @@ final class ListingSql {
                 s.scored_at, s.scored_json, s.content_sha256, s.observation_id, s.ruleset_seq)
       """;
 
-  /** A listing whose current verdict is flagged enters the review queue as new (once). */
+  /**
+   * A listing whose current verdict is flagged enters the review queue as new (once), due by the
+   * service levels ({@link ServiceLevels}).
+   */
   static final String MERGE_REVIEW_NEW =
       """
       MERGE INTO reviews t
-      USING (VALUES (CAST(? AS VARCHAR(512)), CAST(? AS TIMESTAMP WITH TIME ZONE)))
-        AS s(listing_id, queued_at)
+      USING (VALUES (CAST(? AS VARCHAR(512)), CAST(? AS TIMESTAMP WITH TIME ZONE),
+                     CAST(? AS TIMESTAMP WITH TIME ZONE)))
+        AS s(listing_id, queued_at, due_at)
       ON t.listing_id = s.listing_id
-      WHEN NOT MATCHED THEN INSERT (listing_id, state, queued_at) VALUES (s.listing_id, 'new', s.queued_at)
+      WHEN NOT MATCHED THEN INSERT (listing_id, state, queued_at, due_at)
+        VALUES (s.listing_id, 'new', s.queued_at, s.due_at)
       """;
 
   static final String DELETE_UNTOUCHED_REVIEW =

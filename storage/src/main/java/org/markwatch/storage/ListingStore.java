@@ -237,6 +237,7 @@ public final class ListingStore {
       }
       ps.executeBatch();
     }
+    writeSellerContacts(c, withSeller);
     List<ListingRow> withProvince =
         withSeller.stream()
             .filter(r -> r.seller().province() != null && !r.seller().province().isBlank())
@@ -251,6 +252,39 @@ public final class ListingStore {
         ps.setString(2, s.province());
         ps.setString(3, provinces.resolve(s.province(), null).orElse(null));
         ps.setObject(4, r.observedAt());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Contact points of the sellers (V21), in key order like every other table. */
+  private static void writeSellerContacts(Connection c, List<ListingRow> withSeller)
+      throws SQLException {
+    record Item(ListingRow row, ListingRow.ContactRow contact) {}
+    List<Item> items = new ArrayList<>();
+    for (ListingRow r : withSeller) {
+      for (ListingRow.ContactRow k : r.contacts()) {
+        items.add(new Item(r, k));
+      }
+    }
+    if (items.isEmpty()) {
+      return;
+    }
+    items.sort(
+        Comparator.comparing((Item i) -> i.row().seller().id())
+            .thenComparing(i -> i.contact().kind())
+            .thenComparing(i -> i.contact().valueKey())
+            .thenComparing(i -> i.row().id()));
+    try (PreparedStatement ps = c.prepareStatement(ListingSql.MERGE_SELLER_CONTACT)) {
+      for (Item i : items) {
+        ps.setString(1, i.row().seller().id());
+        ps.setString(2, i.contact().kind());
+        ps.setString(3, i.contact().valueKey());
+        ps.setString(4, i.contact().matchKind());
+        ps.setString(5, i.contact().value());
+        ps.setString(6, i.contact().own() ? null : i.row().id());
+        ps.setObject(7, i.row().observedAt());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -390,6 +424,7 @@ public final class ListingStore {
         for (ListingRow r : nowFlagged) {
           ps.setString(1, r.id());
           ps.setObject(2, r.observedAt());
+          ps.setObject(3, ServiceLevels.dueAt("new", r.verdict().score(), r.observedAt()));
           ps.addBatch();
         }
         ps.executeBatch();
@@ -454,7 +489,8 @@ public final class ListingStore {
     }
   }
 
-  static String describe(SQLException e) {
+  /** The server's own one-line error of a (batch) failure, with its SQLState. */
+  public static String describe(SQLException e) {
     // A failed JDBC batch wraps the server's error; that one says what went wrong.
     SQLException cause = e;
     while (cause.getNextException() != null && cause.getNextException() != cause) {

@@ -40,6 +40,9 @@ class CaseController {
 
   @GetMapping("/case")
   String show(Viewer viewer, @RequestParam String id, Model model) {
+    model.addAttribute("kinds", List.of("takedown_request", "referral", "fine"));
+    model.addAttribute("statuses", List.of("planned", "sent", "acknowledged", "done", "rejected"));
+    model.addAttribute("agencies", List.of("police", "tax", "customs", "state_bank", "telecoms"));
     CaseRecord c =
         cases
             .find(viewer.jurisdiction(), id)
@@ -71,6 +74,102 @@ class CaseController {
     cases.addListings(viewer.jurisdiction(), caseId.strip(), List.of(listingId));
     return "redirect:/case?id="
         + java.net.URLEncoder.encode(caseId.strip(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Records a takedown request, a referral or a fine on the case (storage checks and audits). */
+  @PostMapping("/case/action")
+  String addAction(
+      Viewer viewer,
+      @RequestParam String caseId,
+      @RequestParam String kind,
+      @RequestParam String target,
+      @RequestParam String status,
+      @RequestParam(required = false) String referenceNo,
+      @RequestParam(required = false) String amountVnd,
+      @RequestParam(required = false) String note,
+      @RequestParam(required = false) String dueDate) {
+    requireReviewer(viewer);
+    cases.addAction(
+        viewer.jurisdiction(),
+        caseId.strip(),
+        kind,
+        target.strip(),
+        status,
+        blankToNull(referenceNo),
+        amount(amountVnd),
+        blankToNull(note),
+        dueDate(dueDate));
+    return redirectTo(caseId);
+  }
+
+  /** Moves an action on: its status, and its reference number or due date when given. */
+  @PostMapping("/case/action/update")
+  String updateAction(
+      Viewer viewer,
+      @RequestParam String caseId,
+      @RequestParam String actionKey,
+      @RequestParam String status,
+      @RequestParam(required = false) String referenceNo,
+      @RequestParam(required = false) String dueDate) {
+    requireReviewer(viewer);
+    CaseRecord k =
+        cases
+            .find(viewer.jurisdiction(), caseId.strip())
+            .orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + caseId));
+    if (k.actions().stream().noneMatch(a -> a.actionKey().equals(actionKey))) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such action in " + caseId);
+    }
+    cases.updateAction(
+        viewer.jurisdiction(), actionKey, status, blankToNull(referenceNo), dueDate(dueDate));
+    return redirectTo(caseId);
+  }
+
+  private static String redirectTo(String caseId) {
+    return "redirect:/case?id="
+        + java.net.URLEncoder.encode(caseId.strip(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static java.math.BigDecimal amount(String s) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    try {
+      java.math.BigDecimal v =
+          new java.math.BigDecimal(s.strip().replace(".", "").replace(",", ""));
+      if (v.signum() < 0) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("amount: not a sum of đồng: '" + s + "'");
+    }
+  }
+
+  /** A due date as the form's date field gives it: the end of that day in Vietnam. */
+  private static java.time.Instant dueDate(String s) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(s.strip())
+          .atTime(23, 59)
+          .atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+          .toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("due date: expected YYYY-MM-DD, got '" + s + "'");
+    }
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  String badRequest(IllegalArgumentException e, Model model) {
+    model.addAttribute("status", 400);
+    return "error";
   }
 
   private static void requireReviewer(Viewer viewer) {

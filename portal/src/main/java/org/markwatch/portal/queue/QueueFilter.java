@@ -65,7 +65,15 @@ public record QueueFilter(
 
   static final java.util.List<String> STATES =
       java.util.List.of(
-          "open", "all", "new", "in_review", "confirmed", "dismissed", "escalated", "actioned");
+          "open",
+          "overdue",
+          "all",
+          "new",
+          "in_review",
+          "confirmed",
+          "dismissed",
+          "escalated",
+          "actioned");
 
   static QueueFilter of(
       String violation,

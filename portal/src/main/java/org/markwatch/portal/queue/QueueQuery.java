@@ -54,7 +54,7 @@ public class QueueQuery {
       SELECT l.id AS id, l.platform AS platform, l.title AS title, l.price_amount AS price_amount,
              l.price_currency AS price_currency, l.seller_id AS seller_id, s.name AS seller_name,
              s.province AS province, v.score AS score, v.violations AS violations, v.brands AS brands,
-             l.observed_at AS observed_at, r.state AS state, r.assignee AS assignee
+             l.observed_at AS observed_at, r.state AS state, r.assignee AS assignee, r.due_at AS due_at
       FROM verdicts v
       JOIN listings l ON l.id = v.listing_id
       LEFT JOIN sellers s ON s.id = l.seller_id
@@ -72,6 +72,12 @@ public class QueueQuery {
       case "open" ->
           where.append(" AND (r.state IS NULL OR r.state IN ('new', 'in_review', 'escalated'))");
       case "new" -> where.append(" AND (r.state IS NULL OR r.state = 'new')");
+      // past its service-level due time (ServiceLevels), in a state whose clock runs
+      case "overdue" -> {
+        where.append(
+            " AND r.due_at < ? AND r.state IN ('new', 'in_review', 'escalated', 'confirmed')");
+        whereParams.add(OffsetDateTime.now(java.time.ZoneOffset.UTC));
+      }
       default -> {
         where.append(" AND r.state = ?");
         whereParams.add(filter.state());
@@ -153,7 +159,10 @@ public class QueueQuery {
                   split(rs.getString(11)),
                   rs.getObject(12, OffsetDateTime.class).toInstant(),
                   rs.getString(13) == null ? "new" : rs.getString(13),
-                  rs.getString(14)));
+                  rs.getString(14),
+                  rs.getObject(15, OffsetDateTime.class) == null
+                      ? null
+                      : rs.getObject(15, OffsetDateTime.class).toInstant()));
           n++;
         }
       }

@@ -23,7 +23,13 @@ public record QueueRow(
     List<String> brands,
     Instant observedAt,
     String state,
-    String assignee) {
+    String assignee,
+    Instant dueAt) {
+  /** Past its service-level due time (ServiceLevels) and still open. */
+  public boolean overdue() {
+    return dueAt != null && dueAt.isBefore(Instant.now());
+  }
+
   public QueueRow {
     violations = List.copyOf(violations);
     brands = List.copyOf(brands);

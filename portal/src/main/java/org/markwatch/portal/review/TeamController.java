@@ -22,6 +22,8 @@ class TeamController {
     Map<String, Map<ReviewState, Long>> workload = queue.workload(viewer.jurisdiction());
     model.addAttribute("workload", workload);
     model.addAttribute("states", ReviewState.values());
+    // past their service-level due time, per assignee (key null: unassigned)
+    model.addAttribute("overdue", queue.overdue(viewer.jurisdiction(), java.time.Instant.now()));
     return "team";
   }
 }

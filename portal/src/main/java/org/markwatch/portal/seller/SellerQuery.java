@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * The seller page's data: the seller, its listings with their verdicts, the contacts its listings
  * give, and other sellers (within the viewer's jurisdiction) that share a phone number, a Zalo
- * number or a bank account with it: the usual sign of one operator behind several shops.
+ * number, a bank account or an e-mail with it: the usual sign of one operator behind several shops.
  */
 @Component
 class SellerQuery {
@@ -116,9 +116,39 @@ class SellerQuery {
     }
   }
 
-  /** Other sellers whose phones hold one of this seller's phone or Zalo numbers. */
+  /**
+   * Other sellers sharing a phone or Zalo number, a bank account or an e-mail with this one: by the
+   * contact points stored with every listing (seller_contacts, migration V21), then, for sellers
+   * stored before V21, whose phones hold one of this seller's numbers.
+   */
   private List<Shared> shared(Connection c, Viewer viewer, SellerInfo seller, Set<Contact> contacts)
       throws SQLException {
+    Map<String, Shared> found = new LinkedHashMap<>();
+    StringBuilder byContact =
+        new StringBuilder(
+            "SELECT o.seller_id, s.name, s.platform, c.kind, c.shown FROM seller_contacts c"
+                + " JOIN seller_contacts o ON o.match_kind = c.match_kind AND o.value_key = c.value_key"
+                + " AND o.seller_id <> c.seller_id"
+                + " JOIN sellers s ON s.id = o.seller_id WHERE c.seller_id = ?");
+    List<Object> byContactParams = new ArrayList<>(List.of(seller.id()));
+    Jurisdiction.restrictSellers(viewer, byContact, byContactParams);
+    byContact.append(" ORDER BY o.seller_id, c.kind, c.shown LIMIT 200");
+    try (PreparedStatement ps = c.prepareStatement(byContact.toString())) {
+      for (int i = 0; i < byContactParams.size(); i++) {
+        ps.setObject(i + 1, byContactParams.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.putIfAbsent(
+              rs.getString(1),
+              new Shared(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4) + " " + rs.getString(5)));
+        }
+      }
+    }
     Map<String, String> keys = new LinkedHashMap<>(); // phone key -> how it was found
     if (seller.phones() != null) {
       for (String phone : seller.phones().split(",")) {
@@ -133,7 +163,6 @@ class SellerQuery {
         putKey(keys, contact.value(), contact.type() + " " + contact.value());
       }
     }
-    Map<String, Shared> found = new LinkedHashMap<>();
     for (Map.Entry<String, String> key : keys.entrySet()) {
       StringBuilder sql =
           new StringBuilder(

@@ -21,7 +21,8 @@ public enum AuditAction {
   VIOLATOR_CONFIRMED,
   VIOLATOR_UPDATED,
   RULESET_PUBLISHED,
-  BACKUP;
+  BACKUP,
+  RESTORE;
 
   public String sql() {
     return name().toLowerCase(java.util.Locale.ROOT);

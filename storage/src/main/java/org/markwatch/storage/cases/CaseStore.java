@@ -233,6 +233,97 @@ public final class CaseStore {
   }
 
   /**
+   * Moves an action on (planned → sent → acknowledged → done, or rejected), with its reference
+   * number and due date when given; the dates follow the status (sent when first sent or later,
+   * closed when done or rejected). Checked against the case's jurisdiction and audited.
+   */
+  public CaseAction updateAction(
+      Jurisdiction who, String actionKey, String status, String referenceNo, Instant dueAt) {
+    if (!CaseAction.STATUSES.contains(status)) {
+      throw new IllegalArgumentException(
+          "action status '" + status + "': expected one of " + CaseAction.STATUSES);
+    }
+    return Transactions.run(
+        dataSource,
+        "update action " + actionKey,
+        c -> {
+          String caseId = null;
+          String before = null;
+          String kind = null;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT case_id, status, kind FROM case_actions WHERE action_key = ? FOR UPDATE")) {
+            ps.setString(1, actionKey);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                caseId = rs.getString(1);
+                before = rs.getString(2);
+                kind = rs.getString(3);
+              }
+            }
+          }
+          if (caseId == null) {
+            throw new IllegalArgumentException("no action '" + actionKey + "'");
+          }
+          String id = caseId;
+          check(
+              who,
+              read(c, id).orElseThrow(() -> new IllegalArgumentException("no case '" + id + "'")));
+          Instant now = clock.instant();
+          boolean sent = !"planned".equals(status) && !"rejected".equals(status);
+          boolean closed = "done".equals(status) || "rejected".equals(status);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE case_actions SET status = ?, reference_no = COALESCE(?, reference_no),"
+                      + " due_at = COALESCE(?, due_at),"
+                      + " sent_at = CASE WHEN ? THEN COALESCE(sent_at, ?) ELSE sent_at END,"
+                      + " closed_at = CASE WHEN ? THEN COALESCE(closed_at, ?) ELSE NULL END"
+                      + " WHERE action_key = ?")) {
+            ps.setString(1, status);
+            ps.setString(2, referenceNo == null || referenceNo.isBlank() ? null : referenceNo);
+            setInstant(ps, 3, dueAt);
+            ps.setBoolean(4, sent);
+            ps.setObject(5, Transactions.at(now));
+            ps.setBoolean(6, closed);
+            ps.setObject(7, Transactions.at(now));
+            ps.setString(8, actionKey);
+            ps.executeUpdate();
+          }
+          if ("referral".equals(kind) && sent) {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "UPDATE cases SET status = 'referred' WHERE id = ? AND status = 'open'")) {
+              ps.setString(1, caseId);
+              ps.executeUpdate();
+            }
+          }
+          touch(c, caseId, now);
+          stamp(
+              c,
+              caseId,
+              audit.append(
+                  c,
+                  who.username(),
+                  AuditAction.CASE_ACTION,
+                  caseId,
+                  kind
+                      + " "
+                      + actionKey
+                      + " "
+                      + before
+                      + " -> "
+                      + status
+                      + (referenceNo == null || referenceNo.isBlank()
+                          ? ""
+                          : " ref=" + referenceNo)));
+          return actions(c, caseId).stream()
+              .filter(a -> a.actionKey().equals(actionKey))
+              .findFirst()
+              .orElseThrow();
+        });
+  }
+
+  /**
    * Confirms a violator: a seller sanctioned under a legal basis by a decision (idempotent on
    * seller + decision).
    */

@@ -129,6 +129,39 @@ public final class ReviewQueue {
         });
   }
 
+  /**
+   * Per assignee (null: nobody), how many of their reviews are past their service-level due time
+   * ({@link org.markwatch.storage.ServiceLevels}) at {@code now}.
+   */
+  public Map<String, Long> overdue(Jurisdiction who, java.time.Instant now) {
+    List<Object> params = new ArrayList<>();
+    Jurisdiction.Condition j = who.condition("s.province_code", "r.assignee");
+    params.addAll(j.params());
+    params.add(Transactions.at(now));
+    String sql =
+        "SELECT r.assignee, COUNT(*) "
+            + FROM
+            + " WHERE "
+            + j.sql()
+            + " AND r.due_at < ? AND r.state IN ('new', 'in_review', 'escalated', 'confirmed')"
+            + " GROUP BY r.assignee";
+    return Transactions.run(
+        dataSource,
+        "read the overdue reviews",
+        c -> {
+          Map<String, Long> out = new java.util.HashMap<>();
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
   private static String where(Jurisdiction who, ReviewFilter f, List<Object> params) {
     Jurisdiction.Condition j = who.condition("s.province_code", "r.assignee");
     StringBuilder w = new StringBuilder("WHERE ").append(j.sql());

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.markwatch.storage.ServiceLevels;
 import org.markwatch.storage.StorageException;
 import org.markwatch.storage.Transactions;
 import org.markwatch.storage.audit.AuditAction;
@@ -113,11 +114,13 @@ public final class ReviewStore {
               c.prepareStatement(
                   "UPDATE reviews SET state = 'in_review',"
                       + " review_started_at = COALESCE(review_started_at, ?), assignee = COALESCE(assignee, ?),"
-                      + " assigned_at = COALESCE(assigned_at, ?), row_version = row_version + 1 WHERE listing_id = ?")) {
+                      + " assigned_at = COALESCE(assigned_at, ?), due_at = ?, row_version = row_version + 1"
+                      + " WHERE listing_id = ?")) {
             ps.setObject(1, Transactions.at(now));
             ps.setString(2, who.username());
             ps.setObject(3, Transactions.at(now));
-            ps.setString(4, listingId);
+            ps.setObject(4, ServiceLevels.dueAt("in_review", null, Transactions.at(now)));
+            ps.setString(5, listingId);
             ps.executeUpdate();
           }
           if (r.assignee() == null) {
@@ -245,12 +248,14 @@ public final class ReviewStore {
             "UPDATE reviews SET state = ?, "
                 + stamp
                 + ", review_started_at = COALESCE(review_started_at, ?), last_decision_id = ?,"
-                + " row_version = row_version + 1 WHERE listing_id = ?")) {
+                + " due_at = ?, row_version = row_version + 1 WHERE listing_id = ?")) {
       ps.setString(1, req.to().sql());
       ps.setObject(2, Transactions.at(now));
       ps.setObject(3, Transactions.at(now));
       ps.setLong(4, id);
-      ps.setString(5, req.listingId());
+      // the service-level clock of the new state (none once dismissed or actioned)
+      ps.setObject(5, ServiceLevels.dueAt(req.to().sql(), null, Transactions.at(now)));
+      ps.setString(6, req.listingId());
       ps.executeUpdate();
     }
     long seq =
@@ -303,9 +308,10 @@ public final class ReviewStore {
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO reviews (listing_id, state, queued_at) VALUES (?, 'new', ?)")) {
+            "INSERT INTO reviews (listing_id, state, queued_at, due_at) VALUES (?, 'new', ?, ?)")) {
       ps.setString(1, listingId);
       ps.setObject(2, Transactions.at(clock.instant()));
+      ps.setObject(3, ServiceLevels.dueAt("new", null, Transactions.at(clock.instant())));
       ps.executeUpdate();
     }
     return read(c, listingId, true).orElseThrow();

@@ -31,9 +31,6 @@ import org.markwatch.storage.cases.Violator;
 import org.markwatch.storage.jurisdiction.Jurisdiction;
 import org.markwatch.storage.review.Decision;
 import org.markwatch.storage.review.Decisions;
-import tools.jackson.databind.SequenceWriter;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Exports confirmed violators, cases and decisions changed after a cursor (the audit seq of their
@@ -92,7 +89,14 @@ public final class Exporter {
                   w.write(JsonCodec.mapper().writeValueAsString(end));
                   w.write('\n');
                 } else {
-                  writeCsv(w, records);
+                  List<Map<String, Object>> rows = new ArrayList<>(records);
+                  Map<String, Object> end = new LinkedHashMap<>();
+                  end.put("schema", ShareFormat.SCHEMA);
+                  end.put("type", ShareFormat.END);
+                  end.put("cursor", cursor);
+                  end.put("records", records.size());
+                  rows.add(end);
+                  ShareCsv.write(w, rows);
                 }
                 w.flush();
               } catch (IOException e) {
@@ -172,7 +176,10 @@ public final class Exporter {
     }
     List<Map<String, Object>> out = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
-      out.add(caseRecord(CaseStore.read(c, ids.get(i)).orElseThrow(), seqs.get(i)));
+      Map<String, Object> record =
+          caseRecord(CaseStore.read(c, ids.get(i)).orElseThrow(), seqs.get(i));
+      record.put("bankAccounts", bankAccounts(c, ids.get(i)));
+      out.add(record);
     }
     return out;
   }
@@ -275,6 +282,38 @@ public final class Exporter {
     return m;
   }
 
+  /**
+   * The bank accounts of the case's sellers, those named in the case and those selling its listings
+   * (seller_contacts, V21): what a referral to the State Bank needs.
+   */
+  private static List<Map<String, Object>> bankAccounts(Connection c, String caseId)
+      throws SQLException {
+    List<Map<String, Object>> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT seller_id, shown, listing_id, first_seen, last_seen FROM seller_contacts"
+                + " WHERE kind = 'bank_account' AND seller_id IN"
+                + " (SELECT seller_id FROM case_sellers WHERE case_id = ?"
+                + " UNION SELECT l.seller_id FROM case_listings cl JOIN listings l ON l.id = cl.listing_id"
+                + " WHERE cl.case_id = ?)"
+                + " ORDER BY seller_id, value_key")) {
+      ps.setString(1, caseId);
+      ps.setString(2, caseId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("sellerId", rs.getString(1));
+          m.put("account", rs.getString(2));
+          m.put("listingId", rs.getString(3));
+          m.put("firstSeen", text(Transactions.instant(rs, 4)));
+          m.put("lastSeen", text(Transactions.instant(rs, 5)));
+          out.add(m);
+        }
+      }
+    }
+    return out;
+  }
+
   private static Map<String, Object> decision(Decision d, long seq) {
     Map<String, Object> m = head(ShareFormat.DECISION, seq, d.origin());
     m.put("decisionKey", d.decisionKey());
@@ -293,45 +332,6 @@ public final class Exporter {
 
   private static String text(Instant t) {
     return t == null ? null : t.toString();
-  }
-
-  /**
-   * CSV for people (spreadsheets): one row per record, the union of the fields; lists
-   * space-separated, actions as JSON.
-   */
-  private static void writeCsv(Writer w, List<Map<String, Object>> records) throws IOException {
-    List<String> columns = new ArrayList<>();
-    for (Map<String, Object> r : records) {
-      for (String key : r.keySet()) {
-        if (!columns.contains(key)) {
-          columns.add(key);
-        }
-      }
-    }
-    if (columns.isEmpty()) {
-      columns.addAll(List.of("schema", "type", "seq", "origin"));
-    }
-    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-    columns.forEach(schema::addColumn);
-    CsvMapper csv = new CsvMapper();
-    java.io.StringWriter buffer =
-        new java.io.StringWriter(); // the CSV writer closes its target when done
-    try (SequenceWriter out = csv.writerFor(Map.class).with(schema.build()).writeValues(buffer)) {
-      for (Map<String, Object> r : records) {
-        Map<String, Object> flat = new LinkedHashMap<>();
-        for (String col : columns) {
-          Object v = r.get(col);
-          if (v instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map) {
-            v = JsonCodec.mapper().writeValueAsString(list);
-          } else if (v instanceof List<?> list) {
-            v = String.join(" ", list.stream().map(String::valueOf).toList());
-          }
-          flat.put(col, v);
-        }
-        out.write(flat);
-      }
-    }
-    w.write(buffer.toString());
   }
 
   private static MessageDigest sha256() {

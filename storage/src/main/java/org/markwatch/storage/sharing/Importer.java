@@ -1,5 +1,6 @@
 package org.markwatch.storage.sharing;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,11 +36,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Imports a {@code markwatch.share/1} JSON-lines file from another agency. The whole file is read
- * and checked first (a malformed line is reported with its number and field, and nothing is
- * imported); then every record is merged by its natural key in one transaction (decision key; case
- * id and action key; seller + decision number), so importing the same file twice changes nothing.
- * The import is audited with the file's SHA-256 and counts.
+ * Imports a {@code markwatch.share/1} file from another agency: JSON lines, or the CSV of an export
+ * with --format csv ({@link ShareCsv}). The whole file is read and checked first (a malformed line
+ * is reported with its number and field, and nothing is imported); then every record is merged by
+ * its natural key in one transaction (decision key; case id and action key; seller + decision
+ * number), so importing the same file twice changes nothing. The import is audited with the file's
+ * SHA-256 and counts.
  */
 public final class Importer {
   public static final int MAX_LINE_CHARS = 1 << 20;
@@ -52,7 +54,7 @@ public final class Importer {
     this.dataSource = dataSource;
   }
 
-  private record Line(int number, JsonNode node) {}
+  record Line(int number, JsonNode node) {}
 
   /**
    * @param file the file's name, for messages
@@ -105,15 +107,97 @@ public final class Importer {
 
   // ---- reading and checking, before anything is written
 
-  private static List<Line> read(String file, InputStream in) {
+  /**
+   * Reads the whole file: JSON lines, or the CSV an export wrote with --format csv (told apart by
+   * the first character: a JSON line starts with '{'). Every record becomes a JSON object with its
+   * line number; then the end record must close it with the right count.
+   */
+  private static List<Line> read(String file, InputStream raw) {
+    BufferedInputStream in = new BufferedInputStream(raw);
+    List<Line> all;
+    int lastLine;
+    try {
+      if (startsLikeJson(in)) {
+        all = new ArrayList<>();
+        lastLine = readJsonLines(file, in, all);
+      } else {
+        all = new ArrayList<>();
+        lastLine = ShareCsv.read(file, in, all::add);
+      }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ImportException(file + ": not valid UTF-8");
+    } catch (IOException e) {
+      throw new ImportException(file + ": cannot read: " + e.getMessage());
+    }
+    List<Line> out = new ArrayList<>();
+    Line end = null;
+    for (Line l : all) {
+      JsonNode node = l.node();
+      if (!ShareFormat.SCHEMA.equals(text(node, "schema"))) {
+        throw new ImportException(
+            file
+                + ":"
+                + l.number()
+                + ": schema must be \""
+                + ShareFormat.SCHEMA
+                + "\", got "
+                + node.get("schema"));
+      }
+      if (end != null) {
+        throw new ImportException(
+            file + ":" + l.number() + ": a record after the end line (line " + end.number() + ")");
+      }
+      if (ShareFormat.END.equals(text(node, "type"))) {
+        end = l;
+      } else {
+        out.add(l);
+      }
+    }
+    if (end == null) {
+      throw new ImportException(
+          file + ":" + (lastLine + 1) + ": no end line: the file is truncated (nothing imported)");
+    }
+    if (!end.node().path("records").isNumber()
+        || end.node().get("records").asLong() != out.size()) {
+      throw new ImportException(
+          file
+              + ":"
+              + end.number()
+              + ": the end line says "
+              + end.node().get("records")
+              + " records, the file has "
+              + out.size()
+              + " (nothing imported)");
+    }
+    return out;
+  }
+
+  private static boolean startsLikeJson(BufferedInputStream in) throws IOException {
+    in.mark(4096);
+    try {
+      for (int i = 0; i < 4096; i++) {
+        int b = in.read();
+        if (b < 0) {
+          return true; // an empty file: reported as truncated, the JSON way
+        }
+        if (b == 0xEF || b == 0xBB || b == 0xBF || Character.isWhitespace(b)) {
+          continue; // a byte-order mark or blank lines
+        }
+        return b == '{';
+      }
+      return true;
+    } finally {
+      in.reset();
+    }
+  }
+
+  /** Reads JSON lines into {@code out}; returns the number of the last line. */
+  private static int readJsonLines(String file, InputStream in, List<Line> out) throws IOException {
     CharsetDecoder utf8 =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    List<Line> out = new ArrayList<>();
-    JsonNode end = null;
-    int endLine = 0;
     int n = 0;
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, utf8))) {
       String s;
@@ -126,10 +210,6 @@ public final class Importer {
           throw new ImportException(
               file + ":" + n + ": line longer than " + MAX_LINE_CHARS + " characters");
         }
-        if (end != null) {
-          throw new ImportException(
-              file + ":" + n + ": a record after the end line (line " + endLine + ")");
-        }
         JsonNode node;
         try {
           node = JsonCodec.mapper().readTree(s);
@@ -139,44 +219,12 @@ public final class Importer {
         if (node == null || !node.isObject()) {
           throw new ImportException(file + ":" + n + ": expected a JSON object");
         }
-        if (!ShareFormat.SCHEMA.equals(text(node, "schema"))) {
-          throw new ImportException(
-              file
-                  + ":"
-                  + n
-                  + ": schema must be \""
-                  + ShareFormat.SCHEMA
-                  + "\", got "
-                  + node.get("schema"));
-        }
-        if (ShareFormat.END.equals(text(node, "type"))) {
-          end = node;
-          endLine = n;
-        } else {
-          out.add(new Line(n, node));
-        }
+        out.add(new Line(n, node));
       }
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new ImportException(file + ":" + (n + 1) + ": not valid UTF-8");
-    } catch (IOException e) {
-      throw new ImportException(file + ": cannot read: " + e.getMessage());
     }
-    if (end == null) {
-      throw new ImportException(
-          file + ":" + (n + 1) + ": no end line: the file is truncated (nothing imported)");
-    }
-    if (!end.path("records").isNumber() || end.get("records").asLong() != out.size()) {
-      throw new ImportException(
-          file
-              + ":"
-              + endLine
-              + ": the end line says "
-              + end.get("records")
-              + " records, the file has "
-              + out.size()
-              + " (nothing imported)");
-    }
-    return out;
+    return n;
   }
 
   private static void check(String file, Line l, Set<String> reasons, Set<String> provinces) {
@@ -238,6 +286,19 @@ public final class Importer {
           time(where, n, f);
         }
         province(where, n, provinces);
+        for (JsonNode b : n.path("bankAccounts")) {
+          required(where + "bankAccounts[]: ", b, "sellerId", "account");
+          if (b.get("account").asString().length() > 320
+              || b.get("account").asString().replaceAll("[^0-9]", "").length() < 6) {
+            throw new ImportException(
+                where
+                    + "bankAccounts[]: account: not an account number (6 to 320 characters with digits): '"
+                    + b.get("account").asString()
+                    + "'");
+          }
+          time(where + "bankAccounts[]: ", b, "firstSeen");
+          time(where + "bankAccounts[]: ", b, "lastSeen");
+        }
         for (JsonNode a : n.path("actions")) {
           required(
               where + "actions[]: ",
@@ -453,6 +514,9 @@ public final class Importer {
     for (JsonNode a : n.path("actions")) {
       changed |= action(c, id, a);
     }
+    for (JsonNode b : n.path("bankAccounts")) {
+      bankAccount(c, b, updated); // contact points of a seller, not the case's own state
+    }
     if (changed && exists) {
       try (PreparedStatement ps =
           c.prepareStatement("UPDATE cases SET audit_seq = ? WHERE id = ?")) {
@@ -492,6 +556,39 @@ public final class Importer {
       ps.executeUpdate();
     }
     return true;
+  }
+
+  /** A bank account of a case's seller joins that seller's contact points (seller_contacts). */
+  private static void bankAccount(Connection c, JsonNode b, Instant caseUpdated)
+      throws SQLException {
+    String account = b.get("account").asString().strip();
+    String key = account.replaceAll("[^0-9]", "");
+    Instant first = instant(b, "firstSeen");
+    Instant last = instant(b, "lastSeen");
+    Instant seen = first != null ? first : last != null ? last : caseUpdated;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM seller_contacts WHERE seller_id = ? AND kind = 'bank_account' AND value_key = ?")) {
+      ps.setString(1, b.get("sellerId").asString());
+      ps.setString(2, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return;
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO seller_contacts (seller_id, kind, value_key, match_kind, shown, listing_id,"
+                + " first_seen, last_seen) VALUES (?, 'bank_account', ?, 'bank_account', ?, ?, ?, ?)")) {
+      ps.setString(1, b.get("sellerId").asString());
+      ps.setString(2, key);
+      ps.setString(3, account.length() > 320 ? account.substring(0, 320) : account);
+      ps.setString(4, text(b, "listingId"));
+      set(ps, 5, seen);
+      set(ps, 6, last != null ? last : seen);
+      ps.executeUpdate();
+    }
   }
 
   private static boolean action(Connection c, String caseId, JsonNode a) throws SQLException {

@@ -89,12 +89,49 @@ class SharingTest {
       assertThat(next.records()).isEqualTo(1);
       assertThat(next.cursor()).isGreaterThan(r.cursor());
 
-      // CSV for people: a header and one row per record.
+      // The case carries its seller's bank account (for the State Bank); the import adds it to
+      // the seller's contact points.
+      assertThat(new String(file, StandardCharsets.UTF_8))
+          .contains(
+              "\"bankAccounts\":[{\"sellerId\":\"shopee:shop:shop-hn\",\"account\":\"Vietcombank 0123 456 789\"");
+      assertThat(
+              count(
+                  target,
+                  "SELECT COUNT(*) FROM seller_contacts WHERE seller_id = 'shopee:shop:shop-hn'"
+                      + " AND match_kind = 'bank_account' AND value_key = '0123456789'"))
+          .isEqualTo(1);
+
+      // CSV: a header, one row per record and the end row; it imports like the JSON lines (the
+      // same records: nothing new), and into an empty database like them.
       ByteArrayOutputStream csv = new ByteArrayOutputStream();
       exporter.export(NATIONAL, 0, ShareFormat.Format.CSV, csv);
       List<String> rows = csv.toString(StandardCharsets.UTF_8).lines().toList();
       assertThat(rows.get(0)).startsWith("schema,type,seq,origin,");
-      assertThat(rows).hasSize(1 + 5);
+      assertThat(rows).hasSize(1 + 5 + 1);
+      assertThat(rows.get(rows.size() - 1)).startsWith("markwatch.share/1,end,");
+      ImportResult fromCsv =
+          importer.importFile("hanoi.csv", in(csv.toByteArray()), "qltt-ha-noi", "cli:test");
+      assertThat(fromCsv.added()).isEqualTo(1); // the decision taken after the first export
+      assertThat(fromCsv.updated()).isZero();
+      assertThat(fromCsv.unchanged()).isEqualTo(4);
+      try (TestDatabase c = TestDatabase.create(backend);
+          Database third = Database.open(c.settings())) {
+        ImportResult all =
+            new Importer(third.dataSource())
+                .importFile("hanoi.csv", in(csv.toByteArray()), "qltt-ha-noi", "cli:test");
+        assertThat(all.added()).isEqualTo(5);
+        assertThat(count(third, "SELECT COUNT(*) FROM case_actions")).isEqualTo(1);
+        assertThat(count(third, "SELECT COUNT(*) FROM case_listings")).isEqualTo(1);
+        assertThat(count(third, "SELECT COUNT(*) FROM violators WHERE published")).isEqualTo(1);
+        assertThat(count(third, "SELECT COUNT(*) FROM seller_contacts")).isEqualTo(1);
+        assertThat(
+                count(
+                    third,
+                    "SELECT COUNT(*) FROM decisions WHERE evidence_refs LIKE '%"
+                        + "a".repeat(64)
+                        + "%'"))
+            .isEqualTo(1);
+      }
     }
   }
 
@@ -126,6 +163,47 @@ class SharingTest {
 
       List<String> truncated = lines.subList(0, lines.size() - 1);
       assertThatThrownBy(() -> importer.importFile("x.jsonl", in(truncated), "qltt-ha-noi", "t"))
+          .isInstanceOf(ImportException.class)
+          .hasMessageContaining("truncated");
+
+      // The same in CSV: the row's line number (a quoted note spanning two lines moves it)
+      ByteArrayOutputStream csvOut = new ByteArrayOutputStream();
+      new Exporter(source.dataSource()).export(NATIONAL, 0, ShareFormat.Format.CSV, csvOut);
+      List<String> csvLines =
+          new ArrayList<>(csvOut.toString(StandardCharsets.UTF_8).lines().toList());
+      int decisionRow = 0;
+      for (int i = 0; i < csvLines.size(); i++) {
+        if (csvLines.get(i).contains(",decision,") && decisionRow == 0) {
+          decisionRow = i;
+        }
+      }
+      List<String> badCsv = new ArrayList<>(csvLines);
+      badCsv.set(decisionRow, badCsv.get(decisionRow).replace("counterfeit_confirmed", "nonsense"));
+      int caseRow = 0;
+      for (int i = 0; i < csvLines.size(); i++) {
+        if (csvLines.get(i).contains(",case,")) {
+          caseRow = i;
+        }
+      }
+      assertThat(caseRow).isBetween(1, decisionRow - 1);
+      // the case's summary becomes a quoted cell of two lines: the rows after it move down one
+      badCsv.set(caseRow, badCsv.get(caseRow).replace("\"hai tin đăng\"", "\"hai tin\nđăng\""));
+      assertThat(badCsv.get(caseRow)).contains("\n");
+      int badLine = decisionRow + 2;
+      assertThatThrownBy(() -> importer.importFile("x.csv", in(badCsv), "qltt-ha-noi", "t"))
+          .isInstanceOf(ImportException.class)
+          .hasMessageStartingWith("x.csv:" + badLine + ": reasonCode: unknown code 'nonsense'");
+      List<String> badNumber = new ArrayList<>(csvLines);
+      badNumber.set(
+          1,
+          badNumber
+              .get(1)
+              .replaceFirst("^markwatch.share/1,(\\w+),\\d+,", "markwatch.share/1,$1,x1,"));
+      assertThatThrownBy(() -> importer.importFile("x.csv", in(badNumber), "qltt-ha-noi", "t"))
+          .isInstanceOf(ImportException.class)
+          .hasMessageStartingWith("x.csv:2: seq: not a number");
+      List<String> csvTruncated = csvLines.subList(0, csvLines.size() - 1);
+      assertThatThrownBy(() -> importer.importFile("x.csv", in(csvTruncated), "qltt-ha-noi", "t"))
           .isInstanceOf(ImportException.class)
           .hasMessageContaining("truncated");
 
@@ -177,6 +255,24 @@ class SharingTest {
             null));
     reviews.decide(
         HANOI, DecisionRequest.of("shopee:hn2", ReviewState.ESCALATED, "needs_brand_owner", null));
+    // an older listing of the case's seller gave a bank account
+    new org.markwatch.storage.ListingStore(db.dataSource())
+        .saveAll(
+            List.of(
+                new org.markwatch.storage.ScoredListing(
+                    org.markwatch.storage.Fixtures.listing(
+                            "shopee:hn-old",
+                            "shopee",
+                            "shopee:shop:shop-hn",
+                            "Ví da",
+                            "2026-01-01T07:00:00Z")
+                        .toBuilder()
+                        .contacts(
+                            List.of(
+                                new org.markwatch.model.Contact(
+                                    "bank_account", "Vietcombank 0123 456 789")))
+                        .build(),
+                    org.markwatch.storage.Fixtures.clean("shopee:hn-old"))));
     CaseStore cases = new CaseStore(db.dataSource());
     CaseRecord k =
         cases.create(HANOI, "HN-2026-0001", "Túi LV giả, shop-hn", null, null, "hai tin đăng");
