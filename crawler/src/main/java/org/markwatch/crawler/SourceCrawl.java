@@ -96,7 +96,10 @@ final class SourceCrawl {
   /** Fetches and handles one URL; false when the fetcher cannot work at all (the source stops). */
   private boolean crawl(CrawlUrl url) {
     FetchResult r =
-        politeFetch(pageFetcher, new FetchRequest(url.url(), source.hosts(), 0, source.browser()));
+        politeFetch(
+            pageFetcher,
+            new FetchRequest(
+                url.url(), source.hosts(), 0, source.browser(), PageHandler.itemSelector(source)));
     if (r.outcome() == FetchOutcome.UNAVAILABLE) {
       failed++;
       services.listener().notice(source.id() + ": stopped: " + r.error());

@@ -46,6 +46,7 @@ import org.xml.sax.SAXException;
  * for a free thread (within its own time limit). Thread-safe.
  */
 public final class DocumentParser implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DocumentParser.class);
   private static final int MIN_LANGUAGE_CHARS = 40;
   private static final Map<String, String> ISO3_TO_BCP47 = iso3ToTwoLetter();
 
@@ -156,6 +157,10 @@ public final class DocumentParser implements AutoCloseable {
     int writeLimit = (int) Math.min(Integer.MAX_VALUE, 2L * limits.maxTextChars());
     ContentHandler handler = new BodyContentHandler(new WriteOutContentHandler(text, writeLimit));
     boolean truncated = false;
+    String bomb = ZipSizes.refusal(bytes, limits);
+    if (bomb != null) {
+      return ParsedDocument.failed(ParsedDocument.Status.REFUSED, "application/zip", bomb);
+    }
     try (TikaInputStream in = TikaInputStream.get(bytes, metadata)) {
       parser.parse(new BudgetStream(in, budget, false), handler, metadata, context);
     } catch (EncryptedDocumentException e) {
@@ -221,8 +226,16 @@ public final class DocumentParser implements AutoCloseable {
     if (text.codePoints().filter(Character::isLetter).count() < MIN_LANGUAGE_CHARS) {
       return null;
     }
-    LanguageResult r = detector().detect(text);
-    if (r == null || r.isUnknown() || r.getRawScore() < 0.5f) {
+    // OpenNLP spreads its probabilities over ~100 languages, so its own confidence is NONE even
+    // for plain prose: the best guess is kept when it is clearly ahead of the second.
+    java.util.List<LanguageResult> all = detector().detectAll(text);
+    // (isUnknown() is true for every NONE result, so the code itself is looked at)
+    if (all.isEmpty() || all.get(0).getLanguage() == null || all.get(0).getLanguage().isEmpty()) {
+      return null;
+    }
+    LanguageResult r = all.get(0);
+    if (all.size() > 1 && r.getRawScore() < 2f * all.get(1).getRawScore()) {
+      LOG.debug("language of a document uncertain: {} then {}", r, all.get(1));
       return null;
     }
     String code = r.getLanguage().toLowerCase(Locale.ROOT);
@@ -398,7 +411,27 @@ public final class DocumentParser implements AutoCloseable {
       count++;
       depth++;
       try {
-        delegate.parseEmbedded(new BudgetStream(stream, budget, true), handler, metadata, false);
+        InputStream in = new BudgetStream(stream, budget, true);
+        // An archive inside: read its (packed) bytes, bounded, to check what its entries declare
+        // before anything is unpacked.
+        in = new java.io.BufferedInputStream(in);
+        in.mark(4);
+        byte[] magic = in.readNBytes(4);
+        in.reset();
+        if (ZipSizes.isZip(magic)) {
+          byte[] packed = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxInputBytes() + 1));
+          if (packed.length > limits.maxInputBytes()) {
+            budget.refuse("an embedded archive larger than " + limits.maxInputBytes() + " bytes");
+          } else {
+            String bomb = ZipSizes.refusal(packed, limits);
+            if (bomb != null) {
+              budget.refuse(bomb);
+            }
+          }
+          budget.check();
+          in = new java.io.ByteArrayInputStream(packed);
+        }
+        delegate.parseEmbedded(in, handler, metadata, false);
       } finally {
         depth--;
       }
