@@ -124,7 +124,18 @@ public final class DocumentParser implements AutoCloseable {
       throw e;
     }
     try {
-      return f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      ParsedDocument d = f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      // Language outside the time limit: the text is bounded, and the model loads once (slowly).
+      return d.text() == null
+          ? d
+          : new ParsedDocument(
+              d.status(),
+              d.contentType(),
+              d.text(),
+              language(d.text()),
+              d.truncated(),
+              d.embedded(),
+              d.reason());
     } catch (TimeoutException e) {
       budget.refuse("timeout");
       f.cancel(true);
@@ -193,7 +204,7 @@ public final class DocumentParser implements AutoCloseable {
         ParsedDocument.Status.OK,
         type(metadata, budget),
         plain,
-        language(plain),
+        null,
         truncated || extractor.skipped,
         extractor.count,
         null);
