@@ -76,7 +76,8 @@ final class DocumentCollector {
     services.gate().fetched(host, CrawlServices.monotonicMs(), delay);
     if (!r.ok() || r.body() == null) {
       return unfetched(
-          url, r.error() != null ? r.error() : r.outcome() + (r.status() > 0 ? " " + r.status() : ""));
+          url,
+          r.error() != null ? r.error() : r.outcome() + (r.status() > 0 ? " " + r.status() : ""));
     }
     Evidence.WarcRef warc = null;
     if (services.warc() != null) {

@@ -118,13 +118,13 @@ final class PageHandler {
         }
         e =
             new Evidence(
-                    evidence.httpStatus(),
-                    evidence.fetchMode(),
-                    evidence.htmlSha256(),
-                    services.evidence().putScreenshot(png),
-                    archived.page(),
-                    shotRef,
-                    evidence.documents());
+                evidence.httpStatus(),
+                evidence.fetchMode(),
+                evidence.htmlSha256(),
+                services.evidence().putScreenshot(png),
+                archived.page(),
+                shotRef,
+                evidence.documents());
       }
       write(List.of(l), e);
     }

@@ -31,13 +31,14 @@ import org.markwatch.model.Listing;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcResponse;
 
-/** Documents linked from a product page, served by a real loopback server, through a whole crawl. */
+/**
+ * Documents linked from a product page, served by a real loopback server, through a whole crawl.
+ */
 class CrawlerDocumentsTest {
   @TempDir Path tmp;
 
   @Test
-  void linkedDocumentsAreFetchedArchivedReadAndAttachedBombsRefusedRobotsObeyed()
-      throws Exception {
+  void linkedDocumentsAreFetchedArchivedReadAndAttachedBombsRefusedRobotsObeyed() throws Exception {
     byte[] pdf =
         TestDocuments.pdf(
             List.of(
@@ -95,7 +96,8 @@ class CrawlerDocumentsTest {
       Evidence evidence = listings.get(0).evidence();
       Map<String, Evidence.Document> docs =
           evidence.documents().stream()
-              .collect(Collectors.toMap(d -> d.url().replace(site.base(), "/"), Function.identity()));
+              .collect(
+                  Collectors.toMap(d -> d.url().replace(site.base(), "/"), Function.identity()));
 
       Evidence.Document cfs = docs.get("/docs/cfs.pdf");
       assertThat(cfs.status()).isEqualTo("ok");

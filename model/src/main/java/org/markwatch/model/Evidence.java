@@ -24,7 +24,8 @@ public record Evidence(
     WarcRef screenshotWarc,
     List<Document> documents) {
 
-  public Evidence(Integer httpStatus, String fetchMode, String htmlSha256, String screenshotSha256) {
+  public Evidence(
+      Integer httpStatus, String fetchMode, String htmlSha256, String screenshotSha256) {
     this(httpStatus, fetchMode, htmlSha256, screenshotSha256, null, null, null);
   }
 

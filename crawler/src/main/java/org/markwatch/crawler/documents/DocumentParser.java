@@ -46,7 +46,8 @@ import org.xml.sax.SAXException;
  * for a free thread (within its own time limit). Thread-safe.
  */
 public final class DocumentParser implements AutoCloseable {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DocumentParser.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(DocumentParser.class);
   private static final int MIN_LANGUAGE_CHARS = 40;
   private static final Map<String, String> ISO3_TO_BCP47 = iso3ToTwoLetter();
 
@@ -430,7 +431,8 @@ public final class DocumentParser implements AutoCloseable {
         byte[] magic = in.readNBytes(4);
         in.reset();
         if (ZipSizes.isZip(magic)) {
-          byte[] packed = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxInputBytes() + 1));
+          byte[] packed =
+              in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxInputBytes() + 1));
           if (packed.length > limits.maxInputBytes()) {
             budget.refuse("an embedded archive larger than " + limits.maxInputBytes() + " bytes");
           } else {
