@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.markwatch.model.BrandHit;
+import org.markwatch.model.Evidence;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Scored;
@@ -34,7 +35,9 @@ record ListingRow(
     SellerRow seller,
     VerdictRow verdict,
     String observationId,
-    String availability) {
+    String availability,
+    Evidence.WarcRef pageWarc,
+    Evidence.WarcRef screenshotWarc) {
 
   record SellerRow(
       String id,
@@ -115,7 +118,20 @@ record ListingRow(
         fit(
             "attributes.availability",
             l.attributes() == null ? null : l.attributes().get("availability"),
-            64));
+            64),
+        warcRef("evidence.warc", l.evidence() == null ? null : l.evidence().warc()),
+        warcRef(
+            "evidence.screenshotWarc",
+            l.evidence() == null ? null : l.evidence().screenshotWarc()));
+  }
+
+  private static Evidence.WarcRef warcRef(String field, Evidence.WarcRef ref) {
+    if (ref == null) {
+      return null;
+    }
+    fit(field + ".file", ref.file(), 255);
+    fit(field + ".digest", ref.digest(), 80);
+    return ref;
   }
 
   private static SellerRow sellerRow(String platform, Seller s) {
