@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.markwatch.model.Evidence;
 
 /**
  * Writes listings with their seller and verdict, and reads one back. Every write is an idempotent
