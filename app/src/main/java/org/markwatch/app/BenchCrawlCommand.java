@@ -36,7 +36,9 @@ final class BenchCrawlCommand implements Callable<Integer> {
 
   @Option(
       names = "--browser",
-      description = "Render pages in Chromium (not available yet: refused).")
+      description =
+          "Render every page in Chromium (/usr/bin/chromium), --concurrency tabs in flight;"
+              + " product pages are read once their Product JSON-LD is attached.")
   boolean browser;
 
   @Option(
@@ -55,26 +57,23 @@ final class BenchCrawlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (browser) {
-      System.err.println("markwatch bench crawl: --browser is not implemented yet; run without it");
-      return 2;
-    }
     try {
-      SiteBench.Result r = new SiteBench(site, concurrency).run(items, summary);
+      SiteBench.Result r = new SiteBench(site, concurrency, browser).run(items, summary);
       Runtime rt = Runtime.getRuntime();
       System.out.printf(
           Locale.ROOT,
           "markwatch bench crawl: %d pages, %d items, %d failed in %.1f s = %.1f pages/s"
-              + " (concurrency %d, max heap %d MiB)%n",
+              + " (%s, concurrency %d, max heap %d MiB)%n",
           r.pages(),
           r.items(),
           r.failed(),
           r.wallMs() / 1000.0,
           r.pagesPerSecond(),
+          browser ? "Chromium" : "static HTTP",
           concurrency,
           rt.maxMemory() >> 20);
       return r.failed() == 0 ? 0 : 1;
-    } catch (IllegalArgumentException | IOException e) {
+    } catch (IllegalArgumentException | IllegalStateException | IOException e) {
       System.err.println("markwatch bench crawl: " + e.getMessage());
       return 2;
     }

@@ -34,8 +34,21 @@ final class PageHandler {
    */
   private final SellerBook sellers = new SellerBook();
 
+  private final DocumentCollector documents;
+
   PageHandler(CrawlServices services) {
     this.services = services;
+    this.documents = new DocumentCollector(services);
+  }
+
+  /**
+   * The CSS selector of a source's feed items (its profile's {@code item} for {@code kind: post}):
+   * such pages get one screenshot per item. Null for other sources.
+   */
+  static String itemSelector(Source source) {
+    return source.profile() != null && "post".equals(source.profile().kind())
+        ? source.profile().item()
+        : null;
   }
 
   /**
@@ -70,14 +83,51 @@ final class PageHandler {
     } catch (RuntimeException e) {
       LOG.warn("extraction failed for {}: {}", fetch.finalUrl(), e.toString());
       services.listener().notice("extraction failed for " + fetch.finalUrl() + ": " + e);
-      archive(
-          fetch, htmlBytes,
-          List.of()); // the page is evidence even when nothing could be read from it
+      // the page is evidence even when nothing could be read from it
+      archive(fetch, htmlBytes, List.of());
       return -1;
     }
-    write(listings, evidence);
-    archive(fetch, htmlBytes, listings);
+    if (!listings.isEmpty()) {
+      evidence = evidence.withDocuments(documents.collect(source, fetch));
+    }
+    Archived archived = archive(fetch, htmlBytes, listings);
+    if (fetch.itemShots() != null) {
+      writeFeed(listings, evidence, fetch, archived);
+    } else {
+      write(listings, evidence.withWarc(archived.page(), archived.screenshot()));
+    }
     return listings.size();
+  }
+
+  /**
+   * Each post of a rendered feed gets its own crop as its screenshot (stored and archived as a
+   * resource record), never the whole feed; a post whose crop cannot be told gets none.
+   */
+  private void writeFeed(
+      List<Listing> listings, Evidence evidence, FetchResult fetch, Archived archived) {
+    ItemShotMatcher matcher = new ItemShotMatcher(fetch);
+    java.time.Instant at = java.time.Instant.now(services.settings().clock());
+    for (Listing l : listings) {
+      byte[] png = matcher.shotOf(l);
+      Evidence e = evidence.withWarc(archived.page(), null);
+      if (png != null) {
+        Evidence.WarcRef shotRef = null;
+        if (services.warc() != null) {
+          String target = l.url() != null ? l.url() : fetch.finalUrl();
+          shotRef = ref(services.warc().writeResource(target, "image/png", png, at));
+        }
+        e =
+            new Evidence(
+                evidence.httpStatus(),
+                evidence.fetchMode(),
+                evidence.htmlSha256(),
+                services.evidence().putScreenshot(png),
+                archived.page(),
+                shotRef,
+                evidence.documents());
+      }
+      write(List.of(l), e);
+    }
   }
 
   private void write(List<Listing> listings, Evidence evidence) {
@@ -94,6 +144,13 @@ final class PageHandler {
                               : services.settings().crawlRunId())
                       .build()));
     }
+  }
+
+  /** Where a page's records went in the WARC files (null refs when no WARC is written). */
+  private record Archived(Evidence.WarcRef page, Evidence.WarcRef screenshot) {}
+
+  private static Evidence.WarcRef ref(WarcArchive.Ref r) {
+    return r == null ? null : new Evidence.WarcRef(r.warcFile(), r.offset(), r.digest());
   }
 
   // --- extraction (#11): list and shop pages -------------------------------------------------
@@ -142,8 +199,8 @@ final class PageHandler {
     Evidence evidence =
         new Evidence(
             fetch.status(), fetch.mode().id(), services.evidence().putHtml(htmlBytes), null);
-    write(observed, evidence);
-    archive(fetch, htmlBytes, observed);
+    Archived archived = archive(fetch, htmlBytes, observed);
+    write(observed, evidence.withWarc(archived.page(), null));
     return observed.size();
   }
 
@@ -152,9 +209,9 @@ final class PageHandler {
    * HTTP exchange as received; a rendered page is what the browser showed, so it is a resource
    * record of the rendered DOM, not a response the server never sent.
    */
-  private void archive(FetchResult fetch, byte[] htmlBytes, List<Listing> listings) {
+  private Archived archive(FetchResult fetch, byte[] htmlBytes, List<Listing> listings) {
     if (services.warc() == null) {
-      return;
+      return new Archived(null, null);
     }
     java.time.Instant at = java.time.Instant.now(services.settings().clock());
     WarcArchive.Ref page =
@@ -184,6 +241,7 @@ final class PageHandler {
                 listings.stream().map(Listing::id).toList(),
                 page,
                 shot));
+    return new Archived(ref(page), ref(shot));
   }
 
   /** Whether the response is HTML (or says nothing about its type). */

@@ -153,7 +153,10 @@ final class SourceCrawl {
     }
     pageListings.clear();
     FetchResult r =
-        politeFetch(pageFetcher, new FetchRequest(url.url(), source.hosts(), 0, source.browser()));
+        politeFetch(
+            pageFetcher,
+            new FetchRequest(
+                url.url(), source.hosts(), 0, source.browser(), PageHandler.itemSelector(source)));
     if (r.outcome() == FetchOutcome.UNAVAILABLE) {
       failed++;
       frontier.putBack(url);

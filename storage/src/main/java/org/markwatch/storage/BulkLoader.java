@@ -112,7 +112,13 @@ public final class BulkLoader {
     "crawl_run_id",
     "html_sha256",
     "screenshot_sha256",
-    "listing_json"
+    "listing_json",
+    "page_warc_file",
+    "page_warc_offset",
+    "page_warc_digest",
+    "screenshot_warc_file",
+    "screenshot_warc_offset",
+    "screenshot_warc_digest"
   };
   private static final String[] OV_COLS = {
     "observation_id",
@@ -270,7 +276,13 @@ public final class BulkLoader {
           r.crawlRunId(),
           r.htmlSha256(),
           r.screenshotSha256(),
-          r.listingJson());
+          r.listingJson(),
+          r.pageWarc() == null ? null : r.pageWarc().file(),
+          r.pageWarc() == null ? null : r.pageWarc().offset(),
+          r.pageWarc() == null ? null : r.pageWarc().digest(),
+          r.screenshotWarc() == null ? null : r.screenshotWarc().file(),
+          r.screenshotWarc() == null ? null : r.screenshotWarc().offset(),
+          r.screenshotWarc() == null ? null : r.screenshotWarc().digest());
       ListingRow.VerdictRow v = r.verdict();
       row(
           ovs,

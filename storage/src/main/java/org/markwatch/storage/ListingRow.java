@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.markwatch.model.BrandHit;
+import org.markwatch.model.Evidence;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Scored;
@@ -35,7 +36,9 @@ record ListingRow(
     VerdictRow verdict,
     String observationId,
     String availability,
-    List<ContactRow> contacts) {
+    List<ContactRow> contacts,
+    Evidence.WarcRef pageWarc,
+    Evidence.WarcRef screenshotWarc) {
 
   /**
    * A contact point of the listing's seller (table seller_contacts, migration V21): {@code
@@ -123,7 +126,11 @@ record ListingRow(
             "attributes.availability",
             l.attributes() == null ? null : l.attributes().get("availability"),
             64),
-        seller == null ? List.of() : contactsOf(l));
+        seller == null ? List.of() : contactsOf(l),
+        warcRef("evidence.warc", l.evidence() == null ? null : l.evidence().warc()),
+        warcRef(
+            "evidence.screenshotWarc",
+            l.evidence() == null ? null : l.evidence().screenshotWarc()));
   }
 
   private static final int MAX_CONTACT_CHARS = 320;
@@ -188,6 +195,15 @@ record ListingRow(
     if (!key.isEmpty()) {
       out.putIfAbsent(kind + " " + key, new ContactRow(kind, match, key, value.strip(), own));
     }
+  }
+
+  private static Evidence.WarcRef warcRef(String field, Evidence.WarcRef ref) {
+    if (ref == null) {
+      return null;
+    }
+    fit(field + ".file", ref.file(), 255);
+    fit(field + ".digest", ref.digest(), 80);
+    return ref;
   }
 
   private static SellerRow sellerRow(String platform, Seller s) {

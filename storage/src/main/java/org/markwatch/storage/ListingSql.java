@@ -97,15 +97,23 @@ final class ListingSql {
       USING (VALUES (CAST(? AS CHAR(64)), CAST(? AS VARCHAR(512)), CAST(? AS TIMESTAMP WITH TIME ZONE),
                      CAST(? AS VARCHAR(2000)), CAST(? AS NUMERIC(20, 2)), CAST(? AS CHAR(3)),
                      CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(64)),
-                     CAST(? AS CHAR(64)), CAST(? AS CHAR(64)), CAST(? AS TEXT)))
+                     CAST(? AS CHAR(64)), CAST(? AS CHAR(64)), CAST(? AS TEXT),
+                     CAST(? AS VARCHAR(255)), CAST(? AS BIGINT), CAST(? AS VARCHAR(80)),
+                     CAST(? AS VARCHAR(255)), CAST(? AS BIGINT), CAST(? AS VARCHAR(80))))
         AS s(id, listing_id, observed_at, title, price_amount, price_currency, availability, seller_id,
-             crawl_run_id, html_sha256, screenshot_sha256, listing_json)
+             crawl_run_id, html_sha256, screenshot_sha256, listing_json,
+             page_warc_file, page_warc_offset, page_warc_digest,
+             screenshot_warc_file, screenshot_warc_offset, screenshot_warc_digest)
       ON t.id = s.id
       WHEN NOT MATCHED THEN INSERT
         (id, listing_id, observed_at, title, price_amount, price_currency, availability, seller_id,
-         crawl_run_id, html_sha256, screenshot_sha256, listing_json)
+         crawl_run_id, html_sha256, screenshot_sha256, listing_json,
+         page_warc_file, page_warc_offset, page_warc_digest,
+         screenshot_warc_file, screenshot_warc_offset, screenshot_warc_digest)
         VALUES (s.id, s.listing_id, s.observed_at, s.title, s.price_amount, s.price_currency, s.availability,
-                s.seller_id, s.crawl_run_id, s.html_sha256, s.screenshot_sha256, s.listing_json)
+                s.seller_id, s.crawl_run_id, s.html_sha256, s.screenshot_sha256, s.listing_json,
+                s.page_warc_file, s.page_warc_offset, s.page_warc_digest,
+                s.screenshot_warc_file, s.screenshot_warc_offset, s.screenshot_warc_digest)
       """;
 
   /**

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.markwatch.model.Evidence;
 
 /**
  * Writes listings with their seller and verdict, and reads one back. Every write is an idempotent
@@ -306,6 +307,8 @@ public final class ListingStore {
         ps.setString(10, r.htmlSha256());
         ps.setString(11, r.screenshotSha256());
         ps.setString(12, r.listingJson());
+        setWarcRef(ps, 13, r.pageWarc());
+        setWarcRef(ps, 16, r.screenshotWarc());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -326,6 +329,13 @@ public final class ListingStore {
       }
       ps.executeBatch();
     }
+  }
+
+  private static void setWarcRef(PreparedStatement ps, int first, Evidence.WarcRef ref)
+      throws SQLException {
+    ps.setString(first, ref == null ? null : ref.file());
+    ps.setObject(first + 1, ref == null ? null : ref.offset(), java.sql.Types.BIGINT);
+    ps.setString(first + 2, ref == null ? null : ref.digest());
   }
 
   private static void writeListings(Connection c, List<ListingRow> rows) throws SQLException {

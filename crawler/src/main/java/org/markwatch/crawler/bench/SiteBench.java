@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jsoup.Jsoup;
@@ -64,12 +61,21 @@ public final class SiteBench {
   private final String site;
   private final int concurrency;
   private final String origin;
+  private final boolean browser;
 
   /**
    * @param site the home page, {@code http://127.0.0.1:PORT/} (loopback only)
    * @param concurrency requests in flight (one worker thread each)
    */
   public SiteBench(String site, int concurrency) {
+    this(site, concurrency, false);
+  }
+
+  /**
+   * @param browser render every page in Chromium ({@link BrowserBench}): {@code concurrency} pages
+   *     in flight
+   */
+  public SiteBench(String site, int concurrency, boolean browser) {
     URI u = URI.create(site);
     if (!"http".equals(u.getScheme())
         || !("127.0.0.1".equals(u.getHost()) || "localhost".equals(u.getHost()))) {
@@ -83,6 +89,7 @@ public final class SiteBench {
     this.site = UrlNormalizer.normalize(site);
     this.concurrency = concurrency;
     this.origin = u.getScheme() + "://" + Source.hostKey(u);
+    this.browser = browser;
   }
 
   /**
@@ -99,11 +106,33 @@ public final class SiteBench {
       BaseRobotRules robots =
           new RobotsPolicy(RobotsPolicy.agentName(CrawlSettings.DEFAULT_USER_AGENT))
               .rules(robotsUrl, fetcher.fetch(new FetchRequest(robotsUrl, Set.of(), 5, null)));
-      Frontier frontier = new Frontier(robots);
+      BenchFrontier frontier = new BenchFrontier(origin, robots);
       frontier.offer(site);
       AtomicInteger pages = new AtomicInteger();
       AtomicInteger found = new AtomicInteger();
       AtomicInteger failed = new AtomicInteger();
+      if (browser) {
+        new BrowserBench(origin, concurrency)
+            .crawl(
+                frontier,
+                (url, html) -> {
+                  pages.incrementAndGet();
+                  Document doc = Jsoup.parse(html, url);
+                  Item item = product(url, doc);
+                  if (item != null) {
+                    found.incrementAndGet();
+                    synchronized (items) {
+                      items.accept(item);
+                    }
+                  }
+                  for (String link : LinkExtractor.links(doc)) {
+                    frontier.offer(link);
+                  }
+                },
+                failed);
+        return new Result(
+            pages.get(), found.get(), failed.get(), (System.nanoTime() - start) / 1_000_000);
+      }
       List<Thread> workers = new ArrayList<>();
       for (int i = 0; i < concurrency; i++) {
         workers.add(
@@ -240,59 +269,5 @@ public final class SiteBench {
       return node;
     }
     return node.has("@graph") ? findProduct(node.get("@graph")) : null;
-  }
-
-  /**
-   * The in-memory queue: same-origin, robots-allowed URLs, each offered once (normalised, fragment
-   * dropped). {@link #take} blocks until a URL is there or nothing is queued or in flight any more.
-   */
-  private final class Frontier {
-    private final BaseRobotRules robots;
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
-    // links as written on pages: most repeat (navigation on every page), so this cheap check comes
-    // before normalising; the normalised set above still catches two spellings of one URL
-    private final Set<String> raw = ConcurrentHashMap.newKeySet();
-    private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
-    private final AtomicInteger pending = new AtomicInteger(); // queued + in flight
-
-    Frontier(BaseRobotRules robots) {
-      this.robots = robots;
-    }
-
-    void offer(String link) {
-      if (link == null || !raw.add(link)) {
-        return;
-      }
-      String url = UrlNormalizer.normalize(link);
-      if (url == null
-          || !url.startsWith(origin + "/")
-          || !seen.add(url)
-          || !robots.isAllowed(url)) {
-        return;
-      }
-      pending.incrementAndGet();
-      queue.add(url);
-    }
-
-    String take() {
-      try {
-        while (true) {
-          String url = queue.poll(20, TimeUnit.MILLISECONDS);
-          if (url != null) {
-            return url;
-          }
-          if (pending.get() == 0) {
-            return null;
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      }
-    }
-
-    void done() {
-      pending.decrementAndGet();
-    }
   }
 }

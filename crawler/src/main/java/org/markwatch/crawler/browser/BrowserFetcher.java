@@ -250,14 +250,22 @@ public final class BrowserFetcher implements Fetcher {
             ms(start));
       }
       int rounds = new InfiniteScroller(page, settings, deadline).scroll();
+      int items =
+          request.itemSelector() != null && settings.screenshot()
+              ? ItemShots.mark(page, request.itemSelector())
+              : -1;
       String html = page.content();
       byte[] htmlBytes = html.getBytes(StandardCharsets.UTF_8);
       boolean truncated = htmlBytes.length > maxBytes;
       if (truncated) {
         html = new String(Arrays.copyOf(htmlBytes, (int) maxBytes), StandardCharsets.UTF_8);
       }
+      // A feed gets one crop per item (never a strip of the whole feed); other pages one
+      // full-page screenshot.
+      List<FetchResult.ItemShot> itemShots =
+          items >= 0 ? ItemShots.take(page, items, deadline) : null;
       byte[] shot =
-          settings.screenshot()
+          settings.screenshot() && items < 0
               ? page.screenshot(
                   new Page.ScreenshotOptions().setFullPage(true).setTimeout(remainingMs(deadline)))
               : null;
@@ -275,7 +283,8 @@ public final class BrowserFetcher implements Fetcher {
           shot,
           null,
           null,
-          ms(start));
+          ms(start),
+          itemShots);
     } catch (TimeoutError e) {
       return FetchResult.failed(
           url, FetchMode.BROWSER, FetchOutcome.TIMEOUT, firstLine(e), ms(start));

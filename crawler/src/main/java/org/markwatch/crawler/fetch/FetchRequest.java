@@ -12,9 +12,20 @@ import org.markwatch.crawler.source.BrowserSettings;
  * @param maxRedirects redirects followed by the static fetcher, each re-checked by the address
  *     guard; 0 returns a 3xx as {@link FetchOutcome#REDIRECT} for the caller to queue
  * @param browser rendering settings for the browser fetcher; ignored by the static one
+ * @param itemSelector CSS selector of the items of a feed (posts): the browser fetcher screenshots
+ *     each item on its own instead of the whole page; null for a whole-page screenshot
  */
 public record FetchRequest(
-    String url, Set<String> allowedHosts, int maxRedirects, BrowserSettings browser) {
+    String url,
+    Set<String> allowedHosts,
+    int maxRedirects,
+    BrowserSettings browser,
+    String itemSelector) {
+  public FetchRequest(
+      String url, Set<String> allowedHosts, int maxRedirects, BrowserSettings browser) {
+    this(url, allowedHosts, maxRedirects, browser, null);
+  }
+
   public FetchRequest {
     allowedHosts = Set.copyOf(allowedHosts);
     if (maxRedirects < 0) {

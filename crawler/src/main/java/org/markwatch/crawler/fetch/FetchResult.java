@@ -21,6 +21,8 @@ import org.markwatch.crawler.source.FetchMode;
  * @param redirectTo absolute redirect target for {@link FetchOutcome#REDIRECT}, else null
  * @param error human-readable reason for failures, else null
  * @param elapsedMs wall time of the fetch, milliseconds
+ * @param itemShots one PNG per feed item (browser fetch with an item selector), in document order;
+ *     null otherwise
  */
 public record FetchResult(
     String url,
@@ -35,7 +37,48 @@ public record FetchResult(
     byte[] screenshot,
     String redirectTo,
     String error,
-    long elapsedMs) {
+    long elapsedMs,
+    List<ItemShot> itemShots) {
+
+  /**
+   * The screenshot of one item of a feed: its element crop.
+   *
+   * @param index the item's position among the elements the selector matched; the rendered HTML
+   *     carries it as {@code data-markwatch-item="index"} on that element
+   */
+  public record ItemShot(int index, byte[] png) {}
+
+  /** A result without item screenshots. */
+  public FetchResult(
+      String url,
+      String finalUrl,
+      FetchMode mode,
+      FetchOutcome outcome,
+      int status,
+      Map<String, List<String>> headers,
+      byte[] body,
+      boolean truncated,
+      String renderedHtml,
+      byte[] screenshot,
+      String redirectTo,
+      String error,
+      long elapsedMs) {
+    this(
+        url,
+        finalUrl,
+        mode,
+        outcome,
+        status,
+        headers,
+        body,
+        truncated,
+        renderedHtml,
+        screenshot,
+        redirectTo,
+        error,
+        elapsedMs,
+        null);
+  }
 
   /** A failure without a response. */
   public static FetchResult failed(

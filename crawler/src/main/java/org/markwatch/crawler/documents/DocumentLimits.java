@@ -1,0 +1,65 @@
+package org.markwatch.crawler.documents;
+
+/**
+ * Bounds for parsing one hostile document. Tika has no time or heap limit of its own, so every
+ * resource a parse can use is bounded here: the input bytes, the wall time (the parse runs on its
+ * own thread), the text kept, the bytes unpacked from archives and their ratio to the packed size,
+ * how deep archives nest and how many embedded files are read.
+ *
+ * @param maxInputBytes a larger document is refused before parsing
+ * @param timeoutMs wall-time limit of one parse
+ * @param maxTextChars text beyond this is cut (the document is flagged truncated)
+ * @param maxExpandedBytes total bytes read out of embedded files (zip entries, attachments); more
+ *     refuses the document as a zip bomb
+ * @param maxExpansionRatio bytes unpacked per input byte; more (once past 1 MiB) refuses it as a
+ *     zip bomb
+ * @param maxDepth archives nested deeper than this refuse the document (42.zip-style recursion)
+ * @param maxEmbedded embedded files parsed; the rest are skipped (flagged truncated)
+ */
+public record DocumentLimits(
+    long maxInputBytes,
+    long timeoutMs,
+    int maxTextChars,
+    long maxExpandedBytes,
+    long maxExpansionRatio,
+    int maxDepth,
+    int maxEmbedded) {
+
+  /** 20 MiB in, 30 s, 20,000 characters out, 64 MiB unpacked, ratio 100, depth 3, 100 files. */
+  public static final DocumentLimits DEFAULT =
+      new DocumentLimits(20L << 20, 30_000, 20_000, 64L << 20, 100, 3, 100);
+
+  public DocumentLimits {
+    if (maxInputBytes <= 0
+        || timeoutMs <= 0
+        || maxTextChars <= 0
+        || maxExpandedBytes <= 0
+        || maxExpansionRatio <= 0
+        || maxDepth < 0
+        || maxEmbedded < 0) {
+      throw new IllegalArgumentException("document limits must be positive");
+    }
+  }
+
+  public DocumentLimits withTimeoutMs(long ms) {
+    return new DocumentLimits(
+        maxInputBytes,
+        ms,
+        maxTextChars,
+        maxExpandedBytes,
+        maxExpansionRatio,
+        maxDepth,
+        maxEmbedded);
+  }
+
+  public DocumentLimits withMaxTextChars(int chars) {
+    return new DocumentLimits(
+        maxInputBytes,
+        timeoutMs,
+        chars,
+        maxExpandedBytes,
+        maxExpansionRatio,
+        maxDepth,
+        maxEmbedded);
+  }
+}

@@ -1,0 +1,454 @@
+package org.markwatch.crawler.documents;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.langdetect.opennlp.OpenNLPDetector;
+import org.apache.tika.language.detect.LanguageDetector;
+import org.apache.tika.language.detect.LanguageResult;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.AutoDetectParserConfig;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.WriteOutContentHandler;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * Text and language of a hostile document (PDF catalogue, certificate, archive of papers) by Apache
+ * Tika, within {@link DocumentLimits}. Each parse runs on a thread of its own (Tika has no time
+ * limit): past the limit the caller gets {@link ParsedDocument.Status#TIMEOUT} at once, the parse
+ * is interrupted and every stream it reads from then on fails, so it ends at its next read. Zip
+ * bombs are refused by counting the bytes read out of every embedded file (total and ratio to the
+ * input) and by the nesting depth of archives, on top of Tika's own {@code SecureContentHandler}
+ * (text out per byte in). At most {@code maxThreads} parses run at once; a caller beyond that waits
+ * for a free thread (within its own time limit). Thread-safe.
+ */
+public final class DocumentParser implements AutoCloseable {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(DocumentParser.class);
+  private static final int MIN_LANGUAGE_CHARS = 40;
+  private static final Map<String, String> ISO3_TO_BCP47 = iso3ToTwoLetter();
+
+  private final DocumentLimits limits;
+  private final AutoDetectParser parser;
+  private final ThreadPoolExecutor pool;
+  private final java.util.concurrent.Semaphore slots;
+  private volatile LanguageDetector languages;
+
+  public DocumentParser(DocumentLimits limits, int maxThreads) {
+    this.limits = limits;
+    this.parser = new AutoDetectParser();
+    // Tika's own check of text out per byte in (zip bombs that unpack to text); depth of XML.
+    AutoDetectParserConfig config = new AutoDetectParserConfig();
+    config.setMaximumCompressionRatio(limits.maxExpansionRatio());
+    config.setOutputThreshold(Math.min(1_000_000, 10L * limits.maxTextChars()));
+    config.setMaximumDepth(100);
+    config.setMaximumPackageEntryDepth(limits.maxDepth() + 1);
+    parser.setAutoDetectParserConfig(config);
+    AtomicInteger n = new AtomicInteger();
+    this.pool =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE, // bounded by the semaphore; an abandoned parse keeps its thread
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "markwatch-document-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.slots = new java.util.concurrent.Semaphore(maxThreads);
+  }
+
+  public DocumentLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Parses {@code bytes}; {@code name} (the file name from the URL, may be null) helps type
+   * detection. Never throws for what the document holds.
+   */
+  public ParsedDocument parse(byte[] bytes, String name) {
+    if (bytes.length > limits.maxInputBytes()) {
+      return ParsedDocument.failed(
+          ParsedDocument.Status.REFUSED,
+          null,
+          "larger than " + limits.maxInputBytes() + " bytes: " + bytes.length);
+    }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.timeoutMs());
+    try {
+      if (!slots.tryAcquire(limits.timeoutMs(), TimeUnit.MILLISECONDS)) {
+        return ParsedDocument.failed(
+            ParsedDocument.Status.TIMEOUT, null, "no parser thread free within the time limit");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ParsedDocument.failed(ParsedDocument.Status.TIMEOUT, null, "interrupted");
+    }
+    Budget budget = new Budget(bytes.length);
+    Future<ParsedDocument> f;
+    try {
+      f =
+          pool.submit(
+              () -> {
+                try {
+                  return parseHere(bytes, name, budget);
+                } finally {
+                  slots.release();
+                }
+              });
+    } catch (RuntimeException e) {
+      slots.release();
+      throw e;
+    }
+    try {
+      ParsedDocument d = f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      // Language outside the time limit: the text is bounded, and the model loads once (slowly).
+      return d.text() == null
+          ? d
+          : new ParsedDocument(
+              d.status(),
+              d.contentType(),
+              d.text(),
+              language(d.text()),
+              d.truncated(),
+              d.embedded(),
+              d.reason());
+    } catch (TimeoutException e) {
+      budget.refuse("timeout");
+      f.cancel(true);
+      return ParsedDocument.failed(
+          ParsedDocument.Status.TIMEOUT,
+          budget.contentType,
+          "not parsed within " + limits.timeoutMs() + " ms");
+    } catch (ExecutionException e) {
+      return ParsedDocument.failed(
+          ParsedDocument.Status.FAILED, budget.contentType, firstLine(e.getCause()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      budget.refuse("interrupted");
+      f.cancel(true);
+      return ParsedDocument.failed(ParsedDocument.Status.TIMEOUT, null, "interrupted");
+    }
+  }
+
+  private ParsedDocument parseHere(byte[] bytes, String name, Budget budget) {
+    Metadata metadata = new Metadata();
+    if (name != null && !name.isBlank()) {
+      metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+    }
+    ParseContext context = new ParseContext();
+    context.set(Parser.class, parser);
+    LimitedExtractor extractor = new LimitedExtractor(context, budget);
+    context.set(EmbeddedDocumentExtractor.class, extractor);
+    StringWriter text = new StringWriter();
+    // Whitespace is collapsed afterwards: keep room for it, then cut to maxTextChars.
+    int writeLimit = (int) Math.min(Integer.MAX_VALUE, 2L * limits.maxTextChars());
+    ContentHandler handler = new BodyContentHandler(new WriteOutContentHandler(text, writeLimit));
+    boolean truncated = false;
+    String bomb = ZipSizes.refusal(bytes, limits);
+    if (bomb != null) {
+      return ParsedDocument.failed(ParsedDocument.Status.REFUSED, "application/zip", bomb);
+    }
+    try (TikaInputStream in = TikaInputStream.get(bytes, metadata)) {
+      parser.parse(new BudgetStream(in, budget, false), handler, metadata, context);
+    } catch (EncryptedDocumentException e) {
+      return ParsedDocument.failed(
+          ParsedDocument.Status.FAILED, type(metadata, budget), "encrypted document");
+    } catch (IOException | SAXException | TikaException | RuntimeException e) {
+      if (budget.refusal != null) {
+        return refused(metadata, budget);
+      }
+      if (WriteLimitReachedException.isWriteLimitReached(e)) {
+        truncated = true;
+      } else if (isZipBomb(e)) {
+        return ParsedDocument.failed(
+            ParsedDocument.Status.REFUSED, type(metadata, budget), "zip bomb: " + firstLine(e));
+      } else {
+        return ParsedDocument.failed(
+            ParsedDocument.Status.FAILED, type(metadata, budget), firstLine(e));
+      }
+    }
+    // Parsers record an embedded file's failure and go on: a refusal deep down still counts.
+    if (budget.refusal != null) {
+      return refused(metadata, budget);
+    }
+    String plain = collapse(text.toString());
+    if (plain.length() > limits.maxTextChars()) {
+      plain = plain.substring(0, limits.maxTextChars());
+      truncated = true;
+    }
+    return new ParsedDocument(
+        ParsedDocument.Status.OK,
+        type(metadata, budget),
+        plain,
+        null,
+        truncated || extractor.skipped,
+        extractor.count,
+        null);
+  }
+
+  private static ParsedDocument refused(Metadata metadata, Budget budget) {
+    return ParsedDocument.failed(
+        ParsedDocument.Status.REFUSED, type(metadata, budget), budget.refusal);
+  }
+
+  private static boolean isZipBomb(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("zip bomb")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String type(Metadata metadata, Budget budget) {
+    String t = metadata.get(Metadata.CONTENT_TYPE);
+    if (t != null) {
+      budget.contentType = t;
+    }
+    return t;
+  }
+
+  /** BCP 47 language of the text, or null when it is short or the detector is unsure. */
+  String language(String text) {
+    if (text.codePoints().filter(Character::isLetter).count() < MIN_LANGUAGE_CHARS) {
+      return null;
+    }
+    // OpenNLP spreads its probabilities over ~100 languages, so its own confidence is NONE even
+    // for plain prose: the best guess is kept when it is clearly ahead of the second.
+    java.util.List<LanguageResult> all = detector().detectAll(text);
+    // (isUnknown() is true for every NONE result, so the code itself is looked at)
+    if (all.isEmpty() || all.get(0).getLanguage() == null || all.get(0).getLanguage().isEmpty()) {
+      return null;
+    }
+    LanguageResult r = all.get(0);
+    if (all.size() > 1 && r.getRawScore() < 2f * all.get(1).getRawScore()) {
+      LOG.debug("language of a document uncertain: {} then {}", r, all.get(1));
+      return null;
+    }
+    String code = r.getLanguage().toLowerCase(Locale.ROOT);
+    return ISO3_TO_BCP47.getOrDefault(code, code);
+  }
+
+  private LanguageDetector detector() {
+    LanguageDetector d = languages;
+    if (d == null) {
+      synchronized (this) {
+        if (languages == null) {
+          try {
+            // The model (23 MB, in the jar) loads once, on the first document with text.
+            languages = new OpenNLPDetector().loadModels();
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot load the language model", e);
+          }
+        }
+        d = languages;
+      }
+    }
+    return d;
+  }
+
+  static String collapse(String text) {
+    return text.replaceAll("[\\t\\x0B\\f\\r \\u00A0]+", " ")
+        .replaceAll(" ?\\n ?", "\n")
+        .replaceAll("\\n{3,}", "\n\n")
+        .strip();
+  }
+
+  private static Map<String, String> iso3ToTwoLetter() {
+    Map<String, String> m = new HashMap<>();
+    for (String two : Locale.getISOLanguages()) {
+      try {
+        m.put(Locale.of(two).getISO3Language(), two);
+      } catch (java.util.MissingResourceException e) {
+        // no three-letter code
+      }
+    }
+    return Map.copyOf(m);
+  }
+
+  private static String firstLine(Throwable e) {
+    String m = e.getClass().getSimpleName() + ": " + e.getMessage();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+
+  /** What one parse may still read; shared by every stream of that parse. */
+  private final class Budget {
+    final long inputBytes;
+    final AtomicLong expanded = new AtomicLong();
+    volatile String refusal;
+    volatile String contentType;
+
+    Budget(long inputBytes) {
+      this.inputBytes = inputBytes;
+    }
+
+    void refuse(String why) {
+      if (refusal == null) {
+        refusal = why;
+      }
+    }
+
+    /** Counts bytes read out of an embedded file; throws once a limit is passed. */
+    void unpacked(long n) throws IOException {
+      long total = expanded.addAndGet(n);
+      if (total > limits.maxExpandedBytes()) {
+        refuse("zip bomb: more than " + limits.maxExpandedBytes() + " bytes unpacked");
+      } else if (total > (1L << 20) && total > limits.maxExpansionRatio() * inputBytes) {
+        refuse(
+            "zip bomb: unpacks to more than "
+                + limits.maxExpansionRatio()
+                + " times its "
+                + inputBytes
+                + " bytes");
+      }
+      check();
+    }
+
+    void check() throws IOException {
+      if (refusal != null) {
+        throw new IOException("document refused: " + refusal);
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        throw new IOException("document parse interrupted");
+      }
+    }
+  }
+
+  /** Fails every read once the parse is refused or interrupted; counts embedded bytes. */
+  private static final class BudgetStream extends FilterInputStream {
+    private final Budget budget;
+    private final boolean embedded;
+
+    BudgetStream(InputStream in, Budget budget, boolean embedded) {
+      super(in);
+      this.budget = budget;
+      this.embedded = embedded;
+    }
+
+    @Override
+    public int read() throws IOException {
+      budget.check();
+      int b = super.read();
+      if (b >= 0 && embedded) {
+        budget.unpacked(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+      budget.check();
+      int n = super.read(buf, off, len);
+      if (n > 0 && embedded) {
+        budget.unpacked(n);
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      budget.check();
+      long s = super.skip(n);
+      if (s > 0 && embedded) {
+        budget.unpacked(s);
+      }
+      return s;
+    }
+  }
+
+  /** Tika's embedded-file extractor with depth, count and byte limits. */
+  private final class LimitedExtractor implements EmbeddedDocumentExtractor {
+    private final ParsingEmbeddedDocumentExtractor delegate;
+    private final Budget budget;
+    int depth;
+    int count;
+    boolean skipped;
+
+    LimitedExtractor(ParseContext context, Budget budget) {
+      this.delegate = new ParsingEmbeddedDocumentExtractor(context);
+      this.budget = budget;
+    }
+
+    @Override
+    public boolean shouldParseEmbedded(Metadata metadata) {
+      if (budget.refusal != null) {
+        return false;
+      }
+      if (count >= limits.maxEmbedded()) {
+        skipped = true;
+        return false;
+      }
+      return delegate.shouldParseEmbedded(metadata);
+    }
+
+    @Override
+    public void parseEmbedded(
+        InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml)
+        throws SAXException, IOException {
+      if (depth >= limits.maxDepth()) {
+        budget.refuse("archives nested deeper than " + limits.maxDepth());
+        budget.check();
+      }
+      count++;
+      depth++;
+      try {
+        InputStream in = new BudgetStream(stream, budget, true);
+        // An archive inside: read its (packed) bytes, bounded, to check what its entries declare
+        // before anything is unpacked.
+        in = new java.io.BufferedInputStream(in);
+        in.mark(4);
+        byte[] magic = in.readNBytes(4);
+        in.reset();
+        if (ZipSizes.isZip(magic)) {
+          byte[] packed =
+              in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxInputBytes() + 1));
+          if (packed.length > limits.maxInputBytes()) {
+            budget.refuse("an embedded archive larger than " + limits.maxInputBytes() + " bytes");
+          } else {
+            String bomb = ZipSizes.refusal(packed, limits);
+            if (bomb != null) {
+              budget.refuse(bomb);
+            }
+          }
+          budget.check();
+          in = new java.io.ByteArrayInputStream(packed);
+        }
+        delegate.parseEmbedded(in, handler, metadata, false);
+      } finally {
+        depth--;
+      }
+      budget.check();
+    }
+  }
+}
