@@ -20,6 +20,7 @@ import org.markwatch.storage.tips.NewTip;
 import org.markwatch.storage.tips.Tip;
 import org.markwatch.storage.tips.TipStore;
 import org.markwatch.storage.users.ApiClient;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -91,6 +93,7 @@ class ApiController {
   }
 
   @PostMapping(path = "/tips", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
   @Tag(name = "tips")
   @Operation(
       summary = "Pass on a tip (scope tips:write)",

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Bearer tokens of the agencies' API: a valid token makes the request its client's (scopes as
  * authorities), a wrong, revoked or expired one is a 401 problem at once. Each client has its own
  * rate limit (429 with Retry-After). Every authenticated request is written to the audit log
- * (client, method, path, status), so token use can be traced.
+ * (client, method, path, query), so token use can be traced.
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
   private final ApiClientStore clients;
@@ -81,6 +81,8 @@ final class ApiTokenFilter extends OncePerRequestFilter {
       audit(c, request, 429);
       return;
     }
+    // written before the answer, so a request is on record even when its client hangs up
+    audit(c, request, 0);
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(new ApiClientAuthentication(c));
     SecurityContextHolder.setContext(context);
@@ -88,10 +90,10 @@ final class ApiTokenFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
     } finally {
       SecurityContextHolder.clearContext();
-      audit(c, request, response.getStatus());
     }
   }
 
+  /** One audit row per request; status 0 = let through to the scope check and the operation. */
   private void audit(ApiClient c, HttpServletRequest request, int status) {
     String query = request.getQueryString();
     String subject = request.getMethod() + " " + request.getRequestURI();
@@ -100,7 +102,8 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         "api:" + c.id(),
         AuditAction.API_REQUEST,
         subject.length() > 500 ? subject.substring(0, 500) : subject,
-        "status=" + status + (query == null ? "" : " query=" + cut(query)));
+        (status == 0 ? "" : "refused " + status + " ")
+            + (query == null ? "" : "query=" + cut(query)));
   }
 
   private static String cut(String s) {

@@ -70,7 +70,7 @@ class OpenApiConfig {
                             common.forEach(
                                 (status, text) ->
                                     op.getResponses()
-                                        .putIfAbsent(
+                                        .addApiResponse(
                                             status,
                                             new ApiResponse()
                                                 .description(text)
