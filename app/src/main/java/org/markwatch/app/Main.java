@@ -31,6 +31,8 @@ import picocli.CommandLine.Option;
       UsersCommand.class,
       CaseCommand.class,
       CrawlCommand.class,
+      ApiClientsCommand.class,
+      OriginCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

@@ -1,7 +1,6 @@
 package org.markwatch.portal.publicsite;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -12,7 +11,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.tika.config.TikaConfig;
-import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
@@ -83,16 +81,17 @@ final class AttachmentInspector implements AutoCloseable {
       return refused(
           name, metadata, bytes, sha, "took longer than " + TIME_LIMIT_MS + " ms to read");
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      String why =
-          cause instanceof TikaException && String.valueOf(cause.getMessage()).contains("zip bomb")
-              ? "suspected zip bomb"
-              : cause instanceof TikaException || cause instanceof IOException
-                  ? "unreadable: " + cause.getClass().getSimpleName()
-                  : "unreadable";
-      String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
-      if (message.contains("zip bomb") || message.contains("nested")) {
-        why = "suspected zip bomb";
+      String why = "unreadable: " + e.getCause().getClass().getSimpleName();
+      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (t.getClass().getSimpleName().contains("ZipBomb") || m.contains("zip bomb")) {
+          why = "suspected zip bomb";
+          break;
+        }
+      }
+      if (why.startsWith("unreadable")) {
+        org.slf4j.LoggerFactory.getLogger(AttachmentInspector.class)
+            .info("attachment {} unreadable: {}", name, e.getCause().toString());
       }
       return refused(name, metadata, bytes, sha, why);
     } catch (InterruptedException e) {

@@ -124,7 +124,7 @@ class PublicController {
     List<MultipartFile> given =
         files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
     if (given.size() > MAX_FILES) {
-      return invalid(form, model, "tip.error.files");
+      return invalid(form, model, "pub.tip.error.files");
     }
     List<TipAttachment> attachments = new ArrayList<>();
     for (MultipartFile f : given) {
@@ -147,7 +147,7 @@ class PublicController {
       return invalid(
           form,
           model,
-          e.getMessage().startsWith("url: give") ? "tip.error.nothing" : "tip.error.url");
+          e.getMessage().startsWith("url: give") ? "pub.tip.error.nothing" : "pub.tip.error.url");
     }
     return "redirect:/cong-khai/theo-doi?ma=" + tip.trackingCode() + "&moi=1";
   }

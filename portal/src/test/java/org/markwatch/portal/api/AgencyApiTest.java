@@ -134,7 +134,8 @@ class AgencyApiTest extends PortalTestSupport {
         break;
       }
     }
-    assertThat(sellers).containsExactly("chosi:shop:7", "chosi:shop:9");
+    // other test classes may add violators to the shared database: each appears exactly once
+    assertThat(sellers).contains("chosi:shop:7", "chosi:shop:9").doesNotHaveDuplicates();
     HttpResponse<String> after = get("/api/v1/violators?since=" + cursor, national, null);
     valid("GET", "/api/v1/violators", after, 200);
     assertThat(after.body()).contains("\"items\":[]");
