@@ -119,7 +119,7 @@ final class BenchApiCommand implements Callable<Integer> {
     ConfigurableApplicationContext portal =
         PortalServer.start(settings, dir.resolve("evidence"), "127.0.0.1", 0, null);
     try {
-      String base = PortalServer.localUrl(portal, "127.0.0.1");
+      String base = PortalServer.localUrl(portal, "127.0.0.1").replaceAll("/$", "");
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
       // the cursors of every listing page, so requests spread over the whole feed
       List<String> cursors = new ArrayList<>();

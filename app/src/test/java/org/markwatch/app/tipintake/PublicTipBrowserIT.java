@@ -97,7 +97,7 @@ class PublicTipBrowserIT {
               "test");
       ConfigurableApplicationContext portal =
           PortalServer.start(settings, dir.resolve("evidence"), "127.0.0.1", 0, null);
-      String base = PortalServer.localUrl(portal, "127.0.0.1");
+      String base = PortalServer.localUrl(portal, "127.0.0.1").replaceAll("/$", "");
       try (TipIntake intake =
               new TipIntake(
                   db.dataSource(),
