@@ -40,6 +40,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       BenchCommand.Score.class,
       BenchQueueCommand.class,
+      BenchApiCommand.class,
       BenchCrawlCommand.class,
       PipelineBench.class
     })

@@ -32,6 +32,8 @@ import picocli.CommandLine.Option;
       CaseCommand.class,
       CrawlCommand.class,
       SchedulerCommand.class,
+      ApiClientsCommand.class,
+      OriginCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

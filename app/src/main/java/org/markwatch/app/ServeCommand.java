@@ -1,7 +1,11 @@
 package org.markwatch.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.markwatch.app.tipintake.TipIntake;
+import org.markwatch.crawler.net.AddressGuard;
+import org.markwatch.detectors.Detectors;
 import org.markwatch.storage.Database;
 import org.markwatch.storage.DatabaseSettings;
 import org.markwatch.storage.users.FirstAdmin;
@@ -83,7 +87,29 @@ final class ServeCommand implements Callable<Integer> {
           schedulerDb.dataSource(),
           System.out);
     }
-    PortalServer.serveUntilStopped(portal);
+    try (Database intakeDb = Database.openWithoutMigrating(db);
+        TipIntake intake = startTipIntake(intakeDb)) {
+      PortalServer.serveUntilStopped(portal);
+    }
     return 0;
+  }
+
+  /**
+   * The public's and agencies' tips are fetched, scored and queued every 30 s (issue 13); without a
+   * conf directory there are no detectors, so tips wait and the portal still serves.
+   */
+  private static TipIntake startTipIntake(Database database) {
+    Detectors detectors;
+    try {
+      detectors =
+          Detectors.create(ConfLocation.detectorConfig(ConfLocation.confDir(null), null, null));
+    } catch (RuntimeException e) {
+      System.out.println("Tip intake off (tips wait until it runs): " + e.getMessage());
+      return null;
+    }
+    // never loopback or private addresses: a tip's URL is chosen by a stranger
+    return new TipIntake(
+            database.dataSource(), detectors, new AddressGuard(false), Clock.systemUTC())
+        .start(TipIntake.PERIOD);
   }
 }

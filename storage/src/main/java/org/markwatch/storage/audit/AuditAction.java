@@ -15,11 +15,18 @@ public enum AuditAction {
   PASSWORD_RESET,
   API_CLIENT_CREATED,
   API_CLIENT_REVOKED,
+  /** A request by an API client (issue 13: token use is audited). */
+  API_REQUEST,
   CASE_CREATED,
   CASE_UPDATED,
   CASE_ACTION,
   VIOLATOR_CONFIRMED,
   VIOLATOR_UPDATED,
+  /** Public site and origin (issue 13). */
+  TIP_RECEIVED,
+  TIP_PROCESSED,
+  ORIGIN_REGISTERED,
+  CASE_INVOICE,
   RULESET_PUBLISHED,
   BACKUP,
   RESTORE;

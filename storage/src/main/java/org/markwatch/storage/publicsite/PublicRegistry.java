@@ -1,0 +1,389 @@
+package org.markwatch.storage.publicsite;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.markwatch.storage.SearchFold;
+import org.markwatch.storage.Transactions;
+import org.markwatch.storage.origin.TaxCode;
+
+/**
+ * What the public site may read: published violators (never an unpublished or removed one),
+ * consumer warnings, and the trust check of a shop or link. Searches match a shop's name (accents
+ * and case ignored), its phone (however written) or a URL (the listing's or the shop's).
+ */
+public final class PublicRegistry {
+  private static final int MAX_QUERY = 300;
+  private final DataSource dataSource;
+  private final Clock clock;
+
+  public PublicRegistry(DataSource dataSource) {
+    this(dataSource, Clock.systemUTC());
+  }
+
+  public PublicRegistry(DataSource dataSource, Clock clock) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+  }
+
+  /** Published violators matching the query (all of them, newest first, when it is blank). */
+  public List<PublishedViolator> violators(String query, int limit) {
+    return Transactions.run(
+        dataSource,
+        "search published violators",
+        c -> {
+          Set<String> sellers = query == null || query.isBlank() ? null : sellers(c, query);
+          List<PublishedViolator> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT v.seller_id, COALESCE(s.name, v.seller_name), s.platform, s.url, p.name,"
+                      + " v.decision_ref, v.legal_basis, v.published_at FROM violators v"
+                      + " LEFT JOIN sellers s ON s.id = v.seller_id"
+                      + " LEFT JOIN provinces p ON p.code = v.province_code"
+                      + " WHERE v.published = TRUE AND v.removed_at IS NULL"
+                      + " ORDER BY v.published_at DESC, v.seller_id")) {
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next() && out.size() < limit) {
+                String seller = rs.getString(1);
+                if (sellers != null
+                    && !sellers.contains(seller)
+                    && !matchesName(rs.getString(2), query)) {
+                  continue;
+                }
+                out.add(
+                    new PublishedViolator(
+                        seller,
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        Transactions.instant(rs, 8)));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Warnings in force matching the query (title, body or keywords), newest first. */
+  public List<ConsumerWarning> warnings(String query, int limit) {
+    String q = query == null ? "" : SearchFold.fold(cut(query));
+    return Transactions.run(
+        dataSource,
+        "read consumer warnings",
+        c -> {
+          List<ConsumerWarning> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, title, body, keywords, published_at FROM consumer_warnings"
+                      + " WHERE withdrawn_at IS NULL AND published_at <= ? ORDER BY published_at DESC, id DESC")) {
+            ps.setObject(1, Transactions.at(clock.instant()));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next() && out.size() < limit) {
+                String all =
+                    SearchFold.fold(
+                        rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4));
+                if (!q.isEmpty() && !all.contains(q)) {
+                  continue;
+                }
+                out.add(
+                    new ConsumerWarning(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        Transactions.instant(rs, 5)));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Publishes a consumer warning (by an operator or admin). */
+  public long publishWarning(String title, String body, String keywords, String actor) {
+    if (title == null || title.isBlank() || body == null || body.isBlank()) {
+      throw new IllegalArgumentException("a warning needs a title and a text");
+    }
+    return Transactions.run(
+        dataSource,
+        "publish a warning",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO consumer_warnings (title, body, keywords, published_at, created_by)"
+                      + " VALUES (?, ?, ?, ?, ?)",
+                  java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, title.strip());
+            ps.setString(2, body.strip());
+            ps.setString(3, keywords);
+            ps.setObject(4, Transactions.at(clock.instant()));
+            ps.setString(5, actor);
+            ps.executeUpdate();
+            try (ResultSet k = ps.getGeneratedKeys()) {
+              k.next();
+              return k.getLong(1);
+            }
+          }
+        });
+  }
+
+  /** "Check a shop or link": what the authority knows about the shops the query names. */
+  public TrustReport check(String query) {
+    if (query == null || query.isBlank()) {
+      throw new IllegalArgumentException("give a shop name, a phone number or a link");
+    }
+    String q = cut(query);
+    return Transactions.run(
+        dataSource,
+        "check a shop",
+        c -> {
+          Set<String> sellers = sellers(c, q);
+          String host = host(q);
+          List<TrustReport.Reason> bad = new ArrayList<>();
+          List<TrustReport.Reason> caution = new ArrayList<>();
+          List<TrustReport.Reason> good = new ArrayList<>();
+          List<String> names = new ArrayList<>();
+          long confirmed = 0;
+          long flagged = 0;
+          boolean missingDisclosure = false;
+          for (String seller : sellers) {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT decision_ref FROM violators WHERE seller_id = ? AND published = TRUE"
+                        + " AND removed_at IS NULL ORDER BY published_at DESC")) {
+              ps.setString(1, seller);
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  bad.add(new TrustReport.Reason("published_violator", 0, rs.getString(1)));
+                }
+              }
+            }
+            confirmed +=
+                count(
+                    c,
+                    "SELECT COUNT(*) FROM listings l JOIN reviews r ON r.listing_id = l.id"
+                        + " WHERE l.seller_id = ? AND r.state IN ('confirmed', 'actioned')",
+                    seller);
+            flagged +=
+                count(
+                    c,
+                    "SELECT COUNT(*) FROM listings l JOIN verdicts v ON v.listing_id = l.id"
+                        + " LEFT JOIN reviews r ON r.listing_id = l.id WHERE l.seller_id = ?"
+                        + " AND v.flagged = TRUE AND (r.state IS NULL OR r.state NOT IN ('confirmed', 'actioned', 'dismissed'))",
+                    seller);
+            try (PreparedStatement ps =
+                c.prepareStatement("SELECT name, tax_code, address FROM sellers WHERE id = ?")) {
+              ps.setString(1, seller);
+              try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                  if (names.size() < 10) {
+                    names.add(rs.getString(1) == null ? seller : rs.getString(1));
+                  }
+                  if (rs.getString(2) == null
+                      || !TaxCode.isValid(rs.getString(2))
+                      || rs.getString(3) == null) {
+                    missingDisclosure = true;
+                  }
+                }
+              }
+            }
+            for (String brand : authorised(c, seller, null)) {
+              good.add(new TrustReport.Reason("authorised_seller", 0, brand));
+            }
+          }
+          if (host != null) {
+            for (String brand : authorised(c, null, host)) {
+              good.add(new TrustReport.Reason("authorised_seller", 0, brand));
+            }
+          }
+          if (confirmed > 0) {
+            bad.add(new TrustReport.Reason("confirmed_listings", confirmed, null));
+          }
+          if (flagged > 0) {
+            caution.add(new TrustReport.Reason("flagged_listings", flagged, null));
+          }
+          long tips = tips(c, q, host);
+          if (tips > 0) {
+            caution.add(new TrustReport.Reason("tips", tips, null));
+          }
+          if (missingDisclosure) {
+            caution.add(new TrustReport.Reason("missing_disclosure", 0, null));
+          }
+          List<TrustReport.Reason> reasons = new ArrayList<>();
+          reasons.addAll(bad);
+          reasons.addAll(caution);
+          reasons.addAll(good);
+          String rating;
+          if (!bad.isEmpty()) {
+            rating = "danger";
+          } else if (!caution.isEmpty()) {
+            rating = "caution";
+          } else if (!good.isEmpty()) {
+            rating = "trusted";
+          } else {
+            rating = "unknown";
+            reasons.add(
+                new TrustReport.Reason(
+                    sellers.isEmpty() ? "not_seen" : "nothing_against", 0, null));
+          }
+          return new TrustReport(rating, reasons, names);
+        });
+  }
+
+  /** Seller ids the query names: by listing or shop URL, by phone, or by (folded) name. */
+  private Set<String> sellers(Connection c, String query) throws SQLException {
+    String q = cut(query).strip();
+    Set<String> out = new LinkedHashSet<>();
+    String host = host(q);
+    if (host != null) {
+      String bare = stripUrl(q);
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT seller_id FROM listings WHERE url = ? OR url = ? OR url = ? FETCH FIRST 50 ROWS ONLY")) {
+        ps.setString(1, q);
+        ps.setString(2, "https://" + bare);
+        ps.setString(3, "http://" + bare);
+        collect(ps, out);
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT id FROM sellers WHERE url = ? OR url = ? OR url = ? OR url = ? OR url = ?"
+                  + " FETCH FIRST 50 ROWS ONLY")) {
+        ps.setString(1, q);
+        ps.setString(2, "https://" + bare);
+        ps.setString(3, "http://" + bare);
+        ps.setString(4, "https://" + bare + "/");
+        ps.setString(5, "http://" + bare + "/");
+        collect(ps, out);
+      }
+      out.remove(null);
+      return out;
+    }
+    String phone = SearchFold.phoneKey(q);
+    boolean looksLikePhone = q.replaceAll("[\\d\\s+().-]", "").isEmpty();
+    String pattern = looksLikePhone && !phone.isEmpty() ? phone : SearchFold.fold(q);
+    if (pattern.length() < 3) {
+      return out;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id FROM sellers WHERE search_folded LIKE ? ESCAPE '\\' FETCH FIRST 50 ROWS ONLY")) {
+      ps.setString(1, "%" + escapeLike(pattern) + "%");
+      collect(ps, out);
+    }
+    return out;
+  }
+
+  private static boolean matchesName(String name, String query) {
+    return name != null
+        && query != null
+        && SearchFold.fold(query).length() >= 3
+        && SearchFold.fold(name).contains(SearchFold.fold(query));
+  }
+
+  private List<String> authorised(Connection c, String sellerId, String host) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT DISTINCT brand_id FROM authorised_sellers WHERE (seller_id = ? OR shop_host = ?)"
+                + " AND (valid_until IS NULL OR valid_until >= ?) ORDER BY brand_id")) {
+      ps.setString(1, sellerId);
+      ps.setString(2, host);
+      ps.setObject(3, LocalDate.now(clock));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static long tips(Connection c, String q, String host) throws SQLException {
+    if (host != null) {
+      String bare = stripUrl(q);
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT COUNT(*) FROM tips WHERE url = ? OR url = ? OR url = ?")) {
+        ps.setString(1, q);
+        ps.setString(2, "https://" + bare);
+        ps.setString(3, "http://" + bare);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    }
+    String phone = SearchFold.phoneKey(q);
+    if (!phone.isEmpty()) {
+      return count(
+          c,
+          "SELECT COUNT(*) FROM tips WHERE REGEXP_REPLACE(COALESCE(phone, ''), '[^0-9]', '', 'g') LIKE ?",
+          "%" + phone);
+    }
+    return 0;
+  }
+
+  private static long count(Connection c, String sql, String param) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, param);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static void collect(PreparedStatement ps, Set<String> out) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+  }
+
+  /** The host of an http(s) URL (lower case), or null when the text is not one. */
+  static String host(String text) {
+    String t = text.strip();
+    if (!t.toLowerCase(Locale.ROOT).startsWith("http://")
+        && !t.toLowerCase(Locale.ROOT).startsWith("https://")) {
+      return null;
+    }
+    try {
+      String h = URI.create(t).getHost();
+      return h == null ? null : h.toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String stripUrl(String url) {
+    String u = url.strip().replaceFirst("(?i)^https?://", "");
+    return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+  }
+
+  private static String cut(String q) {
+    return q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q;
+  }
+
+  private static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  /** For tests: the clock's now. */
+  Instant now() {
+    return clock.instant();
+  }
+}
