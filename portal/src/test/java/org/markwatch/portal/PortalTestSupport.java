@@ -64,6 +64,10 @@ public abstract class PortalTestSupport {
     registry.add("spring.datasource.url", settings::url);
     registry.add("spring.datasource.username", settings::user);
     registry.add("markwatch.evidence-dir", () -> dir.resolve("evidence").toString());
+    // the rules console compiles with the repository's conf (without the large retail catalog)
+    registry.add(
+        "markwatch.conf-dir",
+        () -> org.markwatch.detectors.TestConf.withoutRetailCatalog().toString());
   }
 
   static void rows(Database db) {
@@ -246,6 +250,11 @@ public abstract class PortalTestSupport {
         "test");
     users.add(
         new NewUser("boss", "Supervisor", null, null, Set.of(Role.SUPERVISOR, Role.ANALYST)),
+        PASSWORD,
+        false,
+        "test");
+    users.add(
+        new NewUser("operator", "Operator", null, null, Set.of(Role.OPERATOR)),
         PASSWORD,
         false,
         "test");

@@ -16,7 +16,9 @@ import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Scored;
 import org.markwatch.model.Signal;
+import org.markwatch.storage.ListingStore;
 import org.markwatch.storage.RulesetStore;
+import org.markwatch.storage.ScoredListing;
 import org.markwatch.storage.StorageException;
 import org.markwatch.storage.Transactions;
 
@@ -119,6 +121,34 @@ public final class Backtest {
   public BacktestRun run(
       String candidateVersion, Instant since, String startedBy, Scorer scorer, LongConsumer p) {
     return execute(start(candidateVersion, since, startedBy).id(), scorer, p);
+  }
+
+  /**
+   * Scores the stored listings observed since {@code since} with a published ruleset and stores the
+   * verdicts through {@link ListingStore#saveAll} (the pipeline's writer): the current verdicts
+   * follow the newest publication, so a publication or rollback takes effect on stored listings
+   * without waiting for them to be crawled again.
+   *
+   * @return listings whose current verdict changed
+   */
+  public long applyToStored(Instant since, Scorer scorer, LongConsumer progress) {
+    ListingStore store = new ListingStore(dataSource);
+    String after = "";
+    long changed = 0;
+    while (true) {
+      List<Listing> page = page(since, after);
+      if (page.isEmpty()) {
+        return changed;
+      }
+      List<Scored> scored = scorer.scoreAll(page);
+      List<ScoredListing> records = new ArrayList<>(page.size());
+      for (int i = 0; i < page.size(); i++) {
+        records.add(new ScoredListing(page.get(i), scored.get(i)));
+      }
+      changed += store.saveAll(records).currentVerdicts();
+      progress.accept(page.size());
+      after = page.get(page.size() - 1).id();
+    }
   }
 
   /**
