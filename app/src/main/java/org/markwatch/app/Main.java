@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
       UsersCommand.class,
       CaseCommand.class,
       CrawlCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

@@ -34,8 +34,8 @@ import tools.jackson.databind.JsonNode;
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
-    description = "Check and test detector rules.",
-    subcommands = {RulesCommand.Check.class, RulesCommand.Test.class})
+    description = "Check, test and backtest detector rules.",
+    subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesBacktestCommand.class})
 final class RulesCommand implements Runnable {
   @Override
   public void run() {

@@ -183,6 +183,7 @@ class OpsConsoleTest extends PortalTestSupport {
         + "\n"
         + "    description: test rule added through the console\n"
         + "    violation: misleading\n"
+        + "    legalBasis: \"test\"\n"
         + "    weight: 0.9\n"
         + "    when:\n"
         + "      terms:\n"
