@@ -108,6 +108,11 @@ public final class OpsJobs implements AutoCloseable {
     return job;
   }
 
+  /** Runs {@code work} on the jobs thread after the jobs queued before it; not listed. */
+  public void later(Runnable work) {
+    executor.submit(work);
+  }
+
   /** The newest first. */
   public List<Job> recent() {
     synchronized (jobs) {

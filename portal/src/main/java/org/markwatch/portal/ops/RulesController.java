@@ -43,6 +43,7 @@ class RulesController {
   private final Backtest backtest;
   private final OpsJobs jobs;
   private final javax.sql.DataSource dataSource;
+  private final CompiledRulesets compiled;
 
   RulesController(
       RulesWorkspace workspace,
@@ -55,6 +56,7 @@ class RulesController {
     this.backtest = backtest;
     this.jobs = jobs;
     this.dataSource = dataSource;
+    this.compiled = new CompiledRulesets(jobs);
   }
 
   @GetMapping("/ops")
@@ -130,13 +132,19 @@ class RulesController {
     if (!admission.admitted()) {
       return "ops/rule-edit";
     }
-    try (Detectors d = admission.detectors()) {
-      String version = d.rulesetVersion();
+    Detectors d = admission.detectors();
+    String version = d.rulesetVersion();
+    try {
       publisher.saveDraft(version, files, viewer.username(), note);
       model.addAttribute("version", version);
       model.addAttribute("rules", d.rules().size());
       model.addAttribute("examples", ExampleRunner.run(d).examples());
+    } catch (RuntimeException e) {
+      d.close();
+      throw e;
     }
+    // kept for the backtest and the publication that usually follow (used by the jobs thread)
+    compiled.put(version, d);
     return "ops/rule-checked";
   }
 
@@ -152,9 +160,8 @@ class RulesController {
         "backtest " + version,
         viewer.username(),
         job -> {
-          try (Detectors d = Detectors.create(workspace.config(files))) {
-            backtest.execute(run.id(), d::scoreAll, job::advance);
-          }
+          Detectors d = compiled.get(version, () -> Detectors.create(workspace.config(files)));
+          backtest.execute(run.id(), d::scoreAll, job::advance);
         });
     return "redirect:/ops/backtest?id=" + run.id();
   }
@@ -213,10 +220,9 @@ class RulesController {
         "apply " + version,
         viewer.username(),
         job -> {
-          try (Detectors d = Detectors.create(workspace.config(files))) {
-            long changed = backtest.applyToStored(since, d::scoreAll, job::advance);
-            job.outcome(Long.toString(changed));
-          }
+          Detectors d = compiled.get(version, () -> Detectors.create(workspace.config(files)));
+          long changed = backtest.applyToStored(since, d::scoreAll, job::advance);
+          job.outcome(Long.toString(changed));
         });
   }
 
