@@ -291,7 +291,8 @@ public abstract class PortalTestSupport {
 
   /** A browser-like client: its own cookie jar, no redirects followed. */
   protected final class Client {
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    public final HttpClient http =
+        HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     public Client() {}
 

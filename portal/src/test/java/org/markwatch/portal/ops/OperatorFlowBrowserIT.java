@@ -164,6 +164,9 @@ class OperatorFlowBrowserIT {
       Page page =
           browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860)).newPage();
       page.onConsoleMessage(m -> console.add(m.type() + ": " + m.text()));
+      // a check compiles the whole configuration while the form waits: generous on a loaded machine
+      page.setDefaultTimeout(240_000);
+      page.setDefaultNavigationTimeout(240_000);
 
       page.navigate(url("/login"));
       page.fill("input[name=username]", "operator");
@@ -200,7 +203,7 @@ class OperatorFlowBrowserIT {
       // backtest: the diff names the listing newly flagged
       page.click("#backtest");
       page.waitForSelector(
-          "[data-status=finished]", new Page.WaitForSelectorOptions().setTimeout(120_000));
+          "[data-status=finished]", new Page.WaitForSelectorOptions().setTimeout(240_000));
       assertThat(page.locator("#newly").innerText().strip()).isEqualTo("1");
       assertThat(page.content()).contains("Giày Nike Air Max 90 hàng tuồn xịn");
       shot(page, "chay-thu.png");
@@ -208,7 +211,7 @@ class OperatorFlowBrowserIT {
       // publish: the stored listings are rescored with it
       page.click("#publish");
       page.waitForSelector("#published-notice");
-      long deadline = System.nanoTime() + 120_000_000_000L;
+      long deadline = System.nanoTime() + 240_000_000_000L;
       while (!page.locator("td[data-status=finished]").first().isVisible()) {
         assertThat(System.nanoTime()).as("the publication is applied in time").isLessThan(deadline);
         page.waitForTimeout(500);

@@ -179,6 +179,60 @@ class OpsConsoleTest extends PortalTestSupport {
         .allSatisfy(line -> assertThat(line).startsWith("operator "));
   }
 
+  @Test
+  void aBrandOwnersCsvIsImportedCheckedAndStoredAsADraft() throws Exception {
+    Client operator = new Client().signedIn("operator");
+    String token = csrf(operator.get("/ops/brands").body());
+    String bad = "brand_id,name\nx,y\n";
+    HttpResponse<String> refused = upload(operator, token, "bad.csv", bad);
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body()).contains("id=\"import-error\"").contains("bad.csv:1");
+
+    String csv =
+        org.markwatch.detectors.catalog.BrandImport.CSV_HEADER
+            + "\nsua-hoa-sen,Sữa Hoa Sen,food,HoaSen,,,,,,,\n";
+    HttpResponse<String> checked = upload(operator, token, "hoa-sen.csv", csv);
+    assertThat(checked.body()).contains("draft-version");
+    String version = between(checked.body(), "id=\"draft-version\">", "<");
+    assertThat(
+            column(
+                "SELECT content FROM ruleset_files WHERE version = ? AND path = ?",
+                version,
+                "brands/operators.yaml"))
+        .singleElement()
+        .satisfies(yaml -> assertThat(yaml).contains("sua-hoa-sen").contains("Sữa Hoa Sen"));
+    assertThat(operator.get("/ops/brands?base=" + enc(version) + "&q=hoa%20sen").body())
+        .contains("sua-hoa-sen");
+  }
+
+  private HttpResponse<String> upload(Client client, String token, String name, String content)
+      throws Exception {
+    String boundary = "----markwatch" + System.nanoTime();
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+            + token
+            + "\r\n"
+            + "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+            + name
+            + "\"\r\nContent-Type: text/csv\r\n\r\n"
+            + content
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    return client.http.send(
+        java.net.http.HttpRequest.newBuilder(base("/ops/brands/import"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString(
+                    body, java.nio.charset.StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** A rule a test operator adds: plain cotton shirts sold as misleading (test input only). */
   static String rule(String id) {
     return "  - id: "
