@@ -25,7 +25,8 @@ class GuideController {
     return "guide/index";
   }
 
-  @GetMapping("/huong-dan/{role}")
+  // letters and dashes only: the guide's style sheet and screenshots are static files beside it
+  @GetMapping("/huong-dan/{role:[a-z-]+}")
   String role(@PathVariable String role, Model model) {
     if (!ROLES.contains(role)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
