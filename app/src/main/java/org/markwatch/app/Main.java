@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
       SchedulerCommand.class,
       ApiClientsCommand.class,
       OriginCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

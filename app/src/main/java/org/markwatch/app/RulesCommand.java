@@ -40,8 +40,13 @@ import tools.jackson.databind.JsonNode;
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
-    description = "Check and test detector rules.",
-    subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesCommand.Publish.class})
+    description = "Check, test, backtest and publish detector rules.",
+    subcommands = {
+      RulesCommand.Check.class,
+      RulesCommand.Test.class,
+      RulesBacktestCommand.class,
+      RulesCommand.Publish.class
+    })
 final class RulesCommand implements Runnable {
   @Override
   public void run() {

@@ -64,6 +64,10 @@ public abstract class PortalTestSupport {
     registry.add("spring.datasource.url", settings::url);
     registry.add("spring.datasource.username", settings::user);
     registry.add("markwatch.evidence-dir", () -> dir.resolve("evidence").toString());
+    // the rules console compiles with the repository's conf (without the large retail catalog)
+    registry.add(
+        "markwatch.conf-dir",
+        () -> org.markwatch.detectors.TestConf.withoutRetailCatalog().toString());
   }
 
   static void rows(Database db) {
@@ -251,6 +255,11 @@ public abstract class PortalTestSupport {
         false,
         "test");
     users.add(
+        new NewUser("operator", "Operator", null, null, Set.of(Role.OPERATOR)),
+        PASSWORD,
+        false,
+        "test");
+    users.add(
         new NewUser("victim", "Lockout test", null, null, Set.of(Role.ANALYST)),
         PASSWORD,
         false,
@@ -283,7 +292,8 @@ public abstract class PortalTestSupport {
 
   /** A browser-like client: its own cookie jar, no redirects followed. */
   protected final class Client {
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    public final HttpClient http =
+        HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     public Client() {}
 

@@ -142,13 +142,15 @@ public final class RulesetStore {
   private static Ruleset read(ResultSet rs) throws SQLException {
     OffsetDateTime published = rs.getObject(5, OffsetDateTime.class);
     long seq = rs.getLong(6);
+    // read wasNull right after the column: later getters overwrite it (a draft read as seq 0)
+    Long publishSeq = rs.wasNull() ? null : seq;
     return new Ruleset(
         rs.getString(1),
         rs.getString(2),
         rs.getObject(3, OffsetDateTime.class).toInstant(),
         Ruleset.Status.of(rs.getString(4)),
         published == null ? null : published.toInstant(),
-        rs.wasNull() ? null : seq,
+        publishSeq,
         rs.getString(7));
   }
 

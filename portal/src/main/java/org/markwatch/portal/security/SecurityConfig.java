@@ -21,9 +21,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * client) has no page here. Anything not listed is refused.
  */
 @Configuration
-class SecurityConfig {
+public class SecurityConfig {
   /** No inline script or style anywhere: scraped text can never become active content. */
-  static final String CSP =
+  public static final String CSP =
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
           + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
