@@ -3,12 +3,7 @@
 -- backtests (a candidate ruleset scored in batch over stored listings), kept apart from verdicts.
 -- Same SQL on H2 (MODE=PostgreSQL) and PostgreSQL.
 
-CREATE TABLE ruleset_files (
-  version   VARCHAR(128) NOT NULL REFERENCES rulesets (version),
-  path      VARCHAR(300) NOT NULL,                 -- e.g. rules/counterfeit.yaml
-  content   TEXT NOT NULL,
-  PRIMARY KEY (version, path)
-);
+-- ruleset_files (the files of each ruleset) is V40's, shared with `markwatch rules publish`.
 
 CREATE TABLE backtest_runs (
   id                 VARCHAR(64)  PRIMARY KEY,

@@ -217,7 +217,7 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
         JsonCodec.mapper()
             .readValue(s.rulesetFilesJson(), new TypeReference<Map<String, String>>() {});
     if (!adopt(
-        RulesetPublisher.config(files),
+        RulesetPublisher.config(config, files),
         "the database (published ruleset " + s.rulesetVersion() + ")")) {
       lastRefusedVersion = s.rulesetVersion();
     }

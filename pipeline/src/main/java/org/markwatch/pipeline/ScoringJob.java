@@ -222,7 +222,7 @@ public final class ScoringJob {
           // starts with it (else its first verdicts would register the conf's ruleset as newer)
           var published = new RulesetFileStore(db.dataSource()).newestPublished();
           if (published.isPresent() && published.get().hasFiles()) {
-            DetectorConfig c = RulesetPublisher.config(published.get().files());
+            DetectorConfig c = RulesetPublisher.config(detectorConfig, published.get().files());
             if (!c.sha256().equals(detectorConfig.sha256())) {
               try (Detectors check = Detectors.create(c)) {
                 startConfig = c;

@@ -14,7 +14,8 @@ import javax.sql.DataSource;
  * what {@code markwatch rules publish} stores and what the running scoring job loads when the
  * ruleset becomes the newest published one. Validation (compiling, running the rules' examples) is
  * the caller's: storage does not know the detectors ({@code RulesetPublisher} in the pipeline
- * module does both).
+ * module validates, then stores and publishes through the audited {@code
+ * rulesconsole.RulesetPublisher}, as the portal's rules console does).
  */
 public final class RulesetFileStore {
   private final DataSource dataSource;
@@ -44,16 +45,15 @@ public final class RulesetFileStore {
   }
 
   /**
-   * Stores the files of {@code version} (once: the version is their content hash, so stored files
-   * never change), then publishes it: it becomes the newest published ruleset, even if it was
-   * published before (a rollback). The files are committed before the publication, so a published
-   * version found with files has all of them.
+   * Stores the files of {@code version} as a draft (once: the version is their content hash, so
+   * stored files never change); publishing is {@code RulesetPublisher}'s (storage's {@code
+   * rulesconsole}), which audits it.
    */
-  public Ruleset publish(String version, Map<String, String> files, String author, String note) {
+  public Ruleset store(String version, Map<String, String> files, String author, String note) {
     if (files.isEmpty()) {
-      throw new IllegalArgumentException("a ruleset to publish needs its files: " + version);
+      throw new IllegalArgumentException("a ruleset to store needs its files: " + version);
     }
-    rulesets.registerDraft(version, author, note);
+    Ruleset draft = rulesets.registerDraft(version, author, note);
     Transactions.run(
         dataSource,
         "store the files of ruleset " + version,
@@ -77,6 +77,16 @@ public final class RulesetFileStore {
           }
           return null;
         });
+    return draft;
+  }
+
+  /**
+   * Stores the files (see {@link #store}), then publishes {@code version} without an audit row: it
+   * becomes the newest published ruleset, even if it was published before (a rollback). For tests
+   * and tools below the audited {@code RulesetPublisher}.
+   */
+  public Ruleset publish(String version, Map<String, String> files, String author, String note) {
+    store(version, files, author, note);
     return rulesets.publish(version, author, note);
   }
 

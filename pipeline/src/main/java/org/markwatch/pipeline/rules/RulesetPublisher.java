@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 import org.markwatch.detectors.DetectorConfig;
 import org.markwatch.detectors.RulesetGate;
 import org.markwatch.storage.Ruleset;
-import org.markwatch.storage.RulesetFileStore;
 
 /**
  * Publishes a ruleset in the central database, where a running scoring job picks it up (its
@@ -20,14 +19,14 @@ import org.markwatch.storage.RulesetFileStore;
  * line, rule, failing example). The version is the content hash of the brand and rule files (the
  * {@code rulesetVersion} its verdicts carry); the files are stored under their names ({@code
  * brands/...}, {@code rules/...}) in {@code ruleset_files}, then the ruleset becomes the newest
- * published one with its author and note. Publishing a version again (a rollback) makes it the
- * newest again.
+ * published one with its author and note, audited (storage's {@code rulesconsole.RulesetPublisher},
+ * the portal's path too). Publishing a version again (a rollback) makes it the newest again.
  */
 public final class RulesetPublisher {
-  private final RulesetFileStore files;
+  private final org.markwatch.storage.rulesconsole.RulesetPublisher store;
 
   public RulesetPublisher(DataSource dataSource) {
-    this.files = new RulesetFileStore(dataSource);
+    this.store = new org.markwatch.storage.rulesconsole.RulesetPublisher(dataSource);
   }
 
   /**
@@ -81,15 +80,22 @@ public final class RulesetPublisher {
     }
     Map<String, String> all = new TreeMap<>(candidate.brandFiles());
     all.putAll(candidate.ruleFiles());
-    Ruleset r = files.publish(version, all, author, note);
+    store.saveDraft(version, all, author, note);
+    Ruleset r = store.publish(version, author, note);
     return new Outcome(version, rules, List.of(), r.publishSeq());
   }
 
-  /** The configuration stored under a published version's file names. */
-  public static DetectorConfig config(Map<String, String> storedFiles) {
-    Map<String, String> brands = new TreeMap<>();
+  /**
+   * The configuration of a published version: its stored files over the running job's own ({@code
+   * base}, the conf directory's). A version stored by {@code rules publish} holds every brand and
+   * rule file; one saved by the portal's rules console holds the rule files and the operators'
+   * brand file, the rest of the catalog being the conf directory's, as it was when the console
+   * compiled it (so the version, a content hash, comes out the same).
+   */
+  public static DetectorConfig config(DetectorConfig base, Map<String, String> storedFiles) {
+    Map<String, String> brands = new TreeMap<>(base.brandFiles());
     Map<String, String> rules = new TreeMap<>();
     storedFiles.forEach((k, v) -> (k.startsWith("brands/") ? brands : rules).put(k, v));
-    return new DetectorConfig(brands, rules);
+    return new DetectorConfig(brands, rules.isEmpty() ? base.ruleFiles() : rules);
   }
 }

@@ -196,7 +196,7 @@ class OpsConsoleTest extends PortalTestSupport {
     String version = between(checked.body(), "id=\"draft-version\">", "<");
     assertThat(
             column(
-                "SELECT content FROM ruleset_files WHERE version = ? AND path = ?",
+                "SELECT content FROM ruleset_files WHERE version = ? AND name = ?",
                 version,
                 "brands/operators.yaml"))
         .singleElement()

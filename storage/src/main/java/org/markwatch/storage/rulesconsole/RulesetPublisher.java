@@ -1,25 +1,21 @@
 package org.markwatch.storage.rulesconsole;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.markwatch.storage.Ruleset;
+import org.markwatch.storage.RulesetFileStore;
 import org.markwatch.storage.RulesetStore;
-import org.markwatch.storage.Transactions;
 import org.markwatch.storage.audit.AuditAction;
 import org.markwatch.storage.audit.AuditLog;
 
 /**
  * The publish step of the rules console and of the command line: keeps the rule files of a ruleset
- * ({@code ruleset_files}) beside its row in {@code rulesets}, publishes through {@link
- * RulesetStore} (the newest publication gives the current verdicts, and the pipeline picks it up)
- * and writes the audit row. A rollback is a publication of an older version again, audited as one.
+ * ({@code ruleset_files}, through {@link RulesetFileStore}) beside its row in {@code rulesets},
+ * publishes through {@link RulesetStore} (the newest publication gives the current verdicts, and
+ * the pipeline picks it up) and writes the audit row. A rollback is a publication of an older
+ * version again, audited as one.
  */
 public final class RulesetPublisher {
   private final DataSource dataSource;
@@ -41,48 +37,18 @@ public final class RulesetPublisher {
    * stored already: a version is a content hash, so the same version has the same files).
    */
   public Ruleset saveDraft(String version, Map<String, String> files, String author, String note) {
-    Ruleset r = rulesets.registerDraft(version, author, note);
-    Transactions.run(
-        dataSource,
-        "store the files of ruleset " + version,
-        c -> {
-          if (!hasFiles(c, version)) {
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "INSERT INTO ruleset_files (version, path, content) VALUES (?, ?, ?)")) {
-              for (var f : new TreeMap<>(files).entrySet()) {
-                ps.setString(1, version);
-                ps.setString(2, f.getKey());
-                ps.setString(3, f.getValue());
-                ps.addBatch();
-              }
-              ps.executeBatch();
-            }
-          }
-          return null;
-        });
-    return r;
+    return files().store(version, files, author, note);
   }
 
-  /** The stored files of a ruleset, by path; empty when none were stored. */
+  /**
+   * The stored files of a ruleset, by name (rules/..., brands/...); empty when none were stored.
+   */
   public Map<String, String> files(String version) {
-    return Transactions.run(
-        dataSource,
-        "read the files of ruleset " + version,
-        c -> {
-          Map<String, String> out = new TreeMap<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT path, content FROM ruleset_files WHERE version = ? ORDER BY path")) {
-            ps.setString(1, version);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.put(rs.getString(1), rs.getString(2));
-              }
-            }
-          }
-          return out;
-        });
+    return files().files(version);
+  }
+
+  private RulesetFileStore files() {
+    return new RulesetFileStore(dataSource);
   }
 
   /**
@@ -133,16 +99,5 @@ public final class RulesetPublisher {
         version,
         note + " (publication " + published.publishSeq() + ")");
     return published;
-  }
-
-  private static boolean hasFiles(Connection c, String version) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT COUNT(*) FROM ruleset_files WHERE version = ?")) {
-      ps.setString(1, version);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1) > 0;
-      }
-    }
   }
 }
