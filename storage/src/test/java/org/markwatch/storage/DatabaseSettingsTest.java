@@ -15,7 +15,7 @@ class DatabaseSettingsTest {
     assertThat(s.url())
         .startsWith("jdbc:h2:file:/")
         .endsWith(
-            "/markwatch-data/db/markwatch;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            "/markwatch-data/db/markwatch;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
     assertThat(s.user()).isEqualTo("sa");
     assertThat(s.isPostgres()).isFalse();
   }
