@@ -120,6 +120,14 @@ final class PipelineCommand implements Callable<Integer> {
           "With --kafka: also send dead letters to this topic (e.g. markwatch.dead-letters).")
   String deadLetterTopic;
 
+  @Option(
+      names = "--shop-evidence",
+      description =
+          "Raise a shop's branded listings when its other listings admit copies or its seller"
+              + " network holds confirmed violators (off by default: its verdicts depend on the"
+              + " order listings arrive in).")
+  boolean shopEvidence;
+
   @Override
   public Integer call() throws Exception {
     Path dataDir = data.toAbsolutePath().normalize();
@@ -137,7 +145,8 @@ final class PipelineCommand implements Callable<Integer> {
                   deadLetters != null ? deadLetters : dataDir.resolve("dead-letters.jsonl"))
               .database(DatabaseChoice.fromEnvironment(dataDir))
               .confDir(ConfLocation.confDir(conf))
-              .parallelism(parallelism);
+              .parallelism(parallelism)
+              .shopEvidence(shopEvidence);
       if (watch) {
         b.watch(poll);
       }

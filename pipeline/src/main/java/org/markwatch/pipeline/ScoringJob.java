@@ -69,6 +69,7 @@ public final class ScoringJob {
   private final KafkaInput kafka;
   private final String deadLetterTopic;
   private final boolean passThrough;
+  private final boolean shopEvidence;
   private final Duration checkpointInterval;
   private final Duration databaseRefresh;
 
@@ -120,6 +121,7 @@ public final class ScoringJob {
     this.kafka = b.kafka;
     this.deadLetterTopic = b.deadLetterTopic;
     this.passThrough = b.passThrough;
+    this.shopEvidence = b.shopEvidence;
     this.checkpointInterval = b.checkpointInterval;
     this.databaseRefresh = b.databaseRefresh;
   }
@@ -395,7 +397,7 @@ public final class ScoringJob {
                     continuous))
             .uid("score");
     DataStream<ScoredRecord> evidenced = scored;
-    if (!passThrough) {
+    if (!passThrough && shopEvidence) {
       evidenced =
           scored
               .keyBy(new ShopKey())
@@ -403,6 +405,8 @@ public final class ScoringJob {
               .process(new ShopEvidenceFunction(initialOffenders))
               .name("shop-level evidence")
               .uid("shop-evidence");
+    }
+    if (!passThrough) {
       scored
           .getSideOutput(ScoreFunction.CONTACTS)
           .keyBy(new ContactKeyOf())
@@ -638,6 +642,7 @@ public final class ScoringJob {
     private KafkaInput kafka;
     private String deadLetterTopic;
     private boolean passThrough;
+    private boolean shopEvidence;
     private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
     private Duration databaseRefresh = DEFAULT_DATABASE_REFRESH;
 
@@ -676,6 +681,18 @@ public final class ScoringJob {
      */
     public Builder passThrough(boolean on) {
       this.passThrough = on;
+      return this;
+    }
+
+    /**
+     * Shop-level evidence (a shop whose other listings admit copies, or a network with confirmed
+     * violators, raises its branded listings); off by default. Off because what it says depends on
+     * the order listings arrive in ("n of m" and the phrase quoted are those seen so far), so a
+     * replay is not guaranteed to write the same verdicts, and because it needs shops whose
+     * listings are crawled together to be fair to a shop's honest listings.
+     */
+    public Builder shopEvidence(boolean on) {
+      this.shopEvidence = on;
       return this;
     }
 

@@ -178,6 +178,7 @@ class SellerNetworkIT {
 
   private static ScoringJob job(TestDatabase scratch, Path spool) {
     return ScoringJob.builder()
+        .shopEvidence(true)
         .spoolDir(spool)
         .database(scratch.settings())
         .detectorConfig(ScoringJobTest.detectorConfig())

@@ -121,7 +121,7 @@ record ListingRow(
         listingJson,
         seller,
         verdict,
-        Rows.sha256(listingJson),
+        Rows.sha256(identityJson(listingJson)),
         fit(
             "attributes.availability",
             l.attributes() == null ? null : l.attributes().get("availability"),
@@ -195,6 +195,29 @@ record ListingRow(
     if (!key.isEmpty()) {
       out.putIfAbsent(kind + " " + key, new ContactRow(kind, match, key, value.strip(), own));
     }
+  }
+
+  /**
+   * The record as its identity: without where its evidence lies in the WARC files (file, offset),
+   * which a second crawl of an unchanged page writes elsewhere. Its hash is the observation's id
+   * and the listing's content hash, so a re-crawl of the same content is the same observation and
+   * changes no stored row.
+   */
+  static String identityJson(String listingJson) {
+    tools.jackson.databind.JsonNode tree = JsonCodec.mapper().readTree(listingJson);
+    if (tree.get("evidence") instanceof tools.jackson.databind.node.ObjectNode evidence) {
+      evidence.remove("warc");
+      evidence.remove("screenshotWarc");
+      if (evidence.get("documents") instanceof tools.jackson.databind.node.ArrayNode documents) {
+        for (tools.jackson.databind.JsonNode d : documents) {
+          if (d instanceof tools.jackson.databind.node.ObjectNode document) {
+            document.remove("warc");
+          }
+        }
+      }
+      return JsonCodec.mapper().writeValueAsString(tree);
+    }
+    return listingJson;
   }
 
   private static Evidence.WarcRef warcRef(String field, Evidence.WarcRef ref) {

@@ -354,7 +354,7 @@ public final class ListingStore {
         ps.setString(11, r.htmlSha256());
         ps.setString(12, r.screenshotSha256());
         ps.setString(13, r.listingJson());
-        ps.setString(14, Rows.sha256(r.listingJson()));
+        ps.setString(14, r.observationId()); // the content hash (see ListingRow.identityJson)
         ps.addBatch();
       }
       ps.executeBatch();
