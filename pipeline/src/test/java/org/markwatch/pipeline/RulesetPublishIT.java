@@ -81,8 +81,10 @@ class RulesetPublishIT {
       try (RunningScoringJob running = job.start();
           Database db = Database.openWithoutMigrating(scratch.settings())) {
         spool(spool, "a", "Máy lọc zorblax gia đình");
-        waitFor("first file stored", () -> stored(db, "a") == 1);
-        assertThat(verdicts(db, "a")).extracting(Scored::rulesetVersion).containsExactly(v1);
+        waitFor("first file stored", () -> ScoringJobWatchTest.stored(db, "a") == 1);
+        assertThat(ScoringJobWatchTest.verdicts(db, "a"))
+            .extracting(Scored::rulesetVersion)
+            .containsExactly(v1);
 
         // the publisher refuses a ruleset whose own example fails: nothing is stored
         RulesetPublisher publisher = new RulesetPublisher(db.dataSource());
@@ -100,8 +102,8 @@ class RulesetPublishIT {
         assertThat(v2).isNotEqualTo(v1);
         waitFor("both subtasks took up " + v2, () -> running.rulesReloaded() == 2);
         spool(spool, "b", "Máy lọc zorblax văn phòng");
-        waitFor("second file stored", () -> stored(db, "b") == 1);
-        Scored b = verdicts(db, "b").get(0);
+        waitFor("second file stored", () -> ScoringJobWatchTest.stored(db, "b") == 1);
+        Scored b = ScoringJobWatchTest.verdicts(db, "b").get(0);
         assertThat(b.rulesetVersion()).isEqualTo(v2);
         assertThat(b.signals()).extracting(Signal::rule).contains(RULE);
 
@@ -113,8 +115,8 @@ class RulesetPublishIT {
             .publish("sha256:broken-by-hand", files, "someone", "bypassed the publisher");
         waitFor("both subtasks refused it", () -> running.rulesRefused() == 2);
         spool(spool, "c", "Máy lọc zorblax mini");
-        waitFor("third file stored", () -> stored(db, "c") == 1);
-        assertThat(verdicts(db, "c").get(0).rulesetVersion()).isEqualTo(v2);
+        waitFor("third file stored", () -> ScoringJobWatchTest.stored(db, "c") == 1);
+        assertThat(ScoringJobWatchTest.verdicts(db, "c").get(0).rulesetVersion()).isEqualTo(v2);
         running.stop();
       }
     }
@@ -158,36 +160,6 @@ class RulesetPublishIT {
       rs.next();
       return rs.getLong(1);
     }
-  }
-
-  private static long stored(Database db, String file) {
-    try (Connection c = db.connection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT COUNT(*) FROM verdicts WHERE listing_id LIKE ?")) {
-      ps.setString(1, "shop:" + file + "%");
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (Exception e) {
-      return -1;
-    }
-  }
-
-  private static List<Scored> verdicts(Database db, String file) throws Exception {
-    List<Scored> out = new ArrayList<>();
-    try (Connection c = db.connection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT scored_json FROM verdicts WHERE listing_id LIKE ? ORDER BY listing_id")) {
-      ps.setString(1, "shop:" + file + "%");
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(JsonCodec.mapper().readValue(rs.getString(1), Scored.class));
-        }
-      }
-    }
-    return out;
   }
 
   private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {

@@ -242,7 +242,10 @@ class ScoringJobWatchTest {
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private static long stored(Database db, String file) {
+  /**
+   * Verdicts stored for the listings of spool file {@code file} (ids shop:FILE…); -1 if unreadable.
+   */
+  static long stored(Database db, String file) {
     try (Connection c = db.connection();
         PreparedStatement ps =
             c.prepareStatement("SELECT COUNT(*) FROM verdicts WHERE listing_id LIKE ?")) {
@@ -256,7 +259,8 @@ class ScoringJobWatchTest {
     }
   }
 
-  private static List<Scored> verdicts(Database db, String file) throws Exception {
+  /** The stored verdicts of the listings of spool file {@code file}, by listing id. */
+  static List<Scored> verdicts(Database db, String file) throws Exception {
     List<Scored> out = new ArrayList<>();
     try (Connection c = db.connection();
         PreparedStatement ps =
