@@ -39,6 +39,31 @@ public record Evidence(
         httpStatus, fetchMode, htmlSha256, screenshotSha256, page, screenshot, documents);
   }
 
+  /**
+   * The same evidence without where it lies in the WARC files (page, screenshot, documents): what a
+   * second crawl of an unchanged page writes elsewhere, so not part of what was observed.
+   */
+  public Evidence withoutWarcRefs() {
+    List<Document> docs =
+        documents == null
+            ? null
+            : documents.stream()
+                .map(
+                    d ->
+                        new Document(
+                            d.url(),
+                            d.sha256(),
+                            d.contentType(),
+                            d.status(),
+                            d.language(),
+                            d.text(),
+                            d.truncated(),
+                            d.reason(),
+                            null))
+                .toList();
+    return new Evidence(httpStatus, fetchMode, htmlSha256, screenshotSha256, null, null, docs);
+  }
+
   /** The same evidence with the linked documents. */
   public Evidence withDocuments(List<Document> docs) {
     return new Evidence(

@@ -121,7 +121,7 @@ record ListingRow(
         listingJson,
         seller,
         verdict,
-        Rows.sha256(identityJson(listingJson)),
+        Rows.sha256(identityJson(l, listingJson)),
         fit(
             "attributes.availability",
             l.attributes() == null ? null : l.attributes().get("availability"),
@@ -203,21 +203,12 @@ record ListingRow(
    * and the listing's content hash, so a re-crawl of the same content is the same observation and
    * changes no stored row.
    */
-  static String identityJson(String listingJson) {
-    tools.jackson.databind.JsonNode tree = JsonCodec.mapper().readTree(listingJson);
-    if (tree.get("evidence") instanceof tools.jackson.databind.node.ObjectNode evidence) {
-      evidence.remove("warc");
-      evidence.remove("screenshotWarc");
-      if (evidence.get("documents") instanceof tools.jackson.databind.node.ArrayNode documents) {
-        for (tools.jackson.databind.JsonNode d : documents) {
-          if (d instanceof tools.jackson.databind.node.ObjectNode document) {
-            document.remove("warc");
-          }
-        }
-      }
-      return JsonCodec.mapper().writeValueAsString(tree);
+  static String identityJson(Listing l, String listingJson) {
+    Evidence e = l.evidence();
+    if (e == null || (e.warc() == null && e.screenshotWarc() == null && e.documents() == null)) {
+      return listingJson;
     }
-    return listingJson;
+    return JsonCodec.encode(l.toBuilder().evidence(e.withoutWarcRefs()).build());
   }
 
   private static Evidence.WarcRef warcRef(String field, Evidence.WarcRef ref) {

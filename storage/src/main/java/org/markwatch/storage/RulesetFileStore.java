@@ -90,6 +90,23 @@ public final class RulesetFileStore {
     return rulesets.publish(version, author, note);
   }
 
+  /** Whether any file of {@code version} is stored (without reading them). */
+  public boolean hasFiles(String version) {
+    return Transactions.run(
+        dataSource,
+        "look for the files of ruleset " + version,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT 1 FROM ruleset_files WHERE version = ? FETCH FIRST 1 ROWS ONLY")) {
+            ps.setString(1, version);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next();
+            }
+          }
+        });
+  }
+
   /** The stored files of a ruleset version, by name; empty when none were stored. */
   public Map<String, String> files(String version) {
     return Transactions.run(

@@ -87,7 +87,7 @@ public final class RulesetPublisher {
   }
 
   private Ruleset publishAudited(String version, String actor, String note) {
-    if (rulesets.find(version).isEmpty() || files(version).isEmpty()) {
+    if (rulesets.find(version).isEmpty() || !files().hasFiles(version)) {
       throw new IllegalArgumentException(
           "ruleset " + version + " has no stored files: save it as a draft first");
     }
