@@ -99,6 +99,15 @@ final class BenchCommand implements Runnable {
     List<Integer> threads;
 
     @Option(
+        names = "--matching",
+        paramLabel = "MODE",
+        description =
+            "How listings are matched: indexed (phrase index, the default of scoring) or batched"
+                + " (lucene-monitor in batches, what scoring used before) (default: ${DEFAULT-VALUE}).",
+        defaultValue = "indexed")
+    String matching;
+
+    @Option(
         names = "--baseline-seconds",
         description = "Time budget of the naive baseline run, s (default: ${DEFAULT-VALUE}).",
         defaultValue = "30")
@@ -198,15 +207,30 @@ final class BenchCommand implements Runnable {
                 + " which stays meaningful when other processes share the machine)\n");
         StringBuilder last = new StringBuilder("summary:");
         double batchedPerCpu = Double.NaN;
+        Detectors.Matching mode =
+            switch (matching) {
+              case "indexed" -> Detectors.Matching.INDEXED;
+              case "batched" -> Detectors.Matching.BATCHED;
+              default ->
+                  throw new picocli.CommandLine.ParameterException(
+                      spec.commandLine(),
+                      "--matching: expected indexed or batched, got '" + matching + "'");
+            };
+        String label =
+            mode == Detectors.Matching.INDEXED
+                ? "indexed (phrase index of first words, " + Detectors.BATCH + " per call)"
+                : "batched (lucene-monitor, multipass presearcher, "
+                    + Detectors.BATCH
+                    + " per batch)";
         for (int t : threads) {
-          double[] rate = run(config, all, t, Detectors.Matching.BATCHED, Long.MAX_VALUE);
+          double[] rate = run(config, all, t, mode, Long.MAX_VALUE);
           last.append(String.format(" per_s_%dt=%.0f per_cpu_s_%dt=%.0f", t, rate[0], t, rate[1]));
           batchedPerCpu = Double.isNaN(batchedPerCpu) ? rate[1] : batchedPerCpu;
           report.append(
               String.format(
-                  "batched (multipass presearcher, %d per batch), %d thread(s): %,.0f listings/s, %,.0f per cpu-s (%,.0f/s on %d free cores)%n",
-                  Detectors.BATCH, t, rate[0], rate[1], rate[1] * t, t));
-          System.out.print(report.substring(report.lastIndexOf("batched")));
+                  "%s, %d thread(s): %,.0f listings/s, %,.0f per cpu-s (%,.0f/s on %d free cores)%n",
+                  label, t, rate[0], rate[1], rate[1] * t, t));
+          System.out.print(report.substring(report.lastIndexOf(label)));
         }
         double naivePerCpu = Double.NaN;
         if (baselineSeconds > 0) { // 0 skips the baseline (a catalog of 50k brands compiles slowly)

@@ -58,7 +58,9 @@ public final class Detectors implements AutoCloseable {
 
   /** How listings are matched against the brand and rule phrases. */
   public enum Matching {
-    /** Batches through lucene-monitor with the multipass presearcher (the default). */
+    /** A phrase index of first words, no lucene-monitor (the default; see {@code PhraseIndex}). */
+    INDEXED,
+    /** Batches through lucene-monitor with the multipass presearcher: the tests' reference. */
     BATCHED,
     /** lucene-monitor used naively, one listing at a time: the baseline of {@code bench score}. */
     NAIVE
@@ -71,7 +73,7 @@ public final class Detectors implements AutoCloseable {
 
   /** Compiles a configuration; a bad file fails here with its name, line and column. */
   public static Detectors create(DetectorConfig config) {
-    return create(config, Matching.BATCHED);
+    return create(config, Matching.INDEXED);
   }
 
   /** {@link #create(DetectorConfig)} with a choice of matching, for benchmarks. */
@@ -83,7 +85,13 @@ public final class Detectors implements AutoCloseable {
     WordSense sense = new WordSense(catalog);
     sense.register(mb);
     Ruleset rules = new RulesetCompiler(mb, catalog).compile(config.ruleFiles());
-    TextMatcher matcher = matching == Matching.NAIVE ? mb.buildNaive() : mb.build();
+    TextMatcher matcher =
+        mb.build(
+            switch (matching) {
+              case INDEXED -> TextMatcher.Mode.PHRASE_INDEX;
+              case BATCHED -> TextMatcher.Mode.MONITOR;
+              case NAIVE -> TextMatcher.Mode.NAIVE;
+            });
     return new Detectors(
         catalog, bq, sense, rules, matcher, "sha256:" + config.sha256().substring(0, 16));
   }

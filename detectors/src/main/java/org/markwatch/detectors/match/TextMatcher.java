@@ -23,13 +23,15 @@ import org.markwatch.detectors.analysis.KnownTerms;
 import org.markwatch.detectors.analysis.ListingAnalyzer;
 
 /**
- * Every phrase the detectors look for (brand names, exclusions, product words, rule terms) as
- * queries of one lucene-monitor {@link Monitor} with a {@link
- * org.apache.lucene.monitor.MultipassTermFilteredPresearcher}. Listings are matched in batches: the
- * monitor indexes the batch once, its presearcher picks the candidate queries for the whole batch
- * and each candidate runs once over it. Only for the queries that matched a listing are the hits
- * (field, offsets, text) located afterwards. The monitor lives in memory; nothing touches the disk.
- * Not thread-safe: one per thread.
+ * Every phrase the detectors look for (brand names, exclusions, product words, rule terms), found
+ * in listings. Each listing's fields are analysed once ({@link TokenGrid}, keeping only the terms
+ * some phrase uses); then, by default, each kept token is looked up in a {@link PhraseIndex} of
+ * first words and the forms it starts are followed. The same phrase sets are also lucene-monitor
+ * queries ({@link PhraseSet#toQuery()}): {@link Mode#MONITOR} matches batches with a {@link
+ * org.apache.lucene.monitor.MultipassTermFilteredPresearcher} (the reference the phrase index is
+ * tested against) and {@link Mode#NAIVE} one listing at a time (the benchmark's baseline). Only for
+ * the queries that matched a listing are the hits (field, offsets, text) located. Everything lives
+ * in memory. Not thread-safe: one per thread.
  */
 public final class TextMatcher implements AutoCloseable {
   /**
@@ -43,7 +45,18 @@ public final class TextMatcher implements AutoCloseable {
    */
   static final int QUERY_BUFFER = 50_000;
 
-  private final Monitor monitor;
+  /** How a {@link TextMatcher} finds the phrase sets in listings. */
+  public enum Mode {
+    /** Each kept token looked up in a {@link PhraseIndex} of first words: the default. */
+    PHRASE_INDEX,
+    /** lucene-monitor in batches with the multipass presearcher: the reference of the tests. */
+    MONITOR,
+    /** lucene-monitor one listing at a time, default presearcher: the benchmark's baseline. */
+    NAIVE
+  }
+
+  private final Monitor monitor; // null for PHRASE_INDEX
+  private final PhraseIndex index; // null unless PHRASE_INDEX
   private final Map<String, PhraseSet> sets;
   private final ListingAnalyzer analyzer;
   private final boolean naive;
@@ -56,17 +69,21 @@ public final class TextMatcher implements AutoCloseable {
 
   private TextMatcher(
       Monitor monitor,
+      PhraseIndex index,
       Map<String, PhraseSet> sets,
       ListingAnalyzer analyzer,
       boolean naive,
       Map<Field, KnownTerms> vocabulary) {
     this.monitor = monitor;
+    this.index = index;
     this.sets = sets;
     this.analyzer = analyzer;
     this.naive = naive;
     this.vocabulary = vocabulary;
     Map<String, TokenGrid.Heads> h = new HashMap<>();
-    sets.forEach((id, set) -> h.put(id, TokenGrid.Heads.of(set)));
+    if (monitor != null) { // the phrase index has its own table of first words
+      sets.forEach((id, set) -> h.put(id, TokenGrid.Heads.of(set)));
+    }
     this.heads = Map.copyOf(h);
   }
 
@@ -137,8 +154,17 @@ public final class TextMatcher implements AutoCloseable {
       return Collections.unmodifiableMap(sets);
     }
 
+    /** The default matcher: a {@link PhraseIndex}, no lucene-monitor. */
     public TextMatcher build() {
-      return build(false);
+      return build(Mode.PHRASE_INDEX);
+    }
+
+    /**
+     * lucene-monitor in batches: the matcher the phrase index must agree with (tests), and what
+     * scoring ran on before it.
+     */
+    public TextMatcher buildMonitor() {
+      return build(Mode.MONITOR);
     }
 
     /**
@@ -147,10 +173,11 @@ public final class TextMatcher implements AutoCloseable {
      * HighlightsMatch}. Same queries, same hits, several times slower.
      */
     public TextMatcher buildNaive() {
-      return build(true);
+      return build(Mode.NAIVE);
     }
 
-    private TextMatcher build(boolean naive) {
+    public TextMatcher build(Mode mode) {
+      boolean naive = mode == Mode.NAIVE;
       try {
         Map<Field, KnownTerms> vocabulary = vocabulary(sets.values());
         Map<String, KnownTerms> byName = new HashMap<>();
@@ -161,6 +188,10 @@ public final class TextMatcher implements AutoCloseable {
             naive
                 ? new ListingAnalyzer(true, commonWords)
                 : new ListingAnalyzer(true, commonWords, byName);
+        if (mode == Mode.PHRASE_INDEX) {
+          return new TextMatcher(
+              null, new PhraseIndex(sets), Map.copyOf(sets), analyzer, false, vocabulary);
+        }
         Presearcher presearcher =
             naive ? new LeanPresearchers.OnePass() : new LeanPresearchers.Multipass(PASSES);
         // Registered in one call, committed once: lucene-monitor commits and refreshes its query
@@ -175,7 +206,7 @@ public final class TextMatcher implements AutoCloseable {
           mq.add(new MonitorQuery(e.getKey(), e.getValue().toQuery()));
         }
         m.register(mq);
-        return new TextMatcher(m, Map.copyOf(sets), analyzer, naive, vocabulary);
+        return new TextMatcher(m, null, Map.copyOf(sets), analyzer, naive, vocabulary);
       } catch (IOException e) {
         throw new UncheckedIOException("in-memory monitor failed", e);
       }
@@ -200,6 +231,12 @@ public final class TextMatcher implements AutoCloseable {
     if (naive) {
       for (ListingFields f : batch) {
         out.add(matchNaive(f));
+      }
+      return out;
+    }
+    if (index != null) {
+      for (ListingFields f : batch) {
+        out.add(index.match(new TokenGrid(analyzer, f, vocabulary)));
       }
       return out;
     }
@@ -298,6 +335,9 @@ public final class TextMatcher implements AutoCloseable {
   /** Stops the monitor's background cache-purge thread. */
   @Override
   public void close() {
+    if (monitor == null) {
+      return;
+    }
     try {
       monitor.close();
     } catch (IOException e) {

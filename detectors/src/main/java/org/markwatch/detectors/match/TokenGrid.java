@@ -149,13 +149,12 @@ final class TokenGrid {
       if (ft == null) {
         continue;
       }
-      String text = fields.get(f);
       if (ft.terms.size() < heads.count()) {
         for (int first = 0; first < ft.terms.size(); first++) {
           int[] forms = heads.forms().get(ft.terms.get(first));
           if (forms != null) {
             for (int k : forms) {
-              add(hits, f, text, ft, set.forms().get(k), first);
+              add(hits, f, ft, set.forms().get(k), first);
             }
           }
         }
@@ -168,29 +167,54 @@ final class TokenGrid {
             continue;
           }
           for (int first : starts) {
-            add(hits, f, text, ft, form, first);
+            add(hits, f, ft, form, first);
           }
         }
       }
     }
+    return ordered(set, hits);
+  }
+
+  /** A set's hits in field then offset order, merged when the set asks for it. */
+  List<Hit> ordered(PhraseSet set, List<Hit> hits) {
     hits.sort(
         Comparator.comparing(Hit::field).thenComparingInt(Hit::start).thenComparingInt(Hit::end));
     return set.mergeHits() ? merged(hits) : hits;
   }
 
-  /** Adds the hit of {@code form} starting at token {@code first}, if its other words follow. */
-  private static void add(
-      List<Hit> hits, Field f, String text, FieldTokens ft, List<List<String>> form, int first) {
-    int[] a = ft.attrs.get(first);
-    int end = follow(ft, form, a[0], a[2]);
-    if (end >= 0) {
-      int s = Math.max(0, Math.min(a[1], text.length()));
-      int e = Math.max(s, Math.min(end, text.length()));
-      Hit h = new Hit(f, s, e, text.substring(s, e));
+  /**
+   * Adds, under {@code set}, the hit of {@code form} starting at kept token {@code first} of field
+   * {@code f}, if its other words follow (for {@link PhraseIndex}).
+   */
+  void addHit(Map<Integer, List<Hit>> found, int set, Field f, List<List<String>> form, int first) {
+    Hit h = hitAt(f, tokens.get(f), form, first);
+    if (h != null) {
+      List<Hit> hits = found.computeIfAbsent(set, k -> new ArrayList<>(2));
       if (!hits.contains(h)) {
         hits.add(h);
       }
     }
+  }
+
+  /** Adds the hit of {@code form} starting at token {@code first}, if its other words follow. */
+  private void add(List<Hit> hits, Field f, FieldTokens ft, List<List<String>> form, int first) {
+    Hit h = hitAt(f, ft, form, first);
+    if (h != null && !hits.contains(h)) {
+      hits.add(h);
+    }
+  }
+
+  /** The hit of {@code form} starting at kept token {@code first}, or null. */
+  private Hit hitAt(Field f, FieldTokens ft, List<List<String>> form, int first) {
+    int[] a = ft.attrs.get(first);
+    int end = follow(ft, form, a[0], a[2]);
+    if (end < 0) {
+      return null;
+    }
+    String text = fields.get(f);
+    int s = Math.max(0, Math.min(a[1], text.length()));
+    int e = Math.max(s, Math.min(end, text.length()));
+    return new Hit(f, s, e, text.substring(s, e));
   }
 
   /** Overlapping hits in one field become one ("hàng rep" + "rep 1:1" = "hàng rep 1:1"). */
