@@ -56,27 +56,35 @@ public final class ConfusableCharFilter extends BaseCharFilter {
 
   static char map(char[] b, int i, int n) {
     char c = b[i];
-    if (c < 128 && Character.isLetterOrDigit(c)) {
+    if (c < 128) {
+      // most characters: ASCII letters, digits, spaces; only a few symbols may stand for a letter
+      char s = symbolLetter(c);
+      return s == 0 || !between(b, i, n) ? c : s;
+    }
+    if (c < 0x370) { // Latin with accents (Vietnamese): no look-alike to rewrite
       return c;
     }
     char homoglyph = homoglyph(c);
     if (homoglyph != 0) {
       return homoglyph;
     }
-    boolean between =
-        i > 0 && i < n - 1 && Character.isLetter(b[i - 1]) && Character.isLetter(b[i + 1]);
-    if (!between) {
-      return c;
-    }
+    return c == '€' && between(b, i, n) ? 'e' : c;
+  }
+
+  /** The letter an ASCII symbol stands for inside a word, or 0 when it never does. */
+  private static char symbolLetter(char c) {
     return switch (c) {
       case '@' -> 'a';
       case '$' -> 's';
       case '!', '|' -> 'i';
-      case '€' -> 'e';
       case '*', '+', '~', '#', '^', '_' ->
           '\u00B7'; // a masked letter: kept as an in-word separator
-      default -> c;
+      default -> 0;
     };
+  }
+
+  private static boolean between(char[] b, int i, int n) {
+    return i > 0 && i < n - 1 && Character.isLetter(b[i - 1]) && Character.isLetter(b[i + 1]);
   }
 
   /** Cyrillic and Greek letters drawn like Latin ones; 0 when {@code c} is not one. */

@@ -65,6 +65,9 @@ final class TokenGrid {
     }
   }
 
+  private static final Comparator<Hit> IN_TEXT_ORDER =
+      Comparator.comparing(Hit::field).thenComparingInt(Hit::start).thenComparingInt(Hit::end);
+
   private final Map<Field, FieldTokens> tokens = new EnumMap<>(Field.class);
   private final ListingFields fields;
 
@@ -177,8 +180,9 @@ final class TokenGrid {
 
   /** A set's hits in field then offset order, merged when the set asks for it. */
   List<Hit> ordered(PhraseSet set, List<Hit> hits) {
-    hits.sort(
-        Comparator.comparing(Hit::field).thenComparingInt(Hit::start).thenComparingInt(Hit::end));
+    if (hits.size() > 1) {
+      hits.sort(IN_TEXT_ORDER);
+    }
     return set.mergeHits() ? merged(hits) : hits;
   }
 

@@ -372,8 +372,7 @@ final class Conditions {
         if (field != Field.TITLE && field != Field.TEXT) {
           continue;
         }
-        String prefix = ctx.fields().get(field).substring(0, f.hit().start());
-        List<String> w = TextForms.words(prefix);
+        List<String> w = lastWords(ctx.fields().get(field).substring(0, f.hit().start()));
         List<String> folded = w.stream().map(TextForms::fold).toList();
         for (int k = 0; k < before.size(); k++) {
           List<String> phrase = before.get(k);
@@ -384,6 +383,37 @@ final class Conditions {
         }
       }
       return null;
+    }
+
+    /**
+     * The words of {@code prefix}, or enough of its last words: only the last {@code words} plus a
+     * phrase's length are compared, and analysing the whole description before a brand in the text
+     * field cost more than the rest of the rule. The text is cut at a space (no token spans one)
+     * and the cut kept only when it leaves more words than can be compared; else the whole prefix.
+     */
+    private List<String> lastWords(String prefix) {
+      int need = words + longest() + 1;
+      int cut = prefix.length();
+      for (int chunks = 0; cut > 0 && chunks <= need; ) {
+        cut = prefix.lastIndexOf(' ', cut - 1);
+        if (cut < 0) {
+          return TextForms.words(prefix);
+        }
+        chunks++;
+      }
+      if (cut <= 0) {
+        return TextForms.words(prefix);
+      }
+      List<String> tail = TextForms.words(prefix.substring(cut + 1));
+      return tail.size() > need ? tail : TextForms.words(prefix);
+    }
+
+    private int longest() {
+      int n = 0;
+      for (List<String> phrase : before) {
+        n = Math.max(n, phrase.size());
+      }
+      return n;
     }
 
     /** True when folding changes no word of the phrase: it is then compared with folded text. */
