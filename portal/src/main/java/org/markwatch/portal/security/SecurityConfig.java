@@ -17,7 +17,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Login (users from the database, see {@link DatabaseAuthenticationProvider}), roles on every route
  * and browser hardening. Roles: ANALYST reviews; SUPERVISOR also sees who has what and reassigns;
- * OPERATOR and ADMIN read everything an analyst reads; AGENCY_CLIENT (a partner agency's machine
+ * OPERATOR and ADMIN read everything an analyst reads; BRAND_OWNER registers the origin data of its
+ * brands ({@code /origin}) and reads nothing else; AGENCY_CLIENT (a partner agency's machine
  * client) has no page here. Anything not listed is refused.
  */
 @Configuration
@@ -29,6 +30,9 @@ public class SecurityConfig {
 
   static final String[] READERS = {"ANALYST", "SUPERVISOR", "OPERATOR", "ADMIN"};
   static final String[] REVIEWERS = {"ANALYST", "SUPERVISOR"};
+
+  /** Who writes, publishes and withdraws consumer warnings for the public site. */
+  static final String[] WARNING_AUTHORS = {"SUPERVISOR", "OPERATOR", "ADMIN"};
 
   @Bean
   SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager logins)
@@ -45,6 +49,8 @@ public class SecurityConfig {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/review/**")
                     .hasAnyRole(REVIEWERS)
+                    .requestMatchers("/warnings", "/warnings/**")
+                    .hasAnyRole(WARNING_AUTHORS)
                     .requestMatchers("/team", "/team/**")
                     .hasAnyRole("SUPERVISOR", "ADMIN")
                     .requestMatchers(

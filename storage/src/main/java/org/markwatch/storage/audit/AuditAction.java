@@ -27,6 +27,10 @@ public enum AuditAction {
   TIP_PROCESSED,
   ORIGIN_REGISTERED,
   CASE_INVOICE,
+  /** Consumer warnings written, published and withdrawn in the portal (issue 13). */
+  WARNING_SAVED,
+  WARNING_PUBLISHED,
+  WARNING_WITHDRAWN,
   RULESET_PUBLISHED,
   BACKUP,
   RESTORE;
