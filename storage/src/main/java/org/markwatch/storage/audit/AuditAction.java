@@ -31,6 +31,9 @@ public enum AuditAction {
   WARNING_SAVED,
   WARNING_PUBLISHED,
   WARNING_WITHDRAWN,
+  /** A brand granted to (or taken from) a brand owner's user. */
+  BRAND_OWNER_GRANTED,
+  BRAND_OWNER_REVOKED,
   RULESET_PUBLISHED,
   BACKUP,
   RESTORE;
