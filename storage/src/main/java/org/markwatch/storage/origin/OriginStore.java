@@ -614,7 +614,10 @@ public final class OriginStore {
     }
   }
 
-  /** Throws the problems found, with an English line for the command line: "brand: missing". */
+  /**
+   * Throws the problems found, with an English line for the command line, e.g. {@code product id
+   * 'bad id!': letters, digits, '.', '-' or '_', at most 64; product name: missing}.
+   */
   private static void refuse(List<InvalidInputException.Problem> problems) {
     if (problems.isEmpty()) {
       return;
@@ -624,15 +627,39 @@ public final class OriginStore {
       if (b.length() > 0) {
         b.append("; ");
       }
-      b.append(p.field()).append(": ").append(p.code().replace('_', ' '));
-      if (p.value() != null && !p.code().equals("too_long")) {
-        b.append(" '").append(p.value()).append('\'');
-      } else if (p.value() != null) {
-        b.append(" (at most ").append(p.value()).append(" characters)");
+      b.append(LABELS.getOrDefault(p.field(), p.field()));
+      switch (p.code()) {
+        case "missing" -> b.append(": missing");
+        case "too_long" -> b.append(": at most ").append(p.value()).append(" characters");
+        case "format" ->
+            b.append(" '")
+                .append(p.value())
+                .append("': ")
+                .append(FORMATS.getOrDefault(p.field(), "not in the expected form"));
+        case "not_yours" -> b.append(" '").append(p.value()).append("': not one of your brands");
+        case "seller_key" -> b.append(": give the seller id or the shop host");
+        case "past" -> b.append(' ').append(p.value()).append(": already past");
+        default -> b.append(": ").append(p.code().replace('_', ' '));
       }
     }
     throw new InvalidInputException(b.toString(), problems);
   }
+
+  private static final Map<String, String> LABELS =
+      Map.of(
+          "id", "product id",
+          "brand", "brand",
+          "name", "name",
+          "owner", "brand owner",
+          "sellerId", "seller id",
+          "shopHost", "shop host",
+          "validUntil", "last day");
+
+  private static final Map<String, String> FORMATS =
+      Map.of(
+          "id", "letters, digits, '.', '-' or '_', at most 64",
+          "brand", "the catalog's brand id: lower-case letters and digits joined by '-'",
+          "shopHost", "a host name such as store.example.vn");
 
   /**
    * A shop host from a host or a link; lower case; null when blank. "www." stays: the public check

@@ -33,6 +33,11 @@ class OriginRegisterTest {
           .isEqualTo("id taken");
       assertThat(code(() -> origin.registerProduct("bad id!", "Vinamilk Co", "", "y", "op")))
           .isEqualTo("id format; brand format; name missing");
+      // the command line's one line names each field in English
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> origin.registerProduct("bad id!", "vinamilk", "", "y", "op"))
+          .hasMessage(
+              "product id 'bad id!': letters, digits, '.', '-' or '_', at most 64; name: missing");
       // 893467312345 + check digit 7: the message names the digit expected
       assertThat(code(() -> origin.addGtin("dielac-900", "8934673123450", "op")))
           .isEqualTo("gtin check_digit 7");
