@@ -59,7 +59,7 @@ final class UsersCommand implements Runnable {
         split = ",",
         paramLabel = "ROLE",
         description =
-            "analyst, supervisor, operator, admin, agency_client (comma separated for several).")
+            "analyst, supervisor, operator, admin, agency_client, brand_owner (comma separated for several).")
     List<String> roles;
 
     @Option(

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import org.markwatch.storage.feed.ApiFeed;
 import org.markwatch.storage.origin.OriginStore;
 import org.markwatch.storage.publicsite.PublicRegistry;
+import org.markwatch.storage.publicsite.WarningStore;
 import org.markwatch.storage.tips.TipStore;
 import org.markwatch.storage.users.ApiClientStore;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,11 @@ class PublicBeans {
   @Bean
   PublicRegistry publicRegistry(DataSource dataSource) {
     return new PublicRegistry(dataSource);
+  }
+
+  @Bean
+  WarningStore warningStore(DataSource dataSource) {
+    return new WarningStore(dataSource);
   }
 
   @Bean

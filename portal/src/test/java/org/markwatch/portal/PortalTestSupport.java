@@ -260,6 +260,14 @@ public abstract class PortalTestSupport {
         false,
         "test");
     users.add(
+        new NewUser("admin", "Admin", null, null, Set.of(Role.ADMIN)), PASSWORD, false, "test");
+    // a brand owner's staff (origin pages only); its brands are granted by OriginPagesTest
+    users.add(
+        new NewUser("vinamilk-staff", "Vinamilk", null, null, Set.of(Role.BRAND_OWNER)),
+        PASSWORD,
+        false,
+        "test");
+    users.add(
         new NewUser("victim", "Lockout test", null, null, Set.of(Role.ANALYST)),
         PASSWORD,
         false,

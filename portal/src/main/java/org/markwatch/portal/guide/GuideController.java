@@ -17,7 +17,14 @@ import org.springframework.web.server.ResponseStatusException;
 class GuideController {
   /** The roles, in the order the index lists them (URL slug = template name). */
   static final List<String> ROLES =
-      List.of("phan-tich-vien", "giam-sat-vien", "van-hanh", "quan-tri", "co-quan", "cong-chung");
+      List.of(
+          "phan-tich-vien",
+          "giam-sat-vien",
+          "van-hanh",
+          "quan-tri",
+          "chu-nhan-hieu",
+          "co-quan",
+          "cong-chung");
 
   @GetMapping("/huong-dan")
   String index(Model model) {

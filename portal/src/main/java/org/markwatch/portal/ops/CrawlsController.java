@@ -9,6 +9,8 @@ import org.markwatch.storage.CrawlRun;
 import org.markwatch.storage.CrawlRunDetailsStore;
 import org.markwatch.storage.CrawlRunSource;
 import org.markwatch.storage.CrawlRunStore;
+import org.markwatch.storage.MorningReport;
+import org.markwatch.storage.MorningReportStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,16 +21,19 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The crawl-run dashboard: recent runs with their progress and speed (pages/s over the run's
  * elapsed time; a running run against now, and the page refreshes itself), errors by class and the
- * per-source figures of one run. (Morning reports: no table for them on main yet.)
+ * per-source figures of one run; the morning reports written after scheduled runs (V32), each shown
+ * as its cleaned HTML ({@link MorningReportHtml}) and its text.
  */
 @Controller
 class CrawlsController {
   private final CrawlRunStore runs;
   private final CrawlRunDetailsStore details;
+  private final MorningReportStore reports;
 
-  CrawlsController(CrawlRunStore runs, CrawlRunDetailsStore details) {
+  CrawlsController(CrawlRunStore runs, CrawlRunDetailsStore details, MorningReportStore reports) {
     this.runs = runs;
     this.details = details;
+    this.reports = reports;
   }
 
   /** A run as the dashboard shows it. */
@@ -47,6 +52,7 @@ class CrawlsController {
     }
     model.addAttribute("runs", rows);
     model.addAttribute("refresh", running);
+    model.addAttribute("reports", reports.list(30));
     return "ops/crawls";
   }
 
@@ -61,7 +67,18 @@ class CrawlsController {
     model.addAttribute("sources", sources);
     model.addAttribute("outcomes", details.counts(id, CrawlRunDetailsStore.OUTCOME));
     model.addAttribute("refresh", r.status() == CrawlRun.Status.RUNNING);
+    model.addAttribute("hasReport", reports.find(id).isPresent());
     return "ops/crawl";
+  }
+
+  /** A morning report: its HTML cleaned of anything active, and its text (escaped). */
+  @GetMapping("/ops/morning-report")
+  String morningReport(@RequestParam String run, Model model) {
+    MorningReport report =
+        reports.find(run).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    model.addAttribute("report", report);
+    model.addAttribute("html", MorningReportHtml.body(report.html()));
+    return "ops/morning-report";
   }
 
   static double pagesPerSecond(CrawlRun r, Instant now) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.markwatch.storage.CrawlRunDetailsStore;
 import org.markwatch.storage.CrawlRunStore;
+import org.markwatch.storage.MorningReportStore;
 import org.markwatch.storage.backtest.Backtest;
 import org.markwatch.storage.report.ReportQuery;
 import org.markwatch.storage.rulesconsole.RulesetPublisher;
@@ -55,6 +56,11 @@ class OpsBeans {
   @Bean
   CrawlRunDetailsStore opsCrawlRunDetailsStore(DataSource dataSource) {
     return new CrawlRunDetailsStore(dataSource);
+  }
+
+  @Bean
+  MorningReportStore opsMorningReportStore(DataSource dataSource) {
+    return new MorningReportStore(dataSource);
   }
 
   @Bean(destroyMethod = "close")

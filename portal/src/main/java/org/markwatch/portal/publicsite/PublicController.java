@@ -20,12 +20,15 @@ import org.markwatch.storage.tips.Tip;
 import org.markwatch.storage.tips.TipAttachment;
 import org.markwatch.storage.tips.TipStore;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The public site, Vietnamese first: published violators and consumer warnings (search by shop
@@ -79,6 +82,32 @@ class PublicController {
     model.addAttribute("warnings", registry.warnings(q, 20));
     model.addAttribute("time", TIME);
     return "public/home";
+  }
+
+  /** Consumer warnings in force, searchable like the violators (and by the violators they name). */
+  @GetMapping("/cong-khai/canh-bao")
+  String warnings(
+      @RequestParam(required = false) String q,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    if (q != null && !q.isBlank() && !allowed(lookupLimit, request, response)) {
+      return limited(model);
+    }
+    model.addAttribute("q", q == null ? "" : q);
+    model.addAttribute("warnings", registry.warnings(q, 100));
+    model.addAttribute("time", TIME);
+    return "public/warnings";
+  }
+
+  /** One warning in force; a draft, a withdrawn warning or an unknown id is the same 404. */
+  @GetMapping("/cong-khai/canh-bao/{id:\\d{1,18}}")
+  String warning(@PathVariable long id, Model model) {
+    model.addAttribute(
+        "w",
+        registry.warning(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    model.addAttribute("time", TIME);
+    return "public/warning";
   }
 
   @GetMapping("/cong-khai/kiem-tra")

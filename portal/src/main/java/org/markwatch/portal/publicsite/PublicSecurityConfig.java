@@ -40,6 +40,8 @@ class PublicSecurityConfig {
                         HttpMethod.GET,
                         "/cong-khai",
                         "/cong-khai/kiem-tra",
+                        "/cong-khai/canh-bao",
+                        "/cong-khai/canh-bao/*",
                         "/cong-khai/to-giac",
                         "/cong-khai/theo-doi",
                         "/cong-khai/xac-minh",

@@ -1,5 +1,7 @@
 package org.markwatch.portal.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -11,13 +13,16 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Login (users from the database, see {@link DatabaseAuthenticationProvider}), roles on every route
  * and browser hardening. Roles: ANALYST reviews; SUPERVISOR also sees who has what and reassigns;
- * OPERATOR and ADMIN read everything an analyst reads; AGENCY_CLIENT (a partner agency's machine
+ * OPERATOR and ADMIN read everything an analyst reads; BRAND_OWNER registers the origin data of its
+ * brands ({@code /origin}) and reads nothing else; AGENCY_CLIENT (a partner agency's machine
  * client) has no page here. Anything not listed is refused.
  */
 @Configuration
@@ -27,8 +32,11 @@ public class SecurityConfig {
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
           + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-  static final String[] READERS = {"ANALYST", "SUPERVISOR", "OPERATOR", "ADMIN"};
+  public static final String[] READERS = {"ANALYST", "SUPERVISOR", "OPERATOR", "ADMIN"};
   static final String[] REVIEWERS = {"ANALYST", "SUPERVISOR"};
+
+  /** Who writes, publishes and withdraws consumer warnings for the public site. */
+  static final String[] WARNING_AUTHORS = {"SUPERVISOR", "OPERATOR", "ADMIN"};
 
   @Bean
   SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager logins)
@@ -45,6 +53,12 @@ public class SecurityConfig {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/review/**")
                     .hasAnyRole(REVIEWERS)
+                    .requestMatchers("/origin/owners/**")
+                    .hasRole("ADMIN")
+                    .requestMatchers("/origin", "/origin/**")
+                    .hasAnyRole("OPERATOR", "ADMIN", "BRAND_OWNER")
+                    .requestMatchers("/warnings", "/warnings/**")
+                    .hasAnyRole(WARNING_AUTHORS)
                     .requestMatchers("/team", "/team/**")
                     .hasAnyRole("SUPERVISOR", "ADMIN")
                     .requestMatchers(
@@ -64,7 +78,7 @@ public class SecurityConfig {
                     .anyRequest()
                     .denyAll())
         .authenticationManager(logins)
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/queue", false).permitAll())
+        .formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .headers(
             headers ->
@@ -78,6 +92,22 @@ public class SecurityConfig {
                     .crossOriginResourcePolicy(c -> {})
                     .frameOptions(frame -> frame.deny()));
     return http.build();
+  }
+
+  /**
+   * After signing in: the page asked for, else the queue; a brand owner, who cannot read the queue,
+   * its origin page.
+   */
+  static final class LandingPage extends SavedRequestAwareAuthenticationSuccessHandler {
+    LandingPage() {
+      setDefaultTargetUrl("/queue");
+    }
+
+    @Override
+    protected String determineTargetUrl(
+        HttpServletRequest request, HttpServletResponse response, Authentication auth) {
+      return CurrentViewer.of(auth).reads() ? "/queue" : "/origin";
+    }
   }
 
   @Bean

@@ -22,4 +22,14 @@ public record Viewer(String username, Set<String> roles, Jurisdiction jurisdicti
   public boolean has(String role) {
     return roles.contains(role);
   }
+
+  /** Reads the analysts' pages (queue, listings, cases): every role but brand owners'. */
+  public boolean reads() {
+    for (String r : SecurityConfig.READERS) {
+      if (roles.contains(r)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

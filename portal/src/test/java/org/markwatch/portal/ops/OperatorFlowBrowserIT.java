@@ -22,10 +22,19 @@ import org.markwatch.model.Money;
 import org.markwatch.model.Scored;
 import org.markwatch.model.Seller;
 import org.markwatch.portal.PortalApplication;
+import org.markwatch.storage.CrawlRun;
+import org.markwatch.storage.CrawlRunStore;
 import org.markwatch.storage.Database;
 import org.markwatch.storage.DatabaseSettings;
 import org.markwatch.storage.ListingStore;
+import org.markwatch.storage.MorningReport;
+import org.markwatch.storage.MorningReportStore;
 import org.markwatch.storage.ScoredListing;
+import org.markwatch.storage.cases.CaseStore;
+import org.markwatch.storage.jurisdiction.Jurisdiction;
+import org.markwatch.storage.origin.OriginStore;
+import org.markwatch.storage.publicsite.WarningDraft;
+import org.markwatch.storage.publicsite.WarningStore;
 import org.markwatch.storage.users.NewUser;
 import org.markwatch.storage.users.Role;
 import org.markwatch.storage.users.UserStore;
@@ -139,6 +148,63 @@ class OperatorFlowBrowserIT {
             PASSWORD,
             false,
             "test");
+    guideRows(db, yesterday);
+  }
+
+  /** What the guide's pages for warnings, origin and morning reports show in their screenshots. */
+  static void guideRows(Database db, String yesterday) {
+    new CaseStore(db.dataSource())
+        .confirmViolator(
+            Jurisdiction.national("giamsat"),
+            "chosi:shop:21",
+            "15/QĐ-XPHC",
+            "Nghị định 98/2020/NĐ-CP Điều 11",
+            null,
+            true,
+            null);
+    WarningStore warnings = new WarningStore(db.dataSource());
+    long warning =
+        warnings.save(
+            null,
+            new WarningDraft(
+                "Túi xách hàng hiệu giả bán qua sàn và mạng xã hội",
+                "Nhiều cửa hàng rao bán túi xách mang nhãn hiệu nổi tiếng với giá rẻ bất thường,"
+                    + " ghi \"rep 1:1\" hoặc \"hàng tuồn\".",
+                "Túi xách",
+                "Gucci",
+                "Giá thấp hơn nhiều so với cửa hàng chính hãng; không có hoá đơn; người bán chỉ"
+                    + " nhận chuyển khoản.",
+                "rep 1:1, hàng tuồn",
+                List.of("chosi:shop:21")),
+            "giamsat");
+    warnings.publish(warning, "giamsat");
+    OriginStore origin = new OriginStore(db.dataSource());
+    origin.registerProduct(
+        "dielac-alpha-900", "vinamilk", "Sữa bột Dielac Alpha 900g", "Vinamilk", "operator");
+    origin.addGtin("dielac-alpha-900", "8934673123457", "operator");
+    origin.addSerialRange("dielac-alpha-900", "DA-", 100000, 199999, "operator");
+    origin.authoriseSeller(
+        "vinamilk", null, "giacmosuaviet.example.vn", "Vinamilk Official Store", null, "operator");
+    Instant run = Instant.parse(yesterday);
+    CrawlRunStore runs = new CrawlRunStore(db.dataSource());
+    CrawlRun crawl = CrawlRun.started("crawl-" + run.toEpochMilli(), run, List.of("demo-chosi"));
+    runs.start(crawl);
+    runs.finish(
+        crawl.finished(
+            run.plus(47, ChronoUnit.MINUTES), CrawlRun.Status.FINISHED, 412, 3, 388, null));
+    new MorningReportStore(db.dataSource())
+        .save(
+            new MorningReport(
+                "crawl-" + run.toEpochMilli(),
+                run.plus(2, ChronoUnit.HOURS),
+                "Báo cáo sáng: crawl-" + run.toEpochMilli(),
+                "Tin đăng mới bị gắn cờ: 2\nNgười bán nhiều tin nhất: Shop Giày Phố Huế (2)",
+                "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo"
+                    + " sáng</title></head><body><h1>Báo cáo sáng</h1><ul><li>Tin đăng mới bị"
+                    + " gắn cờ: 2</li><li>Tin đăng đã bị gỡ: 0</li></ul><h2>Theo loại vi"
+                    + " phạm</h2><table><thead><tr><th>Loại</th><th>Số tin</th></tr></thead>"
+                    + "<tbody><tr><td>counterfeit</td><td>1</td></tr><tr><td>prohibited</td>"
+                    + "<td>1</td></tr></tbody></table></body></html>"));
   }
 
   @Test
@@ -232,7 +298,13 @@ class OperatorFlowBrowserIT {
             {"/ops/brands?q=nike", "thuong-hieu.png"},
             {"/ops/sources", "nguon.png"},
             {"/ops/crawls", "luot-thu-thap.png"},
-            {"/ops/reports?period=1y", "bao-cao.png"}
+            {"/ops/reports?period=1y", "bao-cao.png"},
+            {"/ops/morning-report?run=" + morningRun(), "bao-cao-sang.png"},
+            {"/warnings", "canh-bao.png"},
+            {"/warnings/edit?id=1", "canh-bao-soan.png"},
+            {"/cong-khai/canh-bao", "canh-bao-cong-khai.png"},
+            {"/origin", "nguon-goc.png"},
+            {"/origin/product?id=dielac-alpha-900", "nguon-goc-ma.png"}
           }) {
         page.navigate(url(p[0]));
         assertThat(page.title()).doesNotContain("Lỗi");
@@ -242,6 +314,12 @@ class OperatorFlowBrowserIT {
     assertThat(console)
         .as("no console error (no CSP violation)")
         .noneMatch(m -> m.startsWith("error"));
+  }
+
+  private static String morningRun() throws Exception {
+    try (Database db = Database.openWithoutMigrating(settings)) {
+      return new MorningReportStore(db.dataSource()).latest().orElseThrow().runId();
+    }
   }
 
   private void shot(Page page, String name) {

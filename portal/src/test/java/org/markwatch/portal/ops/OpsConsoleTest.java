@@ -76,7 +76,13 @@ class OpsConsoleTest extends PortalTestSupport {
     assertThat(index.body()).contains("Hướng dẫn sử dụng markwatch");
     for (String role :
         new String[] {
-          "phan-tich-vien", "giam-sat-vien", "van-hanh", "quan-tri", "co-quan", "cong-chung"
+          "phan-tich-vien",
+          "giam-sat-vien",
+          "van-hanh",
+          "quan-tri",
+          "chu-nhan-hieu",
+          "co-quan",
+          "cong-chung"
         }) {
       HttpResponse<String> page = visitor.get("/huong-dan/" + role);
       assertThat(page.statusCode()).as(role).isEqualTo(200);

@@ -226,6 +226,43 @@ class PublicSiteTest extends PortalTestSupport {
 
   @Test
   @Order(7)
+  void consumerWarningsAreSearchableByTextAndByTheViolatorsTheyName() throws Exception {
+    long id;
+    try (Database db = Database.openWithoutMigrating(settings)) {
+      var store = new org.markwatch.storage.publicsite.WarningStore(db.dataSource());
+      id =
+          store.save(
+              null,
+              new org.markwatch.storage.publicsite.WarningDraft(
+                  "Nước hoa giả bán qua tin nhắn",
+                  "Nước hoa giá rẻ bất thường.",
+                  "nước hoa",
+                  "Chanel",
+                  "Không tem chống giả",
+                  null,
+                  List.of("chosi:shop:9")),
+              "boss");
+      store.publish(id, "boss");
+    }
+    Visitor visitor = new Visitor();
+    // by the text, accents ignored; the milk warning is not among the hits
+    assertThat(visitor.get("/cong-khai/canh-bao?q=" + enc("nuoc hoa")).body())
+        .contains("/cong-khai/canh-bao/" + id + "\"")
+        .doesNotContain("Sữa bột giả");
+    // by the named violator's phone, however written, and by its shop's name
+    assertThat(visitor.get("/cong-khai/canh-bao?q=" + enc("+84 987 000 111")).body())
+        .contains("/cong-khai/canh-bao/" + id + "\"");
+    assertThat(visitor.get("/cong-khai/canh-bao?q=" + enc("shop sai gon")).body())
+        .contains("Nước hoa giả bán qua tin nhắn")
+        .contains("Shop Sài Gòn");
+    assertThat(visitor.get("/cong-khai/canh-bao?q=" + enc("xe máy điện")).body())
+        .contains("Không có cảnh báo nào phù hợp với nội dung tìm kiếm.");
+    assertThat(visitor.get("/cong-khai/canh-bao/999999").statusCode()).isEqualTo(404);
+    assertThat(visitor.get("/cong-khai/canh-bao/abc").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(8)
   void lookupsAreRateLimitedPerAddress() throws Exception {
     Visitor visitor = new Visitor();
     int refused = 0;

@@ -27,6 +27,13 @@ public enum AuditAction {
   TIP_PROCESSED,
   ORIGIN_REGISTERED,
   CASE_INVOICE,
+  /** Consumer warnings written, published and withdrawn in the portal (issue 13). */
+  WARNING_SAVED,
+  WARNING_PUBLISHED,
+  WARNING_WITHDRAWN,
+  /** A brand granted to (or taken from) a brand owner's user. */
+  BRAND_OWNER_GRANTED,
+  BRAND_OWNER_REVOKED,
   RULESET_PUBLISHED,
   BACKUP,
   RESTORE;

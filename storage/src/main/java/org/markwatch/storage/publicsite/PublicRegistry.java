@@ -78,33 +78,45 @@ public final class PublicRegistry {
         });
   }
 
-  /** Warnings in force matching the query (title, body or keywords), newest first. */
+  /**
+   * Warnings in force matching the query, newest first: by their text (title, body, product type,
+   * brand, what to look for, keywords; accents ignored) or by a violator they name that the query
+   * finds (its shop name, phone or link, as the violators' search).
+   */
   public List<ConsumerWarning> warnings(String query, int limit) {
-    String q = query == null ? "" : SearchFold.fold(cut(query));
+    String q = query == null ? "" : SearchFold.fold(cut(query)).strip();
     return Transactions.run(
         dataSource,
         "read consumer warnings",
         c -> {
+          Set<String> sellers = q.isEmpty() ? Set.of() : sellers(c, query);
           List<ConsumerWarning> out = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT id, title, body, keywords, published_at FROM consumer_warnings"
-                      + " WHERE withdrawn_at IS NULL AND published_at <= ? ORDER BY published_at DESC, id DESC")) {
+                  "SELECT "
+                      + WARNING_COLUMNS
+                      + " FROM consumer_warnings WHERE withdrawn_at IS NULL AND published_at <= ?"
+                      + " ORDER BY published_at DESC, id DESC")) {
             ps.setObject(1, Transactions.at(clock.instant()));
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next() && out.size() < limit) {
                 String all =
                     SearchFold.fold(
-                        rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4));
-                if (!q.isEmpty() && !all.contains(q)) {
+                        String.join(
+                            " ",
+                            nz(rs.getString(2)),
+                            nz(rs.getString(3)),
+                            nz(rs.getString(4)),
+                            nz(rs.getString(5)),
+                            nz(rs.getString(6)),
+                            nz(rs.getString(8))));
+                List<String> named = namedSellers(c, rs.getLong(1));
+                if (!q.isEmpty()
+                    && !all.contains(q)
+                    && named.stream().noneMatch(sellers::contains)) {
                   continue;
                 }
-                out.add(
-                    new ConsumerWarning(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        Transactions.instant(rs, 5)));
+                out.add(warning(c, rs));
               }
             }
           }
@@ -112,32 +124,101 @@ public final class PublicRegistry {
         });
   }
 
-  /** Publishes a consumer warning (by an operator or admin). */
-  public long publishWarning(String title, String body, String keywords, String actor) {
-    if (title == null || title.isBlank() || body == null || body.isBlank()) {
-      throw new IllegalArgumentException("a warning needs a title and a text");
-    }
+  /** One warning in force (published, not withdrawn), with the violators it names. */
+  public java.util.Optional<ConsumerWarning> warning(long id) {
     return Transactions.run(
         dataSource,
-        "publish a warning",
+        "read consumer warning " + id,
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO consumer_warnings (title, body, keywords, published_at, created_by)"
-                      + " VALUES (?, ?, ?, ?, ?)",
-                  java.sql.Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, title.strip());
-            ps.setString(2, body.strip());
-            ps.setString(3, keywords);
-            ps.setObject(4, Transactions.at(clock.instant()));
-            ps.setString(5, actor);
-            ps.executeUpdate();
-            try (ResultSet k = ps.getGeneratedKeys()) {
-              k.next();
-              return k.getLong(1);
+                  "SELECT "
+                      + WARNING_COLUMNS
+                      + " FROM consumer_warnings WHERE id = ? AND withdrawn_at IS NULL"
+                      + " AND published_at <= ?")) {
+            ps.setLong(1, id);
+            ps.setObject(2, Transactions.at(clock.instant()));
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next()
+                  ? java.util.Optional.of(warning(c, rs))
+                  : java.util.Optional.<ConsumerWarning>empty();
             }
           }
         });
+  }
+
+  private static final String WARNING_COLUMNS =
+      "id, title, body, product_type, brand, look_for, published_at, keywords";
+
+  private ConsumerWarning warning(Connection c, ResultSet rs) throws SQLException {
+    long id = rs.getLong(1);
+    return new ConsumerWarning(
+        id,
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        Transactions.instant(rs, 7),
+        namedViolators(c, id));
+  }
+
+  private static List<String> namedSellers(Connection c, long warningId) throws SQLException {
+    Set<String> out = new LinkedHashSet<>();
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT seller_id FROM consumer_warning_sellers WHERE warning_id = ?")) {
+      ps.setLong(1, warningId);
+      collect(ps, out);
+    }
+    return List.copyOf(out);
+  }
+
+  /** The violators a warning names whose publication is in force (never an unpublished one). */
+  private static List<PublishedViolator> namedViolators(Connection c, long warningId)
+      throws SQLException {
+    List<PublishedViolator> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT v.seller_id, COALESCE(s.name, v.seller_name), s.platform, s.url, p.name,"
+                + " v.decision_ref, v.legal_basis, v.published_at FROM consumer_warning_sellers w"
+                + " JOIN violators v ON v.seller_id = w.seller_id"
+                + " LEFT JOIN sellers s ON s.id = v.seller_id"
+                + " LEFT JOIN provinces p ON p.code = v.province_code"
+                + " WHERE w.warning_id = ? AND v.published = TRUE AND v.removed_at IS NULL"
+                + " ORDER BY v.published_at DESC, v.seller_id")) {
+      ps.setLong(1, warningId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new PublishedViolator(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  Transactions.instant(rs, 8)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  /**
+   * Writes and publishes a consumer warning at once (tests and scripts; the portal writes a draft
+   * and publishes it through {@link WarningStore}). Audited.
+   */
+  public long publishWarning(String title, String body, String keywords, String actor) {
+    WarningStore store = new WarningStore(dataSource, clock);
+    long id =
+        store.save(null, new WarningDraft(title, body, null, null, null, keywords, null), actor);
+    store.publish(id, actor);
+    return id;
   }
 
   /** "Check a shop or link": what the authority knows about the shops the query names. */

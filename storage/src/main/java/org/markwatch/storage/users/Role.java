@@ -8,7 +8,9 @@ public enum Role {
   SUPERVISOR,
   OPERATOR,
   ADMIN,
-  AGENCY_CLIENT;
+  AGENCY_CLIENT,
+  /** A brand owner's staff: origin data of its own brands only (V63 user_brands). */
+  BRAND_OWNER;
 
   public String sql() {
     return name().toLowerCase(Locale.ROOT);
@@ -23,7 +25,7 @@ public enum Role {
           "unknown role '"
               + text
               + "' (expected one of analyst, supervisor, operator,"
-              + " admin, agency_client)");
+              + " admin, agency_client, brand_owner)");
     }
   }
 }
