@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * The brands someone may register origin data for: every brand (operators, admins, the command
- * line) or a brand owner's own ({@code user_brands}, V63).
+ * line) or a brand owner's own ({@code user_brands}, V72).
  *
  * @param brands the brand ids, or null for every brand
  */

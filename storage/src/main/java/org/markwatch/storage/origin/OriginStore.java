@@ -445,7 +445,7 @@ public final class OriginStore {
         });
   }
 
-  /** The brands a brand owner's user acts for (V63 {@code user_brands}). */
+  /** The brands a brand owner's user acts for (V72 {@code user_brands}). */
   public Set<String> ownerBrands(String username) {
     return Transactions.run(
         dataSource,

@@ -9,7 +9,7 @@ public enum Role {
   OPERATOR,
   ADMIN,
   AGENCY_CLIENT,
-  /** A brand owner's staff: origin data of its own brands only (V63 user_brands). */
+  /** A brand owner's staff: origin data of its own brands only (V72 user_brands). */
   BRAND_OWNER;
 
   public String sql() {

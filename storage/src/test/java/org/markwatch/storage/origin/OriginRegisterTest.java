@@ -14,7 +14,7 @@ import org.markwatch.storage.users.Role;
 import org.markwatch.storage.users.UserStore;
 
 /**
- * Migration V63 and the origin registers' checks on H2 and PostgreSQL: field codes for the portal
+ * Migration V72 and the origin registers' checks on H2 and PostgreSQL: field codes for the portal
  * (the expected check digit of a wrong GTIN, a GTIN or serial range already registered, a taken
  * product id), and a brand owner's scope (another brand refused, another brand's product not
  * found).

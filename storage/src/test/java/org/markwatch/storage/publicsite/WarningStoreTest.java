@@ -17,7 +17,7 @@ import org.markwatch.storage.cases.CaseStore;
 import org.markwatch.storage.jurisdiction.Jurisdiction;
 
 /**
- * Migration V62 and the warnings' life on H2 and PostgreSQL: a draft is not public, a published
+ * Migration V71 and the warnings' life on H2 and PostgreSQL: a draft is not public, a published
  * warning is found by its text and by a violator it names, only published violators show, a
  * withdrawn one disappears and cannot be edited; every step audited.
  */
