@@ -9,18 +9,19 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import org.markwatch.app.benchqueue.BenchListings;
+import org.markwatch.app.benchqueue.BenchLoad;
 import org.markwatch.app.benchqueue.HttpLoad;
-import org.markwatch.storage.BulkLoader;
 import org.markwatch.storage.Database;
 import org.markwatch.storage.DatabaseSettings;
-import org.markwatch.storage.ScoredListing;
 import org.markwatch.storage.users.NewUser;
 import org.markwatch.storage.users.Role;
 import org.markwatch.storage.users.UserStore;
@@ -37,10 +38,12 @@ import picocli.CommandLine.Option;
     name = "queue",
     mixinStandardHelpOptions = true,
     description = {
-      "Loads generated listings with verdicts into a fresh PostgreSQL database (the first part through",
-      "the storage module's JDBC batch upsert, the rest with COPY, and reports both rates), starts the portal",
-      "and measures the queue page, a filtered page, accent-insensitive search and the listing page with",
-      "concurrent signed-in HTTP clients. Goal: p95 under 200 ms each."
+      "Loads generated listings with verdicts into PostgreSQL (the first part through the storage",
+      "module's JDBC batch upsert, as many again by COPY with the same indexes, the rest by COPY with",
+      "the secondary indexes dropped and built again after; it reports each rate), starts the portal",
+      "and measures the queue page, a filtered page, accent-insensitive search and the listing page",
+      "with concurrent signed-in HTTP clients. Goal: p95 under 200 ms each. With --reuse, a database",
+      "already loaded with the same listings is measured again without loading."
     })
 final class BenchQueueCommand implements Callable<Integer> {
   @Option(
@@ -57,6 +60,12 @@ final class BenchQueueCommand implements Callable<Integer> {
   long jdbcListings;
 
   @Option(
+      names = "--load-threads",
+      description = "Connections the bulk COPY loads on at once (default: ${DEFAULT-VALUE}).",
+      defaultValue = "2")
+  int loadThreads;
+
+  @Option(
       names = "--clients",
       description = "Concurrent signed-in clients (default: ${DEFAULT-VALUE}).",
       defaultValue = "20")
@@ -69,11 +78,32 @@ final class BenchQueueCommand implements Callable<Integer> {
   int requests;
 
   @Option(
+      names = "--warmup",
+      description =
+          "Uncounted requests per client and page kind before the measured ones (default:"
+              + " ${DEFAULT-VALUE}).",
+      defaultValue = "10")
+  int warmup;
+
+  @Option(
       names = "--postgres",
       description =
           "PostgreSQL server (default: ${DEFAULT-VALUE}); user from MARKWATCH_DB_USER or postgres.",
       defaultValue = "jdbc:postgresql://127.0.0.1:5432/")
   String postgres;
+
+  @Option(
+      names = "--reuse",
+      description =
+          "Use the database --database and keep it: if a complete load of the same number of"
+              + " listings by the same generator is there (its marker row), measure only.")
+  boolean reuse;
+
+  @Option(
+      names = "--database",
+      description = "The database --reuse uses (default: ${DEFAULT-VALUE}).",
+      defaultValue = "markwatch_bench_queue")
+  String database;
 
   @Option(
       names = "--keep",
@@ -87,49 +117,42 @@ final class BenchQueueCommand implements Callable<Integer> {
       defaultValue = "bench-queue.txt")
   Path out;
 
-  private static final int CHUNK = 20_000;
-
   @Override
   public Integer call() {
-    if (listings < 1 || jdbcListings < 0 || clients < 1 || requests < 1) {
+    if (listings < 1
+        || jdbcListings < 0
+        || clients < 1
+        || requests < 1
+        || warmup < 0
+        || loadThreads < 1) {
       System.err.println(
-          "markwatch bench queue: --listings, --clients and --requests must be positive");
+          "markwatch bench queue: --listings, --clients, --requests and --load-threads must be"
+              + " positive");
+      return 2;
+    }
+    if (reuse && !database.matches("[a-z_][a-z0-9_]{0,62}")) {
+      System.err.println(
+          "markwatch bench queue: --database " + database + ": lower case letters, digits and _");
       return 2;
     }
     jdbcListings =
         Math.min(jdbcListings, listings) / BenchListings.PER_SELLER * BenchListings.PER_SELLER;
     String user = System.getenv().getOrDefault("MARKWATCH_DB_USER", "postgres");
     String password = System.getenv().getOrDefault("MARKWATCH_DB_PASSWORD", "");
-    String name = "markwatch_bench_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+    String name =
+        reuse
+            ? database
+            : "markwatch_bench_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
     StringBuilder report = new StringBuilder();
     try {
-      try (Connection admin = DriverManager.getConnection(postgres + "postgres", user, password);
-          Statement st = admin.createStatement()) {
-        st.execute("CREATE DATABASE " + name);
-      }
       DatabaseSettings settings = new DatabaseSettings(postgres + name, user, password, 8);
       line(report, "markwatch bench queue, " + Instant.now() + ", database " + name);
-      line(
-          report,
-          "machine: "
-              + Runtime.getRuntime().availableProcessors()
-              + " cpus, load average "
-              + String.format(
-                  Locale.ROOT,
-                  "%.2f",
-                  java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                      .getSystemLoadAverage())
-              + ", java "
-              + Runtime.version());
+      line(report, machine());
       try {
-        run(settings, report);
+        run(settings, user, password, name, report);
       } finally {
-        if (!keep) {
-          try (Connection admin =
-                  DriverManager.getConnection(postgres + "postgres", user, password);
-              Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-          }
+        if (!keep && !reuse) {
+          admin(user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
       }
       Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
@@ -148,75 +171,84 @@ final class BenchQueueCommand implements Callable<Integer> {
     }
   }
 
-  private void run(DatabaseSettings settings, StringBuilder report) throws Exception {
-    try (Database db = Database.open(settings)) {
-      // 1. the storage module's JDBC batch upsert (what the pipeline writes with), then 2. its COPY
-      // bulk loader for the rest: the same rows either way (storage's BulkLoader)
-      BulkLoader loader = new BulkLoader(db);
-      long t0 = System.nanoTime();
-      for (long i = 0; i < jdbcListings; i += 1000) {
-        loader.load(batch(i, Math.min(jdbcListings, i + 1000)), BulkLoader.Method.JDBC_BATCH);
-        progress("JDBC batch", Math.min(jdbcListings, i + 1000), jdbcListings, t0);
+  private void run(
+      DatabaseSettings settings, String user, String password, String name, StringBuilder report)
+      throws Exception {
+    Optional<BenchLoad.Marker> loaded = reuse ? reusable(settings, user, password, name) : null;
+    if (loaded == null || loaded.isEmpty()) {
+      if (reuse) {
+        admin(user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       }
-      double jdbcS = (System.nanoTime() - t0) / 1e9;
-      if (jdbcListings > 0) {
-        line(
-            report,
-            String.format(
-                Locale.ROOT,
-                "load, JDBC batch (BulkLoader JDBC_BATCH = ListingStore.saveAll,"
-                    + " 1,000 per batch): %,d listings in %.1f s = %,.0f listings/s",
-                jdbcListings,
-                jdbcS,
-                jdbcListings / jdbcS));
-      }
-      long t1 = System.nanoTime();
-      for (long i = jdbcListings; i < listings; i += CHUNK) {
-        BulkLoader.Result r =
-            loader.load(batch(i, Math.min(listings, i + CHUNK)), BulkLoader.Method.COPY);
-        if (r.method() != BulkLoader.Method.COPY) {
-          throw new IllegalStateException("the bulk loader did not use COPY (not PostgreSQL?)");
+      admin(user, password, "CREATE DATABASE " + name);
+      try (Database db = Database.open(settings)) {
+        BenchLoad load = new BenchLoad(db, System.out::println);
+        for (String figure : load.load(listings, jdbcListings, loadThreads)) {
+          line(report, figure);
         }
-        progress("COPY", Math.min(listings, i + CHUNK) - jdbcListings, listings - jdbcListings, t1);
-      }
-      try (Connection c = db.connection();
-          Statement st = c.createStatement()) {
-        st.execute("ANALYZE");
-      }
-      double copyS = (System.nanoTime() - t1) / 1e9;
-      long copied = listings - jdbcListings;
-      if (copied > 0) {
         line(
             report,
             String.format(
-                Locale.ROOT,
-                "load, COPY (BulkLoader COPY: staging tables, then one insert per"
-                    + " table; %,d per load): %,d listings in %.1f s = %,.0f listings/s",
-                CHUNK,
-                copied,
-                copyS,
-                copied / copyS));
+                Locale.ROOT, "flagged listings in the queue: %,d of %,d", count(db), listings));
       }
-      if (jdbcListings > 0 && copied > 0) {
-        line(
-            report,
-            String.format(
-                Locale.ROOT,
-                "COPY / JDBC batch: %.1fx",
-                (copied / copyS) / (jdbcListings / jdbcS)));
-      }
+    } else {
+      BenchLoad.Marker m = loaded.get();
       line(
           report,
-          String.format(
-              Locale.ROOT, "flagged listings in the queue: %,d of %,d", count(db), listings));
+          "reused the load of "
+              + m.loadedAt()
+              + " ("
+              + m.generator()
+              + ", "
+              + String.format(Locale.ROOT, "%,d", m.listings())
+              + " listings); its figures:");
+      for (String figure : m.figures()) {
+        line(report, "  " + figure);
+      }
     }
+    measure(settings, report);
+  }
 
-    // 3. the portal, in this process, over the same database; one national analyst
+  /**
+   * The marker of a complete load of this many listings by this generator in the database, after
+   * migrating it (a migration added since runs on the loaded data, as it would in production);
+   * empty when there is none, or when the database does not exist or cannot be migrated.
+   */
+  private Optional<BenchLoad.Marker> reusable(
+      DatabaseSettings settings, String user, String password, String name) throws Exception {
+    if (!exists(user, password, name)) {
+      System.out.println("no database " + name + " yet: loading");
+      return Optional.empty();
+    }
+    try (Database db = Database.open(settings)) {
+      Optional<BenchLoad.Marker> m = new BenchLoad(db, System.out::println).marker();
+      if (m.isEmpty()) {
+        System.out.println(name + " holds no complete load: loading again");
+      } else if (m.get().listings() != listings
+          || !m.get().generator().equals(BenchListings.GENERATOR)) {
+        System.out.println(
+            name
+                + " holds "
+                + m.get().listings()
+                + " listings by "
+                + m.get().generator()
+                + ": loading again");
+        return Optional.empty();
+      }
+      return m;
+    } catch (org.markwatch.storage.StorageException e) {
+      System.out.println(name + " cannot be migrated (" + e.getMessage() + "): loading again");
+      return Optional.empty();
+    }
+  }
+
+  private void measure(DatabaseSettings settings, StringBuilder report) throws Exception {
+    // the portal, in this process, over the same database; one national analyst for this run
+    String username = "bench_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
     String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
     try (Database db = Database.openWithoutMigrating(settings)) {
       new UserStore(db.dataSource())
           .add(
-              new NewUser("bench", "bench", null, null, Set.of(Role.ANALYST)),
+              new NewUser(username, "bench", null, null, Set.of(Role.ANALYST)),
               password,
               false,
               "bench");
@@ -227,15 +259,18 @@ final class BenchQueueCommand implements Callable<Integer> {
         PortalServer.start(settings, evidence, "127.0.0.1", 0, null);
     try {
       String base = PortalServer.localUrl(portal, "127.0.0.1").replaceAll("/$", "");
-      HttpLoad load = new HttpLoad(base, clients, "bench", password);
+      HttpLoad load = new HttpLoad(base, clients, username, password);
       line(
           report,
           String.format(
               Locale.ROOT,
-              "%d signed-in clients, %d requests each per page kind (after one"
-                  + " warm-up request each), portal and PostgreSQL on this machine",
+              "%d signed-in clients, %d requests each per page kind, after a warm-up of %d"
+                  + " uncounted requests each of every kind; portal and PostgreSQL on this machine;"
+                  + " %s",
               clients,
-              requests));
+              requests,
+              warmup,
+              machine()));
       String[] violations = {
         "counterfeit", "prohibited", "smuggled", "misleading", "ip_infringing"
       };
@@ -251,29 +286,47 @@ final class BenchQueueCommand implements Callable<Integer> {
         "ma 4242",
         "shop thuy tien 77"
       };
-      HttpLoad.Result queue = load.run("queue", requests, k -> "/queue?page=" + (k % 10));
-      line(report, queue.line());
-      HttpLoad.Result filtered =
-          load.run(
-              "filtered",
-              requests,
-              k ->
+      Map<String, BiFunction<Integer, String, String>> kinds = new LinkedHashMap<>();
+      // a client reads the queue page after page (following the page's own "next" link, as an
+      // analyst does), starting again from the first page every 10 pages
+      kinds.put("queue", (k, last) -> next(last, k, 10, "/queue"));
+      kinds.put(
+          "filtered",
+          (k, last) ->
+              next(
+                  last,
+                  k,
+                  3,
                   "/queue?violation="
-                      + violations[k % violations.length]
+                      + violations[(k / 3) % violations.length]
                       + "&platform=bench&sort="
-                      + (k % 2 == 0 ? "price" : "date")
-                      + "&page="
-                      + (k % 3));
-      line(report, filtered.line());
-      HttpLoad.Result search =
-          load.run("search", requests, k -> "/queue?q=" + HttpLoad.enc(terms[k % terms.length]));
-      line(report, search.line());
-      HttpLoad.Result listing =
-          load.run(
-              "listing",
-              requests,
-              k -> "/listing?id=" + HttpLoad.enc("bench:" + Math.floorMod(k * 7_919L, listings)));
-      line(report, listing.line());
+                      + ((k / 3) % 2 == 0 ? "price" : "date")));
+      kinds.put("search", (k, last) -> "/queue?q=" + HttpLoad.enc(terms[k % terms.length]));
+      kinds.put(
+          "listing",
+          (k, last) ->
+              "/listing?id=" + HttpLoad.enc("bench:" + Math.floorMod(k * 7_919L, listings)));
+      // warm-up: every kind, uncounted, before any is measured (the JIT compiles the portal's
+      // paths, the database's and the system's caches fill), so no kind pays for coming first
+      for (Map.Entry<String, BiFunction<Integer, String, String>> kind : kinds.entrySet()) {
+        load.run(kind.getKey(), warmup, 0, kind.getValue());
+      }
+      Map<String, HttpLoad.Result> results = new LinkedHashMap<>();
+      for (Map.Entry<String, BiFunction<Integer, String, String>> kind : kinds.entrySet()) {
+        // other pages than the warm-up's (request numbers further on)
+        HttpLoad.Result r =
+            load.run(
+                kind.getKey(),
+                0,
+                requests,
+                (k, last) -> kind.getValue().apply(k + 1_000_000, last));
+        results.put(kind.getKey(), r);
+        line(report, r.line());
+      }
+      HttpLoad.Result queue = results.get("queue");
+      HttpLoad.Result filtered = results.get("filtered");
+      HttpLoad.Result search = results.get("search");
+      HttpLoad.Result listing = results.get("listing");
       line(
           report,
           String.format(
@@ -290,12 +343,46 @@ final class BenchQueueCommand implements Callable<Integer> {
     }
   }
 
-  private static List<ScoredListing> batch(long from, long to) {
-    List<ScoredListing> out = new ArrayList<>((int) (to - from));
-    for (long k = from; k < to; k++) {
-      out.add(BenchListings.listing(k));
+  /**
+   * The first page every {@code walk} requests, else the "next" link of the client's last page (the
+   * first page again when there was none).
+   */
+  private static String next(String lastBody, int k, int walk, String first) {
+    if (k % walk == 0 || lastBody == null) {
+      return first;
     }
-    return out;
+    return HttpLoad.link(lastBody, "next").orElse(first);
+  }
+
+  private static String machine() {
+    return "machine: "
+        + Runtime.getRuntime().availableProcessors()
+        + " cpus, load average "
+        + String.format(
+            Locale.ROOT,
+            "%.2f",
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage())
+        + ", java "
+        + Runtime.version();
+  }
+
+  private void admin(String user, String password, String sql) throws Exception {
+    try (Connection admin = DriverManager.getConnection(postgres + "postgres", user, password);
+        Statement st = admin.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  private boolean exists(String user, String password, String name) throws Exception {
+    try (Connection admin = DriverManager.getConnection(postgres + "postgres", user, password);
+        java.sql.PreparedStatement ps =
+            admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   private static long count(Database db) throws Exception {
@@ -305,19 +392,6 @@ final class BenchQueueCommand implements Callable<Integer> {
       rs.next();
       return rs.getLong(1);
     }
-  }
-
-  private static void progress(String what, long done, long total, long t0) {
-    double s = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(
-        Locale.ROOT,
-        "\r%s: %,d / %,d listings (%.0f/s)%s",
-        what,
-        done,
-        total,
-        done / Math.max(s, 1e-9),
-        done >= total ? "\n" : "");
-    System.out.flush();
   }
 
   private static void line(StringBuilder report, String line) {

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -145,6 +146,12 @@ public final class BulkLoader {
     "observation_id",
     "ruleset_seq"
   };
+  private static final String[] CONTACT_COLS = {
+    "seller_id", "kind", "value_key", "match_kind", "shown", "listing_id", "first_seen", "last_seen"
+  };
+  private static final String[] SELLER_PROVINCE_COLS = {
+    "seller_id", "province_text", "province_code", "first_seen", "last_seen"
+  };
   private static final String[] VV_COLS = {"listing_id", "violation", "position"};
   private static final String[] REVIEW_COLS = {"listing_id", "state", "queued_at", "due_at"};
 
@@ -171,35 +178,17 @@ public final class BulkLoader {
       throw new StorageException("cannot read the province names: " + ListingStore.describe(e), e);
     }
     StringBuilder sellers = new StringBuilder();
+    StringBuilder contacts = new StringBuilder();
+    StringBuilder sellerProvinces = new StringBuilder();
     StringBuilder listings = new StringBuilder();
     StringBuilder observations = new StringBuilder();
     StringBuilder ovs = new StringBuilder();
     StringBuilder verdicts = new StringBuilder();
     StringBuilder vvs = new StringBuilder();
     StringBuilder reviews = new StringBuilder();
-    Map<String, Boolean> sellerSeen = new HashMap<>();
     Map<String, Boolean> observationSeen = new HashMap<>();
+    writeSellers(all, provinces, sellers, contacts, sellerProvinces);
     for (ListingRow r : latest.values()) {
-      ListingRow.SellerRow s = r.seller();
-      if (s != null && sellerSeen.putIfAbsent(s.id(), true) == null) {
-        row(
-            sellers,
-            s.id(),
-            s.platform(),
-            s.name(),
-            s.url(),
-            s.province(),
-            s.address(),
-            s.phones(),
-            s.taxCode(),
-            s.businessRegistration(),
-            s.verified(),
-            r.observedAt(),
-            r.observedAt(),
-            null,
-            s.emails(),
-            provinces.resolve(s.province(), s.address()).orElse(null));
-      }
       row(
           listings,
           r.id(),
@@ -240,7 +229,7 @@ public final class BulkLoader {
     }
     // A listing enters the review queue when one of its verdicts was flagged as it became
     // current...
-    Map<String, java.time.OffsetDateTime> queuedAt = new LinkedHashMap<>();
+    Map<String, OffsetDateTime> queuedAt = new LinkedHashMap<>();
     for (ListingRow r : all) {
       if (r.verdict().flagged() && seqs.get(r.verdict().rulesetVersion()) != null) {
         queuedAt.merge(r.id(), r.observedAt(), (x, y) -> x.isBefore(y) ? x : y);
@@ -301,6 +290,15 @@ public final class BulkLoader {
       try {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         stage(c, copy, "sellers", SELLER_COLS, sellers, "id");
+        stage(c, copy, "seller_contacts", CONTACT_COLS, contacts, "seller_id", "kind", "value_key");
+        stage(
+            c,
+            copy,
+            "seller_provinces",
+            SELLER_PROVINCE_COLS,
+            sellerProvinces,
+            "seller_id",
+            "province_text");
         stage(c, copy, "listings", LISTING_COLS, listings, "id");
         stage(c, copy, "observations", OBSERVATION_COLS, observations, "id");
         stage(c, copy, "observation_verdicts", OV_COLS, ovs, "observation_id", "ruleset_version");
@@ -319,6 +317,104 @@ public final class BulkLoader {
     } catch (IOException e) {
       throw new StorageException("bulk COPY failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The seller rows as {@link ListingStore}'s MERGE leaves them after the same records: each seller
+   * as its newest sighting shows it (ties: the larger content hash), first seen at its oldest; its
+   * contact points (V21) and province texts, each first written as the first in the store's key
+   * order and widened to the oldest and newest sighting.
+   */
+  private static void writeSellers(
+      List<ListingRow> all,
+      ProvinceNames provinces,
+      StringBuilder sellers,
+      StringBuilder contacts,
+      StringBuilder sellerProvinces) {
+    List<ListingRow> byId =
+        all.stream()
+            .filter(r -> r.seller() != null)
+            .sorted(java.util.Comparator.comparing(ListingRow::id))
+            .toList();
+    record Seen(ListingRow row, String hash, OffsetDateTime first, OffsetDateTime last) {}
+    Map<String, Seen> sellerSeen = new java.util.TreeMap<>();
+    for (ListingRow r : byId) {
+      String hash = ListingStore.sellerHash(r.seller());
+      sellerSeen.merge(
+          r.seller().id(),
+          new Seen(r, hash, r.observedAt(), r.observedAt()),
+          (a, b) -> {
+            boolean newer =
+                b.last().isAfter(a.last())
+                    || (b.last().isEqual(a.last()) && b.hash().compareTo(a.hash()) > 0);
+            Seen win = newer ? b : a;
+            return new Seen(
+                win.row(), win.hash(), min(a.first(), b.first()), max(a.last(), b.last()));
+          });
+    }
+    for (Seen seen : sellerSeen.values()) {
+      ListingRow.SellerRow s = seen.row().seller();
+      row(
+          sellers,
+          s.id(),
+          s.platform(),
+          s.name(),
+          s.url(),
+          s.province(),
+          s.address(),
+          s.phones(),
+          s.taxCode(),
+          s.businessRegistration(),
+          s.verified(),
+          seen.first(),
+          seen.last(),
+          seen.hash(),
+          s.emails(),
+          provinces.resolve(s.province(), s.address()).orElse(null));
+    }
+    record Contact(ListingStore.ContactItem item, OffsetDateTime first, OffsetDateTime last) {}
+    Map<String, Contact> contactSeen = new LinkedHashMap<>();
+    for (ListingStore.ContactItem i : ListingStore.contactItems(byId)) {
+      contactSeen.merge(
+          i.row().seller().id() + '\n' + i.contact().kind() + '\n' + i.contact().valueKey(),
+          new Contact(i, i.row().observedAt(), i.row().observedAt()),
+          (a, b) -> new Contact(a.item(), min(a.first(), b.first()), max(a.last(), b.last())));
+    }
+    for (Contact k : contactSeen.values()) {
+      ListingStore.ContactItem i = k.item();
+      row(
+          contacts,
+          i.row().seller().id(),
+          i.contact().kind(),
+          i.contact().valueKey(),
+          i.contact().matchKind(),
+          i.contact().value(),
+          i.contact().own() ? null : i.row().id(),
+          k.first(),
+          k.last());
+    }
+    record Province(String code, OffsetDateTime first, OffsetDateTime last) {}
+    Map<List<String>, Province> provinceSeen = new LinkedHashMap<>();
+    for (ListingRow r : byId) {
+      String text = r.seller().province();
+      if (text == null || text.isBlank()) {
+        continue;
+      }
+      provinceSeen.merge(
+          List.of(r.seller().id(), text),
+          new Province(provinces.resolve(text, null).orElse(null), r.observedAt(), r.observedAt()),
+          (a, b) -> new Province(a.code(), min(a.first(), b.first()), max(a.last(), b.last())));
+    }
+    provinceSeen.forEach(
+        (key, p) -> row(sellerProvinces, key.get(0), key.get(1), p.code(), p.first(), p.last()));
+  }
+
+  private static OffsetDateTime min(OffsetDateTime a, OffsetDateTime b) {
+    return b.isBefore(a) ? b : a;
+  }
+
+  private static OffsetDateTime max(OffsetDateTime a, OffsetDateTime b) {
+    return b.isAfter(a) ? b : a;
   }
 
   /** COPY into a temporary copy of the table, then insert the rows whose key is new. */
@@ -388,7 +484,7 @@ public final class BulkLoader {
         continue;
       }
       String s =
-          v instanceof java.time.OffsetDateTime t
+          v instanceof OffsetDateTime t
               ? t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
               : v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString();
       b.append('"').append(s.replace("\"", "\"\"")).append('"');

@@ -218,20 +218,7 @@ public final class ListingStore {
           ps.setBoolean(10, s.verified());
         }
         ps.setObject(11, r.observedAt());
-        ps.setString(
-            12,
-            Rows.sha256(
-                s.id(),
-                s.platform(),
-                s.name(),
-                s.url(),
-                s.province(),
-                s.address(),
-                s.phones(),
-                s.taxCode(),
-                s.businessRegistration(),
-                String.valueOf(s.verified()),
-                s.emails()));
+        ps.setString(12, sellerHash(s));
         ps.setString(13, s.emails());
         ps.setString(14, provinces.resolve(s.province(), s.address()).orElse(null));
         ps.addBatch();
@@ -259,26 +246,63 @@ public final class ListingStore {
     }
   }
 
+  /** The content hash of a seller row: ties between two sightings at one time go to the larger. */
+  static String sellerHash(ListingRow.SellerRow s) {
+    return Rows.sha256(
+        s.id(),
+        s.platform(),
+        s.name(),
+        s.url(),
+        s.province(),
+        s.address(),
+        s.phones(),
+        s.taxCode(),
+        s.businessRegistration(),
+        String.valueOf(s.verified()),
+        s.emails());
+  }
+
+  /**
+   * The order in which {@link #writeSellerContacts} writes contact points: the first of a key in
+   * this order is the one inserted (its shown value and listing), later ones only widen its
+   * first/last seen. {@link BulkLoader} keeps the same rule.
+   */
+  static final Comparator<ContactItem> CONTACT_ORDER =
+      Comparator.comparing((ContactItem i) -> i.row().seller().id())
+          .thenComparing(i -> i.contact().kind())
+          .thenComparing(i -> i.contact().valueKey())
+          .thenComparing(i -> i.row().id());
+
+  /** A contact point of the seller of one listing row. */
+  record ContactItem(ListingRow row, ListingRow.ContactRow contact) {}
+
+  /**
+   * The contact items of rows sorted by listing id (as {@link #write} sorts them), in {@link
+   * #CONTACT_ORDER}; the sort is stable, so two observations of one listing keep their order.
+   */
+  static List<ContactItem> contactItems(List<ListingRow> rowsById) {
+    List<ContactItem> items = new ArrayList<>();
+    for (ListingRow r : rowsById) {
+      if (r.seller() == null) {
+        continue;
+      }
+      for (ListingRow.ContactRow k : r.contacts()) {
+        items.add(new ContactItem(r, k));
+      }
+    }
+    items.sort(CONTACT_ORDER);
+    return items;
+  }
+
   /** Contact points of the sellers (V21), in key order like every other table. */
   private static void writeSellerContacts(Connection c, List<ListingRow> withSeller)
       throws SQLException {
-    record Item(ListingRow row, ListingRow.ContactRow contact) {}
-    List<Item> items = new ArrayList<>();
-    for (ListingRow r : withSeller) {
-      for (ListingRow.ContactRow k : r.contacts()) {
-        items.add(new Item(r, k));
-      }
-    }
+    List<ContactItem> items = contactItems(withSeller);
     if (items.isEmpty()) {
       return;
     }
-    items.sort(
-        Comparator.comparing((Item i) -> i.row().seller().id())
-            .thenComparing(i -> i.contact().kind())
-            .thenComparing(i -> i.contact().valueKey())
-            .thenComparing(i -> i.row().id()));
     try (PreparedStatement ps = c.prepareStatement(ListingSql.MERGE_SELLER_CONTACT)) {
-      for (Item i : items) {
+      for (ContactItem i : items) {
         ps.setString(1, i.row().seller().id());
         ps.setString(2, i.contact().kind());
         ps.setString(3, i.contact().valueKey());

@@ -9,18 +9,23 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.markwatch.model.Contact;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Money;
 import org.markwatch.model.Scored;
+import org.markwatch.model.Seller;
 
 /**
- * COPY and the JDBC batch write the same rows (PostgreSQL); a second COPY of the same records adds
- * nothing.
+ * COPY and the JDBC batch write the same rows (PostgreSQL), seller contact points and province
+ * history included; a second COPY of the same records adds nothing.
  */
 class BulkLoaderTest {
   private static final List<String> COMPARED =
       List.of(
-          "SELECT id, platform, name, province, province_code FROM sellers ORDER BY id",
+          "SELECT id, platform, name, province, province_code, phones, first_seen, last_seen,"
+              + " content_sha256 FROM sellers ORDER BY id",
+          "SELECT * FROM seller_contacts ORDER BY seller_id, kind, value_key",
+          "SELECT * FROM seller_provinces ORDER BY seller_id, province_text",
           "SELECT id, title, price_amount, seller_id, observed_at, listing_json, content_sha256 FROM listings ORDER BY id",
           "SELECT id, listing_id, observed_at, price_amount FROM observations ORDER BY id",
           "SELECT observation_id, ruleset_version, score, flagged, violations FROM observation_verdicts ORDER BY 1, 2",
@@ -43,6 +48,16 @@ class BulkLoaderTest {
       assertThat(batch.method()).isEqualTo(BulkLoader.Method.JDBC_BATCH);
       assertThat(rows(viaCopy)).containsExactlyInAnyOrderElementsOf(rows(viaBatch));
       assertThat(rows(viaCopy)).hasSizeGreaterThan(600 * 4);
+      // the contact points are there, not merely equal: the seller's phone, the listings' Zalo
+      // numbers (one written two ways), bank accounts and e-mails, with the listing first seen on
+      assertThat(count(viaCopy, "SELECT COUNT(*) FROM seller_contacts WHERE kind = 'phone'"))
+          .isEqualTo(41);
+      assertThat(
+              count(
+                  viaCopy,
+                  "SELECT COUNT(DISTINCT kind) FROM seller_contacts WHERE listing_id IS NOT NULL"))
+          .isEqualTo(3);
+      assertThat(count(viaCopy, "SELECT COUNT(*) FROM seller_provinces")).isEqualTo(41);
 
       List<String> before = rows(viaCopy);
       new BulkLoader(viaCopy).load(records, BulkLoader.Method.COPY);
@@ -74,6 +89,13 @@ class BulkLoaderTest {
                   "2026-11-01T07:00:00Z")
               .toBuilder()
               .price(Money.vnd(10_000L * (i % 97 + 1)))
+              // contacts shared between sellers and listings, the same number written two ways
+              .contacts(
+                  List.of(
+                      new Contact(
+                          "zalo", i % 2 == 0 ? "0912 345 " + (100 + i % 9) : "+8491234510" + i % 9),
+                      new Contact("bank_account", "Vietcombank " + (1_000_000 + i % 13)),
+                      new Contact("email", "Shop" + i % 5 + "@Example.vn")))
               .build();
       boolean flagged = i % 3 == 0;
       out.add(
@@ -88,14 +110,43 @@ class BulkLoaderTest {
                   List.of(),
                   List.of())));
     }
+    // seen again later, its seller now in another province and with another phone
     Listing again =
         Fixtures.listing(
             "shopee:gen:0", "shopee", "shopee:shop:g0", "Sản phẩm mới", "2026-11-02T07:00:00Z");
+    again =
+        again.toBuilder()
+            .seller(
+                new Seller(
+                    "shopee:shop:g0",
+                    "Shop g0 mới",
+                    null,
+                    List.of("0987 654 321"),
+                    null,
+                    null,
+                    "TP. Hồ Chí Minh",
+                    null,
+                    null,
+                    false,
+                    null,
+                    null,
+                    null,
+                    null))
+            .build();
     out.add(
         new ScoredListing(
             again,
             Scored.of("shopee:gen:0", "rules-bench", 0.2, false, List.of(), List.of(), List.of())));
     return out;
+  }
+
+  private static long count(Database db, String sql) throws Exception {
+    try (Connection c = db.connection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private static List<String> rows(Database db) throws Exception {

@@ -20,6 +20,13 @@ import org.markwatch.storage.ScoredListing;
  */
 public final class BenchListings {
   public static final String RULESET = "bench-ruleset-1";
+
+  /**
+   * The version of what this class generates, kept in a loaded database's marker row: change it
+   * with the generator so {@code bench queue --reuse} loads again instead of measuring old data.
+   */
+  public static final String GENERATOR = "bench-listings/1";
+
   public static final int PER_SELLER = 20;
 
   /** A province as addresses write it, and its code (table provinces). */

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntFunction;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,38 +87,45 @@ public final class HttpLoad {
   }
 
   /**
-   * Every client sends {@code perClient} requests to the paths {@code path} gives for request
-   * numbers (client * perClient + k), after one warm-up request each that is not counted.
+   * Every client sends {@code warmup} uncounted requests, then {@code perClient} timed ones, one
+   * after the other, to the paths {@code path} gives for the request number (client * (warmup +
+   * perClient) + k) and the body of the client's last response (null before the first), so a client
+   * can follow the links of the page it just read.
    */
-  public Result run(String name, int perClient, IntFunction<String> path) throws Exception {
+  public Result run(
+      String name, int warmup, int perClient, BiFunction<Integer, String, String> path)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients.size());
     try {
       List<Future<long[]>> futures = new ArrayList<>();
+      int each = warmup + perClient;
       for (int ci = 0; ci < clients.size(); ci++) {
         final int client = ci;
         futures.add(
             pool.submit(
                 () -> {
                   HttpClient c = clients.get(client);
-                  c.send(
-                      get(path.apply(client * perClient)),
-                      HttpResponse.BodyHandlers.discarding()); // warm-up
+                  String last = null;
                   long[] out = new long[perClient + 1];
                   int errors = 0;
-                  for (int k = 0; k < perClient; k++) {
+                  for (int k = 0; k < each; k++) {
                     long t0 = System.nanoTime();
+                    boolean failed = false;
                     try {
-                      HttpResponse<byte[]> r =
+                      HttpResponse<String> r =
                           c.send(
-                              get(path.apply(client * perClient + k)),
-                              HttpResponse.BodyHandlers.ofByteArray());
-                      if (r.statusCode() != 200) {
-                        errors++;
-                      }
+                              get(path.apply(client * each + k, last)),
+                              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                      failed = r.statusCode() != 200;
+                      last = failed ? null : r.body();
                     } catch (IOException e) {
-                      errors++; // a timeout counts with the time it took
+                      failed = true; // a timeout counts with the time it took
+                      last = null;
                     }
-                    out[k] = System.nanoTime() - t0;
+                    if (k >= warmup) {
+                      out[k - warmup] = System.nanoTime() - t0;
+                      errors += failed ? 1 : 0;
+                    }
                   }
                   out[perClient] = errors;
                   return out;
@@ -139,6 +146,21 @@ public final class HttpLoad {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static final Pattern LINK =
+      Pattern.compile("<a\\b[^>]*\\brel=\"([a-z]+)\"[^>]*\\bhref=\"([^\"]+)\"");
+
+  /** The path of the page's link {@code <a rel="REL" href="...">}, unescaped, if it has one. */
+  public static java.util.Optional<String> link(String html, String rel) {
+    Matcher m = LINK.matcher(html);
+    while (m.find()) {
+      if (m.group(1).equals(rel)) {
+        return java.util.Optional.of(
+            m.group(2).replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", "\""));
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   private HttpRequest get(String path) {

@@ -35,10 +35,15 @@ class QueueController {
       @RequestParam(required = false) String sort,
       @RequestParam(required = false) String state,
       @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) String after,
+      @RequestParam(required = false) String before,
       HttpServletRequest request,
       Model model) {
     return show(
-        viewer, QueueFilter.of(violation, platform, q, sort, state, false, page), request, model);
+        viewer,
+        QueueFilter.of(violation, platform, q, sort, state, false, page, after, before),
+        request,
+        model);
   }
 
   @GetMapping("/mine")
@@ -50,10 +55,15 @@ class QueueController {
       @RequestParam(required = false) String sort,
       @RequestParam(required = false) String state,
       @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) String after,
+      @RequestParam(required = false) String before,
       HttpServletRequest request,
       Model model) {
     return show(
-        viewer, QueueFilter.of(violation, platform, q, sort, state, true, page), request, model);
+        viewer,
+        QueueFilter.of(violation, platform, q, sort, state, true, page, after, before),
+        request,
+        model);
   }
 
   private String show(Viewer viewer, QueueFilter filter, HttpServletRequest request, Model model) {

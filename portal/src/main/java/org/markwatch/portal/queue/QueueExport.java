@@ -66,8 +66,7 @@ class QueueExport {
       @RequestParam(required = false) String sort,
       @RequestParam(required = false) String state,
       @RequestParam(required = false) String mine) {
-    QueueFilter filter =
-        QueueFilter.of(violation, platform, q, sort, state, "true".equals(mine), 0);
+    QueueFilter filter = QueueFilter.of(violation, platform, q, sort, state, "true".equals(mine));
     StreamingResponseBody body =
         out -> {
           out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
@@ -90,8 +89,7 @@ class QueueExport {
       @RequestParam(required = false) String sort,
       @RequestParam(required = false) String state,
       @RequestParam(required = false) String mine) {
-    QueueFilter filter =
-        QueueFilter.of(violation, platform, q, sort, state, "true".equals(mine), 0);
+    QueueFilter filter = QueueFilter.of(violation, platform, q, sort, state, "true".equals(mine));
     StreamingResponseBody body =
         out -> {
           try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {

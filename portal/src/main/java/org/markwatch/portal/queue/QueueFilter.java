@@ -1,7 +1,6 @@
 package org.markwatch.portal.queue;
 
 import java.util.Locale;
-import java.util.Map;
 import org.markwatch.model.Violation;
 import org.markwatch.storage.SearchFold;
 
@@ -18,6 +17,12 @@ import org.markwatch.storage.SearchFold;
  *     listing leaves the queue), {@code all}, or one state ({@code confirmed}, {@code escalated},
  *     ...)
  * @param mine only listings assigned to the viewer
+ * @param page the page's number, for its "51–100" line; without a cursor, the page read by offset
+ *     (a link from before keyset paging)
+ * @param after the cursor of the last row of the previous page ({@link QueueCursor}): this page
+ *     starts after it
+ * @param before the cursor of the first row of the next page: this page ends before it (the
+ *     "previous" link)
  */
 public record QueueFilter(
     String violation,
@@ -26,16 +31,67 @@ public record QueueFilter(
     String sort,
     String state,
     boolean mine,
-    int page) {
+    int page,
+    QueueCursor after,
+    QueueCursor before) {
   static final int PAGE_SIZE = 50;
-  static final Map<String, String> ORDER_BY =
-      Map.of(
-          // ties broken by the verdict's listing id (the same value as l.id): the index on
-          // verdicts (flagged, score) then yields the order with at most an incremental sort
-          "score", "v.score DESC, v.listing_id",
-          "date", "l.observed_at DESC, l.id",
-          "price", "l.price_amount ASC NULLS LAST, l.id",
-          "price_desc", "l.price_amount DESC NULLS LAST, l.id");
+
+  /**
+   * How each sort orders the queue: a key and the listing id as tie-breaker, both in the same
+   * direction, so a page boundary is one row-value comparison ({@code (key, id) < (?, ?)}) that
+   * PostgreSQL answers from an index walk starting at the boundary (keyset paging, migration V23's
+   * indexes) instead of reading and dropping every row before it (OFFSET). The price keys put
+   * listings without a price last, as a value beyond every price a listing can hold ({@link
+   * org.markwatch.storage.ListingStore} refuses |price| &gt;= 1e18).
+   */
+  enum Sort {
+    SCORE("v.score", "v.listing_id", true, QueueCursor.Kind.DOUBLE),
+    DATE("l.observed_at", "l.id", true, QueueCursor.Kind.TIME),
+    PRICE("COALESCE(l.price_amount, 1e18)", "l.id", false, QueueCursor.Kind.DECIMAL),
+    PRICE_DESC("COALESCE(l.price_amount, -1e18)", "l.id", true, QueueCursor.Kind.DECIMAL);
+
+    final String key;
+    final String id;
+    final boolean descending;
+    final QueueCursor.Kind kind;
+
+    Sort(String key, String id, boolean descending, QueueCursor.Kind kind) {
+      this.key = key;
+      this.id = id;
+      this.descending = descending;
+      this.kind = kind;
+    }
+
+    String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Sort of(String name) {
+      for (Sort s : values()) {
+        if (s.id().equals(name)) {
+          return s;
+        }
+      }
+      return null;
+    }
+
+    /** ORDER BY over the query's tables; reversed for a page read backwards from a cursor. */
+    String orderBy(boolean reversed) {
+      String dir = descending != reversed ? " DESC" : " ASC";
+      return key + dir + ", " + id + dir;
+    }
+
+    /** The same order over the result's columns (the search's UNION of two halves). */
+    String outerOrderBy(boolean reversed) {
+      String dir = descending != reversed ? " DESC" : " ASC";
+      return "sort_key" + dir + ", id" + dir;
+    }
+
+    /** Rows after the cursor in this order (reversed: before it). */
+    String keyset(boolean reversed) {
+      return "(" + key + ", " + id + ")" + (descending != reversed ? " < " : " > ") + "(?, ?)";
+    }
+  }
 
   public QueueFilter {
     violation = violation == null ? "" : violation.trim();
@@ -51,7 +107,7 @@ public record QueueFilter(
       q = q.substring(0, 200);
     }
     sort = sort == null || sort.isBlank() ? "score" : sort.trim();
-    if (!ORDER_BY.containsKey(sort)) {
+    if (Sort.of(sort) == null) {
       throw new IllegalArgumentException(
           "unknown sort '" + sort + "' (score, date, price, price_desc)");
     }
@@ -61,6 +117,15 @@ public record QueueFilter(
           "unknown review state '" + state + "' (" + String.join(", ", STATES) + ")");
     }
     page = Math.max(page, 0);
+    if (after != null && before != null) {
+      throw new IllegalArgumentException("a page is read after a cursor or before one, not both");
+    }
+    for (QueueCursor c : new QueueCursor[] {after, before}) {
+      if (c != null && !c.sort().equals(sort)) {
+        throw new IllegalArgumentException(
+            "the page cursor is of the sort '" + c.sort() + "', not '" + sort + "'");
+      }
+    }
   }
 
   static final java.util.List<String> STATES =
@@ -82,8 +147,29 @@ public record QueueFilter(
       String sort,
       String state,
       boolean mine,
-      Integer page) {
-    return new QueueFilter(violation, platform, q, sort, state, mine, page == null ? 0 : page);
+      Integer page,
+      String after,
+      String before) {
+    return new QueueFilter(
+        violation,
+        platform,
+        q,
+        sort,
+        state,
+        mine,
+        page == null ? 0 : page,
+        QueueCursor.parse(after),
+        QueueCursor.parse(before));
+  }
+
+  /** The first page of a filter (the export's: it streams from the top). */
+  static QueueFilter of(
+      String violation, String platform, String q, String sort, String state, boolean mine) {
+    return new QueueFilter(violation, platform, q, sort, state, mine, 0, null, null);
+  }
+
+  Sort order() {
+    return Sort.of(sort);
   }
 
   /** The search text folded as the search columns are, as a LIKE pattern; null for no text. */
@@ -99,24 +185,6 @@ public record QueueFilter(
     }
     String key = SearchFold.phoneKey(q);
     return key.isEmpty() ? null : "%" + key + "%";
-  }
-
-  String orderBy() {
-    return ORDER_BY.get(sort);
-  }
-
-  /** The same order over the column names of the queue query's result (for its UNION form). */
-  String outerOrderBy() {
-    return ORDER_BY
-        .get(sort)
-        .replace("v.listing_id", "id")
-        .replace("l.id", "id")
-        .replace("v.", "")
-        .replace("l.", "");
-  }
-
-  QueueFilter withPage(int p) {
-    return new QueueFilter(violation, platform, q, sort, state, mine, p);
   }
 
   private static String escapeLike(String s) {

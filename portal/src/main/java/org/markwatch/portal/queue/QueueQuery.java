@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * one page at a time (or streamed whole for an export). The same SQL runs on H2 and PostgreSQL; the
  * search compares the folded search columns of migration V16, which PostgreSQL serves from trigram
  * indexes. No total is counted: over a million rows a count costs more than the page, so the page
- * reads one row more than it shows to know whether there is a next one.
+ * reads one row more than it shows to know whether there is a next one. Pages follow each other by
+ * keyset ({@link QueueCursor}): a page starts at the last row of the one before, so page 200 costs
+ * what page 1 costs.
  */
 @Component
 public class QueueQuery {
@@ -29,32 +31,72 @@ public class QueueQuery {
     this.dataSource = dataSource;
   }
 
-  /** A page of the queue and whether another follows. */
-  public record Page(List<QueueRow> rows, boolean hasNext) {}
+  /**
+   * A page of the queue: whether another follows or precedes it, and the cursors of its last and
+   * first rows for the links to them (null when the page is empty).
+   */
+  public record Page(
+      List<QueueRow> rows,
+      boolean hasNext,
+      boolean hasPrevious,
+      QueueCursor next,
+      QueueCursor previous) {
+    /** The URL token of the next page's cursor. */
+    public String nextToken() {
+      return next == null ? null : next.token();
+    }
 
+    /** The URL token of the previous page's cursor. */
+    public String previousToken() {
+      return previous == null ? null : previous.token();
+    }
+  }
+
+  /**
+   * One page: after (or before) the filter's cursor, by keyset; without a cursor, the first page or
+   * the filter's page number by offset. Reads one row more than it shows to know whether there is a
+   * next (or, backwards, a previous) page.
+   */
   public Page page(Viewer viewer, QueueFilter filter) {
-    List<QueueRow> rows = new ArrayList<>();
+    QueueCursor cursor = filter.after() != null ? filter.after() : filter.before();
+    boolean backwards = filter.before() != null;
+    List<Read> rows = new ArrayList<>();
     read(
         viewer,
         filter,
-        filter.page() * QueueFilter.PAGE_SIZE,
+        cursor,
+        backwards,
+        cursor == null ? filter.page() * QueueFilter.PAGE_SIZE : 0,
         QueueFilter.PAGE_SIZE + 1,
         rows::add);
     boolean more = rows.size() > QueueFilter.PAGE_SIZE;
-    return new Page(more ? rows.subList(0, QueueFilter.PAGE_SIZE) : rows, more);
+    List<Read> shown = new ArrayList<>(more ? rows.subList(0, QueueFilter.PAGE_SIZE) : rows);
+    if (backwards) {
+      java.util.Collections.reverse(shown);
+    }
+    return new Page(
+        shown.stream().map(Read::row).toList(),
+        backwards || more,
+        backwards ? more : cursor != null || filter.page() > 0,
+        shown.isEmpty() ? null : shown.getLast().cursor(),
+        shown.isEmpty() ? null : shown.getFirst().cursor());
   }
 
   /** Every row the filter matches for this viewer, at most {@code limit}, in the filter's order. */
   public int stream(Viewer viewer, QueueFilter filter, int limit, Consumer<QueueRow> sink) {
-    return read(viewer, filter, 0, limit, sink);
+    return read(viewer, filter, null, false, 0, limit, r -> sink.accept(r.row()));
   }
+
+  /** A row and where it stands in the order. */
+  private record Read(QueueRow row, QueueCursor cursor) {}
 
   private static final String SELECT =
       """
       SELECT l.id AS id, l.platform AS platform, l.title AS title, l.price_amount AS price_amount,
              l.price_currency AS price_currency, l.seller_id AS seller_id, s.name AS seller_name,
              s.province AS province, v.score AS score, v.violations AS violations, v.brands AS brands,
-             l.observed_at AS observed_at, r.state AS state, r.assignee AS assignee, r.due_at AS due_at
+             l.observed_at AS observed_at, r.state AS state, r.assignee AS assignee, r.due_at AS due_at,
+             %s AS sort_key
       FROM verdicts v
       JOIN listings l ON l.id = v.listing_id
       LEFT JOIN sellers s ON s.id = l.seller_id
@@ -62,7 +104,15 @@ public class QueueQuery {
       WHERE v.flagged""";
 
   private int read(
-      Viewer viewer, QueueFilter filter, int offset, int limit, Consumer<QueueRow> sink) {
+      Viewer viewer,
+      QueueFilter filter,
+      QueueCursor cursor,
+      boolean backwards,
+      int offset,
+      int limit,
+      Consumer<Read> sink) {
+    QueueFilter.Sort sort = filter.order();
+    String select = SELECT.formatted(sort.key);
     StringBuilder where = new StringBuilder();
     List<Object> whereParams = new ArrayList<>();
     Jurisdiction.restrictListings(viewer, where, whereParams);
@@ -97,11 +147,16 @@ public class QueueQuery {
       where.append(" AND l.platform = ?");
       whereParams.add(filter.platform());
     }
+    if (cursor != null) {
+      where.append(" AND ").append(sort.keyset(backwards));
+      whereParams.add(cursor.key());
+      whereParams.add(cursor.id());
+    }
     StringBuilder sql = new StringBuilder();
     List<Object> params = new ArrayList<>();
     String text = filter.foldedPattern();
     if (text == null) {
-      sql.append(SELECT).append(where).append(" ORDER BY ").append(filter.orderBy());
+      sql.append(select).append(where).append(" ORDER BY ").append(sort.orderBy(backwards));
       params.addAll(whereParams);
     } else {
       // Two halves, each ordered and cut to the rows a page can need: listings whose title or id
@@ -109,21 +164,22 @@ public class QueueQuery {
       // choose between walking the sort order (a common word) and the trigram index (a rare
       // one); a single OR across the join would leave it only a scan.
       String phone = filter.phonePattern();
-      String cut = " ORDER BY " + filter.orderBy() + " LIMIT " + ((long) offset + limit) + ")";
+      String cut =
+          " ORDER BY " + sort.orderBy(backwards) + " LIMIT " + ((long) offset + limit) + ")";
       sql.append("SELECT * FROM ((")
-          .append(SELECT)
+          .append(select)
           .append(where)
           .append(" AND l.search_folded LIKE ? ESCAPE '\\'")
           .append(cut)
           .append(" UNION (")
-          .append(SELECT)
+          .append(select)
           .append(where)
           .append(" AND (s.search_folded LIKE ? ESCAPE '\\'")
           .append(phone == null ? "" : " OR s.search_folded LIKE ?")
           .append(")")
           .append(cut)
           .append(") u ORDER BY ")
-          .append(filter.outerOrderBy());
+          .append(sort.outerOrderBy(backwards));
       params.addAll(whereParams);
       params.add(text);
       params.addAll(whereParams);
@@ -144,7 +200,7 @@ public class QueueQuery {
       ps.setFetchSize(500);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          sink.accept(
+          QueueRow row =
               new QueueRow(
                   rs.getString(1),
                   rs.getString(2),
@@ -162,7 +218,14 @@ public class QueueQuery {
                   rs.getString(14),
                   rs.getObject(15, OffsetDateTime.class) == null
                       ? null
-                      : rs.getObject(15, OffsetDateTime.class).toInstant()));
+                      : rs.getObject(15, OffsetDateTime.class).toInstant());
+          Object key =
+              switch (sort.kind) {
+                case DOUBLE -> rs.getDouble(16);
+                case DECIMAL -> rs.getBigDecimal(16);
+                case TIME -> rs.getObject(16, OffsetDateTime.class);
+              };
+          sink.accept(new Read(row, new QueueCursor(sort.id(), key, row.listingId())));
           n++;
         }
       }

@@ -26,6 +26,9 @@ public final class ReviewQueue {
       LEFT JOIN sellers s ON s.id = l.seller_id
       """;
 
+  /** How many rows past the page the total counts before it stops ({@link ReviewPage#exact}). */
+  public static final int COUNT_BEYOND = 10_000;
+
   private final DataSource dataSource;
 
   public ReviewQueue(DataSource dataSource) {
@@ -51,8 +54,11 @@ public final class ReviewQueue {
         "read the review queue",
         c -> {
           long total;
-          try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) " + FROM + where)) {
-            bind(ps, params);
+          long cap = (long) filter.offset() + filter.limit() + COUNT_BEYOND;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT COUNT(*) FROM (SELECT 1 " + FROM + where + " LIMIT ?) counted")) {
+            ps.setLong(bind(ps, params), cap);
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
               total = rs.getLong(1);
@@ -93,7 +99,7 @@ public final class ReviewQueue {
               }
             }
           }
-          return new ReviewPage(filter, total, items);
+          return new ReviewPage(filter, total, total < cap, items);
         });
   }
 
