@@ -39,7 +39,7 @@ public record QueueFilter(
   /**
    * How each sort orders the queue: a key and the listing id as tie-breaker, both in the same
    * direction, so a page boundary is one row-value comparison ({@code (key, id) < (?, ?)}) that
-   * PostgreSQL answers from an index walk starting at the boundary (keyset paging, migration V23's
+   * PostgreSQL answers from an index walk starting at the boundary (keyset paging, migration V73's
    * indexes) instead of reading and dropping every row before it (OFFSET). The price keys put
    * listings without a price last, as a value beyond every price a listing can hold ({@link
    * org.markwatch.storage.ListingStore} refuses |price| &gt;= 1e18).

@@ -21,7 +21,7 @@ import org.flywaydb.core.api.migration.Context;
  *       listing id; they replace V17's {@code listings_price}, which no query uses any more.
  * </ul>
  */
-public class V23__Queue_keyset_indexes extends BaseJavaMigration {
+public class V73__Queue_keyset_indexes extends BaseJavaMigration {
   @Override
   public void migrate(Context context) throws Exception {
     boolean postgres =
