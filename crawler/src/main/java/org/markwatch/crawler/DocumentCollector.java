@@ -11,6 +11,8 @@ import org.jsoup.Jsoup;
 import org.markwatch.crawler.documents.DocumentLimits;
 import org.markwatch.crawler.documents.DocumentLinks;
 import org.markwatch.crawler.documents.DocumentParser;
+import org.markwatch.crawler.documents.DocumentReader;
+import org.markwatch.crawler.documents.ForkedDocumentParser;
 import org.markwatch.crawler.documents.ParsedDocument;
 import org.markwatch.crawler.evidence.WarcArchive;
 import org.markwatch.crawler.fetch.FetchRequest;
@@ -23,17 +25,19 @@ import org.markwatch.model.Evidence;
 /**
  * The documents a product page links to (PDF catalogues, certificates, scans of papers): fetched
  * like pages (the source's hosts only, robots.txt, the per-host delay, the address guard, the byte
- * cap), archived as WARC response records, read by {@link DocumentParser} within its limits, and
- * returned as evidence entries with their text and language. At most {@value #MAX_PER_PAGE} per
- * page. A document that cannot be fetched or read is still listed, with the reason.
+ * cap), archived as WARC response records, read by {@link ForkedDocumentParser} (a {@link
+ * DocumentParser} in a child JVM with a bounded heap) within its limits, and returned as evidence
+ * entries with their text and language. At most {@value #MAX_PER_PAGE} per page. A document that
+ * cannot be fetched or read is still listed, with the reason.
  */
 final class DocumentCollector {
   static final int MAX_PER_PAGE = 3;
 
-  // One parser for the whole process: its language model (23 MB) loads once; at most two parses
-  // at a time on a 2-core machine.
+  // One parser for the whole process: its language model (23 MB) loads once, its child processes
+  // are reused across pages and sources; at most two parses at a time on a 2-core machine.
   private static final class Shared {
-    static final DocumentParser PARSER = new DocumentParser(DocumentLimits.DEFAULT, 2);
+    static final DocumentReader PARSER =
+        new ForkedDocumentParser(DocumentLimits.DEFAULT, ForkedDocumentParser.Settings.defaults());
   }
 
   private final CrawlServices services;

@@ -4,9 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
@@ -21,9 +19,6 @@ import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
-import org.apache.tika.langdetect.opennlp.OpenNLPDetector;
-import org.apache.tika.language.detect.LanguageDetector;
-import org.apache.tika.language.detect.LanguageResult;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
@@ -45,17 +40,13 @@ import org.xml.sax.SAXException;
  * (text out per byte in). At most {@code maxThreads} parses run at once; a caller beyond that waits
  * for a free thread (within its own time limit). Thread-safe.
  */
-public final class DocumentParser implements AutoCloseable {
-  private static final org.slf4j.Logger LOG =
-      org.slf4j.LoggerFactory.getLogger(DocumentParser.class);
-  private static final int MIN_LANGUAGE_CHARS = 40;
-  private static final Map<String, String> ISO3_TO_BCP47 = iso3ToTwoLetter();
+public final class DocumentParser implements DocumentReader {
 
   private final DocumentLimits limits;
   private final AutoDetectParser parser;
   private final ThreadPoolExecutor pool;
   private final java.util.concurrent.Semaphore slots;
-  private volatile LanguageDetector languages;
+  private final int maxThreads;
 
   public DocumentParser(DocumentLimits limits, int maxThreads) {
     this.limits = limits;
@@ -81,8 +72,10 @@ public final class DocumentParser implements AutoCloseable {
               return t;
             });
     this.slots = new java.util.concurrent.Semaphore(maxThreads);
+    this.maxThreads = maxThreads;
   }
 
+  @Override
   public DocumentLimits limits() {
     return limits;
   }
@@ -91,7 +84,17 @@ public final class DocumentParser implements AutoCloseable {
    * Parses {@code bytes}; {@code name} (the file name from the URL, may be null) helps type
    * detection. Never throws for what the document holds.
    */
+  @Override
   public ParsedDocument parse(byte[] bytes, String name) {
+    // Language outside the time limit: the text is bounded, and the model loads once (slowly).
+    return DocumentLanguage.tag(parseText(bytes, name));
+  }
+
+  /**
+   * {@link #parse} without language detection: what the forked parser's child process runs (the
+   * crawler's process detects the language, so the child's small heap holds no language model).
+   */
+  public ParsedDocument parseText(byte[] bytes, String name) {
     if (bytes.length > limits.maxInputBytes()) {
       return ParsedDocument.failed(
           ParsedDocument.Status.REFUSED,
@@ -125,18 +128,7 @@ public final class DocumentParser implements AutoCloseable {
       throw e;
     }
     try {
-      ParsedDocument d = f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      // Language outside the time limit: the text is bounded, and the model loads once (slowly).
-      return d.text() == null
-          ? d
-          : new ParsedDocument(
-              d.status(),
-              d.contentType(),
-              d.text(),
-              language(d.text()),
-              d.truncated(),
-              d.embedded(),
-              d.reason());
+      return f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       budget.refuse("timeout");
       f.cancel(true);
@@ -152,6 +144,24 @@ public final class DocumentParser implements AutoCloseable {
       budget.refuse("interrupted");
       f.cancel(true);
       return ParsedDocument.failed(ParsedDocument.Status.TIMEOUT, null, "interrupted");
+    }
+  }
+
+  /**
+   * Whether every parse has ended within {@code waitMs}: false when a parse abandoned at its time
+   * limit ignores interruption and still holds its thread (the child process then asks to be
+   * replaced).
+   */
+  boolean idleWithin(long waitMs) {
+    try {
+      if (slots.tryAcquire(maxThreads, waitMs, TimeUnit.MILLISECONDS)) {
+        slots.release(maxThreads);
+        return true;
+      }
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
@@ -233,62 +243,11 @@ public final class DocumentParser implements AutoCloseable {
     return t;
   }
 
-  /** BCP 47 language of the text, or null when it is short or the detector is unsure. */
-  String language(String text) {
-    if (text.codePoints().filter(Character::isLetter).count() < MIN_LANGUAGE_CHARS) {
-      return null;
-    }
-    // OpenNLP spreads its probabilities over ~100 languages, so its own confidence is NONE even
-    // for plain prose: the best guess is kept when it is clearly ahead of the second.
-    java.util.List<LanguageResult> all = detector().detectAll(text);
-    // (isUnknown() is true for every NONE result, so the code itself is looked at)
-    if (all.isEmpty() || all.get(0).getLanguage() == null || all.get(0).getLanguage().isEmpty()) {
-      return null;
-    }
-    LanguageResult r = all.get(0);
-    if (all.size() > 1 && r.getRawScore() < 2f * all.get(1).getRawScore()) {
-      LOG.debug("language of a document uncertain: {} then {}", r, all.get(1));
-      return null;
-    }
-    String code = r.getLanguage().toLowerCase(Locale.ROOT);
-    return ISO3_TO_BCP47.getOrDefault(code, code);
-  }
-
-  private LanguageDetector detector() {
-    LanguageDetector d = languages;
-    if (d == null) {
-      synchronized (this) {
-        if (languages == null) {
-          try {
-            // The model (23 MB, in the jar) loads once, on the first document with text.
-            languages = new OpenNLPDetector().loadModels();
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot load the language model", e);
-          }
-        }
-        d = languages;
-      }
-    }
-    return d;
-  }
-
   static String collapse(String text) {
     return text.replaceAll("[\\t\\x0B\\f\\r \\u00A0]+", " ")
         .replaceAll(" ?\\n ?", "\n")
         .replaceAll("\\n{3,}", "\n\n")
         .strip();
-  }
-
-  private static Map<String, String> iso3ToTwoLetter() {
-    Map<String, String> m = new HashMap<>();
-    for (String two : Locale.getISOLanguages()) {
-      try {
-        m.put(Locale.of(two).getISO3Language(), two);
-      } catch (java.util.MissingResourceException e) {
-        // no three-letter code
-      }
-    }
-    return Map.copyOf(m);
   }
 
   private static String firstLine(Throwable e) {
