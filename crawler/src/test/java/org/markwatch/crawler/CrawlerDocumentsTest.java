@@ -58,7 +58,13 @@ class CrawlerDocumentsTest {
           .html(
               "/p/2/sua-rua-mat",
               "<h1>Sữa rửa mặt</h1><a href='/docs/evil.pdf'>hostile</a>"
-                  + " <a href='/docs/cfs.pdf'>CFS</a>")
+                  + " <a href='/docs/cfs.pdf'>CFS</a> <a href='/docs/giay-phep.png'>scan</a>")
+          .route(
+              "/docs/giay-phep.png",
+              TestDocuments.serve(
+                  "image/png",
+                  TestDocuments.png(
+                      List.of("GIẤY CHỨNG NHẬN LƯU HÀNH TỰ DO", "CERTIFICATE OF FREE SALE"))))
           .route(
               "/docs/evil.pdf",
               TestDocuments.serve("application/pdf", HostileParser.document("oom")))
@@ -139,9 +145,14 @@ class CrawlerDocumentsTest {
       // A document that exhausts the parser's heap ends only the parser's child process: the
       // crawl goes on, the document says why it has no text, and the next one is read.
       List<Evidence.Document> second = listings.get(1).evidence().documents();
-      assertThat(second).extracting(Evidence.Document::status).containsExactly("refused", "ok");
+      assertThat(second)
+          .extracting(Evidence.Document::status)
+          .containsExactly("refused", "ok", "ok");
       assertThat(second.get(0).reason()).contains("out of memory").contains("restarted");
       assertThat(second.get(1).text()).contains("CERTIFICATE OF FREE SALE");
+      // a linked scan of a paper is read by OCR (tesseract, Vietnamese and English)
+      assertThat(second.get(2).contentType()).isEqualTo("image/png");
+      assertThat(second.get(2).text()).contains("CHỨNG NHẬN").contains("CERTIFICATE OF FREE SALE");
     }
   }
 }

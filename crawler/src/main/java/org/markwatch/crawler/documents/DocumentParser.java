@@ -25,6 +25,8 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.xml.sax.ContentHandler;
@@ -172,6 +174,23 @@ public final class DocumentParser implements DocumentReader {
     }
     ParseContext context = new ParseContext();
     context.set(Parser.class, parser);
+    // Scanned papers: images are read by tesseract (in Vietnamese and English), within the time
+    // limit, when their header declares at most maxImagePixels; PDFs are not rendered for OCR (a
+    // page's text layer is read, a scanned PDF gives no text: a scan is OCR'd when linked as an
+    // image).
+    if (Ocr.isImage(bytes)) {
+      Ocr.Availability ocr = Ocr.availability();
+      String refusal = ocr.available() ? Ocr.refusal(bytes, limits) : ocr.problem();
+      if (refusal != null) {
+        budget.note(refusal);
+      }
+      context.set(TesseractOCRConfig.class, Ocr.config(limits, refusal != null));
+    } else {
+      context.set(TesseractOCRConfig.class, Ocr.config(limits, false));
+    }
+    PDFParserConfig pdf = new PDFParserConfig();
+    pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+    context.set(PDFParserConfig.class, pdf);
     LimitedExtractor extractor = new LimitedExtractor(context, budget);
     context.set(EmbeddedDocumentExtractor.class, extractor);
     StringWriter text = new StringWriter();
@@ -218,7 +237,7 @@ public final class DocumentParser implements DocumentReader {
         null,
         truncated || extractor.skipped,
         extractor.count,
-        null);
+        budget.notes());
   }
 
   private static ParsedDocument refused(Metadata metadata, Budget budget) {
@@ -267,9 +286,19 @@ public final class DocumentParser implements DocumentReader {
     final AtomicLong expanded = new AtomicLong();
     volatile String refusal;
     volatile String contentType;
+    private final java.util.Set<String> notes = new java.util.LinkedHashSet<>();
 
     Budget(long inputBytes) {
       this.inputBytes = inputBytes;
+    }
+
+    /** A remark on a document that is still read (OCR unavailable, an image too large). */
+    synchronized void note(String what) {
+      notes.add(what);
+    }
+
+    synchronized String notes() {
+      return notes.isEmpty() ? null : String.join("; ", notes);
     }
 
     void refuse(String why) {
@@ -354,7 +383,10 @@ public final class DocumentParser implements DocumentReader {
     int count;
     boolean skipped;
 
+    private final ParseContext context;
+
     LimitedExtractor(ParseContext context, Budget budget) {
+      this.context = context;
       this.delegate = new ParsingEmbeddedDocumentExtractor(context);
       this.budget = budget;
     }
@@ -386,10 +418,30 @@ public final class DocumentParser implements DocumentReader {
         // An archive inside: read its (packed) bytes, bounded, to check what its entries declare
         // before anything is unpacked.
         in = new java.io.BufferedInputStream(in);
-        in.mark(4);
-        byte[] magic = in.readNBytes(4);
+        in.mark(12);
+        byte[] magic = in.readNBytes(12);
         in.reset();
-        if (ZipSizes.isZip(magic)) {
+        TesseractOCRConfig ocr = null;
+        if (Ocr.isImage(magic)) {
+          // An image inside (a scan in a zip): its size is checked from its header like a
+          // document's, and OCR skipped for this one image when it is too large.
+          byte[] image =
+              in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxInputBytes() + 1));
+          Ocr.Availability a = Ocr.availability();
+          String refusal =
+              !a.available()
+                  ? a.problem()
+                  : image.length > limits.maxInputBytes()
+                      ? "an embedded image larger than " + limits.maxInputBytes() + " bytes"
+                      : Ocr.refusal(image, limits);
+          if (refusal != null) {
+            budget.note(refusal);
+            ocr = context.get(TesseractOCRConfig.class);
+            context.set(TesseractOCRConfig.class, Ocr.config(limits, true));
+          }
+          budget.check();
+          in = new java.io.ByteArrayInputStream(image);
+        } else if (ZipSizes.isZip(magic)) {
           byte[] packed =
               in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxInputBytes() + 1));
           if (packed.length > limits.maxInputBytes()) {
@@ -403,7 +455,13 @@ public final class DocumentParser implements DocumentReader {
           budget.check();
           in = new java.io.ByteArrayInputStream(packed);
         }
-        delegate.parseEmbedded(in, handler, metadata, false);
+        try {
+          delegate.parseEmbedded(in, handler, metadata, false);
+        } finally {
+          if (ocr != null) {
+            context.set(TesseractOCRConfig.class, ocr);
+          }
+        }
       } finally {
         depth--;
       }

@@ -46,7 +46,7 @@ public final class DocumentWorker {
 
   private DocumentWorker() {}
 
-  /** Arguments: the seven numbers of {@link DocumentLimits}, in record order. */
+  /** Arguments: the eight numbers of {@link DocumentLimits}, in record order. */
   public static void main(String[] args) throws IOException {
     DataOutputStream out =
         new DataOutputStream(
@@ -63,7 +63,8 @@ public final class DocumentWorker {
             Long.parseLong(args[3]),
             Long.parseLong(args[4]),
             Integer.parseInt(args[5]),
-            Integer.parseInt(args[6]));
+            Integer.parseInt(args[6]),
+            Long.parseLong(args[7]));
     DataInputStream in =
         new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
     DocumentParser parser = new DocumentParser(limits, 1);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
@@ -57,6 +58,8 @@ public final class ForkedDocumentParser implements DocumentReader {
    * @param retryStartMs after a failed start, documents are parsed in-process this long
    * @param java the {@code java} binary
    * @param classPath the class path of a child (this process's, by default)
+   * @param environment added to a child's environment (e.g. its {@code PATH}, where tesseract is
+   *     looked for)
    */
   public record Settings(
       int heapMb,
@@ -66,7 +69,12 @@ public final class ForkedDocumentParser implements DocumentReader {
       long idleStopMs,
       long retryStartMs,
       String java,
-      String classPath) {
+      String classPath,
+      Map<String, String> environment) {
+
+    public Settings {
+      environment = Map.copyOf(environment);
+    }
 
     /** 256 MiB heap, 2 children, 60 s to start, 10 s margin, stopped after 2 min unused. */
     public static Settings defaults() {
@@ -78,27 +86,73 @@ public final class ForkedDocumentParser implements DocumentReader {
           120_000,
           600_000,
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          System.getProperty("java.class.path"));
+          System.getProperty("java.class.path"),
+          Map.of());
     }
 
     public Settings withHeapMb(int mb) {
       return new Settings(
-          mb, children, startTimeoutMs, marginMs, idleStopMs, retryStartMs, java, classPath);
+          mb,
+          children,
+          startTimeoutMs,
+          marginMs,
+          idleStopMs,
+          retryStartMs,
+          java,
+          classPath,
+          environment);
     }
 
     public Settings withChildren(int n) {
       return new Settings(
-          heapMb, n, startTimeoutMs, marginMs, idleStopMs, retryStartMs, java, classPath);
+          heapMb,
+          n,
+          startTimeoutMs,
+          marginMs,
+          idleStopMs,
+          retryStartMs,
+          java,
+          classPath,
+          environment);
     }
 
     public Settings withMarginMs(long ms) {
       return new Settings(
-          heapMb, children, startTimeoutMs, ms, idleStopMs, retryStartMs, java, classPath);
+          heapMb,
+          children,
+          startTimeoutMs,
+          ms,
+          idleStopMs,
+          retryStartMs,
+          java,
+          classPath,
+          environment);
+    }
+
+    public Settings withEnvironment(Map<String, String> env) {
+      return new Settings(
+          heapMb,
+          children,
+          startTimeoutMs,
+          marginMs,
+          idleStopMs,
+          retryStartMs,
+          java,
+          classPath,
+          env);
     }
 
     public Settings withJava(String path) {
       return new Settings(
-          heapMb, children, startTimeoutMs, marginMs, idleStopMs, retryStartMs, path, classPath);
+          heapMb,
+          children,
+          startTimeoutMs,
+          marginMs,
+          idleStopMs,
+          retryStartMs,
+          path,
+          classPath,
+          environment);
     }
   }
 
@@ -165,7 +219,7 @@ public final class ForkedDocumentParser implements DocumentReader {
           ParsedDocument.Status.TIMEOUT, null, "no parser process free within the time limit");
     }
     try {
-      if (slot.child == null || !slot.child.process.isAlive()) {
+      if (slot.child == null || !slot.child.usable()) {
         slot.child = null;
         if (System.nanoTime() - inProcessUntilNanos < 0) {
           return inProcess(bytes, name);
@@ -186,7 +240,7 @@ public final class ForkedDocumentParser implements DocumentReader {
       }
       Child child = slot.child;
       ParsedDocument d = child.call(bytes, name);
-      if (!child.process.isAlive() || child.replace) {
+      if (!child.usable() || child.replace) {
         child.kill();
         slot.child = null;
       }
@@ -240,9 +294,11 @@ public final class ForkedDocumentParser implements DocumentReader {
     command.add(Long.toString(limits.maxExpansionRatio()));
     command.add(Integer.toString(limits.maxDepth()));
     command.add(Integer.toString(limits.maxEmbedded()));
+    command.add(Long.toString(limits.maxImagePixels()));
     ProcessBuilder pb = new ProcessBuilder(command);
     // Tesseract's OpenMP threads would oversubscribe two cores shared with the crawl
     pb.environment().put("OMP_THREAD_LIMIT", "1");
+    pb.environment().putAll(settings.environment());
     long t0 = System.nanoTime();
     Process process;
     try {
@@ -329,6 +385,7 @@ public final class ForkedDocumentParser implements DocumentReader {
     final StringBuilder stderr = new StringBuilder();
     final Thread drain;
     boolean replace;
+    volatile boolean killed;
 
     Child(Process process) {
       this.process = process;
@@ -344,11 +401,11 @@ public final class ForkedDocumentParser implements DocumentReader {
     /** One document: the child's answer, or why there is none (the child is then gone). */
     ParsedDocument call(byte[] bytes, String name) {
       long hardMs = limits.timeoutMs() + settings.marginMs();
-      AtomicBoolean killed = new AtomicBoolean();
+      AtomicBoolean timedOut = new AtomicBoolean();
       ScheduledFuture<?> watchdog =
           timer.schedule(
               () -> {
-                killed.set(true);
+                timedOut.set(true);
                 kill();
               },
               hardMs,
@@ -376,7 +433,7 @@ public final class ForkedDocumentParser implements DocumentReader {
         }
         return new ParsedDocument(status, contentType, text, null, truncated, embedded, reason);
       } catch (IOException | RuntimeException e) {
-        if (killed.get()) {
+        if (timedOut.get()) {
           kill();
           return ParsedDocument.failed(
               ParsedDocument.Status.TIMEOUT,
@@ -408,7 +465,13 @@ public final class ForkedDocumentParser implements DocumentReader {
       }
     }
 
+    /** Alive and never killed (a killed process may still look alive for a moment). */
+    boolean usable() {
+      return !killed && process.isAlive();
+    }
+
     void kill() {
+      killed = true;
       // Tesseract runs as a child of the child: it goes too
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();

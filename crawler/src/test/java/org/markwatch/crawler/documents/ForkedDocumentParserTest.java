@@ -106,6 +106,25 @@ class ForkedDocumentParserTest {
     }
   }
 
+  @Test
+  void withoutTesseractAScanGivesNoTextAndSaysOcrWasUnavailable() {
+    byte[] scan = TestDocuments.png(List.of("CERTIFICATE OF FREE SALE"));
+    // a child whose PATH has no tesseract, as on a machine without the package
+    try (ForkedDocumentParser noOcr =
+        new ForkedDocumentParser(
+            DocumentLimits.DEFAULT,
+            ForkedDocumentParser.Settings.defaults()
+                .withChildren(1)
+                .withEnvironment(java.util.Map.of("PATH", "/nonexistent")))) {
+      ParsedDocument d = noOcr.parse(scan, "scan.png");
+
+      assertThat(d.status()).isEqualTo(Status.OK);
+      assertThat(d.contentType()).isEqualTo("image/png");
+      assertThat(d.text()).doesNotContain("CERTIFICATE");
+      assertThat(d.reason()).contains("OCR unavailable: tesseract is not installed");
+    }
+  }
+
   private static void assertNextDocumentReadByAFreshChild() {
     int starts = FORK.starts();
     ParsedDocument next = FORK.parse(PDF, "coa.pdf");
