@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
@@ -52,7 +53,11 @@ public final class DocumentParser implements DocumentReader {
 
   public DocumentParser(DocumentLimits limits, int maxThreads) {
     this.limits = limits;
-    this.parser = new AutoDetectParser();
+    // OCR is added here, for these documents only, not through Tika's service registry: the
+    // application jar drops the OCR module's registration (app/pom.xml), so other Tika users in
+    // the same process (the portal's tip attachments) do not start running tesseract. Listed last,
+    // it takes the image types over from the image-metadata parser when tesseract is installed.
+    this.parser = new AutoDetectParser(TikaConfig.getDefaultConfig().getParser(), Ocr.parser());
     // Tika's own check of text out per byte in (zip bombs that unpack to text); depth of XML.
     AutoDetectParserConfig config = new AutoDetectParserConfig();
     config.setMaximumCompressionRatio(limits.maxExpansionRatio());

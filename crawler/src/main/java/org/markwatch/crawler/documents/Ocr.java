@@ -78,6 +78,17 @@ final class Ocr {
     return new Availability(String.join("+", use), null);
   }
 
+  /** Tika's tesseract parser, initialised; it supports no type when tesseract is missing. */
+  static TesseractOCRParser parser() {
+    TesseractOCRParser p = new TesseractOCRParser();
+    try {
+      p.initialize(Map.of());
+    } catch (TikaConfigException e) {
+      // hasTesseract() then says false and the parser takes no type
+    }
+    return p;
+  }
+
   /** The language data tesseract lists ({@code tesseract --list-langs}); empty when it fails. */
   private static Set<String> installedLanguages() {
     Set<String> out = new java.util.TreeSet<>();
