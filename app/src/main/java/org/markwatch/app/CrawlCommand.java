@@ -79,7 +79,9 @@ final class CrawlCommand implements Callable<Integer> {
   @Option(
       names = "--max-pages",
       paramLabel = "N",
-      description = "Page budget of each source, instead of its maxPages.")
+      description =
+          "Page budget of each source in this run (all its workers together), instead of its"
+              + " maxPages.")
   Integer maxPages;
 
   @Option(
@@ -134,7 +136,9 @@ final class CrawlCommand implements Callable<Integer> {
   @Option(
       names = "--run-id",
       paramLabel = "ID",
-      description = "Crawl run id (default: crawl-<UTC time>).")
+      description =
+          "Crawl run id (default: crawl-<UTC time>-<pid>). Workers started with the same id share"
+              + " each source's page budget (maxPages counts the run's pages, not each worker's).")
   String runId;
 
   @Option(

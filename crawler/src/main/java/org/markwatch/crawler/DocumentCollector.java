@@ -7,10 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.markwatch.crawler.documents.DocumentLimits;
 import org.markwatch.crawler.documents.DocumentLinks;
 import org.markwatch.crawler.documents.DocumentParser;
+import org.markwatch.crawler.documents.DocumentReader;
+import org.markwatch.crawler.documents.ForkedDocumentParser;
 import org.markwatch.crawler.documents.ParsedDocument;
 import org.markwatch.crawler.evidence.WarcArchive;
 import org.markwatch.crawler.fetch.FetchRequest;
@@ -23,17 +27,20 @@ import org.markwatch.model.Evidence;
 /**
  * The documents a product page links to (PDF catalogues, certificates, scans of papers): fetched
  * like pages (the source's hosts only, robots.txt, the per-host delay, the address guard, the byte
- * cap), archived as WARC response records, read by {@link DocumentParser} within its limits, and
- * returned as evidence entries with their text and language. At most {@value #MAX_PER_PAGE} per
- * page. A document that cannot be fetched or read is still listed, with the reason.
+ * cap), archived as WARC response records, read by {@link ForkedDocumentParser} (a {@link
+ * DocumentParser} in a child JVM with a bounded heap) within its limits, and returned as evidence
+ * entries with their text and language. At most {@value #MAX_PER_PAGE} per page. A document that
+ * cannot be fetched or read is still listed, with the reason.
  */
 final class DocumentCollector {
   static final int MAX_PER_PAGE = 3;
+  static final int MAX_PER_FEED_PAGE = 20;
 
-  // One parser for the whole process: its language model (23 MB) loads once; at most two parses
-  // at a time on a 2-core machine.
+  // One parser for the whole process: its language model (23 MB) loads once, its child processes
+  // are reused across pages and sources; at most two parses at a time on a 2-core machine.
   private static final class Shared {
-    static final DocumentParser PARSER = new DocumentParser(DocumentLimits.DEFAULT, 2);
+    static final DocumentReader PARSER =
+        new ForkedDocumentParser(DocumentLimits.DEFAULT, ForkedDocumentParser.Settings.defaults());
   }
 
   private final CrawlServices services;
@@ -49,6 +56,30 @@ final class DocumentCollector {
     List<Evidence.Document> out = new ArrayList<>();
     for (String url : links) {
       out.add(read(source, url));
+    }
+    return out;
+  }
+
+  /**
+   * Evidence entries for the documents linked inside {@code item} (one post of a feed), at most
+   * {@value #MAX_PER_PAGE}. {@code fetched} holds what earlier posts of the same page fetched: a
+   * document linked by two posts is fetched once, and a page fetches at most {@value
+   * #MAX_PER_FEED_PAGE} documents (a later post's are listed as unfetched, with the reason).
+   */
+  List<Evidence.Document> collect(
+      Source source, Element item, Map<String, Evidence.Document> fetched) {
+    List<Evidence.Document> out = new ArrayList<>();
+    for (String url : DocumentLinks.find(item, MAX_PER_PAGE)) {
+      Evidence.Document d = fetched.get(url);
+      if (d == null) {
+        d =
+            fetched.size() >= MAX_PER_FEED_PAGE
+                ? unfetched(
+                    url, "the page's posts already linked " + MAX_PER_FEED_PAGE + " documents")
+                : read(source, url);
+        fetched.put(url, d);
+      }
+      out.add(d);
     }
     return out;
   }

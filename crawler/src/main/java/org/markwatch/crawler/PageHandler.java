@@ -87,12 +87,13 @@ final class PageHandler {
       archive(fetch, htmlBytes, List.of());
       return -1;
     }
-    if (!listings.isEmpty()) {
+    boolean feed = fetch.itemShots() != null || itemSelector(source) != null;
+    if (!listings.isEmpty() && !feed) {
       evidence = evidence.withDocuments(documents.collect(source, fetch));
     }
     Archived archived = archive(fetch, htmlBytes, listings);
-    if (fetch.itemShots() != null) {
-      writeFeed(listings, evidence, fetch, archived);
+    if (feed) {
+      writeFeed(source, listings, evidence, fetch, archived);
     } else {
       write(listings, evidence.withWarc(archived.page(), archived.screenshot()));
     }
@@ -100,16 +101,30 @@ final class PageHandler {
   }
 
   /**
-   * Each post of a rendered feed gets its own crop as its screenshot (stored and archived as a
-   * resource record), never the whole feed; a post whose crop cannot be told gets none.
+   * Each post of a feed gets what its own element holds: the documents linked inside it (a post
+   * never gets another post's documents, nor the feed's), and on a rendered feed its own crop as
+   * its screenshot (stored and archived as a resource record), never the whole feed. A post whose
+   * element cannot be told gets neither.
    */
   private void writeFeed(
-      List<Listing> listings, Evidence evidence, FetchResult fetch, Archived archived) {
-    ItemShotMatcher matcher = new ItemShotMatcher(fetch);
+      Source source,
+      List<Listing> listings,
+      Evidence evidence,
+      FetchResult fetch,
+      Archived archived) {
+    ItemShotMatcher shots = fetch.itemShots() == null ? null : new ItemShotMatcher(fetch);
+    FeedItems items =
+        shots != null
+            ? ItemShotMatcher.items(fetch)
+            : new FeedItems(fetch.html(), fetch.finalUrl(), itemSelector(source));
+    java.util.Map<String, Evidence.Document> fetched = new java.util.HashMap<>();
     java.time.Instant at = java.time.Instant.now(services.settings().clock());
     for (Listing l : listings) {
-      byte[] png = matcher.shotOf(l);
-      Evidence e = evidence.withWarc(archived.page(), null);
+      org.jsoup.nodes.Element item = items.itemOf(l);
+      List<Evidence.Document> docs =
+          item == null ? List.of() : documents.collect(source, item, fetched);
+      Evidence e = evidence.withDocuments(docs).withWarc(archived.page(), null);
+      byte[] png = shots == null ? null : shots.shotOf(item);
       if (png != null) {
         Evidence.WarcRef shotRef = null;
         if (services.warc() != null) {
@@ -118,13 +133,13 @@ final class PageHandler {
         }
         e =
             new Evidence(
-                evidence.httpStatus(),
-                evidence.fetchMode(),
-                evidence.htmlSha256(),
+                e.httpStatus(),
+                e.fetchMode(),
+                e.htmlSha256(),
                 services.evidence().putScreenshot(png),
                 archived.page(),
                 shotRef,
-                evidence.documents());
+                e.documents());
       }
       write(List.of(l), e);
     }

@@ -22,6 +22,7 @@ import org.markwatch.crawler.source.BrowserSettings;
 import org.markwatch.crawler.source.FetchMode;
 import org.markwatch.crawler.source.Politeness;
 import org.markwatch.crawler.source.Source;
+import org.markwatch.crawler.testing.HostileParser;
 import org.markwatch.crawler.testing.TestDocuments;
 import org.markwatch.crawler.testing.TestSite;
 import org.markwatch.crawler.testing.TitleExtractor;
@@ -48,12 +49,25 @@ class CrawlerDocumentsTest {
     byte[] bomb = TestDocuments.zipBomb("catalogue.txt", 32 << 20);
     try (TestSite site = new TestSite()) {
       site.text("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n")
-          .html("/", "<a href='/p/1/kem-chong-nang'>kem</a>")
+          .html("/", "<a href='/p/1/kem-chong-nang'>kem</a> <a href='/p/2/sua-rua-mat'>sua</a>")
           .html(
               "/p/1/kem-chong-nang",
               "<h1>Kem chống nắng</h1><a href='/docs/cfs.pdf'>CFS</a>"
                   + " <a href='/docs/catalogue.zip'>catalogue</a>"
                   + " <a href='/private/invoice.pdf'>invoice</a>")
+          .html(
+              "/p/2/sua-rua-mat",
+              "<h1>Sữa rửa mặt</h1><a href='/docs/evil.pdf'>hostile</a>"
+                  + " <a href='/docs/cfs.pdf'>CFS</a> <a href='/docs/giay-phep.png'>scan</a>")
+          .route(
+              "/docs/giay-phep.png",
+              TestDocuments.serve(
+                  "image/png",
+                  TestDocuments.png(
+                      List.of("GIẤY CHỨNG NHẬN LƯU HÀNH TỰ DO", "CERTIFICATE OF FREE SALE"))))
+          .route(
+              "/docs/evil.pdf",
+              TestDocuments.serve("application/pdf", HostileParser.document("oom")))
           .route("/docs/cfs.pdf", TestDocuments.serve("application/pdf", pdf))
           .route("/docs/catalogue.zip", TestDocuments.serve("application/zip", bomb))
           .route("/private/invoice.pdf", TestDocuments.serve("application/pdf", pdf));
@@ -92,7 +106,8 @@ class CrawlerDocumentsTest {
           listings.add(decoded.value());
         }
       }
-      assertThat(listings).hasSize(1);
+      assertThat(listings).hasSize(2);
+      listings.sort(java.util.Comparator.comparing(Listing::url));
       Evidence evidence = listings.get(0).evidence();
       Map<String, Evidence.Document> docs =
           evidence.documents().stream()
@@ -126,6 +141,18 @@ class CrawlerDocumentsTest {
       }
       // and so is the page itself
       assertThat(evidence.warc().digest()).isEqualTo("sha256:" + evidence.htmlSha256());
+
+      // A document that exhausts the parser's heap ends only the parser's child process: the
+      // crawl goes on, the document says why it has no text, and the next one is read.
+      List<Evidence.Document> second = listings.get(1).evidence().documents();
+      assertThat(second)
+          .extracting(Evidence.Document::status)
+          .containsExactly("refused", "ok", "ok");
+      assertThat(second.get(0).reason()).contains("out of memory").contains("restarted");
+      assertThat(second.get(1).text()).contains("CERTIFICATE OF FREE SALE");
+      // a linked scan of a paper is read by OCR (tesseract, Vietnamese and English)
+      assertThat(second.get(2).contentType()).isEqualTo("image/png");
+      assertThat(second.get(2).text()).contains("CHỨNG NHẬN").contains("CERTIFICATE OF FREE SALE");
     }
   }
 }

@@ -58,11 +58,18 @@ class FeedPostScreenshotsIT {
             a.style.height = (120 + 40 * i) + 'px'; a.style.background = colours[i];
             // the third post has no permalink: it is told by its text
             a.innerHTML = (i === 2 ? '' : '<a class="permalink" href="/post/p' + i + '">link</a>')
-              + '<div class="post-text">Bài ' + i + ': túi xách số ' + i + ' giá ' + (100 + i) + 'k</div>';
+              + '<div class="post-text">Bài ' + i + ': túi xách số ' + i + ' giá ' + (100 + i) + 'k</div>'
+              // only the second post links a document: only its listing may carry it
+              + (i === 1 ? '<a href="/docs/cfs-p1.pdf">CFS</a>' : '');
             document.getElementById('feed').appendChild(a);
           }
           </script></body></html>"""
               .formatted(POSTS));
+      site.route(
+          "/docs/cfs-p1.pdf",
+          org.markwatch.crawler.testing.TestDocuments.serve(
+              "application/pdf",
+              org.markwatch.crawler.testing.TestDocuments.pdf(List.of("CFS OF POST ONE"))));
       var profile =
           SiteProfileReader.read(
               "testfeed.yaml",
@@ -137,6 +144,13 @@ class FeedPostScreenshotsIT {
         int rgb = image.getRGB(250, height(i) - 5) & 0xffffff;
         int expected = new int[] {0xcc0000, 0x00aa00, 0x0000cc, 0xcccc00}[i];
         assertThat(rgb).as("post %d's colour", i).isEqualTo(expected);
+        // the document linked inside post 1 is that post's, and no other's
+        if (i == 1) {
+          assertThat(e.documents()).hasSize(1);
+          assertThat(e.documents().get(0).text()).contains("CFS OF POST ONE");
+        } else {
+          assertThat(e.documents()).as("post %d's documents", i).isNull();
+        }
         // the page record is shared by the posts and is where the evidence says
         assertThat(e.warc().digest()).isEqualTo("sha256:" + e.htmlSha256());
       }

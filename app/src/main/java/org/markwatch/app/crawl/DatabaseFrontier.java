@@ -19,7 +19,10 @@ import org.markwatch.storage.frontier.FrontierStore;
  * releases the host (with its next allowed fetch time, so the delay holds across workers) when it
  * has nothing due. When no host is free but another worker still holds due or in-flight URLs, it
  * waits and looks again, so a worker that dies is replaced once its lease runs out and no URL is
- * left behind.
+ * left behind. The source's {@code maxPages} is the run's budget, shared by every worker of the run
+ * (same run id) through {@link FrontierStore#claimPage}: the workers together fetch at most that
+ * many pages. A page claimed by a worker that died is not given back: the URL taken back from it
+ * costs one more page.
  */
 public final class DatabaseFrontier implements Frontier {
   /** What the frontiers of one run noticed, for the summary. */
@@ -40,6 +43,7 @@ public final class DatabaseFrontier implements Frontier {
   private final Set<String> seen = new HashSet<>();
   private String host; // the host this worker leases now, or null
   private int handedOut;
+  private boolean budgetSpent;
 
   public DatabaseFrontier(
       FrontierStore store,
@@ -82,7 +86,7 @@ public final class DatabaseFrontier implements Frontier {
 
   @Override
   public CrawlUrl next() {
-    if (handedOut >= source.maxPages()) {
+    if (budgetSpent) {
       return null;
     }
     while (!Thread.currentThread().isInterrupted()) {
@@ -91,8 +95,16 @@ public final class DatabaseFrontier implements Frontier {
         Optional<FrontierStore.Claimed> claimed =
             store.claim(source.id(), host, worker, now, leaseTtl);
         if (claimed.isPresent()) {
-          handedOut++;
           FrontierStore.Claimed c = claimed.get();
+          // The page budget is the run's, shared by its workers: a URL is claimed first, then a
+          // page of the budget, so a worker never holds budget while it waits for a host.
+          if (!store.claimPage(runId, source.id(), source.maxPages())) {
+            budgetSpent = true;
+            store.putBack(source.id(), c.url(), worker, now, false);
+            releaseHost();
+            return null;
+          }
+          handedOut++;
           seen.add(c.url());
           return new CrawlUrl(c.url(), c.depth(), c.attempt());
         }
@@ -119,12 +131,14 @@ public final class DatabaseFrontier implements Frontier {
   public void retry(CrawlUrl url, long waitMs) {
     // due now: this worker keeps the host and its HostGate already waits the backoff
     handedOut--;
+    store.returnPage(runId, source.id());
     store.putBack(source.id(), url.url(), worker, clock.instant(), true);
   }
 
   @Override
   public void putBack(CrawlUrl url) {
     handedOut--;
+    store.returnPage(runId, source.id());
     store.putBack(source.id(), url.url(), worker, clock.instant(), false);
   }
 

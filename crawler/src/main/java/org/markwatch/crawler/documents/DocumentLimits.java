@@ -15,6 +15,8 @@ package org.markwatch.crawler.documents;
  *     zip bomb
  * @param maxDepth archives nested deeper than this refuse the document (42.zip-style recursion)
  * @param maxEmbedded embedded files parsed; the rest are skipped (flagged truncated)
+ * @param maxImagePixels an image (a document, or one inside it) larger than this, by its header, is
+ *     not handed to OCR
  */
 public record DocumentLimits(
     long maxInputBytes,
@@ -23,11 +25,35 @@ public record DocumentLimits(
     long maxExpandedBytes,
     long maxExpansionRatio,
     int maxDepth,
-    int maxEmbedded) {
+    int maxEmbedded,
+    long maxImagePixels) {
 
-  /** 20 MiB in, 30 s, 20,000 characters out, 64 MiB unpacked, ratio 100, depth 3, 100 files. */
+  /**
+   * 20 MiB in, 30 s, 20,000 characters out, 64 MiB unpacked, ratio 100, depth 3, 100 files, OCR of
+   * images up to 40 megapixels (an A4 page scanned at 600 dpi is 35).
+   */
   public static final DocumentLimits DEFAULT =
-      new DocumentLimits(20L << 20, 30_000, 20_000, 64L << 20, 100, 3, 100);
+      new DocumentLimits(20L << 20, 30_000, 20_000, 64L << 20, 100, 3, 100, 40_000_000);
+
+  /** The limits with the default OCR pixel limit. */
+  public DocumentLimits(
+      long maxInputBytes,
+      long timeoutMs,
+      int maxTextChars,
+      long maxExpandedBytes,
+      long maxExpansionRatio,
+      int maxDepth,
+      int maxEmbedded) {
+    this(
+        maxInputBytes,
+        timeoutMs,
+        maxTextChars,
+        maxExpandedBytes,
+        maxExpansionRatio,
+        maxDepth,
+        maxEmbedded,
+        40_000_000);
+  }
 
   public DocumentLimits {
     if (maxInputBytes <= 0
@@ -36,7 +62,8 @@ public record DocumentLimits(
         || maxExpandedBytes <= 0
         || maxExpansionRatio <= 0
         || maxDepth < 0
-        || maxEmbedded < 0) {
+        || maxEmbedded < 0
+        || maxImagePixels <= 0) {
       throw new IllegalArgumentException("document limits must be positive");
     }
   }
@@ -49,7 +76,8 @@ public record DocumentLimits(
         maxExpandedBytes,
         maxExpansionRatio,
         maxDepth,
-        maxEmbedded);
+        maxEmbedded,
+        maxImagePixels);
   }
 
   public DocumentLimits withMaxTextChars(int chars) {
@@ -60,6 +88,19 @@ public record DocumentLimits(
         maxExpandedBytes,
         maxExpansionRatio,
         maxDepth,
-        maxEmbedded);
+        maxEmbedded,
+        maxImagePixels);
+  }
+
+  public DocumentLimits withMaxImagePixels(long pixels) {
+    return new DocumentLimits(
+        maxInputBytes,
+        timeoutMs,
+        maxTextChars,
+        maxExpandedBytes,
+        maxExpansionRatio,
+        maxDepth,
+        maxEmbedded,
+        pixels);
   }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -25,8 +24,11 @@ public final class DocumentLinks {
 
   private DocumentLinks() {}
 
-  /** Absolute http(s) URLs of linked documents in page order, at most {@code max}. */
-  public static List<String> find(Document page, int max) {
+  /**
+   * Absolute http(s) URLs of documents linked inside {@code page} (a page, or one element of it
+   * such as a feed's post), in page order, at most {@code max}.
+   */
+  public static List<String> find(Element page, int max) {
     Set<String> out = new LinkedHashSet<>();
     for (Element a : page.select("a[href]")) {
       if (out.size() >= max) {

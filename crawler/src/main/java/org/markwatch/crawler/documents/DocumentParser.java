@@ -4,9 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
@@ -15,21 +13,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
-import org.apache.tika.langdetect.opennlp.OpenNLPDetector;
-import org.apache.tika.language.detect.LanguageDetector;
-import org.apache.tika.language.detect.LanguageResult;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.xml.sax.ContentHandler;
@@ -45,21 +43,21 @@ import org.xml.sax.SAXException;
  * (text out per byte in). At most {@code maxThreads} parses run at once; a caller beyond that waits
  * for a free thread (within its own time limit). Thread-safe.
  */
-public final class DocumentParser implements AutoCloseable {
-  private static final org.slf4j.Logger LOG =
-      org.slf4j.LoggerFactory.getLogger(DocumentParser.class);
-  private static final int MIN_LANGUAGE_CHARS = 40;
-  private static final Map<String, String> ISO3_TO_BCP47 = iso3ToTwoLetter();
+public final class DocumentParser implements DocumentReader {
 
   private final DocumentLimits limits;
   private final AutoDetectParser parser;
   private final ThreadPoolExecutor pool;
   private final java.util.concurrent.Semaphore slots;
-  private volatile LanguageDetector languages;
+  private final int maxThreads;
 
   public DocumentParser(DocumentLimits limits, int maxThreads) {
     this.limits = limits;
-    this.parser = new AutoDetectParser();
+    // OCR is added here, for these documents only, not through Tika's service registry: the
+    // application jar drops the OCR module's registration (app/pom.xml), so other Tika users in
+    // the same process (the portal's tip attachments) do not start running tesseract. Listed last,
+    // it takes the image types over from the image-metadata parser when tesseract is installed.
+    this.parser = new AutoDetectParser(TikaConfig.getDefaultConfig().getParser(), Ocr.parser());
     // Tika's own check of text out per byte in (zip bombs that unpack to text); depth of XML.
     AutoDetectParserConfig config = new AutoDetectParserConfig();
     config.setMaximumCompressionRatio(limits.maxExpansionRatio());
@@ -81,8 +79,10 @@ public final class DocumentParser implements AutoCloseable {
               return t;
             });
     this.slots = new java.util.concurrent.Semaphore(maxThreads);
+    this.maxThreads = maxThreads;
   }
 
+  @Override
   public DocumentLimits limits() {
     return limits;
   }
@@ -91,7 +91,17 @@ public final class DocumentParser implements AutoCloseable {
    * Parses {@code bytes}; {@code name} (the file name from the URL, may be null) helps type
    * detection. Never throws for what the document holds.
    */
+  @Override
   public ParsedDocument parse(byte[] bytes, String name) {
+    // Language outside the time limit: the text is bounded, and the model loads once (slowly).
+    return DocumentLanguage.tag(parseText(bytes, name));
+  }
+
+  /**
+   * {@link #parse} without language detection: what the forked parser's child process runs (the
+   * crawler's process detects the language, so the child's small heap holds no language model).
+   */
+  public ParsedDocument parseText(byte[] bytes, String name) {
     if (bytes.length > limits.maxInputBytes()) {
       return ParsedDocument.failed(
           ParsedDocument.Status.REFUSED,
@@ -125,18 +135,7 @@ public final class DocumentParser implements AutoCloseable {
       throw e;
     }
     try {
-      ParsedDocument d = f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      // Language outside the time limit: the text is bounded, and the model loads once (slowly).
-      return d.text() == null
-          ? d
-          : new ParsedDocument(
-              d.status(),
-              d.contentType(),
-              d.text(),
-              language(d.text()),
-              d.truncated(),
-              d.embedded(),
-              d.reason());
+      return f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       budget.refuse("timeout");
       f.cancel(true);
@@ -155,6 +154,24 @@ public final class DocumentParser implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether every parse has ended within {@code waitMs}: false when a parse abandoned at its time
+   * limit ignores interruption and still holds its thread (the child process then asks to be
+   * replaced).
+   */
+  boolean idleWithin(long waitMs) {
+    try {
+      if (slots.tryAcquire(maxThreads, waitMs, TimeUnit.MILLISECONDS)) {
+        slots.release(maxThreads);
+        return true;
+      }
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   private ParsedDocument parseHere(byte[] bytes, String name, Budget budget) {
     Metadata metadata = new Metadata();
     if (name != null && !name.isBlank()) {
@@ -162,6 +179,23 @@ public final class DocumentParser implements AutoCloseable {
     }
     ParseContext context = new ParseContext();
     context.set(Parser.class, parser);
+    // Scanned papers: images are read by tesseract (in Vietnamese and English), within the time
+    // limit, when their header declares at most maxImagePixels; PDFs are not rendered for OCR (a
+    // page's text layer is read, a scanned PDF gives no text: a scan is OCR'd when linked as an
+    // image).
+    if (Ocr.isImage(bytes)) {
+      Ocr.Availability ocr = Ocr.availability();
+      String refusal = ocr.available() ? Ocr.refusal(bytes, limits) : ocr.problem();
+      if (refusal != null) {
+        budget.note(refusal);
+      }
+      context.set(TesseractOCRConfig.class, Ocr.config(limits, refusal != null));
+    } else {
+      context.set(TesseractOCRConfig.class, Ocr.config(limits, false));
+    }
+    PDFParserConfig pdf = new PDFParserConfig();
+    pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+    context.set(PDFParserConfig.class, pdf);
     LimitedExtractor extractor = new LimitedExtractor(context, budget);
     context.set(EmbeddedDocumentExtractor.class, extractor);
     StringWriter text = new StringWriter();
@@ -208,7 +242,7 @@ public final class DocumentParser implements AutoCloseable {
         null,
         truncated || extractor.skipped,
         extractor.count,
-        null);
+        budget.notes());
   }
 
   private static ParsedDocument refused(Metadata metadata, Budget budget) {
@@ -233,62 +267,11 @@ public final class DocumentParser implements AutoCloseable {
     return t;
   }
 
-  /** BCP 47 language of the text, or null when it is short or the detector is unsure. */
-  String language(String text) {
-    if (text.codePoints().filter(Character::isLetter).count() < MIN_LANGUAGE_CHARS) {
-      return null;
-    }
-    // OpenNLP spreads its probabilities over ~100 languages, so its own confidence is NONE even
-    // for plain prose: the best guess is kept when it is clearly ahead of the second.
-    java.util.List<LanguageResult> all = detector().detectAll(text);
-    // (isUnknown() is true for every NONE result, so the code itself is looked at)
-    if (all.isEmpty() || all.get(0).getLanguage() == null || all.get(0).getLanguage().isEmpty()) {
-      return null;
-    }
-    LanguageResult r = all.get(0);
-    if (all.size() > 1 && r.getRawScore() < 2f * all.get(1).getRawScore()) {
-      LOG.debug("language of a document uncertain: {} then {}", r, all.get(1));
-      return null;
-    }
-    String code = r.getLanguage().toLowerCase(Locale.ROOT);
-    return ISO3_TO_BCP47.getOrDefault(code, code);
-  }
-
-  private LanguageDetector detector() {
-    LanguageDetector d = languages;
-    if (d == null) {
-      synchronized (this) {
-        if (languages == null) {
-          try {
-            // The model (23 MB, in the jar) loads once, on the first document with text.
-            languages = new OpenNLPDetector().loadModels();
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot load the language model", e);
-          }
-        }
-        d = languages;
-      }
-    }
-    return d;
-  }
-
   static String collapse(String text) {
     return text.replaceAll("[\\t\\x0B\\f\\r \\u00A0]+", " ")
         .replaceAll(" ?\\n ?", "\n")
         .replaceAll("\\n{3,}", "\n\n")
         .strip();
-  }
-
-  private static Map<String, String> iso3ToTwoLetter() {
-    Map<String, String> m = new HashMap<>();
-    for (String two : Locale.getISOLanguages()) {
-      try {
-        m.put(Locale.of(two).getISO3Language(), two);
-      } catch (java.util.MissingResourceException e) {
-        // no three-letter code
-      }
-    }
-    return Map.copyOf(m);
   }
 
   private static String firstLine(Throwable e) {
@@ -308,9 +291,19 @@ public final class DocumentParser implements AutoCloseable {
     final AtomicLong expanded = new AtomicLong();
     volatile String refusal;
     volatile String contentType;
+    private final java.util.Set<String> notes = new java.util.LinkedHashSet<>();
 
     Budget(long inputBytes) {
       this.inputBytes = inputBytes;
+    }
+
+    /** A remark on a document that is still read (OCR unavailable, an image too large). */
+    synchronized void note(String what) {
+      notes.add(what);
+    }
+
+    synchronized String notes() {
+      return notes.isEmpty() ? null : String.join("; ", notes);
     }
 
     void refuse(String why) {
@@ -395,7 +388,10 @@ public final class DocumentParser implements AutoCloseable {
     int count;
     boolean skipped;
 
+    private final ParseContext context;
+
     LimitedExtractor(ParseContext context, Budget budget) {
+      this.context = context;
       this.delegate = new ParsingEmbeddedDocumentExtractor(context);
       this.budget = budget;
     }
@@ -427,10 +423,30 @@ public final class DocumentParser implements AutoCloseable {
         // An archive inside: read its (packed) bytes, bounded, to check what its entries declare
         // before anything is unpacked.
         in = new java.io.BufferedInputStream(in);
-        in.mark(4);
-        byte[] magic = in.readNBytes(4);
+        in.mark(12);
+        byte[] magic = in.readNBytes(12);
         in.reset();
-        if (ZipSizes.isZip(magic)) {
+        TesseractOCRConfig ocr = null;
+        if (Ocr.isImage(magic)) {
+          // An image inside (a scan in a zip): its size is checked from its header like a
+          // document's, and OCR skipped for this one image when it is too large.
+          byte[] image =
+              in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxInputBytes() + 1));
+          Ocr.Availability a = Ocr.availability();
+          String refusal =
+              !a.available()
+                  ? a.problem()
+                  : image.length > limits.maxInputBytes()
+                      ? "an embedded image larger than " + limits.maxInputBytes() + " bytes"
+                      : Ocr.refusal(image, limits);
+          if (refusal != null) {
+            budget.note(refusal);
+            ocr = context.get(TesseractOCRConfig.class);
+            context.set(TesseractOCRConfig.class, Ocr.config(limits, true));
+          }
+          budget.check();
+          in = new java.io.ByteArrayInputStream(image);
+        } else if (ZipSizes.isZip(magic)) {
           byte[] packed =
               in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxInputBytes() + 1));
           if (packed.length > limits.maxInputBytes()) {
@@ -444,7 +460,13 @@ public final class DocumentParser implements AutoCloseable {
           budget.check();
           in = new java.io.ByteArrayInputStream(packed);
         }
-        delegate.parseEmbedded(in, handler, metadata, false);
+        try {
+          delegate.parseEmbedded(in, handler, metadata, false);
+        } finally {
+          if (ocr != null) {
+            context.set(TesseractOCRConfig.class, ocr);
+          }
+        }
       } finally {
         depth--;
       }

@@ -61,15 +61,7 @@ public final class SpoolSink implements Sink {
     String line = JsonCodec.encode(listing);
     try {
       if (writer == null) {
-        sequence++;
-        inProgress = dir.resolve("." + fileName(sequence) + ".inprogress");
-        writer =
-            Files.newBufferedWriter(
-                inProgress,
-                StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        openNext();
       }
       writer.write(line);
       writer.write('\n');
@@ -100,6 +92,38 @@ public final class SpoolSink implements Sink {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot finish spool file " + inProgress, e);
+    }
+  }
+
+  /**
+   * Claims the next file name no one has: the hidden in-progress name is created exclusively first,
+   * then the visible name is checked, so two processes writing one run's spool into one folder
+   * (workers sharing a run id), or a run re-executed under its id, never overwrite each other's
+   * files (the rename that publishes a file would replace silently).
+   */
+  private void openNext() throws IOException {
+    while (true) {
+      sequence++;
+      Path claim = dir.resolve("." + fileName(sequence) + ".inprogress");
+      java.io.BufferedWriter w;
+      try {
+        w =
+            Files.newBufferedWriter(
+                claim,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        continue; // another writer holds this name
+      }
+      if (Files.exists(dir.resolve(fileName(sequence)))) {
+        w.close();
+        Files.delete(claim); // published before: take a later number
+        continue;
+      }
+      inProgress = claim;
+      writer = w;
+      return;
     }
   }
 

@@ -113,6 +113,51 @@ class DocumentParserTest {
   }
 
   @Test
+  void aScannedPaperIsReadByOcrInVietnameseAndEnglish() {
+    byte[] scan =
+        TestDocuments.png(
+            List.of(
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "GIẤY CHỨNG NHẬN LƯU HÀNH TỰ DO",
+                "CERTIFICATE OF FREE SALE",
+                "Sản phẩm: Kem chống nắng / Product: Sunscreen"));
+
+    ParsedDocument d = PARSER.parse(scan, "giay-chung-nhan.png");
+
+    assertThat(d.status()).as(d.toString()).isEqualTo(Status.OK);
+    assertThat(d.contentType()).isEqualTo("image/png");
+    assertThat(d.reason()).isNull();
+    assertThat(d.text())
+        .contains("CERTIFICATE OF FREE SALE")
+        .contains("Sunscreen")
+        .contains("CHỨNG NHẬN")
+        .contains("VIỆT NAM")
+        .contains("Kem chống nắng");
+  }
+
+  @Test
+  void anImageLargerThanThePixelLimitIsNotOcrd() {
+    byte[] scan = TestDocuments.png(List.of("CERTIFICATE OF FREE SALE"));
+    try (DocumentParser strict =
+        new DocumentParser(DocumentLimits.DEFAULT.withMaxImagePixels(100_000), 1)) {
+      ParsedDocument d = strict.parse(scan, "scan.png");
+
+      assertThat(d.status()).isEqualTo(Status.OK);
+      assertThat(d.text()).doesNotContain("CERTIFICATE");
+      assertThat(d.reason()).contains("173600 pixels, more than the OCR limit of 100000");
+    }
+    // the same limit holds for an image inside an archive
+    try (DocumentParser strict =
+        new DocumentParser(DocumentLimits.DEFAULT.withMaxImagePixels(100_000), 1)) {
+      ParsedDocument d = strict.parse(TestDocuments.zip("scan.png", scan), "scans.zip");
+
+      assertThat(d.status()).isEqualTo(Status.OK);
+      assertThat(d.text()).doesNotContain("CERTIFICATE");
+      assertThat(d.reason()).contains("more than the OCR limit of 100000");
+    }
+  }
+
+  @Test
   void documentLinksAreFoundButShownImagesAreNot() {
     org.jsoup.nodes.Document page =
         org.jsoup.Jsoup.parse(

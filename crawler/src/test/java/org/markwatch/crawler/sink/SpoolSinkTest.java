@@ -98,4 +98,28 @@ class SpoolSinkTest {
     }
     assertThat(total).isEqualTo(2000);
   }
+
+  @Test
+  void twoWritersOfOneRunInOneFolderNeverOverwriteEachOther() throws Exception {
+    // two workers sharing a run id (and its page budget) on one machine, or a run re-executed
+    // under its id: each file name is claimed once
+    SpoolSink a = new SpoolSink(dir, "run-1", 2);
+    SpoolSink b = new SpoolSink(dir, "run-1", 2);
+    for (int i = 0; i < 4; i++) {
+      a.write(listing(i));
+      b.write(listing(100 + i));
+    }
+    a.close();
+    b.close();
+    try (SpoolSink again = new SpoolSink(dir, "run-1", 2)) {
+      again.write(listing(200));
+    }
+
+    assertThat(visible()).hasSize(5);
+    long total = 0;
+    for (String name : visible()) {
+      total += Files.readAllLines(dir.resolve(name)).size();
+    }
+    assertThat(total).as("every listing kept").isEqualTo(9);
+  }
 }

@@ -47,6 +47,42 @@ public final class TestDocuments {
     }
   }
 
+  /**
+   * A scan-like PNG made with Java2D: black text lines on white, 40 px DejaVu Sans (it has the
+   * Vietnamese letters), as a photographed or scanned paper would show them.
+   */
+  public static byte[] png(List<String> lines) {
+    java.awt.Font font = new java.awt.Font("DejaVu Sans", java.awt.Font.PLAIN, 40);
+    int width = 1400;
+    int lineHeight = 64;
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(
+            width, 60 + lineHeight * lines.size(), java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    java.awt.Graphics2D g = img.createGraphics();
+    try {
+      g.setColor(java.awt.Color.WHITE);
+      g.fillRect(0, 0, img.getWidth(), img.getHeight());
+      g.setColor(java.awt.Color.BLACK);
+      g.setRenderingHint(
+          java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+          java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setFont(font);
+      int y = 70;
+      for (String line : lines) {
+        g.drawString(line, 40, y);
+        y += lineHeight;
+      }
+    } finally {
+      g.dispose();
+    }
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      javax.imageio.ImageIO.write(img, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A zip of one entry holding {@code size} bytes of one repeated character (deflates ~1000:1). */
   public static byte[] zipBomb(String entryName, int size) {
     try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -403,6 +403,71 @@ public final class FrontierStore {
   }
 
   /**
+   * Takes one page of the run's budget for a source: true while fewer than {@code maxPages} pages
+   * were taken by all the workers of the run (same {@code runId}) together. The budget is opened by
+   * the first claim with {@code maxPages}; later claims count against that figure. One conditional
+   * UPDATE takes the page, so concurrent workers never take more than the budget.
+   */
+  public boolean claimPage(String runId, String sourceId, int maxPages) {
+    return Transactions.run(
+        dataSource,
+        "claim a page of run " + runId + "'s budget for " + sourceId,
+        c -> {
+          if (!exists(
+              c,
+              "SELECT 1 FROM crawl_run_budgets WHERE run_id = ? AND source_id = ?",
+              runId,
+              sourceId)) {
+            insertIgnoringDuplicate(
+                c,
+                "INSERT INTO crawl_run_budgets (run_id, source_id, max_pages, claimed) VALUES (?, ?, ?, 0)",
+                ps -> {
+                  ps.setString(1, runId);
+                  ps.setString(2, sourceId);
+                  ps.setInt(3, maxPages);
+                });
+          }
+          return update(
+                  c,
+                  "UPDATE crawl_run_budgets SET claimed = claimed + 1 WHERE run_id = ? AND source_id = ? AND claimed < max_pages",
+                  runId,
+                  sourceId)
+              == 1;
+        });
+  }
+
+  /** Gives back a page taken by {@link #claimPage} that was not fetched (put back, retried). */
+  public void returnPage(String runId, String sourceId) {
+    Transactions.run(
+        dataSource,
+        "return a page of run " + runId + "'s budget",
+        c ->
+            update(
+                c,
+                "UPDATE crawl_run_budgets SET claimed = claimed - 1 WHERE run_id = ? AND source_id = ? AND claimed > 0",
+                runId,
+                sourceId));
+  }
+
+  /** Pages of the run's budget for the source taken so far (0 when none was opened). */
+  public int pagesClaimed(String runId, String sourceId) {
+    return Transactions.run(
+        dataSource,
+        "read the run's page budget",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT claimed FROM crawl_run_budgets WHERE run_id = ? AND source_id = ?")) {
+            ps.setString(1, runId);
+            ps.setString(2, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? rs.getInt(1) : 0;
+            }
+          }
+        });
+  }
+
+  /**
    * Whether the source still has work for someone: a due URL, or a URL claimed by another worker
    * (in flight, or waiting to be taken back when that worker's lease runs out).
    */

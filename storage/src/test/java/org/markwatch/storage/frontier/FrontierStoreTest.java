@@ -29,7 +29,49 @@ class FrontierStoreTest {
       urlsAreAdmittedOnceAndClaimedByPriorityThenWaitForTheirRevisit(f);
       aRevisitNoticesListingsGoneFromThePageOrAnswered404(f);
       aDeadWorkersClaimedUrlIsTakenBackOnceItsLeaseRunsOut(f);
+      aRunsPageBudgetIsSharedByItsWorkersAndNeverExceeded(f);
     }
+  }
+
+  /** Four workers of one run claim pages at once: exactly the budget is handed out in total. */
+  private static void aRunsPageBudgetIsSharedByItsWorkersAndNeverExceeded(FrontierStore f)
+      throws Exception {
+    int budget = 40;
+    java.util.concurrent.atomic.AtomicInteger granted =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<Thread> workers = new java.util.ArrayList<>();
+    for (int w = 0; w < 4; w++) {
+      workers.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      start.await();
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                    while (f.claimPage("run-1", "s", budget)) {
+                      granted.incrementAndGet();
+                    }
+                  }));
+    }
+    start.countDown();
+    for (Thread t : workers) {
+      t.join(60_000);
+    }
+    assertThat(granted.get()).isEqualTo(budget);
+    assertThat(f.pagesClaimed("run-1", "s")).isEqualTo(budget);
+    // a page given back (a retry, a put-back) can be taken again, once
+    f.returnPage("run-1", "s");
+    assertThat(f.claimPage("run-1", "s", budget)).isTrue();
+    assertThat(f.claimPage("run-1", "s", budget)).isFalse();
+    // the first claim opened the budget: a later worker's other figure does not widen it
+    assertThat(f.claimPage("run-1", "s", 1_000)).isFalse();
+    // another run, or another source, has a budget of its own
+    assertThat(f.claimPage("run-2", "s", 1)).isTrue();
+    assertThat(f.claimPage("run-2", "s", 1)).isFalse();
+    assertThat(f.claimPage("run-1", "other", 1)).isTrue();
   }
 
   private static void urlsAreAdmittedOnceAndClaimedByPriorityThenWaitForTheirRevisit(
