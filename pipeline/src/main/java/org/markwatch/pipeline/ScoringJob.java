@@ -642,7 +642,7 @@ public final class ScoringJob {
     private KafkaInput kafka;
     private String deadLetterTopic;
     private boolean passThrough;
-    private boolean shopEvidence;
+    private boolean shopEvidence = true;
     private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
     private Duration databaseRefresh = DEFAULT_DATABASE_REFRESH;
 
@@ -686,10 +686,9 @@ public final class ScoringJob {
 
     /**
      * Shop-level evidence (a shop whose other listings admit copies, or a network with confirmed
-     * violators, raises its branded listings); off by default. Off because what it says depends on
-     * the order listings arrive in ("n of m" and the phrase quoted are those seen so far), so a
-     * replay is not guaranteed to write the same verdicts, and because it needs shops whose
-     * listings are crawled together to be fair to a shop's honest listings.
+     * violators, raises its branded listings); on by default. Its stored verdicts do not depend on
+     * the order listings arrive in: {@link ShopEvidenceFunction} revises a shop's earlier listings
+     * when the shop's evidence changes.
      */
     public Builder shopEvidence(boolean on) {
       this.shopEvidence = on;
