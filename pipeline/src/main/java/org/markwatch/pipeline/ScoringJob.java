@@ -82,6 +82,9 @@ public final class ScoringJob {
 
   private String initialOffenders;
 
+  /** Observed prices and authorised sellers read by {@link #prepare()} (JSON). */
+  private String initialFacts;
+
   /** Default interval of the database refresh (published rulesets, violators): 10 s. */
   public static final Duration DEFAULT_DATABASE_REFRESH = Duration.ofSeconds(10);
 
@@ -219,6 +222,7 @@ public final class ScoringJob {
       if (!passThrough) {
         initialOffenders =
             JsonCodec.mapper().writeValueAsString(new RepeatOffenders(db.dataSource()).load());
+        initialFacts = CatalogFactsReader.readJson(db.dataSource());
         if (!bounded()) {
           // a ruleset published in the database is followed by a running job; one started now
           // starts with it (else its first verdicts would register the conf's ruleset as newer)
@@ -394,7 +398,8 @@ public final class ScoringJob {
                 new ScoreFunction(
                     passThrough ? null : startConfig == null ? detectorConfig : startConfig,
                     Detectors.BATCH,
-                    continuous))
+                    continuous,
+                    initialFacts))
             .uid("score");
     DataStream<ScoredRecord> evidenced = scored;
     if (!passThrough && shopEvidence) {
@@ -650,8 +655,9 @@ public final class ScoringJob {
 
     /**
      * How often an unbounded job reads the database for a newly published ruleset ({@code markwatch
-     * rules publish}) and the confirmed violators (default 10 s, at least 100 ms; {@link
-     * Duration#ZERO} reads them once at the start only). A bounded job reads them once.
+     * rules publish}), the confirmed violators and the catalog facts (observed prices, authorised
+     * sellers) (default 10 s, at least 100 ms; {@link Duration#ZERO} reads them once at the start
+     * only). A bounded job reads them once.
      */
     public Builder databaseRefresh(Duration interval) {
       this.databaseRefresh = interval;
