@@ -122,10 +122,13 @@ final class PipelineCommand implements Callable<Integer> {
 
   @Option(
       names = "--shop-evidence",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
       description =
           "Raise a shop's branded listings when its other listings admit copies or its seller"
-              + " network holds confirmed violators (off by default: its verdicts depend on the"
-              + " order listings arrive in).")
+              + " network holds confirmed violators (on by default; --no-shop-evidence turns it"
+              + " off).")
   boolean shopEvidence;
 
   @Override

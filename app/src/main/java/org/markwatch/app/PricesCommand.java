@@ -22,6 +22,7 @@ import org.markwatch.pipeline.DetectorConfFiles;
 import org.markwatch.storage.Database;
 import org.markwatch.storage.DatabaseSettings;
 import org.markwatch.storage.ObservedPriceQuery;
+import org.markwatch.storage.ObservedPriceStore;
 import org.markwatch.storage.StorageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +45,9 @@ final class PricesCommand implements Runnable {
       description = {
         "Compute the median and MAD of VND prices per brand and product type of the stored listings",
         "(counterfeit verdicts left out) and write them as an observed-prices catalog file, the format of",
-        "conf/brands/observed-prices.yaml. Database: MARKWATCH_DB_URL, else the embedded H2 database under --data."
+        "conf/brands/observed-prices.yaml (--out), and/or into the database (--store), where a running",
+        "scoring job takes them up at its next database refresh, without a restart.",
+        "Database: MARKWATCH_DB_URL, else the embedded H2 database under --data."
       })
   static final class Observe implements Callable<Integer> {
     @Option(
@@ -65,9 +68,15 @@ final class PricesCommand implements Runnable {
     @Option(
         names = "--out",
         paramLabel = "FILE",
-        required = true,
         description = "File to write, e.g. conf/brands/observed-prices.yaml (replaced atomically).")
     Path out;
+
+    @Option(
+        names = "--store",
+        description =
+            "Also replace the figures in the database (table observed_prices), which running"
+                + " scoring jobs read at every database refresh.")
+    boolean store;
 
     @Option(
         names = "--data",
@@ -92,6 +101,11 @@ final class PricesCommand implements Runnable {
         System.err.println("--min-samples must be at least 1, got " + minSamples);
         return 2;
       }
+      if (out == null && !store) {
+        System.err.println(
+            "say where the figures go: --out FILE (a catalog file), --store (the database), or both");
+        return 2;
+      }
       try {
         DetectorConfig config =
             new DetectorConfig(
@@ -99,7 +113,7 @@ final class PricesCommand implements Runnable {
         DatabaseSettings db = DatabaseChoice.fromEnvironment(data);
         ObservedPriceQuery.Result r;
         try (Progress progress = Progress.ticking("prices observe")) {
-          r = observe(db, config, sinceDays, minSamples, out, Clock.systemUTC());
+          r = observe(db, config, sinceDays, minSamples, out, store, Clock.systemUTC());
         }
         System.out.printf(
             Locale.ROOT,
@@ -108,7 +122,7 @@ final class PricesCommand implements Runnable {
             r.used(),
             r.priced(),
             r.counterfeit(),
-            out);
+            out == null ? "the database" : store ? out + " and the database" : out);
         return 0;
       } catch (ConfigException | UncheckedIOException | StorageException e) {
         System.err.println(e.getMessage());
@@ -127,6 +141,21 @@ final class PricesCommand implements Runnable {
         int minSamples,
         Path out,
         Clock clock) {
+      return observe(db, config, sinceDays, minSamples, out, false, clock);
+    }
+
+    /**
+     * Computes the observed prices of the listings seen in the last {@code sinceDays} days, writes
+     * them to {@code out} (when not null) and, with {@code store}, replaces those in the database.
+     */
+    static ObservedPriceQuery.Result observe(
+        DatabaseSettings db,
+        DetectorConfig config,
+        int sinceDays,
+        int minSamples,
+        Path out,
+        boolean store,
+        Clock clock) {
       Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
       Instant since = now.minus(Duration.ofDays(sinceDays));
       ObservedPriceQuery.Result r;
@@ -139,11 +168,16 @@ final class PricesCommand implements Runnable {
                     minSamples,
                     id -> detectors.catalog().brand(id).isPresent(),
                     detectors::productTypes);
+        if (store) {
+          new ObservedPriceStore(database.dataSource()).replaceAll(r.groups(), now);
+        }
       }
-      String yaml = yaml(r, now, sinceDays, minSamples, db.url());
-      BrandCatalogReader.read(
-          Map.of("brands/" + out.getFileName(), yaml)); // the detectors must read it unchanged
-      write(out, yaml);
+      if (out != null) {
+        String yaml = yaml(r, now, sinceDays, minSamples, db.url());
+        BrandCatalogReader.read(
+            Map.of("brands/" + out.getFileName(), yaml)); // the detectors must read it unchanged
+        write(out, yaml);
+      }
       return r;
     }
 

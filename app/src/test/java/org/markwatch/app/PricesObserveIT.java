@@ -26,6 +26,7 @@ import org.markwatch.storage.Database;
 import org.markwatch.storage.DatabaseSettings;
 import org.markwatch.storage.ListingStore;
 import org.markwatch.storage.ObservedPriceQuery;
+import org.markwatch.storage.ObservedPriceStore;
 import org.markwatch.storage.ScoredListing;
 import org.markwatch.storage.TestDatabase;
 
@@ -103,10 +104,18 @@ class PricesObserveIT {
               90,
               20,
               out,
+              true,
               NOW);
 
       assertThat(r.groups())
           .containsExactly(new ObservedPriceQuery.Group("vans", "shoes", 3_000_000, 120_000, 25));
+      // --store: the same figures in the database, for running jobs
+      try (Database db = Database.openWithoutMigrating(scratch.settings())) {
+        assertThat(new ObservedPriceStore(db.dataSource()).all())
+            .containsExactly(
+                new ObservedPriceStore.Price(
+                    "vans", "", "shoes", 3_000_000, 120_000, 25, NOW.instant()));
+      }
       assertThat(r.counterfeit()).isEqualTo(5);
       assertThat(r.noType()).isEqualTo(1);
       String text = Files.readString(out);

@@ -231,7 +231,11 @@ final class WorldGenerator {
       } else if (c == DemoCase.SELLER_MISSING_INFO) {
         seller = pick(r, noncompliant);
       } else if (c.violating()) {
-        seller = r.nextInt(10) < 7 ? pick(r, noncompliant) : pick(r, compliant);
+        // A shop that sells replicas sells replicas: counterfeits never share a shop with honest
+        // listings (shop-level evidence reads a shop's other listings). The roll is drawn for
+        // every violating listing all the same, so the rest of the world stays as it was.
+        boolean roll = r.nextInt(10) < 7;
+        seller = roll || c == DemoCase.COUNTERFEIT ? pick(r, noncompliant) : pick(r, compliant);
       } else {
         seller = pick(r, compliant);
       }
@@ -349,6 +353,9 @@ final class WorldGenerator {
         .toList();
   }
 
+  /** Feed authors who post the counterfeit posts (16 of them), and nothing else. */
+  private static final int REPLICA_AUTHORS = 5;
+
   private void feed(Random r, List<DemoSeller> allSellers, List<DemoListing> out) {
     SellerFactory names = new SellerFactory();
     List<DemoSeller> authors = new ArrayList<>();
@@ -379,9 +386,13 @@ final class WorldGenerator {
     java.util.Set<String> used = new java.util.HashSet<>();
     // Newest first, as the feed shows them; ids grow with time like real post ids.
     List<DemoListing> posts = new ArrayList<>();
+    // Replica sellers post replicas: counterfeit posts come from their own authors, never from
+    // those who post honest goods (shop-level evidence reads an author's other posts).
+    List<DemoSeller> replicaAuthors = authors.subList(0, REPLICA_AUTHORS);
+    List<DemoSeller> otherAuthors = authors.subList(REPLICA_AUTHORS, authors.size());
     for (DemoCase c : cases) {
       Draft d = this.posts.write(r, c);
-      DemoSeller author = pick(r, authors);
+      DemoSeller author = pick(r, c == DemoCase.COUNTERFEIT ? replicaAuthors : otherAuthors);
       used.add(author.sellerId());
       postId -= 1 + r.nextInt(90_000_000);
       String nativeId = Long.toString(postId);

@@ -25,6 +25,12 @@ final class Counters {
   static final String RULES_RELOADED = "markwatch.rules-reloaded";
 
   /**
+   * Catalog facts (observed prices, authorised sellers) a scoring subtask took up from the database
+   * (each subtask counts its own; the facts read at the start count too).
+   */
+  static final String FACTS_APPLIED = "markwatch.catalog-facts";
+
+  /**
    * Changed configurations a scoring subtask refused, keeping the last good one (each subtask
    * counts its own).
    */

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads what the running job follows in the database, once per tick of its source ({@link
  * org.apache.flink.connector.datagen.source.DataGeneratorSource} at one tick per refresh interval):
- * the newest published ruleset when it has stored files ({@code markwatch rules publish}) and the
- * confirmed violators. Only what changed since the last snapshot is sent (after a restart
+ * the newest published ruleset when it has stored files ({@code markwatch rules publish}), the
+ * confirmed violators, and the catalog facts (observed prices, authorised sellers: {@link
+ * CatalogFactsReader}). Only what changed since the last snapshot is sent (after a restart
  * everything is sent once again). A database that cannot be read gives an empty snapshot and a log
  * line: the job keeps scoring with what it has.
  */
@@ -32,6 +33,7 @@ final class DatabaseRefresh implements GeneratorFunction<Long, DatabaseSnapshot>
   private transient Database db;
   private transient String lastVersion;
   private transient String lastOffenders;
+  private transient String lastFacts;
   private transient String lastProblem;
 
   DatabaseRefresh(DatabaseSettings settings, long intervalMillis) {
@@ -63,16 +65,24 @@ final class DatabaseRefresh implements GeneratorFunction<Long, DatabaseSnapshot>
       } else {
         lastOffenders = offenders;
       }
+      String facts = CatalogFactsReader.readJson(db.dataSource());
+      if (facts.equals(lastFacts)) {
+        facts = null;
+      } else {
+        lastFacts = facts;
+      }
       long every = Math.max(1, NETWORK_RECOUNT_MILLIS / Math.max(1, intervalMillis));
       if (tick % every == every - 1) {
         // listings stored and decisions taken since the networks were last counted
         new SellerNetworkStore(db.dataSource()).refreshAll();
       }
       lastProblem = null;
-      return new DatabaseSnapshot(tick, version, files, offenders);
+      return new DatabaseSnapshot(tick, version, files, offenders, facts);
     } catch (StorageException e) {
       if (!e.getMessage().equals(lastProblem)) {
-        LOG.warn("cannot refresh rulesets and violators from the database: {}", e.getMessage());
+        LOG.warn(
+            "cannot refresh rulesets, violators and catalog facts from the database: {}",
+            e.getMessage());
       }
       lastProblem = e.getMessage();
       return new DatabaseSnapshot(tick, null, null, null);

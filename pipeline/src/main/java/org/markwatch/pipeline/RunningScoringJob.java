@@ -70,6 +70,14 @@ public final class RunningScoringJob implements AutoCloseable {
     return counter(Counters.RULES_RELOADED);
   }
 
+  /**
+   * Catalog facts (observed prices, authorised sellers) taken up from the database, summed over the
+   * scoring subtasks, those read at the start included.
+   */
+  public long factsApplied() {
+    return counter(Counters.FACTS_APPLIED);
+  }
+
   /** Changed configurations refused while running, summed over the scoring subtasks. */
   public long rulesRefused() {
     return counter(Counters.RULES_REFUSED);

@@ -16,6 +16,7 @@ import org.apache.flink.util.OutputTag;
 import org.markwatch.detectors.DetectorConfig;
 import org.markwatch.detectors.Detectors;
 import org.markwatch.detectors.RulesetGate;
+import org.markwatch.detectors.catalog.CatalogFacts;
 import org.markwatch.model.Decoded;
 import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
@@ -87,6 +88,13 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
 
   private final DetectorConfig config;
   private final int batchSize;
+
+  /** The catalog facts read when the job was built (JSON), until a snapshot brings newer ones. */
+  private final String initialFacts;
+
+  private transient String factsJson;
+  private transient CatalogFacts facts;
+  private transient LongCounter factsApplied;
   private transient Detectors detectors;
   private transient List<Pending> pending;
   private transient LongCounter read;
@@ -121,12 +129,21 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
    * @param continuous timers and reloading of the continuous job; null for the bounded job
    */
   ScoreFunction(DetectorConfig config, int batchSize, Continuous continuous) {
+    this(config, batchSize, continuous, null);
+  }
+
+  /**
+   * @param initialFacts catalog facts (observed prices, authorised sellers) read from the database
+   *     when the job was built, as JSON, or null for none
+   */
+  ScoreFunction(DetectorConfig config, int batchSize, Continuous continuous, String initialFacts) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
     }
     this.config = config;
     this.batchSize = batchSize;
     this.continuous = continuous;
+    this.initialFacts = initialFacts;
   }
 
   @Override
@@ -145,6 +162,10 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     scoreFailed = Counters.register(getRuntimeContext(), Counters.SCORE_FAILED);
     rulesReloaded = Counters.register(getRuntimeContext(), Counters.RULES_RELOADED);
     rulesRefused = Counters.register(getRuntimeContext(), Counters.RULES_REFUSED);
+    factsApplied = Counters.register(getRuntimeContext(), Counters.FACTS_APPLIED);
+    if (detectors != null && initialFacts != null) {
+      useFacts(initialFacts);
+    }
     if (continuous != null) {
       if (continuous.confDir() != null && config != null) {
         watcher = new ConfWatcher(Path.of(continuous.confDir()), config);
@@ -206,6 +227,12 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
   @Override
   public void processElement2(StreamRecord<DatabaseSnapshot> element) throws Exception {
     DatabaseSnapshot s = element.getValue();
+    if (detectors != null
+        && s.catalogFactsJson() != null
+        && !s.catalogFactsJson().equals(factsJson)) {
+      flush(); // what was read before the new figures is scored with the ones it met
+      useFacts(s.catalogFactsJson());
+    }
     if (detectors == null
         || s.rulesetVersion() == null
         || s.rulesetFilesJson() == null
@@ -221,6 +248,29 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
         "the database (published ruleset " + s.rulesetVersion() + ")")) {
       lastRefusedVersion = s.rulesetVersion();
     }
+  }
+
+  /**
+   * Lays the database's catalog facts over the running detectors' catalog (no compilation): the
+   * next listings scored see the new observed prices and authorised sellers.
+   */
+  private void useFacts(String json) {
+    try {
+      facts = CatalogFactsReader.parse(json);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "catalog facts from the database are unreadable, keeping the last: {}", e.getMessage());
+      return;
+    }
+    factsJson = json;
+    detectors.catalog().useFacts(facts);
+    factsApplied.add(1);
+    LOG.info(
+        "scoring subtask {}: catalog facts from the database: {} observed prices, {} brands with"
+            + " authorised sellers",
+        getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(),
+        facts.observedPrices().size(),
+        facts.authorised().size());
   }
 
   /** Swaps in {@code candidate} when it passes the gate; false (and a log line) when refused. */
@@ -251,6 +301,9 @@ final class ScoreFunction extends AbstractStreamOperator<ScoredRecord>
     flush(); // what was read before the change is scored with the ruleset that was running
     Detectors old = detectors;
     detectors = admission.detectors();
+    if (facts != null) {
+      detectors.catalog().useFacts(facts); // the database's facts outlive a ruleset
+    }
     old.close();
     rulesReloaded.add(1);
     LOG.info(

@@ -9,6 +9,10 @@ package org.markwatch.pipeline;
  * @param scoredJson the {@code markwatch.scored/1} verdict
  * @param sourceMillis the input's {@link SpoolLine#sourceMillis()}, 0 when unknown
  * @param facts what the shop-level evidence needs ({@link ShopFacts#NONE} in pass-through)
+ * @param supersedes the verdict replaces an earlier one of the same observation and ruleset even
+ *     when lower (shop-level evidence's verdicts; see storage's {@code ScoredListing})
+ * @param revision a listing sent again with a revised verdict, not a new arrival: not counted as
+ *     stored or flagged again, no latency sample
  */
 public record ScoredRecord(
     String file,
@@ -19,9 +23,35 @@ public record ScoredRecord(
     String scoredJson,
     boolean flagged,
     long sourceMillis,
-    ShopFacts facts) {
+    ShopFacts facts,
+    boolean supersedes,
+    boolean revision) {
   public ScoredRecord {
     facts = facts == null ? ShopFacts.NONE : facts;
+  }
+
+  public ScoredRecord(
+      String file,
+      long line,
+      String listingId,
+      String partitionKey,
+      String listingJson,
+      String scoredJson,
+      boolean flagged,
+      long sourceMillis,
+      ShopFacts facts) {
+    this(
+        file,
+        line,
+        listingId,
+        partitionKey,
+        listingJson,
+        scoredJson,
+        flagged,
+        sourceMillis,
+        facts,
+        false,
+        false);
   }
 
   public ScoredRecord(

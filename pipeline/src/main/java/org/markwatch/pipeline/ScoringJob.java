@@ -82,6 +82,9 @@ public final class ScoringJob {
 
   private String initialOffenders;
 
+  /** Observed prices and authorised sellers read by {@link #prepare()} (JSON). */
+  private String initialFacts;
+
   /** Default interval of the database refresh (published rulesets, violators): 10 s. */
   public static final Duration DEFAULT_DATABASE_REFRESH = Duration.ofSeconds(10);
 
@@ -219,6 +222,7 @@ public final class ScoringJob {
       if (!passThrough) {
         initialOffenders =
             JsonCodec.mapper().writeValueAsString(new RepeatOffenders(db.dataSource()).load());
+        initialFacts = CatalogFactsReader.readJson(db.dataSource());
         if (!bounded()) {
           // a ruleset published in the database is followed by a running job; one started now
           // starts with it (else its first verdicts would register the conf's ruleset as newer)
@@ -394,7 +398,8 @@ public final class ScoringJob {
                 new ScoreFunction(
                     passThrough ? null : startConfig == null ? detectorConfig : startConfig,
                     Detectors.BATCH,
-                    continuous))
+                    continuous,
+                    initialFacts))
             .uid("score");
     DataStream<ScoredRecord> evidenced = scored;
     if (!passThrough && shopEvidence) {
@@ -642,7 +647,7 @@ public final class ScoringJob {
     private KafkaInput kafka;
     private String deadLetterTopic;
     private boolean passThrough;
-    private boolean shopEvidence;
+    private boolean shopEvidence = true;
     private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
     private Duration databaseRefresh = DEFAULT_DATABASE_REFRESH;
 
@@ -650,8 +655,9 @@ public final class ScoringJob {
 
     /**
      * How often an unbounded job reads the database for a newly published ruleset ({@code markwatch
-     * rules publish}) and the confirmed violators (default 10 s, at least 100 ms; {@link
-     * Duration#ZERO} reads them once at the start only). A bounded job reads them once.
+     * rules publish}), the confirmed violators and the catalog facts (observed prices, authorised
+     * sellers) (default 10 s, at least 100 ms; {@link Duration#ZERO} reads them once at the start
+     * only). A bounded job reads them once.
      */
     public Builder databaseRefresh(Duration interval) {
       this.databaseRefresh = interval;
@@ -686,10 +692,9 @@ public final class ScoringJob {
 
     /**
      * Shop-level evidence (a shop whose other listings admit copies, or a network with confirmed
-     * violators, raises its branded listings); off by default. Off because what it says depends on
-     * the order listings arrive in ("n of m" and the phrase quoted are those seen so far), so a
-     * replay is not guaranteed to write the same verdicts, and because it needs shops whose
-     * listings are crawled together to be fair to a shop's honest listings.
+     * violators, raises its branded listings); on by default. Its stored verdicts do not depend on
+     * the order listings arrive in: {@link ShopEvidenceFunction} revises a shop's earlier listings
+     * when the shop's evidence changes.
      */
     public Builder shopEvidence(boolean on) {
       this.shopEvidence = on;

@@ -17,7 +17,7 @@ import org.markwatch.storage.DatabaseSettings;
  * --kafka HOST:PORT   brokers (required)          --topic T     (markwatch.listings)
  * --group G           (markwatch-scoring)         --conf DIR    (./conf)
  * --dead-letter-topic T (markwatch.dead-letters)  --parallelism N (2)
- * --checkpoint-ms N   (5000)
+ * --checkpoint-ms N   (5000)                      --shop-evidence true|false (true)
  * database: MARKWATCH_DB_URL / MARKWATCH_DB_USER / MARKWATCH_DB_PASSWORD (required: a server)
  * </pre>
  */
@@ -53,6 +53,7 @@ public final class ScoringJobMain {
             .checkpointInterval(
                 java.time.Duration.ofMillis(
                     Long.parseLong(opts.getOrDefault("checkpoint-ms", "5000"))))
+            .shopEvidence(Boolean.parseBoolean(opts.getOrDefault("shop-evidence", "true")))
             .build();
     job.prepare();
     StreamExecutionEnvironment env =

@@ -25,12 +25,19 @@ import org.markwatch.pipeline.network.ContactKey;
  * ShopFacts#shopKey}), with the confirmed violators as broadcast state ({@link #OFFENDERS},
  * refreshed from the database by {@link DatabaseRefresh} while the job runs).
  *
- * <p>Per shop it keeps which listings admit copies and the counts, and holds the branded listings
- * it could not raise yet (at most {@value #MAX_HELD} per shop). A listing of a shop that already
- * betrays itself is raised as it passes; when a shop starts to betray itself (its admitting
- * listings reach the threshold), the listings it holds are sent again, raised: the store keeps the
- * higher score of the same observation and ruleset, so the raised verdict replaces the first one.
- * Listings of official stores and authorised resellers are never raised.
+ * <p>The stored verdicts must not depend on the order a shop's listings arrive in (a replay of the
+ * same input writes the same rows). So the shop signal is a function of the whole shop seen so far,
+ * not of the moment: per shop the state keeps how many listings it has, which admit copies and with
+ * which words, and the base verdicts (before any evidence) of its raisable listings (branded, not
+ * from an official store or authorised reseller, not admitting copies themselves; at most {@value
+ * #MAX_KEPT} per shop). A listing passes with the shop's current signal; whenever the shop's signal
+ * changes ("2 of 3" becomes "3 of 4", or the shop crosses the threshold either way), a timer sends
+ * the kept listings again with the new one: coalesced to at most once per {@value #REVISE_MILLIS}
+ * ms per shop in a running job (processing time), and once more at the end of the input (an
+ * event-time timer at the end of time: the last watermark of a bounded run, the end of each key in
+ * batch mode). Each of these verdicts {@link ScoredRecord#supersedes() supersedes} the earlier one
+ * of the same observation and ruleset in the store, so the last one, built from the whole shop,
+ * holds. Listings of official stores and authorised resellers are never raised.
  */
 final class ShopEvidenceFunction
     extends KeyedBroadcastProcessFunction<String, ScoredRecord, DatabaseSnapshot, ScoredRecord> {
@@ -38,15 +45,34 @@ final class ShopEvidenceFunction
   static final MapStateDescriptor<String, String> OFFENDERS =
       new MapStateDescriptor<>("confirmed-violators", Types.STRING, Types.STRING);
 
-  static final int MAX_HELD = 1000;
+  /**
+   * Raisable listings kept per shop to be revised: the work of one revision is bounded by it. A
+   * shop's listings beyond it keep the verdict of the moment they passed.
+   */
+  static final int MAX_KEPT = 1000;
 
-  /** The counts of one shop. */
-  public record ShopCounts(int admitting, int total, String phrase) {}
+  /** A running job revises a shop's kept listings at most this often. */
+  static final long REVISE_MILLIS = 1000;
+
+  /** The counts of one shop: its listings, and those of them that admit copies. */
+  public record ShopCounts(int admitting, int total) {}
+
+  /**
+   * What the state remembers of one listing of the shop.
+   *
+   * @param phrase the words by which it admits a copy, or empty
+   * @param kept its base verdict is kept for revisions
+   * @param shown the shop signal's evidence on the verdict last sent for it, or empty for none
+   */
+  public record Member(String phrase, boolean kept, String shown) {}
 
   private final String initialOffenders;
-  private transient MapState<String, Boolean> admits;
   private transient ValueState<ShopCounts> counts;
-  private transient MapState<String, ScoredRecord> held;
+  private transient MapState<String, Integer> phrases;
+  private transient MapState<String, Member> members;
+  private transient MapState<String, ScoredRecord> kept;
+  private transient ValueState<Integer> keptCount;
+  private transient ValueState<Boolean> changed;
   private transient String parsedJson;
   private transient OffenderIndex index;
 
@@ -60,18 +86,25 @@ final class ShopEvidenceFunction
 
   @Override
   public void open(OpenContext context) {
-    admits =
-        getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("admits", Types.STRING, Types.BOOLEAN));
     counts =
         getRuntimeContext()
             .getState(
                 new ValueStateDescriptor<>("shop-counts", TypeInformation.of(ShopCounts.class)));
-    held =
+    phrases =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("phrases", Types.STRING, Types.INT));
+    members =
         getRuntimeContext()
             .getMapState(
                 new MapStateDescriptor<>(
-                    "held", Types.STRING, TypeInformation.of(ScoredRecord.class)));
+                    "members", Types.STRING, TypeInformation.of(Member.class)));
+    kept =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "kept", Types.STRING, TypeInformation.of(ScoredRecord.class)));
+    keptCount = getRuntimeContext().getState(new ValueStateDescriptor<>("kept-count", Types.INT));
+    changed = getRuntimeContext().getState(new ValueStateDescriptor<>("changed", Types.BOOLEAN));
   }
 
   @Override
@@ -87,68 +120,144 @@ final class ShopEvidenceFunction
       throws Exception {
     ShopFacts f = r.facts();
     boolean raisable = f.branded() && !f.official();
-    Signal network = raisable ? networkSignal(f, ctx.getBroadcastState(OFFENDERS)) : null;
+    ReadOnlyBroadcastState<String, String> offenders = ctx.getBroadcastState(OFFENDERS);
+    Signal network = raisable ? networkSignal(f, offenders) : null;
     if (f.shopKey().isEmpty()) {
-      out.collect(network == null ? r : raise(r, List.of(network)));
+      out.collect(network == null ? r : raise(r, List.of(network), false));
       return;
     }
-    boolean admitting = !f.replicaPhrase().isEmpty();
-    ShopCounts c = counts.value() == null ? new ShopCounts(0, 0, null) : counts.value();
-    Boolean before = admits.get(r.listingId());
-    int a = c.admitting();
-    int t = c.total();
-    if (before == null) {
-      t++;
-      a += admitting ? 1 : 0;
-    } else if (before != admitting) {
-      a += admitting ? 1 : -1;
+    Signal before = shopSignal();
+    String phrase = f.replicaPhrase();
+    Member was = members.get(r.listingId());
+    ShopCounts c = counts.value() == null ? new ShopCounts(0, 0) : counts.value();
+    int admitting = c.admitting();
+    int total = c.total();
+    if (was == null) {
+      total++;
+    } else if (!was.phrase().isEmpty()) {
+      admitting--;
+      count(was.phrase(), -1);
     }
-    c = new ShopCounts(a, t, c.phrase() == null && admitting ? f.replicaPhrase() : c.phrase());
-    counts.update(c);
-    admits.put(r.listingId(), admitting);
+    if (!phrase.isEmpty()) {
+      admitting++;
+      count(phrase, +1);
+    }
+    counts.update(new ShopCounts(admitting, total));
 
-    boolean betrays = c.phrase() != null && ShopEvidence.qualifies(c.admitting(), c.total() - 1);
-    if (raisable && !admitting) {
-      if (betrays) {
-        out.collect(raise(r, signals(shopSignal(c), network)));
-        held.remove(r.listingId());
-      } else {
-        out.collect(network == null ? r : raise(r, List.of(network)));
-        if (held.contains(r.listingId()) || count(held) < MAX_HELD) {
-          held.put(r.listingId(), r);
-        }
+    boolean keep = raisable && phrase.isEmpty();
+    boolean keeping = false;
+    if (keep) {
+      int n = keptCount.value() == null ? 0 : keptCount.value();
+      if (was != null && was.kept()) {
+        keeping = true;
+      } else if (n < MAX_KEPT) {
+        keeping = true;
+        keptCount.update(n + 1);
       }
-    } else {
-      out.collect(network == null ? r : raise(r, List.of(network)));
-      held.remove(r.listingId());
+    } else if (was != null && was.kept()) {
+      kept.remove(r.listingId());
+      keptCount.update(keptCount.value() - 1);
     }
-    if (betrays && !held.isEmpty()) {
-      List<ScoredRecord> waiting = new ArrayList<>();
-      for (Map.Entry<String, ScoredRecord> e : held.entries()) {
-        waiting.add(e.getValue());
-      }
-      held.clear();
-      for (ScoredRecord w : waiting) {
-        Signal n = networkSignal(w.facts(), ctx.getBroadcastState(OFFENDERS));
-        out.collect(raise(w, signals(shopSignal(c), n)));
-      }
+    if (keeping) {
+      kept.put(r.listingId(), r);
+    }
+    Signal shop = shopSignal();
+    if (keep) {
+      // raisable: its verdict is the shop's current signal (or none), replacing any earlier one
+      out.collect(raise(r, signals(shop, network), true));
+    } else {
+      out.collect(network == null ? r : raise(r, List.of(network), false));
+    }
+    members.put(
+        r.listingId(), new Member(phrase, keeping, keep && shop != null ? shop.evidence() : ""));
+    if (!same(before, shop)) {
+      // the shop's other kept listings show the old signal: revise them soon, and at the end
+      changed.update(true);
+      long now = ctx.timerService().currentProcessingTime();
+      ctx.timerService().registerProcessingTimeTimer((now / REVISE_MILLIS + 1) * REVISE_MILLIS);
+      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
     }
   }
 
-  private static Signal shopSignal(ShopCounts c) {
-    return ShopEvidence.shopSignal(c.phrase(), c.admitting(), c.total() - 1);
+  /** Sends the kept listings whose verdict shows another shop signal than the current one. */
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScoredRecord> out)
+      throws Exception {
+    if (!Boolean.TRUE.equals(changed.value())) {
+      return;
+    }
+    changed.clear();
+    Signal shop = shopSignal();
+    String now = shop == null ? "" : shop.evidence();
+    List<String> stale = new ArrayList<>();
+    for (Map.Entry<String, Member> e : members.entries()) {
+      if (e.getValue().kept() && !e.getValue().shown().equals(now)) {
+        stale.add(e.getKey());
+      }
+    }
+    ReadOnlyBroadcastState<String, String> offenders = ctx.getBroadcastState(OFFENDERS);
+    for (String id : stale) {
+      ScoredRecord base = kept.get(id);
+      Member m = members.get(id);
+      if (base == null || m == null) {
+        continue;
+      }
+      Signal network = networkSignal(base.facts(), offenders);
+      ScoredRecord revised = raise(base, signals(shop, network), true);
+      // a revision is not a new arrival: not counted again, no latency sample
+      out.collect(
+          new ScoredRecord(
+              revised.file(),
+              revised.line(),
+              revised.listingId(),
+              revised.partitionKey(),
+              revised.listingJson(),
+              revised.scoredJson(),
+              revised.flagged(),
+              0L,
+              revised.facts(),
+              true,
+              true));
+      members.put(id, new Member(m.phrase(), true, now));
+    }
+  }
+
+  private void count(String phrase, int delta) throws Exception {
+    Integer n = phrases.get(phrase);
+    int next = (n == null ? 0 : n) + delta;
+    if (next <= 0) {
+      phrases.remove(phrase);
+    } else {
+      phrases.put(phrase, next);
+    }
+  }
+
+  /**
+   * The shop signal of a listing of this shop that does not admit copies itself, from the whole
+   * shop as seen so far; null when the shop does not betray itself.
+   */
+  private Signal shopSignal() throws Exception {
+    ShopCounts c = counts.value();
+    if (c == null || !ShopEvidence.qualifies(c.admitting(), c.total() - 1)) {
+      return null;
+    }
+    String phrase = ShopEvidence.shopPhrase(phrases.entries());
+    return phrase == null ? null : ShopEvidence.shopSignal(phrase, c.admitting(), c.total() - 1);
+  }
+
+  private static boolean same(Signal a, Signal b) {
+    return a == null ? b == null : b != null && a.evidence().equals(b.evidence());
   }
 
   private static List<Signal> signals(Signal shop, Signal network) {
-    return network == null ? List.of(shop) : List.of(shop, network);
-  }
-
-  private static int count(MapState<String, ScoredRecord> state) throws Exception {
-    int n = 0;
-    for (String ignored : state.keys()) {
-      n++;
+    List<Signal> all = new ArrayList<>(2);
+    if (shop != null) {
+      all.add(shop);
     }
-    return n;
+    if (network != null) {
+      all.add(network);
+    }
+    return all;
   }
 
   private Signal networkSignal(ShopFacts f, ReadOnlyBroadcastState<String, String> state)
@@ -183,11 +292,18 @@ final class ShopEvidenceFunction
     return index;
   }
 
-  private static ScoredRecord raise(ScoredRecord r, List<Signal> extra) throws Exception {
-    Scored s = JsonCodec.mapper().readValue(r.scoredJson(), Scored.class);
-    Scored raised = s;
-    for (Signal x : extra) {
-      raised = ShopEvidence.raise(raised, x);
+  /** The record with {@code extra} signals added to its verdict (none: the record as it is). */
+  private static ScoredRecord raise(ScoredRecord r, List<Signal> extra, boolean supersedes)
+      throws Exception {
+    String json = r.scoredJson();
+    boolean flagged = r.flagged();
+    if (!extra.isEmpty()) {
+      Scored raised = JsonCodec.mapper().readValue(r.scoredJson(), Scored.class);
+      for (Signal x : extra) {
+        raised = ShopEvidence.raise(raised, x);
+      }
+      json = JsonCodec.encode(raised);
+      flagged = raised.flagged();
     }
     return new ScoredRecord(
         r.file(),
@@ -195,9 +311,11 @@ final class ShopEvidenceFunction
         r.listingId(),
         r.partitionKey(),
         r.listingJson(),
-        JsonCodec.encode(raised),
-        raised.flagged(),
+        json,
+        flagged,
         r.sourceMillis(),
-        r.facts());
+        r.facts(),
+        supersedes,
+        false);
   }
 }

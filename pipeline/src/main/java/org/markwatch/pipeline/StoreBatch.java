@@ -56,7 +56,8 @@ final class StoreBatch {
         rows.add(
             new ScoredListing(
                 JsonCodec.mapper().readValue(r.listingJson(), Listing.class),
-                JsonCodec.mapper().readValue(r.scoredJson(), Scored.class)));
+                JsonCodec.mapper().readValue(r.scoredJson(), Scored.class),
+                r.supersedes()));
         sent.add(r);
       } catch (RuntimeException e) {
         refusedHere++;
@@ -85,11 +86,16 @@ final class StoreBatch {
       firstCommit.add(committed);
       lastCommit.add(committed);
     }
+    long revisions = 0;
     for (int i = 0; i < sent.size(); i++) {
       if (refused[i]) {
         continue;
       }
       ScoredRecord r = sent.get(i);
+      if (r.revision()) {
+        revisions++; // shop-level evidence sent it again: counted when it first came
+        continue;
+      }
       if (r.flagged()) {
         flagged.add(1);
       }
@@ -97,7 +103,7 @@ final class StoreBatch {
         latency.add((int) Math.min(Integer.MAX_VALUE, Math.max(0, committed - r.sourceMillis())));
       }
     }
-    stored.add(result.stored());
+    stored.add(result.stored() - revisions);
     currentVerdicts.add(result.currentVerdicts());
     storeFailed.add(result.rejected().size() + refusedHere);
     batch.clear();

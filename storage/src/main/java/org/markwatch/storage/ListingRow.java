@@ -67,7 +67,8 @@ record ListingRow(
       List<String> violations,
       String violationsText,
       String brands,
-      String scoredJson) {}
+      String scoredJson,
+      boolean supersedes) {}
 
   private static final BigDecimal MAX_PRICE = new BigDecimal("1e18");
 
@@ -103,7 +104,8 @@ record ListingRow(
             violations,
             fit("violations", String.join(",", violations), 400),
             fit("brands", String.join(",", brands), 2000),
-            JsonCodec.encode(s));
+            JsonCodec.encode(s),
+            record.supersedes());
     String listingJson = JsonCodec.encode(l);
     return new ListingRow(
         fit("id", l.id(), 512),

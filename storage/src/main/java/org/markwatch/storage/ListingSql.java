@@ -118,20 +118,24 @@ final class ListingSql {
 
   /**
    * Every verdict given, per (observation, ruleset): a replay with the same ruleset finds its row.
-   * Should two verdicts of one ruleset disagree, the higher score wins (the pipeline's shop-level
-   * evidence sends a listing again, raised, once its shop turns out to sell replicas), then the
-   * larger content hash (a detector changed without the rules), whatever order they arrive in.
+   * Should two verdicts of one ruleset disagree, the higher score wins, then the larger content
+   * hash (a detector changed without the rules), whatever order they arrive in; except that a
+   * verdict marked {@code supersedes} replaces a different one outright: the pipeline's shop-level
+   * evidence sends a listing again with a revised verdict as its shop's other listings come in, and
+   * its last revision (from the whole shop) must hold even when it is lower.
    */
   static final String MERGE_OBSERVATION_VERDICT =
       """
       MERGE INTO observation_verdicts t
       USING (VALUES (CAST(? AS CHAR(64)), CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(512)),
                      CAST(? AS DOUBLE PRECISION), CAST(? AS BOOLEAN), CAST(? AS VARCHAR(400)),
-                     CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TEXT), CAST(? AS CHAR(64))))
+                     CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TEXT), CAST(? AS CHAR(64)),
+                     CAST(? AS BOOLEAN)))
         AS s(observation_id, ruleset_version, listing_id, score, flagged, violations, scored_at, scored_json,
-             content_sha256)
+             content_sha256, supersedes)
       ON t.observation_id = s.observation_id AND t.ruleset_version = s.ruleset_version
-      WHEN MATCHED AND (s.score > t.score OR (s.score = t.score AND s.content_sha256 > t.content_sha256)) THEN UPDATE SET
+      WHEN MATCHED AND ((s.supersedes AND s.content_sha256 <> t.content_sha256)
+          OR s.score > t.score OR (s.score = t.score AND s.content_sha256 > t.content_sha256)) THEN UPDATE SET
         score = s.score, flagged = s.flagged, violations = s.violations, scored_at = s.scored_at,
         scored_json = s.scored_json, content_sha256 = s.content_sha256
       WHEN NOT MATCHED THEN INSERT
@@ -144,9 +148,10 @@ final class ListingSql {
   /**
    * The current verdict of a listing: the verdict of the newest published ruleset (highest
    * ruleset_seq) replaces any verdict of an older one, whatever the observation times; within one
-   * ruleset, the newest observation wins, then the higher score (shop-level evidence only raises),
-   * then the larger content hash. scored_at is the listing's observedAt, never the clock, so a
-   * replay writes the same row (and changes nothing).
+   * ruleset, the newest observation wins, then the higher score, then the larger content hash; a
+   * {@code supersedes} verdict of the same observation replaces a different one outright
+   * (shop-level evidence's revisions, see {@link #MERGE_OBSERVATION_VERDICT}). scored_at is the
+   * listing's observedAt, never the clock, so a replay writes the same row (and changes nothing).
    */
   static final String MERGE_VERDICT =
       """
@@ -154,13 +159,15 @@ final class ListingSql {
       USING (VALUES (CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(128)), CAST(? AS DOUBLE PRECISION),
                      CAST(? AS BOOLEAN), CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(400)),
                      CAST(? AS VARCHAR(2000)), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TEXT),
-                     CAST(? AS CHAR(64)), CAST(? AS CHAR(64)), CAST(? AS BIGINT)))
+                     CAST(? AS CHAR(64)), CAST(? AS CHAR(64)), CAST(? AS BIGINT), CAST(? AS BOOLEAN)))
         AS s(listing_id, ruleset_version, score, flagged, top_violation, violations, brands, scored_at,
-             scored_json, content_sha256, observation_id, ruleset_seq)
+             scored_json, content_sha256, observation_id, ruleset_seq, supersedes)
       ON t.listing_id = s.listing_id
       WHEN MATCHED AND (t.ruleset_seq IS NULL OR s.ruleset_seq > t.ruleset_seq
           OR (s.ruleset_seq = t.ruleset_seq AND (s.scored_at > t.scored_at
-              OR (s.scored_at = t.scored_at AND (s.score > t.score
+              OR (s.scored_at = t.scored_at AND ((s.supersedes AND s.observation_id = t.observation_id
+                      AND s.content_sha256 <> COALESCE(t.content_sha256, ''))
+                  OR s.score > t.score
                   OR (s.score = t.score AND s.content_sha256 > COALESCE(t.content_sha256, ''))))))) THEN UPDATE SET
         ruleset_version = s.ruleset_version, score = s.score, flagged = s.flagged,
         top_violation = s.top_violation, violations = s.violations, brands = s.brands,

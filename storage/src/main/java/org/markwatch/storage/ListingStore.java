@@ -349,6 +349,7 @@ public final class ListingStore {
         ps.setObject(7, r.observedAt());
         ps.setString(8, v.scoredJson());
         ps.setString(9, Rows.sha256(v.scoredJson()));
+        ps.setBoolean(10, v.supersedes());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -409,6 +410,7 @@ public final class ListingStore {
         ps.setString(10, Rows.sha256(v.scoredJson()));
         ps.setString(11, r.observationId());
         ps.setLong(12, seqs.get(v.rulesetVersion()));
+        ps.setBoolean(13, v.supersedes());
         ps.addBatch();
       }
       counts = ps.executeBatch();

@@ -6,13 +6,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The brands and product types known to the detectors, by id. Immutable. */
+/**
+ * The brands and product types known to the detectors, by id. Immutable, except for the {@link
+ * CatalogFacts} a running job lays over it from the database ({@link #useFacts}).
+ */
 public final class BrandCatalog {
   private final Map<String, Brand> brands;
   private final Map<String, ProductType> productTypes;
   private final java.util.Set<String> commonWords;
   private final Map<String, ObservedPrice> observed;
   private final Senses senses;
+
+  /** The database's facts, as looked up: replaced whole, so a reader sees one version. */
+  private volatile Facts facts = Facts.EMPTY;
+
+  private record Facts(
+      Map<String, ObservedPrice> observed, Map<String, List<OfficialStore>> authorised) {
+    static final Facts EMPTY = new Facts(Map.of(), Map.of());
+  }
 
   public BrandCatalog(Collection<Brand> brands, Collection<ProductType> productTypes) {
     this(brands, productTypes, java.util.Set.of());
@@ -66,14 +77,55 @@ public final class BrandCatalog {
     this.commonWords = java.util.Set.copyOf(commonWords);
     Map<String, ObservedPrice> o = new LinkedHashMap<>();
     for (ObservedPrice p : observed) {
-      o.put(p.brand() + "|" + p.type(), p);
+      o.put(p.key(), p);
     }
     this.observed = o;
   }
 
-  /** The observed price of a brand's product type, if data was passed in. */
+  /**
+   * Lays facts read from the database over the configured catalog (replacing any laid before):
+   * their observed prices replace the configured ones of the same brand, line and type, and their
+   * authorised sellers join the brands' official stores. Takes effect for the next listing scored;
+   * no compilation.
+   */
+  public void useFacts(CatalogFacts f) {
+    if (f == null) {
+      facts = Facts.EMPTY;
+      return;
+    }
+    Map<String, ObservedPrice> o = new java.util.HashMap<>();
+    for (ObservedPrice p : f.observedPrices()) {
+      if (p.brand() != null && p.type() != null && p.median() != null && p.median() > 0) {
+        o.put(p.key(), p);
+      }
+    }
+    facts = new Facts(Map.copyOf(o), f.authorised());
+  }
+
+  /** The observed price of a brand's product type (every line), if data was passed in. */
   public Optional<ObservedPrice> observed(String brand, String type) {
-    return Optional.ofNullable(observed.get(brand + "|" + type));
+    return observed(brand, null, type);
+  }
+
+  /**
+   * The observed price of one product line of a brand and type ({@code line} null: every line),
+   * from the database's facts, else from the configured catalog.
+   */
+  public Optional<ObservedPrice> observed(String brand, String line, String type) {
+    String key = ObservedPrice.key(brand, line, type);
+    ObservedPrice p = facts.observed().get(key);
+    return Optional.ofNullable(p != null ? p : observed.get(key));
+  }
+
+  /** The brand's official stores: configured, then those the database's facts authorise. */
+  public List<OfficialStore> officialStores(Brand brand) {
+    List<OfficialStore> more = facts.authorised().get(brand.id());
+    if (more == null || more.isEmpty()) {
+      return brand.officialStores();
+    }
+    List<OfficialStore> all = new java.util.ArrayList<>(brand.officialStores());
+    all.addAll(more);
+    return all;
   }
 
   /** Lower-case words never read as a misspelt brand ("channel", "couch"). */

@@ -236,11 +236,20 @@ final class Conditions {
         return null;
       }
       for (BrandFinding f : ctx.brands()) {
-        var o = catalog.observed(f.brand().id(), type);
-        boolean enough =
-            o.isPresent()
-                && (o.get().isSeed()
-                    || (o.get().samples() != null && o.get().samples() >= minSamples));
+        // the product line's own figure when there is one with enough listings, else the brand's
+        java.util.Optional<org.markwatch.detectors.catalog.ObservedPrice> o =
+            java.util.Optional.empty();
+        for (ProductLine line : ctx.brandQueries().lines(f.brand().id(), ctx.hits())) {
+          var byLine = catalog.observed(f.brand().id(), line.name(), type);
+          if (byLine.isPresent() && enough(byLine.get())) {
+            o = byLine;
+            break;
+          }
+        }
+        if (o.isEmpty()) {
+          o = catalog.observed(f.brand().id(), type);
+        }
+        boolean enough = o.isPresent() && enough(o.get());
         if (enough && l.price().amount().doubleValue() < ratio * o.get().median()) {
           return new Evidence(
               "price",
@@ -251,12 +260,18 @@ final class Conditions {
                   ratio,
                   o.get().isSeed() ? "seed reference median" : "observed median",
                   o.get().median(),
-                  f.brand().name(),
+                  o.get().line() == null
+                      ? f.brand().name()
+                      : f.brand().name() + " " + o.get().line(),
                   type,
                   o.get().isSeed() ? "seed value, not observed" : "n=" + o.get().samples()));
         }
       }
       return null;
+    }
+
+    private boolean enough(org.markwatch.detectors.catalog.ObservedPrice p) {
+      return p.isSeed() || (p.samples() != null && p.samples() >= minSamples);
     }
   }
 
@@ -439,7 +454,8 @@ final class Conditions {
    * The seller is an official store of a found brand (allow-list or a platform-marked official shop
    * name).
    */
-  record OfficialStoreOf(boolean expected) implements Condition {
+  record OfficialStoreOf(boolean expected, org.markwatch.detectors.catalog.BrandCatalog catalog)
+      implements Condition {
     private static final List<String> MARKS = List.of("official", "flagship", "mall");
 
     /** Configured store names in their compared form: worked out once, not once per listing. */
@@ -457,23 +473,42 @@ final class Conditions {
       return is == expected ? new Evidence("seller", ctx.fields().get(Field.SELLER)) : null;
     }
 
-    private static boolean official(ListingContext ctx) {
+    private boolean official(ListingContext ctx) {
       Seller s = ctx.listing().seller();
-      if (s == null || Boolean.FALSE.equals(s.verified()) || ctx.brands().isEmpty()) {
+      if (ctx.brands().isEmpty()) {
+        return false;
+      }
+      if (s == null) {
+        if (!"web".equals(ctx.listing().platform())) {
+          return false;
+        }
+        // a web shop's own site: only a store registered by host can say so
+        String site = OfficialStore.hostOf(ctx.listing().url());
+        for (BrandFinding f : ctx.brands()) {
+          for (OfficialStore o : catalog.officialStores(f.brand())) {
+            if (o.host() != null && o.host().equals(site) && o.on(ctx.listing().platform())) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      if (Boolean.FALSE.equals(s.verified())) {
         return false;
       }
       String name =
           s.name() == null ? "" : TextForms.fold(String.join(" ", TextForms.words(s.name())));
+      String shopHost = OfficialStore.hostOf(s.url());
+      String site = OfficialStore.hostOf(ctx.listing().url());
       for (BrandFinding f : ctx.brands()) {
-        for (OfficialStore o : f.brand().officialStores()) {
-          boolean platform =
-              o.platform() == null
-                  || o.platform().equals("*")
-                  || o.platform().equalsIgnoreCase(ctx.listing().platform());
+        for (OfficialStore o : catalog.officialStores(f.brand())) {
           boolean who =
               (o.sellerId() != null && o.sellerId().equals(s.id()))
-                  || (o.name() != null && storeName(o.name()).equals(name));
-          if (platform && who) {
+                  || (o.name() != null && storeName(o.name()).equals(name))
+                  || (o.host() != null
+                      && (o.host().equals(shopHost)
+                          || ("web".equals(ctx.listing().platform()) && o.host().equals(site))));
+          if (o.on(ctx.listing().platform()) && who) {
             return true;
           }
         }

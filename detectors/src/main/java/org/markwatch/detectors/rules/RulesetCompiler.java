@@ -265,7 +265,7 @@ public final class RulesetCompiler {
       parts.add(new Conditions.BrandReference(before, words));
     }
     if (c.officialStore() != null) {
-      parts.add(new Conditions.OfficialStoreOf(c.officialStore()));
+      parts.add(new Conditions.OfficialStoreOf(c.officialStore(), catalog));
     }
     if (c.sellerMissing() != null) {
       for (String f : c.sellerMissing()) {

@@ -12,10 +12,12 @@ import org.markwatch.model.Seller;
 
 /**
  * Whether a listing comes from an official store or authorised reseller of a brand it names: the
- * catalog's allow-list (by seller id or shop name, on the brand's platform or any), a shop the
- * platform verified that is named after the brand, or a shop named after the brand with "official",
- * "flagship" or "mall" in its name. The same reading as the rules' {@code officialStore} condition;
- * shop-level evidence never raises such a listing.
+ * catalog's allow-list and the sellers brand owners registered in the database ({@code
+ * authorised_sellers}, laid over the catalog by the running job: {@link
+ * BrandCatalog#officialStores}) by seller id, shop name or shop host, on the brand's platform or
+ * any; a shop the platform verified that is named after the brand; or a shop named after the brand
+ * with "official", "flagship" or "mall" in its name. The same reading as the rules' {@code
+ * officialStore} condition; shop-level evidence never raises such a listing.
  */
 public final class OfficialStores {
   private static final List<String> MARKS = List.of("official", "flagship", "mall");
@@ -24,22 +26,35 @@ public final class OfficialStores {
 
   public static boolean official(BrandCatalog catalog, Listing listing, Scored scored) {
     Seller s = listing.seller();
-    if (s == null || Boolean.FALSE.equals(s.verified())) {
+    String site = "web".equals(listing.platform()) ? OfficialStore.hostOf(listing.url()) : null;
+    if (s == null) {
+      // a web shop's own site: only a store registered by host can say so
+      for (BrandHit h : scored.brands()) {
+        Brand brand = catalog.brand(h.brand()).orElse(null);
+        if (brand != null && site != null) {
+          for (OfficialStore o : catalog.officialStores(brand)) {
+            if (site.equals(o.host()) && o.on(listing.platform())) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    }
+    if (Boolean.FALSE.equals(s.verified())) {
       return false;
     }
     String name = s.name() == null ? "" : fold(s.name());
+    String shopHost = OfficialStore.hostOf(s.url());
     for (BrandHit h : scored.brands()) {
       Brand brand = catalog.brand(h.brand()).orElse(null);
       if (brand != null) {
-        for (OfficialStore o : brand.officialStores()) {
-          boolean platform =
-              o.platform() == null
-                  || o.platform().equals("*")
-                  || o.platform().equalsIgnoreCase(listing.platform());
+        for (OfficialStore o : catalog.officialStores(brand)) {
           boolean who =
               (o.sellerId() != null && o.sellerId().equals(s.id()))
-                  || (o.name() != null && fold(o.name()).equals(name));
-          if (platform && who) {
+                  || (o.name() != null && fold(o.name()).equals(name))
+                  || (o.host() != null && (o.host().equals(shopHost) || o.host().equals(site)));
+          if (o.on(listing.platform()) && who) {
             return true;
           }
         }

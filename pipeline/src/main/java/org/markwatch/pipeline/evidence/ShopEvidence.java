@@ -84,6 +84,24 @@ public final class ShopEvidence {
     return admitting >= MIN_ADMITTING && admitting * 4 >= others;
   }
 
+  /**
+   * The phrase a shop's signal quotes: the one most of its admitting listings use, the
+   * lexicographically smallest of equally frequent ones, so that it does not depend on which
+   * listing came first; null when no listing admits copies.
+   */
+  public static String shopPhrase(Iterable<java.util.Map.Entry<String, Integer>> counts) {
+    String best = null;
+    int bestCount = 0;
+    for (java.util.Map.Entry<String, Integer> e : counts) {
+      int n = e.getValue() == null ? 0 : e.getValue();
+      if (n > 0 && (n > bestCount || (n == bestCount && e.getKey().compareTo(best) < 0))) {
+        best = e.getKey();
+        bestCount = n;
+      }
+    }
+    return best;
+  }
+
   /** The shop signal: {@code shop's other listings say "rep 1:1" (3 of 4)}. */
   public static Signal shopSignal(String phrase, int admitting, int others) {
     return new Signal(

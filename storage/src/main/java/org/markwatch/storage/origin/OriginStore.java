@@ -712,6 +712,42 @@ public final class OriginStore {
         });
   }
 
+  /**
+   * A seller authorised for a brand, as the scoring job reads them.
+   *
+   * @param sellerId the crawler's seller id, or null
+   * @param shopHost the shop's host name (lower case), or null
+   */
+  public record Authorisation(String brandId, String sellerId, String shopHost, String name) {}
+
+  /**
+   * Every authorisation valid today (no end date, or one not passed), by brand: what a running
+   * scoring job treats as the brands' official stores.
+   */
+  public List<Authorisation> activeAuthorisations() {
+    return Transactions.run(
+        dataSource,
+        "read authorised sellers",
+        c -> {
+          List<Authorisation> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT brand_id, seller_id, shop_host, name FROM authorised_sellers"
+                      + " WHERE valid_until IS NULL OR valid_until >= ?"
+                      + " ORDER BY brand_id, seller_id, shop_host, id")) {
+            ps.setObject(1, LocalDate.now(clock));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new Authorisation(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
   /** Checks a code a buyer reads off a product: a GTIN, or a serial of a registered range. */
   public CodeCheck verify(String code) {
     String c0 = code == null ? "" : code.strip().replace(" ", "").toUpperCase(Locale.ROOT);
