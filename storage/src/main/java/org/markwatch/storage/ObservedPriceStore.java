@@ -10,7 +10,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Observed market prices kept in the database (table {@code observed_prices}, migration V41): what
+ * Observed market prices kept in the database (table {@code observed_prices}, migration V77): what
  * {@code markwatch prices observe --store} computed last, read by a running scoring job at each
  * database refresh. One computation replaces the whole table in one transaction, so a reader sees
  * either the old figures or the new ones.
