@@ -37,9 +37,14 @@ public final class PortalServer {
       // order". PostgreSQL's parallel workers read ahead of such a LIMIT: on the million-listing
       // bench a search walked 85,800 rows in parallel where 8,199 in one process found its page
       // (4.8 s against 1.4 s), and the CPUs they take are the other requests' (bench queue).
+      // Custom plans always: the queue's SQL text is the same for every search word and filter
+      // value, and a cached generic plan cannot see the word, so it cannot choose between walking
+      // the queue in score order (a common word) and the trigram index (a rare one: a walk would
+      // read the whole queue); the JDBC driver prepares a statement on the server after 5 uses.
       properties.put(
           "spring.datasource.hikari.connection-init-sql",
-          "SET max_parallel_workers_per_gather = 0");
+          "SELECT set_config('max_parallel_workers_per_gather', '0', false),"
+              + " set_config('plan_cache_mode', 'force_custom_plan', false)");
     }
     properties.put("markwatch.evidence-dir", evidenceDir.toAbsolutePath().toString());
     properties.put("server.address", address);

@@ -152,7 +152,9 @@ public final class BulkLoader {
   private static final String[] SELLER_PROVINCE_COLS = {
     "seller_id", "province_text", "province_code", "first_seen", "last_seen"
   };
-  private static final String[] VV_COLS = {"listing_id", "violation", "position"};
+  private static final String[] VV_COLS = {
+    "listing_id", "violation", "position", "flagged", "score", "observed_at", "price_amount"
+  };
   private static final String[] REVIEW_COLS = {"listing_id", "state", "queued_at", "due_at"};
 
   private void copy(List<ScoredListing> records) {
@@ -222,8 +224,17 @@ public final class BulkLoader {
             Rows.sha256(v.scoredJson()),
             r.observationId(),
             seq);
+        // with the queue's sort keys (V74), as QueueKeys copies them on the MERGE path
         for (int p = 0; p < v.violations().size(); p++) {
-          row(vvs, r.id(), v.violations().get(p), p);
+          row(
+              vvs,
+              r.id(),
+              v.violations().get(p),
+              p,
+              v.flagged(),
+              v.score(),
+              r.observedAt(),
+              r.priceAmount());
         }
       }
     }
@@ -305,6 +316,19 @@ public final class BulkLoader {
         stage(c, copy, "verdicts", VERDICT_COLS, verdicts, "listing_id");
         stage(c, copy, "verdict_violations", VV_COLS, vvs, "listing_id", "violation");
         stage(c, copy, "reviews", REVIEW_COLS, reviews, "listing_id");
+        // queue_search (V75) from the rows just inserted: its folded text is the database's own
+        // (the generated listings.search_folded), so it is copied, not computed here
+        if (!verdicts.isEmpty()) {
+          try (Statement st = c.createStatement()) {
+            st.executeUpdate(
+                "INSERT INTO queue_search (listing_id, score, search_folded)"
+                    + " SELECT v.listing_id, v.score, l.search_folded FROM stage_verdicts sv"
+                    + " JOIN verdicts v ON v.listing_id = sv.listing_id"
+                    + " JOIN listings l ON l.id = v.listing_id"
+                    + " WHERE v.flagged AND NOT EXISTS"
+                    + " (SELECT 1 FROM queue_search q WHERE q.listing_id = v.listing_id)");
+          }
+        }
         c.commit();
       } catch (SQLException | IOException | RuntimeException e) {
         c.rollback();

@@ -164,6 +164,8 @@ public final class ListingStore {
         writeListings(c, rows);
         writeObservations(c, rows);
         int changed = writeVerdicts(c, rows, seqs);
+        // the queue's copies of the keys just written (V74, V75), in the rows' id order
+        QueueKeys.refresh(c, rows.stream().map(ListingRow::id).distinct().toList());
         c.commit();
         return changed;
       } catch (SQLException | RuntimeException e) {

@@ -91,6 +91,51 @@ public final class SummaryQuery {
     }
   }
 
+  /**
+   * What the analysts' queue shows beside its pages: flagged listings per violation and the
+   * platforms, most listings first.
+   */
+  public record QueueFacets(List<Summary.KeyCount> flaggedByViolation, List<String> platforms) {
+    public QueueFacets {
+      flaggedByViolation = List.copyOf(flaggedByViolation);
+      platforms = List.copyOf(platforms);
+    }
+  }
+
+  /**
+   * The queue's facets without {@link #summary}'s joins of listings and verdicts: the violations
+   * are counted over V74's flagged copies (an index-only count on PostgreSQL) and the platforms
+   * over {@code listings_platform}, so refreshing them at a million listings costs a fraction of a
+   * second instead of seconds of CPU every minute.
+   */
+  public QueueFacets queueFacets() {
+    try (Connection c = dataSource.getConnection()) {
+      List<Summary.KeyCount> byViolation = new ArrayList<>();
+      try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT violation, COUNT(*) AS n FROM verdict_violations WHERE flagged"
+                      + " GROUP BY violation ORDER BY n DESC, violation");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          byViolation.add(new Summary.KeyCount(rs.getString(1), rs.getLong(2)));
+        }
+      }
+      List<String> platforms = new ArrayList<>();
+      try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT platform, COUNT(*) AS n FROM listings GROUP BY platform"
+                      + " ORDER BY n DESC, platform");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          platforms.add(rs.getString(1));
+        }
+      }
+      return new QueueFacets(byViolation, platforms);
+    } catch (SQLException e) {
+      throw new StorageException("cannot count the queue: " + ListingStore.describe(e), e);
+    }
+  }
+
   private static long count(Connection c, String sql) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {

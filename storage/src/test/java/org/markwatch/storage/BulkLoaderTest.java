@@ -32,6 +32,7 @@ class BulkLoaderTest {
           "SELECT listing_id, ruleset_version, score, flagged, top_violation, violations, observation_id, ruleset_seq"
               + " FROM verdicts ORDER BY listing_id",
           "SELECT * FROM verdict_violations ORDER BY listing_id, violation",
+          "SELECT * FROM queue_search ORDER BY listing_id",
           "SELECT listing_id, state, queued_at FROM reviews ORDER BY listing_id");
 
   @Test

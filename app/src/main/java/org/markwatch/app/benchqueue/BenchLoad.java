@@ -49,7 +49,8 @@ public final class BenchLoad {
           "observation_verdicts",
           "verdicts",
           "verdict_violations",
-          "reviews");
+          "reviews",
+          "queue_search");
 
   static final String MARKER_TABLE = "bench_queue_marker";
 

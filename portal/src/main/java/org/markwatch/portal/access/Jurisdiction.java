@@ -27,6 +27,21 @@ public final class Jurisdiction {
   }
 
   /**
+   * The listing-visibility rule of {@link #restrictListings} as alternatives whose union is the
+   * rule, each over {@code sellers s} and {@code reviews r}: one always-true condition (empty SQL)
+   * for a national viewer; for a provincial one, "the seller is in my province" and "assigned to
+   * me", so a query can read each through its own index and join the two (a UNION).
+   */
+  public static List<Condition> alternatives(Viewer viewer) {
+    if (viewer.national()) {
+      return List.of(new Condition("", List.of()));
+    }
+    return List.of(
+        new Condition("s.province_code = ?", List.of(viewer.jurisdiction().provinceCode())),
+        new Condition("r.assignee = ?", List.of(viewer.jurisdiction().username())));
+  }
+
+  /**
    * Appends {@code AND <seller visible>} over {@code sellers s}: a seller in the viewer's province,
    * or one with a listing assigned to the viewer.
    */

@@ -45,19 +45,37 @@ public record QueueFilter(
    * org.markwatch.storage.ListingStore} refuses |price| &gt;= 1e18).
    */
   enum Sort {
-    SCORE("v.score", "v.listing_id", true, QueueCursor.Kind.DOUBLE),
-    DATE("l.observed_at", "l.id", true, QueueCursor.Kind.TIME),
-    PRICE("COALESCE(l.price_amount, 1e18)", "l.id", false, QueueCursor.Kind.DECIMAL),
-    PRICE_DESC("COALESCE(l.price_amount, -1e18)", "l.id", true, QueueCursor.Kind.DECIMAL);
+    SCORE("v.score", "v.listing_id", "vv.score", true, QueueCursor.Kind.DOUBLE),
+    DATE("l.observed_at", "l.id", "vv.observed_at", true, QueueCursor.Kind.TIME),
+    PRICE(
+        "COALESCE(l.price_amount, 1e18)",
+        "l.id",
+        "COALESCE(vv.price_amount, 1e18)",
+        false,
+        QueueCursor.Kind.DECIMAL),
+    PRICE_DESC(
+        "COALESCE(l.price_amount, -1e18)",
+        "l.id",
+        "COALESCE(vv.price_amount, -1e18)",
+        true,
+        QueueCursor.Kind.DECIMAL);
 
     final String key;
     final String id;
+
+    /**
+     * The same key on {@code verdict_violations vv} (V74's copies, equal to the key above), which a
+     * page filtered by violation walks in this order.
+     */
+    final String violationKey;
+
     final boolean descending;
     final QueueCursor.Kind kind;
 
-    Sort(String key, String id, boolean descending, QueueCursor.Kind kind) {
+    Sort(String key, String id, String violationKey, boolean descending, QueueCursor.Kind kind) {
       this.key = key;
       this.id = id;
+      this.violationKey = violationKey;
       this.descending = descending;
       this.kind = kind;
     }
@@ -77,19 +95,34 @@ public record QueueFilter(
 
     /** ORDER BY over the query's tables; reversed for a page read backwards from a cursor. */
     String orderBy(boolean reversed) {
+      return orderBy(key, id, reversed);
+    }
+
+    /** ORDER BY over a given key and id column that hold this sort's values. */
+    String orderBy(String keyColumn, String idColumn, boolean reversed) {
       String dir = descending != reversed ? " DESC" : " ASC";
-      return key + dir + ", " + id + dir;
+      return keyColumn + dir + ", " + idColumn + dir;
     }
 
     /** The same order over the result's columns (the search's UNION of two halves). */
     String outerOrderBy(boolean reversed) {
-      String dir = descending != reversed ? " DESC" : " ASC";
-      return "sort_key" + dir + ", id" + dir;
+      return orderBy("sort_key", "id", reversed);
     }
 
     /** Rows after the cursor in this order (reversed: before it). */
     String keyset(boolean reversed) {
-      return "(" + key + ", " + id + ")" + (descending != reversed ? " < " : " > ") + "(?, ?)";
+      return keyset(key, id, reversed);
+    }
+
+    /** Rows after the cursor in this order, over a given key and id column. */
+    String keyset(String keyColumn, String idColumn, boolean reversed) {
+      return "("
+          + keyColumn
+          + ", "
+          + idColumn
+          + ")"
+          + (descending != reversed ? " < " : " > ")
+          + "(?, ?)";
     }
   }
 

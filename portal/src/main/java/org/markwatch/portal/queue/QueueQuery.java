@@ -90,18 +90,65 @@ public class QueueQuery {
   /** A row and where it stands in the order. */
   private record Read(QueueRow row, QueueCursor cursor) {}
 
-  private static final String SELECT =
+  private static final String COLUMNS =
       """
       SELECT l.id AS id, l.platform AS platform, l.title AS title, l.price_amount AS price_amount,
              l.price_currency AS price_currency, l.seller_id AS seller_id, s.name AS seller_name,
              s.province AS province, v.score AS score, v.violations AS violations, v.brands AS brands,
              l.observed_at AS observed_at, r.state AS state, r.assignee AS assignee, r.due_at AS due_at,
              %s AS sort_key
-      FROM verdicts v
+      """;
+
+  private static final String JOINS =
+      """
       JOIN listings l ON l.id = v.listing_id
       LEFT JOIN sellers s ON s.id = l.seller_id
       LEFT JOIN reviews r ON r.listing_id = l.id
-      WHERE v.flagged""";
+      """;
+
+  /**
+   * Where a half of the query starts its walk, and the columns that hold the sort's key and listing
+   * id there (equal in value to the sort's own, so a cursor of one source is a cursor of another).
+   *
+   * <ul>
+   *   <li>the flagged verdicts, in the sort's order (V73's indexes);
+   *   <li>one violation's rows in {@code verdict_violations} (V74 keeps the sort keys beside each),
+   *       for a page filtered by violation: an index walk of that violation in the sort's order,
+   *       instead of walking every listing and probing each for the violation;
+   *   <li>{@code queue_search} (V75, the flagged listings' folded titles and scores, narrow rows),
+   *       for the title half of a search in score order: a common word is found walking it in score
+   *       order, a rare one through its trigram index, neither reading wide listing rows.
+   * </ul>
+   */
+  private record Source(String from, String key, String id, List<Object> params) {
+    static Source flagged(QueueFilter.Sort sort) {
+      return new Source(
+          "FROM verdicts v\n" + JOINS + "WHERE v.flagged", sort.key, sort.id, List.of());
+    }
+
+    static Source violation(QueueFilter.Sort sort, String violation) {
+      return new Source(
+          "FROM verdict_violations vv\nJOIN verdicts v ON v.listing_id = vv.listing_id\n"
+              + JOINS
+              + "WHERE vv.violation = ? AND vv.flagged AND v.flagged",
+          sort.violationKey,
+          "vv.listing_id",
+          List.of(violation));
+    }
+
+    static Source search() {
+      return new Source(
+          "FROM queue_search q\nJOIN verdicts v ON v.listing_id = q.listing_id\n"
+              + JOINS
+              + "WHERE v.flagged",
+          "q.score",
+          "q.listing_id",
+          List.of());
+    }
+  }
+
+  /** One alternative of a half's condition: a fragment starting with AND, and its parameters. */
+  private record Part(String sql, List<Object> params) {}
 
   private int read(
       Viewer viewer,
@@ -112,10 +159,8 @@ public class QueueQuery {
       int limit,
       Consumer<Read> sink) {
     QueueFilter.Sort sort = filter.order();
-    String select = SELECT.formatted(sort.key);
     StringBuilder where = new StringBuilder();
     List<Object> whereParams = new ArrayList<>();
-    Jurisdiction.restrictListings(viewer, where, whereParams);
     switch (filter.state()) {
       case "all" -> {}
       // a flagged listing without a review row yet is new
@@ -137,56 +182,92 @@ public class QueueQuery {
       where.append(" AND r.assignee = ?");
       whereParams.add(viewer.username());
     }
-    if (!filter.violation().isEmpty()) {
-      where.append(
-          " AND EXISTS (SELECT 1 FROM verdict_violations vv WHERE vv.listing_id = v.listing_id"
-              + " AND vv.violation = ?)");
-      whereParams.add(filter.violation());
-    }
     if (!filter.platform().isEmpty()) {
       where.append(" AND l.platform = ?");
       whereParams.add(filter.platform());
     }
-    if (cursor != null) {
-      where.append(" AND ").append(sort.keyset(backwards));
-      whereParams.add(cursor.key());
-      whereParams.add(cursor.id());
+    Source main =
+        filter.violation().isEmpty()
+            ? Source.flagged(sort)
+            : Source.violation(sort, filter.violation());
+    // The halves of the query, each ordered and cut to the rows a page can need, joined by UNION:
+    // a single OR across joined tables would leave PostgreSQL only a scan or a long walk, where
+    // each half has an index of its own. A search is two halves (listings whose title or id
+    // matches, listings whose seller's name, id or phone matches); a provincial viewer's rows are
+    // two halves too (sellers of the province, by sellers_province_code; listings assigned to
+    // them, by reviews_assignee): a small province is then a few index probes, not a walk of the
+    // whole queue looking for its sellers.
+    record Half(Source source, Part text, Part who) {}
+    List<Part> who = new ArrayList<>();
+    for (org.markwatch.storage.jurisdiction.Jurisdiction.Condition c :
+        Jurisdiction.alternatives(viewer)) {
+      who.add(new Part(c.sql().isEmpty() ? "" : " AND " + c.sql(), c.params()));
+    }
+    List<Half> halves = new ArrayList<>();
+    String text = filter.foldedPattern();
+    for (Part w : who) {
+      if (text == null) {
+        halves.add(new Half(main, new Part("", List.of()), w));
+        continue;
+      }
+      if (main.from().startsWith("FROM verdicts") && sort == QueueFilter.Sort.SCORE) {
+        halves.add(
+            new Half(
+                Source.search(),
+                new Part(" AND q.search_folded LIKE ? ESCAPE '\\'", List.of(text)),
+                w));
+      } else {
+        halves.add(
+            new Half(main, new Part(" AND l.search_folded LIKE ? ESCAPE '\\'", List.of(text)), w));
+      }
+      String phone = filter.phonePattern();
+      List<Object> sellerParams = new ArrayList<>();
+      sellerParams.add(text);
+      if (phone != null) {
+        sellerParams.add(phone);
+      }
+      halves.add(
+          new Half(
+              main,
+              new Part(
+                  " AND (s.search_folded LIKE ? ESCAPE '\\'"
+                      + (phone == null ? "" : " OR s.search_folded LIKE ?")
+                      + ")",
+                  sellerParams),
+              w));
     }
     StringBuilder sql = new StringBuilder();
     List<Object> params = new ArrayList<>();
-    String text = filter.foldedPattern();
-    if (text == null) {
-      sql.append(select).append(where).append(" ORDER BY ").append(sort.orderBy(backwards));
-      params.addAll(whereParams);
-    } else {
-      // Two halves, each ordered and cut to the rows a page can need: listings whose title or id
-      // matches, and listings whose seller's name, id or phone matches. Each half lets PostgreSQL
-      // choose between walking the sort order (a common word) and the trigram index (a rare
-      // one); a single OR across the join would leave it only a scan.
-      String phone = filter.phonePattern();
-      String cut =
-          " ORDER BY " + sort.orderBy(backwards) + " LIMIT " + ((long) offset + limit) + ")";
-      sql.append("SELECT * FROM ((")
-          .append(select)
-          .append(where)
-          .append(" AND l.search_folded LIKE ? ESCAPE '\\'")
-          .append(cut)
-          .append(" UNION (")
-          .append(select)
-          .append(where)
-          .append(" AND (s.search_folded LIKE ? ESCAPE '\\'")
-          .append(phone == null ? "" : " OR s.search_folded LIKE ?")
-          .append(")")
-          .append(cut)
-          .append(") u ORDER BY ")
-          .append(sort.outerOrderBy(backwards));
-      params.addAll(whereParams);
-      params.add(text);
-      params.addAll(whereParams);
-      params.add(text);
-      if (phone != null) {
-        params.add(phone);
+    if (halves.size() > 1) {
+      sql.append("SELECT * FROM (");
+    }
+    for (int i = 0; i < halves.size(); i++) {
+      Half h = halves.get(i);
+      Source src = h.source();
+      if (halves.size() > 1) {
+        sql.append(i == 0 ? "(" : " UNION (");
       }
+      sql.append(COLUMNS.formatted(src.key()))
+          .append(src.from())
+          .append(where)
+          .append(h.who().sql())
+          .append(h.text().sql());
+      params.addAll(src.params());
+      params.addAll(whereParams);
+      params.addAll(h.who().params());
+      params.addAll(h.text().params());
+      if (cursor != null) {
+        sql.append(" AND ").append(sort.keyset(src.key(), src.id(), backwards));
+        params.add(cursor.key());
+        params.add(cursor.id());
+      }
+      sql.append(" ORDER BY ").append(sort.orderBy(src.key(), src.id(), backwards));
+      if (halves.size() > 1) {
+        sql.append(" LIMIT ").append((long) offset + limit).append(")");
+      }
+    }
+    if (halves.size() > 1) {
+      sql.append(") u ORDER BY ").append(sort.outerOrderBy(backwards));
     }
     sql.append(" LIMIT ? OFFSET ?");
     params.add(limit);

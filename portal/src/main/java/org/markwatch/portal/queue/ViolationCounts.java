@@ -27,7 +27,7 @@ class ViolationCounts implements DisposableBean {
   private static final long MAX_AGE_NANOS = 60_000_000_000L;
   static final long FIRST_WAIT_MS = 2_000;
 
-  private record Cached(Summary summary, long at) {}
+  private record Cached(SummaryQuery.QueueFacets summary, long at) {}
 
   private final SummaryQuery summaries;
   private final AtomicReference<Cached> cached = new AtomicReference<>();
@@ -45,7 +45,7 @@ class ViolationCounts implements DisposableBean {
   }
 
   /** The last counts, or null while the first count is still running. */
-  Summary summary() {
+  SummaryQuery.QueueFacets summary() {
     Cached c = cached.get();
     if (c == null || System.nanoTime() - c.at() > MAX_AGE_NANOS) {
       CompletableFuture<Cached> f = refresh();
@@ -67,15 +67,13 @@ class ViolationCounts implements DisposableBean {
   }
 
   List<Summary.KeyCount> flaggedByViolation() {
-    Summary s = summary();
+    SummaryQuery.QueueFacets s = summary();
     return s == null ? null : s.flaggedByViolation();
   }
 
   List<String> platforms() {
-    Summary s = summary();
-    return s == null
-        ? List.of()
-        : s.byPlatform().stream().map(Summary.PlatformCount::platform).toList();
+    SummaryQuery.QueueFacets s = summary();
+    return s == null ? List.of() : s.platforms();
   }
 
   private CompletableFuture<Cached> refresh() {
@@ -87,7 +85,7 @@ class ViolationCounts implements DisposableBean {
     worker.execute(
         () -> {
           try {
-            Cached c = new Cached(summaries.summary(0), System.nanoTime());
+            Cached c = new Cached(summaries.queueFacets(), System.nanoTime());
             cached.set(c);
             mine.complete(c);
           } catch (RuntimeException e) {

@@ -21,6 +21,14 @@ import org.markwatch.storage.ListingStore;
 import org.markwatch.storage.ScoredListing;
 import org.markwatch.storage.TestDatabase;
 import org.markwatch.storage.jurisdiction.Jurisdiction;
+import org.markwatch.storage.review.DecisionRequest;
+import org.markwatch.storage.review.ReviewState;
+import org.markwatch.storage.review.ReviewStore;
+import org.markwatch.storage.users.LoginPolicy;
+import org.markwatch.storage.users.NewUser;
+import org.markwatch.storage.users.PasswordHasher;
+import org.markwatch.storage.users.Role;
+import org.markwatch.storage.users.UserStore;
 
 /**
  * Keyset paging of the queue on H2 and PostgreSQL: following the "next" cursors from the first page
@@ -31,9 +39,48 @@ import org.markwatch.storage.jurisdiction.Jurisdiction;
 class QueuePagingTest {
   private static final int LISTINGS = 260;
 
+  private static final Seller HANOI_SELLER =
+      new Seller(
+          "paging:shop:1",
+          "Shop Phân Trang",
+          null,
+          List.of("0900000001"),
+          null,
+          null,
+          "Hà Nội",
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
+  private static final Seller HCM_SELLER =
+      new Seller(
+          "paging:shop:2",
+          "Shop Sài Gòn",
+          null,
+          List.of("0900000002"),
+          null,
+          null,
+          "Hồ Chí Minh",
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
+
   /** One generated listing as the expected order sees it. */
   private record Row(
-      String id, double score, BigDecimal price, Instant observed, boolean flagged) {}
+      String id,
+      double score,
+      BigDecimal price,
+      Instant observed,
+      boolean flagged,
+      String violation,
+      boolean hanoi) {}
 
   static List<TestDatabase.Backend> backends() {
     return TestDatabase.backends().toList();
@@ -105,6 +152,137 @@ class QueuePagingTest {
     }
   }
 
+  /**
+   * A violation filter walks {@code verdict_violations} in each sort's order (V74's copied keys), a
+   * provincial viewer reads the union of their province's sellers and what is assigned to them;
+   * both page like the whole queue, also after a rescore moves listings between violations.
+   */
+  @ParameterizedTest
+  @MethodSource("backends")
+  void violationFiltersAndProvincialViewersPageInOrder(TestDatabase.Backend backend)
+      throws Exception {
+    try (TestDatabase t = TestDatabase.create(backend);
+        Database db = Database.open(t.settings())) {
+      List<Row> rows = store(db);
+      QueueQuery query = new QueueQuery(db.dataSource());
+      Viewer national = new Viewer("ana", Set.of("ANALYST"), Jurisdiction.national("ana"));
+      Comparator<Row> byId = Comparator.comparing(Row::id);
+      Comparator<Row> byScore =
+          Comparator.comparingDouble(Row::score).thenComparing(byId).reversed();
+      Comparator<Row> byDate = Comparator.comparing(Row::observed).thenComparing(byId).reversed();
+      Comparator<Row> byPrice =
+          Comparator.comparing((Row r) -> r.price() == null)
+              .thenComparing(
+                  Row::price, Comparator.nullsLast(Comparator.<BigDecimal>naturalOrder()))
+              .thenComparing(byId);
+      for (String violation : List.of("counterfeit", "smuggled")) {
+        List<Row> with =
+            rows.stream().filter(r -> r.flagged() && r.violation().equals(violation)).toList();
+        expectPages(
+            query, national, violation, "score", "", with.stream().sorted(byScore).toList());
+        expectPages(query, national, violation, "date", "", with.stream().sorted(byDate).toList());
+        expectPages(
+            query, national, violation, "price", "", with.stream().sorted(byPrice).toList());
+        expectPages(
+            query,
+            national,
+            violation,
+            "score",
+            "do",
+            with.stream().filter(QueuePagingTest::red).sorted(byScore).toList());
+      }
+      // a Hà Nội analyst: the Hà Nội seller's listings, and one Hồ Chí Minh listing assigned to
+      // them
+      new UserStore(
+              db.dataSource(),
+              PasswordHasher.fast(),
+              LoginPolicy.standard(),
+              java.time.Clock.systemUTC())
+          .add(
+              new NewUser("lan", "Lan", null, "ha-noi", Set.of(Role.ANALYST)),
+              "mật khẩu đủ dài 1",
+              false,
+              "test");
+      new ReviewStore(db.dataSource()).assign(Jurisdiction.national("chief"), "paging:10", "lan");
+      Viewer lan = new Viewer("lan", Set.of("ANALYST"), Jurisdiction.province("lan", "ha-noi"));
+      List<Row> visible =
+          rows.stream()
+              .filter(r -> r.flagged() && (r.hanoi() || r.id().equals("paging:10")))
+              .toList();
+      assertThat(visible).extracting(Row::id).contains("paging:10");
+      expectPages(query, lan, "", "score", "", visible.stream().sorted(byScore).toList());
+      expectPages(query, lan, "", "price", "", visible.stream().sorted(byPrice).toList());
+      expectPages(
+          query,
+          lan,
+          "",
+          "score",
+          "do",
+          visible.stream().filter(QueuePagingTest::red).sorted(byScore).toList());
+      expectPages(
+          query,
+          lan,
+          "smuggled",
+          "date",
+          "",
+          visible.stream().filter(r -> r.violation().equals("smuggled")).sorted(byDate).toList());
+
+      // a rescore by another ruleset swaps every flagged listing's violation and raises its score
+      ListingStore store = new ListingStore(db.dataSource());
+      List<ScoredListing> rescored = new ArrayList<>();
+      List<Row> after = new ArrayList<>();
+      for (Row r : rows) {
+        String swapped = r.violation().equals("counterfeit") ? "smuggled" : "counterfeit";
+        double score = 1.0 - r.score() / 2;
+        rescored.add(
+            new ScoredListing(
+                listing(r.id(), Integer.parseInt(r.id().substring(7)), r.observed(), r.price()),
+                Scored.of(
+                    r.id(),
+                    "rules-paging-2",
+                    score,
+                    r.flagged(),
+                    r.flagged() ? List.of(swapped) : List.of(),
+                    List.of(),
+                    List.of())));
+        after.add(new Row(r.id(), score, r.price(), r.observed(), r.flagged(), swapped, r.hanoi()));
+      }
+      assertThat(store.saveAll(rescored).rejected()).isEmpty();
+      List<Row> smuggled =
+          after.stream().filter(r -> r.flagged() && r.violation().equals("smuggled")).toList();
+      expectPages(
+          query, national, "smuggled", "score", "", smuggled.stream().sorted(byScore).toList());
+      expectPages(
+          query, national, "smuggled", "price", "", smuggled.stream().sorted(byPrice).toList());
+      expectPages(
+          query,
+          national,
+          "",
+          "score",
+          "do",
+          after.stream().filter(r -> r.flagged() && red(r)).sorted(byScore).toList());
+      // a decision takes a listing out of the open queue, filtered or not
+      Row decided = smuggled.stream().sorted(byScore).findFirst().orElseThrow();
+      new ReviewStore(db.dataSource())
+          .decide(
+              Jurisdiction.national("chief"),
+              DecisionRequest.of(
+                  decided.id(), ReviewState.DISMISSED, "insufficient_evidence", null));
+      expectPages(
+          query,
+          national,
+          "smuggled",
+          "score",
+          "",
+          smuggled.stream().filter(r -> r != decided).sorted(byScore).toList());
+    }
+  }
+
+  /** Titles of every third listing say "đỏ". */
+  private static boolean red(Row r) {
+    return Integer.parseInt(r.id().substring(r.id().lastIndexOf(':') + 1)) % 3 == 0;
+  }
+
   @ParameterizedTest
   @MethodSource("backends")
   void aMalformedOrForeignCursorIsRefused(TestDatabase.Backend backend) {
@@ -122,24 +300,36 @@ class QueuePagingTest {
 
   private static void expectPages(
       QueueQuery query, Viewer viewer, String sort, String q, List<Row> expected) {
+    expectPages(query, viewer, "", sort, q, expected);
+  }
+
+  private static void expectPages(
+      QueueQuery query,
+      Viewer viewer,
+      String violation,
+      String sort,
+      String q,
+      List<Row> expected) {
     List<String> want = expected.stream().map(Row::id).toList();
     // forwards from the first page
     List<List<String>> pages = new ArrayList<>();
-    QueueFilter filter = QueueFilter.of("", "", q, sort, "open", false, 0, null, null);
+    QueueFilter filter = QueueFilter.of(violation, "", q, sort, "open", false, 0, null, null);
     QueueQuery.Page page = query.page(viewer, filter);
     assertThat(page.hasPrevious()).isFalse();
     pages.add(ids(page));
     while (page.hasNext()) {
-      filter = QueueFilter.of("", "", q, sort, "open", false, 0, page.nextToken(), null);
+      filter = QueueFilter.of(violation, "", q, sort, "open", false, 0, page.nextToken(), null);
       page = query.page(viewer, filter);
       assertThat(page.hasPrevious()).isTrue();
       pages.add(ids(page));
     }
-    assertThat(pages.stream().flatMap(List::stream).toList()).as(sort + " " + q).isEqualTo(want);
+    assertThat(pages.stream().flatMap(List::stream).toList())
+        .as(violation + " " + sort + " " + q)
+        .isEqualTo(want);
     assertThat(pages).hasSize((want.size() + QueueFilter.PAGE_SIZE - 1) / QueueFilter.PAGE_SIZE);
     // backwards from the last page, by the "previous" cursors: the same pages
     for (int p = pages.size() - 2; p >= 0; p--) {
-      filter = QueueFilter.of("", "", q, sort, "open", false, 0, null, page.previousToken());
+      filter = QueueFilter.of(violation, "", q, sort, "open", false, 0, null, page.previousToken());
       page = query.page(viewer, filter);
       assertThat(ids(page)).as(sort + " page " + p + " read backwards").isEqualTo(pages.get(p));
       assertThat(page.hasNext()).isTrue();
@@ -159,49 +349,47 @@ class QueuePagingTest {
     ListingStore store = new ListingStore(db.dataSource());
     List<Row> rows = new ArrayList<>();
     List<ScoredListing> batch = new ArrayList<>();
-    Seller seller =
-        new Seller(
-            "paging:shop:1",
-            "Shop Phân Trang",
-            null,
-            List.of("0900000001"),
-            null,
-            null,
-            "Hà Nội",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
     for (int i = 0; i < LISTINGS; i++) {
       String id = "paging:" + i;
       double score = 0.5 + (i * 7 % 8) / 20.0;
       BigDecimal price = i % 11 == 0 ? null : BigDecimal.valueOf(10_000L * (i * 3 % 7 + 1));
       Instant observed = Instant.parse("2026-03-01T00:00:00Z").plusSeconds(3600L * (i % 5));
       boolean flagged = i % 4 != 1;
-      Listing.Builder b =
-          Listing.builder(id, "paging", "https://paging.example/p/" + i, observed.toString())
-              .title((i % 3 == 0 ? "Áo đỏ " : "Áo xanh ") + i)
-              .seller(seller);
-      if (price != null) {
-        b.price(Money.vnd(price.longValue()));
-      }
+      String violation = i % 2 == 0 ? "counterfeit" : "smuggled";
       batch.add(
           new ScoredListing(
-              b.build(),
+              listing(id, i, observed, price),
               Scored.of(
                   id,
                   "rules-paging",
                   score,
                   flagged,
-                  flagged ? List.of("counterfeit") : List.of(),
+                  flagged ? List.of(violation) : List.of(),
                   List.of(),
                   List.of())));
-      rows.add(new Row(id, score, price == null ? null : price.setScale(2), observed, flagged));
+      rows.add(
+          new Row(
+              id,
+              score,
+              price == null ? null : price.setScale(2),
+              observed,
+              flagged,
+              violation,
+              i % 5 != 0));
     }
     assertThat(store.saveAll(batch).rejected()).isEmpty();
     return rows;
+  }
+
+  /** The i-th generated listing; every fifth one's seller is in Hồ Chí Minh, the rest in Hà Nội. */
+  private static Listing listing(String id, int i, Instant observed, BigDecimal price) {
+    Listing.Builder b =
+        Listing.builder(id, "paging", "https://paging.example/p/" + i, observed.toString())
+            .title((i % 3 == 0 ? "Áo đỏ " : "Áo xanh ") + i)
+            .seller(i % 5 == 0 ? HCM_SELLER : HANOI_SELLER);
+    if (price != null) {
+      b.price(Money.vnd(price.longValue()));
+    }
+    return b.build();
   }
 }
