@@ -1,5 +1,6 @@
 package org.markwatch.crawler.extract;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -30,6 +31,22 @@ final class ProductPageExtractor {
           + "[class*=original-price], [class*=regular-price]";
 
   private ProductPageExtractor() {}
+
+  private static final BigDecimal NEAR = new BigDecimal("1.5");
+
+  /** Whether {@code a} and {@code b} (both positive) are within a factor of {@link #NEAR}. */
+  static boolean near(BigDecimal a, BigDecimal b) {
+    if (a.signum() <= 0 || b.signum() <= 0) {
+      return false;
+    }
+    return a.compareTo(b.multiply(NEAR)) <= 0 && b.compareTo(a.multiply(NEAR)) <= 0;
+  }
+
+  private static boolean isMarkup(String layer) {
+    return Layers.JSONLD.equals(layer)
+        || Layers.MICRODATA.equals(layer)
+        || Layers.META.equals(layer);
+  }
 
   /** The draft of the page's listing; check {@link Draft#hasContent()} before assembling it. */
   static Draft extract(
@@ -74,6 +91,27 @@ final class ProductPageExtractor {
         d.currency.offer(main.currencyIso(), Layers.FALLBACK);
         if (found.listPrice() != null) {
           d.listPrice.offer(new Money(found.listPrice(), main.currencyIso()), Layers.FALLBACK);
+        }
+      }
+    }
+    if (d.price.isSet() && isMarkup(d.price.layer()) && doc.body() != null) {
+      // Markup may carry a price the page never shows (before tax, another variant's, a stale
+      // one). When the markup's amount is nowhere in the page's text and the page shows a main
+      // price in the same currency beside its title and buy button, within a factor of 1.5 of the
+      // markup's (tax, options), the shown price is the one a buyer pays. A price further off is
+      // more likely another product's (a sold-out page shows only its recommendations' prices) or
+      // no price at all (a page that writes its price with a script shows some other number).
+      Money marked = d.price.get();
+      if (!ShownAmounts.of(doc.body().text()).contains(marked.amount())) {
+        MainPriceFinder.Result shown = MainPriceFinder.find(doc, d.title.get(), country);
+        ParsedPrice main = shown.price();
+        if (main.hasAmount()
+            && marked.currency().equals(main.currencyIso())
+            && near(main.amount(), marked.amount())) {
+          d.price.force(new Money(main.amount(), main.currencyIso()), Layers.FALLBACK);
+          if (shown.listPrice() != null) {
+            d.listPrice.force(new Money(shown.listPrice(), main.currencyIso()), Layers.FALLBACK);
+          }
         }
       }
     }

@@ -87,6 +87,10 @@ public final class LabelledValues {
         "(?iu)^\\s*(?:" + alternatives + ")(?!\\p{L})\\s*(?:[:#：]\\s*(.{0,80}?)|[.]?)\\s*$");
   }
 
+  /** A word alone that introduces the value after it ("by X", "von X", "par X"). */
+  private static final Pattern CONNECTIVE =
+      Pattern.compile("(?iu)by|from|von|par|door|av|af|od|przez|bởi|от");
+
   private LabelledValues() {}
 
   /** The values found under {@code root}, by kind. */
@@ -202,6 +206,10 @@ public final class LabelledValues {
       String text =
           next instanceof TextNode tn ? tn.text() : next instanceof Element el ? el.text() : "";
       text = text.replace('\u00a0', ' ').strip().replaceFirst("^[:#：]\\s*", "");
+      if (CONNECTIVE.matcher(text).matches()) {
+        // "Brand: by <a>Maker</a>": the word joins the label to the value and is none.
+        continue;
+      }
       if (!text.isEmpty()) {
         return text.length() > 80 ? null : text;
       }
