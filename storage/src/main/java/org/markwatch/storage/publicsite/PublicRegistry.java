@@ -9,9 +9,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.markwatch.storage.SearchFold;
@@ -47,10 +49,9 @@ public final class PublicRegistry {
           List<PublishedViolator> out = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT v.seller_id, COALESCE(s.name, v.seller_name), s.platform, s.url, p.name,"
-                      + " v.decision_ref, v.legal_basis, v.published_at FROM violators v"
-                      + " LEFT JOIN sellers s ON s.id = v.seller_id"
-                      + " LEFT JOIN provinces p ON p.code = v.province_code"
+                  "SELECT "
+                      + VIOLATOR_COLUMNS
+                      + VIOLATOR_JOINS
                       + " WHERE v.published = TRUE AND v.removed_at IS NULL"
                       + " ORDER BY v.published_at DESC, v.seller_id")) {
             try (ResultSet rs = ps.executeQuery()) {
@@ -61,21 +62,33 @@ public final class PublicRegistry {
                     && !matchesName(rs.getString(2), query)) {
                   continue;
                 }
-                out.add(
-                    new PublishedViolator(
-                        seller,
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        Transactions.instant(rs, 8)));
+                out.add(violator(rs));
               }
             }
           }
           return out;
         });
+  }
+
+  /** The columns {@link #violator} reads, from {@code violators v} and {@link #VIOLATOR_JOINS}. */
+  private static final String VIOLATOR_COLUMNS =
+      "v.seller_id, COALESCE(s.name, v.seller_name), s.platform, s.url, p.name, v.decision_ref,"
+          + " v.legal_basis, v.published_at";
+
+  private static final String VIOLATOR_JOINS =
+      " FROM violators v LEFT JOIN sellers s ON s.id = v.seller_id"
+          + " LEFT JOIN provinces p ON p.code = v.province_code";
+
+  private static PublishedViolator violator(ResultSet rs) throws SQLException {
+    return new PublishedViolator(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        Transactions.instant(rs, 8));
   }
 
   /**
@@ -89,8 +102,8 @@ public final class PublicRegistry {
         dataSource,
         "read consumer warnings",
         c -> {
-          Set<String> sellers = q.isEmpty() ? Set.of() : sellers(c, query);
-          List<ConsumerWarning> out = new ArrayList<>();
+          Set<Long> naming = q.isEmpty() ? Set.of() : warningsNaming(c, sellers(c, query));
+          List<ConsumerWarning> found = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT "
@@ -99,7 +112,7 @@ public final class PublicRegistry {
                       + " ORDER BY published_at DESC, id DESC")) {
             ps.setObject(1, Transactions.at(clock.instant()));
             try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next() && out.size() < limit) {
+              while (rs.next() && found.size() < limit) {
                 String all =
                     SearchFold.fold(
                         String.join(
@@ -110,17 +123,29 @@ public final class PublicRegistry {
                             nz(rs.getString(5)),
                             nz(rs.getString(6)),
                             nz(rs.getString(8))));
-                List<String> named = namedSellers(c, rs.getLong(1));
-                if (!q.isEmpty()
-                    && !all.contains(q)
-                    && named.stream().noneMatch(sellers::contains)) {
+                if (!q.isEmpty() && !all.contains(q) && !naming.contains(rs.getLong(1))) {
                   continue;
                 }
-                out.add(warning(c, rs));
+                found.add(warning(rs, List.of()));
               }
             }
           }
-          return out;
+          // the violators of the whole page in one query, not one per warning
+          Map<Long, List<PublishedViolator>> named =
+              namedViolators(c, found.stream().map(ConsumerWarning::id).toList());
+          return found.stream()
+              .map(
+                  w ->
+                      new ConsumerWarning(
+                          w.id(),
+                          w.title(),
+                          w.body(),
+                          w.productType(),
+                          w.brand(),
+                          w.lookFor(),
+                          w.publishedAt(),
+                          named.getOrDefault(w.id(), List.of())))
+              .toList();
         });
   }
 
@@ -139,9 +164,11 @@ public final class PublicRegistry {
             ps.setLong(1, id);
             ps.setObject(2, Transactions.at(clock.instant()));
             try (ResultSet rs = ps.executeQuery()) {
-              return rs.next()
-                  ? java.util.Optional.of(warning(c, rs))
-                  : java.util.Optional.<ConsumerWarning>empty();
+              if (!rs.next()) {
+                return java.util.Optional.<ConsumerWarning>empty();
+              }
+              return java.util.Optional.of(
+                  warning(rs, namedViolators(c, List.of(id)).getOrDefault(id, List.of())));
             }
           }
         });
@@ -150,59 +177,79 @@ public final class PublicRegistry {
   private static final String WARNING_COLUMNS =
       "id, title, body, product_type, brand, look_for, published_at, keywords";
 
-  private ConsumerWarning warning(Connection c, ResultSet rs) throws SQLException {
-    long id = rs.getLong(1);
+  private static ConsumerWarning warning(ResultSet rs, List<PublishedViolator> violators)
+      throws SQLException {
     return new ConsumerWarning(
-        id,
+        rs.getLong(1),
         rs.getString(2),
         rs.getString(3),
         rs.getString(4),
         rs.getString(5),
         rs.getString(6),
         Transactions.instant(rs, 7),
-        namedViolators(c, id));
+        violators);
   }
 
-  private static List<String> namedSellers(Connection c, long warningId) throws SQLException {
-    Set<String> out = new LinkedHashSet<>();
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT seller_id FROM consumer_warning_sellers WHERE warning_id = ?")) {
-      ps.setLong(1, warningId);
-      collect(ps, out);
+  /** The warnings naming any of these sellers (at most the 100 {@link #sellers} finds). */
+  private static Set<Long> warningsNaming(Connection c, Set<String> sellers) throws SQLException {
+    Set<Long> out = new java.util.HashSet<>();
+    if (sellers.isEmpty()) {
+      return out;
     }
-    return List.copyOf(out);
-  }
-
-  /** The violators a warning names whose publication is in force (never an unpublished one). */
-  private static List<PublishedViolator> namedViolators(Connection c, long warningId)
-      throws SQLException {
-    List<PublishedViolator> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT v.seller_id, COALESCE(s.name, v.seller_name), s.platform, s.url, p.name,"
-                + " v.decision_ref, v.legal_basis, v.published_at FROM consumer_warning_sellers w"
-                + " JOIN violators v ON v.seller_id = w.seller_id"
-                + " LEFT JOIN sellers s ON s.id = v.seller_id"
-                + " LEFT JOIN provinces p ON p.code = v.province_code"
-                + " WHERE w.warning_id = ? AND v.published = TRUE AND v.removed_at IS NULL"
-                + " ORDER BY v.published_at DESC, v.seller_id")) {
-      ps.setLong(1, warningId);
+            "SELECT warning_id FROM consumer_warning_sellers WHERE seller_id IN ("
+                + placeholders(sellers.size())
+                + ")")) {
+      int i = 1;
+      for (String seller : sellers) {
+        ps.setString(i++, seller);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(
-              new PublishedViolator(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getString(7),
-                  Transactions.instant(rs, 8)));
+          out.add(rs.getLong(1));
         }
       }
     }
     return out;
+  }
+
+  /**
+   * The violators each of these warnings (at most a page) names whose publication is in force
+   * (never an unpublished one), newest publication first.
+   */
+  private static Map<Long, List<PublishedViolator>> namedViolators(
+      Connection c, List<Long> warningIds) throws SQLException {
+    Map<Long, List<PublishedViolator>> out = new HashMap<>();
+    if (warningIds.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + VIOLATOR_COLUMNS
+                + ", w.warning_id"
+                + VIOLATOR_JOINS
+                + " JOIN consumer_warning_sellers w ON w.seller_id = v.seller_id"
+                + " WHERE w.warning_id IN ("
+                + placeholders(warningIds.size())
+                + ") AND v.published = TRUE AND v.removed_at IS NULL"
+                + " ORDER BY v.published_at DESC, v.seller_id")) {
+      int i = 1;
+      for (long id : warningIds) {
+        ps.setLong(i++, id);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getLong(9), k -> new ArrayList<>()).add(violator(rs));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }
 
   private static String nz(String s) {

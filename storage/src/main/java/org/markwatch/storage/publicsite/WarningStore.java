@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.markwatch.storage.InvalidInputException;
@@ -176,7 +179,9 @@ public final class WarningStore {
               c.prepareStatement("SELECT " + COLUMNS + " FROM consumer_warnings WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(row(c, rs)) : Optional.empty();
+              return rs.next()
+                  ? Optional.of(row(rs, sellers(c, List.of(id)).getOrDefault(id, List.of())))
+                  : Optional.empty();
             }
           }
         });
@@ -188,7 +193,7 @@ public final class WarningStore {
         dataSource,
         "list warnings",
         c -> {
-          List<StaffWarning> out = new ArrayList<>();
+          List<StaffWarning> page = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT "
@@ -199,17 +204,21 @@ public final class WarningStore {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                out.add(row(c, rs));
+                page.add(row(rs, List.of()));
               }
             }
           }
-          return out;
+          // the named sellers of the whole page in one query, not one per warning
+          Map<Long, List<StaffWarning.NamedSeller>> sellers =
+              sellers(c, page.stream().map(StaffWarning::id).toList());
+          return page.stream()
+              .map(w -> withSellers(w, sellers.getOrDefault(w.id(), List.of())))
+              .toList();
         });
   }
 
-  private static StaffWarning row(Connection c, ResultSet rs) throws SQLException {
-    long id = rs.getLong(1);
-    List<StaffWarning.NamedSeller> sellers = sellers(c, id);
+  private static StaffWarning row(ResultSet rs, List<StaffWarning.NamedSeller> sellers)
+      throws SQLException {
     WarningDraft draft =
         new WarningDraft(
             rs.getString(2),
@@ -219,11 +228,9 @@ public final class WarningStore {
             rs.getString(6),
             rs.getString(7),
             sellers.stream().map(StaffWarning.NamedSeller::sellerId).toList());
-    String state =
-        rs.getObject(13) != null ? "withdrawn" : rs.getObject(11) != null ? "published" : "draft";
     return new StaffWarning(
-        id,
-        state,
+        rs.getLong(1),
+        stateOf(rs.getObject(11), rs.getObject(13)),
         draft,
         sellers,
         rs.getString(8),
@@ -235,24 +242,64 @@ public final class WarningStore {
         rs.getString(14));
   }
 
-  private static List<StaffWarning.NamedSeller> sellers(Connection c, long id) throws SQLException {
-    List<StaffWarning.NamedSeller> out = new ArrayList<>();
+  private static StaffWarning withSellers(StaffWarning w, List<StaffWarning.NamedSeller> sellers) {
+    WarningDraft d = w.draft();
+    return new StaffWarning(
+        w.id(),
+        w.state(),
+        new WarningDraft(
+            d.title(),
+            d.body(),
+            d.productType(),
+            d.brand(),
+            d.lookFor(),
+            d.keywords(),
+            sellers.stream().map(StaffWarning.NamedSeller::sellerId).toList()),
+        sellers,
+        w.createdBy(),
+        w.createdAt(),
+        w.updatedAt(),
+        w.publishedAt(),
+        w.publishedBy(),
+        w.withdrawnAt(),
+        w.withdrawnBy());
+  }
+
+  /** The sellers each of these warnings (at most a page) names, by seller id. */
+  private static Map<Long, List<StaffWarning.NamedSeller>> sellers(Connection c, List<Long> ids)
+      throws SQLException {
+    Map<Long, List<StaffWarning.NamedSeller>> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT w.seller_id, MAX(COALESCE(s.name, v.seller_name)),"
-                + " MAX(CASE WHEN v.published = TRUE AND v.removed_at IS NULL THEN 1 ELSE 0 END)"
+                + " MAX(CASE WHEN v.published = TRUE AND v.removed_at IS NULL THEN 1 ELSE 0 END),"
+                + " w.warning_id"
                 + " FROM consumer_warning_sellers w LEFT JOIN violators v ON v.seller_id = w.seller_id"
-                + " LEFT JOIN sellers s ON s.id = w.seller_id WHERE w.warning_id = ?"
-                + " GROUP BY w.seller_id ORDER BY w.seller_id")) {
-      ps.setLong(1, id);
+                + " LEFT JOIN sellers s ON s.id = w.seller_id WHERE w.warning_id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                + ") GROUP BY w.warning_id, w.seller_id ORDER BY w.warning_id, w.seller_id")) {
+      int i = 1;
+      for (long id : ids) {
+        ps.setLong(i++, id);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(
-              new StaffWarning.NamedSeller(rs.getString(1), rs.getString(2), rs.getInt(3) == 1));
+          out.computeIfAbsent(rs.getLong(4), k -> new ArrayList<>())
+              .add(
+                  new StaffWarning.NamedSeller(
+                      rs.getString(1), rs.getString(2), rs.getInt(3) == 1));
         }
       }
     }
     return out;
+  }
+
+  /** A warning's state from its publication and withdrawal times (null when not yet). */
+  private static String stateOf(Object publishedAt, Object withdrawnAt) {
+    return withdrawnAt != null ? "withdrawn" : publishedAt != null ? "published" : "draft";
   }
 
   /** The checks that need no database: required fields and the columns' lengths. */
@@ -336,10 +383,7 @@ public final class WarningStore {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(
-            rs.getObject(2) != null
-                ? "withdrawn"
-                : rs.getObject(1) != null ? "published" : "draft");
+        return Optional.of(stateOf(rs.getObject(1), rs.getObject(2)));
       }
     }
   }
