@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -335,14 +336,15 @@ public final class OriginStore {
           List<GenuineProduct> out = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT p.id, p.brand_id, p.name, p.owner_name, p.registered_by, p.registered_at,"
-                      + " (SELECT COUNT(*) FROM product_codes k WHERE k.product_id = p.id)"
-                      + " FROM genuine_products p ORDER BY p.brand_id, p.id")) {
+                  PRODUCT_SELECT
+                      + " WHERE "
+                      + inScope(scope, "p.brand_id")
+                      + " ORDER BY p.brand_id, p.id FETCH FIRST ? ROWS ONLY")) {
+            int next = bindScope(ps, 1, scope);
+            ps.setInt(next, limit);
             try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next() && out.size() < limit) {
-                if (scope.allows(rs.getString(2))) {
-                  out.add(product(rs));
-                }
+              while (rs.next()) {
+                out.add(product(rs));
               }
             }
           }
@@ -356,11 +358,7 @@ public final class OriginStore {
         dataSource,
         "read product " + id,
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT p.id, p.brand_id, p.name, p.owner_name, p.registered_by, p.registered_at,"
-                      + " (SELECT COUNT(*) FROM product_codes k WHERE k.product_id = p.id)"
-                      + " FROM genuine_products p WHERE p.id = ?")) {
+          try (PreparedStatement ps = c.prepareStatement(PRODUCT_SELECT + " WHERE p.id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
               return rs.next() && scope.allows(rs.getString(2))
@@ -369,6 +367,41 @@ public final class OriginStore {
             }
           }
         });
+  }
+
+  /** The columns {@link #product(ResultSet)} reads. */
+  private static final String PRODUCT_SELECT =
+      "SELECT p.id, p.brand_id, p.name, p.owner_name, p.registered_by, p.registered_at,"
+          + " (SELECT COUNT(*) FROM product_codes k WHERE k.product_id = p.id)"
+          + " FROM genuine_products p";
+
+  /**
+   * The SQL condition "{@code column} is one of the scope's brands" ({@code TRUE} for every brand),
+   * so a brand owner's list reads its own rows, not every brand's; bind with {@link #bindScope}.
+   */
+  private static String inScope(BrandScope scope, String column) {
+    if (scope.all()) {
+      return "TRUE";
+    }
+    if (scope.brands().isEmpty()) {
+      return "FALSE";
+    }
+    return column
+        + " IN ("
+        + String.join(", ", Collections.nCopies(scope.brands().size(), "?"))
+        + ")";
+  }
+
+  /** Binds the brands of {@link #inScope} from parameter {@code first}; returns the next one. */
+  private static int bindScope(PreparedStatement ps, int first, BrandScope scope)
+      throws SQLException {
+    int i = first;
+    if (!scope.all()) {
+      for (String brand : new TreeSet<>(scope.brands())) {
+        ps.setString(i++, brand);
+      }
+    }
+    return i;
   }
 
   private static GenuineProduct product(ResultSet rs) throws SQLException {
@@ -423,21 +456,23 @@ public final class OriginStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT id, brand_id, seller_id, shop_host, name, valid_until, registered_by,"
-                      + " registered_at FROM authorised_sellers ORDER BY brand_id, name, id")) {
+                      + " registered_at FROM authorised_sellers WHERE "
+                      + inScope(scope, "brand_id")
+                      + " ORDER BY brand_id, name, id FETCH FIRST ? ROWS ONLY")) {
+            int next = bindScope(ps, 1, scope);
+            ps.setInt(next, limit);
             try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next() && out.size() < limit) {
-                if (scope.allows(rs.getString(2))) {
-                  out.add(
-                      new AuthorisedSeller(
-                          rs.getLong(1),
-                          rs.getString(2),
-                          rs.getString(3),
-                          rs.getString(4),
-                          rs.getString(5),
-                          rs.getObject(6, LocalDate.class),
-                          rs.getString(7),
-                          Transactions.instant(rs, 8)));
-                }
+              while (rs.next()) {
+                out.add(
+                    new AuthorisedSeller(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getObject(6, LocalDate.class),
+                        rs.getString(7),
+                        Transactions.instant(rs, 8)));
               }
             }
           }
