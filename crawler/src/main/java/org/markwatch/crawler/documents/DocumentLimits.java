@@ -35,26 +35,6 @@ public record DocumentLimits(
   public static final DocumentLimits DEFAULT =
       new DocumentLimits(20L << 20, 30_000, 20_000, 64L << 20, 100, 3, 100, 40_000_000);
 
-  /** The limits with the default OCR pixel limit. */
-  public DocumentLimits(
-      long maxInputBytes,
-      long timeoutMs,
-      int maxTextChars,
-      long maxExpandedBytes,
-      long maxExpansionRatio,
-      int maxDepth,
-      int maxEmbedded) {
-    this(
-        maxInputBytes,
-        timeoutMs,
-        maxTextChars,
-        maxExpandedBytes,
-        maxExpansionRatio,
-        maxDepth,
-        maxEmbedded,
-        40_000_000);
-  }
-
   public DocumentLimits {
     if (maxInputBytes <= 0
         || timeoutMs <= 0

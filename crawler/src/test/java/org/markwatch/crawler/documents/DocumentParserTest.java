@@ -105,7 +105,8 @@ class DocumentParserTest {
     assertThat(broken.reason()).isNotBlank();
 
     try (DocumentParser tiny =
-        new DocumentParser(new DocumentLimits(1000, 30_000, 100, 1 << 20, 100, 3, 10), 1)) {
+        new DocumentParser(
+            new DocumentLimits(1000, 30_000, 100, 1 << 20, 100, 3, 10, 40_000_000), 1)) {
       ParsedDocument big = tiny.parse(new byte[1001], "x.bin");
       assertThat(big.status()).isEqualTo(Status.REFUSED);
       assertThat(big.reason()).contains("larger than 1000 bytes");
