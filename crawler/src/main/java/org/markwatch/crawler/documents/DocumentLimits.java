@@ -48,6 +48,35 @@ public record DocumentLimits(
     }
   }
 
+  /**
+   * The limits as command-line arguments, in record order: how {@link ForkedDocumentParser} hands
+   * them to its child process, which reads them back with {@link #fromArguments}.
+   */
+  java.util.List<String> toArguments() {
+    return java.util.List.of(
+        Long.toString(maxInputBytes),
+        Long.toString(timeoutMs),
+        Integer.toString(maxTextChars),
+        Long.toString(maxExpandedBytes),
+        Long.toString(maxExpansionRatio),
+        Integer.toString(maxDepth),
+        Integer.toString(maxEmbedded),
+        Long.toString(maxImagePixels));
+  }
+
+  /** The limits {@link #toArguments} wrote. */
+  static DocumentLimits fromArguments(String[] args) {
+    return new DocumentLimits(
+        Long.parseLong(args[0]),
+        Long.parseLong(args[1]),
+        Integer.parseInt(args[2]),
+        Long.parseLong(args[3]),
+        Long.parseLong(args[4]),
+        Integer.parseInt(args[5]),
+        Integer.parseInt(args[6]),
+        Long.parseLong(args[7]));
+  }
+
   public DocumentLimits withTimeoutMs(long ms) {
     return new DocumentLimits(
         maxInputBytes,
