@@ -131,6 +131,16 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
+      // before anything is loaded: a mistyped mode fails at once, not after the catalog compiles
+      Detectors.Matching mode =
+          switch (matching) {
+            case "indexed" -> Detectors.Matching.INDEXED;
+            case "batched" -> Detectors.Matching.BATCHED;
+            default ->
+                throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--matching: expected indexed or batched, got '" + matching + "'");
+          };
       try {
         Path confDir = ConfLocation.confDir(conf);
         Path shared = SharedData.dir(confDir);
@@ -207,15 +217,6 @@ final class BenchCommand implements Runnable {
                 + " which stays meaningful when other processes share the machine)\n");
         StringBuilder last = new StringBuilder("summary:");
         double batchedPerCpu = Double.NaN;
-        Detectors.Matching mode =
-            switch (matching) {
-              case "indexed" -> Detectors.Matching.INDEXED;
-              case "batched" -> Detectors.Matching.BATCHED;
-              default ->
-                  throw new picocli.CommandLine.ParameterException(
-                      spec.commandLine(),
-                      "--matching: expected indexed or batched, got '" + matching + "'");
-            };
         String label =
             mode == Detectors.Matching.INDEXED
                 ? "indexed (phrase index of first words, " + Detectors.BATCH + " per call)"

@@ -2,26 +2,18 @@ package org.markwatch.crawler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.markwatch.crawler.extract.SiteProfileReader;
 import org.markwatch.crawler.source.BrowserSettings;
 import org.markwatch.crawler.source.FetchMode;
-import org.markwatch.crawler.source.Politeness;
-import org.markwatch.crawler.source.Source;
 import org.markwatch.crawler.testing.TestDocuments;
 import org.markwatch.crawler.testing.TestSite;
 import org.markwatch.model.Evidence;
-import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
 
 /**
@@ -60,53 +52,11 @@ class CrawlerFeedDocumentsTest {
             TestDocuments.serve(
                 "application/pdf", TestDocuments.pdf(List.of("DOCUMENT " + doc.toUpperCase()))));
       }
-      var profile =
-          SiteProfileReader.read(
-              "testfeed.yaml",
-              """
-              name: testfeed
-              platform: mangxa
-              urls: ['/feed']
-              kind: post
-              item: 'article.post'
-              id:
-                attribute: data-post-id
-              fields:
-                url: 'a.permalink @href'
-                text: 'div.post-text'
-              priceFromText: true
-              """);
-      Source source =
-          new Source(
-              "feed",
-              "mangxa",
-              List.of(site.url("/feed")),
-              FetchMode.STATIC,
-              Set.of(Source.hostKey(java.net.URI.create(site.base()))),
-              List.of(),
-              List.of(Pattern.compile("/feed")),
-              false,
-              1,
-              new Politeness(0, 10_000, 0, 100, 1000),
-              "testfeed",
-              profile,
-              BrowserSettings.DEFAULT,
-              "test");
-      CrawlSettings settings =
-          CrawlSettings.builder(tmp.resolve("evidence"), tmp.resolve("spool"))
-              .allowLoopback(true)
-              .crawlRunId("feed-docs")
-              .build();
+      FeedCrawl.Result crawl =
+          FeedCrawl.run(site, FetchMode.STATIC, BrowserSettings.DEFAULT, tmp, "feed-docs");
 
-      CrawlReport report = new Crawler(settings).run(List.of(source), ProgressListener.NONE);
-
-      List<Listing> listings = new ArrayList<>();
-      for (Path f : report.spoolFiles()) {
-        for (String line : Files.readAllLines(f)) {
-          listings.add(JsonCodec.decodeListing(line).value());
-        }
-      }
-      assertThat(listings).as(String.valueOf(report.notices())).hasSize(4);
+      List<Listing> listings = crawl.listings();
+      assertThat(listings).as(String.valueOf(crawl.report().notices())).hasSize(4);
       Map<String, List<String>> docsByPost =
           listings.stream()
               .collect(

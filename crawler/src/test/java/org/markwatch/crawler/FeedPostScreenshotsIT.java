@@ -7,23 +7,16 @@ import java.io.ByteArrayInputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.markwatch.crawler.evidence.EvidenceRefLog;
 import org.markwatch.crawler.evidence.EvidenceStore;
-import org.markwatch.crawler.extract.SiteProfileReader;
 import org.markwatch.crawler.source.BrowserSettings;
 import org.markwatch.crawler.source.FetchMode;
-import org.markwatch.crawler.source.Politeness;
-import org.markwatch.crawler.source.Source;
 import org.markwatch.crawler.testing.TestSite;
 import org.markwatch.model.Evidence;
-import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Listing;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcResource;
@@ -70,53 +63,12 @@ class FeedPostScreenshotsIT {
           org.markwatch.crawler.testing.TestDocuments.serve(
               "application/pdf",
               org.markwatch.crawler.testing.TestDocuments.pdf(List.of("CFS OF POST ONE"))));
-      var profile =
-          SiteProfileReader.read(
-              "testfeed.yaml",
-              """
-              name: testfeed
-              platform: mangxa
-              urls: ['/feed']
-              kind: post
-              item: 'article.post'
-              id:
-                attribute: data-post-id
-              fields:
-                url: 'a.permalink @href'
-                text: 'div.post-text'
-              priceFromText: true
-              """);
-      Source source =
-          new Source(
-              "feed",
-              "mangxa",
-              List.of(site.url("/feed")),
-              FetchMode.BROWSER,
-              Set.of(Source.hostKey(java.net.URI.create(site.base()))),
-              List.of(),
-              List.of(Pattern.compile("/feed")),
-              false,
-              1,
-              new Politeness(0, 10_000, 0, 100, 1000),
-              "testfeed",
-              profile,
-              new BrowserSettings(0, 0, 60_000, true),
-              "test");
-      CrawlSettings settings =
-          CrawlSettings.builder(tmp.resolve("evidence"), tmp.resolve("spool"))
-              .allowLoopback(true)
-              .crawlRunId("feed")
-              .build();
+      FeedCrawl.Result crawl =
+          FeedCrawl.run(
+              site, FetchMode.BROWSER, new BrowserSettings(0, 0, 60_000, true), tmp, "feed");
 
-      CrawlReport report = new Crawler(settings).run(List.of(source), ProgressListener.NONE);
-
-      List<Listing> listings = new ArrayList<>();
-      for (Path f : report.spoolFiles()) {
-        for (String line : Files.readAllLines(f)) {
-          listings.add(JsonCodec.decodeListing(line).value());
-        }
-      }
-      assertThat(listings).as(String.valueOf(report.notices())).hasSize(POSTS);
+      List<Listing> listings = crawl.listings();
+      assertThat(listings).as(String.valueOf(crawl.report().notices())).hasSize(POSTS);
       assertThat(listings.stream().map(l -> l.evidence().screenshotSha256()).distinct())
           .as("one crop per post, none shared")
           .hasSize(POSTS)

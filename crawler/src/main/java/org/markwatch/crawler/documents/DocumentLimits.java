@@ -35,26 +35,6 @@ public record DocumentLimits(
   public static final DocumentLimits DEFAULT =
       new DocumentLimits(20L << 20, 30_000, 20_000, 64L << 20, 100, 3, 100, 40_000_000);
 
-  /** The limits with the default OCR pixel limit. */
-  public DocumentLimits(
-      long maxInputBytes,
-      long timeoutMs,
-      int maxTextChars,
-      long maxExpandedBytes,
-      long maxExpansionRatio,
-      int maxDepth,
-      int maxEmbedded) {
-    this(
-        maxInputBytes,
-        timeoutMs,
-        maxTextChars,
-        maxExpandedBytes,
-        maxExpansionRatio,
-        maxDepth,
-        maxEmbedded,
-        40_000_000);
-  }
-
   public DocumentLimits {
     if (maxInputBytes <= 0
         || timeoutMs <= 0
@@ -66,6 +46,35 @@ public record DocumentLimits(
         || maxImagePixels <= 0) {
       throw new IllegalArgumentException("document limits must be positive");
     }
+  }
+
+  /**
+   * The limits as command-line arguments, in record order: how {@link ForkedDocumentParser} hands
+   * them to its child process, which reads them back with {@link #fromArguments}.
+   */
+  java.util.List<String> toArguments() {
+    return java.util.List.of(
+        Long.toString(maxInputBytes),
+        Long.toString(timeoutMs),
+        Integer.toString(maxTextChars),
+        Long.toString(maxExpandedBytes),
+        Long.toString(maxExpansionRatio),
+        Integer.toString(maxDepth),
+        Integer.toString(maxEmbedded),
+        Long.toString(maxImagePixels));
+  }
+
+  /** The limits {@link #toArguments} wrote. */
+  static DocumentLimits fromArguments(String[] args) {
+    return new DocumentLimits(
+        Long.parseLong(args[0]),
+        Long.parseLong(args[1]),
+        Integer.parseInt(args[2]),
+        Long.parseLong(args[3]),
+        Long.parseLong(args[4]),
+        Integer.parseInt(args[5]),
+        Integer.parseInt(args[6]),
+        Long.parseLong(args[7]));
   }
 
   public DocumentLimits withTimeoutMs(long ms) {

@@ -183,16 +183,11 @@ public final class DocumentParser implements DocumentReader {
     // limit, when their header declares at most maxImagePixels; PDFs are not rendered for OCR (a
     // page's text layer is read, a scanned PDF gives no text: a scan is OCR'd when linked as an
     // image).
-    if (Ocr.isImage(bytes)) {
-      Ocr.Availability ocr = Ocr.availability();
-      String refusal = ocr.available() ? Ocr.refusal(bytes, limits) : ocr.problem();
-      if (refusal != null) {
-        budget.note(refusal);
-      }
-      context.set(TesseractOCRConfig.class, Ocr.config(limits, refusal != null));
-    } else {
-      context.set(TesseractOCRConfig.class, Ocr.config(limits, false));
+    String noOcr = Ocr.isImage(bytes) ? Ocr.refusal(bytes, limits) : null;
+    if (noOcr != null) {
+      budget.note(noOcr);
     }
+    context.set(TesseractOCRConfig.class, Ocr.config(limits, noOcr != null));
     PDFParserConfig pdf = new PDFParserConfig();
     pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
     context.set(PDFParserConfig.class, pdf);
@@ -432,13 +427,7 @@ public final class DocumentParser implements DocumentReader {
           // document's, and OCR skipped for this one image when it is too large.
           byte[] image =
               in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxInputBytes() + 1));
-          Ocr.Availability a = Ocr.availability();
-          String refusal =
-              !a.available()
-                  ? a.problem()
-                  : image.length > limits.maxInputBytes()
-                      ? "an embedded image larger than " + limits.maxInputBytes() + " bytes"
-                      : Ocr.refusal(image, limits);
+          String refusal = Ocr.refusal(image, limits);
           if (refusal != null) {
             budget.note(refusal);
             ocr = context.get(TesseractOCRConfig.class);

@@ -46,7 +46,7 @@ public final class DocumentWorker {
 
   private DocumentWorker() {}
 
-  /** Arguments: the eight numbers of {@link DocumentLimits}, in record order. */
+  /** Arguments: the limits, as {@link DocumentLimits#toArguments} wrote them. */
   public static void main(String[] args) throws IOException {
     DataOutputStream out =
         new DataOutputStream(
@@ -55,16 +55,7 @@ public final class DocumentWorker {
     ProcessHandle.current()
         .parent()
         .ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
-    DocumentLimits limits =
-        new DocumentLimits(
-            Long.parseLong(args[0]),
-            Long.parseLong(args[1]),
-            Integer.parseInt(args[2]),
-            Long.parseLong(args[3]),
-            Long.parseLong(args[4]),
-            Integer.parseInt(args[5]),
-            Integer.parseInt(args[6]),
-            Long.parseLong(args[7]));
+    DocumentLimits limits = DocumentLimits.fromArguments(args);
     DataInputStream in =
         new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
     DocumentParser parser = new DocumentParser(limits, 1);

@@ -287,14 +287,7 @@ public final class ForkedDocumentParser implements DocumentReader {
     command.add("-cp");
     command.add(settings.classPath());
     command.add(DocumentWorker.class.getName());
-    command.add(Long.toString(limits.maxInputBytes()));
-    command.add(Long.toString(limits.timeoutMs()));
-    command.add(Integer.toString(limits.maxTextChars()));
-    command.add(Long.toString(limits.maxExpandedBytes()));
-    command.add(Long.toString(limits.maxExpansionRatio()));
-    command.add(Integer.toString(limits.maxDepth()));
-    command.add(Integer.toString(limits.maxEmbedded()));
-    command.add(Long.toString(limits.maxImagePixels()));
+    command.addAll(limits.toArguments());
     ProcessBuilder pb = new ProcessBuilder(command);
     // Tesseract's OpenMP threads would oversubscribe two cores shared with the crawl
     pb.environment().put("OMP_THREAD_LIMIT", "1");

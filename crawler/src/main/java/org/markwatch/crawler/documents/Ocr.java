@@ -169,8 +169,20 @@ final class Ocr {
     }
   }
 
-  /** Null when the image may be OCR'd, else why not (one line). */
+  /**
+   * Null when the image may be OCR'd, else why not (one line): OCR is unavailable here, the image
+   * has more bytes than a document may (an image inside an archive, read up to one byte past the
+   * limit), or its header declares more than the pixel limit. One answer for a document and for an
+   * image inside one.
+   */
   static String refusal(byte[] image, DocumentLimits limits) {
+    Availability a = availability();
+    if (!a.available()) {
+      return a.problem();
+    }
+    if (image.length > limits.maxInputBytes()) {
+      return "an image larger than " + limits.maxInputBytes() + " bytes: not OCR'd";
+    }
     long px = pixels(image);
     if (px < 0) {
       return "image size unreadable: not OCR'd";

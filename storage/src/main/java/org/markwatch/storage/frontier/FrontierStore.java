@@ -406,33 +406,36 @@ public final class FrontierStore {
    * Takes one page of the run's budget for a source: true while fewer than {@code maxPages} pages
    * were taken by all the workers of the run (same {@code runId}) together. The budget is opened by
    * the first claim with {@code maxPages}; later claims count against that figure. One conditional
-   * UPDATE takes the page, so concurrent workers never take more than the budget.
+   * UPDATE takes the page, so concurrent workers never take more than the budget; it is tried
+   * first, so a page of an open budget (every page but a run's first) costs one statement, and the
+   * budget row is looked for only when the UPDATE took nothing.
    */
   public boolean claimPage(String runId, String sourceId, int maxPages) {
+    String take =
+        "UPDATE crawl_run_budgets SET claimed = claimed + 1 WHERE run_id = ? AND source_id = ? AND claimed < max_pages";
     return Transactions.run(
         dataSource,
         "claim a page of run " + runId + "'s budget for " + sourceId,
         c -> {
-          if (!exists(
+          if (update(c, take, runId, sourceId) == 1) {
+            return true;
+          }
+          if (exists(
               c,
               "SELECT 1 FROM crawl_run_budgets WHERE run_id = ? AND source_id = ?",
               runId,
               sourceId)) {
-            insertIgnoringDuplicate(
-                c,
-                "INSERT INTO crawl_run_budgets (run_id, source_id, max_pages, claimed) VALUES (?, ?, ?, 0)",
-                ps -> {
-                  ps.setString(1, runId);
-                  ps.setString(2, sourceId);
-                  ps.setInt(3, maxPages);
-                });
+            return false; // spent
           }
-          return update(
-                  c,
-                  "UPDATE crawl_run_budgets SET claimed = claimed + 1 WHERE run_id = ? AND source_id = ? AND claimed < max_pages",
-                  runId,
-                  sourceId)
-              == 1;
+          insertIgnoringDuplicate(
+              c,
+              "INSERT INTO crawl_run_budgets (run_id, source_id, max_pages, claimed) VALUES (?, ?, ?, 0)",
+              ps -> {
+                ps.setString(1, runId);
+                ps.setString(2, sourceId);
+                ps.setInt(3, maxPages);
+              });
+          return update(c, take, runId, sourceId) == 1;
         });
   }
 
