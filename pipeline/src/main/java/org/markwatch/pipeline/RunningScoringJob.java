@@ -176,7 +176,8 @@ public final class RunningScoringJob implements AutoCloseable {
     return v == null ? 0 : ((Number) v).longValue();
   }
 
-  private static void deleteQuietly(Path dir) {
+  /** Deletes a temporary directory and what it holds, ignoring what cannot be deleted. */
+  static void deleteQuietly(Path dir) {
     if (dir == null) {
       return;
     }

@@ -190,6 +190,7 @@ public final class ScoringJob {
           "scoring job over " + inputName() + " failed: " + rootMessage(e), e);
     } finally {
       closeQuietly(env);
+      RunningScoringJob.deleteQuietly(localCheckpoints);
     }
     if (kafkaStopAt != null) {
       BoundedKafkaOffsets.commit(kafka, kafkaStopAt);
@@ -311,9 +312,13 @@ public final class ScoringJob {
           env,
           env.executeAsync("markwatch scoring (streaming) " + inputName()),
           this::report,
-          this::sortDeadLetters);
+          () -> {
+            sortDeadLetters();
+            RunningScoringJob.deleteQuietly(localCheckpoints);
+          });
     } catch (Exception e) {
       closeQuietly(env);
+      RunningScoringJob.deleteQuietly(localCheckpoints);
       throw new JobFailedException(
           "cannot start the scoring job over " + inputName() + ": " + rootMessage(e), e);
     }
@@ -351,8 +356,26 @@ public final class ScoringJob {
     conf.setString("taskmanager.bind-host", "127.0.0.1");
     conf.setString("taskmanager.host", "127.0.0.1");
     conf.setString("security.delegation.tokens.enabled", "false");
+    if (streaming()) {
+      // checkpoints to files, not to the JobManager's heap, whose default storage refuses a
+      // subtask's state above 5 MB: a shop's kept listings alone can be more (measured: a 40k
+      // bench run failed every checkpoint). A temporary directory: a local run is not resumed from
+      // its checkpoints after the process ends (the Kafka offsets committed at each checkpoint
+      // are where the next run starts)
+      try {
+        localCheckpoints = Files.createTempDirectory("markwatch-checkpoints-");
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot create a temporary directory for the job's checkpoints: check java.io.tmpdir",
+            e);
+      }
+      conf.setString("execution.checkpointing.dir", localCheckpoints.toUri().toString());
+    }
     return conf;
   }
+
+  /** The local run's checkpoint directory, deleted when the run ends. */
+  private Path localCheckpoints;
 
   /**
    * Checkpointing and restarts of a streaming job. Each operator flushes what it holds before a
