@@ -62,7 +62,7 @@ final class PricesCommand implements Runnable {
         paramLabel = "N",
         defaultValue = "20",
         description =
-            "Only brand and product-type groups of at least N listings (default: ${DEFAULT-VALUE}).")
+            "Only brand (or product line) and product-type groups of at least N listings (default: ${DEFAULT-VALUE}).")
     int minSamples;
 
     @Option(
@@ -167,7 +167,10 @@ final class PricesCommand implements Runnable {
                     since,
                     minSamples,
                     id -> detectors.catalog().brand(id).isPresent(),
-                    detectors::productTypes);
+                    (titles, brands) ->
+                        detectors.productReadings(titles, brands).stream()
+                            .map(p -> new ObservedPriceQuery.Reading(p.type(), p.line()))
+                            .toList());
         if (store) {
           new ObservedPriceStore(database.dataSource()).replaceAll(r.groups(), now);
         }
@@ -190,7 +193,8 @@ final class PricesCommand implements Runnable {
       StringBuilder b = new StringBuilder();
       b.append(
               "# Observed market prices (format: conf/brands/README.md): median and median absolute deviation\n")
-          .append("# of the VND prices of stored listings per brand and product type. Computed ")
+          .append(
+              "# of the VND prices of stored listings per brand (and product line) and product type. Computed ")
           .append(now)
           .append(" by\n# `markwatch prices observe --since ")
           .append(sinceDays)
@@ -225,8 +229,9 @@ final class PricesCommand implements Runnable {
         b.append(
             String.format(
                 Locale.ROOT,
-                "  - {brand: %s, type: %s, median: %d, mad: %d, samples: %d}%n",
+                "  - {brand: %s, %stype: %s, median: %d, mad: %d, samples: %d}%n",
                 quote(g.brand()),
+                g.line().isEmpty() ? "" : "line: " + quote(g.line()) + ", ",
                 quote(g.type()),
                 g.median(),
                 g.mad(),

@@ -108,7 +108,8 @@ class PricesObserveIT {
               NOW);
 
       assertThat(r.groups())
-          .containsExactly(new ObservedPriceQuery.Group("vans", "shoes", 3_000_000, 120_000, 25));
+          .containsExactly(
+              new ObservedPriceQuery.Group("vans", "", "shoes", 3_000_000, 120_000, 25));
       // --store: the same figures in the database, for running jobs
       try (Database db = Database.openWithoutMigrating(scratch.settings())) {
         assertThat(new ObservedPriceStore(db.dataSource()).all())
@@ -148,6 +149,65 @@ class PricesObserveIT {
             .singleElement()
             .satisfies(
                 s -> assertThat(s.evidence()).contains("observed median 3,000,000 VND", "n=25"));
+      }
+    }
+  }
+
+  @Test
+  void aProductLineGetsItsOwnMedianAndTheRuleComparesWithIt(@TempDir Path dir) throws Exception {
+    // 25 Vans Authentic at 1,000,000 and 25 Vans Old Skool (a line of the catalog) at 3,000,000:
+    // the brand's median is 2,000,000, the line's 3,000,000
+    List<Listing> listings = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      listings.add(
+          listing("a" + i, "Giày Vans Authentic màu " + i, 1_000_000, "2026-11-01T08:00:00Z"));
+      listings.add(
+          listing("o" + i, "Giày Vans Old Skool màu " + i, 3_000_000, "2026-11-01T08:00:00Z"));
+    }
+    try (TestDatabase scratch = TestDatabase.create(TestDatabase.Backend.H2)) {
+      try (Detectors d = Detectors.create(DetectorConfFiles.read(CONF));
+          Database db = Database.open(scratch.settings())) {
+        List<ScoredListing> rows = new ArrayList<>();
+        List<Scored> scored = d.scoreAll(listings);
+        for (int i = 0; i < listings.size(); i++) {
+          rows.add(new ScoredListing(listings.get(i), scored.get(i)));
+        }
+        assertThat(new ListingStore(db.dataSource()).saveAll(rows).rejected()).isEmpty();
+      }
+      Path out = dir.resolve("observed-prices.yaml");
+      ObservedPriceQuery.Result r =
+          PricesCommand.Observe.observe(
+              scratch.settings(),
+              new DetectorConfig(DetectorConfFiles.readDir(CONF, "brands"), Map.of()),
+              90,
+              20,
+              out,
+              true,
+              NOW);
+      assertThat(r.groups())
+          .containsExactly(
+              new ObservedPriceQuery.Group("vans", "", "shoes", 2_000_000, 1_000_000, 50),
+              new ObservedPriceQuery.Group("vans", "Old Skool", "shoes", 3_000_000, 0, 25));
+      String text = Files.readString(out);
+      assertThat(text).contains("{brand: \"vans\", line: \"Old Skool\", type: \"shoes\"");
+
+      // 800,000 is not below 0.3 x the brand's 2,000,000, but below 0.3 x the line's 3,000,000
+      DetectorConfig seed = DetectorConfFiles.read(CONF);
+      Map<String, String> brands = new TreeMap<>(seed.brandFiles());
+      brands.put("brands/observed-prices.yaml", text);
+      try (Detectors after = Detectors.create(new DetectorConfig(brands, seed.ruleFiles()))) {
+        Listing oldSkool =
+            listing("probe1", "Giày Vans Old Skool đen trắng", 800_000, "2026-11-20T08:00:00Z");
+        Listing authentic =
+            listing("probe2", "Giày Vans Authentic đen trắng", 800_000, "2026-11-20T08:00:00Z");
+        assertThat(after.score(oldSkool).signals())
+            .filteredOn(x -> x.rule().equals(RULE))
+            .singleElement()
+            .satisfies(
+                x ->
+                    assertThat(x.evidence())
+                        .contains("observed median 3,000,000 VND", "Vans Old Skool", "n=25"));
+        assertThat(fired(after.score(authentic))).isFalse();
       }
     }
   }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.markwatch.detectors.catalog.BrandCatalog;
 import org.markwatch.detectors.catalog.BrandCatalogReader;
+import org.markwatch.detectors.catalog.ProductLine;
 import org.markwatch.detectors.match.BrandFinding;
 import org.markwatch.detectors.match.BrandQueries;
 import org.markwatch.detectors.match.Hit;
@@ -194,6 +195,33 @@ public final class Detectors implements AutoCloseable {
    */
   public List<String> productTypes(List<String> titles) {
     List<String> out = new ArrayList<>(titles.size());
+    for (ProductReading r : productReadings(titles, null)) {
+      out.add(r.type());
+    }
+    return out;
+  }
+
+  /**
+   * What a title says for the observed-price groups.
+   *
+   * @param type the product type named first, or null
+   * @param line the one product line of the listing's brand the title names (as the price
+   *     conditions find it), or null for none, or for several: a price cannot be filed under two
+   *     lines
+   */
+  public record ProductReading(String type, String line) {}
+
+  /**
+   * The product type and product line read from each title, in input order. {@code brandIds} gives
+   * each title's brand (a catalog id) whose lines are looked for; null, or a null or unknown id,
+   * looks for none.
+   */
+  public List<ProductReading> productReadings(List<String> titles, List<String> brandIds) {
+    if (brandIds != null && brandIds.size() != titles.size()) {
+      throw new IllegalArgumentException(
+          brandIds.size() + " brand ids for " + titles.size() + " titles");
+    }
+    List<ProductReading> out = new ArrayList<>(titles.size());
     for (int from = 0; from < titles.size(); from += BATCH) {
       List<ListingFields> fields =
           titles.subList(from, Math.min(titles.size(), from + BATCH)).stream()
@@ -202,8 +230,16 @@ public final class Detectors implements AutoCloseable {
                       new ListingFields(
                           Listing.builder("title", "title", "title", null).title(t).build()))
               .toList();
+      int i = from;
       for (Map<String, List<Hit>> hits : matcher.match(fields)) {
-        out.add(brandQueries.productType(hits));
+        String brand = brandIds == null ? null : brandIds.get(i);
+        String line = null;
+        if (brand != null && catalog.brand(brand).isPresent()) {
+          List<ProductLine> lines = brandQueries.lines(brand, hits);
+          line = lines.size() == 1 ? lines.get(0).name() : null;
+        }
+        out.add(new ProductReading(brandQueries.productType(hits), line));
+        i++;
       }
     }
     return out;

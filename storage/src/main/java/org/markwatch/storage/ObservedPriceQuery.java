@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.markwatch.model.BrandHit;
@@ -22,18 +21,21 @@ import org.markwatch.model.JsonCodec;
 import org.markwatch.model.Scored;
 
 /**
- * Observed market prices from the stored listings: per brand and product type, the median and the
- * median absolute deviation (MAD) of the prices in VND, with the number of listings behind them.
- * What the rule {@code counterfeit.price-far-below-market} compares a price with.
+ * Observed market prices from the stored listings: per brand and product type, and per brand,
+ * product line and type, the median and the median absolute deviation (MAD) of the prices in VND,
+ * with the number of listings behind them. What the rule {@code counterfeit.price-far-below-market}
+ * compares a price with (a line's own figure first, when it has enough listings: an iPhone 15 Pro
+ * Max is not priced like the brand's average phone).
  *
  * <p>Where each part comes from: the price is the listing's ({@code listings.price_amount} in VND,
  * above 0); the brand is the one catalog brand of the latest verdict's brand hits in the title or
  * the claimed brand ({@code verdicts.scored_json}; a listing naming several brands there, or none
  * the catalog knows, says nothing about one brand's price); the product type is not stored, so the
  * caller reads it from the title with the catalog's product types (the detectors' own reading, so
- * the groups are the ones the rule looks up). Listings whose latest verdict reports {@code
- * counterfeit} ({@code verdict_violations}) are left out: the copies' prices would pull the market
- * median down towards themselves.
+ * the groups are the ones the rule looks up), and so is the product line. A listing counts in its
+ * brand's group and, when its title names one line of the brand, in that line's group too. Listings
+ * whose latest verdict reports {@code counterfeit} ({@code verdict_violations}) are left out: the
+ * copies' prices would pull the market median down towards themselves.
  */
 public final class ObservedPriceQuery {
   /** Listings classified together by the caller's product-type function. */
@@ -45,8 +47,32 @@ public final class ObservedPriceQuery {
     this.dataSource = dataSource;
   }
 
-  /** One brand and product type: median and MAD in VND over {@code samples} listings. */
-  public record Group(String brand, String type, long median, long mad, int samples) {}
+  /**
+   * One brand (and product line) and product type: median and MAD in VND over {@code samples}
+   * listings.
+   *
+   * @param line a product line's name, empty for the brand's group (every listing of the brand)
+   */
+  public record Group(String brand, String line, String type, long median, long mad, int samples) {
+    public Group {
+      line = line == null ? "" : line;
+    }
+  }
+
+  /**
+   * What a title says for the groups.
+   *
+   * @param type the product type named, or null (the listing is left out)
+   * @param line the product line of its brand named, or null
+   */
+  public record Reading(String type, String line) {}
+
+  /** Reads a chunk of titles, each of a listing of the brand at the same index. */
+  @FunctionalInterface
+  public interface TitleReader {
+    /** One reading per title, in input order. */
+    List<Reading> read(List<String> titles, List<String> brands);
+  }
 
   /**
    * What a computation saw and kept.
@@ -57,7 +83,8 @@ public final class ObservedPriceQuery {
    * @param counterfeit of those, left out because the latest verdict reports counterfeit
    * @param noBrand left out: no catalog brand, or several, in the title or claimed brand
    * @param noType left out: no product type named in the title
-   * @param tooFew left out: in a group of fewer than {@code minSamples} listings
+   * @param tooFew left out: in a brand's group of fewer than {@code minSamples} listings (a line's
+   *     group that is too small just is not reported; its listings count in the brand's)
    * @param groups the groups kept, by brand then type
    */
   public record Result(
@@ -69,9 +96,9 @@ public final class ObservedPriceQuery {
       long noType,
       long tooFew,
       List<Group> groups) {
-    /** Listings behind the groups kept. */
+    /** Listings behind the groups kept (a line's listings are also in their brand's group). */
     public long used() {
-      return groups.stream().mapToLong(Group::samples).sum();
+      return groups.stream().filter(g -> g.line().isEmpty()).mapToLong(Group::samples).sum();
     }
   }
 
@@ -79,14 +106,11 @@ public final class ObservedPriceQuery {
    * @param since only listings observed at or after this instant
    * @param minSamples at least 1: groups with fewer listings are not reported
    * @param knownBrand whether a brand id is in the catalog in use
-   * @param productTypes the product type named in each title (null for none), in input order
+   * @param titles reads the product type and line named in each title
    * @throws StorageException when the database refuses or cannot be reached
    */
   public Result observe(
-      Instant since,
-      int minSamples,
-      Predicate<String> knownBrand,
-      Function<List<String>, List<String>> productTypes) {
+      Instant since, int minSamples, Predicate<String> knownBrand, TitleReader titles) {
     Objects.requireNonNull(since, "since");
     if (minSamples < 1) {
       throw new IllegalArgumentException("minSamples must be >= 1, got " + minSamples);
@@ -112,7 +136,7 @@ public final class ObservedPriceQuery {
             ORDER BY l.id""")) {
           ps.setTimestamp(1, Timestamp.from(since));
           ps.setFetchSize(CHUNK);
-          List<String> titles = new ArrayList<>(CHUNK);
+          List<String> chunk = new ArrayList<>(CHUNK);
           List<String> brands = new ArrayList<>(CHUNK);
           List<Long> amounts = new ArrayList<>(CHUNK);
           try (ResultSet rs = ps.executeQuery()) {
@@ -136,15 +160,15 @@ public final class ObservedPriceQuery {
                 noBrand++;
                 continue;
               }
-              titles.add(rs.getString(1) == null ? "" : rs.getString(1));
+              chunk.add(rs.getString(1) == null ? "" : rs.getString(1));
               brands.add(brand);
               amounts.add(rs.getBigDecimal(2).longValue());
-              if (titles.size() == CHUNK) {
-                noType += classify(titles, brands, amounts, productTypes, prices);
+              if (chunk.size() == CHUNK) {
+                noType += classify(chunk, brands, amounts, titles, prices);
               }
             }
           }
-          noType += classify(titles, brands, amounts, productTypes, prices);
+          noType += classify(chunk, brands, amounts, titles, prices);
         }
         c.commit();
       } finally {
@@ -156,15 +180,17 @@ public final class ObservedPriceQuery {
     long tooFew = 0;
     List<Group> groups = new ArrayList<>();
     for (var e : prices.entrySet()) {
+      String[] key = e.getKey().split("\u0000", 3);
       if (e.getValue().size() < minSamples) {
-        tooFew += e.getValue().size();
+        if (key[1].isEmpty()) {
+          tooFew += e.getValue().size(); // a line's listings are counted in their brand's group
+        }
         continue;
       }
-      String[] key = e.getKey().split("\u0000", 2);
       long[] values = e.getValue().stream().mapToLong(Long::longValue).toArray();
       long median = median(values);
       long[] deviations = Arrays.stream(values).map(v -> Math.abs(v - median)).toArray();
-      groups.add(new Group(key[0], key[1], median, median(deviations), values.length));
+      groups.add(new Group(key[0], key[1], key[2], median, median(deviations), values.length));
     }
     return new Result(
         since, minSamples, priced, counterfeit, noBrand, noType, tooFew, List.copyOf(groups));
@@ -187,37 +213,46 @@ public final class ObservedPriceQuery {
   }
 
   /**
-   * Files a chunk under its brand and product type; returns how many had no type. Clears the chunk.
+   * Files a chunk under its brand (and line) and product type; returns how many had no type. Clears
+   * the chunk.
    */
   private static long classify(
       List<String> titles,
       List<String> brands,
       List<Long> amounts,
-      Function<List<String>, List<String>> productTypes,
+      TitleReader reader,
       Map<String, List<Long>> prices) {
     if (titles.isEmpty()) {
       return 0;
     }
-    List<String> types = productTypes.apply(List.copyOf(titles));
-    if (types.size() != titles.size()) {
+    List<Reading> readings = reader.read(List.copyOf(titles), List.copyOf(brands));
+    if (readings.size() != titles.size()) {
       throw new IllegalStateException(
-          "product types: " + types.size() + " answers for " + titles.size() + " titles");
+          "title readings: " + readings.size() + " answers for " + titles.size() + " titles");
     }
     long none = 0;
     for (int i = 0; i < titles.size(); i++) {
-      String type = types.get(i);
-      if (type == null) {
+      Reading r = readings.get(i);
+      if (r == null || r.type() == null) {
         none++;
-      } else {
-        prices
-            .computeIfAbsent(brands.get(i) + "\u0000" + type, k -> new ArrayList<>())
-            .add(amounts.get(i));
+        continue;
+      }
+      file(prices, brands.get(i), "", r.type(), amounts.get(i));
+      if (r.line() != null && !r.line().isEmpty()) {
+        file(prices, brands.get(i), r.line(), r.type(), amounts.get(i));
       }
     }
     titles.clear();
     brands.clear();
     amounts.clear();
     return none;
+  }
+
+  private static void file(
+      Map<String, List<Long>> prices, String brand, String line, String type, long amount) {
+    prices
+        .computeIfAbsent(brand + "\u0000" + line + "\u0000" + type, k -> new ArrayList<>())
+        .add(amount);
   }
 
   /** The one known brand found in the title or the claimed brand, else null. */

@@ -46,7 +46,8 @@ public final class ObservedPriceStore {
   public void replaceAll(List<ObservedPriceQuery.Group> groups, Instant computedAt) {
     List<Price> prices = new ArrayList<>();
     for (ObservedPriceQuery.Group g : groups) {
-      prices.add(new Price(g.brand(), "", g.type(), g.median(), g.mad(), g.samples(), computedAt));
+      prices.add(
+          new Price(g.brand(), g.line(), g.type(), g.median(), g.mad(), g.samples(), computedAt));
     }
     replace(prices);
   }

@@ -110,10 +110,30 @@ class ObservedPriceQueryTest {
     return out;
   }
 
-  private static List<String> types(List<String> titles) {
+  /** Product type by a word of the title; no product lines. */
+  private static List<ObservedPriceQuery.Reading> types(List<String> titles, List<String> brands) {
     return titles.stream()
-        .map(t -> t.contains("Giày") ? "shoes" : t.contains("Túi") ? "bag" : null)
+        .map(
+            t ->
+                new ObservedPriceQuery.Reading(
+                    t.contains("Giày") ? "shoes" : t.contains("Túi") ? "bag" : null, null))
         .toList();
+  }
+
+  /** Product type as {@link #types}, and a line where the title names one of two lines. */
+  private static List<ObservedPriceQuery.Reading> typesAndLines(
+      List<String> titles, List<String> brands) {
+    List<ObservedPriceQuery.Reading> out = new ArrayList<>();
+    List<ObservedPriceQuery.Reading> types = types(titles, brands);
+    for (int i = 0; i < titles.size(); i++) {
+      String t = titles.get(i);
+      String line =
+          t.contains("Air Force 1")
+              ? "Air Force 1"
+              : t.contains("Air Jordan 1") ? "Air Jordan 1" : null;
+      out.add(new ObservedPriceQuery.Reading(types.get(i).type(), line));
+    }
+    return out;
   }
 
   @ParameterizedTest
@@ -128,8 +148,8 @@ class ObservedPriceQueryTest {
               .observe(SINCE, 3, CATALOG::contains, ObservedPriceQueryTest::types);
       assertThat(r.groups())
           .containsExactly(
-              new ObservedPriceQuery.Group("nike", "shoes", 3_000_000, 1_000_000, 5),
-              new ObservedPriceQuery.Group("vans", "shoes", 1_700_000, 200_000, 4));
+              new ObservedPriceQuery.Group("nike", "", "shoes", 3_000_000, 1_000_000, 5),
+              new ObservedPriceQuery.Group("vans", "", "shoes", 1_700_000, 200_000, 4));
       assertThat(r.priced()).isEqualTo(14);
       assertThat(r.counterfeit()).isEqualTo(2);
       assertThat(r.noBrand()).isEqualTo(3);
@@ -160,7 +180,48 @@ class ObservedPriceQueryTest {
                       ObservedPriceQueryTest::types)
                   .groups()
                   .get(0))
-          .isEqualTo(new ObservedPriceQuery.Group("nike", "shoes", 2_500_000, 1_500_000, 6));
+          .isEqualTo(new ObservedPriceQuery.Group("nike", "", "shoes", 2_500_000, 1_500_000, 6));
+    }
+  }
+
+  @Test
+  void aProductLineHasItsOwnGroupBesideItsBrands() throws Exception {
+    try (TestDatabase scratch = TestDatabase.create(TestDatabase.Backend.H2);
+        Database db = Database.open(scratch.settings())) {
+      List<ScoredListing> market = new ArrayList<>();
+      String at = "2026-11-01T08:00:00Z";
+      for (long p : new long[] {1_000_000, 2_000_000, 3_000_000}) {
+        market.add(stored("Giày Nike Air Force 1", p, "VND", at, List.of(), title("nike")));
+      }
+      for (long p : new long[] {6_000_000, 7_000_000, 9_000_000}) {
+        market.add(stored("Giày Nike Air Jordan 1", p, "VND", at, List.of(), title("nike")));
+      }
+      market.add(stored("Giày Nike chạy bộ", 4_000_000, "VND", at, List.of(), title("nike")));
+      assertThat(new ListingStore(db.dataSource()).saveAll(market).rejected()).isEmpty();
+      ObservedPriceQuery.Result r =
+          new ObservedPriceQuery(db.dataSource())
+              .observe(SINCE, 3, CATALOG::contains, ObservedPriceQueryTest::typesAndLines);
+      assertThat(r.groups())
+          .containsExactly(
+              // every listing of the brand, whatever its line
+              new ObservedPriceQuery.Group("nike", "", "shoes", 4_000_000, 2_000_000, 7),
+              new ObservedPriceQuery.Group("nike", "Air Force 1", "shoes", 2_000_000, 1_000_000, 3),
+              new ObservedPriceQuery.Group(
+                  "nike", "Air Jordan 1", "shoes", 7_000_000, 1_000_000, 3));
+      assertThat(r.used()).as("a line's listings are not counted twice").isEqualTo(7);
+
+      // a line's group under --min-samples is not reported; its listings stay in the brand's
+      ObservedPriceQuery.Result four =
+          new ObservedPriceQuery(db.dataSource())
+              .observe(SINCE, 4, CATALOG::contains, ObservedPriceQueryTest::typesAndLines);
+      assertThat(four.groups()).extracting(ObservedPriceQuery.Group::line).containsExactly("");
+      assertThat(four.tooFew()).isZero();
+
+      // stored with their line, as a running job reads them
+      new ObservedPriceStore(db.dataSource()).replaceAll(r.groups(), Instant.parse(at));
+      assertThat(new ObservedPriceStore(db.dataSource()).all())
+          .extracting(ObservedPriceStore.Price::line)
+          .containsExactlyInAnyOrder("", "Air Force 1", "Air Jordan 1");
     }
   }
 
