@@ -57,15 +57,6 @@ public final class Database implements AutoCloseable {
       pg.setURL(s.url());
       pg.setUser(s.user());
       pg.setPassword(s.password());
-      if (pg.getOptions() == null) {
-        // a custom plan for every execution: a generic plan cached by a pooled connection while a
-        // table was new and small (a seq scan of a few pages) is kept for the connection's life
-        // when nothing ANALYZEs the table again (autovacuum off or not yet run), and a store
-        // statement then reads the whole table per listing (measured: a 200k bench run read 11 G
-        // rows of verdict_violations and queue_search, 313 listings/s). The store's statements
-        // are small, so planning each costs little; a URL that sets options keeps its own
-        pg.setOptions("-c plan_cache_mode=force_custom_plan");
-      }
       return pg;
     }
     JdbcDataSource h2 = new JdbcDataSource();
