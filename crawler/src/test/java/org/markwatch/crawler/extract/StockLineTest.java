@@ -43,6 +43,16 @@ class StockLineTest {
   }
 
   @Test
+  void aTypeSizeClassIsNoSizePicker() {
+    assertThat(
+            availability(
+                "<h1>Glue, 2-pack</h1><div class=\"price\">$12.48</div>"
+                    + "<div id=\"availability\"><span class=\"a-size-medium a-color-success\">"
+                    + "In Stock.</span></div>"))
+        .isEqualTo("InStock");
+  }
+
+  @Test
   void aBuyBoxWrittenBeforeTheTitleCounts() {
     assertThat(
             availability(

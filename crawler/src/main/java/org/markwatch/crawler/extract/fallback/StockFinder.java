@@ -55,7 +55,9 @@ public final class StockFinder {
   /** Blocks whose stock words are about a variant, a form, hidden text or other products. */
   private static final Pattern NOT_THE_PRODUCT =
       Pattern.compile(
-          "template|modal|popup|notify|alert-me|size|variant|swatch|option|picker|selector"
+          "template|modal|popup|notify|alert-me|variant|swatch|option|picker|selector"
+              // A size picker, not a type-size utility class ("a-size-base", "text-size-lg").
+              + "|size(?!-(?:base|mini|small|medium|large|extra|x*l|lg|md|sm|xs|\\d))"
               + "|dropdown|related|recommend|similar|carousel|upsell|cross-?sell|also|recent|viewed"
               + "|mini-?cart|basket|filter|facet|review|store-?stock|in-?store|pickup");
 
