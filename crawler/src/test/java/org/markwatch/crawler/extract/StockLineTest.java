@@ -75,9 +75,7 @@ class StockLineTest {
                     + "<p>We'll let you know when it's in stock</p>"
                     + "<div class=\"related-products\"><p>Out of stock</p></div>"))
         .isNull();
-    assertThat(
-            availability(
-                "<h1>Boots</h1><div class=\"price\">€89</div><p>In stock soon</p>"))
+    assertThat(availability("<h1>Boots</h1><div class=\"price\">€89</div><p>In stock soon</p>"))
         .isNull();
   }
 
@@ -96,15 +94,32 @@ class StockLineTest {
   @Provide
   Arbitrary<String> inLines() {
     return Arbitraries.of(
-        "In stock", "IN STOCK", "Availability: In stock", "Auf Lager", "En stock", "Còn hàng",
-        "Tình trạng: Còn hàng", "現貨", "Na skladě", "В наличии");
+        "In stock",
+        "IN STOCK",
+        "Availability: In stock",
+        "Auf Lager",
+        "En stock",
+        "Còn hàng",
+        "Tình trạng: Còn hàng",
+        "現貨",
+        "Na skladě",
+        "В наличии");
   }
 
   @Provide
   Arbitrary<String> outLines() {
     return Arbitraries.of(
-        "Out of stock", "Sold out", "Currently unavailable.", "Ausverkauft", "Épuisé", "Agotado",
-        "Hết hàng", "Tạm hết hàng", "已售完", "Нет в наличии", "Availability: Out of stock");
+        "Out of stock",
+        "Sold out",
+        "Currently unavailable.",
+        "Ausverkauft",
+        "Épuisé",
+        "Agotado",
+        "Hết hàng",
+        "Tạm hết hàng",
+        "已售完",
+        "Нет в наличии",
+        "Availability: Out of stock");
   }
 
   @Property(tries = 200)
@@ -128,9 +143,7 @@ class StockLineTest {
             ? "<div class=\"d-none\">" + decoy + "</div>"
             : "<div class=\"recommendations\"><p>" + decoy + "</p></div>";
     String body =
-        beforeTitle
-            ? hiddenDecoy + stock + gap + title
-            : title + hiddenDecoy + gap + stock;
+        beforeTitle ? hiddenDecoy + stock + gap + title : title + hiddenDecoy + gap + stock;
     assertThat(availability(body)).as(body).isEqualTo(soldOut ? "OutOfStock" : "InStock");
   }
 }

@@ -16,8 +16,8 @@ import org.markwatch.model.Listing;
 
 /**
  * Dong amounts as Vietnamese shops write them ("1.190.000 ₫", "1.190.000đ", "1,190,000 VND",
- * "₫1.190.000"), and a generated product page with a sale price beside its struck old price and
- * its maker under a label: the amount, the currency and which price is which never depend on the
+ * "₫1.190.000"), and a generated product page with a sale price beside its struck old price and its
+ * maker under a label: the amount, the currency and which price is which never depend on the
  * writing.
  */
 class VietnamesePricePropertiesTest {
@@ -85,9 +85,14 @@ class VietnamesePricePropertiesTest {
             ? "<li>" + label + ": " + maker + "</li>"
             : "<tr><td>" + label + "</td><td>" + maker + "</td></tr>";
     String html =
-        "<html lang=\"vi\"><body><h1>Sản phẩm mẫu " + saleThousands + "</h1>"
-            + "<div class=\"product-price\">" + (oldFirst ? oldHtml + saleHtml : saleHtml + oldHtml)
-            + "<span>-" + percentOff + "%</span></div>"
+        "<html lang=\"vi\"><body><h1>Sản phẩm mẫu "
+            + saleThousands
+            + "</h1>"
+            + "<div class=\"product-price\">"
+            + (oldFirst ? oldHtml + saleHtml : saleHtml + oldHtml)
+            + "<span>-"
+            + percentOff
+            + "%</span></div>"
             + "<button>Thêm vào giỏ hàng</button>"
             + (colon ? "<ul>" + labelHtml + "</ul>" : "<table>" + labelHtml + "</table>")
             + "</body></html>";

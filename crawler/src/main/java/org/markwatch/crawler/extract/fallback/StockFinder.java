@@ -11,11 +11,12 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 /**
- * The stock state a product page prints for shoppers ("In stock", "Derzeit nicht verfügbar.",
- * "Hết hàng"), as schema.org's {@code InStock} / {@code OutOfStock}, for pages whose markup gives
- * none. Read only from a short text that starts with the phrase (after an optional label such as
- * "Availability:"), from the page's h1 on, and never from what is hidden, a variant or size picker,
- * a "notify me" form or a block of other products: there a phrase is about something else.
+ * The stock state a product page prints for shoppers, such as "In stock", "Derzeit nicht
+ * verfügbar." or "Hết hàng", as schema.org's {@code InStock} / {@code OutOfStock}, for pages whose
+ * markup gives none. Read only from a short text that starts with the phrase (after an optional
+ * label such as "Availability:"), the one nearest the page's h1, and never from what is hidden, a
+ * variant or size picker, a "notify me" form or a block of other products: there a phrase is about
+ * something else.
  */
 public final class StockFinder {
   /** Text nodes looked at, at most, from the h1 on. */
@@ -61,11 +62,21 @@ public final class StockFinder {
               + "|dropdown|related|recommend|similar|carousel|upsell|cross-?sell|also|recent|viewed"
               + "|mini-?cart|basket|filter|facet|review|store-?stock|in-?store|pickup");
 
-  /** Class names that hide an element on every screen (responsive ones such as "d-md-block" show it). */
+  /**
+   * Class names that hide an element on every screen (responsive ones such as "d-md-block" show
+   * it).
+   */
   private static final java.util.Set<String> HIDING =
       java.util.Set.of(
-          "hidden", "hide", "d-none", "is-hidden", "invisible", "sr-only", "visually-hidden",
-          "visuallyhidden", "screen-reader-text");
+          "hidden",
+          "hide",
+          "d-none",
+          "is-hidden",
+          "invisible",
+          "sr-only",
+          "visually-hidden",
+          "visuallyhidden",
+          "screen-reader-text");
 
   private StockFinder() {}
 
@@ -182,7 +193,10 @@ public final class StockFinder {
               && e.attributesSize() > 0
               && (e.hasAttr("hidden")
                   || "true".equals(e.attr("aria-hidden"))
-                  || e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none")
+                  || e.attr("style")
+                      .replace(" ", "")
+                      .toLowerCase(Locale.ROOT)
+                      .contains("display:none")
                   || hidden(e)
                   || elsewhere(e)));
     }
@@ -204,8 +218,12 @@ public final class StockFinder {
   /** "In stock soon", "en stock en magasin": the rest says it is not in stock now. */
   private static boolean negated(String rest) {
     String r = rest.toLowerCase(Locale.ROOT);
-    return r.contains("soon") || r.contains("bald") || r.contains("bientôt") || r.contains("magasin")
-        || r.contains("store") || r.contains("?");
+    return r.contains("soon")
+        || r.contains("bald")
+        || r.contains("bientôt")
+        || r.contains("magasin")
+        || r.contains("store")
+        || r.contains("?");
   }
 
   private static boolean hidden(Element e) {
