@@ -10,6 +10,7 @@ import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.fallback.LabelledValues;
 import org.markwatch.crawler.extract.fallback.MainPriceFinder;
 import org.markwatch.crawler.extract.fallback.PageHints;
+import org.markwatch.crawler.extract.fallback.StockFinder;
 import org.markwatch.crawler.extract.fallback.UrlIdGuesser;
 import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.crawler.extract.schemaorg.MetaTagReader;
@@ -126,6 +127,10 @@ final class ProductPageExtractor {
           && shown.price().amount().compareTo(d.price.get().amount()) == 0) {
         d.listPrice.offer(new Money(shown.listPrice(), d.price.get().currency()), Layers.FALLBACK);
       }
+    }
+    if (!d.availability.isSet()) {
+      // Markup often says nothing about stock while the page prints it beside the buy button.
+      d.availability.offer(StockFinder.find(doc), Layers.FALLBACK);
     }
     d.category.offer(PageHints.breadcrumbs(doc), Layers.FALLBACK);
     d.language.offer(

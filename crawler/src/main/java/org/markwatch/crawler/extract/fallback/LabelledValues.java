@@ -36,7 +36,7 @@ public final class LabelledValues {
         label(
             "sku|product code|product no\\.?|product number|item code|item number|item no\\.?|item #"
                 + "|article number|art\\.?-?\\s?nr\\.?|artikelnummer|artikel-nr\\.?|référence|réf\\.?|ref\\.?|código|cód\\.?|codice"
-                + "|mã sản phẩm|mã sp|mã hàng|kod produktu|kód produktu|katalógové číslo|numer katalogowy|артикул|код товара"
+                + "|mã sản phẩm|mã sp|mã hàng|mã sku|mã|kod produktu|kód produktu|katalógové číslo|numer katalogowy|артикул|код товара"
                 + "|tootekood|artikkel|artikelnr\\.?|varenummer|varenr\\.?|tuotenumero|tuotekoodi|cikkszám|termékkód|kod|"
                 + "ürün kodu|κωδικός|商品編號|商品编号|品號|货号|商品番号|상품번호|prekės kodas|preces kods"));
     LABELS.put(
@@ -45,7 +45,10 @@ public final class LabelledValues {
             "brand|brand name|marque|marca|marke|hersteller|thương hiệu|merk|značka|marka|бренд"
                 + "|производитель|manufacturer|fabricant|producent|výrobce|kaubamärk|tootja|zīmols|ražotājs|prekės ženklas"
                 + "|gamintojas|merkki|valmistaja|märke|varumärke|tillverkare|mærke|merke|produsent|fabrikant|fabricante"
-                + "|márka|gyártó|marcă|producător|μάρκα|κατασκευαστής|ブランド|メーカー|品牌|廠牌|브랜드|nhà sản xuất"));
+                + "|márka|gyártó|marcă|producător|μάρκα|κατασκευαστής|ブランド|メーカー|品牌|廠牌|브랜드|nhà sản xuất"
+                // The manufacturer label in the languages the list had only in part: Slovak beside
+                // Czech, Croatian/Serbian, and the Vietnamese "hãng" (maker) forms.
+                + "|výrobca|proizvođač|proizvodjač|hãng|hãng sản xuất|thương hiệu sản phẩm"));
     LABELS.put(
         Kind.GTIN, label("ean|ean-?13|gtin|gtin-?13|upc|barcode|isbn|isbn-?13|mã vạch|код ean"));
     LABELS.put(
