@@ -207,8 +207,7 @@ final class ListingSql {
       "DELETE FROM reviews WHERE listing_id = ? AND COALESCE(state, '') = 'new'"
           + " AND assignee IS NULL AND last_decision_id IS NULL AND row_version = 0";
 
-  static final String DELETE_VIOLATIONS =
-      "DELETE FROM verdict_violations WHERE listing_id = ANY(?)";
+  static final String DELETE_VIOLATIONS = "DELETE FROM verdict_violations WHERE listing_id = ?";
 
   static final String INSERT_VIOLATION =
       "INSERT INTO verdict_violations (listing_id, violation, position) VALUES (?, ?, ?)";

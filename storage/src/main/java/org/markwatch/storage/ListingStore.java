@@ -431,15 +431,11 @@ public final class ListingStore {
     }
     try (PreparedStatement del = c.prepareStatement(ListingSql.DELETE_VIOLATIONS);
         PreparedStatement ins = c.prepareStatement(ListingSql.INSERT_VIOLATION)) {
-      // one statement for the batch (the ids as an array), not one per listing
-      java.sql.Array ids =
-          c.createArrayOf("VARCHAR", changed.stream().map(ListingRow::id).distinct().toArray());
-      try {
-        del.setArray(1, ids);
-        del.executeUpdate();
-      } finally {
-        ids.free();
+      for (ListingRow r : changed) {
+        del.setString(1, r.id());
+        del.addBatch();
       }
+      del.executeBatch();
       boolean any = false;
       for (ListingRow r : changed) {
         List<String> violations = r.verdict().violations();

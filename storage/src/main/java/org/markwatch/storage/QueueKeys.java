@@ -1,6 +1,5 @@
 package org.markwatch.storage;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,43 +23,47 @@ public final class QueueKeys {
         score = (SELECT v.score FROM verdicts v WHERE v.listing_id = verdict_violations.listing_id),
         observed_at = (SELECT l.observed_at FROM listings l WHERE l.id = verdict_violations.listing_id),
         price_amount = (SELECT l.price_amount FROM listings l WHERE l.id = verdict_violations.listing_id)
-      WHERE listing_id = ANY(?)
+      WHERE listing_id = ?
       """;
 
-  static final String DELETE_SEARCH = "DELETE FROM queue_search WHERE listing_id = ANY(?)";
+  static final String DELETE_SEARCH = "DELETE FROM queue_search WHERE listing_id = ?";
 
   static final String INSERT_SEARCH =
       """
       INSERT INTO queue_search (listing_id, score, search_folded)
       SELECT v.listing_id, v.score, l.search_folded
       FROM verdicts v JOIN listings l ON l.id = v.listing_id
-      WHERE v.listing_id = ANY(?) AND v.flagged
+      WHERE v.listing_id = ? AND v.flagged
       """;
 
   /**
    * Copies the keys of these listings again from their current listing and verdict rows; call in
-   * the transaction that wrote them, after writing. Three statements for the whole batch, each
-   * given the ids as one array: a statement per listing made the pipeline's store wait on
-   * PostgreSQL (measured in a 200k bench run: four statements per listing were most of what its
-   * writers waited for). {@code ids} in a fixed order (the writers sort them) so concurrent writers
-   * lock rows in the same order.
+   * the transaction that wrote them, after writing. One statement per listing, batched: each is an
+   * index lookup by key whatever the table's statistics. The batch's ids as one array ({@code
+   * listing_id = ANY(?)}) were tried and measured worse: with no statistics yet (a new database
+   * filling up, autovacuum off or behind) the planner reads the whole table once per batch for an
+   * array of a few hundred ids, which grows with the table (50 M rows read in a 200k-listing
+   * pipeline bench, the store's PostgreSQL connections busier than the job). {@code ids} in a fixed
+   * order (the writers sort them) so concurrent writers lock rows in the same order.
    */
   static void refresh(Connection c, Collection<String> ids) throws SQLException {
     if (ids.isEmpty()) {
       return;
     }
-    Array array = c.createArrayOf("VARCHAR", ids.toArray());
     try (PreparedStatement vv = c.prepareStatement(REFRESH_VIOLATIONS);
         PreparedStatement del = c.prepareStatement(DELETE_SEARCH);
         PreparedStatement ins = c.prepareStatement(INSERT_SEARCH)) {
-      vv.setArray(1, array);
-      vv.executeUpdate();
-      del.setArray(1, array);
-      del.executeUpdate();
-      ins.setArray(1, array);
-      ins.executeUpdate();
-    } finally {
-      array.free();
+      for (String id : ids) {
+        vv.setString(1, id);
+        vv.addBatch();
+        del.setString(1, id);
+        del.addBatch();
+        ins.setString(1, id);
+        ins.addBatch();
+      }
+      vv.executeBatch();
+      del.executeBatch();
+      ins.executeBatch();
     }
   }
 }
