@@ -51,7 +51,7 @@ public class V74__Violation_sort_keys extends BaseJavaMigration {
         st.execute(
             "CREATE INDEX verdict_violations_price_desc ON verdict_violations"
                 + " (violation, (COALESCE(price_amount, -1e18)), listing_id) WHERE flagged");
-        analyzeIfFilled(st, "verdict_violations");
+        Statistics.analyzeIfFilled(st, "verdict_violations");
       } else {
         st.execute(
             "UPDATE verdict_violations vv SET"
@@ -72,24 +72,5 @@ public class V74__Violation_sort_keys extends BaseJavaMigration {
       // V2's index on the violation alone: every index above starts with it
       st.execute("DROP INDEX verdict_violations_violation");
     }
-  }
-
-  /**
-   * ANALYZE only a table that has rows (an upgraded database). Statistics taken of an empty table
-   * say "0 rows" to the planner until the next ANALYZE, so while the table is small a pooled
-   * connection caches a sequential-scan generic plan for the writers' {@code WHERE listing_id =
-   * ...} statements and keeps it as the table grows, wherever autovacuum is off or has not run yet
-   * (measured: a 200k-listing pipeline bench on a new database read 11 G rows of verdict_violations
-   * and queue_search, 313 listings/s). A table never analyzed is planned as at least 10 pages,
-   * which gives those statements the index.
-   */
-  private static void analyzeIfFilled(Statement st, String table) throws java.sql.SQLException {
-    try (java.sql.ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table + ")")) {
-      rs.next();
-      if (!rs.getBoolean(1)) {
-        return;
-      }
-    }
-    st.execute("ANALYZE " + table);
   }
 }

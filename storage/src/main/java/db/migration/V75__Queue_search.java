@@ -48,27 +48,8 @@ public class V75__Queue_search extends BaseJavaMigration {
         // for a page of 50). 2,000 entries tell a middling word from a rare one, so the planner
         // walks the queue in score order for the former.
         st.execute("ALTER TABLE queue_search ALTER COLUMN search_folded SET STATISTICS 2000");
-        analyzeIfFilled(st, "queue_search");
+        Statistics.analyzeIfFilled(st, "queue_search");
       }
     }
-  }
-
-  /**
-   * ANALYZE only a table that has rows (an upgraded database). Statistics taken of an empty table
-   * say "0 rows" to the planner until the next ANALYZE, so while the table is small a pooled
-   * connection caches a sequential-scan generic plan for the writers' {@code WHERE listing_id =
-   * ...} statements and keeps it as the table grows, wherever autovacuum is off or has not run yet
-   * (measured: a 200k-listing pipeline bench on a new database read 11 G rows of queue_search and
-   * verdict_violations, 313 listings/s). A table never analyzed is planned as at least 10 pages,
-   * which gives those statements the index.
-   */
-  private static void analyzeIfFilled(Statement st, String table) throws java.sql.SQLException {
-    try (java.sql.ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table + ")")) {
-      rs.next();
-      if (!rs.getBoolean(1)) {
-        return;
-      }
-    }
-    st.execute("ANALYZE " + table);
   }
 }

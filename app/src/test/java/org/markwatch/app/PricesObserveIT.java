@@ -74,19 +74,24 @@ class PricesObserveIT {
   }
 
   private static void store(DatabaseSettings settings) {
+    List<Scored> scored = store(settings, market());
+    assertThat(scored.subList(25, 30))
+        .allSatisfy(s -> assertThat(s.violations()).contains("counterfeit"));
+    assertThat(scored.subList(0, 25))
+        .allSatisfy(s -> assertThat(s.violations()).doesNotContain("counterfeit"));
+  }
+
+  /** Scores the listings with the real detectors and stores them; returns the verdicts. */
+  private static List<Scored> store(DatabaseSettings settings, List<Listing> listings) {
     try (Detectors d = Detectors.create(DetectorConfFiles.read(CONF));
         Database db = Database.open(settings)) {
-      List<Listing> listings = market();
       List<Scored> scored = d.scoreAll(listings);
-      assertThat(scored.subList(25, 30))
-          .allSatisfy(s -> assertThat(s.violations()).contains("counterfeit"));
-      assertThat(scored.subList(0, 25))
-          .allSatisfy(s -> assertThat(s.violations()).doesNotContain("counterfeit"));
       List<ScoredListing> rows = new ArrayList<>();
       for (int i = 0; i < listings.size(); i++) {
         rows.add(new ScoredListing(listings.get(i), scored.get(i)));
       }
       assertThat(new ListingStore(db.dataSource()).saveAll(rows).rejected()).isEmpty();
+      return scored;
     }
   }
 
@@ -165,15 +170,7 @@ class PricesObserveIT {
           listing("o" + i, "Giày Vans Old Skool màu " + i, 3_000_000, "2026-11-01T08:00:00Z"));
     }
     try (TestDatabase scratch = TestDatabase.create(TestDatabase.Backend.H2)) {
-      try (Detectors d = Detectors.create(DetectorConfFiles.read(CONF));
-          Database db = Database.open(scratch.settings())) {
-        List<ScoredListing> rows = new ArrayList<>();
-        List<Scored> scored = d.scoreAll(listings);
-        for (int i = 0; i < listings.size(); i++) {
-          rows.add(new ScoredListing(listings.get(i), scored.get(i)));
-        }
-        assertThat(new ListingStore(db.dataSource()).saveAll(rows).rejected()).isEmpty();
-      }
+      store(scratch.settings(), listings);
       Path out = dir.resolve("observed-prices.yaml");
       ObservedPriceQuery.Result r =
           PricesCommand.Observe.observe(
