@@ -54,7 +54,9 @@ class DatabaseFrontierTest {
           .as("pages fetched by both workers of run-1, each %s", perWorker)
           .isEqualTo(MAX_PAGES);
       assertThat(fetched).hasSize(MAX_PAGES);
-      assertThat(perWorker).allSatisfy(n -> assertThat(n).isPositive());
+      // not asserted: that each worker got some. On a loaded machine one thread can take the
+      // whole budget before the other is scheduled (seen in CI: [0, 12]); with a budget per
+      // worker, as before, they would fetch 24 together whichever ran first
       assertThat(store.pagesClaimed("run-1", source.id())).isEqualTo(MAX_PAGES);
       // the URLs left are still due for the next run, whose workers have a budget of their own
       List<Integer> next = drainTogether(store, source, "run-2", fetched, stats);
