@@ -117,7 +117,8 @@ public class QueueQuery {
    *       instead of walking every listing and probing each for the violation;
    *   <li>{@code queue_search} (V75, the flagged listings' folded titles and scores, narrow rows),
    *       for the title half of a search in score order: a common word is found walking it in score
-   *       order, a rare one through its trigram index, neither reading wide listing rows.
+   *       order (V78: from the index alone, {@code search_head}), a rare one through its trigram
+   *       index, neither reading wide listing rows.
    * </ul>
    */
   private record Source(String from, String key, String id, List<Object> params) {
@@ -211,10 +212,15 @@ public class QueueQuery {
         continue;
       }
       if (main.from().startsWith("FROM verdicts") && sort == QueueFilter.Sort.SCORE) {
+        // storage's V78: the walk reads search_head from its index alone; a row whose text was
+        // too long for an index entry has none and is matched on the listing's own full text
         halves.add(
             new Half(
                 Source.search(),
-                new Part(" AND q.search_folded LIKE ? ESCAPE '\\'", List.of(text)),
+                new Part(
+                    " AND (q.search_head LIKE ? ESCAPE '\\' OR q.search_head IS NULL)"
+                        + " AND (q.search_head IS NOT NULL OR l.search_folded LIKE ? ESCAPE '\\')",
+                    List.of(text, text)),
                 w));
       } else {
         halves.add(
