@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import org.markwatch.app.benchqueue.BenchListings;
 import org.markwatch.app.benchqueue.BenchLoad;
+import org.markwatch.app.benchqueue.CpuUse;
 import org.markwatch.app.benchqueue.HttpLoad;
 import org.markwatch.storage.Database;
 import org.markwatch.storage.DatabaseSettings;
@@ -321,16 +322,26 @@ final class BenchQueueCommand implements Callable<Integer> {
         load.run(kind.getKey(), warmup, 0, kind.getValue());
       }
       Map<String, HttpLoad.Result> results = new LinkedHashMap<>();
-      for (Map.Entry<String, BiFunction<Integer, String, String>> kind : kinds.entrySet()) {
-        // other pages than the warm-up's (request numbers further on)
-        HttpLoad.Result r =
-            load.run(
-                kind.getKey(),
-                0,
-                requests,
-                (k, last) -> kind.getValue().apply(k + 1_000_000, last));
-        results.put(kind.getKey(), r);
-        line(report, r.line());
+      try (Database cpuDb = Database.openWithoutMigrating(settings)) {
+        CpuUse cpu = new CpuUse(cpuDb.dataSource());
+        for (Map.Entry<String, BiFunction<Integer, String, String>> kind : kinds.entrySet()) {
+          CpuUse.Snapshot before = cpu.now();
+          // other pages than the warm-up's (request numbers further on)
+          HttpLoad.Result r =
+              load.run(
+                  kind.getKey(),
+                  0,
+                  requests,
+                  (k, last) -> kind.getValue().apply(k + 1_000_000, last));
+          CpuUse.Snapshot after = cpu.now();
+          results.put(kind.getKey(), r);
+          line(
+              report,
+              r.line()
+                  + "  "
+                  + CpuUse.perRequest(before, after, r.millis().length)
+                  + String.format(Locale.ROOT, ", load %.2f", loadAverage()));
+        }
       }
       HttpLoad.Result queue = results.get("queue");
       HttpLoad.Result filtered = results.get("filtered");
@@ -361,6 +372,10 @@ final class BenchQueueCommand implements Callable<Integer> {
       return first;
     }
     return HttpLoad.link(lastBody, "next").orElse(first);
+  }
+
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static String machine() {
