@@ -32,12 +32,16 @@ public final class CpuUse {
     this.dataSource = dataSource;
   }
 
+  /** This JVM's CPU time so far in milliseconds, -1 when the JVM does not say. */
+  public static double jvmMillis() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() / 1e6
+        : -1;
+  }
+
   public Snapshot now() {
-    double jvm = -1;
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      jvm = os.getProcessCpuTime() / 1e6;
-    }
+    double jvm = jvmMillis();
     Map<Integer, Double> backends = new HashMap<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
