@@ -93,7 +93,7 @@ final class BenchQueueCommand implements Callable<Integer> {
           "Repeat the warm-up (up to "
               + MAX_WARMUP_ROUNDS
               + " rounds) until the JVM's CPU per request stops falling: three rounds in a row not"
-              + " 5 % cheaper than the cheapest before (default: ${DEFAULT-VALUE}).",
+              + " 5 %% cheaper than the cheapest before (default: ${DEFAULT-VALUE}).",
       defaultValue = "true",
       fallbackValue = "true")
   boolean warmupUntilCompiled;
