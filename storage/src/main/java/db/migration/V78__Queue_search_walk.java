@@ -70,7 +70,7 @@ public class V78__Queue_search_walk extends BaseJavaMigration {
       st.execute("DROP INDEX IF EXISTS queue_search_trgm");
       // V75's reason, now for the column the query filters on
       st.execute("ALTER TABLE queue_search ALTER COLUMN search_head SET STATISTICS 2000");
-      st.execute("ANALYZE queue_search");
+      Statistics.analyzeIfFilled(st, "queue_search");
     }
   }
 }
