@@ -15,10 +15,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class QueueController {
   private final QueueQuery queue;
   private final ViolationCounts counts;
+  private final QueueRowsHtml rows;
 
-  QueueController(QueueQuery queue, ViolationCounts counts) {
+  QueueController(QueueQuery queue, ViolationCounts counts, QueueRowsHtml rows) {
     this.queue = queue;
     this.counts = counts;
+    this.rows = rows;
   }
 
   @GetMapping("/")
@@ -74,7 +76,9 @@ class QueueController {
             + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
     model.addAttribute("filter", filter);
     model.addAttribute("base", filter.mine() ? "/mine" : "/queue");
-    model.addAttribute("result", queue.page(viewer, filter));
+    QueueQuery.Page page = queue.page(viewer, filter);
+    model.addAttribute("result", page);
+    model.addAttribute("rowsHtml", rows.render(page.rows(), request.getContextPath()));
     // national figures: shown to national users only, a provincial user gets the chips without them
     model.addAttribute("counts", viewer.national() ? counts.flaggedByViolation() : null);
     model.addAttribute("violations", Violation.values());
