@@ -179,18 +179,22 @@ public final class ScoringJob {
     long start = System.nanoTime();
     prepare();
     kafkaStopAt = kafka != null ? BoundedKafkaOffsets.endOffsets(kafka) : null;
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConfig());
-    build(env);
+    Path checkpoints = localCheckpointDir();
     JobExecutionResult result;
+    StreamExecutionEnvironment env = null;
     try {
+      env =
+          StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConfig(checkpoints));
+      build(env);
       result = env.execute("markwatch scoring " + inputName());
     } catch (Exception e) {
       throw new JobFailedException(
           "scoring job over " + inputName() + " failed: " + rootMessage(e), e);
     } finally {
-      closeQuietly(env);
-      RunningScoringJob.deleteQuietly(localCheckpoints);
+      if (env != null) {
+        closeQuietly(env);
+      }
+      RunningScoringJob.deleteQuietly(checkpoints);
     }
     if (kafkaStopAt != null) {
       BoundedKafkaOffsets.commit(kafka, kafkaStopAt);
@@ -304,21 +308,28 @@ public final class ScoringJob {
           "a bounded spool job is run(), not started: build it with watch(...) or kafka(...)");
     }
     prepare();
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConfig());
-    build(env);
+    Path checkpoints = localCheckpointDir();
+    StreamExecutionEnvironment env = null;
     try {
+      env =
+          StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConfig(checkpoints));
+      build(env);
       return new RunningScoringJob(
           env,
           env.executeAsync("markwatch scoring (streaming) " + inputName()),
           this::report,
           () -> {
-            sortDeadLetters();
-            RunningScoringJob.deleteQuietly(localCheckpoints);
+            try {
+              sortDeadLetters();
+            } finally {
+              RunningScoringJob.deleteQuietly(checkpoints);
+            }
           });
     } catch (Exception e) {
-      closeQuietly(env);
-      RunningScoringJob.deleteQuietly(localCheckpoints);
+      if (env != null) {
+        closeQuietly(env);
+      }
+      RunningScoringJob.deleteQuietly(checkpoints);
       throw new JobFailedException(
           "cannot start the scoring job over " + inputName() + ": " + rootMessage(e), e);
     }
@@ -340,8 +351,18 @@ public final class ScoringJob {
     return conf;
   }
 
-  /** The Flink configuration of the local run; see the README for why each key is set. */
+  /** The Flink configuration of the local run, without a checkpoint directory. */
   Configuration flinkConfig() {
+    return flinkConfig(null);
+  }
+
+  /**
+   * The Flink configuration of the local run; see the README for why each key is set.
+   *
+   * @param checkpoints the directory checkpoints go to ({@link #localCheckpointDir}), or null for
+   *     the JobManager's memory
+   */
+  Configuration flinkConfig(Path checkpoints) {
     Configuration conf = jobConfig();
     if (streaming()) {
       // a running job's counters reach the client with the TaskManager's heartbeat (default every
@@ -356,26 +377,31 @@ public final class ScoringJob {
     conf.setString("taskmanager.bind-host", "127.0.0.1");
     conf.setString("taskmanager.host", "127.0.0.1");
     conf.setString("security.delegation.tokens.enabled", "false");
-    if (streaming()) {
-      // checkpoints to files, not to the JobManager's heap, whose default storage refuses a
-      // subtask's state above 5 MB: a shop's kept listings alone can be more (measured: a 40k
-      // bench run failed every checkpoint). A temporary directory: a local run is not resumed from
-      // its checkpoints after the process ends (the Kafka offsets committed at each checkpoint
-      // are where the next run starts)
-      try {
-        localCheckpoints = Files.createTempDirectory("markwatch-checkpoints-");
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            "cannot create a temporary directory for the job's checkpoints: check java.io.tmpdir",
-            e);
-      }
-      conf.setString("execution.checkpointing.dir", localCheckpoints.toUri().toString());
+    if (checkpoints != null) {
+      conf.setString("execution.checkpointing.dir", checkpoints.toUri().toString());
     }
     return conf;
   }
 
-  /** The local run's checkpoint directory, deleted when the run ends. */
-  private Path localCheckpoints;
+  /**
+   * A new temporary directory for a streaming local run's checkpoints (null for a batch run, which
+   * does not checkpoint); the caller deletes it when the run ends. Checkpoints go to files, not to
+   * the JobManager's heap, whose default storage refuses a subtask's state above 5 MB: a shop's
+   * kept listings alone can be more (measured: a 40k bench run failed every checkpoint). Temporary:
+   * a local run is not resumed from its checkpoints after the process ends (the Kafka offsets
+   * committed at each checkpoint are where the next run starts).
+   */
+  private Path localCheckpointDir() {
+    if (!streaming()) {
+      return null;
+    }
+    try {
+      return Files.createTempDirectory("markwatch-checkpoints-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot create a temporary directory for the job's checkpoints: check java.io.tmpdir", e);
+    }
+  }
 
   /**
    * Checkpointing and restarts of a streaming job. Each operator flushes what it holds before a
