@@ -12,6 +12,8 @@ import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.draft.SellerDraft;
 import org.markwatch.crawler.extract.text.Provinces;
+import org.markwatch.detectors.validate.Gtin;
+import org.markwatch.detectors.validate.Validation;
 import org.markwatch.model.Image;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Metrics;
@@ -76,7 +78,7 @@ final class ListingAssembler {
     b.brandClaimed(brand(d.brand.get()));
     Map<String, String> attributes = new LinkedHashMap<>();
     put(attributes, "sku", d.sku.get());
-    put(attributes, "gtin", Gtin.valid(d.gtin.get()));
+    put(attributes, "gtin", validGtin(d.gtin.get()));
     put(attributes, "mpn", d.mpn.get());
     put(attributes, "availability", d.availability.get());
     put(attributes, "condition", d.condition.get());
@@ -234,5 +236,18 @@ final class ListingAssembler {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 missing from the JDK", e);
     }
+  }
+
+  /**
+   * The GTIN's digits (EAN-8, UPC-A, EAN-13, GTIN-14) when its check digit is right, checked by the
+   * detectors' validator, else null: a number that fails is an internal code or a typo, not a
+   * barcode, and is not kept as one. Any whitespace inside is dropped first ("8 934588 012228").
+   */
+  static String validGtin(String text) {
+    if (text == null) {
+      return null;
+    }
+    Validation v = Gtin.validate(text.replaceAll("\\s", ""));
+    return v.valid() ? v.value() : null;
   }
 }

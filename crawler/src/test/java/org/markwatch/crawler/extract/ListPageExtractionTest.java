@@ -201,14 +201,14 @@ class ListPageExtractionTest {
 
   @Test
   void gtinIsKeptOnlyWithAValidCheckDigit() {
-    assertThat(Gtin.valid("4006381333931")).isEqualTo("4006381333931");
-    assertThat(Gtin.valid("4006381333932")).isNull();
-    assertThat(Gtin.valid("0036000291452")).isEqualTo("0036000291452");
-    assertThat(Gtin.valid("036000291452")).isEqualTo("036000291452");
-    assertThat(Gtin.valid("96385074")).isEqualTo("96385074");
-    assertThat(Gtin.valid("8 934588 012228")).isEqualTo("8934588012228");
-    assertThat(Gtin.valid("12345")).isNull();
-    assertThat(Gtin.valid("ABCDEFGHIJKLM")).isNull();
+    assertThat(ListingAssembler.validGtin("4006381333931")).isEqualTo("4006381333931");
+    assertThat(ListingAssembler.validGtin("4006381333932")).isNull();
+    assertThat(ListingAssembler.validGtin("0036000291452")).isEqualTo("0036000291452");
+    assertThat(ListingAssembler.validGtin("036000291452")).isEqualTo("036000291452");
+    assertThat(ListingAssembler.validGtin("96385074")).isEqualTo("96385074");
+    assertThat(ListingAssembler.validGtin("8 934588 012228")).isEqualTo("8934588012228");
+    assertThat(ListingAssembler.validGtin("12345")).isNull();
+    assertThat(ListingAssembler.validGtin("ABCDEFGHIJKLM")).isNull();
   }
 
   @Test
