@@ -25,13 +25,7 @@ import org.flywaydb.core.api.migration.Context;
 public class V16__Accent_folded_search extends BaseJavaMigration {
   @Override
   public void migrate(Context context) throws Exception {
-    boolean postgres =
-        context
-            .getConnection()
-            .getMetaData()
-            .getDatabaseProductName()
-            .toLowerCase()
-            .contains("postgres");
+    boolean postgres = Dialect.isPostgres(context);
     try (Statement st = context.getConnection().createStatement()) {
       if (postgres) {
         st.execute("CREATE EXTENSION IF NOT EXISTS unaccent");

@@ -24,13 +24,7 @@ import org.flywaydb.core.api.migration.Context;
 public class V73__Queue_keyset_indexes extends BaseJavaMigration {
   @Override
   public void migrate(Context context) throws Exception {
-    boolean postgres =
-        context
-            .getConnection()
-            .getMetaData()
-            .getDatabaseProductName()
-            .toLowerCase()
-            .contains("postgres");
+    boolean postgres = Dialect.isPostgres(context);
     try (Statement st = context.getConnection().createStatement()) {
       if (postgres) {
         st.execute(

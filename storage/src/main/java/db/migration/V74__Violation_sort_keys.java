@@ -20,13 +20,7 @@ import org.flywaydb.core.api.migration.Context;
 public class V74__Violation_sort_keys extends BaseJavaMigration {
   @Override
   public void migrate(Context context) throws Exception {
-    boolean postgres =
-        context
-            .getConnection()
-            .getMetaData()
-            .getDatabaseProductName()
-            .toLowerCase()
-            .contains("postgres");
+    boolean postgres = Dialect.isPostgres(context);
     try (Statement st = context.getConnection().createStatement()) {
       st.execute("ALTER TABLE verdict_violations ADD COLUMN flagged BOOLEAN");
       st.execute("ALTER TABLE verdict_violations ADD COLUMN score DOUBLE PRECISION");

@@ -20,13 +20,7 @@ import org.flywaydb.core.api.migration.Context;
 public class V75__Queue_search extends BaseJavaMigration {
   @Override
   public void migrate(Context context) throws Exception {
-    boolean postgres =
-        context
-            .getConnection()
-            .getMetaData()
-            .getDatabaseProductName()
-            .toLowerCase()
-            .contains("postgres");
+    boolean postgres = Dialect.isPostgres(context);
     try (Statement st = context.getConnection().createStatement()) {
       st.execute(
           "CREATE TABLE queue_search ("

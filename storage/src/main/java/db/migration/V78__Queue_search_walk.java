@@ -33,13 +33,7 @@ public class V78__Queue_search_walk extends BaseJavaMigration {
 
   @Override
   public void migrate(Context context) throws Exception {
-    boolean postgres =
-        context
-            .getConnection()
-            .getMetaData()
-            .getDatabaseProductName()
-            .toLowerCase()
-            .contains("postgres");
+    boolean postgres = Dialect.isPostgres(context);
     String head =
         "CASE WHEN OCTET_LENGTH(search_folded) + OCTET_LENGTH(listing_id) <= "
             + HEAD_BYTES
