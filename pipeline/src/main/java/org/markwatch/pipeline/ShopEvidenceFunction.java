@@ -92,7 +92,7 @@ final class ShopEvidenceFunction
   /** The kept listings may show an older signal than the current one. */
   private transient ValueState<Boolean> changed;
 
-  /** ... and the difference is more than the quoted counts ({@link #gist}). */
+  /** ... and the difference is more than the quoted counts (the {@link #quotedPhrase} changed). */
   private transient ValueState<Boolean> material;
 
   /** Processing time of the last revision of this shop. */
@@ -153,7 +153,8 @@ final class ShopEvidenceFunction
       out.collect(network == null ? r : raise(r, List.of(network), false));
       return;
     }
-    Signal before = shopSignal();
+    String quotedBefore = quotedPhrase();
+    Signal before = shopSignal(quotedBefore);
     String phrase = f.replicaPhrase();
     Member was = members.get(r.listingId());
     ShopCounts c = counts.value() == null ? new ShopCounts(0, 0) : counts.value();
@@ -188,7 +189,8 @@ final class ShopEvidenceFunction
     if (keeping) {
       kept.put(r.listingId(), r);
     }
-    Signal shop = shopSignal();
+    String quoted = quotedPhrase();
+    Signal shop = shopSignal(quoted);
     if (keep) {
       // raisable: its verdict is the shop's current signal (or none), replacing any earlier one
       out.collect(raise(r, signals(shop, network), true));
@@ -202,7 +204,7 @@ final class ShopEvidenceFunction
       changed.update(true);
       long now = ctx.timerService().currentProcessingTime();
       long due = (now / REVISE_MILLIS + 1) * REVISE_MILLIS;
-      if (!gist(before).equals(gist(shop))) {
+      if (!java.util.Objects.equals(quotedBefore, quoted)) {
         material.update(true);
       } else if (!Boolean.TRUE.equals(material.value())) {
         due = Math.max(due, recountDue());
@@ -273,19 +275,6 @@ final class ShopEvidenceFunction
     return last == null ? 0 : last + RECOUNT_MILLIS;
   }
 
-  /**
-   * What a shop signal says beyond its counts: its phrase, or empty for none. Two signals of the
-   * same gist give the same weight and score.
-   */
-  private static String gist(Signal s) {
-    if (s == null) {
-      return "";
-    }
-    String e = s.evidence();
-    int cut = e.lastIndexOf(" (");
-    return cut < 0 ? e : e.substring(0, cut);
-  }
-
   private void count(String phrase, int delta) throws Exception {
     Integer n = phrases.get(phrase);
     int next = (n == null ? 0 : n) + delta;
@@ -301,12 +290,28 @@ final class ShopEvidenceFunction
    * shop as seen so far; null when the shop does not betray itself.
    */
   private Signal shopSignal() throws Exception {
+    return shopSignal(quotedPhrase());
+  }
+
+  /**
+   * The phrase the shop signal quotes, null when the shop does not betray itself. Two signals
+   * quoting the same phrase differ only in their counts: same weight, same score.
+   */
+  private String quotedPhrase() throws Exception {
     ShopCounts c = counts.value();
     if (c == null || !ShopEvidence.qualifies(c.admitting(), c.total() - 1)) {
       return null;
     }
-    String phrase = ShopEvidence.shopPhrase(phrases.entries());
-    return phrase == null ? null : ShopEvidence.shopSignal(phrase, c.admitting(), c.total() - 1);
+    return ShopEvidence.shopPhrase(phrases.entries());
+  }
+
+  /** The shop signal quoting {@code phrase} with the shop's counts; null for a null phrase. */
+  private Signal shopSignal(String phrase) throws Exception {
+    if (phrase == null) {
+      return null;
+    }
+    ShopCounts c = counts.value();
+    return ShopEvidence.shopSignal(phrase, c.admitting(), c.total() - 1);
   }
 
   private static boolean same(Signal a, Signal b) {
