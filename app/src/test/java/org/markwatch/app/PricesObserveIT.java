@@ -102,15 +102,7 @@ class PricesObserveIT {
     try (TestDatabase scratch = TestDatabase.create(backend)) {
       store(scratch.settings());
       Path out = dir.resolve("observed-prices.yaml");
-      ObservedPriceQuery.Result r =
-          PricesCommand.Observe.observe(
-              scratch.settings(),
-              new DetectorConfig(DetectorConfFiles.readDir(CONF, "brands"), Map.of()),
-              90,
-              20,
-              out,
-              true,
-              NOW);
+      ObservedPriceQuery.Result r = observeAndStore(scratch.settings(), out);
 
       assertThat(r.groups())
           .containsExactly(
@@ -172,15 +164,7 @@ class PricesObserveIT {
     try (TestDatabase scratch = TestDatabase.create(TestDatabase.Backend.H2)) {
       store(scratch.settings(), listings);
       Path out = dir.resolve("observed-prices.yaml");
-      ObservedPriceQuery.Result r =
-          PricesCommand.Observe.observe(
-              scratch.settings(),
-              new DetectorConfig(DetectorConfFiles.readDir(CONF, "brands"), Map.of()),
-              90,
-              20,
-              out,
-              true,
-              NOW);
+      ObservedPriceQuery.Result r = observeAndStore(scratch.settings(), out);
       assertThat(r.groups())
           .containsExactly(
               new ObservedPriceQuery.Group("vans", "", "shoes", 2_000_000, 1_000_000, 50),
@@ -207,6 +191,18 @@ class PricesObserveIT {
         assertThat(fired(after.score(authentic))).isFalse();
       }
     }
+  }
+
+  /** {@code prices observe --since 90 --min-samples 20 --out FILE --store} at {@link #NOW}. */
+  private static ObservedPriceQuery.Result observeAndStore(DatabaseSettings settings, Path out) {
+    return PricesCommand.Observe.observe(
+        settings,
+        new DetectorConfig(DetectorConfFiles.readDir(CONF, "brands"), Map.of()),
+        90,
+        20,
+        out,
+        true,
+        NOW);
   }
 
   private static boolean fired(Scored s) {
