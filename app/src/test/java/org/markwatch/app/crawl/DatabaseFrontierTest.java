@@ -75,6 +75,7 @@ class DatabaseFrontierTest {
       throws InterruptedException {
     CountDownLatch start = new CountDownLatch(1);
     List<Integer> counts = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Thread> threads = new ArrayList<>();
     for (String worker : List.of("w1", "w2")) {
       threads.add(
@@ -94,6 +95,8 @@ class DatabaseFrontierTest {
                       }
                     } catch (InterruptedException e) {
                       Thread.currentThread().interrupt();
+                    } catch (RuntimeException | AssertionError e) {
+                      failures.add(worker + ": " + e);
                     } finally {
                       f.close();
                       counts.add(n);
@@ -104,6 +107,7 @@ class DatabaseFrontierTest {
     for (Thread t : threads) {
       t.join(120_000);
     }
+    assertThat(failures).as("what the workers threw").isEmpty();
     return counts;
   }
 

@@ -187,13 +187,23 @@ public final class FrontierStore {
               host = rs.getString(1);
             }
           }
-          update(
-              c,
-              "UPDATE frontier_hosts SET lease_owner = ?, lease_until = ? WHERE source_id = ? AND host = ?",
-              worker,
-              Transactions.at(now.plus(ttl)),
-              sourceId,
-              host);
+          // the lease is taken only if it is still free, ours or expired: without SKIP LOCKED (H2)
+          // two workers can pick the same free host, and the second, taking it unconditionally,
+          // went on to put the first's in-flight URLs back below and claim one again (a page
+          // fetched twice: DatabaseFrontierTest on H2)
+          if (update(
+                  c,
+                  "UPDATE frontier_hosts SET lease_owner = ?, lease_until = ? WHERE source_id = ? AND host = ?"
+                      + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)",
+                  worker,
+                  Transactions.at(now.plus(ttl)),
+                  sourceId,
+                  host,
+                  worker,
+                  Transactions.at(now))
+              == 0) {
+            return Optional.<String>empty();
+          }
           update(
               c,
               """
