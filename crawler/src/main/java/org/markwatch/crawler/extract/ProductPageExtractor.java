@@ -7,6 +7,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
+import org.markwatch.crawler.extract.fallback.BrandFinder;
 import org.markwatch.crawler.extract.fallback.LabelledValues;
 import org.markwatch.crawler.extract.fallback.MainPriceFinder;
 import org.markwatch.crawler.extract.fallback.PageHints;
@@ -43,6 +44,18 @@ final class ProductPageExtractor {
     return a.compareTo(b.multiply(NEAR)) <= 0 && b.compareTo(a.multiply(NEAR)) <= 0;
   }
 
+  private static final java.util.regex.Pattern TITLE_SEPARATOR =
+      java.util.regex.Pattern.compile("\\s*[|\\-–—:·•]\\s*\\S.*");
+
+  /** Whether {@code title} is {@code heading} followed by a separator and more ("X | Shop"). */
+  static boolean withSiteName(String title, String heading) {
+    String t = title.strip();
+    return !heading.isEmpty()
+        && t.length() > heading.length()
+        && t.regionMatches(true, 0, heading, 0, heading.length())
+        && TITLE_SEPARATOR.matcher(t.substring(heading.length())).matches();
+  }
+
   private static boolean isMarkup(String layer) {
     return Layers.JSONLD.equals(layer)
         || Layers.MICRODATA.equals(layer)
@@ -65,8 +78,16 @@ final class ProductPageExtractor {
       ProfileExtractor.apply(doc, profile, d);
       TextLayer.apply(d, profile, d.text.get(), d.text.get());
     }
-    Element h1 = doc.selectFirst(Css.of("h1"));
-    d.title.offer(h1 == null ? null : h1.text(), Layers.FALLBACK);
+    Element h1 = PageHints.mainHeading(doc);
+    String heading = h1 == null ? null : h1.text().strip();
+    if (heading != null
+        && d.title.isSet()
+        && Layers.META.equals(d.title.layer())
+        && withSiteName(d.title.get(), heading)) {
+      // og:title is often "Product | Shop"; the heading is the product's name alone.
+      d.title.force(heading, Layers.FALLBACK);
+    }
+    d.title.offer(heading, Layers.FALLBACK);
     d.title.offer(doc.title(), Layers.FALLBACK);
     if (!d.hasContent()) {
       return d;
@@ -79,6 +100,12 @@ final class ProductPageExtractor {
       d.brand.force(labelled.get(LabelledValues.Kind.BRAND), Layers.FALLBACK);
       d.gtin.offer(labelled.get(LabelledValues.Kind.GTIN), Layers.FALLBACK);
       d.mpn.offer(labelled.get(LabelledValues.Kind.MPN), Layers.FALLBACK);
+      if (!d.brand.isSet()) {
+        String shown = BrandFinder.find(doc, h1);
+        if (shown != null && !PageLocale.isSiteName(shown, doc)) {
+          d.brand.offer(shown, Layers.FALLBACK);
+        }
+      }
     }
     if (!d.sku.isSet()) {
       d.sku.offer(UrlIdGuesser.guess(page.url(), html), Layers.URL);

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.markwatch.crawler.extract.fallback.MainPriceFinder;
+import org.markwatch.crawler.extract.fallback.PageHints;
 import org.markwatch.crawler.extract.html.Css;
 
 /**
@@ -163,6 +164,7 @@ public final class CardFinder {
       }
     }
     List<Card> cards = new ArrayList<>();
+    Element heading = PageHints.mainHeading(doc);
     int h1At = -1;
     int looseAt = -1;
     boolean besideTitle = false;
@@ -172,7 +174,7 @@ public final class CardFinder {
     List<Element> all = doc.body().getAllElements();
     for (int i = 0; i < all.size(); i++) {
       Element e = all.get(i);
-      if (h1At < 0 && e.normalName().equals("h1")) {
+      if (h1At < 0 && e == heading) {
         h1At = i;
       }
       if (h1At >= 0

@@ -38,7 +38,12 @@ public final class LabelledValues {
                 + "|article number|art\\.?-?\\s?nr\\.?|artikelnummer|artikel-nr\\.?|référence|réf\\.?|ref\\.?|código|cód\\.?|codice"
                 + "|mã sản phẩm|mã sp|mã hàng|mã sku|mã|kod produktu|kód produktu|katalógové číslo|numer katalogowy|артикул|код товара"
                 + "|tootekood|artikkel|artikelnr\\.?|varenummer|varenr\\.?|tuotenumero|tuotekoodi|cikkszám|termékkód|kod|"
-                + "ürün kodu|κωδικός|商品編號|商品编号|品號|货号|商品番号|상품번호|prekės kodas|preces kods"));
+                + "ürün kodu|κωδικός|商品編號|商品编号|品號|货号|商品番号|상품번호|prekės kodas|preces kods"
+                // German shop systems' "Produktnummer"/"Bestellnummer" and the Japanese "品番"
+                // (item number) and "商品コード" (product code).
+                + "|produktnummer|bestellnummer|artikel-nummer|品番|商品コード"
+                // The South Slavic "code" (šifra artikla, šifra proizvoda).
+                + "|šifra|šifra artikla|šifra proizvoda|šifra izdelka"));
     LABELS.put(
         Kind.BRAND,
         label(
@@ -50,12 +55,17 @@ public final class LabelledValues {
                 // Czech, Croatian/Serbian, and the Vietnamese "hãng" (maker) forms.
                 + "|výrobca|proizvođač|proizvodjač|hãng|hãng sản xuất|thương hiệu sản phẩm"));
     LABELS.put(
-        Kind.GTIN, label("ean|ean-?13|gtin|gtin-?13|upc|barcode|isbn|isbn-?13|mã vạch|код ean"));
+        Kind.GTIN,
+        label(
+            "ean|ean-?13|ean code|gtin|gtin-?13|upc|barcode|isbn|isbn-?13|mã vạch|код ean"
+                // Japan's article number is an EAN-13 called JAN.
+                + "|jan|jan-?code|janコード|jan コード"));
     LABELS.put(
         Kind.MPN,
         label(
             "mpn|model|model number|model no\\.?|part number|manufacturer part number|mfr part"
-                + "|modell|modèle|modelo|modello|mã model"));
+                + "|modell|modèle|modelo|modello|mã model"
+                + "|herstellernummer|hersteller-artikelnummer|kod producenta|型番"));
   }
 
   /**
@@ -85,9 +95,12 @@ public final class LabelledValues {
   private static final int MAX_BARE_LABEL = 40;
 
   private static Pattern label(String alternatives) {
-    // The label alone ("SKU:"), or the label and its value in one text ("SKU: 12345").
+    // The label alone ("SKU:"), or the label and its value in one text ("SKU: 12345"); a
+    // separator may come first when labels share a line ("Brand: X | Code: Y").
     return Pattern.compile(
-        "(?iu)^\\s*(?:" + alternatives + ")(?!\\p{L})\\s*(?:[:#：]\\s*(.{0,80}?)|[.]?)\\s*$");
+        "(?iu)^\\s*(?:[|·•/]\\s*)?(?:"
+            + alternatives
+            + ")(?!\\p{L})\\s*(?:[:#：]\\s*(.{0,80}?)|[.]?)\\s*$");
   }
 
   /** A word alone that introduces the value after it ("by X", "von X", "par X"). */

@@ -37,7 +37,7 @@ public final class MainPriceFinder {
               + "selling|offer|deal|big|large|product-price|price-box|pdp");
   private static final Pattern BAD_CLASS =
       Pattern.compile(
-          "old|was|before|original|regular|list|strike|compare|msrp|rrp|"
+          "old|was|before|original|regular|list|strike|compare|msrp|rrp|non-?sale|"
               + "retail|save|saving|discount|instal|month|shipping|delivery|postage|tax|vat|unit|per-|crossed|through|prev|"
               + "min-|max-|range|filter|slider|coupon|points|reward|bonus|cashback|club|member");
   private static final Pattern BAD_CONTEXT =
@@ -55,8 +55,38 @@ public final class MainPriceFinder {
 
   private static final Pattern WAS =
       Pattern.compile(
-          "old|was|before|original|regular|list|strike|compare|msrp|rrp|"
+          "old|was|before|original|regular|list|strike|compare|msrp|rrp|non-?sale|"
               + "crossed|through|gia-goc|giagoc|price-goc");
+
+  /**
+   * The words that introduce a price that is not the one to pay, written before it ("Was: $109.95",
+   * "UVP 39,99 €", "Giá gốc: 1.490.000₫") or, for screen readers, after it ("$38.00 Regular
+   * Price"). Matched against the lower-cased label.
+   */
+  private static final Pattern WAS_LABEL =
+      Pattern.compile(
+          "^(?:was|before|previously|list price|regular price|original price|retail price|"
+              + "compare at|msrp|rrp|srp|uvp|statt|vorher|bisher|ursprünglich|"
+              + "prix barré|prix initial|prix de référence|au lieu de|precio anterior|antes|"
+              + "prezzo di listino|invece di|cena regularna|cena katalogowa|původně|před slevou|"
+              + "pôvodne|giá gốc|giá cũ|giá niêm yết|giá thị trường|原价|定价|通常価格|参考価格|"
+              + "price reduced from|reduced from)\\s*:?$");
+
+  /**
+   * The heading of a block of other products ("Related products", "Sản phẩm liên quan"). Prices
+   * after such a heading that comes after the page's own heading belong to those products. Matched
+   * against the lower-cased heading.
+   */
+  private static final Pattern RELATED_HEADING =
+      Pattern.compile(
+          "related|similar|you may also|you might also|also bought|also viewed|also like|"
+              + "customers who|recommended|recently viewed|more from|more like this|"
+              + "frequently bought|complete the look|zubehör|ähnliche|das könnte|kunden kauften|"
+              + "vous aimerez|produits similaires|vous pourriez|relacionados|también te|"
+              + "correlati|potrebbe piacerti|podobné|související|polecamy|podobne|"
+              + "liên quan|tương tự|có thể bạn|gợi ý|xem thêm|関連商品|この商品を見た人|"
+              + "おすすめ|相关|推荐|猜你喜欢|관련 상품|похожие|рекомендуем");
+
   private static final Pattern NUMBERS = Pattern.compile("\\d+(?:[.,' ]\\d+)*");
 
   private MainPriceFinder() {}
@@ -73,13 +103,18 @@ public final class MainPriceFinder {
     if (all.size() > MAX_ELEMENTS) {
       all = all.subList(0, MAX_ELEMENTS);
     }
+    Element heading = PageHints.mainHeading(doc);
     int titleAt = -1;
     int buyAt = -1;
+    int otherProductsAt = -1;
     for (int i = 0; i < all.size(); i++) {
       Element e = all.get(i);
       String tag = e.normalName();
-      if (titleAt < 0 && tag.equals("h1")) {
+      if (titleAt < 0 && e == heading) {
         titleAt = i;
+      }
+      if (titleAt >= 0 && otherProductsAt < 0 && isOtherProductsHeading(e)) {
+        otherProductsAt = i;
       }
       if (buyAt < 0
           && (tag.equals("button") || tag.equals("input") || tag.equals("a"))
@@ -136,6 +171,10 @@ public final class MainPriceFinder {
       if (symbol == null && !priceClass) {
         continue;
       }
+      if (symbol != null && !priceClass && !againstAmount(text, symbol)) {
+        // A code written in letters ("LS", "Br", "E") inside some other text ("SKU: LS-CND-0042").
+        continue;
+      }
       boolean several = NUMBERS.matcher(text).results().count() > 1;
       String priceText = text;
       if (several) {
@@ -159,7 +198,13 @@ public final class MainPriceFinder {
       if (BAD_CLASS.matcher(names).find()) {
         score -= 2;
       }
-      if (WAS.matcher(names).find() || struckThrough(e)) {
+      String label = labelBefore(e);
+      boolean wasLabel =
+          WAS_LABEL.matcher(label).find() || WAS_LABEL.matcher(hiddenLabelAfter(e)).find();
+      if (wasLabel) {
+        score -= 2;
+      }
+      if (wasLabel || WAS.matcher(names).find() || struckThrough(e)) {
         struck.add(new int[] {i});
         struckAmounts.add(p.amount());
       }
@@ -177,6 +222,9 @@ public final class MainPriceFinder {
         score -= 1;
       }
       score -= contextPenalty(e, badContext);
+      if (otherProductsAt >= 0 && i > otherProductsAt) {
+        score -= 3;
+      }
       if (titleAt >= 0) {
         int d = i - titleAt;
         score += d >= 0 ? 3.0 * Math.max(0, 1 - d / 300.0) : -Math.min(1.5, -d / 200.0);
@@ -222,11 +270,88 @@ public final class MainPriceFinder {
       if (tag.equals("del") || tag.equals("s") || tag.equals("strike")) {
         return true;
       }
+      if (p.attributesSize() > 0 && p.attr("style").contains("line-through")) {
+        return true;
+      }
       if (tag.equals("body") || p.childrenSize() > 8) {
         return false;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the amount in {@code text} is written against {@code symbol}. A currency sign ("$",
+   * "€", "₫") always counts; a symbol in letters ("EUR", "zł", "LS") must stand alone beside a
+   * number, so that a reference such as "LS-CND-0042" is no price.
+   */
+  static boolean againstAmount(String text, String symbol) {
+    if (symbol.codePoints().noneMatch(Character::isLetter)) {
+      return true;
+    }
+    String q = Pattern.quote(symbol.strip());
+    return Pattern.compile(
+            "(?<![\\p{L}\\d-])" + q + "[\\s.:]{0,2}\\d|\\d\\s?" + q + "(?![\\p{L}\\d-])")
+        .matcher(text)
+        .find();
+  }
+
+  /** A heading (h2 to h6) over a block of other products. */
+  private static boolean isOtherProductsHeading(Element e) {
+    String tag = e.normalName();
+    if (tag.length() != 2 || tag.charAt(0) != 'h' || tag.charAt(1) < '2' || tag.charAt(1) > '6') {
+      return false;
+    }
+    String t = e.text();
+    return t.length() <= 60 && RELATED_HEADING.matcher(t.toLowerCase(Locale.ROOT)).find();
+  }
+
+  /** The short text right before {@code e} ("Was:", "Now:"), lower-cased; "" when none. */
+  private static String labelBefore(Element e) {
+    Element x = e;
+    for (int depth = 0; depth < 3 && x != null; depth++) {
+      Node prev = x.previousSibling();
+      while (prev instanceof TextNode t && t.isBlank()) {
+        prev = prev.previousSibling();
+      }
+      if (prev instanceof Element label && isScreenReaderOnly(label) && follows(label)) {
+        // "<span>$38.00</span><span class=sr-only>Regular Price</span><span>$30.40</span>": the
+        // hidden label after the previous price is that price's.
+        return "";
+      }
+      if (prev != null) {
+        String t =
+            prev instanceof TextNode tn ? tn.text() : prev instanceof Element pe ? pe.text() : "";
+        t = t.replace('\u00a0', ' ').strip();
+        return t.length() > 40 ? "" : t.toLowerCase(Locale.ROOT);
+      }
+      x = x.parent();
+    }
+    return "";
+  }
+
+  /** The text of a screen-reader-only element right after {@code e}, lower-cased; "" when none. */
+  private static String hiddenLabelAfter(Element e) {
+    Element next = e.nextElementSibling();
+    if (next == null || next.attributesSize() == 0) {
+      return "";
+    }
+    if (!isScreenReaderOnly(next)) {
+      return "";
+    }
+    String t = next.text().strip();
+    return t.length() > 40 ? "" : t.toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isScreenReaderOnly(Element e) {
+    String c = e.className().toLowerCase(Locale.ROOT);
+    return c.contains("sr-only") || c.contains("visually-hidden") || c.contains("screen-reader");
+  }
+
+  /** Whether the element before {@code label} shows a number (a price it labels). */
+  private static boolean follows(Element label) {
+    Element before = label.previousElementSibling();
+    return before != null && before.text().chars().anyMatch(Character::isDigit);
   }
 
   /** The number written right against the currency symbol ("294 元", "$ 12.99"), or null. */
@@ -320,6 +445,11 @@ public final class MainPriceFinder {
     for (var a : e.attributes()) {
       if (a.getKey().startsWith("data-")) {
         sb.append(' ').append(a.getKey());
+        String v = a.getValue();
+        if (v.length() <= 40 && v.indexOf(' ') < 0 && v.indexOf('{') < 0 && v.indexOf('/') < 0) {
+          // Component names ("data-hook=formatted-primary-price", "data-price-type=finalPrice").
+          sb.append(' ').append(v);
+        }
       }
     }
     return sb.toString().toLowerCase(Locale.ROOT);
@@ -330,7 +460,10 @@ public final class MainPriceFinder {
     int depth = 0;
     for (Element p = e; p != null && depth < 12; p = p.parent(), depth++) {
       String tag = p.normalName();
-      if (tag.equals("del") || tag.equals("s") || tag.equals("strike")) {
+      if (tag.equals("del")
+          || tag.equals("s")
+          || tag.equals("strike")
+          || (p.attributesSize() > 0 && p.attr("style").contains("line-through"))) {
         penalty += 4;
       }
       if (tag.equals("header")

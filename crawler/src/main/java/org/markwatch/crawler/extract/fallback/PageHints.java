@@ -2,16 +2,95 @@ package org.markwatch.crawler.extract.fallback;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.markwatch.crawler.extract.html.Css;
 
-/** Small page heuristics for fields without markup: breadcrumbs and the text's language. */
+/**
+ * Small page heuristics for fields without markup: the page's own heading, breadcrumbs and the
+ * text's language.
+ */
 public final class PageHints {
+  /** Headings looked at, at most: a page has one or two, a hostile one may have thousands. */
+  private static final int MAX_HEADINGS = 20;
+
+  /** Class or id of a block that holds the site's name or logo, not the page's subject. */
+  private static final Pattern SITE_NAME_BLOCK =
+      Pattern.compile("logo|masthead|site-?title|site-?name|site-?branding|navbar-brand");
+
   private static final String VIETNAMESE_ONLY =
       "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂÂĐÊÔƠƯ";
 
   private PageHints() {}
+
+  /**
+   * The page's own heading: the first h1 that is not the site's name or logo. Many shop themes put
+   * the logo in an h1 in the page header ({@code <div id="logo"><h1><a href="/">Shop</a></h1>}) and
+   * the product's name in a second h1; null when every h1 is the site's.
+   */
+  public static Element mainHeading(Document doc) {
+    Element body = doc.body();
+    if (body == null) {
+      return null;
+    }
+    int seen = 0;
+    for (Element h : body.select(Css.of("h1"))) {
+      if (++seen > MAX_HEADINGS) {
+        return null;
+      }
+      if (!isSiteName(h)) {
+        return h;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isSiteName(Element h1) {
+    if (h1.text().isBlank()) {
+      return true;
+    }
+    Element link = h1.selectFirst(Css.of("a[href]"));
+    if (link != null
+        && link.text().strip().equals(h1.text().strip())
+        && isHome(link.attr("href"))) {
+      return true;
+    }
+    int depth = 0;
+    for (Element p = h1; p != null && depth < 6; p = p.parent(), depth++) {
+      if (p.attributesSize() > 0
+          && SITE_NAME_BLOCK
+              .matcher((p.className() + " " + p.id()).toLowerCase(Locale.ROOT))
+              .find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A link to the site's home page: "/", "./", "index.html", "?route=common/home", "https://host/".
+   */
+  private static boolean isHome(String href) {
+    String h = href.strip().toLowerCase(Locale.ROOT);
+    if (h.equals("/")
+        || h.equals("./")
+        || h.equals("#")
+        || h.startsWith("/index.")
+        || h.startsWith("index.")) {
+      return true;
+    }
+    if (h.contains("common/home")) {
+      return true;
+    }
+    int scheme = h.indexOf("://");
+    if (scheme > 0) {
+      int path = h.indexOf('/', scheme + 3);
+      return path < 0 || h.substring(path).equals("/");
+    }
+    return false;
+  }
 
   /**
    * The category path of the first breadcrumb trail on the page, broadest first; empty when none.

@@ -86,7 +86,7 @@ public final class StockFinder {
     if (body == null) {
       return null;
     }
-    Scan scan = new Scan(body, body.selectFirst("h1"));
+    Scan scan = new Scan(body, PageHints.mainHeading(doc));
     NodeTraversor.filter(scan, body);
     return scan.result();
   }
