@@ -1,4 +1,4 @@
-package org.markwatch.detectors.validate;
+package org.markwatch.model.validate;
 
 /**
  * Vietnamese tax code (mã số thuế): 10 digits, or 13 for a branch (written "0102641429-066").

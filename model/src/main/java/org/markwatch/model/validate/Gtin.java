@@ -1,4 +1,4 @@
-package org.markwatch.detectors.validate;
+package org.markwatch.model.validate;
 
 /**
  * GTIN-8, -12 (UPC-A), -13 (EAN) and -14 check digits, and the GS1 member organisation that issued

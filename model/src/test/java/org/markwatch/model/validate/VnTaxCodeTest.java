@@ -1,8 +1,9 @@
-package org.markwatch.detectors.validate;
+package org.markwatch.model.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -12,13 +13,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
-import org.markwatch.detectors.TestData;
 
 class VnTaxCodeTest {
+  static final Path SHARED = Path.of(System.getProperty("markwatch.shared", "../../shared"));
+
   @Test
   void everyRowOfTheSharedTableIsJudgedAsExpected() throws Exception {
-    List<String> lines =
-        Files.readAllLines(TestData.shared().resolve("data/validators/vn-tax-codes.tsv"));
+    List<String> lines = Files.readAllLines(SHARED.resolve("data/validators/vn-tax-codes.tsv"));
     int rows = 0;
     for (String line : lines) {
       if (line.startsWith("#") || line.startsWith("code\t") || line.isBlank()) {
