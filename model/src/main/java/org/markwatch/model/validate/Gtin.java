@@ -38,6 +38,14 @@ public final class Gtin {
   }
 
   /**
+   * The 14-digit form of a GTIN's digits (zeros in front), under which a GTIN-8, -12 or -13 and the
+   * GTIN-14 that writes it with leading zeros are one code.
+   */
+  public static String gtin14(String digits) {
+    return "0".repeat(14 - digits.length()) + digits;
+  }
+
+  /**
    * The GS1 issuer of a valid GTIN-13 (or GTIN-12/14 read as 13), by prefix; "unknown" otherwise.
    */
   public static String issuer(String gtin) {

@@ -1,6 +1,7 @@
 package org.markwatch.model.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,5 +68,40 @@ class VnTaxCodeTest {
     String changed = new String(c);
     Assume.that(!changed.substring(2, 9).equals("0000000"));
     assertThat(VnTaxCode.validate(changed).valid()).isFalse();
+  }
+
+  @Test
+  void checkGivesTheNormalFormOrSaysWhatIsWrongInASentence() {
+    // 0·31+1·29+0·23+0·19+1·17+0·13+1·7+8·5+8·3 = 117; 117 mod 11 = 7; 10 - 7 = 3
+    assertThat(VnTaxCode.check("0100101883", "seller tax code")).isEqualTo("0100101883");
+    assertThat(VnTaxCode.check("0300436693", "seller tax code")).isEqualTo("0300436693");
+    assertThat(VnTaxCode.check(" 0101234565 ", "seller tax code")).isEqualTo("0101234565");
+    assertThat(VnTaxCode.check("0100101883-001", "seller tax code")).isEqualTo("0100101883-001");
+    assertThat(VnTaxCode.check("0100101883001", "seller tax code")).isEqualTo("0100101883-001");
+    assertThatThrownBy(() -> VnTaxCode.check(" ", "seller tax code"))
+        .hasMessage("seller tax code: missing");
+    assertThatThrownBy(() -> VnTaxCode.check("0100101884", "seller tax code"))
+        .hasMessage(
+            "seller tax code '0100101884': the check digit does not match (not a real tax code)");
+    assertThatThrownBy(() -> VnTaxCode.check("010010188", "seller tax code"))
+        .hasMessage("seller tax code '010010188': expected 10 digits, or 13 (10 + branch number)");
+    assertThatThrownBy(() -> VnTaxCode.check("01001018AB", "seller tax code"))
+        .hasMessageContaining("expected 10 digits");
+    assertThatThrownBy(() -> VnTaxCode.check("0100101883-000", "seller tax code"))
+        .hasMessage("seller tax code '0100101883-000': a branch number runs from 001 to 999");
+    assertThatThrownBy(() -> VnTaxCode.check("0100101884-001", "seller tax code"))
+        .hasMessageContaining("check digit");
+    // 0·31+1·29 = 29; 29 mod 11 = 7; check 3: right, but the sequence number is zero
+    assertThatThrownBy(() -> VnTaxCode.check("0100000003", "seller tax code"))
+        .hasMessageContaining("sequence number");
+  }
+
+  @Test
+  void everyNineDigitPrefixHasAtMostOneValidCode() {
+    int valid = 0;
+    for (int d = 0; d <= 9; d++) {
+      valid += VnTaxCode.validate("010123456" + d).valid() ? 1 : 0;
+    }
+    assertThat(valid).isEqualTo(1);
   }
 }
