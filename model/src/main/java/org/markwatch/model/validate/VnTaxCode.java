@@ -69,7 +69,7 @@ public final class VnTaxCode {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException(label + ": missing");
     }
-    Validation v = validate(text);
+    Validation v = validate(text.strip()); // a typed code may end in a tab or a newline
     if (v.valid()) {
       return v.value();
     }

@@ -76,6 +76,7 @@ class VnTaxCodeTest {
     assertThat(VnTaxCode.check("0100101883", "seller tax code")).isEqualTo("0100101883");
     assertThat(VnTaxCode.check("0300436693", "seller tax code")).isEqualTo("0300436693");
     assertThat(VnTaxCode.check(" 0101234565 ", "seller tax code")).isEqualTo("0101234565");
+    assertThat(VnTaxCode.check("0101234565\t\n", "seller tax code")).isEqualTo("0101234565");
     assertThat(VnTaxCode.check("0100101883-001", "seller tax code")).isEqualTo("0100101883-001");
     assertThat(VnTaxCode.check("0100101883001", "seller tax code")).isEqualTo("0100101883-001");
     assertThatThrownBy(() -> VnTaxCode.check(" ", "seller tax code"))
