@@ -1,29 +1,15 @@
 package org.markwatch.demo;
 
 import java.util.Random;
+import org.markwatch.model.validate.VnTaxCode;
 
-/**
- * Vietnamese tax codes (mã số thuế): weights 31,29,23,19,17,13,7,5,3 over the first nine digits,
- * check digit = 10 - (sum mod 11), where a result of 10 is never valid.
- */
+/** Vietnamese tax codes (mã số thuế) for the demo's sellers, valid by {@link VnTaxCode}. */
 final class TaxCodes {
-  private static final int[] WEIGHTS = {31, 29, 23, 19, 17, 13, 7, 5, 3};
-
   private TaxCodes() {}
-
-  /** The check digit of nine digits, or -1 when no digit makes them valid. */
-  static int checkDigit(String nineDigits) {
-    int sum = 0;
-    for (int i = 0; i < 9; i++) {
-      sum += WEIGHTS[i] * (nineDigits.charAt(i) - '0');
-    }
-    int check = 10 - (sum % 11);
-    return check == 10 ? -1 : check;
-  }
 
   /**
    * A valid 10-digit code. The first two digits are a province prefix (01 Hà Nội, 03 TP.HCM, ...);
-   * draws again until the nine digits admit a check digit.
+   * draws again until the nine digits admit a check digit and make a valid code.
    */
   static String generate(Random rng, String provincePrefix) {
     while (true) {
@@ -31,8 +17,8 @@ final class TaxCodes {
       while (nine.length() < 9) {
         nine.append(rng.nextInt(10));
       }
-      int check = checkDigit(nine.toString());
-      if (check >= 0) {
+      int check = VnTaxCode.checkDigit(nine.toString());
+      if (check >= 0 && VnTaxCode.validate(nine.toString() + check).valid()) {
         return nine.toString() + check;
       }
     }

@@ -12,13 +12,13 @@ import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.draft.SellerDraft;
 import org.markwatch.crawler.extract.text.Provinces;
-import org.markwatch.detectors.validate.Gtin;
-import org.markwatch.detectors.validate.Validation;
 import org.markwatch.model.Image;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Metrics;
 import org.markwatch.model.Money;
 import org.markwatch.model.Seller;
+import org.markwatch.model.validate.Gtin;
+import org.markwatch.model.validate.Validation;
 
 /**
  * Turns a {@link Draft} into a {@code markwatch.listing/1} record: ids, currency defaults, bounds

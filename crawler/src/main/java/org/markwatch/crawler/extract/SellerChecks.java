@@ -5,10 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.markwatch.detectors.validate.Validation;
-import org.markwatch.detectors.validate.VnBusinessRegistration;
-import org.markwatch.detectors.validate.VnPhone;
-import org.markwatch.detectors.validate.VnTaxCode;
+import org.markwatch.model.validate.Validation;
+import org.markwatch.model.validate.VnBusinessRegistration;
+import org.markwatch.model.validate.VnPhone;
+import org.markwatch.model.validate.VnTaxCode;
 
 /**
  * The seller's business data checked with the detectors' validators before it is kept: a tax code

@@ -13,33 +13,21 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.markwatch.model.Listing;
 import org.markwatch.model.Seller;
+import org.markwatch.model.validate.VnTaxCode;
 
 /**
  * Seller records keep only tax codes, registrations and phones that pass their checks; what fails
  * is dropped and said in the listing's {@code seller.dropped} note. Tax codes are generated with
- * the Vietnamese check digit (weights 31, 29, 23, 19, 17, 13, 7, 5, 3; check = 10 - sum mod 11,
- * never 10).
+ * the Vietnamese check digit ({@link VnTaxCode#checkDigit}).
  */
 class SellerChecksPropertiesTest {
-  private static final int[] WEIGHTS = {31, 29, 23, 19, 17, 13, 7, 5, 3};
-
-  /** The check digit of nine digits, or -1 when there is none (the formula gives 10). */
-  static int check(String nine) {
-    int sum = 0;
-    for (int i = 0; i < 9; i++) {
-      sum += WEIGHTS[i] * (nine.charAt(i) - '0');
-    }
-    int c = 10 - sum % 11;
-    return c == 10 ? -1 : c % 10;
-  }
-
   @Provide
   Arbitrary<String> validTaxCodes() {
     return Arbitraries.strings()
         .numeric()
         .ofLength(9)
-        .filter(n -> check(n) >= 0 && !n.substring(2).equals("0000000"))
-        .map(n -> n + check(n));
+        .filter(n -> VnTaxCode.checkDigit(n) >= 0 && !n.substring(2).equals("0000000"))
+        .map(n -> n + VnTaxCode.checkDigit(n));
   }
 
   static String shopPage(String taxLine, String phoneLine) {

@@ -287,7 +287,7 @@ final class Conditions {
         switch (f) {
           case "taxCode" -> {
             if (s.taxCode() != null && !s.taxCode().isBlank()) {
-              var v = org.markwatch.detectors.validate.VnTaxCode.validate(s.taxCode());
+              var v = org.markwatch.model.validate.VnTaxCode.validate(s.taxCode());
               if (!v.valid()) {
                 return new Evidence("seller.taxCode", s.taxCode() + ": " + v.reason());
               }
@@ -296,7 +296,7 @@ final class Conditions {
           case "businessRegistration" -> {
             if (s.businessRegistration() != null && !s.businessRegistration().isBlank()) {
               var v =
-                  org.markwatch.detectors.validate.VnBusinessRegistration.validate(
+                  org.markwatch.model.validate.VnBusinessRegistration.validate(
                       s.businessRegistration());
               if (!v.valid()) {
                 return new Evidence(
@@ -307,7 +307,7 @@ final class Conditions {
           case "phones" -> {
             if (s.phones() != null) {
               for (String p : s.phones()) {
-                var v = org.markwatch.detectors.validate.VnPhone.normalise(p);
+                var v = org.markwatch.model.validate.VnPhone.normalise(p);
                 if (!v.valid()) {
                   return new Evidence("seller.phones", p + ": " + v.reason());
                 }
@@ -362,7 +362,7 @@ final class Conditions {
       }
       for (var e : a.entrySet()) {
         if (e.getValue() != null && KEYS.contains(e.getKey().toLowerCase(Locale.ROOT))) {
-          var v = org.markwatch.detectors.validate.Gtin.validate(e.getValue());
+          var v = org.markwatch.model.validate.Gtin.validate(e.getValue());
           if (!v.valid()) {
             return new Evidence("attributes." + e.getKey(), e.getValue() + ": " + v.reason());
           }

@@ -18,6 +18,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.markwatch.model.validate.Gtin;
+import org.markwatch.model.validate.VnTaxCode;
 import org.markwatch.storage.InvalidInputException;
 import org.markwatch.storage.Transactions;
 import org.markwatch.storage.audit.AuditAction;
@@ -117,7 +119,7 @@ public final class OriginStore {
           "format",
           gtin);
     }
-    if (!Gtin.isValid(g)) {
+    if (!Gtin.validate(g).valid()) {
       String expected = Integer.toString(Gtin.checkDigit(g.substring(0, g.length() - 1)));
       throw new InvalidInputException(
           "GTIN '" + gtin + "': wrong check digit (expected " + expected + " at the end)",
@@ -125,7 +127,7 @@ public final class OriginStore {
           "check_digit",
           expected);
     }
-    String normal = Gtin.normalise(g);
+    String normal = Gtin.gtin14(g);
     addCode(
         scope,
         productId,
@@ -790,7 +792,7 @@ public final class OriginStore {
       return CodeCheck.invalid(c0);
     }
     if (c0.matches("\\d+")) {
-      if (!Gtin.isValid(c0)) {
+      if (!Gtin.validate(c0).valid()) {
         return CodeCheck.invalid(c0);
       }
       return Transactions.run(
@@ -801,7 +803,7 @@ public final class OriginStore {
                       c,
                       "SELECT p.name, p.brand_id, p.owner_name FROM product_codes k JOIN genuine_products p"
                           + " ON p.id = k.product_id WHERE k.kind = 'gtin' AND k.gtin = ?",
-                      Gtin.normalise(c0),
+                      Gtin.gtin14(c0),
                       null,
                       c0)
                   .orElse(CodeCheck.unknown(c0)));
@@ -869,7 +871,7 @@ public final class OriginStore {
               + invoiceSymbol
               + "': expected e.g. 1C25TAA (template, C/K, year, type, 2 letters)");
     }
-    String tax = TaxCode.check(sellerTaxCode);
+    String tax = VnTaxCode.check(sellerTaxCode, "seller tax code");
     if (issuedOn == null) {
       throw new IllegalArgumentException("invoice date: missing");
     }

@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.markwatch.model.validate.VnTaxCode;
 import org.markwatch.storage.SearchFold;
 import org.markwatch.storage.Transactions;
-import org.markwatch.storage.origin.TaxCode;
 
 /**
  * What the public site may read: published violators (never an unpublished or removed one),
@@ -321,7 +321,7 @@ public final class PublicRegistry {
                     names.add(rs.getString(1) == null ? seller : rs.getString(1));
                   }
                   if (rs.getString(2) == null
-                      || !TaxCode.isValid(rs.getString(2))
+                      || !VnTaxCode.validate(rs.getString(2)).valid()
                       || rs.getString(3) == null) {
                     missingDisclosure = true;
                   }

@@ -1,4 +1,4 @@
-package org.markwatch.detectors.validate;
+package org.markwatch.model.validate;
 
 /** The outcome of a check: the normalised value when valid, else the reason it is not. */
 public record Validation(boolean valid, String value, String reason) {

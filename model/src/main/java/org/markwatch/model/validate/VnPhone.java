@@ -1,4 +1,4 @@
-package org.markwatch.detectors.validate;
+package org.markwatch.model.validate;
 
 import java.util.Locale;
 import org.markwatch.model.DigitWords;

@@ -1,4 +1,4 @@
-package org.markwatch.detectors.validate;
+package org.markwatch.model.validate;
 
 /**
  * GTIN-8, -12 (UPC-A), -13 (EAN) and -14 check digits, and the GS1 member organisation that issued
@@ -35,6 +35,14 @@ public final class Gtin {
       sum += digit * (i % 2 == 0 ? 3 : 1);
     }
     return (10 - sum % 10) % 10;
+  }
+
+  /**
+   * The 14-digit form of a GTIN's digits (zeros in front), under which a GTIN-8, -12 or -13 and the
+   * GTIN-14 that writes it with leading zeros are one code.
+   */
+  public static String gtin14(String digits) {
+    return "0".repeat(14 - digits.length()) + digits;
   }
 
   /**

@@ -1,4 +1,4 @@
-package org.markwatch.detectors.validate;
+package org.markwatch.model.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.markwatch.detectors.validate;
+package org.markwatch.model.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +21,16 @@ class GtinTest {
     assertThat(Gtin.validate("4006381333932").reason()).isEqualTo("checksum");
     assertThat(Gtin.validate("40063813339").reason()).startsWith("length");
     assertThat(Gtin.validate("4006381A33931").reason()).startsWith("format");
+    assertThat(Gtin.validate("8934673123457").valid()).isTrue();
+    assertThat(Gtin.validate("8934673123458").valid()).isFalse();
+    assertThat(Gtin.validate("12345").valid()).isFalse();
+  }
+
+  @Test
+  void gtin14IsTheFormUnderWhichAGtin13AndItsGtin14AreOneCode() {
+    assertThat(Gtin.gtin14("8934673123457")).isEqualTo("08934673123457");
+    assertThat(Gtin.gtin14("08934673123457")).isEqualTo("08934673123457");
+    assertThat(Gtin.gtin14("96385074")).isEqualTo("00000096385074");
   }
 
   @Property
