@@ -389,18 +389,14 @@ public final class ScoringJob {
    * the JobManager's heap, whose default storage refuses a subtask's state above 5 MB: a shop's
    * kept listings alone can be more (measured: a 40k bench run failed every checkpoint). Temporary:
    * a local run is not resumed from its checkpoints after the process ends (the Kafka offsets
-   * committed at each checkpoint are where the next run starts).
+   * committed at each checkpoint are where the next run starts). Those of killed runs are removed
+   * by the next ({@link LocalCheckpoints}).
    */
   private Path localCheckpointDir() {
     if (!streaming()) {
       return null;
     }
-    try {
-      return Files.createTempDirectory("markwatch-checkpoints-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot create a temporary directory for the job's checkpoints: check java.io.tmpdir", e);
-    }
+    return LocalCheckpoints.create();
   }
 
   /**
