@@ -13,7 +13,6 @@ import org.markwatch.crawler.extract.fallback.MainPriceFinder;
 import org.markwatch.crawler.extract.fallback.PageHints;
 import org.markwatch.crawler.extract.fallback.StockFinder;
 import org.markwatch.crawler.extract.fallback.UrlIdGuesser;
-import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.crawler.extract.schemaorg.MetaTagReader;
 import org.markwatch.crawler.extract.schemaorg.MicrodataReader;
 import org.markwatch.crawler.extract.schemaorg.ProductMapper;
@@ -28,10 +27,6 @@ import tools.jackson.databind.JsonNode;
  * exceptions to that order are commented where they happen.
  */
 final class ProductPageExtractor {
-  private static final String STRUCK =
-      "del, s, strike, [class*=old-price], [class*=list-price], [class*=was-price], "
-          + "[class*=original-price], [class*=regular-price]";
-
   private ProductPageExtractor() {}
 
   private static final BigDecimal NEAR = new BigDecimal("1.5");
@@ -93,7 +88,7 @@ final class ProductPageExtractor {
       return d;
     }
     if (doc.body() != null) {
-      Map<LabelledValues.Kind, String> labelled = LabelledValues.find(doc.body());
+      Map<LabelledValues.Kind, String> labelled = LabelledValues.find(doc.body(), h1);
       // The code printed for shoppers ("Product code: 141677") is the shop's reference; markup
       // often carries an internal id in sku instead. The same holds for "Brand: X".
       d.sku.force(labelled.get(LabelledValues.Kind.SKU), Layers.FALLBACK);
@@ -145,9 +140,9 @@ final class ProductPageExtractor {
     }
     // A price the page shows beats one in its state, which may be per bundle or before options.
     AppStateMapper.fillPrice(state, d);
-    if (d.price.isSet() && !d.listPrice.isSet() && doc.selectFirst(Css.of(STRUCK)) != null) {
-      // Markup rarely gives the price before discount; the page shows it struck through beside the
-      // price.
+    if (d.price.isSet() && !d.listPrice.isSet() && doc.body() != null) {
+      // Markup rarely gives the price before discount; the page shows it beside the price, struck
+      // through or under a "was" label (which no cheap selector finds: "Statt: 17,95 €").
       MainPriceFinder.Result shown = MainPriceFinder.find(doc, d.title.get(), country);
       if (shown.listPrice() != null
           && shown.price().hasAmount()

@@ -58,7 +58,11 @@ final class ProductSignals {
       return true;
     }
     String ogType = MetaTagReader.meta(doc, "og:type");
-    if (ogType != null && ogType.toLowerCase(Locale.ROOT).contains("product")) {
+    // "product" and "product.item" are one product; "product.group" is a group of them (a
+    // category page).
+    if (ogType != null
+        && ogType.toLowerCase(Locale.ROOT).contains("product")
+        && !ogType.toLowerCase(Locale.ROOT).contains("group")) {
       return true;
     }
     if (MetaTagReader.meta(doc, "product:price:amount") != null

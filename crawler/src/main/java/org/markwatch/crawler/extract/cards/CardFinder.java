@@ -76,6 +76,8 @@ public final class CardFinder {
     if (doc.body() == null) {
       return new Result(List.of(), null, false);
     }
+    Element heading = PageHints.mainHeading(doc);
+    Set<Element> pageBox = PageHints.ancestors(heading);
     List<PriceMarks.Mark> marks = PriceMarks.find(doc.body(), country, MAX_MARKS);
     String problem =
         marks.size() >= MAX_MARKS
@@ -138,7 +140,7 @@ public final class CardFinder {
     Map<Element, Card> byRoot = new IdentityHashMap<>();
     Map<Element, List<PriceMarks.Mark>> prices = new IdentityHashMap<>();
     for (Group g : kept) {
-      boolean related = isRelated(g.parent);
+      boolean related = isRelated(g.parent, pageBox);
       for (Element m : g.members) {
         prices.put(m, new ArrayList<>());
         byRoot.put(m, new Card(m, prices.get(m), related));
@@ -164,7 +166,6 @@ public final class CardFinder {
       }
     }
     List<Card> cards = new ArrayList<>();
-    Element heading = PageHints.mainHeading(doc);
     int h1At = -1;
     int looseAt = -1;
     boolean besideTitle = false;
@@ -346,8 +347,15 @@ public final class CardFinder {
     return false;
   }
 
-  private static boolean isRelated(Element parent) {
-    for (Element a = parent; a != null && !a.normalName().equals("body"); a = a.parent()) {
+  /**
+   * Whether a group sits in a sidebar, carousel or block of related products. The blocks that also
+   * hold the page's own heading are its main content, whatever their class says (a layout named
+   * "cms-section-sidebar" holds the category's title and grid beside its filters).
+   */
+  private static boolean isRelated(Element parent, Set<Element> pageBox) {
+    for (Element a = parent;
+        a != null && !a.normalName().equals("body") && !pageBox.contains(a);
+        a = a.parent()) {
       if (a.normalName().equals("aside")) {
         return true;
       }

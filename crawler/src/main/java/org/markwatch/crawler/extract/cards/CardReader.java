@@ -74,8 +74,18 @@ public final class CardReader {
     return d;
   }
 
-  /** The price asked: the first not struck through and not per unit, else the first not struck. */
+  /**
+   * The price asked: the first not struck through and not per unit with its currency written, else
+   * without, else the first not struck.
+   */
   static PriceMarks.Mark pick(List<PriceMarks.Mark> prices) {
+    // A number with its currency written beats one that only a price class marks ("1 Kilogramm"
+    // in a "price-unit-content" element).
+    for (PriceMarks.Mark m : prices) {
+      if (!m.struck() && !m.perUnit() && m.price().currencySymbol() != null) {
+        return m;
+      }
+    }
     for (PriceMarks.Mark m : prices) {
       if (!m.struck() && !m.perUnit()) {
         return m;

@@ -12,6 +12,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.markwatch.crawler.extract.fallback.PriceLabels;
 import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.crawler.extract.text.Currencies;
 import org.markwatch.crawler.extract.text.ParsedPrice;
@@ -31,7 +32,7 @@ final class PriceMarks {
       Pattern.compile("price|preis|prix|precio|preco|prezzo|cena|amount|gia");
   private static final Pattern STRUCK_CLASS =
       Pattern.compile(
-          "old|was|before|original|list-?price|strike|"
+          "old|was|before|original|list-?price|strike|non-?sale|"
               + "crossed|through|compare|msrp|rrp|uvp|gia-?goc");
 
   /**
@@ -93,10 +94,21 @@ final class PriceMarks {
     // ("€", "12", ",99" in three spans are one price).
     Element box = parent;
     String text = Texts.bounded(box, MAX_PRICE_CHARS);
+    String own = parent.ownText();
+    boolean ownPrice = false;
+    if (own.length() <= MAX_PRICE_CHARS
+        && numberRuns(own) == 1
+        && (text == null || numberRuns(text) > 1)
+        && Currencies.findSymbol(own, null) != null) {
+      // The price's element also holds the old price or a saving after its own text:
+      // <span>11,92 €*<span class=list-price>14,90 €*</span></span>.
+      text = own;
+      ownPrice = true;
+    }
     if (text == null || text.isBlank()) {
       return null;
     }
-    for (int up = 0; up < 3 && box.parent() != null; up++) {
+    for (int up = 0; up < 3 && !ownPrice && box.parent() != null; up++) {
       String wider = Texts.bounded(box.parent(), MAX_PRICE_CHARS);
       if (wider != null && numberRuns(wider) > numberRuns(text)) {
         break; // the wider text holds a second number (the old price beside the new one, a
@@ -118,10 +130,14 @@ final class PriceMarks {
     if (!seen.add(box)) {
       return null;
     }
-    if (NOT_MONEY.matcher(text).find()) {
+    if (NOT_MONEY.matcher(text).find() || PriceLabels.saysDiscount(text)) {
       return null;
     }
-    boolean money = Currencies.findSymbol(text, null) != null || DONG.matcher(text).find();
+    String symbol = Currencies.findSymbol(text, null);
+    boolean money = symbol != null || DONG.matcher(text).find();
+    // A currency written in letters ("DH", "LS", "zł") may be a word of a name: "Kasprowy DH 200".
+    boolean letterSymbol =
+        symbol != null && symbol.strip().codePoints().allMatch(Character::isLetter);
     if (!money && ONLY_NUMBER.matcher(text).matches()) {
       // The amount alone in its element and the currency in the text beside it:
       // "<span>599</span>元起", "$<b>99</b>".
@@ -134,7 +150,8 @@ final class PriceMarks {
     if (!money && !isPriceish(box) && !(box.parent() != null && isPriceish(box.parent()))) {
       return null;
     }
-    if (!text.matches("(?s)[^\\p{L}]*(?:\\p{L}{1,12}(?:[^\\p{L}]+|$)){0,3}") && !money) {
+    if (!text.matches("(?s)[^\\p{L}]*(?:\\p{L}{1,12}(?:[^\\p{L}]+|$)){0,3}")
+        && (!money || letterSymbol)) {
       return null;
     }
     ParsedPrice p = PriceParser.parse(text, null, null, country);
@@ -143,10 +160,15 @@ final class PriceMarks {
     }
     String lower = text.toLowerCase(Locale.ROOT);
     boolean perUnit =
-        lower.matches("(?s).*(/\\s*\\p{L}|\\bper\\b|\\(.*\\d.*\\)).*")
-            && !PER_COUNT.matcher(lower).find();
-    return new PriceMarks.Mark(box, p, isStruck(parent, box), perUnit);
+        (lower.matches("(?s).*(/\\s*\\p{L}|\\bper\\b|\\(.*\\d.*\\)).*")
+                && !PER_COUNT.matcher(lower).find())
+            // A unit price or a content amount by its class ("price-unit-content": "1 Kilogramm").
+            || UNIT_CLASS.matcher(box.className().toLowerCase(Locale.ROOT)).find();
+    boolean struck = isStruck(parent, box) || PriceLabels.saysWas(box, text);
+    return new PriceMarks.Mark(box, p, struck, perUnit);
   }
+
+  private static final Pattern UNIT_CLASS = Pattern.compile("(?:^|[\\s_-])(?:unit|base-?price)");
 
   private static final Pattern ONLY_NUMBER = Pattern.compile("\\d[\\d.,' ]*");
 
@@ -214,8 +236,8 @@ final class PriceMarks {
       if (e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("line-through")) {
         return true;
       }
-      String c = e.className().toLowerCase(Locale.ROOT);
-      if (!c.isEmpty() && STRUCK_CLASS.matcher(c).find()) {
+      String c = PriceLabels.withoutModifiers(e.className().toLowerCase(Locale.ROOT));
+      if (!c.isBlank() && STRUCK_CLASS.matcher(c).find()) {
         return true;
       }
       for (var a : e.attributes()) {

@@ -2,6 +2,7 @@ package org.markwatch.crawler.extract.fallback;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -33,7 +34,7 @@ public final class LabelledValues {
   static {
     LABELS.put(
         Kind.SKU,
-        label(
+        codeLabel(
             "sku|product code|product no\\.?|product number|item code|item number|item no\\.?|item #"
                 + "|article number|art\\.?-?\\s?nr\\.?|artikelnummer|artikel-nr\\.?|référence|réf\\.?|ref\\.?|código|cód\\.?|codice"
                 + "|mã sản phẩm|mã sp|mã hàng|mã sku|mã|kod produktu|kód produktu|katalógové číslo|numer katalogowy|артикул|код товара"
@@ -43,7 +44,9 @@ public final class LabelledValues {
                 // (item number) and "商品コード" (product code).
                 + "|produktnummer|bestellnummer|artikel-nummer|品番|商品コード"
                 // The South Slavic "code" (šifra artikla, šifra proizvoda).
-                + "|šifra|šifra artikla|šifra proizvoda|šifra izdelka"));
+                + "|šifra|šifra artikla|šifra proizvoda|šifra izdelka"
+                // Turkish "stock code" and the Portuguese reference.
+                + "|stok kodu|referência|referencia"));
     LABELS.put(
         Kind.BRAND,
         label(
@@ -56,10 +59,10 @@ public final class LabelledValues {
                 + "|výrobca|proizvođač|proizvodjač|hãng|hãng sản xuất|thương hiệu sản phẩm"));
     LABELS.put(
         Kind.GTIN,
-        label(
+        codeLabel(
             "ean|ean-?13|ean code|gtin|gtin-?13|upc|barcode|isbn|isbn-?13|mã vạch|код ean"
                 // Japan's article number is an EAN-13 called JAN.
-                + "|jan|jan-?code|janコード|jan コード"));
+                + "|jan|jan-?code|janコード|jan コード|barkod|código de barras"));
     LABELS.put(
         Kind.MPN,
         label(
@@ -103,6 +106,17 @@ public final class LabelledValues {
             + ")(?!\\p{L})\\s*(?:[:#：]\\s*(.{0,80}?)|[.]?)\\s*$");
   }
 
+  /**
+   * A code's label, also followed by its value after a space alone ("SKU 00174", "EAN
+   * 4006381333931"): one token of 3 to 40 characters with a digit in it.
+   */
+  private static Pattern codeLabel(String alternatives) {
+    return Pattern.compile(
+        "(?iu)^\\s*(?:[|·•/]\\s*)?(?:"
+            + alternatives
+            + ")(?!\\p{L})\\s*(?:[:#：]\\s*(.{0,80}?)|\\s(?=\\S*\\d)(\\S{3,40})|[.]?)\\s*$");
+  }
+
   /** A word alone that introduces the value after it ("by X", "von X", "par X"). */
   private static final Pattern CONNECTIVE =
       Pattern.compile("(?iu)by|from|von|par|door|av|af|od|przez|bởi|от");
@@ -111,6 +125,16 @@ public final class LabelledValues {
 
   /** The values found under {@code root}, by kind. */
   public static Map<Kind, String> find(Element root) {
+    return find(root, null);
+  }
+
+  /**
+   * The values found under {@code root}, by kind. {@code heading} (nullable) is the page's own
+   * heading: the blocks that hold it hold the product, whatever their class says (a theme's
+   * "product-details__sidebar" column with the title, price and labels in it).
+   */
+  public static Map<Kind, String> find(Element root, Element heading) {
+    Set<Element> productBox = PageHints.ancestors(heading);
     Map<Kind, String> out = new EnumMap<>(Kind.class);
     int[] seen = {0};
     NodeTraversor.filter(
@@ -131,7 +155,7 @@ public final class LabelledValues {
             if (node instanceof TextNode t && !t.isBlank()) {
               String text = t.text();
               if (text.length() <= 100 && mayBeLabel(text)) {
-                visit(t, text, out);
+                visit(t, text, out, productBox);
               }
             }
             return FilterResult.CONTINUE;
@@ -151,11 +175,14 @@ public final class LabelledValues {
           "(?i)filter|facet|refine|sidebar|menu|navigation|breadcrumb|related|recommend|similar|carousel|search");
 
   /** Labels in navigation, filters and lists of other products describe something else. */
-  private static boolean outsideProduct(Node n) {
+  private static boolean outsideProduct(Node n, Set<Element> productBox) {
     int depth = 0;
     for (Element p = n.parentNode() instanceof Element e ? e : null;
         p != null && depth < 12;
         p = p.parent(), depth++) {
+      if (productBox.contains(p)) {
+        return false;
+      }
       String tag = p.normalName();
       if (tag.equals("nav")
           || tag.equals("aside")
@@ -173,7 +200,8 @@ public final class LabelledValues {
     return false;
   }
 
-  private static void visit(TextNode t, String nodeText, Map<Kind, String> out) {
+  private static void visit(
+      TextNode t, String nodeText, Map<Kind, String> out, Set<Element> productBox) {
     String text = nodeText.replace('\u00a0', ' ');
     if (text.length() > 100) {
       return;
@@ -188,13 +216,14 @@ public final class LabelledValues {
         continue;
       }
       if (!checkedPlace) {
-        if (outsideProduct(t)) {
+        if (outsideProduct(t, productBox)) {
           return;
         }
         checkedPlace = true;
       }
       // "EAN: 5018479061991." ends a sentence: the full stop is no part of the value.
-      String value = m.group(1) == null ? "" : m.group(1).strip().replaceFirst("[.,;]+$", "");
+      String written = m.group(1) != null ? m.group(1) : m.groupCount() > 1 ? m.group(2) : null;
+      String value = written == null ? "" : written.strip().replaceFirst("[.,;]+$", "");
       if (value.isEmpty()) {
         value = following(t);
       }

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -59,20 +60,6 @@ public final class MainPriceFinder {
               + "crossed|through|gia-goc|giagoc|price-goc");
 
   /**
-   * The words that introduce a price that is not the one to pay, written before it ("Was: $109.95",
-   * "UVP 39,99 €", "Giá gốc: 1.490.000₫") or, for screen readers, after it ("$38.00 Regular
-   * Price"). Matched against the lower-cased label.
-   */
-  private static final Pattern WAS_LABEL =
-      Pattern.compile(
-          "^(?:was|before|previously|list price|regular price|original price|retail price|"
-              + "compare at|msrp|rrp|srp|uvp|statt|vorher|bisher|ursprünglich|"
-              + "prix barré|prix initial|prix de référence|au lieu de|precio anterior|antes|"
-              + "prezzo di listino|invece di|cena regularna|cena katalogowa|původně|před slevou|"
-              + "pôvodne|giá gốc|giá cũ|giá niêm yết|giá thị trường|原价|定价|通常価格|参考価格|"
-              + "price reduced from|reduced from)\\s*:?$");
-
-  /**
    * The heading of a block of other products ("Related products", "Sản phẩm liên quan"). Prices
    * after such a heading that comes after the page's own heading belong to those products. Matched
    * against the lower-cased heading.
@@ -104,6 +91,7 @@ public final class MainPriceFinder {
       all = all.subList(0, MAX_ELEMENTS);
     }
     Element heading = PageHints.mainHeading(doc);
+    Set<Element> productBox = PageHints.ancestors(heading);
     int titleAt = -1;
     int buyAt = -1;
     int otherProductsAt = -1;
@@ -198,9 +186,7 @@ public final class MainPriceFinder {
       if (BAD_CLASS.matcher(names).find()) {
         score -= 2;
       }
-      String label = labelBefore(e);
-      boolean wasLabel =
-          WAS_LABEL.matcher(label).find() || WAS_LABEL.matcher(hiddenLabelAfter(e)).find();
+      boolean wasLabel = PriceLabels.saysWas(e, text);
       if (wasLabel) {
         score -= 2;
       }
@@ -208,7 +194,7 @@ public final class MainPriceFinder {
         struck.add(new int[] {i});
         struckAmounts.add(p.amount());
       }
-      if (text.contains("%")) {
+      if (text.contains("%") || PriceLabels.saysDiscount(text)) {
         score -= 2;
       }
       if (text.contains("=") || several) {
@@ -221,7 +207,7 @@ public final class MainPriceFinder {
       if (e.closest(Css.of("a")) != null) {
         score -= 1;
       }
-      score -= contextPenalty(e, badContext);
+      score -= contextPenalty(e, badContext, productBox);
       if (otherProductsAt >= 0 && i > otherProductsAt) {
         score -= 3;
       }
@@ -304,54 +290,6 @@ public final class MainPriceFinder {
     }
     String t = e.text();
     return t.length() <= 60 && RELATED_HEADING.matcher(t.toLowerCase(Locale.ROOT)).find();
-  }
-
-  /** The short text right before {@code e} ("Was:", "Now:"), lower-cased; "" when none. */
-  private static String labelBefore(Element e) {
-    Element x = e;
-    for (int depth = 0; depth < 3 && x != null; depth++) {
-      Node prev = x.previousSibling();
-      while (prev instanceof TextNode t && t.isBlank()) {
-        prev = prev.previousSibling();
-      }
-      if (prev instanceof Element label && isScreenReaderOnly(label) && follows(label)) {
-        // "<span>$38.00</span><span class=sr-only>Regular Price</span><span>$30.40</span>": the
-        // hidden label after the previous price is that price's.
-        return "";
-      }
-      if (prev != null) {
-        String t =
-            prev instanceof TextNode tn ? tn.text() : prev instanceof Element pe ? pe.text() : "";
-        t = t.replace('\u00a0', ' ').strip();
-        return t.length() > 40 ? "" : t.toLowerCase(Locale.ROOT);
-      }
-      x = x.parent();
-    }
-    return "";
-  }
-
-  /** The text of a screen-reader-only element right after {@code e}, lower-cased; "" when none. */
-  private static String hiddenLabelAfter(Element e) {
-    Element next = e.nextElementSibling();
-    if (next == null || next.attributesSize() == 0) {
-      return "";
-    }
-    if (!isScreenReaderOnly(next)) {
-      return "";
-    }
-    String t = next.text().strip();
-    return t.length() > 40 ? "" : t.toLowerCase(Locale.ROOT);
-  }
-
-  private static boolean isScreenReaderOnly(Element e) {
-    String c = e.className().toLowerCase(Locale.ROOT);
-    return c.contains("sr-only") || c.contains("visually-hidden") || c.contains("screen-reader");
-  }
-
-  /** Whether the element before {@code label} shows a number (a price it labels). */
-  private static boolean follows(Element label) {
-    Element before = label.previousElementSibling();
-    return before != null && before.text().chars().anyMatch(Character::isDigit);
   }
 
   /** The number written right against the currency symbol ("294 元", "$ 12.99"), or null. */
@@ -439,9 +377,13 @@ public final class MainPriceFinder {
   }
 
   /** Class, id, itemprop and data-* names, lower-cased. */
-  private static String names(Element e) {
+  static String names(Element e) {
     StringBuilder sb = new StringBuilder();
-    sb.append(e.className()).append(' ').append(e.id()).append(' ').append(e.attr("itemprop"));
+    sb.append(PriceLabels.withoutModifiers(e.className()))
+        .append(' ')
+        .append(e.id())
+        .append(' ')
+        .append(e.attr("itemprop"));
     for (var a : e.attributes()) {
       if (a.getKey().startsWith("data-")) {
         sb.append(' ').append(a.getKey());
@@ -455,7 +397,8 @@ public final class MainPriceFinder {
     return sb.toString().toLowerCase(Locale.ROOT);
   }
 
-  private static double contextPenalty(Element e, Map<Element, Boolean> badContext) {
+  private static double contextPenalty(
+      Element e, Map<Element, Boolean> badContext, Set<Element> productBox) {
     double penalty = 0;
     int depth = 0;
     for (Element p = e; p != null && depth < 12; p = p.parent(), depth++) {
@@ -472,7 +415,10 @@ public final class MainPriceFinder {
           || tag.equals("aside")) {
         penalty += 3;
       }
-      if (depth > 0 && badContext.computeIfAbsent(p, MainPriceFinder::isBadContext)) {
+      if (depth > 0
+          // The blocks that hold the page's heading hold its product, whatever their class.
+          && !productBox.contains(p)
+          && badContext.computeIfAbsent(p, MainPriceFinder::isBadContext)) {
         penalty += 1.5;
       }
     }

@@ -1,8 +1,11 @@
 package org.markwatch.crawler.extract.fallback;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -45,6 +48,18 @@ public final class PageHints {
       }
     }
     return null;
+  }
+
+  /**
+   * The elements that hold {@code e} (not {@code e} itself), by identity; empty for null. Blocks
+   * that hold the page's heading hold its product, whatever their class names say.
+   */
+  public static Set<Element> ancestors(Element e) {
+    Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element p = e == null ? null : e.parent(); p != null; p = p.parent()) {
+      out.add(p);
+    }
+    return out;
   }
 
   private static boolean isSiteName(Element h1) {

@@ -1,0 +1,131 @@
+package org.markwatch.crawler.extract.fallback;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * The words written around a price that say it is not the one to pay: "Was: $249.99", "Statt: 17,95
+ * €", "当店通常価格 5,500円", or a screen-reader label after it. Used by the product page's main price
+ * ({@link MainPriceFinder}) and by product cards.
+ */
+public final class PriceLabels {
+  /**
+   * The words that introduce a price that is not the one to pay, written before it ("Was: $109.95",
+   * "UVP 39,99 €", "Giá gốc: 1.490.000₫") or, for screen readers, after it ("$38.00 Regular
+   * Price"). Matched against the lower-cased label.
+   */
+  private static final Pattern WAS_LABEL =
+      Pattern.compile(
+          "^(?:was|before|previously|list price|regular price|original price|retail price|"
+              + "compare at|msrp|rrp|srp|uvp|statt|vorher|bisher|ursprünglich|"
+              + "prix barré|prix initial|prix de référence|au lieu de|precio anterior|antes|"
+              + "prezzo di listino|invece di|cena regularna|cena katalogowa|původně|před slevou|"
+              + "pôvodne|giá gốc|giá cũ|giá niêm yết|giá thị trường|"
+              + "price reduced from|reduced from)\\s*:?$"
+              // Chinese and Japanese write no space between words ("当店通常価格"): anywhere.
+              + "|原价|定价|通常価格|参考価格|メーカー希望小売価格");
+
+  /**
+   * A saving, voucher or coupon written as money ("Giảm ₫10k", "Save $20", "10 € Rabatt"): an
+   * amount off, not a price. Matched against the lower-cased text.
+   */
+  private static final Pattern DISCOUNT =
+      Pattern.compile(
+          "(?<!\\p{L})(?:giảm|tiết kiệm|off|save|you save|spare|sparen|rabatt|sleva|ušetříte|"
+              + "desconto|descuento|ahorra|économisez|risparmi|oszczędzasz|zniżka|voucher|coupon|"
+              + "cashback|kupon|gutschein|points?|punkte|pkt|điểm)(?!\\p{L})"
+              // Loyalty points ("39ポイント還元") are no money either.
+              + "|ポイント|積分");
+
+  private PriceLabels() {}
+
+  private static final Pattern MODIFIER = Pattern.compile("(?:^|\\s)(?:with|has)-\\S*");
+
+  /**
+   * Class names without their state modifiers: "product-price with-list-price" and "has-discount"
+   * say that the price has a list price beside it, not that it is one.
+   */
+  public static String withoutModifiers(String classNames) {
+    return classNames.indexOf('-') < 0 ? classNames : MODIFIER.matcher(classNames).replaceAll(" ");
+  }
+
+  /** Whether {@code text} (a short price text) is an amount off rather than a price. */
+  public static boolean saysDiscount(String text) {
+    return DISCOUNT.matcher(text.toLowerCase(Locale.ROOT)).find();
+  }
+
+  /**
+   * Whether the price element {@code e}, showing {@code text}, is labelled as a former or list
+   * price: by the short text right before it, a screen-reader label right after it, or the words
+   * before its amount.
+   */
+  public static boolean saysWas(Element e, String text) {
+    return WAS_LABEL.matcher(labelBefore(e)).find()
+        || WAS_LABEL.matcher(hiddenLabelAfter(e)).find()
+        || WAS_LABEL.matcher(leadingWords(text)).find();
+  }
+
+  /** The short text right before {@code e} ("Was:", "Now:"), lower-cased; "" when none. */
+  static String labelBefore(Element e) {
+    Element x = e;
+    for (int depth = 0; depth < 3 && x != null; depth++) {
+      Node prev = x.previousSibling();
+      while (prev instanceof TextNode t && t.isBlank()) {
+        prev = prev.previousSibling();
+      }
+      if (prev instanceof Element label && isScreenReaderOnly(label) && follows(label)) {
+        // "<span>$38.00</span><span class=sr-only>Regular Price</span><span>$30.40</span>": the
+        // hidden label after the previous price is that price's.
+        return "";
+      }
+      if (prev != null) {
+        String t =
+            prev instanceof TextNode tn ? tn.text() : prev instanceof Element pe ? pe.text() : "";
+        t = t.replace('\u00a0', ' ').strip();
+        // A text with a number is another price ("通常価格 4,800円" before "3,980円"), no label.
+        boolean number = t.chars().anyMatch(Character::isDigit);
+        return t.length() > 40 || number ? "" : t.toLowerCase(Locale.ROOT);
+      }
+      x = x.parent();
+    }
+    return "";
+  }
+
+  /** The text of a screen-reader-only element right after {@code e}, lower-cased; "" when none. */
+  static String hiddenLabelAfter(Element e) {
+    Element next = e.nextElementSibling();
+    if (next == null || !isScreenReaderOnly(next)) {
+      return "";
+    }
+    String t = next.text().strip();
+    return t.length() > 40 ? "" : t.toLowerCase(Locale.ROOT);
+  }
+
+  private static final Pattern SCREEN_READER_ONLY =
+      Pattern.compile("sr-only|visually-?hidden|screen-?reader|(?:^|[\\s_-])sr-");
+
+  /** An element shown to screen readers only, by its class or component name ("sr-..."). */
+  private static boolean isScreenReaderOnly(Element e) {
+    return e.attributesSize() > 0 && SCREEN_READER_ONLY.matcher(MainPriceFinder.names(e)).find();
+  }
+
+  /** The words before the first digit of a price text ("Statt: 17,95 €" gives "statt:"). */
+  static String leadingWords(String text) {
+    int i = 0;
+    while (i < text.length() && !Character.isDigit(text.charAt(i))) {
+      i++;
+    }
+    String head = text.substring(0, i).replace('\u00a0', ' ').strip().toLowerCase(Locale.ROOT);
+    // Without the currency written before the amount ("statt: €" is "statt:").
+    return head.replaceAll("\\s*[^\\p{L}:]+$", "").strip();
+  }
+
+  /** Whether the element before {@code label} shows a number (a price it labels). */
+  private static boolean follows(Element label) {
+    Element before = label.previousElementSibling();
+    return before != null && before.text().chars().anyMatch(Character::isDigit);
+  }
+}
