@@ -47,13 +47,18 @@ public final class CardFinder {
   private static final Pattern EXCLUDED =
       Pattern.compile(
           "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|megamenu|mega-menu|breadcrumbs?|mini-?cart|minicart|cart|basket|"
-              + "header|footer|topbar|filters?|facets?|refine|refinements?|pagination|pager)(?:$|[\\s_-])");
+              + "header|footer|topbar|toolbar|sorter|filters?|facets?|refine|refinements?|pagination|pager)"
+              // A layout named after its filter column ("facets-vertical", "filters-wrapper")
+              // holds the product grid too: it is no filter block.
+              + "(?!-(?:vertical|horizontal|container|wrapper|layout|wrap|page))(?:$|[\\s_-])");
   // A word at the start of a class or id ("related-products", "recentlyViewed"), not inside one
   // ("contentSidebar" is the main column beside a sidebar).
   private static final Pattern RELATED =
       Pattern.compile(
           "(?:^|[\\s_-])(?:related|recommend|similar|also|recent|viewed|history|upsell|up-sell|cross-?sell|sidebar|"
-              + "widget|featured|bestseller|best-seller|carousel|slider|suggest|you-may|trending|sponsored-products)");
+              + "widget|featured|bestseller|best-seller|carousel|slider|suggest|you-may|trending|sponsored-products)"
+              // A utility class that only spaces things ("s-widget-spacing-small") names no block.
+              + "(?!-(?:spacing|space|gap|margin|padding))");
 
   private CardFinder() {}
 
@@ -161,7 +166,12 @@ public final class CardFinder {
     Set<Element> loose = Collections.newSetFromMap(new IdentityHashMap<>());
     for (PriceMarks.Mark m : marks) {
       // A page's own price is not a link (price links are filters) nor a form field.
-      if (!m.struck() && !carded.contains(m.element()) && !within(m.element(), listAreas)) {
+      // Only a price with its currency written: a bare number with an "amount" class is a count
+      // ("Items 1-12 of 27").
+      if (!m.struck()
+          && m.price().currencySymbol() != null
+          && !carded.contains(m.element())
+          && !within(m.element(), listAreas)) {
         loose.add(m.element());
       }
     }

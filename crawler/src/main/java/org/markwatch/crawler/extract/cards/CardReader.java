@@ -26,6 +26,10 @@ public final class CardReader {
       Pattern.compile(
           "(?:^|[\\s_-])(?:seller|shop|store|vendor|merchant)" + "(?:-?name)?(?:$|[\\s_-])");
 
+  /** A discount shown as a percentage off: "-13 %", "–20%", "−5,5 %". */
+  private static final java.util.regex.Pattern DISCOUNT_BADGE =
+      java.util.regex.Pattern.compile("[-–−][\\s\u00a0]?(\\d{1,2}(?:[.,]\\d)?)[\\s\u00a0]?%");
+
   private CardReader() {}
 
   /**
@@ -42,12 +46,34 @@ public final class CardReader {
     d.url.offer(href, Layers.FALLBACK);
     d.title.offer(href == null ? null : CardLinks.title(root, href), Layers.FALLBACK);
     PriceMarks.Mark price = pick(card.prices());
+    BigDecimal was = price == null ? null : struck(card.prices(), price);
+    if (price != null && was == null) {
+      // Several prices and a "-13 %" badge, the old one struck by a style sheet only: the pair
+      // whose difference is the badge's percentage is the old and the asked price.
+      java.util.regex.Matcher badge =
+          DISCOUNT_BADGE.matcher(String.valueOf(Texts.bounded(root, 2_000)));
+      if (badge.find()) {
+        double percent = Double.parseDouble(badge.group(1).replace(',', '.'));
+        for (PriceMarks.Mark hi : card.prices()) {
+          for (PriceMarks.Mark lo : card.prices()) {
+            if (hi.perUnit() || lo.perUnit() || hi.price().currencySymbol() == null) {
+              continue;
+            }
+            double h = hi.price().amount().doubleValue();
+            double l = lo.price().amount().doubleValue();
+            if (h > l && Math.abs((h - l) / h * 100 - percent) <= 1.5) {
+              price = lo;
+              was = hi.price().amount();
+            }
+          }
+        }
+      }
+    }
     if (price != null) {
       String currency =
           price.price().currencyIso() != null ? price.price().currencyIso() : defaultCurrency;
       d.price.offer(new Money(price.price().amount(), currency), Layers.FALLBACK);
       d.currency.offer(currency, Layers.FALLBACK);
-      BigDecimal was = struck(card.prices(), price);
       if (was != null) {
         d.listPrice.offer(new Money(was, currency), Layers.FALLBACK);
       }
@@ -75,17 +101,10 @@ public final class CardReader {
   }
 
   /**
-   * The price asked: the first not struck through and not per unit with its currency written, else
-   * without, else the first not struck.
+   * The price asked: the first not struck through and not per unit, else the first not struck, else
+   * the first (a card that shows only a regular price).
    */
   static PriceMarks.Mark pick(List<PriceMarks.Mark> prices) {
-    // A number with its currency written beats one that only a price class marks ("1 Kilogramm"
-    // in a "price-unit-content" element).
-    for (PriceMarks.Mark m : prices) {
-      if (!m.struck() && !m.perUnit() && m.price().currencySymbol() != null) {
-        return m;
-      }
-    }
     for (PriceMarks.Mark m : prices) {
       if (!m.struck() && !m.perUnit()) {
         return m;
@@ -93,6 +112,13 @@ public final class CardReader {
     }
     for (PriceMarks.Mark m : prices) {
       if (!m.struck()) {
+        return m;
+      }
+    }
+    // Only "old" prices: a card that is not on sale shows its one price with the class of a
+    // regular price ("price-item--regular"); that price is the one asked.
+    for (PriceMarks.Mark m : prices) {
+      if (!m.perUnit()) {
         return m;
       }
     }

@@ -32,7 +32,7 @@ final class PriceMarks {
       Pattern.compile("price|preis|prix|precio|preco|prezzo|cena|amount|gia");
   private static final Pattern STRUCK_CLASS =
       Pattern.compile(
-          "old|was|before|original|list-?price|strike|non-?sale|"
+          "old|was|before|original|list-?price|strike|non-?sale|regular-price|"
               + "crossed|through|compare|msrp|rrp|uvp|gia-?goc");
 
   /**
@@ -69,7 +69,10 @@ final class PriceMarks {
                   || tag.equals("template")
                   || tag.equals("select")
                   || tag.equals("option")
-                  || tag.equals("svg")) {
+                  || tag.equals("svg")
+                  // Copies for screen readers ("Original price was: £24.00.") repeat the prices
+                  // shown and drop the markup that says which is struck through.
+                  || PriceLabels.isScreenReaderOnly(e)) {
                 return FilterResult.SKIP_ENTIRELY;
               }
               return FilterResult.CONTINUE;
@@ -137,7 +140,10 @@ final class PriceMarks {
     boolean money = symbol != null || DONG.matcher(text).find();
     // A currency written in letters ("DH", "LS", "zł") may be a word of a name: "Kasprowy DH 200".
     boolean letterSymbol =
-        symbol != null && symbol.strip().codePoints().allMatch(Character::isLetter);
+        symbol != null
+            && symbol.strip().codePoints().allMatch(Character::isLetter)
+            && !Currencies.isIsoCode(symbol.strip())
+            && text.codePoints().noneMatch(c -> Character.getType(c) == Character.CURRENCY_SYMBOL);
     if (!money && ONLY_NUMBER.matcher(text).matches()) {
       // The amount alone in its element and the currency in the text beside it:
       // "<span>599</span>元起", "$<b>99</b>".

@@ -136,7 +136,7 @@ public final class MainPriceFinder {
         // More than 60 visible characters: no price tag; its children compete instead.
         continue;
       }
-      String text = e.childrenSize() > 6 ? e.ownText() : e.text();
+      String text = e.childrenSize() > 6 ? e.ownText() : withCents(e);
       if (text.length() > 60 || text.isBlank() || text.chars().noneMatch(Character::isDigit)) {
         continue;
       }
@@ -280,6 +280,35 @@ public final class MainPriceFinder {
             "(?<![\\p{L}\\d-])" + q + "[\\s.:]{0,2}\\d|\\d\\s?" + q + "(?![\\p{L}\\d-])")
         .matcher(text)
         .find();
+  }
+
+  private static final Pattern CENTS_CLASS =
+      Pattern.compile("(?:^|[\\s_-])(?:cents|fraction|decimals?)(?:$|[\\s_-])");
+
+  /**
+   * The text of {@code e} with cents written apart ("$2,849<sup>50</sup>", a "cents" span) joined
+   * to the amount by a decimal separator the amount does not use, so "2,849" and "50" read as
+   * 2849.50 and not as 2.84950.
+   */
+  private static String withCents(Element e) {
+    Element last = e.childrenSize() == 0 ? null : e.child(e.childrenSize() - 1);
+    if (last == null || !last.text().strip().matches("\\d{2}")) {
+      return e.text();
+    }
+    boolean cents =
+        last.normalName().equals("sup")
+            || CENTS_CLASS.matcher(last.className().toLowerCase(Locale.ROOT)).find();
+    if (!cents) {
+      return e.text();
+    }
+    String whole = e.text();
+    whole = whole.substring(0, whole.lastIndexOf(last.text().strip())).strip();
+    if (!whole.matches(".*\\d")) {
+      return e.text();
+    }
+    String separator =
+        whole.contains(",") && !whole.contains(".") ? "." : whole.contains(".") ? "," : ".";
+    return whole + separator + last.text().strip();
   }
 
   /** A heading (h2 to h6) over a block of other products. */

@@ -108,7 +108,7 @@ public final class PriceLabels {
       Pattern.compile("sr-only|visually-?hidden|screen-?reader|(?:^|[\\s_-])sr-");
 
   /** An element shown to screen readers only, by its class or component name ("sr-..."). */
-  private static boolean isScreenReaderOnly(Element e) {
+  public static boolean isScreenReaderOnly(Element e) {
     return e.attributesSize() > 0 && SCREEN_READER_ONLY.matcher(MainPriceFinder.names(e)).find();
   }
 

@@ -36,7 +36,18 @@ public final class MetaTagReader {
                 : Currencies.toIso(currency, null);
     d.currency.offer(iso, layer);
     String amount = firstNonNull(m.get("product:price:amount"), m.get("og:price:amount"));
-    d.price.offer(ProductMapper.money(amount, iso), layer);
+    String sale = m.get("product:sale_price:amount");
+    var salePrice = ProductMapper.money(sale, iso);
+    var regular = ProductMapper.money(amount, iso);
+    if (salePrice != null
+        && regular != null
+        && salePrice.amount().compareTo(regular.amount()) < 0) {
+      // Facebook's product tags: price:amount is the regular price, sale_price:amount the one
+      // asked.
+      d.price.offer(salePrice, layer);
+      d.listPrice.offer(regular, layer);
+    }
+    d.price.offer(regular, layer);
     d.listPrice.offer(ProductMapper.money(m.get("product:original_price:amount"), iso), layer);
     d.brand.offer(firstNonNull(m.get("product:brand"), m.get("og:brand")), layer);
     d.availability.offer(
