@@ -121,7 +121,9 @@ public final class CardFinder {
         }
       }
     }
-    // Innermost groups win: a group whose member holds another valid group is a container of rows.
+    // Innermost groups win: a group whose members hold other valid groups is a container of rows.
+    // One member holding a group among cards (a carousel of sponsored products between search
+    // results) leaves the others cards; that member is no card.
     Set<Element> memberSet = Collections.newSetFromMap(new IdentityHashMap<>());
     valid.forEach(g -> memberSet.addAll(g.members));
     Set<Element> containers = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -136,8 +138,13 @@ public final class CardFinder {
     List<Group> kept = new ArrayList<>();
     Set<Element> listAreas = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Group g : valid) {
-      if (g.members.stream().noneMatch(containers::contains)) {
+      long holding = g.members.stream().filter(containers::contains).count();
+      if (holding == 0) {
         kept.add(g);
+        listAreas.add(g.parent);
+      } else if (holding * 4 <= g.members.size() && g.members.size() - holding >= 3) {
+        List<Element> cardsOnly = g.members.stream().filter(m -> !containers.contains(m)).toList();
+        kept.add(new Group(g.parent, cardsOnly));
         listAreas.add(g.parent);
       }
     }

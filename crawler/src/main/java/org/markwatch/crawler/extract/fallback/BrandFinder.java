@@ -2,6 +2,7 @@ package org.markwatch.crawler.extract.fallback;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -59,13 +60,14 @@ public final class BrandFinder {
       return null;
     }
     String headingText = heading.text().strip();
+    Set<Element> productBox = PageHints.ancestors(heading);
     // Nearest first, after the heading before before it: a brand line sits right above or below.
     for (int d = 1; d <= REACH; d++) {
       for (int i : new int[] {at + d, at - d}) {
         if (i <= 0 || i >= all.size()) {
           continue;
         }
-        String brand = brandOf(all.get(i), heading, headingText);
+        String brand = brandOf(all.get(i), heading, headingText, productBox);
         if (brand != null) {
           return brand;
         }
@@ -74,7 +76,8 @@ public final class BrandFinder {
     return null;
   }
 
-  private static String brandOf(Element e, Element heading, String headingText) {
+  private static String brandOf(
+      Element e, Element heading, String headingText, Set<Element> productBox) {
     if (e.attributesSize() == 0) {
       return null;
     }
@@ -87,7 +90,7 @@ public final class BrandFinder {
     if (!named && !linked) {
       return null;
     }
-    if (outsideProduct(e, heading)) {
+    if (outsideProduct(e, heading, productBox)) {
       return null;
     }
     String value = e.text().strip();
@@ -103,10 +106,10 @@ public final class BrandFinder {
    * {@code e} and its first ancestor that also holds the heading count: what holds both is the
    * product's own box (a theme may put the title and brand in a {@code <header>}).
    */
-  private static boolean outsideProduct(Element e, Element heading) {
+  private static boolean outsideProduct(Element e, Element heading, Set<Element> productBox) {
     int depth = 0;
     for (Element p = e; p != null && depth < 10; p = p.parent(), depth++) {
-      if (p == heading || isAncestor(p, heading)) {
+      if (p == heading || productBox.contains(p)) {
         return p == e;
       }
       String tag = p.normalName();
@@ -122,15 +125,6 @@ public final class BrandFinder {
       }
     }
     return true;
-  }
-
-  private static boolean isAncestor(Element p, Element of) {
-    for (Element x = of.parent(); x != null; x = x.parent()) {
-      if (x == p) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean plausible(String value, String headingText) {

@@ -46,7 +46,9 @@ public final class LabelledValues {
                 // The South Slavic "code" (šifra artikla, šifra proizvoda).
                 + "|šifra|šifra artikla|šifra proizvoda|šifra izdelka"
                 // Turkish "stock code" and the Portuguese reference.
-                + "|stok kodu|referência|referencia"));
+                + "|stok kodu|referência|referencia"
+                // Korean "product code" and "model name/number".
+                + "|상품코드|상품 코드|품번"));
     LABELS.put(
         Kind.BRAND,
         label(
@@ -266,7 +268,9 @@ public final class LabelledValues {
     return switch (kind) {
       case SKU, MPN ->
           v.length() <= 40
-              && v.matches(".*\\d.*")
+              // A code has a digit, or is written in capitals joined by separators
+              // ("VT-AERO-M-BLK").
+              && (v.matches(".*\\d.*") || v.matches("[A-Z][A-Z0-9]*(?:[-_./][A-Z0-9]+)+"))
               && !v.contains("  ")
               && v.split("\\s+").length <= 3;
       case GTIN -> v.replaceAll("[\\s-]", "").matches("\\d{8,14}");

@@ -20,7 +20,7 @@ public final class PriceLabels {
   private static final Pattern WAS_LABEL =
       Pattern.compile(
           "^(?:was|before|previously|list price|regular price|original price|retail price|"
-              + "compare at|msrp|rrp|srp|uvp|statt|vorher|bisher|ursprünglich|"
+              + "compare at|msrp|rrp|srp|mrp|uvp|statt|vorher|bisher|ursprünglich|"
               + "prix barré|prix initial|prix de référence|au lieu de|precio anterior|antes|"
               + "prezzo di listino|invece di|cena regularna|cena katalogowa|původně|před slevou|"
               + "pôvodne|giá gốc|giá cũ|giá niêm yết|giá thị trường|"
