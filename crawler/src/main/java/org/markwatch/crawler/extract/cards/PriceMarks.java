@@ -12,6 +12,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.markwatch.crawler.extract.fallback.MainPriceFinder;
 import org.markwatch.crawler.extract.fallback.PriceLabels;
 import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.crawler.extract.text.Currencies;
@@ -159,6 +160,13 @@ final class PriceMarks {
     if (!text.matches("(?s)[^\\p{L}]*(?:\\p{L}{1,12}(?:[^\\p{L}]+|$)){0,3}")
         && (!money || letterSymbol)) {
       return null;
+    }
+    if (symbol != null && numberRuns(text) > 1) {
+      // "9.9 PRICE: $27.00": the amount is the number written against the currency.
+      String beside = MainPriceFinder.besideSymbol(text, symbol);
+      if (beside != null) {
+        text = beside;
+      }
     }
     ParsedPrice p = PriceParser.parse(text, null, null, country);
     if (!p.hasAmount() || p.amount().signum() <= 0) {

@@ -291,8 +291,11 @@ public final class MainPriceFinder {
    * 2849.50 and not as 2.84950.
    */
   private static String withCents(Element e) {
-    Element last = e.childrenSize() == 0 ? null : e.child(e.childrenSize() - 1);
-    if (last == null || !last.text().strip().matches("\\d{2}")) {
+    Element last = e;
+    while (last.childrenSize() > 0 && last.childrenSize() <= 6) {
+      last = last.child(last.childrenSize() - 1);
+    }
+    if (last == e || !last.text().strip().matches("\\d{2}")) {
       return e.text();
     }
     boolean cents =
@@ -322,7 +325,7 @@ public final class MainPriceFinder {
   }
 
   /** The number written right against the currency symbol ("294 元", "$ 12.99"), or null. */
-  static String besideSymbol(String text, String symbol) {
+  public static String besideSymbol(String text, String symbol) {
     String q = Pattern.quote(symbol);
     Matcher after = Pattern.compile("(\\d[\\d.,' ]*\\d|\\d)\\s?" + q).matcher(text);
     if (after.find()) {
