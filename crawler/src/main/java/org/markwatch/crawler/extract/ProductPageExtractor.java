@@ -106,8 +106,15 @@ final class ProductPageExtractor {
       d.sku.offer(UrlIdGuesser.guess(page.url(), html), Layers.URL);
     }
     String country = PageLocale.country(page, doc);
+    // The page's shown price is looked for at most once: each pass reads every element.
+    MainPriceFinder.Result[] shownOnce = {null};
+    java.util.function.Supplier<MainPriceFinder.Result> shownPrice =
+        () ->
+            shownOnce[0] != null
+                ? shownOnce[0]
+                : (shownOnce[0] = MainPriceFinder.find(doc, null, country));
     if (!d.price.isSet()) {
-      MainPriceFinder.Result found = MainPriceFinder.find(doc, d.title.get(), country);
+      MainPriceFinder.Result found = shownPrice.get();
       ParsedPrice main = found.price();
       if (main.hasAmount()) {
         d.price.offer(new Money(main.amount(), main.currencyIso()), Layers.FALLBACK);
@@ -126,7 +133,7 @@ final class ProductPageExtractor {
       // no price at all (a page that writes its price with a script shows some other number).
       Money marked = d.price.get();
       if (!ShownAmounts.of(doc.body().text()).contains(marked.amount())) {
-        MainPriceFinder.Result shown = MainPriceFinder.find(doc, d.title.get(), country);
+        MainPriceFinder.Result shown = shownPrice.get();
         ParsedPrice main = shown.price();
         if (main.hasAmount()
             && marked.currency().equals(main.currencyIso())
@@ -143,7 +150,7 @@ final class ProductPageExtractor {
     if (d.price.isSet() && !d.listPrice.isSet() && doc.body() != null) {
       // Markup rarely gives the price before discount; the page shows it beside the price, struck
       // through or under a "was" label (which no cheap selector finds: "Statt: 17,95 €").
-      MainPriceFinder.Result shown = MainPriceFinder.find(doc, d.title.get(), country);
+      MainPriceFinder.Result shown = shownPrice.get();
       if (shown.listPrice() != null
           && shown.price().hasAmount()
           && shown.price().amount().compareTo(d.price.get().amount()) == 0) {

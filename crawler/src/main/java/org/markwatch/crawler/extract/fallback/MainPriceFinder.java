@@ -408,6 +408,23 @@ public final class MainPriceFinder {
     return count[0] > max;
   }
 
+  /**
+   * The data-* attributes whose values name a component, by the conventions of front-end frameworks
+   * and test tools; other values (tracking payloads, URLs) are not read.
+   */
+  private static final java.util.Set<String> COMPONENT_NAME_KEYS =
+      java.util.Set.of(
+          "data-hook",
+          "data-testid",
+          "data-test",
+          "data-test-id",
+          "data-qa",
+          "data-cy",
+          "data-role",
+          "data-component",
+          "data-price-type",
+          "data-ui-id");
+
   /** Class, id, itemprop and data-* names, lower-cased. */
   static String names(Element e) {
     StringBuilder sb = new StringBuilder();
@@ -419,10 +436,12 @@ public final class MainPriceFinder {
     for (var a : e.attributes()) {
       if (a.getKey().startsWith("data-")) {
         sb.append(' ').append(a.getKey());
-        String v = a.getValue();
-        if (v.length() <= 40 && v.indexOf(' ') < 0 && v.indexOf('{') < 0 && v.indexOf('/') < 0) {
+        if (COMPONENT_NAME_KEYS.contains(a.getKey())) {
           // Component names ("data-hook=formatted-primary-price", "data-price-type=finalPrice").
-          sb.append(' ').append(v);
+          String v = a.getValue();
+          if (v.length() <= 40) {
+            sb.append(' ').append(v);
+          }
         }
       }
     }

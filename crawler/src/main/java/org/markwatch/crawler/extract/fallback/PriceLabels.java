@@ -109,7 +109,17 @@ public final class PriceLabels {
 
   /** An element shown to screen readers only, by its class or component name ("sr-..."). */
   public static boolean isScreenReaderOnly(Element e) {
-    return e.attributesSize() > 0 && SCREEN_READER_ONLY.matcher(MainPriceFinder.names(e)).find();
+    if (e.attributesSize() == 0) {
+      return false;
+    }
+    // Runs on every element of a list page: the class first, then component names, without
+    // building the element's whole name string.
+    String c = e.className();
+    if (!c.isEmpty() && SCREEN_READER_ONLY.matcher(c.toLowerCase(Locale.ROOT)).find()) {
+      return true;
+    }
+    String hook = e.attr("data-hook");
+    return !hook.isEmpty() && SCREEN_READER_ONLY.matcher(hook.toLowerCase(Locale.ROOT)).find();
   }
 
   /** The words before the first digit of a price text ("Statt: 17,95 €" gives "statt:"). */
