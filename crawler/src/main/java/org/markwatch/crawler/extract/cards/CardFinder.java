@@ -46,11 +46,12 @@ public final class CardFinder {
 
   private static final Pattern EXCLUDED =
       Pattern.compile(
-          "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|megamenu|mega-menu|breadcrumbs?|mini-?cart|minicart|cart|basket|"
-              + "header|footer|topbar|toolbar|sorter|filters?|facets?|refine|refinements?|pagination|pager)"
+          "(?:^|[\\s_-])(?:(?:nav|navbar|navigation|menu|megamenu|mega-menu|breadcrumbs?|mini-?cart|minicart|cart|basket|"
+              + "header|footer|topbar|toolbar|sorter|pagination|pager)"
               // A layout named after its filter column ("facets-vertical", "filters-wrapper")
               // holds the product grid too: it is no filter block.
-              + "(?!-(?:vertical|horizontal|container|wrapper|layout|wrap|page))(?:$|[\\s_-])");
+              + "|(?:filters?|facets?|refine|refinements?)"
+              + "(?!-(?:vertical|horizontal|container|wrapper|layout|wrap|page)))(?:$|[\\s_-])");
   // A word at the start of a class or id ("related-products", "recentlyViewed"), not inside one
   // ("contentSidebar" is the main column beside a sidebar).
   private static final Pattern RELATED =
