@@ -134,6 +134,26 @@ class PlatformMarkupTest {
   }
 
   @Test
+  void aMenuWrapperStaysOutWhileAFilterColumnsLayoutHoldsTheGrid() {
+    String price = "<span class=\"price\">$12.00</span>";
+    List<Listing> found =
+        extract(
+            "<html><body><div class=\"menu-wrapper\"><ul class=\"deals\">"
+                + card("m1", "Deal of the day mug", price)
+                + card("m2", "Deal of the day cup", price)
+                + card("m3", "Deal of the day jug", price)
+                + "</ul></div><div class=\"facets-vertical\"><aside class=\"facets\">Filter</aside>"
+                + "<h1>Mugs</h1><ul class=\"products\">"
+                + card("a", "Speckled Mug", price)
+                + card("b", "Tumbler Set", price)
+                + card("c", "Pinch Cup", price)
+                + "</ul></div></body></html>");
+    assertThat(found)
+        .extracting(Listing::title)
+        .containsExactly("Speckled Mug", "Tumbler Set", "Pinch Cup");
+  }
+
+  @Test
   void theSalePriceTagIsTheAskedPriceAndTheRegularOneIsTheListPrice() {
     List<Listing> found =
         extract(
