@@ -112,7 +112,7 @@ final class ProductPageExtractor {
         () ->
             shownOnce[0] != null
                 ? shownOnce[0]
-                : (shownOnce[0] = MainPriceFinder.find(doc, null, country));
+                : (shownOnce[0] = MainPriceFinder.find(doc, h1, country));
     if (!d.price.isSet()) {
       MainPriceFinder.Result found = shownPrice.get();
       ParsedPrice main = found.price();
@@ -159,7 +159,7 @@ final class ProductPageExtractor {
     }
     if (!d.availability.isSet()) {
       // Markup often says nothing about stock while the page prints it beside the buy button.
-      d.availability.offer(StockFinder.find(doc), Layers.FALLBACK);
+      d.availability.offer(StockFinder.find(doc, h1), Layers.FALLBACK);
     }
     d.category.offer(PageHints.breadcrumbs(doc), Layers.FALLBACK);
     d.language.offer(

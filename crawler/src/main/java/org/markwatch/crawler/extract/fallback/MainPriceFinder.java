@@ -79,10 +79,11 @@ public final class MainPriceFinder {
   private MainPriceFinder() {}
 
   /**
-   * The main price of a product page, or {@link ParsedPrice#NONE}. {@code title} (nullable) helps
-   * find the title element; {@code country} (nullable, ISO 3166) disambiguates "$".
+   * The main price of a product page, or {@link ParsedPrice#NONE}. {@code heading} (nullable) is
+   * the page's own heading ({@link PageHints#mainHeading}), found once by the caller; {@code
+   * country} (nullable, ISO 3166) disambiguates "$".
    */
-  public static Result find(Document doc, String title, String country) {
+  public static Result find(Document doc, Element heading, String country) {
     if (doc.body() == null) {
       return Result.NONE;
     }
@@ -90,7 +91,6 @@ public final class MainPriceFinder {
     if (all.size() > MAX_ELEMENTS) {
       all = all.subList(0, MAX_ELEMENTS);
     }
-    Element heading = PageHints.mainHeading(doc);
     Set<Element> productBox = PageHints.ancestors(heading);
     int titleAt = -1;
     int buyAt = -1;

@@ -80,13 +80,16 @@ public final class StockFinder {
 
   private StockFinder() {}
 
-  /** {@code InStock}, {@code OutOfStock} or null when the page prints neither where it counts. */
-  public static String find(Document doc) {
+  /**
+   * {@code InStock}, {@code OutOfStock} or null when the page prints neither where it counts;
+   * {@code heading} (nullable) is the page's own heading ({@link PageHints#mainHeading}).
+   */
+  public static String find(Document doc, Element heading) {
     Element body = doc.body();
     if (body == null) {
       return null;
     }
-    Scan scan = new Scan(body, PageHints.mainHeading(doc));
+    Scan scan = new Scan(body, heading);
     NodeTraversor.filter(scan, body);
     return scan.result();
   }
