@@ -80,17 +80,18 @@ class PlatformMarkupTest {
     assertThat(found).allSatisfy(l -> assertThat(l.price().amount()).isEqualByComparingTo("27"));
   }
 
+  /** Search result {@code i}: a card in its own result box. */
+  private static String result(int i) {
+    return "<div class=\"result\">"
+        + card("r" + i, "Grinder model " + (char) ('A' + i), "<span>$" + (20 + i) + ".99</span>")
+        + "</div>";
+  }
+
   @Test
   void aCarouselBetweenSearchResultsLeavesTheResultsCards() {
     StringBuilder html = new StringBuilder("<html><body><div class=\"results\">");
     for (int i = 0; i < 4; i++) {
-      html.append("<div class=\"result\">")
-          .append(
-              card(
-                  "r" + i,
-                  "Grinder model " + (char) ('A' + i),
-                  "<span>$" + (20 + i) + ".99</span>"))
-          .append("</div>");
+      html.append(result(i));
     }
     html.append("<div class=\"result\"><ol class=\"carousel\">");
     for (int i = 0; i < 3; i++) {
@@ -99,13 +100,7 @@ class PlatformMarkupTest {
     }
     html.append("</ol></div>");
     for (int i = 4; i < 8; i++) {
-      html.append("<div class=\"result\">")
-          .append(
-              card(
-                  "r" + i,
-                  "Grinder model " + (char) ('A' + i),
-                  "<span>$" + (20 + i) + ".99</span>"))
-          .append("</div>");
+      html.append(result(i));
     }
     html.append("</div></body></html>");
     List<Listing> found = extract(html.toString());
