@@ -83,6 +83,39 @@ class ListPageExtractionTest {
   }
 
   @Test
+  void cardWithoutAPriceAmongPricedCardsIsAListingButABannerTileIsNot() {
+    String contact =
+        "<div class='item'><a href='/sp/5.html'><img src='/anh/5.jpg'></a><h3><a href='/sp/5.html'>"
+            + "Máy lọc nước RO 10 lõi</a></h3><div class='gia'><span class='lien-he'>Liên hệ</span>"
+            + "</div><button onclick='add(5)'>Thêm vào giỏ</button></div>";
+    String banner =
+        "<div class='item'><a href='/khuyen-mai'><p>Khuyến mãi tháng 12 – xem ngay</p></a></div>";
+    String html =
+        HEAD
+            + "<h1>Thiết bị gia dụng</h1><div class='products'>"
+            + card("item", 1, "Nồi chiên không dầu 6L", "1.190.000 ₫", "1.500.000 ₫")
+            + card("item", 2, "Quạt đứng 5 cánh", "450.000 ₫", null)
+            + contact
+            + banner
+            + card("item", 3, "Ấm siêu tốc 1,7L", "290.000 ₫", null)
+            + card("item", 4, "Bàn ủi hơi nước", "520.000 ₫", null)
+            + "</div></body></html>";
+
+    ExtractionResult r = Extraction.run(TestPages.html(URL, html));
+
+    assertThat(r.listings())
+        .extracting(Listing::title)
+        .containsExactly(
+            "Nồi chiên không dầu 6L",
+            "Quạt đứng 5 cánh",
+            "Máy lọc nước RO 10 lõi",
+            "Ấm siêu tốc 1,7L",
+            "Bàn ủi hơi nước");
+    assertThat(r.listings().get(2).price()).isNull();
+    assertThat(r.listings().get(2).url()).isEqualTo("https://shop.example.vn/sp/5.html");
+  }
+
+  @Test
   void relatedBlockIsMarkedAndNavigationAndMiniCartAreNoListings() {
     String html =
         HEAD

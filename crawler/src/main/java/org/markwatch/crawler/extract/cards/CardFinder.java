@@ -21,9 +21,10 @@ import org.markwatch.crawler.extract.html.Css;
  * Finds the product cards of a listing page (category, search, shop page) by their shape, never by
  * site: sibling elements of the same kind (tag and first class) that each hold a price, a link to a
  * different page and a title. Where such groups nest (a row of cards inside a list of rows), the
- * innermost group whose members are single products wins. Groups inside navigation, headers,
- * footers and mini-carts are no listings; groups in sidebars and "related", "recently viewed",
- * "recommended" blocks are kept and marked.
+ * innermost group whose members are single products wins. Siblings built like the priced cards that
+ * show no price ("Contact us") are cards too. Groups inside navigation, headers, footers and
+ * mini-carts are no listings; groups in sidebars and "related", "recently viewed", "recommended"
+ * blocks are kept and marked.
  *
  * <p>Bounded: at most {@value #MAX_MARKS} prices and {@value #MAX_CARDS} cards are read; a larger
  * page gives its first cards and says so in {@link Result#problem()}.
@@ -141,11 +142,11 @@ public final class CardFinder {
     for (Group g : valid) {
       long holding = g.members.stream().filter(containers::contains).count();
       if (holding == 0) {
-        kept.add(g);
+        kept.add(withPricelessSiblings(g, containers, memberInfo));
         listAreas.add(g.parent);
       } else if (holding * 4 <= g.members.size() && g.members.size() - holding >= 3) {
         List<Element> cardsOnly = g.members.stream().filter(m -> !containers.contains(m)).toList();
-        kept.add(new Group(g.parent, cardsOnly));
+        kept.add(withPricelessSiblings(new Group(g.parent, cardsOnly), containers, memberInfo));
         listAreas.add(g.parent);
       }
     }
@@ -266,6 +267,81 @@ public final class CardFinder {
       return null;
     }
     return new Group(parent, cards);
+  }
+
+  /** Priced cards a group needs before its siblings without a price are read as cards too. */
+  static final int MIN_PRICED_FOR_PRICELESS = 3;
+
+  /**
+   * The group with its siblings that show no price ("Contact us", "Liên hệ", "No offers"): same
+   * kind, a link to a page of their own and a title, and built like the priced cards (most of their
+   * inner element kinds are the cards' too), so a banner tile between the cards stays out.
+   */
+  private static Group withPricelessSiblings(
+      Group g, Set<Element> containers, Map<Element, Member> memberInfo) {
+    if (g.members.size() < MIN_PRICED_FOR_PRICELESS) {
+      return g;
+    }
+    String kind = kind(g.members.getFirst());
+    Set<Element> members = Collections.newSetFromMap(new IdentityHashMap<>());
+    members.addAll(g.members);
+    Set<String> hrefs = new HashSet<>();
+    Map<String, Integer> shapeCounts = new HashMap<>();
+    for (Element m : g.members) {
+      hrefs.add(memberInfo.computeIfAbsent(m, CardFinder::member).href());
+      for (String k : shape(m)) {
+        shapeCounts.merge(k, 1, Integer::sum);
+      }
+    }
+    // The inner kinds most priced cards share: the card's build.
+    Set<String> common = new HashSet<>();
+    shapeCounts.forEach(
+        (k, n) -> {
+          if (n * 2 > g.members.size()) {
+            common.add(k);
+          }
+        });
+    List<Element> added = new ArrayList<>();
+    for (Element sibling : g.parent.children()) {
+      if (members.contains(sibling)
+          || containers.contains(sibling)
+          || !kind(sibling).equals(kind)
+          || common.isEmpty()) {
+        continue;
+      }
+      Member info = memberInfo.computeIfAbsent(sibling, CardFinder::member);
+      if (info.href() == null || !info.titled() || !hrefs.add(info.href())) {
+        continue;
+      }
+      Set<String> own = shape(sibling);
+      long shared = common.stream().filter(own::contains).count();
+      if (shared * 10 >= common.size() * 7) {
+        added.add(sibling);
+      }
+    }
+    if (added.isEmpty()) {
+      return g;
+    }
+    List<Element> all = new ArrayList<>(g.members);
+    all.addAll(added);
+    return new Group(g.parent, all);
+  }
+
+  /** The kinds of the elements inside a card, a few levels deep: what it is built of. */
+  private static Set<String> shape(Element card) {
+    Set<String> kinds = new HashSet<>();
+    collectShape(card, 0, kinds);
+    return kinds;
+  }
+
+  private static void collectShape(Element e, int depth, Set<String> kinds) {
+    if (depth >= 4 || kinds.size() > 200) {
+      return;
+    }
+    for (Element child : e.children()) {
+      kinds.add(depth + ":" + kind(child));
+      collectShape(child, depth + 1, kinds);
+    }
   }
 
   private static Member member(Element m) {
