@@ -116,6 +116,34 @@ class ListPageExtractionTest {
   }
 
   @Test
+  void oldPriceStruckOnlyByThePagesStyleSheetIsTheListPrice() {
+    String styled =
+        "<html lang='vi'><head><style>.sp .gia-cu{color:#888;text-decoration:line-through}</style>"
+            + "</head><body><h1>Giày thể thao</h1><ul class='ds'>";
+    StringBuilder html = new StringBuilder(styled);
+    for (int i = 1; i <= 3; i++) {
+      html.append("<li class='sp'><a href='/sp/")
+          .append(i)
+          .append("'><img src='/a.jpg'><p class='ten'>Giày chạy bộ mẫu ")
+          .append(i)
+          .append("</p></a><p><span class='gia-cu'>")
+          .append(i)
+          .append(".500.000đ</span> <span class='gia-moi'>")
+          .append(i)
+          .append(".190.000đ</span></p></li>");
+    }
+    html.append("</ul></body></html>");
+
+    ExtractionResult r = Extraction.run(TestPages.html(URL, html.toString()));
+
+    assertThat(r.listings()).hasSize(3);
+    assertThat(r.listings().get(1).price().amount())
+        .isEqualByComparingTo(new BigDecimal("2190000"));
+    assertThat(r.listings().get(1).listPrice().amount())
+        .isEqualByComparingTo(new BigDecimal("2500000"));
+  }
+
+  @Test
   void relatedBlockIsMarkedAndNavigationAndMiniCartAreNoListings() {
     String html =
         HEAD

@@ -15,6 +15,7 @@ import org.jsoup.select.NodeTraversor;
 import org.markwatch.crawler.extract.fallback.MainPriceFinder;
 import org.markwatch.crawler.extract.fallback.PriceLabels;
 import org.markwatch.crawler.extract.html.Css;
+import org.markwatch.crawler.extract.html.StruckClasses;
 import org.markwatch.crawler.extract.text.Currencies;
 import org.markwatch.crawler.extract.text.ParsedPrice;
 import org.markwatch.crawler.extract.text.PriceParser;
@@ -23,7 +24,8 @@ import org.markwatch.crawler.extract.text.PriceParser;
  * The prices shown on a page, as elements: the smallest element around a short text that reads as
  * money (a currency written, or a price class or {@code itemprop=price} on it or just above it).
  * Whether a price is struck through (the price before a discount) is read from the markup only:
- * {@code del/s/strike}, a line-through style, or an old/was/list/strike class or attribute.
+ * {@code del/s/strike}, a line-through style (inline, or a class the page's own style sheet
+ * strikes), or an old/was/list/strike class or attribute.
  */
 final class PriceMarks {
   /** A price as shown: longer texts are sentences that mention money, not prices. */
@@ -55,6 +57,7 @@ final class PriceMarks {
   static List<Mark> find(Element root, String country, int maxMarks) {
     List<Mark> out = new ArrayList<>();
     Set<Element> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    StruckClasses styles = StruckClasses.of(root.ownerDocument());
     NodeTraversor.filter(
         new NodeFilter() {
           @Override
@@ -81,7 +84,7 @@ final class PriceMarks {
             if (node instanceof TextNode t
                 && node.parent() instanceof Element parent
                 && hasDigit(t.getWholeText())) {
-              Mark m = mark(parent, country, seen);
+              Mark m = mark(parent, country, seen, styles);
               if (m != null) {
                 out.add(m);
               }
@@ -93,7 +96,8 @@ final class PriceMarks {
     return out;
   }
 
-  private static Mark mark(Element parent, String country, Set<Element> seen) {
+  private static Mark mark(
+      Element parent, String country, Set<Element> seen, StruckClasses styles) {
     // The price box: the highest element above the digits whose whole text is still short
     // ("€", "12", ",99" in three spans are one price).
     Element box = parent;
@@ -178,7 +182,7 @@ final class PriceMarks {
                 && !PER_COUNT.matcher(lower).find())
             // A unit price or a content amount by its class ("price-unit-content": "1 Kilogramm").
             || UNIT_CLASS.matcher(box.className().toLowerCase(Locale.ROOT)).find();
-    boolean struck = isStruck(parent, box) || PriceLabels.saysWas(box, text);
+    boolean struck = isStruck(parent, box, styles) || PriceLabels.saysWas(box, text);
     return new PriceMarks.Mark(box, p, struck, perUnit);
   }
 
@@ -234,7 +238,7 @@ final class PriceMarks {
    * Struck through by its tag, style, class or an attribute: on the element holding the digits, on
    * the price box around it, or up to three levels above the box.
    */
-  static boolean isStruck(Element digits, Element box) {
+  static boolean isStruck(Element digits, Element box, StruckClasses styles) {
     int above = -1;
     Element e = digits;
     for (int up = 0; above < 4 && up < 12 && e != null; up++, e = e.parent()) {
@@ -247,7 +251,8 @@ final class PriceMarks {
       if (tag.equals("del") || tag.equals("s") || tag.equals("strike")) {
         return true;
       }
-      if (e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("line-through")) {
+      if (e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("line-through")
+          || styles.strikes(e)) {
         return true;
       }
       String c = PriceLabels.withoutModifiers(e.className().toLowerCase(Locale.ROOT));

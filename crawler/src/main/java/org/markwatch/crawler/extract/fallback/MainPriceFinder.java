@@ -15,6 +15,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.markwatch.crawler.extract.html.Css;
+import org.markwatch.crawler.extract.html.StruckClasses;
 import org.markwatch.crawler.extract.text.Currencies;
 import org.markwatch.crawler.extract.text.ParsedPrice;
 import org.markwatch.crawler.extract.text.PriceParser;
@@ -92,6 +93,7 @@ public final class MainPriceFinder {
       all = all.subList(0, MAX_ELEMENTS);
     }
     Set<Element> productBox = PageHints.ancestors(heading);
+    StruckClasses styles = StruckClasses.of(doc);
     int titleAt = -1;
     int buyAt = -1;
     int otherProductsAt = -1;
@@ -190,7 +192,7 @@ public final class MainPriceFinder {
       if (wasLabel) {
         score -= 2;
       }
-      if (wasLabel || WAS.matcher(names).find() || struckThrough(e)) {
+      if (wasLabel || WAS.matcher(names).find() || struckThrough(e, styles)) {
         struck.add(new int[] {i});
         struckAmounts.add(p.amount());
       }
@@ -250,13 +252,14 @@ public final class MainPriceFinder {
     public static final Result NONE = new Result(ParsedPrice.NONE, null);
   }
 
-  private static boolean struckThrough(Element e) {
+  private static boolean struckThrough(Element e, StruckClasses styles) {
     for (Element p = e; p != null && p.parent() != null; p = p.parent()) {
       String tag = p.normalName();
       if (tag.equals("del") || tag.equals("s") || tag.equals("strike")) {
         return true;
       }
-      if (p.attributesSize() > 0 && p.attr("style").contains("line-through")) {
+      if (p.attributesSize() > 0
+          && (p.attr("style").contains("line-through") || styles.strikes(p))) {
         return true;
       }
       if (tag.equals("body") || p.childrenSize() > 8) {
