@@ -28,7 +28,8 @@ class QueueController {
     return "redirect:/queue";
   }
 
-  @GetMapping("/queue")
+  /** Both queues take the same filter; "/mine" keeps what is assigned to the viewer. */
+  @GetMapping({"/queue", "/mine"})
   String queue(
       Viewer viewer,
       @RequestParam(required = false) String violation,
@@ -41,29 +42,10 @@ class QueueController {
       @RequestParam(required = false) String before,
       HttpServletRequest request,
       Model model) {
+    boolean mine = request.getServletPath().equals("/mine");
     return show(
         viewer,
-        QueueFilter.of(violation, platform, q, sort, state, false, page, after, before),
-        request,
-        model);
-  }
-
-  @GetMapping("/mine")
-  String mine(
-      Viewer viewer,
-      @RequestParam(required = false) String violation,
-      @RequestParam(required = false) String platform,
-      @RequestParam(required = false) String q,
-      @RequestParam(required = false) String sort,
-      @RequestParam(required = false) String state,
-      @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) String after,
-      @RequestParam(required = false) String before,
-      HttpServletRequest request,
-      Model model) {
-    return show(
-        viewer,
-        QueueFilter.of(violation, platform, q, sort, state, true, page, after, before),
+        QueueFilter.of(violation, platform, q, sort, state, mine, page, after, before),
         request,
         model);
   }
