@@ -22,8 +22,8 @@ public final class StruckClasses {
   /** Inline CSS read, at most. */
   static final int MAX_CSS_CHARS = 512 * 1024;
 
-  /** A rule whose body holds no nested block: "selectors { declarations }". */
-  private static final Pattern RULE = Pattern.compile("([^{}]{1,2000})\\{([^{}]{0,4000})}");
+  /** Longest selector list read before a struck rule. */
+  static final int MAX_SELECTOR_CHARS = 2_000;
 
   private static final Pattern LINE_THROUGH =
       Pattern.compile("text-decoration(?:-line)?\\s*:[^;]*line-through");
@@ -60,15 +60,32 @@ public final class StruckClasses {
     return css.isEmpty() ? NONE : parse(css.toString());
   }
 
-  /** The struck classes of a style sheet's text. */
+  /**
+   * The struck classes of a style sheet's text. One pass from each "line-through" back to its
+   * rule's opening brace and selector: a page's CSS is often hundreds of kilobytes, and a
+   * rule-by-rule regular expression backtracks over all of it.
+   */
   public static StruckClasses parse(String css) {
+    String text = css.contains("/*") ? COMMENT.matcher(css).replaceAll("") : css;
     Set<String> found = new HashSet<>();
-    Matcher rule = RULE.matcher(COMMENT.matcher(css).replaceAll(""));
-    while (rule.find()) {
-      if (!LINE_THROUGH.matcher(rule.group(2).toLowerCase(Locale.ROOT)).find()) {
+    for (int at = text.indexOf("line-through");
+        at >= 0;
+        at = text.indexOf("line-through", at + 1)) {
+      int open = text.lastIndexOf('{', at);
+      if (open < 0 || text.lastIndexOf('}', at) > open) {
+        continue; // not inside a rule's declarations
+      }
+      int declaration = Math.max(text.lastIndexOf(';', at), open) + 1;
+      String property = text.substring(declaration, at).toLowerCase(Locale.ROOT);
+      if (!LINE_THROUGH.matcher(property + "line-through").find()) {
         continue;
       }
-      for (String selector : rule.group(1).split(",")) {
+      int selectorStart =
+          Math.max(Math.max(text.lastIndexOf('}', open), text.lastIndexOf('{', open - 1)), -1) + 1;
+      if (open - selectorStart > MAX_SELECTOR_CHARS) {
+        continue;
+      }
+      for (String selector : text.substring(selectorStart, open).split(",")) {
         String last = lastCompound(selector.strip());
         // A state (":hover", ":not(...)") is not how the old price is always shown.
         if (last.isEmpty() || last.contains(":") || last.contains("[")) {
