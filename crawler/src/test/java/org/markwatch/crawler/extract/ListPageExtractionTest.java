@@ -144,6 +144,27 @@ class ListPageExtractionTest {
   }
 
   @Test
+  void gridNamedFilterByAnAjaxThemeGivesItsCardsButAFilterBlockOfPriceLinksDoesNot() {
+    String html =
+        HEAD
+            + "<h1>Tất cả sản phẩm</h1><div class='filter-box'><ul class='filter'>"
+            + "<li class='f'><a href='/loc?gia=1'>Bình gốm nhỏ</a> <span>100.000 ₫</span></li>"
+            + "<li class='f'><a href='/loc?gia=2'>Bình gốm lớn</a> <span>500.000 ₫</span></li>"
+            + "<li class='f'><a href='/loc?gia=3'>Bình gốm đại</a> <span>900.000 ₫</span></li>"
+            + "</ul></div><div class='row filter-here'><div class='product-list filter'>"
+            + card("pro", 1, "Bình hoa gốm men lam", "1.190.000 ₫", "1.490.000 ₫")
+            + card("pro", 2, "Ấm chén Bát Tràng", "450.000 ₫", null)
+            + card("pro", 3, "Đĩa sứ vẽ tay", "290.000 ₫", null)
+            + "</div></div></body></html>";
+
+    ExtractionResult r = Extraction.run(TestPages.html(URL, html));
+
+    assertThat(r.listings())
+        .extracting(Listing::title)
+        .containsExactly("Bình hoa gốm men lam", "Ấm chén Bát Tràng", "Đĩa sứ vẽ tay");
+  }
+
+  @Test
   void relatedBlockIsMarkedAndNavigationAndMiniCartAreNoListings() {
     String html =
         HEAD

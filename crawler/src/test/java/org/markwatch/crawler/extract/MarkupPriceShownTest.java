@@ -44,6 +44,25 @@ class MarkupPriceShownTest {
   }
 
   @Test
+  void anOriginOrDeletedPriceIsTheListPriceNotThePrice() {
+    String[] olds = {"origin-price", "pdp-price pdp-price_type_deleted"};
+    for (String old : olds) {
+      List<Listing> out =
+          Extraction.extract(
+              TestPages.html(
+                  "https://tienda.example.es/p/8",
+                  "<html lang='es'><head><title>Molinillo</title></head><body><h1>Molinillo</h1>"
+                      + "<div><span class='"
+                      + old
+                      + "'>39,90 €</span><span class='price'>29,90 €</span></div>"
+                      + "<button>Añadir al carro</button></body></html>"));
+      assertThat(out).hasSize(1);
+      assertThat(out.get(0).price().amount()).isEqualByComparingTo(new BigDecimal("29.90"));
+      assertThat(out.get(0).listPrice().amount()).isEqualByComparingTo(new BigDecimal("39.90"));
+    }
+  }
+
+  @Test
   void aMarkupPriceThePageShowsIsKept() {
     Listing l =
         one(

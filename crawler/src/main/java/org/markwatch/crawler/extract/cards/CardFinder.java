@@ -47,12 +47,18 @@ public final class CardFinder {
 
   private static final Pattern EXCLUDED =
       Pattern.compile(
-          "(?:^|[\\s_-])(?:(?:nav|navbar|navigation|menu|megamenu|mega-menu|breadcrumbs?|mini-?cart|minicart|cart|basket|"
-              + "header|footer|topbar|toolbar|sorter|pagination|pager)"
-              // A layout named after its filter column ("facets-vertical", "filters-wrapper")
-              // holds the product grid too: it is no filter block.
-              + "|(?:filters?|facets?|refine|refinements?)"
-              + "(?!-(?:vertical|horizontal|container|wrapper|layout|wrap|page)))(?:$|[\\s_-])");
+          "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|megamenu|mega-menu|breadcrumbs?|mini-?cart|minicart|cart|basket|"
+              + "header|footer|topbar|toolbar|sorter|pagination|pager)(?:$|[\\s_-])");
+
+  /**
+   * A filter or facet block. A layout named after its filter column ("facets-vertical",
+   * "filters-wrapper") holds the product grid too: it is no filter block.
+   */
+  private static final Pattern FILTER_BLOCK =
+      Pattern.compile(
+          "(?:^|[\\s_-])(?:filters?|facets?|refine|refinements?)"
+              + "(?!-(?:vertical|horizontal|container|wrapper|layout|wrap|page))(?:$|[\\s_-])");
+
   // A word at the start of a class or id ("related-products", "recentlyViewed"), not inside one
   // ("contentSidebar" is the main column beside a sidebar).
   private static final Pattern RELATED =
@@ -249,9 +255,12 @@ public final class CardFinder {
    */
   private static Group validate(
       Element parent, List<Element> members, Map<Element, Member> memberInfo) {
-    if (isExcluded(parent)) {
+    if (isExcluded(parent, EXCLUDED)) {
       return null;
     }
+    // Ajax themes name the grid they refresh "filter" too ("product-list filter"): a filter block's
+    // entries have no pictures, a grid's cards have.
+    boolean inFilterBlock = isExcluded(parent, FILTER_BLOCK);
     List<Element> cards = new ArrayList<>();
     Set<String> hrefs = new HashSet<>();
     for (Element m : members) {
@@ -265,6 +274,12 @@ public final class CardFinder {
         || cards.size() * 10 < members.size() * 6
         || hrefs.size() * 10 < cards.size() * 7) {
       return null;
+    }
+    if (inFilterBlock) {
+      long pictured = cards.stream().filter(c -> c.selectFirst(Css.of("img")) != null).count();
+      if (cards.size() < MIN_PRICED_FOR_PRICELESS || pictured * 4 < cards.size() * 3) {
+        return null;
+      }
     }
     return new Group(parent, cards);
   }
@@ -427,14 +442,19 @@ public final class CardFinder {
     return false;
   }
 
-  private static boolean isExcluded(Element parent) {
+  /** Inside navigation, a header or footer, a cart, or a filter block. */
+  private static boolean isExcluded(Element e) {
+    return isExcluded(e, EXCLUDED) || isExcluded(e, FILTER_BLOCK);
+  }
+
+  private static boolean isExcluded(Element parent, Pattern names) {
     for (Element a = parent; a != null && !a.normalName().equals("body"); a = a.parent()) {
       String tag = a.normalName();
       if (tag.equals("nav") || tag.equals("header") || tag.equals("footer")) {
         return true;
       }
       String c = (a.className() + " " + a.id()).toLowerCase(Locale.ROOT);
-      if (!c.isBlank() && EXCLUDED.matcher(c).find()) {
+      if (!c.isBlank() && names.matcher(c).find()) {
         return true;
       }
     }

@@ -35,8 +35,8 @@ final class PriceMarks {
       Pattern.compile("price|preis|prix|precio|preco|prezzo|cena|amount|gia");
   private static final Pattern STRUCK_CLASS =
       Pattern.compile(
-          "old|was|before|original|list-?price|strike|non-?sale|regular-price|"
-              + "crossed|through|compare|msrp|rrp|uvp|gia-?goc");
+          "old|was|before|origin|list-?price|strike|non-?sale|regular-price|"
+              + "crossed|through|compare|msrp|rrp|uvp|gia-?goc|deleted");
 
   /**
    * Dong written right after the digits ("450.000đ"), which the symbol table reads only as a word.

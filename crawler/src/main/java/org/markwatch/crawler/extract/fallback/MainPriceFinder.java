@@ -39,8 +39,8 @@ public final class MainPriceFinder {
               + "selling|offer|deal|big|large|product-price|price-box|pdp");
   private static final Pattern BAD_CLASS =
       Pattern.compile(
-          "old|was|before|original|regular|list|strike|compare|msrp|rrp|non-?sale|"
-              + "retail|save|saving|discount|instal|month|shipping|delivery|postage|tax|vat|unit|per-|crossed|through|prev|"
+          "old|was|before|origin|regular|list|strike|compare|msrp|rrp|non-?sale|"
+              + "retail|save|saving|discount|instal|month|shipping|delivery|postage|tax|vat|unit|per-|crossed|through|deleted|prev|"
               + "min-|max-|range|filter|slider|coupon|points|reward|bonus|cashback|club|member");
   private static final Pattern BAD_CONTEXT =
       Pattern.compile(
@@ -57,8 +57,8 @@ public final class MainPriceFinder {
 
   private static final Pattern WAS =
       Pattern.compile(
-          "old|was|before|original|regular|list|strike|compare|msrp|rrp|non-?sale|"
-              + "crossed|through|gia-goc|giagoc|price-goc");
+          "old|was|before|origin|regular|list|strike|compare|msrp|rrp|non-?sale|"
+              + "crossed|through|deleted|gia-goc|giagoc|price-goc");
 
   /**
    * The heading of a block of other products ("Related products", "Sản phẩm liên quan"). Prices

@@ -31,7 +31,7 @@ public final class PageHints {
   /**
    * The page's own heading: the first h1 that is not the site's name or logo. Many shop themes put
    * the logo in an h1 in the page header ({@code <div id="logo"><h1><a href="/">Shop</a></h1>}) and
-   * the product's name in a second h1; null when every h1 is the site's.
+   * the product's name in a second h1, or in an h2 the page's title names; null when none.
    */
   public static Element mainHeading(Document doc) {
     Element body = doc.body();
@@ -47,7 +47,40 @@ public final class PageHints {
         return h;
       }
     }
+    return headingNamedByTitle(doc);
+  }
+
+  /** Lower headings looked at when no h1 names the product. */
+  private static final int MAX_LOWER_HEADINGS = 200;
+
+  /** Shortest heading taken for the product's name by its match with the page's title. */
+  private static final int MIN_TITLE_CHARS = 6;
+
+  /**
+   * Without an h1 of its own (the logo is the only one), the product's name is the first h2 or h3
+   * that the page's title begins with, or that is its og:title: "Name - Category | Shop".
+   */
+  private static Element headingNamedByTitle(Document doc) {
+    Element og = doc.selectFirst(Css.of("meta[property=og:title]"));
+    String ogTitle = og == null ? "" : fold(og.attr("content"));
+    String title = fold(doc.title());
+    int seen = 0;
+    for (Element h : doc.body().select(Css.of("h2, h3"))) {
+      if (++seen > MAX_LOWER_HEADINGS) {
+        return null;
+      }
+      String text = fold(h.text());
+      if (text.length() >= MIN_TITLE_CHARS
+          && (text.equals(ogTitle) || title.startsWith(text))
+          && !isSiteName(h)) {
+        return h;
+      }
+    }
     return null;
+  }
+
+  private static String fold(String s) {
+    return s == null ? "" : s.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
   }
 
   /**
