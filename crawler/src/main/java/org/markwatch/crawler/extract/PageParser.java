@@ -6,6 +6,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
 import org.markwatch.crawler.extract.html.HtmlDecoder;
+import org.markwatch.crawler.extract.text.AsciiDigits;
 
 /**
  * A page's bytes (or rendered DOM) to a jsoup document, bounded at {@link
@@ -40,6 +41,8 @@ final class PageParser {
           page.url() + ": document of " + html.length() + " characters cut to " + MAX_BODY_BYTES);
       html = html.substring(0, MAX_BODY_BYTES);
     }
+    // Every reader after this one reads ASCII digits ("١٬٢٤٩" is "1,249").
+    html = AsciiDigits.fold(html);
     Parser parser = Parser.htmlParser();
     return new Parsed(Jsoup.parse(html, page.url(), parser), html);
   }

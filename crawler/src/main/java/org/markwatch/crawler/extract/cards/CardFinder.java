@@ -330,7 +330,9 @@ public final class CardFinder {
       }
       Set<String> own = shape(sibling);
       long shared = common.stream().filter(own::contains).count();
-      if (shared * 10 >= common.size() * 7) {
+      // Half the cards' build at least (a card without a price has no price or rating parts),
+      // and little of its own (a banner tile is a link and a picture, both common).
+      if (shared * 2 >= common.size() && shared * 10 >= own.size() * 7) {
         added.add(sibling);
       }
     }

@@ -73,6 +73,41 @@ public final class BrandFinder {
         }
       }
     }
+    return titlePrefix(doc, all, at, headingText);
+  }
+
+  /** Elements beside the heading in which the title's brand must be shown on its own. */
+  private static final int PREFIX_REACH = 12;
+
+  /**
+   * The brand the page's title puts before the heading's name ("Velmora Cappotto classico" over an
+   * h1 "Cappotto classico"), when an element right beside the heading shows it alone: fashion shops
+   * write the brand in a line of its own above the name and join both in the title.
+   */
+  private static String titlePrefix(Document doc, List<Element> all, int at, String headingText) {
+    if (headingText.length() < 4) {
+      return null;
+    }
+    Element og = doc.selectFirst(Css.of("meta[property=og:title]"));
+    for (String title : new String[] {og == null ? "" : og.attr("content"), doc.title()}) {
+      String t = title.replaceAll("\\s+", " ").strip();
+      int k = t.toLowerCase(Locale.ROOT).indexOf(headingText.toLowerCase(Locale.ROOT));
+      if (k <= 0) {
+        continue;
+      }
+      String prefix = t.substring(0, k).replaceAll("[\\s\\-–—|:·]+$", "").strip();
+      if (!plausible(prefix, headingText)) {
+        continue;
+      }
+      for (int i = Math.max(1, at - PREFIX_REACH);
+          i < Math.min(all.size(), at + PREFIX_REACH);
+          i++) {
+        Element e = all.get(i);
+        if (i != at && e.text().strip().equalsIgnoreCase(prefix)) {
+          return e.text().strip();
+        }
+      }
+    }
     return null;
   }
 

@@ -37,6 +37,8 @@ public final class LabelledValues {
         codeLabel(
             "sku|product code|product no\\.?|product number|item code|item number|item no\\.?|item #"
                 + "|article number|art\\.?-?\\s?nr\\.?|artikelnummer|artikel-nr\\.?|référence|réf\\.?|ref\\.?|código|cód\\.?|codice"
+                + "|codice articolo|codice prodotto|cod\\.? articolo|código de artículo|código del producto|código do produto"
+                + "|référence produit|numéro d'article|n° d'article|numero articolo|número de artículo|artikelcode|productcode"
                 + "|mã sản phẩm|mã sp|mã hàng|mã sku|mã|kod produktu|kód produktu|katalógové číslo|numer katalogowy|артикул|код товара"
                 + "|tootekood|artikkel|artikelnr\\.?|varenummer|varenr\\.?|tuotenumero|tuotekoodi|cikkszám|termékkód|kod|"
                 + "ürün kodu|κωδικός|商品編號|商品编号|品號|货号|商品番号|상품번호|prekės kodas|preces kods"
@@ -62,7 +64,9 @@ public final class LabelledValues {
     LABELS.put(
         Kind.GTIN,
         codeLabel(
-            "ean|ean-?13|ean code|gtin|gtin-?13|upc|barcode|isbn|isbn-?13|mã vạch|код ean"
+            "ean|ean-?13|ean code|ean-?nummer|code ean|code-?barres?|code ean13|codice ean|codice a barre"
+                + "|código ean|gtin|gtin-?13|upc|upc code|barcode|bar code|isbn|isbn-?13|mã vạch|код ean"
+                + "|streckkod|stregkode|strekkode|čárový kód|kod kreskowy|kod ean|vonalkód"
                 // Japan's article number is an EAN-13 called JAN.
                 + "|jan|jan-?code|janコード|jan コード|barkod|código de barras"));
     LABELS.put(
@@ -113,10 +117,14 @@ public final class LabelledValues {
    * 4006381333931"): one token of 3 to 40 characters with a digit in it.
    */
   private static Pattern codeLabel(String alternatives) {
+    // A label in the page's own words may name the code in parentheses: "رمز المنتج (SKU):",
+    // "Mã sản phẩm (SKU):".
     return Pattern.compile(
-        "(?iu)^\\s*(?:[|·•/]\\s*)?(?:"
+        "(?iu)^\\s*(?:[|·•/]\\s*)?(?:(?:"
             + alternatives
-            + ")(?!\\p{L})\\s*(?:[:#：]\\s*(.{0,80}?)|\\s(?=\\S*\\d)(\\S{3,40})|[.]?)\\s*$");
+            + ")(?!\\p{L})|[^:()\\d]{1,30}\\((?:"
+            + alternatives
+            + ")\\))\\s*(?:[:#：]\\s*(.{0,80}?)|\\s(?=\\S*\\d)(\\S{3,40})|[.]?)\\s*$");
   }
 
   /** A word alone that introduces the value after it ("by X", "von X", "par X"). */

@@ -77,6 +77,9 @@ public final class MainPriceFinder {
 
   private static final Pattern NUMBERS = Pattern.compile("\\d+(?:[.,' ]\\d+)*");
 
+  /** A price written as an addition: "+ 25 SAR", "(+€10)". */
+  private static final Pattern SURCHARGE = Pattern.compile("^[\\s(\\[]*\\+");
+
   private MainPriceFinder() {}
 
   /**
@@ -189,12 +192,18 @@ public final class MainPriceFinder {
         score -= 2;
       }
       boolean wasLabel = PriceLabels.saysWas(e, text);
-      if (wasLabel) {
+      boolean struckOut = struckThrough(e, styles) || struckInside(e, text);
+      if (wasLabel || struckOut) {
+        // A price struck through or labelled as the former one is never the one to pay.
         score -= 2;
       }
-      if (wasLabel || WAS.matcher(names).find() || struckThrough(e, styles)) {
+      if (wasLabel || WAS.matcher(names).find() || struckOut) {
         struck.add(new int[] {i});
         struckAmounts.add(p.amount());
+      }
+      if (SURCHARGE.matcher(text).find()) {
+        // "(+ 25 SAR)", "+ CHF 59.00": what an option adds to the price, not the price.
+        score -= 3;
       }
       if (text.contains("%") || PriceLabels.saysDiscount(text)) {
         score -= 2;
@@ -250,6 +259,30 @@ public final class MainPriceFinder {
   /** The main price, and the list price shown beside it (null when none). */
   public record Result(ParsedPrice price, BigDecimal listPrice) {
     public static final Result NONE = new Result(ParsedPrice.NONE, null);
+  }
+
+  /**
+   * Whether the amount of {@code e}'s text sits in a struck-through element inside it: "statt
+   * <strike>CHF 1'490.00</strike>" is the old price as a whole.
+   */
+  private static boolean struckInside(Element e, String text) {
+    if (e.childrenSize() == 0) {
+      return false;
+    }
+    Element inner = e.selectFirst(Css.of("del, s, strike"));
+    return inner != null
+        && !digits(inner.text()).isEmpty()
+        && digits(inner.text()).equals(digits(text));
+  }
+
+  private static String digits(String s) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        b.append(s.charAt(i));
+      }
+    }
+    return b.toString();
   }
 
   private static boolean struckThrough(Element e, StruckClasses styles) {

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.markwatch.crawler.extract.text.Currencies;
 
 /**
  * The words written around a price that say it is not the one to pay: "Was: $249.99", "Statt: 17,95
@@ -24,9 +25,15 @@ public final class PriceLabels {
               + "prix barré|prix initial|prix de référence|au lieu de|precio anterior|antes|"
               + "prezzo di listino|invece di|cena regularna|cena katalogowa|původně|před slevou|"
               + "pôvodne|giá gốc|giá cũ|giá niêm yết|giá thị trường|"
-              + "price reduced from|reduced from)\\s*:?$"
+              + "price reduced from|reduced from|recommended retail price|"
+              + "prezzo consigliato|prezzo pieno|prezzo originale|precio recomendado|pvp recomendado|"
+              + "precio original|prix conseillé|prix public conseillé|prix d'origine|preço original|"
+              + "preço recomendado|listenpreis|streichpreis|alter preis|empfohlener verkaufspreis|"
+              + "ord\\.? pris|ordinarie pris|normalpris|vejledende pris|veiledende pris|suositushinta|"
+              + "doporučená cena|odporúčaná cena|ajánlott ár|eski fiyat|piyasa fiyatı|harga normal|"
+              + "harga asli|정가|소비자가)\\s*:?$"
               // Chinese and Japanese write no space between words ("当店通常価格"): anywhere.
-              + "|原价|定价|通常価格|参考価格|メーカー希望小売価格");
+              + "|原价|原價|定价|市场价|市場價|通常価格|参考価格|メーカー希望小売価格");
 
   /**
    * A saving, voucher or coupon written as money ("Giảm ₫10k", "Save $20", "10 € Rabatt"): an
@@ -129,8 +136,13 @@ public final class PriceLabels {
       i++;
     }
     String head = text.substring(0, i).replace('\u00a0', ' ').strip().toLowerCase(Locale.ROOT);
-    // Without the currency written before the amount ("statt: €" is "statt:").
-    return head.replaceAll("\\s*[^\\p{L}:]+$", "").strip();
+    // Without the currency written before the amount ("statt: €" and "statt CHF" are "statt").
+    head = head.replaceAll("\\s*[^\\p{L}:]+$", "").strip();
+    int space = head.lastIndexOf(' ');
+    if (space > 0 && Currencies.isIsoCode(head.substring(space + 1).toUpperCase(Locale.ROOT))) {
+      head = head.substring(0, space).strip();
+    }
+    return head;
   }
 
   /** Whether the element before {@code label} shows a number (a price it labels). */

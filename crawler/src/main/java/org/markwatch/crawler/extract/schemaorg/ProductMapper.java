@@ -362,8 +362,13 @@ public final class ProductMapper {
     }
   }
 
+  /**
+   * The offer the page shows: the one its URL names (by url or sku), else the first priced offer in
+   * stock (a shop preselects the first variant it can sell), else the first priced one.
+   */
   private static JsonNode chooseOffer(List<JsonNode> offers, String pageUrl) {
     JsonNode firstPriced = null;
+    JsonNode firstInStock = null;
     for (JsonNode o : offers) {
       if (!o.isObject()) {
         continue;
@@ -380,10 +385,23 @@ public final class ProductMapper {
       if (priced && firstPriced == null) {
         firstPriced = o;
       }
+      if (priced && firstInStock == null && !unavailable(o)) {
+        firstInStock = o;
+      }
+    }
+    if (firstInStock != null) {
+      return firstInStock;
     }
     return firstPriced != null
         ? firstPriced
         : offers.stream().filter(JsonNode::isObject).findFirst().orElse(null);
+  }
+
+  /** An offer that says it cannot be bought now: out of stock, sold out, discontinued. */
+  private static boolean unavailable(JsonNode offer) {
+    String a = Nodes.lower(Nodes.enumValue(Nodes.text(offer, "availability")));
+    return a != null
+        && (a.contains("outofstock") || a.contains("soldout") || a.contains("discontinued"));
   }
 
   private static String priceText(JsonNode offer) {

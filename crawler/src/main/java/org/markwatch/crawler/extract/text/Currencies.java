@@ -154,11 +154,68 @@ public final class Currencies {
   /** Additional less safe symbols not in the JDK's locale data. */
   private static final List<String> OTHER_EXTRA =
       List.of(
-          "р", "Р", "kr", "Kr", "kr.", "Ft", "Lt", "Ls", "kn", "Kn", "Rs", "Rs.", "KD", "BD", "QR",
-          "SR", "RM", "Bs", "Bs.", "S/.", "S/", "lek", "Lek", "TL", "KM", "Ks", "B/.", "Br", "pln",
-          "Fr.", "Fr", "LEI", "Lei", "LD", "ZK", "र", "ден", "сом", "сўм", "جنيه", "درهم", "ريال",
-          "دينار", "ل.س", "ر.س", "د.إ", "DH", "Dhs", "AED", "Sh", "Tk", "Nu.", "MK", "FCFA", "CFA",
-          "F CFA", "XOF", "Le", "UM");
+          "р",
+          "Р",
+          "kr",
+          "Kr",
+          "kr.",
+          "Ft",
+          "Lt",
+          "Ls",
+          "kn",
+          "Kn",
+          "Rs",
+          "Rs.",
+          "KD",
+          "BD",
+          "QR",
+          "SR",
+          "RM",
+          "Bs",
+          "Bs.",
+          "S/.",
+          "S/",
+          "lek",
+          "Lek",
+          "TL",
+          "KM",
+          "Ks",
+          "B/.",
+          "Br",
+          "pln",
+          "Fr.",
+          "Fr",
+          "LEI",
+          "Lei",
+          "LD",
+          "ZK",
+          "र",
+          "ден",
+          "сом",
+          "сўм",
+          "جنيه",
+          "درهم",
+          "ريال",
+          "دينار",
+          "ل.س",
+          "ر.س",
+          "د.إ",
+          "DH",
+          "Dhs",
+          "AED",
+          "Sh",
+          "Tk",
+          "Nu.",
+          "MK",
+          "FCFA",
+          "CFA",
+          "F CFA",
+          "XOF",
+          "Le",
+          "UM",
+          // Dong written as a letter after the amount ("450.000đ"); inside a word it is a letter.
+          "đ",
+          "Đ");
 
   private static final Map<String, String> ISO = new HashMap<>();
   private static final SymbolTable SAFE_PATTERN;
@@ -279,6 +336,19 @@ public final class Currencies {
     for (String[] k : known) {
       ISO.put(k[0], k[1]);
     }
+    // Arabic symbols as pages write them: the locale data's "ر.س.\u200f" is "ر.س" on a price tag.
+    for (Map.Entry<String, String> e : List.copyOf(ISO.entrySet())) {
+      String bare = bare(e.getKey());
+      if (!bare.isEmpty() && !bare.equals(e.getKey())) {
+        ISO.putIfAbsent(bare, e.getValue());
+      }
+    }
+  }
+
+  /** A symbol without the right-to-left marks and the closing full stop of the locale data. */
+  private static String bare(String symbol) {
+    String s = symbol.replace("\u200f", "").replace("\u200e", "").strip();
+    return s.length() > 2 && s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
   }
 
   /** Currencies other than dollars that are written with "$" at home (pesos, reais are "R$"). */
@@ -362,6 +432,9 @@ public final class Currencies {
     String iso = ISO.get(s);
     if (iso == null) {
       iso = ISO.get(s.toUpperCase(Locale.ROOT));
+    }
+    if (iso == null) {
+      iso = ISO.get(bare(s));
     }
     return iso;
   }
