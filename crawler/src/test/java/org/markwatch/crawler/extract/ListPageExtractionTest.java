@@ -165,6 +165,77 @@ class ListPageExtractionTest {
   }
 
   @Test
+  void thaiRegularPriceAndSavingsAndARangeUnderAWasNowBoxAndAWeightInArabic() {
+    StringBuilder html =
+        new StringBuilder(
+            "<html lang='th'><head><title>ครีม</title></head><body><h1>ครีม</h1><div class='grid'>");
+    for (int i = 1; i <= 3; i++) {
+      html.append("<div class='productItem'><a href='/p/")
+          .append(i)
+          .append("'><img src='/a.jpg'><h3>เซรั่มวิตามินซี ")
+          .append(i)
+          .append("</h3></a><div class='productPrice'><div class='productPriceNormal'>")
+          .append("<span class='label'>ราคาปกติ</span> <span class='value'>฿590.00</span></div>")
+          .append("<div class='productPriceSale'><span class='label'>ราคาพิเศษ</span> ")
+          .append("<span class='value'>฿390.00</span></div>")
+          .append("<div class='productPriceSave'>ประหยัด ฿200.00</div></div></div>");
+    }
+    html.append("</div></body></html>");
+    ExtractionResult thai =
+        Extraction.run(TestPages.html("https://th.example/c/1", html.toString()));
+    assertThat(thai.listings()).hasSize(3);
+    assertThat(thai.listings().get(0).price().amount()).isEqualByComparingTo(new BigDecimal("390"));
+    assertThat(thai.listings().get(0).listPrice().amount())
+        .isEqualByComparingTo(new BigDecimal("590"));
+
+    StringBuilder range =
+        new StringBuilder(
+            "<html><head><title>Tops</title></head><body><h1>Tops</h1><div class='grid'>");
+    for (int i = 1; i <= 3; i++) {
+      range
+          .append("<div class='tile'><a href='/t/")
+          .append(i)
+          .append("'><img src='/a.jpg'></a><a class='link' href='/t/")
+          .append(i)
+          .append("'>Quarter Zip ")
+          .append(i)
+          .append("</a><div class='price'><span class='was-now'><span class='was'>Was <del>")
+          .append("<span class='strike-through list'><span class='value'>$60.00</span> - ")
+          .append(
+              "<span class='value'>$80.00</span></span></del></span> <span class='now sales'>Now ")
+          .append(
+              "<span class='value'>$42.00</span> - <span class='value'>$56.00</span></span></span>")
+          .append("</div></div>");
+    }
+    range.append("</div></body></html>");
+    ExtractionResult tops =
+        Extraction.run(TestPages.html("https://us.example/s", range.toString()));
+    assertThat(tops.listings()).hasSize(3);
+    assertThat(tops.listings().get(0).price().amount()).isEqualByComparingTo(new BigDecimal("42"));
+    assertThat(tops.listings().get(0).listPrice().amount())
+        .isEqualByComparingTo(new BigDecimal("60"));
+
+    StringBuilder arabic =
+        new StringBuilder(
+            "<html lang='ar'><head><title>بخور</title></head><body><h1>بخور</h1><div class='g'>");
+    for (int i = 1; i <= 3; i++) {
+      arabic
+          .append("<div class='card'><h3><a href='/p/")
+          .append(i)
+          .append("'>بخور معمول الورد ")
+          .append(i)
+          .append(
+              "</a></h3><p class='sub'>علبة 50 جرام</p><div class='price'><h4>٦٥ <span>ر.س</span></h4>")
+          .append("</div></div>");
+    }
+    arabic.append("</div></body></html>");
+    ExtractionResult sa = Extraction.run(TestPages.html("https://sa.example/c", arabic.toString()));
+    assertThat(sa.listings()).hasSize(3);
+    assertThat(sa.listings().get(0).price().amount()).isEqualByComparingTo(new BigDecimal("65"));
+    assertThat(sa.listings().get(0).price().currency()).isEqualTo("SAR");
+  }
+
+  @Test
   void relatedBlockIsMarkedAndNavigationAndMiniCartAreNoListings() {
     String html =
         HEAD

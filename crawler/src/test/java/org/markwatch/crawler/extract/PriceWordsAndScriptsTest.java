@@ -125,4 +125,46 @@ class PriceWordsAndScriptsTest {
     assertThat(l.attributes()).containsEntry("sku", "NKH-OUD-100");
     assertThat(l.attributes()).containsEntry("gtin", "3760182940576");
   }
+
+  @Test
+  void aBadgeTellsTheOldPriceAndInstalmentsAndShippingAreNoPrice() {
+    Listing l =
+        one(
+            "https://vui.example.vn/p/6",
+            "<html lang='vi'><head><title>Nồi chiên</title></head><body><h1>Nồi chiên</h1>"
+                + "<section><div class='a1'><span>₫</span>1.190.000</div>"
+                + "<div class='b2'><span>₫</span>1.590.000</div><div class='c3'>-25%</div></section>"
+                + "<div><span>SPayLater: mua trước trả sau - chỉ từ <b>₫396.667</b> x 3 kỳ</span></div>"
+                + "<ul><li>Phí vận chuyển: <b>₫30.000</b></li></ul><button>Mua ngay</button></body></html>");
+    assertPrices(l, "1190000", "1590000", "VND");
+  }
+
+  @Test
+  void aProductNamedInABlockTheTitleContainsIsAProductPageNotAListOfItsRecommendations() {
+    StringBuilder hot = new StringBuilder("<div class='m-aside'><h3>店铺热销</h3><ul class='plist'>");
+    for (int i = 1; i <= 4; i++) {
+      hot.append("<li class='item'><a href='/")
+          .append(1000 + i)
+          .append(".html'><img src='/a.jpg'><p class='p-name'>云帆 配件 套装 ")
+          .append(i)
+          .append("</p></a><span class='price'>￥")
+          .append(99 * i)
+          .append(".00</span></li>");
+    }
+    hot.append("</ul></div>");
+    List<Listing> out =
+        Extraction.extract(
+            TestPages.html(
+                "https://item.example.cn/100038271645.html",
+                "<html lang='zh-CN'><head><title>【京点】云帆扫拖一体机器人X9 Max 自动集尘【行情 报价】-京点</title>"
+                    + "</head><body><div class='sku-name'>云帆扫拖一体机器人X9 Max 自动集尘</div>"
+                    + "<div class='summary-price'><span class='p-price'><span>￥</span>"
+                    + "<span class='price'>4999.00</span></span></div>"
+                    + "<div class='plus'><span class='p-price-plus'>￥4899.00</span> PLUS价</div>"
+                    + hot
+                    + "</body></html>"));
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).title()).isEqualTo("云帆扫拖一体机器人X9 Max 自动集尘");
+    assertPrices(out.get(0), "4999.00", null, "CNY");
+  }
 }

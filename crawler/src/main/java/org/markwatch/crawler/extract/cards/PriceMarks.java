@@ -256,7 +256,7 @@ final class PriceMarks {
         return true;
       }
       String c = PriceLabels.withoutModifiers(e.className().toLowerCase(Locale.ROOT));
-      if (!c.isBlank() && STRUCK_CLASS.matcher(c).find()) {
+      if (!c.isBlank() && STRUCK_CLASS.matcher(c).find() && struckClass(c)) {
         return true;
       }
       for (var a : e.attributes()) {
@@ -267,6 +267,23 @@ final class PriceMarks {
       }
       if (tag.equals("li") || tag.equals("article") || tag.equals("a")) {
         break;
+      }
+    }
+    return false;
+  }
+
+  /** A class word naming the price to pay: "was-now" holds both prices, it is no old price. */
+  private static final Pattern NOW_WORD =
+      Pattern.compile("(?:^|[-_])(?:now|sale|sales|current|final|new|special)(?:$|[-_])");
+
+  /** Whether one of the class names says old price without also saying the price to pay. */
+  private static boolean struckClass(String classNames) {
+    for (String name : classNames.split("\\s+")) {
+      if (STRUCK_CLASS.matcher(name).find()
+          && (!NOW_WORD.matcher(name).find()
+              || name.contains("non-sale")
+              || name.contains("nonsale"))) {
+        return true;
       }
     }
     return false;

@@ -77,6 +77,68 @@ public final class MainPriceFinder {
 
   private static final Pattern NUMBERS = Pattern.compile("\\d+(?:[.,' ]\\d+)*");
 
+  /** A discount badge alone in its element: "-25%", "−13 %", "25% OFF". */
+  private static final Pattern BADGE =
+      Pattern.compile("(?i)\\s*[-–−]\\s?(\\d{1,2}(?:[.,]\\d)?)\\s?%\\s*(?:off)?\\s*");
+
+  /** Elements between the main price and a badge or the other price of its pair, at most. */
+  private static final int BADGE_REACH = 15;
+
+  /**
+   * The new and old price of the pair beside {@code bestAt} whose difference is the percentage of a
+   * discount badge beside it, when the chosen price is one of them; null when none. Shops that
+   * strike the old price with a style sheet show it this way only.
+   */
+  private static BigDecimal[] badgePair(
+      int bestAt, BigDecimal best, List<Object[]> shown, List<double[]> badges) {
+    for (double[] badge : badges) {
+      if (Math.abs(badge[0] - bestAt) > BADGE_REACH) {
+        continue;
+      }
+      for (Object[] other : shown) {
+        int at = (Integer) other[0];
+        BigDecimal amount = (BigDecimal) other[1];
+        if (at == bestAt || Math.abs(at - bestAt) > BADGE_REACH || amount.compareTo(best) == 0) {
+          continue;
+        }
+        BigDecimal hi = amount.max(best);
+        BigDecimal lo = amount.min(best);
+        double off = (hi.doubleValue() - lo.doubleValue()) / hi.doubleValue() * 100;
+        if (Math.abs(off - badge[1]) <= 1.5) {
+          return new BigDecimal[] {lo, hi};
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final Pattern INSTALMENT =
+      Pattern.compile(
+          "\\d\\s*(?:x|×)\\s*\\d+\\s*(?:kỳ|tháng|months?|meses|mois|monate|rat|raty|cuotas|parcelas|期)"
+              + "|(?:x|×)\\s*\\d+\\s*(?:kỳ|tháng|months?|meses|mois|monate|rat|raty|cuotas|parcelas|期)"
+              + "|\\d+\\s*(?:x|×)\\s*(?:de\\s*)?[^\\d\\s]{0,4}\\s*\\d"
+              + "|trả góp|trả sau|installments?|instalments?|payments of|cuotas|parcelas|raty|ratenzahlung"
+              + "|分期|/\\s*(?:tháng|month|mo|mes|monat|mois)(?!\\p{L})|per month|a month|mtl\\.|monatlich");
+
+  /** Whether {@code e} sits in a line about paying in parts (its text and its parent's). */
+  private static boolean inInstalmentLine(Element e) {
+    Element line = e.parent();
+    if (line == null || line.childrenSize() > 12) {
+      return false;
+    }
+    String text = line.text();
+    if (text.length() > 200) {
+      return false;
+    }
+    return INSTALMENT.matcher(text.toLowerCase(Locale.ROOT)).find();
+  }
+
+  /** The label of a delivery cost, matched against the lower-cased text before a price. */
+  private static final Pattern SHIPPING_LABEL =
+      Pattern.compile(
+          "ship|delivery|postage|freight|versand|lieferung|livraison|envío|envio|spedizione|frete"
+              + "|vận chuyển|giao hàng|phí ship|wysyłka|dostawa|doprava|verzending|frakt|運費|运费|送料|배송비|ค่าส่ง");
+
   /** A price written as an addition: "+ 25 SAR", "(+€10)". */
   private static final Pattern SURCHARGE = Pattern.compile("^[\\s(\\[]*\\+");
 
@@ -121,6 +183,10 @@ public final class MainPriceFinder {
     List<int[]> struck = new java.util.ArrayList<>();
     Map<Element, Boolean> badContext = new IdentityHashMap<>();
     List<BigDecimal> struckAmounts = new java.util.ArrayList<>();
+    // Every amount written with its currency, and every "-25%" badge, by position: a badge beside
+    // two prices tells the old one from the new when no markup strikes it.
+    List<Object[]> shown = new java.util.ArrayList<>();
+    List<double[]> badges = new java.util.ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       Element e = all.get(i);
       String tag = e.normalName();
@@ -136,6 +202,13 @@ public final class MainPriceFinder {
       boolean ownDigit = ownHasDigit(e);
       if (!priceClass && !ownDigit) {
         continue;
+      }
+      if (ownDigit && e.childrenSize() == 0) {
+        Matcher badge = BADGE.matcher(e.ownText());
+        if (badge.matches()) {
+          badges.add(new double[] {i, Double.parseDouble(badge.group(1).replace(',', '.'))});
+          continue;
+        }
       }
       if (e.childrenSize() <= 6 && longerThan(e, 60)) {
         // More than 60 visible characters: no price tag; its children compete instead.
@@ -201,6 +274,17 @@ public final class MainPriceFinder {
         struck.add(new int[] {i});
         struckAmounts.add(p.amount());
       }
+      if (symbol != null) {
+        shown.add(new Object[] {i, p.amount()});
+      }
+      if (SHIPPING_LABEL.matcher(PriceLabels.labelBefore(e)).find()) {
+        // "Cost to ship: <b>$4.50</b>", "Phí vận chuyển: 30.000₫": what delivery costs.
+        score -= 3;
+      }
+      if (inInstalmentLine(e)) {
+        // "chỉ từ <b>₫396.667</b> x 3 kỳ", "4 payments of <b>$12.25</b>": a part, not the price.
+        score -= 3;
+      }
       if (SURCHARGE.matcher(text).find()) {
         // "(+ 25 SAR)", "+ CHF 59.00": what an option adds to the price, not the price.
         score -= 3;
@@ -251,6 +335,13 @@ public final class MainPriceFinder {
           && struckAmounts.get(k).compareTo(bestPrice.amount()) > 0) {
         nearest = distance;
         listPrice = struckAmounts.get(k);
+      }
+    }
+    if (listPrice == null) {
+      BigDecimal[] pair = badgePair(bestAt, bestPrice.amount(), shown, badges);
+      if (pair != null) {
+        bestPrice = new ParsedPrice(pair[0], bestPrice.currencySymbol(), bestPrice.currencyIso());
+        listPrice = pair[1];
       }
     }
     return new Result(bestPrice, listPrice);

@@ -76,6 +76,44 @@ public final class PageHints {
         return h;
       }
     }
+    return nameBlockInTitle(doc, ogTitle, title);
+  }
+
+  /** Elements looked at for a product name outside headings. */
+  private static final int MAX_NAME_BLOCKS = 5_000;
+
+  /** Shortest name taken from inside the page's title ("【Shop】Name【reviews】-Shop"). */
+  private static final int MIN_NAME_IN_TITLE_CHARS = 10;
+
+  private static final Pattern NAME_BLOCK =
+      Pattern.compile("(?:^|[\\s_-])(?:[a-z]*-)?(?:name|title|heading)(?:$|[\\s_-])");
+
+  /**
+   * Pages with no heading at all name the product in a block named for it ({@code <div
+   * class="sku-name">}, {@code <p class="product-title">}) whose text the page's title contains.
+   */
+  private static Element nameBlockInTitle(Document doc, String ogTitle, String title) {
+    int seen = 0;
+    for (Element e : doc.body().getAllElements()) {
+      if (++seen > MAX_NAME_BLOCKS) {
+        return null;
+      }
+      if (e.attributesSize() == 0) {
+        continue;
+      }
+      String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+      if (names.isBlank()
+          || !NAME_BLOCK.matcher(names).find()
+          || SITE_NAME_BLOCK.matcher(names).find()) {
+        continue;
+      }
+      String text = fold(e.text());
+      if (text.length() >= MIN_NAME_IN_TITLE_CHARS
+          && text.length() <= 300
+          && (text.equals(ogTitle) || title.contains(text))) {
+        return e;
+      }
+    }
     return null;
   }
 

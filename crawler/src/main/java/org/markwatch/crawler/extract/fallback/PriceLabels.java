@@ -31,7 +31,7 @@ public final class PriceLabels {
               + "preço recomendado|listenpreis|streichpreis|alter preis|empfohlener verkaufspreis|"
               + "ord\\.? pris|ordinarie pris|normalpris|vejledende pris|veiledende pris|suositushinta|"
               + "doporučená cena|odporúčaná cena|ajánlott ár|eski fiyat|piyasa fiyatı|harga normal|"
-              + "harga asli|정가|소비자가)\\s*:?$"
+              + "harga asli|정가|소비자가|ราคาปกติ|ราคาเต็ม|adviesprijs)\\s*:?$"
               // Chinese and Japanese write no space between words ("当店通常価格"): anywhere.
               + "|原价|原價|定价|市场价|市場價|通常価格|参考価格|メーカー希望小売価格");
 
@@ -43,7 +43,7 @@ public final class PriceLabels {
       Pattern.compile(
           "(?<!\\p{L})(?:giảm|tiết kiệm|off|save|you save|spare|sparen|rabatt|sleva|ušetříte|"
               + "desconto|descuento|ahorra|économisez|risparmi|oszczędzasz|zniżka|voucher|coupon|"
-              + "cashback|kupon|gutschein|points?|punkte|pkt|điểm)(?!\\p{L})"
+              + "cashback|kupon|gutschein|points?|punkte|pkt|điểm|ประหยัด|ส่วนลด|hemat|potongan)(?!\\p{L})"
               // Loyalty points ("39ポイント還元") are no money either.
               + "|ポイント|積分");
 
@@ -137,7 +137,8 @@ public final class PriceLabels {
     }
     String head = text.substring(0, i).replace('\u00a0', ' ').strip().toLowerCase(Locale.ROOT);
     // Without the currency written before the amount ("statt: €" and "statt CHF" are "statt").
-    head = head.replaceAll("\\s*[^\\p{L}:]+$", "").strip();
+    // Thai and Indic words end in combining vowel signs (\p{M}): part of the word.
+    head = head.replaceAll("\\s*[^\\p{L}\\p{M}:]+$", "").strip();
     int space = head.lastIndexOf(' ');
     if (space > 0 && Currencies.isIsoCode(head.substring(space + 1).toUpperCase(Locale.ROOT))) {
       head = head.substring(0, space).strip();

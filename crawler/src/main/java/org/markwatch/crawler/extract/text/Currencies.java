@@ -509,19 +509,31 @@ public final class Currencies {
     }
 
     private static boolean bounded(String text, int start, int end, String sym) {
-      if (isLatinLetter(sym.codePointAt(0))
+      if (isWordLetter(sym.codePointAt(0), sym)
           && start > 0
           && Character.isLetter(text.codePointBefore(start))) {
         return false;
       }
-      return !(isLatinLetter(sym.codePointBefore(sym.length()))
+      return !(isWordLetter(sym.codePointBefore(sym.length()), sym)
           && end < text.length()
           && Character.isLetter(text.codePointAt(end)));
     }
   }
 
-  private static boolean isLatinLetter(int cp) {
-    return Character.isLetter(cp)
-        && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
+  /**
+   * Whether a symbol's letter must stand at a word's edge. Latin symbols always ("Rs", "kr", "đ"
+   * are no part of "Rss", "krone", "đồng"); in other scripts that separate words only short symbols
+   * ("ر", the rupee, is not the "ر" of "جرام"), while a longer one may be a word's stem ("руб" of
+   * "рублей"). Chinese, Japanese, Korean and Thai write words together ("599元起").
+   */
+  private static boolean isWordLetter(int cp, String sym) {
+    if (!Character.isLetter(cp)) {
+      return false;
+    }
+    return switch (Character.UnicodeScript.of(cp)) {
+      case LATIN -> true;
+      case HAN, HIRAGANA, KATAKANA, HANGUL, THAI, LAO, KHMER, MYANMAR -> false;
+      default -> sym.codePoints().filter(Character::isLetter).count() <= 2;
+    };
   }
 }
