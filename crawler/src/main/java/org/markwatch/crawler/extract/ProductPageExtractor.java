@@ -132,12 +132,18 @@ final class ProductPageExtractor {
       // more likely another product's (a sold-out page shows only its recommendations' prices) or
       // no price at all (a page that writes its price with a script shows some other number).
       Money marked = d.price.get();
-      if (!ShownAmounts.of(doc.body().text()).contains(marked.amount())) {
+      // The lowest of several offers (open-box, used, other sellers) is shown on the page too,
+      // but the price beside the title and buy button within the offers' range is the one asked.
+      boolean lowestOfRange = d.priceRangeHigh != null;
+      if (lowestOfRange || !ShownAmounts.of(doc.body().text()).contains(marked.amount())) {
         MainPriceFinder.Result shown = shownPrice.get();
         ParsedPrice main = shown.price();
         if (main.hasAmount()
             && marked.currency().equals(main.currencyIso())
-            && near(main.amount(), marked.amount())) {
+            && (lowestOfRange
+                ? main.amount().compareTo(marked.amount()) >= 0
+                    && main.amount().compareTo(d.priceRangeHigh.amount()) <= 0
+                : near(main.amount(), marked.amount()))) {
           d.price.force(new Money(main.amount(), main.currencyIso()), Layers.FALLBACK);
           if (shown.listPrice() != null) {
             d.listPrice.force(new Money(shown.listPrice(), main.currencyIso()), Layers.FALLBACK);

@@ -236,6 +236,36 @@ class ListPageExtractionTest {
   }
 
   @Test
+  void anOverlayLinkIsTheCardsPageNotItsCartLinkAndAModelCodeIsNoPrice() {
+    StringBuilder html =
+        new StringBuilder(
+            "<html lang='ru'><head><title>Кроссовки</title></head><body><h1>Кроссовки</h1><div class='list'>");
+    for (int i = 1; i <= 3; i++) {
+      html.append("<article class='product-card'><a class='card-link' href='/catalog/")
+          .append(i)
+          .append("/detail.aspx' aria-label='Кроссовки беговые ")
+          .append(i)
+          .append(
+              "'></a><img src='/a.jpg'><p class='price'><ins>1 290 ₽</ins><del>3 490 ₽</del></p>")
+          .append("<div class='sku-model'><span class='sku-value'>KES900")
+          .append(i)
+          .append("</span></div><h2><span class='name'>Кроссовки беговые ")
+          .append(i)
+          .append("</span></h2><a class='btn' href='/lk/basket/add?nm=")
+          .append(i)
+          .append("'>В корзину</a></article>");
+    }
+    html.append("</div></body></html>");
+    ExtractionResult r =
+        Extraction.run(TestPages.html("https://wb.example/catalog/shoes", html.toString()));
+    assertThat(r.listings()).hasSize(3);
+    assertThat(r.listings().get(0).url()).isEqualTo("https://wb.example/catalog/1/detail.aspx");
+    assertThat(r.listings().get(0).title()).isEqualTo("Кроссовки беговые 1");
+    assertThat(r.listings().get(0).price().amount()).isEqualByComparingTo(new BigDecimal("1290"));
+    assertThat(r.listings().get(0).price().currency()).isEqualTo("RUB");
+  }
+
+  @Test
   void relatedBlockIsMarkedAndNavigationAndMiniCartAreNoListings() {
     String html =
         HEAD

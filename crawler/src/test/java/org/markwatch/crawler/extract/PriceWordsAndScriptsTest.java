@@ -167,4 +167,34 @@ class PriceWordsAndScriptsTest {
     assertThat(out.get(0).title()).isEqualTo("云帆扫拖一体机器人X9 Max 自动集尘");
     assertPrices(out.get(0), "4999.00", null, "CNY");
   }
+
+  @Test
+  void centsAfterTheEuroSignAnEcoFeeAndAnotherOffersPriceAreReadForWhatTheyAre() {
+    Listing l =
+        one(
+            "https://fnac.example/a/1",
+            "<html lang='fr'><head><title>Moulin</title></head><body><h1>Moulin</h1>"
+                + "<div class='box'><div><span>Prix conseillé</span> <del class='oldPrice'>159<sup>€99</sup></del></div>"
+                + "<div class='price'><span class='userPrice'>129<sup>€99</sup></span></div>"
+                + "<div class='ecopart'>dont 0,50 € d'éco-part.</div></div>"
+                + "<div><span class='tab'>Occasion dès 98€00</span></div>"
+                + "<div class='ship'><strong>Shipping: 2,99 €</strong></div>"
+                + "<button>Ajouter au panier</button></body></html>");
+    assertPrices(l, "129.99", "159.99", "EUR");
+  }
+
+  @Test
+  void theLowestOfSeveralOffersGivesWayToThePriceShownWithinTheirRange() {
+    Listing l =
+        one(
+            "https://best.example/site/tv/6543210.p",
+            "<html><head><title>TV</title><script type='application/ld+json'>{\"@context\":"
+                + "\"https://schema.org\",\"@type\":\"Product\",\"name\":\"TV\",\"offers\":"
+                + "{\"@type\":\"AggregateOffer\",\"lowPrice\":\"467.49\",\"highPrice\":\"549.99\","
+                + "\"priceCurrency\":\"USD\"}}</script></head><body><h1>TV</h1>"
+                + "<div class='priceView-customer-price'><span>$549.99</span></div>"
+                + "<div class='regular-price'>Was $649.99</div><button>Add to Cart</button>"
+                + "<div class='open-box'><a href='/ob'>Open-Box: from $467.49</a></div></body></html>");
+    assertPrices(l, "549.99", "649.99", "USD");
+  }
 }

@@ -3,14 +3,21 @@ package org.markwatch.crawler.extract.cards;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.markwatch.crawler.extract.fallback.MainPriceFinder;
 import org.markwatch.crawler.extract.html.Css;
 
 /** What a card links to and how it is titled: the link most of its text and its image point to. */
 final class CardLinks {
   /** A title is a line, not a description. */
   static final int MAX_TITLE_CHARS = 400;
+
+  /** A link that puts the product in the cart or basket instead of opening its page. */
+  private static final Pattern CART_LINK =
+      Pattern.compile(
+          "[/?&=_-](?:cart|basket|warenkorb|panier|carrito|giohang|gio-hang)(?:[/?&=_.-]|$)|add-?to-?cart");
 
   private CardLinks() {}
 
@@ -30,9 +37,14 @@ final class CardLinks {
       if (href.isEmpty() || !CardLinks.isWebUrl(href) || href.contains("#") && href.endsWith("#")) {
         continue;
       }
+      if (CART_LINK.matcher(href.toLowerCase(Locale.ROOT)).find()
+          || MainPriceFinder.isBuyButton(a)) {
+        continue; // "В корзину", "Add to cart": an action on the product, not its page
+      }
       String text = Texts.bounded(a, MAX_TITLE_CHARS);
-      int s =
-          1 + (text == null ? 0 : letters(text)) + (a.selectFirst(Css.of("img")) != null ? 20 : 0);
+      // A link laid over the whole card has no text, only its label for screen readers.
+      int label = text == null ? letters(a.attr("aria-label")) : letters(text);
+      int s = 1 + label + (a.selectFirst(Css.of("img")) != null ? 20 : 0);
       score.merge(href, s, Integer::sum);
     }
     return score.entrySet().stream()

@@ -35,7 +35,7 @@ final class PriceMarks {
       Pattern.compile("price|preis|prix|precio|preco|prezzo|cena|amount|gia");
   private static final Pattern STRUCK_CLASS =
       Pattern.compile(
-          "old|was|before|origin|list-?price|strike|non-?sale|regular-price|"
+          "old|was|before|orig|orgnl|list-?price|strike|non-?sale|regular-price|"
               + "crossed|through|compare|msrp|rrp|uvp|gia-?goc|deleted");
 
   /**
@@ -138,7 +138,10 @@ final class PriceMarks {
     if (!seen.add(box)) {
       return null;
     }
-    if (NOT_MONEY.matcher(text).find() || PriceLabels.saysDiscount(text)) {
+    if (NOT_MONEY.matcher(text).find()
+        || PriceLabels.saysDiscount(text)
+        || PriceLabels.saysOtherOffer(text)
+        || CODE_CLASS.matcher(box.className().toLowerCase(Locale.ROOT)).find()) {
       return null;
     }
     String symbol = Currencies.findSymbol(text, null);
@@ -185,6 +188,11 @@ final class PriceMarks {
     boolean struck = isStruck(parent, box, styles) || PriceLabels.saysWas(box, text);
     return new PriceMarks.Mark(box, p, struck, perUnit);
   }
+
+  /** An element named for a code or a rating ("sku-value", "model-number"): no price in it. */
+  private static final Pattern CODE_CLASS =
+      Pattern.compile(
+          "(?:^|[\\s_-])(?:sku|model|mpn|ean|gtin|isbn|code|rating|review)(?:$|[\\s_-])");
 
   private static final Pattern UNIT_CLASS = Pattern.compile("(?:^|[\\s_-])(?:unit|base-?price)");
 

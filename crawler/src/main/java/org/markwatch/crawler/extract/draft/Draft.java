@@ -40,6 +40,12 @@ public final class Draft {
   public final Field<Long> reviews = new Field<>("reviews");
   public final SellerDraft seller = new SellerDraft();
 
+  /**
+   * The highest price of the offers when the price is the lowest of several (schema.org
+   * AggregateOffer lowPrice, which counts used, open-box and other sellers' offers); else null.
+   */
+  public Money priceRangeHigh;
+
   /** Attributes shown on the page beyond the named fields (origin, colour, ...). */
   public final Map<String, String> extraAttributes = new LinkedHashMap<>();
 

@@ -39,7 +39,7 @@ public final class MainPriceFinder {
               + "selling|offer|deal|big|large|product-price|price-box|pdp");
   private static final Pattern BAD_CLASS =
       Pattern.compile(
-          "old|was|before|origin|regular|list|strike|compare|msrp|rrp|non-?sale|"
+          "old|was|before|orig|orgnl|regular|list|strike|compare|msrp|rrp|non-?sale|"
               + "retail|save|saving|discount|instal|month|shipping|delivery|postage|tax|vat|unit|per-|crossed|through|deleted|prev|"
               + "min-|max-|range|filter|slider|coupon|points|reward|bonus|cashback|club|member");
   private static final Pattern BAD_CONTEXT =
@@ -57,7 +57,7 @@ public final class MainPriceFinder {
 
   private static final Pattern WAS =
       Pattern.compile(
-          "old|was|before|origin|regular|list|strike|compare|msrp|rrp|non-?sale|"
+          "old|was|before|orig|orgnl|regular|list|strike|compare|msrp|rrp|non-?sale|"
               + "crossed|through|deleted|gia-goc|giagoc|price-goc");
 
   /**
@@ -138,6 +138,15 @@ public final class MainPriceFinder {
       Pattern.compile(
           "ship|delivery|postage|freight|versand|lieferung|livraison|envío|envio|spedizione|frete"
               + "|vận chuyển|giao hàng|phí ship|wysyłka|dostawa|doprava|verzending|frakt|運費|运费|送料|배송비|ค่าส่ง");
+
+  /** An amount whose cents follow the currency sign: "129€99", "13 €00". */
+  private static final Pattern SIGN_AS_POINT =
+      Pattern.compile("^\\D{0,20}?\\d{1,3}(?:[ .\u00a0]\\d{3})*\\s?[€£]\\s?\\d{2}\\D{0,20}$");
+
+  /** Words before an amount that is part of the price, not the price: "dont 0,50 € d'éco-part". */
+  private static final Pattern PART_OF_PRICE =
+      Pattern.compile(
+          "^(?:dont|davon|of which|incl\\.?|inkl\\.?|including|inclusief|incluido|incluso|trong đó)$");
 
   /** A price written as an addition: "+ 25 SAR", "(+€10)". */
   private static final Pattern SURCHARGE = Pattern.compile("^[\\s(\\[]*\\+");
@@ -241,7 +250,9 @@ public final class MainPriceFinder {
         // A code written in letters ("LS", "Br", "E") inside some other text ("SKU: LS-CND-0042").
         continue;
       }
-      boolean several = NUMBERS.matcher(text).results().count() > 1;
+      // "129€99": the currency sign written as the decimal point (French shops) is one amount.
+      boolean several =
+          NUMBERS.matcher(text).results().count() > 1 && !SIGN_AS_POINT.matcher(text).find();
       String priceText = text;
       if (several) {
         // Several numbers: a container of prices (its children compete instead), or a line such as
@@ -277,12 +288,17 @@ public final class MainPriceFinder {
       if (symbol != null) {
         shown.add(new Object[] {i, p.amount()});
       }
-      if (SHIPPING_LABEL.matcher(PriceLabels.labelBefore(e)).find()) {
+      if (SHIPPING_LABEL.matcher(PriceLabels.labelBefore(e)).find()
+          || SHIPPING_LABEL.matcher(PriceLabels.leadingWords(text)).find()) {
         // "Cost to ship: <b>$4.50</b>", "Phí vận chuyển: 30.000₫": what delivery costs.
         score -= 3;
       }
       if (inInstalmentLine(e)) {
         // "chỉ từ <b>₫396.667</b> x 3 kỳ", "4 payments of <b>$12.25</b>": a part, not the price.
+        score -= 3;
+      }
+      if (PART_OF_PRICE.matcher(PriceLabels.leadingWords(text)).find()
+          || PriceLabels.saysOtherOffer(text)) {
         score -= 3;
       }
       if (SURCHARGE.matcher(text).find()) {

@@ -47,7 +47,23 @@ public final class PriceLabels {
               // Loyalty points ("39ポイント還元") are no money either.
               + "|ポイント|積分");
 
+  /**
+   * Words before a price of another offer of the same product: open-box, used, refurbished, other
+   * sellers ("Open-Box: from $450.99", "Occasion dès 98€00"). Matched against the leading words.
+   */
+  private static final Pattern OTHER_OFFER =
+      Pattern.compile(
+          "open-?box|used|refurbished|renewed|pre-?owned|second-?hand|occasion|reconditionné|"
+              + "gebraucht|generalüberholt|usado|reacondicionado|usato|ricondizionato|"
+              + "other sellers|autres vendeurs|andere anbieter|otros vendedores|hàng cũ|đã qua sử dụng");
+
   private PriceLabels() {}
+
+  /** Whether {@code text} (a short price text) is the price of another offer (used, open-box). */
+  public static boolean saysOtherOffer(String text) {
+    String head = leadingWords(text);
+    return !head.isEmpty() && OTHER_OFFER.matcher(head).find();
+  }
 
   private static final Pattern MODIFIER = Pattern.compile("(?:^|\\s)(?:with|has)-\\S*");
 

@@ -434,7 +434,14 @@ public final class ProductMapper {
     String iso = currency == null ? null : isoOf(currency);
     d.currency.offer(iso, layer);
     Money price = money(priceText(o), iso);
+    boolean offered = !d.price.isSet();
     d.price.offer(price, layer);
+    if (offered && price != null && Nodes.text(o, "price") == null) {
+      Money high = money(Nodes.text(o, "highPrice"), iso);
+      if (high != null && high.amount().compareTo(price.amount()) > 0) {
+        d.priceRangeHigh = high;
+      }
+    }
     for (JsonNode spec : Nodes.all(o, "priceSpecification")) {
       String type = Nodes.lower(Nodes.enumValue(Nodes.text(spec, "priceType")));
       if (type != null
