@@ -197,4 +197,15 @@ class PriceWordsAndScriptsTest {
                 + "<div class='open-box'><a href='/ob'>Open-Box: from $467.49</a></div></body></html>");
     assertPrices(l, "549.99", "649.99", "USD");
   }
+
+  @Test
+  void kenyanShillingsAndAnOffBadgeWithoutAMinus() {
+    Listing l =
+        one(
+            "https://shop.example.ke/p/1",
+            "<html lang='en-KE'><head><title>Blender</title></head><body><h1>Blender</h1>"
+                + "<div><div class='a'>KSh 12,999</div><div class='b'>KSh 15,999</div>"
+                + "<div class='c'><span>18% off</span></div></div><button>Add to cart</button></body></html>");
+    assertPrices(l, "12999", "15999", "KES");
+  }
 }

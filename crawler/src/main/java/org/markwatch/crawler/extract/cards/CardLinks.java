@@ -19,6 +19,9 @@ final class CardLinks {
       Pattern.compile(
           "[/?&=_-](?:cart|basket|warenkorb|panier|carrito|giohang|gio-hang)(?:[/?&=_.-]|$)|add-?to-?cart");
 
+  /** Longest text of a buy button; a longer link is a card's whole content ("JumBuy Express"). */
+  private static final int MAX_BUTTON_CHARS = 30;
+
   private CardLinks() {}
 
   /**
@@ -37,11 +40,13 @@ final class CardLinks {
       if (href.isEmpty() || !CardLinks.isWebUrl(href) || href.contains("#") && href.endsWith("#")) {
         continue;
       }
+      String text = Texts.bounded(a, MAX_TITLE_CHARS);
       if (CART_LINK.matcher(href.toLowerCase(Locale.ROOT)).find()
-          || MainPriceFinder.isBuyButton(a)) {
+          || (text != null
+              && text.length() <= MAX_BUTTON_CHARS
+              && MainPriceFinder.isBuyButton(a))) {
         continue; // "В корзину", "Add to cart": an action on the product, not its page
       }
-      String text = Texts.bounded(a, MAX_TITLE_CHARS);
       // A link laid over the whole card has no text, only its label for screen readers.
       int label = text == null ? letters(a.attr("aria-label")) : letters(text);
       int s = 1 + label + (a.selectFirst(Css.of("img")) != null ? 20 : 0);

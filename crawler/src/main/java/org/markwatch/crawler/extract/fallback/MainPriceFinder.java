@@ -77,9 +77,11 @@ public final class MainPriceFinder {
 
   private static final Pattern NUMBERS = Pattern.compile("\\d+(?:[.,' ]\\d+)*");
 
-  /** A discount badge alone in its element: "-25%", "−13 %", "25% OFF". */
+  /** A discount badge alone in its element: "-25%", "−13 %", "18% off". */
   private static final Pattern BADGE =
-      Pattern.compile("(?i)\\s*[-–−]\\s?(\\d{1,2}(?:[.,]\\d)?)\\s?%\\s*(?:off)?\\s*");
+      Pattern.compile(
+          "(?i)\\s*(?:[-–−]\\s?(?=\\d)|(?=\\d{1,2}(?:[.,]\\d)?\\s?%\\s*off))"
+              + "(\\d{1,2}(?:[.,]\\d)?)\\s?%\\s*(?:off)?\\s*");
 
   /** Elements between the main price and a badge or the other price of its pair, at most. */
   private static final int BADGE_REACH = 15;
