@@ -7,6 +7,7 @@ import org.jsoup.nodes.Document;
 import org.markwatch.crawler.extract.cards.CardFinder;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
+import org.markwatch.crawler.extract.fallback.PageFacts;
 import org.markwatch.crawler.extract.schemaorg.JsonLdReader;
 import org.markwatch.crawler.extract.schemaorg.ProductMapper;
 import org.markwatch.model.Listing;
@@ -101,8 +102,9 @@ public final class Extraction {
           ListPageExtractor.extract(listed, doc, page, platform, profile, currency), problems);
     }
     boolean productPage = ProductSignals.isProductPage(doc, jsonLd, page.url());
+    PageFacts facts = PageFacts.of(doc, PageLocale.country(page, doc));
     if (!productPage) {
-      CardFinder.Result cards = CardFinder.find(doc, PageLocale.country(page, doc));
+      CardFinder.Result cards = CardFinder.find(doc, facts);
       if (cards.problem() != null) {
         problems.add(page.url() + ": " + cards.problem());
       }
@@ -120,7 +122,7 @@ public final class Extraction {
         return new ExtractionResult(listings, problems);
       }
     }
-    Draft d = ProductPageExtractor.extract(doc, parsed.html(), jsonLd, page, profile);
+    Draft d = ProductPageExtractor.extract(doc, parsed.html(), jsonLd, page, profile, facts);
     if (!productPage && profile == null && !ProductSignals.describesProduct(d)) {
       // A home, news or help page: its title is no product's ("Tin tức mới nhất").
       problems.add(

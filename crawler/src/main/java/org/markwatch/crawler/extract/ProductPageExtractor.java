@@ -10,6 +10,7 @@ import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.fallback.BrandFinder;
 import org.markwatch.crawler.extract.fallback.LabelledValues;
 import org.markwatch.crawler.extract.fallback.MainPriceFinder;
+import org.markwatch.crawler.extract.fallback.PageFacts;
 import org.markwatch.crawler.extract.fallback.PageHints;
 import org.markwatch.crawler.extract.fallback.StockFinder;
 import org.markwatch.crawler.extract.fallback.UrlIdGuesser;
@@ -59,7 +60,12 @@ final class ProductPageExtractor {
 
   /** The draft of the page's listing; check {@link Draft#hasContent()} before assembling it. */
   static Draft extract(
-      Document doc, String html, List<JsonNode> jsonLd, Page page, SiteProfile profile) {
+      Document doc,
+      String html,
+      List<JsonNode> jsonLd,
+      Page page,
+      SiteProfile profile,
+      PageFacts facts) {
     Draft d = new Draft();
     ProductMapper.map(jsonLd, page.url(), d, Layers.JSONLD);
     ProductMapper.map(MicrodataReader.read(doc), page.url(), d, Layers.MICRODATA);
@@ -73,7 +79,7 @@ final class ProductPageExtractor {
       ProfileExtractor.apply(doc, profile, d);
       TextLayer.apply(d, profile, d.text.get(), d.text.get());
     }
-    Element h1 = PageHints.mainHeading(doc);
+    Element h1 = facts.heading();
     String heading = h1 == null ? null : h1.text().strip();
     if (heading != null
         && d.title.isSet()
@@ -105,14 +111,11 @@ final class ProductPageExtractor {
     if (!d.sku.isSet()) {
       d.sku.offer(UrlIdGuesser.guess(page.url(), html), Layers.URL);
     }
-    String country = PageLocale.country(page, doc);
     // The page's shown price is looked for at most once: each pass reads every element.
     MainPriceFinder.Result[] shownOnce = {null};
     java.util.function.Supplier<MainPriceFinder.Result> shownPrice =
         () ->
-            shownOnce[0] != null
-                ? shownOnce[0]
-                : (shownOnce[0] = MainPriceFinder.find(doc, h1, country));
+            shownOnce[0] != null ? shownOnce[0] : (shownOnce[0] = MainPriceFinder.find(doc, facts));
     if (!d.price.isSet()) {
       MainPriceFinder.Result found = shownPrice.get();
       ParsedPrice main = found.price();

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.markwatch.crawler.extract.fallback.MainPriceFinder;
+import org.markwatch.crawler.extract.fallback.PageFacts;
 import org.markwatch.crawler.extract.fallback.PageHints;
 import org.markwatch.crawler.extract.html.Css;
 
@@ -84,14 +85,18 @@ public final class CardFinder {
     }
   }
 
-  /** The cards of {@code doc}; {@code country} (nullable, ISO 3166) disambiguates "$". */
-  public static Result find(Document doc, String country) {
+  /**
+   * The cards of {@code doc}, read with the page's {@code facts} (heading, struck classes,
+   * country).
+   */
+  public static Result find(Document doc, PageFacts facts) {
     if (doc.body() == null) {
       return new Result(List.of(), null, false);
     }
-    Element heading = PageHints.mainHeading(doc);
+    Element heading = facts.heading();
     Set<Element> pageBox = PageHints.ancestors(heading);
-    List<PriceMarks.Mark> marks = PriceMarks.find(doc.body(), country, MAX_MARKS);
+    List<PriceMarks.Mark> marks =
+        PriceMarks.find(doc.body(), facts.country(), facts.styles(), MAX_MARKS);
     String problem =
         marks.size() >= MAX_MARKS
             ? "more than "
@@ -316,12 +321,14 @@ public final class CardFinder {
             common.add(k);
           }
         });
+    if (common.isEmpty()) {
+      return g;
+    }
     List<Element> added = new ArrayList<>();
     for (Element sibling : g.parent.children()) {
       if (members.contains(sibling)
           || containers.contains(sibling)
-          || !kind(sibling).equals(kind)
-          || common.isEmpty()) {
+          || !kind(sibling).equals(kind)) {
         continue;
       }
       Member info = memberInfo.computeIfAbsent(sibling, CardFinder::member);

@@ -3,10 +3,12 @@ package org.markwatch.crawler.extract.cards;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
+import org.markwatch.crawler.extract.fallback.PriceLabels;
 import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.model.Money;
 
@@ -25,10 +27,6 @@ public final class CardReader {
   private static final Pattern SELLER =
       Pattern.compile(
           "(?:^|[\\s_-])(?:seller|shop|store|vendor|merchant)" + "(?:-?name)?(?:$|[\\s_-])");
-
-  /** A discount shown as a percentage off: "-13 %", "–20%", "−5,5 %". */
-  private static final java.util.regex.Pattern DISCOUNT_BADGE =
-      java.util.regex.Pattern.compile("[-–−][\\s\u00a0]?(\\d{1,2}(?:[.,]\\d)?)[\\s\u00a0]?%");
 
   private CardReader() {}
 
@@ -50,18 +48,15 @@ public final class CardReader {
     if (price != null && was == null) {
       // Several prices and a "-13 %" badge, the old one struck by a style sheet only: the pair
       // whose difference is the badge's percentage is the old and the asked price.
-      java.util.regex.Matcher badge =
-          DISCOUNT_BADGE.matcher(String.valueOf(Texts.bounded(root, 2_000)));
-      if (badge.find()) {
-        double percent = Double.parseDouble(badge.group(1).replace(',', '.'));
+      OptionalDouble badge = PriceLabels.discountIn(String.valueOf(Texts.bounded(root, 2_000)));
+      if (badge.isPresent()) {
         for (PriceMarks.Mark hi : card.prices()) {
           for (PriceMarks.Mark lo : card.prices()) {
             if (hi.perUnit() || lo.perUnit() || hi.price().currencySymbol() == null) {
               continue;
             }
-            double h = hi.price().amount().doubleValue();
-            double l = lo.price().amount().doubleValue();
-            if (h > l && Math.abs((h - l) / h * 100 - percent) <= 1.5) {
+            if (PriceLabels.isDiscounted(
+                hi.price().amount(), lo.price().amount(), badge.getAsDouble())) {
               price = lo;
               was = hi.price().amount();
             }

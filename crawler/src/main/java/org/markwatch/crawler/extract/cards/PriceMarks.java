@@ -35,8 +35,7 @@ final class PriceMarks {
       Pattern.compile("price|preis|prix|precio|preco|prezzo|cena|amount|gia");
   private static final Pattern STRUCK_CLASS =
       Pattern.compile(
-          "old|was|before|orig|orgnl|list-?price|strike|non-?sale|regular-price|"
-              + "crossed|through|compare|msrp|rrp|uvp|gia-?goc|deleted");
+          PriceLabels.OLD_PRICE_CLASS_WORDS + "|list-?price|regular-price|uvp|gia-?goc");
 
   /**
    * Dong written right after the digits ("450.000đ"), which the symbol table reads only as a word.
@@ -52,12 +51,11 @@ final class PriceMarks {
 
   /**
    * The prices of {@code root}'s subtree, in document order, at most {@code maxMarks}. {@code
-   * country} (nullable) disambiguates "$".
+   * country} (nullable) disambiguates "$"; {@code styles} are the page's struck classes.
    */
-  static List<Mark> find(Element root, String country, int maxMarks) {
+  static List<Mark> find(Element root, String country, StruckClasses styles, int maxMarks) {
     List<Mark> out = new ArrayList<>();
     Set<Element> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    StruckClasses styles = StruckClasses.of(root.ownerDocument());
     NodeTraversor.filter(
         new NodeFilter() {
           @Override
@@ -264,7 +262,7 @@ final class PriceMarks {
         return true;
       }
       String c = PriceLabels.withoutModifiers(e.className().toLowerCase(Locale.ROOT));
-      if (!c.isBlank() && STRUCK_CLASS.matcher(c).find() && struckClass(c)) {
+      if (!c.isBlank() && struckClass(c)) {
         return true;
       }
       for (var a : e.attributes()) {

@@ -88,8 +88,7 @@ public final class BrandFinder {
     if (headingText.length() < 4) {
       return null;
     }
-    Element og = doc.selectFirst(Css.of("meta[property=og:title]"));
-    for (String title : new String[] {og == null ? "" : og.attr("content"), doc.title()}) {
+    for (String title : new String[] {PageHints.ogTitle(doc), doc.title()}) {
       String t = title.replaceAll("\\s+", " ").strip();
       int k = t.toLowerCase(Locale.ROOT).indexOf(headingText.toLowerCase(Locale.ROOT));
       if (k <= 0) {
@@ -103,7 +102,10 @@ public final class BrandFinder {
           i < Math.min(all.size(), at + PREFIX_REACH);
           i++) {
         Element e = all.get(i);
-        if (i != at && e.text().strip().equalsIgnoreCase(prefix)) {
+        // Containers around the heading are skipped before their text is built.
+        if (i != at
+            && !MainPriceFinder.longerThan(e, prefix.length())
+            && e.text().strip().equalsIgnoreCase(prefix)) {
           return e.text().strip();
         }
       }

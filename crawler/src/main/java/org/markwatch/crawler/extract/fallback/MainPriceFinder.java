@@ -39,8 +39,8 @@ public final class MainPriceFinder {
               + "selling|offer|deal|big|large|product-price|price-box|pdp");
   private static final Pattern BAD_CLASS =
       Pattern.compile(
-          "old|was|before|orig|orgnl|regular|list|strike|compare|msrp|rrp|non-?sale|"
-              + "retail|save|saving|discount|instal|month|shipping|delivery|postage|tax|vat|unit|per-|crossed|through|deleted|prev|"
+          PriceLabels.OLD_PRICE_CLASS_WORDS
+              + "|regular|list|retail|save|saving|discount|instal|month|shipping|delivery|postage|tax|vat|unit|per-|prev|"
               + "min-|max-|range|filter|slider|coupon|points|reward|bonus|cashback|club|member");
   private static final Pattern BAD_CONTEXT =
       Pattern.compile(
@@ -56,9 +56,7 @@ public final class MainPriceFinder {
               + "mua ngay|thêm vào giỏ|đặt mua|加入購物車|購買|立即|カート|장바구니|в корзину|купить");
 
   private static final Pattern WAS =
-      Pattern.compile(
-          "old|was|before|orig|orgnl|regular|list|strike|compare|msrp|rrp|non-?sale|"
-              + "crossed|through|deleted|gia-goc|giagoc|price-goc");
+      Pattern.compile(PriceLabels.OLD_PRICE_CLASS_WORDS + "|regular|list|gia-goc|giagoc|price-goc");
 
   /**
    * The heading of a block of other products ("Related products", "Sản phẩm liên quan"). Prices
@@ -77,12 +75,6 @@ public final class MainPriceFinder {
 
   private static final Pattern NUMBERS = Pattern.compile("\\d+(?:[.,' ]\\d+)*");
 
-  /** A discount badge alone in its element: "-25%", "−13 %", "18% off". */
-  private static final Pattern BADGE =
-      Pattern.compile(
-          "(?i)\\s*(?:[-–−]\\s?(?=\\d)|(?=\\d{1,2}(?:[.,]\\d)?\\s?%\\s*off))"
-              + "(\\d{1,2}(?:[.,]\\d)?)\\s?%\\s*(?:off)?\\s*");
-
   /** Elements between the main price and a badge or the other price of its pair, at most. */
   private static final int BADGE_REACH = 15;
 
@@ -92,27 +84,30 @@ public final class MainPriceFinder {
    * strike the old price with a style sheet show it this way only.
    */
   private static BigDecimal[] badgePair(
-      int bestAt, BigDecimal best, List<Object[]> shown, List<double[]> badges) {
-    for (double[] badge : badges) {
-      if (Math.abs(badge[0] - bestAt) > BADGE_REACH) {
+      int bestAt, BigDecimal best, List<Placed> shown, List<Placed> badges) {
+    for (Placed badge : badges) {
+      if (Math.abs(badge.at() - bestAt) > BADGE_REACH) {
         continue;
       }
-      for (Object[] other : shown) {
-        int at = (Integer) other[0];
-        BigDecimal amount = (BigDecimal) other[1];
-        if (at == bestAt || Math.abs(at - bestAt) > BADGE_REACH || amount.compareTo(best) == 0) {
+      for (Placed other : shown) {
+        BigDecimal amount = other.value();
+        if (other.at() == bestAt
+            || Math.abs(other.at() - bestAt) > BADGE_REACH
+            || amount.compareTo(best) == 0) {
           continue;
         }
         BigDecimal hi = amount.max(best);
         BigDecimal lo = amount.min(best);
-        double off = (hi.doubleValue() - lo.doubleValue()) / hi.doubleValue() * 100;
-        if (Math.abs(off - badge[1]) <= 1.5) {
+        if (PriceLabels.isDiscounted(hi, lo, badge.value().doubleValue())) {
           return new BigDecimal[] {lo, hi};
         }
       }
     }
     return null;
   }
+
+  /** A number found at a position of the page's element list: an amount, or a badge's percent. */
+  private record Placed(int at, BigDecimal value) {}
 
   private static final Pattern INSTALMENT =
       Pattern.compile(
@@ -156,11 +151,12 @@ public final class MainPriceFinder {
   private MainPriceFinder() {}
 
   /**
-   * The main price of a product page, or {@link ParsedPrice#NONE}. {@code heading} (nullable) is
-   * the page's own heading ({@link PageHints#mainHeading}), found once by the caller; {@code
-   * country} (nullable, ISO 3166) disambiguates "$".
+   * The main price of a product page, or {@link ParsedPrice#NONE}, read with the page's {@code
+   * facts} (its heading, struck classes and country), found once by the caller.
    */
-  public static Result find(Document doc, Element heading, String country) {
+  public static Result find(Document doc, PageFacts facts) {
+    Element heading = facts.heading();
+    String country = facts.country();
     if (doc.body() == null) {
       return Result.NONE;
     }
@@ -169,7 +165,7 @@ public final class MainPriceFinder {
       all = all.subList(0, MAX_ELEMENTS);
     }
     Set<Element> productBox = PageHints.ancestors(heading);
-    StruckClasses styles = StruckClasses.of(doc);
+    StruckClasses styles = facts.styles();
     int titleAt = -1;
     int buyAt = -1;
     int otherProductsAt = -1;
@@ -196,8 +192,8 @@ public final class MainPriceFinder {
     List<BigDecimal> struckAmounts = new java.util.ArrayList<>();
     // Every amount written with its currency, and every "-25%" badge, by position: a badge beside
     // two prices tells the old one from the new when no markup strikes it.
-    List<Object[]> shown = new java.util.ArrayList<>();
-    List<double[]> badges = new java.util.ArrayList<>();
+    List<Placed> shown = new java.util.ArrayList<>();
+    List<Placed> badges = new java.util.ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       Element e = all.get(i);
       String tag = e.normalName();
@@ -215,9 +211,9 @@ public final class MainPriceFinder {
         continue;
       }
       if (ownDigit && e.childrenSize() == 0) {
-        Matcher badge = BADGE.matcher(e.ownText());
-        if (badge.matches()) {
-          badges.add(new double[] {i, Double.parseDouble(badge.group(1).replace(',', '.'))});
+        java.util.OptionalDouble badge = PriceLabels.discountBadge(e.ownText());
+        if (badge.isPresent()) {
+          badges.add(new Placed(i, BigDecimal.valueOf(badge.getAsDouble())));
           continue;
         }
       }
@@ -288,10 +284,11 @@ public final class MainPriceFinder {
         struckAmounts.add(p.amount());
       }
       if (symbol != null) {
-        shown.add(new Object[] {i, p.amount()});
+        shown.add(new Placed(i, p.amount()));
       }
+      String leading = PriceLabels.leadingWords(text);
       if (SHIPPING_LABEL.matcher(PriceLabels.labelBefore(e)).find()
-          || SHIPPING_LABEL.matcher(PriceLabels.leadingWords(text)).find()) {
+          || SHIPPING_LABEL.matcher(leading).find()) {
         // "Cost to ship: <b>$4.50</b>", "Phí vận chuyển: 30.000₫": what delivery costs.
         score -= 3;
       }
@@ -299,8 +296,7 @@ public final class MainPriceFinder {
         // "chỉ từ <b>₫396.667</b> x 3 kỳ", "4 payments of <b>$12.25</b>": a part, not the price.
         score -= 3;
       }
-      if (PART_OF_PRICE.matcher(PriceLabels.leadingWords(text)).find()
-          || PriceLabels.saysOtherOffer(text)) {
+      if (PART_OF_PRICE.matcher(leading).find() || PriceLabels.namesOtherOffer(leading)) {
         score -= 3;
       }
       if (SURCHARGE.matcher(text).find()) {
@@ -379,19 +375,11 @@ public final class MainPriceFinder {
       return false;
     }
     Element inner = e.selectFirst(Css.of("del, s, strike"));
-    return inner != null
-        && !digits(inner.text()).isEmpty()
-        && digits(inner.text()).equals(digits(text));
-  }
-
-  private static String digits(String s) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.isDigit(s.charAt(i))) {
-        b.append(s.charAt(i));
-      }
+    if (inner == null) {
+      return false;
     }
-    return b.toString();
+    String struck = inner.text().replaceAll("\\D", "");
+    return !struck.isEmpty() && struck.equals(text.replaceAll("\\D", ""));
   }
 
   private static boolean struckThrough(Element e, StruckClasses styles) {

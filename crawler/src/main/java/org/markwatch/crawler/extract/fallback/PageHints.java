@@ -61,8 +61,7 @@ public final class PageHints {
    * that the page's title begins with, or that is its og:title: "Name - Category | Shop".
    */
   private static Element headingNamedByTitle(Document doc) {
-    Element og = doc.selectFirst(Css.of("meta[property=og:title]"));
-    String ogTitle = og == null ? "" : fold(og.attr("content"));
+    String ogTitle = fold(ogTitle(doc));
     String title = fold(doc.title());
     int seen = 0;
     for (Element h : doc.body().select(Css.of("h2, h3"))) {
@@ -104,17 +103,27 @@ public final class PageHints {
       String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
       if (names.isBlank()
           || !NAME_BLOCK.matcher(names).find()
-          || SITE_NAME_BLOCK.matcher(names).find()) {
-        continue;
+          || SITE_NAME_BLOCK.matcher(names).find()
+          || MainPriceFinder.longerThan(e, MAX_NAME_CHARS)) {
+        continue; // a block named "title-wrap" may hold the whole page: not read whole
       }
       String text = fold(e.text());
       if (text.length() >= MIN_NAME_IN_TITLE_CHARS
-          && text.length() <= 300
+          && text.length() <= MAX_NAME_CHARS
           && (text.equals(ogTitle) || title.contains(text))) {
         return e;
       }
     }
     return null;
+  }
+
+  /** Longest product name read from a name block. */
+  private static final int MAX_NAME_CHARS = 300;
+
+  /** The page's og:title, or "" when it has none. */
+  static String ogTitle(Document doc) {
+    Element og = doc.selectFirst(Css.of("meta[property=og:title]"));
+    return og == null ? "" : og.attr("content");
   }
 
   private static String fold(String s) {

@@ -1,6 +1,9 @@
 package org.markwatch.crawler.extract.fallback;
 
+import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -57,12 +60,60 @@ public final class PriceLabels {
               + "gebraucht|generalüberholt|usado|reacondicionado|usato|ricondizionato|"
               + "other sellers|autres vendeurs|andere anbieter|otros vendedores|hàng cũ|đã qua sử dụng");
 
+  /**
+   * The words of class names that mark a former price ("old-price", "price--was", "orgnl"), common
+   * to product cards and product pages; each adds the words its context makes safe ("list" is a
+   * product list in a grid, a list price beside a product page's title).
+   */
+  public static final String OLD_PRICE_CLASS_WORDS =
+      "old|was|before|orig|orgnl|strike|non-?sale|crossed|through|compare|msrp|rrp|deleted";
+
+  /** A discount shown as a percentage off inside a text: "-13 %", "–20%", "−5,5 %". */
+  private static final Pattern DISCOUNT_IN_TEXT =
+      Pattern.compile("[-–−][\\s\u00a0]?(\\d{1,2}(?:[.,]\\d)?)[\\s\u00a0]?%");
+
+  /** A discount badge alone in its element: "-25%", "−13 %", "18% off". */
+  private static final Pattern DISCOUNT_BADGE =
+      Pattern.compile(
+          "(?i)\\s*(?:[-–−]\\s?(?=\\d)|(?=\\d{1,2}(?:[.,]\\d)?\\s?%\\s*off))"
+              + "(\\d{1,2}(?:[.,]\\d)?)\\s?%\\s*(?:off)?\\s*");
+
+  /** How far a badge's percentage may be from the two prices' (badges round to whole points). */
+  private static final double BADGE_ROUNDING = 1.5;
+
   private PriceLabels() {}
+
+  /** The percentage of the first "-13 %" in {@code text}; empty when none. */
+  public static OptionalDouble discountIn(String text) {
+    Matcher m = DISCOUNT_IN_TEXT.matcher(text);
+    return m.find() ? OptionalDouble.of(percent(m.group(1))) : OptionalDouble.empty();
+  }
+
+  /** The percentage when {@code text} is a discount badge and nothing else; empty otherwise. */
+  public static OptionalDouble discountBadge(String text) {
+    Matcher m = DISCOUNT_BADGE.matcher(text);
+    return m.matches() ? OptionalDouble.of(percent(m.group(1))) : OptionalDouble.empty();
+  }
+
+  /** Whether {@code lo} is {@code hi} less {@code percent}, to a badge's rounding. */
+  public static boolean isDiscounted(BigDecimal hi, BigDecimal lo, double percent) {
+    double h = hi.doubleValue();
+    double l = lo.doubleValue();
+    return h > l && Math.abs((h - l) / h * 100 - percent) <= BADGE_ROUNDING;
+  }
+
+  private static double percent(String digits) {
+    return Double.parseDouble(digits.replace(',', '.'));
+  }
 
   /** Whether {@code text} (a short price text) is the price of another offer (used, open-box). */
   public static boolean saysOtherOffer(String text) {
-    String head = leadingWords(text);
-    return !head.isEmpty() && OTHER_OFFER.matcher(head).find();
+    return namesOtherOffer(leadingWords(text));
+  }
+
+  /** Whether the words before an amount ({@link #leadingWords}) name another offer. */
+  static boolean namesOtherOffer(String leading) {
+    return !leading.isEmpty() && OTHER_OFFER.matcher(leading).find();
   }
 
   private static final Pattern MODIFIER = Pattern.compile("(?:^|\\s)(?:with|has)-\\S*");

@@ -151,75 +151,18 @@ public final class Currencies {
           "тңг",
           "ман.");
 
-  /** Additional less safe symbols not in the JDK's locale data. */
+  /**
+   * Additional less safe symbols not in the JDK's locale data, among them Kenyan shillings as shops
+   * write them ("KSh 4,599"; the locale data has "Ksh") and dong written as a letter after the
+   * amount ("450.000đ"; inside a word it is a letter).
+   */
   private static final List<String> OTHER_EXTRA =
       List.of(
-          "р",
-          "Р",
-          "kr",
-          "Kr",
-          "kr.",
-          "Ft",
-          "Lt",
-          "Ls",
-          "kn",
-          "Kn",
-          "Rs",
-          "Rs.",
-          "KD",
-          "BD",
-          "QR",
-          "SR",
-          "RM",
-          "Bs",
-          "Bs.",
-          "S/.",
-          "S/",
-          "lek",
-          "Lek",
-          "TL",
-          "KM",
-          "Ks",
-          "B/.",
-          "Br",
-          "pln",
-          "Fr.",
-          "Fr",
-          "LEI",
-          "Lei",
-          "LD",
-          "ZK",
-          "र",
-          "ден",
-          "сом",
-          "сўм",
-          "جنيه",
-          "درهم",
-          "ريال",
-          "دينار",
-          "ل.س",
-          "ر.س",
-          "د.إ",
-          "DH",
-          "Dhs",
-          "AED",
-          "Sh",
-          // Kenyan shillings as shops write them ("KSh 4,599"; the locale data has "Ksh").
-          "KSh",
-          "KShs",
-          "Kshs",
-          "Tk",
-          "Nu.",
-          "MK",
-          "FCFA",
-          "CFA",
-          "F CFA",
-          "XOF",
-          "Le",
-          "UM",
-          // Dong written as a letter after the amount ("450.000đ"); inside a word it is a letter.
-          "đ",
-          "Đ");
+          "р", "Р", "kr", "Kr", "kr.", "Ft", "Lt", "Ls", "kn", "Kn", "Rs", "Rs.", "KD", "BD", "QR",
+          "SR", "RM", "Bs", "Bs.", "S/.", "S/", "lek", "Lek", "TL", "KM", "Ks", "B/.", "Br", "pln",
+          "Fr.", "Fr", "LEI", "Lei", "LD", "ZK", "र", "ден", "сом", "сўм", "جنيه", "درهم", "ريال",
+          "دينار", "ل.س", "ر.س", "د.إ", "DH", "Dhs", "AED", "Sh", "KSh", "KShs", "Kshs", "Tk",
+          "Nu.", "MK", "FCFA", "CFA", "F CFA", "XOF", "Le", "UM", "đ", "Đ");
 
   private static final Map<String, String> ISO = new HashMap<>();
   private static final SymbolTable SAFE_PATTERN;
