@@ -90,9 +90,12 @@ class FailoverIT {
 
         long storedAtKill = awaitRows(db, n / 5, Duration.ofMinutes(3));
         cluster.terminateTaskManager(0).get(60, TimeUnit.SECONDS);
-        cluster
-            .startTaskManager(); // a replacement, as an operator (or scripts/flink-cluster) would
-        // start
+        // Replacements, as an operator (or scripts/flink-cluster) would start them: two, because
+        // Flink may take the surviving TaskManager down too while its task fails over ("FATAL -
+        // exception in exception handler of task store", seen once in seven CI runs); the job then
+        // still finds its two slots. A spare TaskManager changes nothing else.
+        cluster.startTaskManager();
+        cluster.startTaskManager();
         assertThat(storedAtKill).as("the TaskManager is lost mid-stream").isLessThan(n);
 
         JobResult result = cluster.requestJobResult(id).get(240, TimeUnit.SECONDS);
