@@ -12,6 +12,7 @@ import org.markwatch.crawler.extract.fallback.LabelledValues;
 import org.markwatch.crawler.extract.fallback.MainPriceFinder;
 import org.markwatch.crawler.extract.fallback.PageFacts;
 import org.markwatch.crawler.extract.fallback.PageHints;
+import org.markwatch.crawler.extract.fallback.PostText;
 import org.markwatch.crawler.extract.fallback.StockFinder;
 import org.markwatch.crawler.extract.fallback.UrlIdGuesser;
 import org.markwatch.crawler.extract.schemaorg.MetaTagReader;
@@ -56,6 +57,33 @@ final class ProductPageExtractor {
     return Layers.JSONLD.equals(layer)
         || Layers.MICRODATA.equals(layer)
         || Layers.META.equals(layer);
+  }
+
+  /**
+   * The offer of a selling post: its price and old price, its text, and its first line as the title
+   * unless structured data named the item.
+   */
+  private static void readPost(PostText.Post post, Draft d) {
+    ParsedPrice price = post.offer().price();
+    d.price.offer(new Money(price.amount(), price.currencyIso()), Layers.TEXT);
+    d.currency.offer(price.currencyIso(), Layers.TEXT);
+    if (post.offer().listPrice() != null) {
+      d.listPrice.offer(new Money(post.offer().listPrice(), price.currencyIso()), Layers.TEXT);
+    }
+    if (Layers.META.equals(d.text.layer())) {
+      // A description meta tag holds the post cut short ("…"); the post itself is whole.
+      d.text.force(post.text(), Layers.TEXT);
+    } else {
+      d.text.offer(post.text(), Layers.TEXT);
+    }
+    if (!d.title.isSet()
+        || Layers.FALLBACK.equals(d.title.layer())
+        || Layers.META.equals(d.title.layer())) {
+      String first = FeedExtractor.firstLine(post.text());
+      if (first != null) {
+        d.title.force(first, Layers.TEXT);
+      }
+    }
   }
 
   /** The draft of the page's listing; check {@link Draft#hasContent()} before assembling it. */
@@ -126,6 +154,10 @@ final class ProductPageExtractor {
           d.listPrice.offer(new Money(found.listPrice(), main.currencyIso()), Layers.FALLBACK);
         }
       }
+    }
+    if (!d.price.isSet() && profile == null && doc.body() != null) {
+      // A shop on a social network writes its price in the post ("nay giá chỉ 450k").
+      PostText.find(doc.body()).ifPresent(post -> readPost(post, d));
     }
     if (d.price.isSet() && isMarkup(d.price.layer()) && doc.body() != null) {
       // Markup may carry a price the page never shows (before tax, another variant's, a stale

@@ -1,12 +1,21 @@
 package org.markwatch.crawler.extract.text;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Finds the asking price in free text such as a social post ("Giá 1tr2 ship COD, ib zalo 09..."):
- * the first number written with a money unit or after a price word. Phone numbers and counts are
- * not prices, so a bare number without either is never taken.
+ * numbers written with a money unit or after a price word. Phone numbers and counts are not prices,
+ * so a bare number without either is never taken.
+ *
+ * <p>A post names more amounts than its price: the old price ("Giá gốc 650k, nay chỉ 450k"), a
+ * multi-buy ("Mua 2 áo chỉ 850k"), shipping ("ship 30k"), a deposit, a wholesale or monthly price.
+ * The words just before each amount, back to the previous amount or the start of the line, tell
+ * which it is.
  */
 public final class TextPriceFinder {
   private static final Pattern WITH_UNIT =
@@ -18,26 +27,167 @@ public final class TextPriceFinder {
           "(?iu)(?<!\\p{L})(giá|gia|price|chỉ|chi còn|chỉ còn|sale|giá sốc|giá bán|thanh lý|pass)(?!\\p{L})[\\s:=-]{0,4}"
               + "(\\$?\\d{1,3}(?:[.,]\\d{3})+|\\$?\\d+(?:[.,]\\d{1,3})?\\s*(?:k|tr\\d{0,3}|triệu|củ|đ|₫)?)(?!\\d)");
 
+  /**
+   * Words before an amount that make it something other than the item's price: shipping, fees, a
+   * deposit, wholesale, a bundle or multi-buy, a coupon, instalments, a threshold ("đơn từ 300k").
+   */
+  private static final Pattern NOT_THE_PRICE =
+      Pattern.compile(
+          "(?iu)(?<!\\p{L})(ship|freeship|phí|cước|cọc|sỉ|buôn|combo|voucher|coupon|mã giảm|góp|"
+              + "trả trước|lương|tặng|thưởng|shipping|delivery|deposit|wholesale|bundle|"
+              + "đơn(?:\\s+hàng)?\\s+(?:từ|trên)|mua\\s+\\d+)(?!\\p{L})");
+
+  /**
+   * A quantity of two or more just before an amount makes it a bundle's price ("2 áo 850k", "3 hộp
+   * chỉ 500k").
+   */
+  private static final Pattern QUANTITY_JUST_BEFORE =
+      Pattern.compile(
+          "(?iu)(?<![\\p{L}\\d])(?:[2-9]|[1-9]\\d+)\\s*(?:áo|cái|chiếc|sp|sản phẩm|bộ|hộp|đôi|món|chai|lọ|hũ|gói|cặp|quyển|cuốn|"
+              + "pcs|items?)(?!\\p{L})[\\s:=–-]*(?:chỉ còn|chỉ|giá|là|only|for)?[\\s:=–-]*$");
+
+  /** Words just before an amount that make it the price before a discount. */
+  private static final Pattern OLD_PRICE =
+      Pattern.compile(
+          "(?iu)(?<!\\p{L})(giá\\s+gốc|gốc|giá\\s+cũ|giá\\s+niêm\\s+yết|niêm\\s+yết|giá\\s+thị\\s+trường|giá\\s+hãng|"
+              + "giá\\s+thường|trước\\s+đây|giá\\s+trước|was|rrp|original|regular)(?!\\p{L})");
+
+  /** Words just before an amount that make it a discount ("giảm 200k"), unless "còn" follows. */
+  private static final Pattern DISCOUNT =
+      Pattern.compile("(?iu)(?<!\\p{L})(giảm|bớt|tiết kiệm|save|off)(?!\\p{L})");
+
+  /** Words just before an amount that make it the asking price ("nay giá chỉ", "còn"). */
+  private static final Pattern ASKING =
+      Pattern.compile(
+          "(?iu)(?<!\\p{L})(giá|chỉ|còn|nay|bán|sale|thanh lý|pass|price|now|only)(?!\\p{L})");
+
+  /** Amounts per month, per kilo, per piece ("360k/áo", "99k/tháng") are not the item's price. */
+  private static final Pattern PER_UNIT_AFTER =
+      Pattern.compile("(?iu)^\\s*(/|x\\s*\\d|mỗi|một\\s+tháng)");
+
+  /** How many characters before an amount its context reaches at most. */
+  private static final int CONTEXT_CHARS = 60;
+
+  /** Texts longer than this are read only up to it. */
+  private static final int MAX_TEXT_CHARS = 20_000;
+
+  /** The asking price of a text and the old price it names, if any (null when none). */
+  public record Offer(ParsedPrice price, BigDecimal listPrice) {
+    public static final Offer NONE = new Offer(ParsedPrice.NONE, null);
+  }
+
+  private record Mention(int start, int end, String text) {}
+
+  private enum Role {
+    PRICE,
+    OLD,
+    OTHER
+  }
+
   private TextPriceFinder() {}
 
-  /** The first price in {@code text}, or {@link ParsedPrice#NONE}. */
+  /** The asking price in {@code text}, or {@link ParsedPrice#NONE}. */
   public static ParsedPrice find(String text) {
+    return offer(text).price();
+  }
+
+  /**
+   * The asking price in {@code text} and the old price it names beside it (a higher amount after
+   * "giá gốc", "was"), or {@link Offer#NONE}. The first amount that is neither an old price nor
+   * something else (shipping, a multi-buy, a deposit) is the price; when every amount is an old
+   * price or something else, there is none.
+   */
+  public static Offer offer(String text) {
     if (text == null || text.isBlank()) {
-      return ParsedPrice.NONE;
+      return Offer.NONE;
     }
-    String t = text.length() > 20_000 ? text.substring(0, 20_000) : text;
-    Matcher w = AFTER_WORD.matcher(t);
+    String t = text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
+    ParsedPrice price = null;
+    BigDecimal old = null;
+    int previousEnd = 0;
+    for (Mention m : mentions(t)) {
+      ParsedPrice p = parse(m.text());
+      Role role = role(t, Math.max(previousEnd, lineStart(t, m.start())), m);
+      previousEnd = m.end();
+      if (!p.hasAmount()) {
+        continue;
+      }
+      if (role == Role.OLD && old == null) {
+        old = p.amount();
+      } else if (role == Role.PRICE && price == null) {
+        price = p;
+      }
+      if (price != null && old != null) {
+        break;
+      }
+    }
+    if (price == null) {
+      return Offer.NONE;
+    }
+    return new Offer(price, old != null && old.compareTo(price.amount()) > 0 ? old : null);
+  }
+
+  /** Amounts with a unit and amounts after a price word, in text order, without overlaps. */
+  private static List<Mention> mentions(String t) {
+    List<Mention> all = new ArrayList<>();
     Matcher u = WITH_UNIT.matcher(t);
-    int wordAt = w.find() ? w.start(2) : Integer.MAX_VALUE;
-    int unitAt = u.find() ? u.start() : Integer.MAX_VALUE;
-    String candidate;
-    if (unitAt <= wordAt && unitAt != Integer.MAX_VALUE) {
-      candidate = u.group();
-    } else if (wordAt != Integer.MAX_VALUE) {
-      candidate = w.group(2);
-    } else {
-      return ParsedPrice.NONE;
+    while (u.find()) {
+      all.add(new Mention(u.start(), u.end(), u.group()));
     }
+    Matcher w = AFTER_WORD.matcher(t);
+    while (w.find()) {
+      all.add(new Mention(w.start(2), w.end(2), w.group(2)));
+    }
+    all.sort(Comparator.comparingInt(Mention::start).thenComparing(m -> -m.end()));
+    List<Mention> out = new ArrayList<>();
+    int end = -1;
+    for (Mention m : all) {
+      if (m.start() >= end) {
+        out.add(m);
+        end = m.end();
+      }
+    }
+    return out;
+  }
+
+  private static int lineStart(String t, int at) {
+    int nl = t.lastIndexOf('\n', at - 1);
+    return nl < 0 ? 0 : nl + 1;
+  }
+
+  /** What the words between {@code from} and the amount make of it. */
+  private static Role role(String t, int from, Mention m) {
+    String before = t.substring(Math.max(from, m.start() - CONTEXT_CHARS), m.start());
+    String after = t.substring(m.end(), Math.min(t.length(), m.end() + 12));
+    if (NOT_THE_PRICE.matcher(before).find()
+        || QUANTITY_JUST_BEFORE.matcher(before).find()
+        || PER_UNIT_AFTER.matcher(after).find()) {
+      return Role.OTHER;
+    }
+    int old = lastStart(OLD_PRICE, before);
+    int discount = lastStart(DISCOUNT, before);
+    int asking = lastStart(ASKING, before);
+    // The cue nearest the amount decides: "giá gốc 650k, nay giá chỉ 450k".
+    if (old >= 0 && old >= asking && old >= discount) {
+      return Role.OLD;
+    }
+    if (discount > asking) {
+      return Role.OTHER;
+    }
+    return Role.PRICE;
+  }
+
+  /** Where the last match of {@code p} in {@code s} starts; an old-price phrase counts whole. */
+  private static int lastStart(Pattern p, String s) {
+    Matcher m = p.matcher(s);
+    int last = -1;
+    while (m.find()) {
+      last = m.start();
+    }
+    return last;
+  }
+
+  private static ParsedPrice parse(String candidate) {
     ParsedPrice p = PriceParser.parse(candidate, null, null, null);
     if (!p.hasAmount()) {
       return ParsedPrice.NONE;
@@ -46,8 +196,7 @@ public final class TextPriceFinder {
       // A bare number after "giá" on a Vietnamese page: dong, with "." grouping thousands.
       String digits = candidate.strip();
       if (digits.matches("\\d{1,3}([.,]\\d{3})+")) {
-        return new ParsedPrice(
-            new java.math.BigDecimal(digits.replaceAll("[.,]", "")), null, "VND");
+        return new ParsedPrice(new BigDecimal(digits.replaceAll("[.,]", "")), null, "VND");
       }
       return new ParsedPrice(p.amount(), null, null);
     }

@@ -32,4 +32,36 @@ class TextPriceFinderTest {
     assertThat(TextPriceFinder.find("Còn 3 cái, size 38 39 40, liên hệ 0912345678").hasAmount())
         .isFalse();
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "Giá gốc 650k, nay giá chỉ 450k. Mua 2 áo chỉ 850k|450000|650000",
+        "Mua 2 áo chỉ 850k, 1 áo giá 450k|450000|-",
+        "Ship toàn quốc 30k. Giá 1tr2 bao test|1200000|-",
+        "Còn 3 cái, giá 200k ib zalo|200000|-",
+        "Sỉ từ 10 cái 150k, lẻ 220k|220000|-",
+        "Đặt cọc 100k, giá bán 2.500.000đ (giá niêm yết 3.200.000đ)|2500000|3200000",
+        "giảm 200k còn 590k|590000|-",
+        "Trả góp 399k/tháng, giá 4.990.000đ|4990000|-",
+        "Combo 3 hộp 500k, 1 hộp 180k|180000|-",
+        "giá gốc 300k giá sale 350k|350000|-",
+      })
+  void tellsThePriceFromOtherAmounts(String text, String price, String listPrice) {
+    TextPriceFinder.Offer o = TextPriceFinder.offer(text);
+    assertThat(o.price().amount()).isEqualByComparingTo(price);
+    if (listPrice == null) {
+      assertThat(o.listPrice()).isNull();
+    } else {
+      assertThat(o.listPrice()).isEqualByComparingTo(listPrice);
+    }
+  }
+
+  @Test
+  void onlyOtherAmountsAreNoPrice() {
+    assertThat(TextPriceFinder.offer("Freeship đơn từ 300k, phí ship 30k").price().hasAmount())
+        .isFalse();
+  }
 }
