@@ -157,7 +157,11 @@ public final class BrandFinder {
           || tag.equals("select")) {
         return true;
       }
-      if (p.attributesSize() > 0 && OTHER_BLOCK.matcher(p.className() + " " + p.id()).find()) {
+      // The element's own name is the brand's ("product-page__header-brand"); only the blocks
+      // around it say where it sits.
+      if (p != e
+          && p.attributesSize() > 0
+          && OTHER_BLOCK.matcher(p.className() + " " + p.id()).find()) {
         return true;
       }
     }
