@@ -404,4 +404,126 @@ class ListPageExtractionTest {
         .hasSizeLessThanOrEqualTo(FeedExtractor.MAX_TITLE_CHARS);
     assertThat(FeedExtractor.firstLine("  ")).isNull();
   }
+
+  @Test
+  void aRangeWithItsSymbolsInSpansOfTheirOwnGivesItsLowEnd() {
+    StringBuilder html = new StringBuilder(HEAD + "<ul class='results'>");
+    for (int i = 1; i <= 4; i++) {
+      String price =
+          i == 2
+              ? "<span>₫</span><span>189.000</span><span>-</span><span>₫</span><span>259.000</span>"
+              : "<span>₫</span><span>" + (100 + i) + ".000</span>";
+      html.append("<li class='item'><a href='/p-")
+          .append(i)
+          .append("'><img src='/i/")
+          .append(i)
+          .append(".jpg'><div class='name'>Tai nghe Bluetooth số ")
+          .append(i)
+          .append("</div><div class='flex'>")
+          .append(price)
+          .append("</div><div>Đã bán 3,4k</div></a></li>");
+    }
+    html.append("</ul></body></html>");
+    List<Listing> out =
+        Extraction.extract(TestPages.html("https://sanmua.example/search?q=tai", html.toString()));
+    assertThat(out).hasSize(4);
+    assertThat(out.get(1).price().amount()).isEqualByComparingTo("189000");
+    assertThat(out.get(1).price().currency()).isEqualTo("VND");
+    assertThat(out.get(0).price().amount()).isEqualByComparingTo("101000");
+  }
+
+  @Test
+  void forumRowsWithPricesInWordsAndAnIconLinkToTheLastPost() {
+    StringBuilder html = new StringBuilder(HEAD + "<table id='threads'>");
+    String[][] rows = {
+      {
+        "1",
+        "Pass bàn phím cơ K2 switch brown",
+        "Còn bh 3 tháng, giá 1tr2. Ship 30k nội thành.",
+        "–"
+      },
+      {"2", "iPad Gen 9 64GB zin 95%", "Pin 89%, giá 4tr2, bao test 7 ngày.", "–"},
+      {"3", "Màn hình 24in IPS 75Hz", "Văn phòng thanh lý, bao test.", "1.650.000 đ"},
+      {"4", "Loa bluetooth chống nước", "Nghe hay, giá 850k có fix.", "–"},
+      {"5", "Ổ cứng SSD 1TB NVMe", "Mới 99%.", "1.350.000 đ"},
+      {"6", "Máy chơi game cầm tay", "Kèm 3 băng.", "3.900.000 đ"},
+      {"7", "Xe đạp gấp 20 inch", "Đi được 300km, giá 3 triệu 5 có thương lượng.", "–"},
+    };
+    for (String[] r : rows) {
+      html.append("<tr><td class='alt")
+          .append(Integer.parseInt(r[0]) % 2 + 1)
+          .append("'><div><a href='showthread.php?t=")
+          .append(r[0])
+          .append("'>")
+          .append(r[1])
+          .append("</a></div><div class='snippet'>")
+          .append(r[2])
+          .append("</div></td><td class='alt1'><span class='price-col'>")
+          .append(r[3])
+          .append("</span></td><td class='alt2'>bởi <a href='member.php?u=")
+          .append(r[0])
+          .append("'>u")
+          .append(r[0])
+          .append("</a> <a href='showthread.php?p=9")
+          .append(r[0])
+          .append("#post9")
+          .append(r[0])
+          .append("'><img class='inlineimg' src='images/buttons/lastpost.gif' alt='Đến bài cuối'>")
+          .append("</a></td></tr>");
+    }
+    html.append("</table></body></html>");
+    List<Listing> out =
+        Extraction.extract(
+            TestPages.html("https://forum.example.vn/forumdisplay.php?f=9", html.toString()));
+    assertThat(out)
+        .extracting(Listing::url)
+        .contains("https://forum.example.vn/showthread.php?t=2");
+    assertThat(out).hasSize(7);
+    assertThat(out)
+        .extracting(l -> l.price() == null ? null : l.price().amount().longValue())
+        .containsExactly(
+            1_200_000L, 4_200_000L, 1_650_000L, 850_000L, 1_350_000L, 3_900_000L, 3_500_000L);
+  }
+
+  @Test
+  void aComingSoonCardBuiltLikeThePricedOnesIsAListing() {
+    StringBuilder html = new StringBuilder(HEAD + "<ul class='listproduct'>");
+    for (int i = 1; i <= 6; i++) {
+      boolean soon = i == 4;
+      html.append("<li class='item'><a class='main' href='/dtdd/p")
+          .append(i)
+          .append("'><div class='item-img'><img class='thumb' src='/i/")
+          .append(i)
+          .append(".jpg'></div><h3>Điện thoại mẫu ")
+          .append(i)
+          .append("</h3><div class='compare'><span>6.7\"</span></div>")
+          .append(
+              soon
+                  ? "<p class='coming'>Sắp ra mắt</p>"
+                  : "<strong class='price'>" + i + ".990.000₫</strong>")
+          .append("</a>")
+          .append(
+              soon
+                  ? ""
+                  : "<div class='item-rating'><p><i class='icon-star'></i></p><p class='total'>"
+                      + (100 + i)
+                      + "</p></div>"
+                      // Memory sizes on most cards, not all: no part every card has.
+                      + (i % 3 == 0
+                          ? ""
+                          : "<div class='prods-group'><ul><li><a href='/dtdd/p"
+                              + i
+                              + "-128'>128GB</a></li><li><a href='/dtdd/p"
+                              + i
+                              + "-256'>256GB</a></li></ul></div>")
+                      + "<p class='item-gift'>Quà <b>300.000₫</b></p>")
+          .append("<a href='javascript:;' class='compare-btn'>So sánh</a></li>");
+    }
+    html.append("</ul></body></html>");
+    List<Listing> out =
+        Extraction.extract(TestPages.html("https://dt.example.vn/dtdd", html.toString()));
+    assertThat(out).hasSize(6);
+    assertThat(out.get(3).title()).isEqualTo("Điện thoại mẫu 4");
+    assertThat(out.get(3).price()).isNull();
+  }
 }

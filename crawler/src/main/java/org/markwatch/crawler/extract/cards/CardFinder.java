@@ -289,6 +289,9 @@ public final class CardFinder {
     return new Group(parent, cards);
   }
 
+  /** Kinds every card shares before a card with all of them counts as built like them. */
+  private static final int MIN_UNIVERSAL_KINDS = 4;
+
   /** Priced cards a group needs before its siblings without a price are read as cards too. */
   static final int MIN_PRICED_FOR_PRICELESS = 3;
 
@@ -324,6 +327,21 @@ public final class CardFinder {
     if (common.isEmpty()) {
       return g;
     }
+    // The kinds nearly every priced card has (its link, picture, name): a card that has them all
+    // is one of them even when it lacks the price, rating and variant parts ("Sắp ra mắt").
+    Map<String, Integer> coreCounts = new HashMap<>();
+    for (Element m : g.members) {
+      for (String k : coreShape(m)) {
+        coreCounts.merge(k, 1, Integer::sum);
+      }
+    }
+    Set<String> universal = new HashSet<>();
+    coreCounts.forEach(
+        (k, n) -> {
+          if (n * 10 >= g.members.size() * 9) {
+            universal.add(k);
+          }
+        });
     List<Element> added = new ArrayList<>();
     for (Element sibling : g.parent.children()) {
       if (members.contains(sibling)
@@ -339,7 +357,11 @@ public final class CardFinder {
       long shared = common.stream().filter(own::contains).count();
       // Half the cards' build at least (a card without a price has no price or rating parts),
       // and little of its own (a banner tile is a link and a picture, both common).
-      if (shared * 2 >= common.size() && shared * 10 >= own.size() * 7) {
+      boolean likeTheCards =
+          shared * 2 >= common.size()
+              || universal.size() >= MIN_UNIVERSAL_KINDS
+                  && coreShape(sibling).containsAll(universal);
+      if (likeTheCards && shared * 10 >= own.size() * 7) {
         added.add(sibling);
       }
     }
@@ -356,6 +378,35 @@ public final class CardFinder {
     Set<String> kinds = new HashSet<>();
     collectShape(card, 0, kinds);
     return kinds;
+  }
+
+  /**
+   * Parts a card shows only when it has a price, a rating or a deal: a new or sold-out product's
+   * card lacks them.
+   */
+  private static final Pattern PRICED_PART =
+      Pattern.compile("price|rating|review|star|sold|percent|discount|sale|badge|label|promo|gift");
+
+  /** The card's build without its price, rating and deal parts (nor what they hold). */
+  private static Set<String> coreShape(Element card) {
+    Set<String> kinds = new HashSet<>();
+    collectCore(card, 0, kinds);
+    return kinds;
+  }
+
+  private static void collectCore(Element e, int depth, Set<String> kinds) {
+    if (depth >= 4 || kinds.size() > 200) {
+      return;
+    }
+    for (Element child : e.children()) {
+      if (PRICED_PART
+          .matcher((child.className() + " " + child.id()).toLowerCase(Locale.ROOT))
+          .find()) {
+        continue;
+      }
+      kinds.add(depth + ":" + kind(child));
+      collectCore(child, depth + 1, kinds);
+    }
   }
 
   private static void collectShape(Element e, int depth, Set<String> kinds) {

@@ -49,7 +49,7 @@ final class CardLinks {
       }
       // A link laid over the whole card has no text, only its label for screen readers.
       int label = text == null ? letters(a.attr("aria-label")) : letters(text);
-      int s = 1 + label + (a.selectFirst(Css.of("img")) != null ? 20 : 0);
+      int s = 1 + label + (hasPicture(a) ? 20 : 0);
       score.merge(href, s, Integer::sum);
     }
     return score.entrySet().stream()
@@ -121,7 +121,7 @@ final class CardLinks {
   /** The card's picture (absolute), skipping data: URIs and 1x1 placeholders; null when none. */
   static String image(Element card) {
     for (Element img : card.select(Css.of("img, source[srcset]"))) {
-      if (isPixel(img)) {
+      if (isPixel(img) || isIcon(img)) {
         continue;
       }
       for (String attr :
@@ -167,6 +167,39 @@ final class CardLinks {
   }
 
   /** A 1x1 tracking pixel or spacer. */
+  /** Words naming an image that is an icon or a button, not a product's picture. */
+  private static final java.util.regex.Pattern ICON =
+      java.util.regex.Pattern.compile(
+          "(?:^|[\\s_/.-])(?:icons?|inlineimg|buttons?|btn|sprites?|emoji|flags?|stars?|arrows?)(?:$|[\\s_/.-])");
+
+  /** Whether {@code a} holds a picture: an image that is neither a pixel nor an icon. */
+  static boolean hasPicture(Element a) {
+    for (Element img : a.select(Css.of("img"))) {
+      if (!isPixel(img) && !isIcon(img)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An icon: drawn at most 32 pixels wide or high, or named one by its class or file ("inlineimg",
+   * "images/buttons/lastpost.gif"). A forum row's "last post" arrow is no product picture.
+   */
+  static boolean isIcon(Element img) {
+    for (String side : new String[] {"width", "height"}) {
+      String v = img.attr(side).strip();
+      if (v.matches("\\d{1,2}") && Integer.parseInt(v) <= 32) {
+        return true;
+      }
+    }
+    String src = img.attr("src").strip();
+    String names =
+        (img.className() + " " + (src.regionMatches(true, 0, "data:", 0, 5) ? "" : src))
+            .toLowerCase(Locale.ROOT);
+    return ICON.matcher(names).find();
+  }
+
   static boolean isPixel(Element img) {
     return "1".equals(img.attr("width").strip())
         || "1".equals(img.attr("height").strip())

@@ -10,6 +10,7 @@ import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.fallback.PriceLabels;
 import org.markwatch.crawler.extract.html.Css;
+import org.markwatch.crawler.extract.text.TextPriceFinder;
 import org.markwatch.model.Money;
 
 /**
@@ -61,6 +62,19 @@ public final class CardReader {
               was = hi.price().amount();
             }
           }
+        }
+      }
+    }
+    if (price == null) {
+      // A classified ad or a post in a list writes its price in words ("giá 1tr2, ship 30k").
+      TextPriceFinder.Offer said = TextPriceFinder.offer(Texts.bounded(root, 2_000));
+      if (said.price().hasAmount()) {
+        String currency =
+            said.price().currencyIso() != null ? said.price().currencyIso() : defaultCurrency;
+        d.price.offer(new Money(said.price().amount(), currency), Layers.TEXT);
+        d.currency.offer(currency, Layers.TEXT);
+        if (said.listPrice() != null) {
+          d.listPrice.offer(new Money(said.listPrice(), currency), Layers.TEXT);
         }
       }
     }

@@ -229,7 +229,28 @@ final class PriceMarks {
         return last + amount;
       }
     }
-    return null;
+    // The symbol in an element of its own beside the amount's: <span>₫</span><span>189.000</span>
+    // (a range "₫189.000 - ₫259.000" keeps the amount's box from growing over its symbol).
+    String before = symbolAlone(box.previousElementSibling());
+    if (before != null) {
+      return before + amount;
+    }
+    String after = symbolAlone(box.nextElementSibling());
+    return after == null ? null : amount + " " + after;
+  }
+
+  /** The text of {@code e} when it is a currency symbol and nothing else ("₫", "€", "zł"). */
+  private static String symbolAlone(Element e) {
+    if (e == null || MainPriceFinder.longerThan(e, 6)) {
+      return null;
+    }
+    String t = e.text().strip();
+    return !t.isEmpty()
+            && t.length() <= 4
+            && t.codePoints().noneMatch(Character::isDigit)
+            && Currencies.findSymbol(t, null) != null
+        ? t
+        : null;
   }
 
   static boolean isPriceish(Element e) {

@@ -40,7 +40,7 @@ public final class LabelledValues {
                 + "|codice articolo|codice prodotto|cod\\.? articolo|código de artículo|código del producto|código do produto"
                 + "|référence produit|numéro d'article|n° d'article|numero articolo|número de artículo|artikelcode|productcode"
                 + "|mã sản phẩm|mã sp|mã hàng|mã sku|mã|kod produktu|kód produktu|katalógové číslo|numer katalogowy|артикул|код товара"
-                + "|tootekood|artikkel|artikelnr\\.?|varenummer|varenr\\.?|tuotenumero|tuotekoodi|cikkszám|termékkód|kod|"
+                + "|tootekood|artikkelnummer|artikkelnr\\.?|artikelnumret|artikkel|artikelnr\\.?|varenummer|varenr\\.?|tuotenumero|tuotekoodi|cikkszám|termékkód|kod|"
                 + "ürün kodu|κωδικός|商品編號|商品编号|品號|货号|商品番号|상품번호|prekės kodas|preces kods"
                 // German shop systems' "Produktnummer"/"Bestellnummer" and the Japanese "品番"
                 // (item number) and "商品コード" (product code).

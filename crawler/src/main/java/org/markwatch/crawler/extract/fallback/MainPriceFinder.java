@@ -517,7 +517,7 @@ public final class MainPriceFinder {
    * Whether the text of {@code e} has more than {@code max} non-space characters; stops reading as
    * soon as it does, so a container is never copied whole.
    */
-  static boolean longerThan(Element e, int max) {
+  public static boolean longerThan(Element e, int max) {
     int[] count = {0};
     NodeTraversor.filter(
         new NodeFilter() {

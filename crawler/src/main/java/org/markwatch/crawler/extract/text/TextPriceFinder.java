@@ -21,7 +21,7 @@ public final class TextPriceFinder {
   private static final Pattern WITH_UNIT =
       Pattern.compile(
           "(?iu)(?<![\\d\\p{L}.,])(\\d{1,3}(?:[.,\\s]\\d{3})+|\\d+(?:[.,]\\d{1,3})?)\\s*"
-              + "(k|nghìn|ngàn|tr\\d{0,3}|triệu|trieu|củ|tỷ|tỉ|đ|₫|vnđ|vnd|đồng|dong|đô(?:\\s*la)?|usd|\\$|€)(?!\\p{L})");
+              + "(k|nghìn|ngàn|tr\\d{0,3}|(?:triệu|trieu|tỷ|tỉ)(?:\\s?\\d{1,3}(?![\\d.,]))?|củ|đ|₫|vnđ|vnd|đồng|dong|đô(?:\\s*la)?|usd|\\$|€)(?!\\p{L})");
   private static final Pattern AFTER_WORD =
       Pattern.compile(
           "(?iu)(?<!\\p{L})(giá|gia|price|chỉ|chi còn|chỉ còn|sale|giá sốc|giá bán|thanh lý|pass)(?!\\p{L})[\\s:=-]{0,4}"
@@ -35,6 +35,8 @@ public final class TextPriceFinder {
       Pattern.compile(
           "(?iu)(?<!\\p{L})(ship|freeship|phí|cước|cọc|sỉ|buôn|combo|voucher|coupon|mã giảm|góp|"
               + "trả trước|lương|tặng|thưởng|shipping|delivery|deposit|wholesale|bundle|"
+              // Counts: "Đã bán 3,4k", "1,2K lượt thích", "Đã xem: 2314".
+              + "đã bán|bán được|sold|đánh giá|reviews?|views?|đã xem|"
               + "đơn(?:\\s+hàng)?\\s+(?:từ|trên)|mua\\s+\\d+)(?!\\p{L})");
 
   /**
@@ -63,7 +65,10 @@ public final class TextPriceFinder {
 
   /** Amounts per month, per kilo, per piece ("360k/áo", "99k/tháng") are not the item's price. */
   private static final Pattern PER_UNIT_AFTER =
-      Pattern.compile("(?iu)^\\s*(/|x\\s*\\d|mỗi|một\\s+tháng)");
+      Pattern.compile(
+          "(?iu)^\\s*(/|x\\s*\\d|mỗi|một\\s+tháng"
+              // A count written like thousands: "1,2K lượt thích", "3k sold".
+              + "|lượt|người|views?|sold|đã bán|reviews?|đánh giá|likes?|followers?|theo dõi|bình luận)");
 
   /** How many characters before an amount its context reaches at most. */
   private static final int CONTEXT_CHARS = 60;
@@ -150,9 +155,18 @@ public final class TextPriceFinder {
     return out;
   }
 
+  /** Where the line or sentence holding {@code at} starts: words before it say nothing of it. */
   private static int lineStart(String t, int at) {
-    int nl = t.lastIndexOf('\n', at - 1);
-    return nl < 0 ? 0 : nl + 1;
+    for (int i = at - 1; i > 0; i--) {
+      char c = t.charAt(i);
+      if (c == '\n') {
+        return i + 1;
+      }
+      if (Character.isWhitespace(c) && ".!?;".indexOf(t.charAt(i - 1)) >= 0) {
+        return i + 1;
+      }
+    }
+    return 0;
   }
 
   /** What the words between {@code from} and the amount make of it. */

@@ -48,6 +48,9 @@ class TextPriceFinderTest {
         "Trả góp 399k/tháng, giá 4.990.000đ|4990000|-",
         "Combo 3 hộp 500k, 1 hộp 180k|180000|-",
         "giá gốc 300k giá sale 350k|350000|-",
+        "Đi được 300km, giá 3 triệu 5 có thương lượng|3500000|-",
+        "Đã bán 3,4k · giá 120k|120000|-",
+        "1,2K lượt thích. Pass lại 450k|450000|-",
       })
   void tellsThePriceFromOtherAmounts(String text, String price, String listPrice) {
     TextPriceFinder.Offer o = TextPriceFinder.offer(text);
