@@ -63,8 +63,40 @@ final class PageLocale {
     } catch (IllegalArgumentException e) {
       // No country from a URL that is no URI.
     }
-    return lang.toLowerCase(Locale.ROOT).startsWith("vi") ? "VN" : null;
+    String primary = (dash > 0 ? lang.substring(0, dash) : lang).toLowerCase(Locale.ROOT);
+    return LANGUAGE_COUNTRY.get(primary);
   }
+
+  /**
+   * Languages spoken as a national language in one country almost only: a page in Swedish that
+   * writes "kr" means Swedish kronor even on a ".com" domain. English, Spanish, French, German,
+   * Portuguese, Arabic and the like are spoken in many countries and give none.
+   */
+  private static final java.util.Map<String, String> LANGUAGE_COUNTRY =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("vi", "VN"),
+          java.util.Map.entry("sv", "SE"),
+          java.util.Map.entry("nb", "NO"),
+          java.util.Map.entry("nn", "NO"),
+          java.util.Map.entry("no", "NO"),
+          java.util.Map.entry("da", "DK"),
+          java.util.Map.entry("is", "IS"),
+          java.util.Map.entry("fi", "FI"),
+          java.util.Map.entry("pl", "PL"),
+          java.util.Map.entry("cs", "CZ"),
+          java.util.Map.entry("sk", "SK"),
+          java.util.Map.entry("hu", "HU"),
+          java.util.Map.entry("ro", "RO"),
+          java.util.Map.entry("bg", "BG"),
+          java.util.Map.entry("uk", "UA"),
+          java.util.Map.entry("ja", "JP"),
+          java.util.Map.entry("ko", "KR"),
+          java.util.Map.entry("th", "TH"),
+          java.util.Map.entry("id", "ID"),
+          java.util.Map.entry("tr", "TR"),
+          java.util.Map.entry("he", "IL"),
+          java.util.Map.entry("el", "GR"),
+          java.util.Map.entry("kk", "KZ"));
 
   /** The currency to assume when a price shows none: from the page language, then the domain. */
   static String defaultCurrency(Page page, Document doc) {
@@ -79,6 +111,11 @@ final class PageLocale {
       if (c != null) {
         return c;
       }
+    }
+    String byLanguage =
+        LANGUAGE_COUNTRY.get((dash > 0 ? lang.substring(0, dash) : lang).toLowerCase(Locale.ROOT));
+    if (byLanguage != null) {
+      return Currencies.localCurrency(byLanguage);
     }
     try {
       String host = URI.create(page.url()).getHost();

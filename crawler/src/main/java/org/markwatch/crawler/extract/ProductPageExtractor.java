@@ -192,9 +192,15 @@ final class ProductPageExtractor {
       // Markup rarely gives the price before discount; the page shows it beside the price, struck
       // through or under a "was" label (which no cheap selector finds: "Statt: 17,95 €").
       MainPriceFinder.Result shown = shownPrice.get();
+      BigDecimal asked = d.price.get().amount();
+      if (shown.price().hasAmount() && shown.price().amount().compareTo(asked) != 0) {
+        // The page shows another price first (a card holder's): the old price is the one beside
+        // the amount the markup gives.
+        shown = MainPriceFinder.find(doc, facts, asked);
+      }
       if (shown.listPrice() != null
           && shown.price().hasAmount()
-          && shown.price().amount().compareTo(d.price.get().amount()) == 0) {
+          && shown.price().amount().compareTo(asked) == 0) {
         d.listPrice.offer(new Money(shown.listPrice(), d.price.get().currency()), Layers.FALLBACK);
       }
     }

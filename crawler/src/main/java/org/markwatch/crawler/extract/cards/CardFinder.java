@@ -213,7 +213,7 @@ public final class CardFinder {
           && !cardSinceTitle
           && loose.contains(e)
           && !isExcluded(e)
-          && e.closest(Css.of("a[href], label, form")) == null
+          && !inLinkOrOtherForm(e, pageBox)
           && !isHidden(e)) {
         besideTitle = true;
       }
@@ -221,7 +221,7 @@ public final class CardFinder {
           && looseAt < 0
           && loose.contains(e)
           && !isExcluded(e)
-          && e.closest(Css.of("a[href], label, form")) == null
+          && !inLinkOrOtherForm(e, pageBox)
           && !isHidden(e)) {
         looseAt = i;
       }
@@ -472,6 +472,18 @@ public final class CardFinder {
     int space = cls.indexOf(' ');
     String first = space < 0 ? cls : cls.substring(0, space);
     return e.normalName() + "." + first.replaceAll("\\d+", "");
+  }
+
+  /**
+   * Whether a price sits in a link, a label or a form (a filter's price range), except the form
+   * around the page's own heading: a shop may put its whole product in its add-to-cart form.
+   */
+  private static boolean inLinkOrOtherForm(Element e, Set<Element> pageBox) {
+    Element in = e.closest(Css.of("a[href], label, form"));
+    while (in != null && in.normalName().equals("form") && pageBox.contains(in)) {
+      in = in.parent() == null ? null : in.parent().closest(Css.of("a[href], label, form"));
+    }
+    return in != null;
   }
 
   private static boolean within(Element e, Set<Element> areas) {

@@ -110,12 +110,12 @@ public final class CardReader {
   }
 
   /**
-   * The price asked: the first not struck through and not per unit, else the first not struck, else
-   * the first (a card that shows only a regular price).
+   * The price asked: the first not struck through, not per unit and not for members only, else the
+   * first not struck, else the first (a card that shows only a regular price).
    */
   static PriceMarks.Mark pick(List<PriceMarks.Mark> prices) {
     for (PriceMarks.Mark m : prices) {
-      if (!m.struck() && !m.perUnit()) {
+      if (!m.struck() && !m.perUnit() && !m.member()) {
         return m;
       }
     }

@@ -31,6 +31,9 @@ final class PriceMarks {
   /** A price as shown: longer texts are sentences that mention money, not prices. */
   static final int MAX_PRICE_CHARS = 48;
 
+  /** Letters a price's box may add to its amount: a currency or a short label ("Giá bán:"). */
+  private static final int MAX_LABEL_LETTERS = 6;
+
   private static final Pattern PRICE_CLASS =
       Pattern.compile("price|preis|prix|precio|preco|prezzo|cena|amount|gia");
   private static final Pattern STRUCK_CLASS =
@@ -42,12 +45,14 @@ final class PriceMarks {
    */
   private static final Pattern DONG = Pattern.compile("\\d\\s*(?:đ|Đ|₫|VNĐ|VND|vnđ|vnd)(?!\\p{L})");
 
-  private static final Pattern NOT_MONEY = Pattern.compile("%|★|\\d\\s*/\\s*5\\b|\\d{1,2}:\\d{2}");
+  private static final Pattern NOT_MONEY =
+      Pattern.compile("%|★|\\d\\s*/\\s*5\\b|\\d{1,2}:[0-5]\\d(?!\\d)(?!\\s*(?:kr|:-))");
 
   private PriceMarks() {}
 
   /** A price element with what it reads as. */
-  record Mark(Element element, ParsedPrice price, boolean struck, boolean perUnit) {}
+  record Mark(
+      Element element, ParsedPrice price, boolean struck, boolean perUnit, boolean member) {}
 
   /**
    * The prices of {@code root}'s subtree, in document order, at most {@code maxMarks}. {@code
@@ -120,6 +125,9 @@ final class PriceMarks {
         break; // the wider text holds a second number (the old price beside the new one, a
         // quantity)
       }
+      if (wider != null && CardLinks.letters(wider) > CardLinks.letters(text) + MAX_LABEL_LETTERS) {
+        break; // the wider text adds words of its own ("모레(목) 도착 예정"): no part of the price
+      }
       Element up1 = box.parent();
       String tag = up1.normalName();
       if (wider == null
@@ -166,6 +174,10 @@ final class PriceMarks {
         && (!money || letterSymbol)) {
       return null;
     }
+    if (!money && COUNTED.matcher(text).find()) {
+      // "Bokstöd, 2-pack, svart" in a price module's description: a count, not an amount.
+      return null;
+    }
     if (symbol != null && numberRuns(text) > 1) {
       // "9.9 PRICE: $27.00": the amount is the number written against the currency.
       String beside = MainPriceFinder.besideSymbol(text, symbol);
@@ -178,19 +190,25 @@ final class PriceMarks {
       return null;
     }
     String lower = text.toLowerCase(Locale.ROOT);
+    boolean struck = isStruck(parent, box, styles) || PriceLabels.saysWas(box, text);
     boolean perUnit =
         (lower.matches("(?s).*(/\\s*\\p{L}|\\bper\\b|\\(.*\\d.*\\)).*")
                 && !PER_COUNT.matcher(lower).find())
-            // A unit price or a content amount by its class ("price-unit-content": "1 Kilogramm").
-            || UNIT_CLASS.matcher(box.className().toLowerCase(Locale.ROOT)).find();
-    boolean struck = isStruck(parent, box, styles) || PriceLabels.saysWas(box, text);
-    return new PriceMarks.Mark(box, p, struck, perUnit);
+            // A unit price or a content amount by its class ("price-unit-content": "1 Kilogramm");
+            // a "basePrice" struck through is the price before the discount, not per kilo.
+            || !struck && UNIT_CLASS.matcher(box.className().toLowerCase(Locale.ROOT)).find();
+    // "IKEA Family-pris 2 995:-", "Giá Smember": a price for members, not the card's price.
+    boolean member = PriceLabels.saysMemberPrice(box, text);
+    return new PriceMarks.Mark(box, p, struck, perUnit, member);
   }
 
   /** An element named for a code or a rating ("sku-value", "model-number"): no price in it. */
   private static final Pattern CODE_CLASS =
       Pattern.compile(
           "(?:^|[\\s_-])(?:sku|model|mpn|ean|gtin|isbn|code|rating|review)(?:$|[\\s_-])");
+
+  /** A number joined to a word by a hyphen or letters: "2-pack", "6er", "3x", "128GB". */
+  private static final Pattern COUNTED = Pattern.compile("\\d(?:-\\p{L}|\\p{L}{1,3}\\b)");
 
   private static final Pattern UNIT_CLASS = Pattern.compile("(?:^|[\\s_-])(?:unit|base-?price)");
 
@@ -316,7 +334,9 @@ final class PriceMarks {
     return false;
   }
 
-  private static final Pattern NUMBER_RUN = Pattern.compile("\\d+(?:[.,'\u00a0 ]\\d+)*");
+  // "29:95": Swedish öre after a colon are part of the amount.
+  private static final Pattern NUMBER_RUN =
+      Pattern.compile("\\d+(?:[.,'\u00a0 ]\\d+|:\\d{2}(?!\\d))*");
 
   private static int numberRuns(String s) {
     int n = 0;

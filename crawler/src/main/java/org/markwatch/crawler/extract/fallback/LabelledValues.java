@@ -39,7 +39,7 @@ public final class LabelledValues {
                 + "|article number|art\\.?-?\\s?nr\\.?|artikelnummer|artikel-nr\\.?|référence|réf\\.?|ref\\.?|código|cód\\.?|codice"
                 + "|codice articolo|codice prodotto|cod\\.? articolo|código de artículo|código del producto|código do produto"
                 + "|référence produit|numéro d'article|n° d'article|numero articolo|número de artículo|artikelcode|productcode"
-                + "|mã sản phẩm|mã sp|mã hàng|mã sku|mã|kod produktu|kód produktu|katalógové číslo|numer katalogowy|артикул|код товара"
+                + "|mã sản phẩm|mã sp|mã hàng|mã sku|mã|kod produktu|kód produktu|katalógové číslo|numer katalogowy|артикул|код товара|код товару|код продукту"
                 + "|tootekood|artikkelnummer|artikkelnr\\.?|artikelnumret|artikkel|artikelnr\\.?|varenummer|varenr\\.?|tuotenumero|tuotekoodi|cikkszám|termékkód|kod|"
                 + "ürün kodu|κωδικός|商品編號|商品编号|品號|货号|商品番号|상품번호|prekės kodas|preces kods"
                 // German shop systems' "Produktnummer"/"Bestellnummer" and the Japanese "品番"
@@ -103,11 +103,20 @@ public final class LabelledValues {
   /** The longest label alone ("manufacturer part number" and a final dot), with a margin. */
   private static final int MAX_BARE_LABEL = 40;
 
+  /**
+   * What may come before a label: spaces, a separator when labels share a line ("Brand: X | Code:
+   * Y"), or a bullet or emoji as social posts write them ("🏷️ Mã SP: AK2231").
+   */
+  private static final String LEAD =
+      "\\s*(?:[|·•/]\\s*)?(?:[\\p{So}\\p{Sk}\\x{FE0F}\\x{200D}✓✔➤►▶-]{1,6}\\s*)?";
+
   private static Pattern label(String alternatives) {
     // The label alone ("SKU:"), or the label and its value in one text ("SKU: 12345"); a
     // separator may come first when labels share a line ("Brand: X | Code: Y").
     return Pattern.compile(
-        "(?iu)^\\s*(?:[|·•/]\\s*)?(?:"
+        "(?iu)^"
+            + LEAD
+            + "(?:"
             + alternatives
             + ")(?!\\p{L})\\s*(?:[:#：]\\s*(.{0,80}?)|[.]?)\\s*$");
   }
@@ -120,7 +129,9 @@ public final class LabelledValues {
     // A label in the page's own words may name the code in parentheses: "رمز المنتج (SKU):",
     // "Mã sản phẩm (SKU):".
     return Pattern.compile(
-        "(?iu)^\\s*(?:[|·•/]\\s*)?(?:(?:"
+        "(?iu)^"
+            + LEAD
+            + "(?:(?:"
             + alternatives
             + ")(?!\\p{L})|[^:()\\d]{1,30}\\((?:"
             + alternatives

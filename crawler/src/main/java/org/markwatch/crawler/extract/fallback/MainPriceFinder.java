@@ -19,6 +19,7 @@ import org.markwatch.crawler.extract.html.StruckClasses;
 import org.markwatch.crawler.extract.text.Currencies;
 import org.markwatch.crawler.extract.text.ParsedPrice;
 import org.markwatch.crawler.extract.text.PriceParser;
+import org.markwatch.crawler.extract.text.PriceRange;
 
 /**
  * The generic fallback for the price: the price-looking text that sits near the product title and
@@ -71,9 +72,15 @@ public final class MainPriceFinder {
               + "vous aimerez|produits similaires|vous pourriez|relacionados|también te|"
               + "correlati|potrebbe piacerti|podobné|související|polecamy|podobne|"
               + "liên quan|tương tự|có thể bạn|gợi ý|xem thêm|関連商品|この商品を見た人|"
-              + "おすすめ|相关|推荐|猜你喜欢|관련 상품|похожие|рекомендуем");
+              + "おすすめ|相关|推荐|猜你喜欢|관련 상품|похожие|рекомендуем|"
+              + "other products|more products|from this shop|you may like|"
+              + "sản phẩm khác|cùng nhà cung cấp|cùng thương hiệu|cùng loại|đã xem|"
+              + "рекомендован|схожі|з цим товаром|с этим товаром|вы смотрели|переглянут|просмотренн|"
+              + "semelhantes|você também|quem viu|vergelijkbare|misschien ook|benzer ürün|ilginizi|"
+              + "produk serupa|rekomendasi|liknande|lignende|relaterte|du kanske|"
+              + "สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ|類似|추천|منتجات ذات صلة|منتجات مشابهة|قد يعجبك");
 
-  private static final Pattern NUMBERS = Pattern.compile("\\d+(?:[.,' ]\\d+)*");
+  private static final Pattern NUMBERS = Pattern.compile("\\d+(?:[.,' \u00a0]\\d+)*");
 
   /** Elements between the main price and a badge or the other price of its pair, at most. */
   private static final int BADGE_REACH = 15;
@@ -134,7 +141,9 @@ public final class MainPriceFinder {
   private static final Pattern SHIPPING_LABEL =
       Pattern.compile(
           "ship|delivery|postage|freight|versand|lieferung|livraison|envío|envio|spedizione|frete"
-              + "|vận chuyển|giao hàng|phí ship|wysyłka|dostawa|doprava|verzending|frakt|運費|运费|送料|배송비|ค่าส่ง");
+              + "|vận chuyển|giao hàng|phí ship|wysyłka|dostawa|doprava|verzending|frakt|運費|运费|送料|배송비|ค่าส่ง"
+              + "|доставк|курьер|самовывоз|kargo|ongkir|pengiriman|bezorg|levering|leverans|fragt|toimitus"
+              + "|entrega|despacho|配送|배송|จัดส่ง|شحن|توصيل");
 
   /** An amount whose cents follow the currency sign: "129€99", "13 €00". */
   private static final Pattern SIGN_AS_POINT =
@@ -155,6 +164,15 @@ public final class MainPriceFinder {
    * facts} (its heading, struck classes and country), found once by the caller.
    */
   public static Result find(Document doc, PageFacts facts) {
+    return find(doc, facts, null);
+  }
+
+  /**
+   * As {@link #find(Document, PageFacts)}, with the main price known ({@code shownAmount}, e.g.
+   * from markup): the list price is the one beside the element that shows that amount, wherever the
+   * page shows other prices first (a card holder's price above the price everybody pays).
+   */
+  public static Result find(Document doc, PageFacts facts, BigDecimal shownAmount) {
     Element heading = facts.heading();
     String country = facts.country();
     if (doc.body() == null) {
@@ -184,7 +202,7 @@ public final class MainPriceFinder {
         buyAt = i;
       }
     }
-    double best = 1.5;
+    double best = shownAmount == null ? 1.5 : Double.NEGATIVE_INFINITY;
     ParsedPrice bestPrice = ParsedPrice.NONE;
     int bestAt = -1;
     List<int[]> struck = new java.util.ArrayList<>();
@@ -248,6 +266,11 @@ public final class MainPriceFinder {
         // A code written in letters ("LS", "Br", "E") inside some other text ("SKU: LS-CND-0042").
         continue;
       }
+      String lowEnd = PriceRange.lowEnd(text);
+      if (lowEnd != null) {
+        // "₫199.000 - ₫259.000": the variants' range; the low end is what the page asks first.
+        text = lowEnd;
+      }
       // "129€99": the currency sign written as the decimal point (French shops) is one amount.
       boolean several =
           NUMBERS.matcher(text).results().count() > 1 && !SIGN_AS_POINT.matcher(text).find();
@@ -299,6 +322,10 @@ public final class MainPriceFinder {
       if (PART_OF_PRICE.matcher(leading).find() || PriceLabels.namesOtherOffer(leading)) {
         score -= 3;
       }
+      if (PriceLabels.saysMemberPrice(e, text)) {
+        // "2 290 ₽ c Ozon Картой", "Giá Smember": a price for card holders or members only.
+        score -= 3;
+      }
       if (SURCHARGE.matcher(text).find()) {
         // "(+ 25 SAR)", "+ CHF 59.00": what an option adds to the price, not the price.
         score -= 3;
@@ -327,7 +354,7 @@ public final class MainPriceFinder {
       if (buyAt >= 0) {
         score += 2.0 * Math.max(0, 1 - Math.abs(i - buyAt) / 300.0);
       }
-      if (score > best) {
+      if (score > best && (shownAmount == null || p.amount().compareTo(shownAmount) == 0)) {
         best = score;
         bestAt = i;
         bestPrice =
@@ -460,11 +487,11 @@ public final class MainPriceFinder {
   /** The number written right against the currency symbol ("294 元", "$ 12.99"), or null. */
   public static String besideSymbol(String text, String symbol) {
     String q = Pattern.quote(symbol);
-    Matcher after = Pattern.compile("(\\d[\\d.,' ]*\\d|\\d)\\s?" + q).matcher(text);
+    Matcher after = Pattern.compile("(\\d[\\d.,' \u00a0]*\\d|\\d)[\\s\u00a0]?" + q).matcher(text);
     if (after.find()) {
       return after.group();
     }
-    Matcher before = Pattern.compile(q + "\\s?(\\d[\\d.,']*\\d|\\d)").matcher(text);
+    Matcher before = Pattern.compile(q + "[\\s\u00a0]?(\\d[\\d.,'\u00a0]*\\d|\\d)").matcher(text);
     return before.find() ? before.group() : null;
   }
 

@@ -1,8 +1,11 @@
 package org.markwatch.crawler.extract.fallback;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -16,18 +19,12 @@ import org.markwatch.crawler.extract.text.TextPriceFinder;
  * words ("Giá gốc 650k, nay giá chỉ 450k … Zalo 0912 345 678"). Shops on social networks mark no
  * price anywhere, so when no other layer finds one, the post's own words are the page's offer.
  *
- * <p>Blocks are found by what social and blog markup calls them (post, message, caption, story,
- * status, entry, content, text, description; article elements and roles), never by site. The first
- * block in page order that names a price and a way to buy (a phone number, "inbox", "Zalo", "ship")
- * is the post; of blocks nested in one another, the innermost.
+ * <p>Found by structure, not by name (social networks obfuscate their class names): the first line
+ * of the page, outside its chrome, that names a price, and around it the smallest block of at least
+ * {@value #MIN_LINES} lines that also names a way to buy (a phone number, "inbox", "Zalo", "ship").
+ * A post comes before its comments, so a reply quoting a price is never taken for it.
  */
 public final class PostText {
-  /** Blocks whose text may be a post. */
-  private static final String BLOCKS =
-      "article, [role=article], [class*=post], [class*=message], [class*=caption],"
-          + " [class*=status], [class*=story], [class*=entry], [class*=content], [class*=text],"
-          + " [class*=desc], [itemprop=articleBody], [itemprop=text], [itemprop=description]";
-
   /** Page chrome never holds the post. */
   private static final String CHROME =
       "header, nav, footer, aside, form, [role=navigation], [role=banner], [role=contentinfo],"
@@ -43,8 +40,11 @@ public final class PostText {
   private static final int MIN_CHARS = 40;
   private static final int MAX_CHARS = 3_000;
 
-  /** Blocks looked at, at most: a post is near the top of what a social page shows. */
-  private static final int MAX_BLOCKS = 400;
+  /** Lines a post has at least: a title line, its details, the price, how to buy. */
+  static final int MIN_LINES = 3;
+
+  /** Text nodes looked at, at most: a post is near the top of what a social page shows. */
+  private static final int MAX_TEXT_NODES = 5_000;
 
   /** A post: its text with one line per block or line break, and the offer it makes. */
   public record Post(String text, TextPriceFinder.Offer offer) {}
@@ -53,40 +53,78 @@ public final class PostText {
 
   /** The selling post in {@code root}, if any. */
   public static Optional<Post> find(Element root) {
-    List<Element> found = new ArrayList<>();
-    List<Post> posts = new ArrayList<>();
-    int seen = 0;
-    for (Element block : root.select(Css.of(BLOCKS))) {
-      if (++seen > MAX_BLOCKS) {
+    Set<Element> linesSeen = Collections.newSetFromMap(new IdentityHashMap<>());
+    int nodes = 0;
+    for (TextNode t : textNodes(root)) {
+      if (++nodes > MAX_TEXT_NODES) {
         break;
       }
-      if (!found.isEmpty() && !isInside(block, found.get(found.size() - 1))) {
-        break; // the first post and the blocks inside it have been seen
-      }
-      if (block.closest(Css.of(CHROME)) != null) {
+      Element line = blockOf(t);
+      if (line == null || !linesSeen.add(line) || line.closest(Css.of(CHROME)) != null) {
         continue;
       }
-      String text = lines(block);
-      if (text.length() < MIN_CHARS || text.length() > MAX_CHARS) {
+      String lineText = lines(line);
+      if (lineText.length() > MAX_CHARS || !TextPriceFinder.offer(lineText).price().hasAmount()) {
         continue;
       }
-      TextPriceFinder.Offer offer = TextPriceFinder.offer(text);
-      if (!offer.price().hasAmount() || !SELLING.matcher(text).find()) {
-        continue;
+      for (Element block = line; block != null && block != root; block = block.parent()) {
+        String text = lines(block);
+        if (text.length() > MAX_CHARS) {
+          break;
+        }
+        if (text.length() < MIN_CHARS
+            || text.lines().count() < MIN_LINES
+            || !SELLING.matcher(text).find()) {
+          continue;
+        }
+        TextPriceFinder.Offer offer = TextPriceFinder.offer(text);
+        if (offer.price().hasAmount()) {
+          return Optional.of(new Post(text, offer));
+        }
       }
-      found.add(block);
-      posts.add(new Post(text, offer));
     }
-    return posts.isEmpty() ? Optional.empty() : Optional.of(posts.get(posts.size() - 1));
+    return Optional.empty();
   }
 
-  private static boolean isInside(Element e, Element ancestor) {
-    for (Element p = e.parent(); p != null; p = p.parent()) {
-      if (p == ancestor) {
-        return true;
-      }
+  /** The text nodes with a digit under {@code root}, in page order, outside scripts and styles. */
+  private static List<TextNode> textNodes(Element root) {
+    List<TextNode> out = new ArrayList<>();
+    root.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof Element e
+                && (e.nameIs("script")
+                    || e.nameIs("style")
+                    || e.nameIs("template")
+                    || e.nameIs("noscript")
+                    || e.nameIs("svg"))) {
+              return FilterResult.SKIP_ENTIRELY;
+            }
+            if (out.size() >= MAX_TEXT_NODES) {
+              return FilterResult.STOP;
+            }
+            if (node instanceof TextNode t && t.text().chars().anyMatch(Character::isDigit)) {
+              out.add(t);
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        });
+    return out;
+  }
+
+  /** The nearest block element around {@code t}: its line. */
+  private static Element blockOf(TextNode t) {
+    Element e = t.parent();
+    while (e != null && !e.isBlock()) {
+      e = e.parent();
     }
-    return false;
+    return e;
   }
 
   /**

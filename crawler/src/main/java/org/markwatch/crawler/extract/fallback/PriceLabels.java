@@ -139,6 +139,9 @@ public final class PriceLabels {
   public static boolean saysWas(Element e, String text) {
     return WAS_LABEL.matcher(labelBefore(e)).find()
         || WAS_LABEL.matcher(hiddenLabelAfter(e)).find()
+        // The label for screen readers on the price itself: aria-label="Giá gốc".
+        || e.hasAttr("aria-label")
+            && WAS_LABEL.matcher(e.attr("aria-label").toLowerCase(Locale.ROOT)).find()
         || WAS_LABEL.matcher(leadingWords(text)).find();
   }
 
@@ -176,6 +179,49 @@ public final class PriceLabels {
     }
     String t = next.text().strip();
     return t.length() > 40 ? "" : t.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Words that make an amount a price for members or card holders only ("c Ozon Картой", "Giá
+   * Smember", "Precio con tarjeta"): the page's price is the one everybody pays.
+   */
+  private static final Pattern MEMBER_PRICE =
+      Pattern.compile(
+          "(?iu)(?<!\\p{L})(?:members?|membership|card ?holders?|with (?:\\p{L}+ )?card|card price|loyalty|"
+              + "картой|по карте|с картой|для участников|thành viên|smember|s-member|giá vip|"
+              + "con tarjeta|precio tarjeta|tarjeta|mit (?:\\p{L}+)?karte|avec la carte|carte fidélité|"
+              + "com cartão|met (?:\\p{L}+ )?kaart|family[- ]?(?:pris|price|preis|prijs)|medlem|jäsen|"
+              + "회원|멤버십|와우|会員|会员|สมาชิก)(?!\\p{L})");
+
+  /** Whether the words around {@code e}'s amount say it is for members or card holders only. */
+  public static boolean saysMemberPrice(Element e, String text) {
+    return MEMBER_PRICE.matcher(labelBefore(e)).find()
+        || MEMBER_PRICE.matcher(leadingWords(text)).find()
+        || MEMBER_PRICE.matcher(labelAfter(e)).find();
+  }
+
+  /**
+   * The short text right after {@code e}, or after its box when {@code e} ends it (up to two
+   * levels), lower-cased; "" when none or when it holds a number (another price).
+   */
+  static String labelAfter(Element e) {
+    Element x = e;
+    for (int depth = 0; depth < 3 && x != null; depth++) {
+      Node next = x.nextSibling();
+      while (next instanceof TextNode t && t.isBlank()) {
+        next = next.nextSibling();
+      }
+      if (next != null) {
+        String t =
+            next instanceof TextNode tn ? tn.text() : next instanceof Element ne ? ne.text() : "";
+        t = t.replace('\u00a0', ' ').strip();
+        return t.length() > 40 || t.chars().anyMatch(Character::isDigit)
+            ? ""
+            : t.toLowerCase(Locale.ROOT);
+      }
+      x = x.parent();
+    }
+    return "";
   }
 
   private static final Pattern SCREEN_READER_ONLY =

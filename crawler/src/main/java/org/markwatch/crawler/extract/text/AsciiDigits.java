@@ -4,14 +4,20 @@ package org.markwatch.crawler.extract.text;
  * Digits of every script folded to ASCII before a page is read: Arabic shops write "١٬٢٤٩٫٠٠ ر.س",
  * Persian ones "۱۲۹", Japanese ones fullwidth "３，９８０円". Every price, code and number reader after
  * this sees "1,249.00", so none of them needs to know other scripts. Folded: each Unicode decimal
- * digit, the Arabic thousands and decimal separators, and a fullwidth comma or full stop between
- * two digits. The page's evidence (its stored bytes) is untouched.
+ * digit, the Arabic thousands and decimal separators, a fullwidth comma or full stop between two
+ * digits, and the thin spaces that group thousands ("2 490 ₽" with U+2009 or U+202F) to a no-break
+ * space, the one grouping space every reader knows. The page's evidence (its stored bytes) is
+ * untouched.
  */
 public final class AsciiDigits {
   private static final char ARABIC_DECIMAL = '\u066B';
   private static final char ARABIC_THOUSANDS = '\u066C';
   private static final char FULLWIDTH_COMMA = '\uFF0C';
   private static final char FULLWIDTH_STOP = '\uFF0E';
+  private static final char THIN_SPACE = '\u2009';
+  private static final char NARROW_NBSP = '\u202F';
+  private static final char FIGURE_SPACE = '\u2007';
+  private static final char PUNCTUATION_SPACE = '\u2008';
 
   private AsciiDigits() {}
 
@@ -52,6 +58,10 @@ public final class AsciiDigits {
     }
     if ((c == FULLWIDTH_COMMA || c == FULLWIDTH_STOP) && betweenDigits(text, i)) {
       return c == FULLWIDTH_COMMA ? ',' : '.';
+    }
+    if ((c == THIN_SPACE || c == NARROW_NBSP || c == FIGURE_SPACE || c == PUNCTUATION_SPACE)
+        && betweenDigits(text, i)) {
+      return '\u00A0';
     }
     if (Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER) {
       int d = Character.digit(c, 10);

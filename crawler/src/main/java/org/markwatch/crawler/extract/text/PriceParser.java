@@ -67,8 +67,19 @@ public final class PriceParser {
     return new ParsedPrice(amount, symbol == null ? null : symbol.strip(), iso);
   }
 
+  /**
+   * Swedish and Norwegian shops write the öre after a colon ("29:95") and none as ":-" ("2 995:-").
+   */
+  private static final Pattern COLON_CENTS =
+      Pattern.compile("(?<!:\\d{0,2})(\\d):(\\d{2})(?![\\d:])");
+
+  private static final Pattern COLON_DASH = Pattern.compile("(\\d)\\s?:[-–]");
+
   private static String normalise(String s) {
     String cut = s.length() > MAX_INPUT_CHARS ? s.substring(0, MAX_INPUT_CHARS) : s;
+    if (cut.indexOf(':') >= 0) {
+      cut = COLON_DASH.matcher(COLON_CENTS.matcher(cut).replaceAll("$1,$2")).replaceAll("$1");
+    }
     return cut.replace('\u00a0', ' ')
         .replace('\u202f', ' ')
         .replace('\u2009', ' ')
