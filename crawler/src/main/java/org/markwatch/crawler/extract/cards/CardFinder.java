@@ -64,7 +64,10 @@ public final class CardFinder {
   // ("contentSidebar" is the main column beside a sidebar).
   private static final Pattern RELATED =
       Pattern.compile(
-          "(?:^|[\\s_-])(?:related|recommend|similar|also|recent|viewed|history|upsell|up-sell|cross-?sell|sidebar|"
+          "(?:^|[\\s_-])(?:related|recommend|similar|also|recent|viewed|history|upsell|up-sell|cross-?sell|"
+              // A layout "with a sidebar" ("cms-section-sidebar", "sidebar-main-content") holds
+              // the main grid beside it; only the sidebar itself is one.
+              + "(?<!section-)sidebar(?!-(?:main|content|layout|wrap|mobile))|"
               + "widget|featured|bestseller|best-seller|carousel|slider|suggest|you-may|trending|sponsored-products)"
               // A utility class that only spaces things ("s-widget-spacing-small") names no block.
               + "(?!-(?:spacing|space|gap|margin|padding))");

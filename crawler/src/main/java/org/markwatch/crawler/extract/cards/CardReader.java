@@ -111,11 +111,24 @@ public final class CardReader {
 
   /**
    * The price asked: the first not struck through, not per unit and not for members only, else the
-   * first not struck, else the first (a card that shows only a regular price).
+   * first not struck and not for members, else the first regular price beside a members' one, else
+   * the first not struck, else the first (a card that shows only a regular price).
    */
   static PriceMarks.Mark pick(List<PriceMarks.Mark> prices) {
     for (PriceMarks.Mark m : prices) {
       if (!m.struck() && !m.perUnit() && !m.member()) {
+        return m;
+      }
+    }
+    for (PriceMarks.Mark m : prices) {
+      if (!m.struck() && !m.member()) {
+        return m;
+      }
+    }
+    // A members' price beside the regular one ("Family-pris 2 995:-", "Ordinarie pris 3 495:-"):
+    // the regular price is what everybody pays.
+    for (PriceMarks.Mark m : prices) {
+      if (!m.perUnit() && !m.member()) {
         return m;
       }
     }

@@ -144,7 +144,8 @@ final class PriceMarks {
     if (!seen.add(box)) {
       return null;
     }
-    if (NOT_MONEY.matcher(text).find()
+    if (NEGATIVE.matcher(text).find()
+        || NOT_MONEY.matcher(text).find()
         || PriceLabels.saysDiscount(text)
         || PriceLabels.saysOtherOffer(text)
         || CODE_CLASS.matcher(box.className().toLowerCase(Locale.ROOT)).find()) {
@@ -206,6 +207,9 @@ final class PriceMarks {
   private static final Pattern CODE_CLASS =
       Pattern.compile(
           "(?:^|[\\s_-])(?:sku|model|mpn|ean|gtin|isbn|code|rating|review)(?:$|[\\s_-])");
+
+  /** An amount taken off ("-10,00 €", "− $5"): a saving, never a price. */
+  private static final Pattern NEGATIVE = Pattern.compile("^\\s*[-−–]\\s*\\D{0,4}\\d");
 
   /** A number joined to a word by a hyphen or letters: "2-pack", "6er", "3x", "128GB". */
   private static final Pattern COUNTED = Pattern.compile("\\d(?:-\\p{L}|\\p{L}{1,3}\\b)");
