@@ -112,11 +112,6 @@ final class PageLocale {
         return c;
       }
     }
-    String byLanguage =
-        LANGUAGE_COUNTRY.get((dash > 0 ? lang.substring(0, dash) : lang).toLowerCase(Locale.ROOT));
-    if (byLanguage != null) {
-      return Currencies.localCurrency(byLanguage);
-    }
     try {
       String host = URI.create(page.url()).getHost();
       if (host != null) {
@@ -132,6 +127,12 @@ final class PageLocale {
       }
     } catch (IllegalArgumentException e) {
       // A URL that is no URI gives no hint.
+    }
+    // After the domain, as country() does: a page in Swedish on a ".fi" shop prices in euros.
+    String byLanguage =
+        LANGUAGE_COUNTRY.get((dash > 0 ? lang.substring(0, dash) : lang).toLowerCase(Locale.ROOT));
+    if (byLanguage != null) {
+      return Currencies.localCurrency(byLanguage);
     }
     return page.platform() != null && !page.platform().equals("web") ? "VND" : null;
   }

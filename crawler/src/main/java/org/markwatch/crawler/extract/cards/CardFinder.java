@@ -65,9 +65,10 @@ public final class CardFinder {
   private static final Pattern RELATED =
       Pattern.compile(
           "(?:^|[\\s_-])(?:related|recommend|similar|also|recent|viewed|history|upsell|up-sell|cross-?sell|"
-              // A layout "with a sidebar" ("cms-section-sidebar", "sidebar-main-content") holds
-              // the main grid beside it; only the sidebar itself is one.
-              + "(?<!section-)sidebar(?!-(?:main|content|layout|wrap|mobile))|"
+              // A layout "with a sidebar" ("cms-section-sidebar") and its main column
+              // ("…-sidebar-main-content") hold the main grid; the sidebar column itself
+              // ("…-sidebar-sidebar-content") is one.
+              + "(?<!section-)sidebar(?!-main-content)|"
               + "widget|featured|bestseller|best-seller|carousel|slider|suggest|you-may|trending|sponsored-products)"
               // A utility class that only spaces things ("s-widget-spacing-small") names no block.
               + "(?!-(?:spacing|space|gap|margin|padding))");

@@ -194,9 +194,13 @@ final class CardLinks {
       }
     }
     String src = img.attr("src").strip();
-    String names =
-        (img.className() + " " + (src.regionMatches(true, 0, "data:", 0, 5) ? "" : src))
-            .toLowerCase(Locale.ROOT);
+    // The folders of its address, not the file's name ("/buttons/lastpost.gif" is an icon,
+    // "/products/star-wars-lego.jpg" a product's picture).
+    String folders =
+        src.regionMatches(true, 0, "data:", 0, 5) || src.lastIndexOf('/') < 0
+            ? ""
+            : src.substring(0, src.lastIndexOf('/') + 1);
+    String names = (img.className() + " " + folders).toLowerCase(Locale.ROOT);
     return ICON.matcher(names).find();
   }
 

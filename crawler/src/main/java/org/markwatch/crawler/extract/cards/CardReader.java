@@ -67,7 +67,7 @@ public final class CardReader {
     }
     if (price == null) {
       // A classified ad or a post in a list writes its price in words ("giá 1tr2, ship 30k").
-      TextPriceFinder.Offer said = TextPriceFinder.offer(Texts.bounded(root, 2_000));
+      TextPriceFinder.Offer said = TextPriceFinder.offer(Texts.bounded(root, 2_000), true);
       if (said.price().hasAmount()) {
         String currency =
             said.price().currencyIso() != null ? said.price().currencyIso() : defaultCurrency;

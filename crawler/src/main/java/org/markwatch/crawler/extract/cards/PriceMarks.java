@@ -211,8 +211,12 @@ final class PriceMarks {
   /** An amount taken off ("-10,00 €", "− $5"): a saving, never a price. */
   private static final Pattern NEGATIVE = Pattern.compile("^\\s*[-−–]\\s*\\D{0,4}\\d");
 
-  /** A number joined to a word by a hyphen or letters: "2-pack", "6er", "3x", "128GB". */
-  private static final Pattern COUNTED = Pattern.compile("\\d(?:-\\p{L}|\\p{L}{1,3}\\b)");
+  /**
+   * A number joined to a word by a hyphen or letters: "2-pack", "6er", "3x", "128GB"; not the
+   * Vietnamese "450k", "1tr2", which are amounts.
+   */
+  private static final Pattern COUNTED =
+      Pattern.compile("\\d(?:-\\p{L}|(?!(?:k|K|tr|Tr|TR|củ)\\b)\\p{L}{1,3}\\b)");
 
   private static final Pattern UNIT_CLASS = Pattern.compile("(?:^|[\\s_-])(?:unit|base-?price)");
 

@@ -202,7 +202,7 @@ public final class MainPriceFinder {
         buyAt = i;
       }
     }
-    double best = shownAmount == null ? 1.5 : Double.NEGATIVE_INFINITY;
+    double best = shownAmount == null ? 1.5 : 0;
     ParsedPrice bestPrice = ParsedPrice.NONE;
     int bestAt = -1;
     List<int[]> struck = new java.util.ArrayList<>();
@@ -354,7 +354,10 @@ public final class MainPriceFinder {
       if (buyAt >= 0) {
         score += 2.0 * Math.max(0, 1 - Math.abs(i - buyAt) / 300.0);
       }
-      if (score > best && (shownAmount == null || p.amount().compareTo(shownAmount) == 0)) {
+      if (score > best
+          && (shownAmount == null
+              || p.amount().compareTo(shownAmount) == 0
+                  && (otherProductsAt < 0 || i < otherProductsAt))) {
         best = score;
         bestAt = i;
         bestPrice =

@@ -40,6 +40,9 @@ public final class PostText {
   private static final int MIN_CHARS = 40;
   private static final int MAX_CHARS = 3_000;
 
+  /** Nodes read for a block's text at most; a block with more is no post. */
+  private static final int MAX_NODES_PER_BLOCK = 20_000;
+
   /** Lines a post has at least: a title line, its details, the price, how to buy. */
   static final int MIN_LINES = 3;
 
@@ -54,6 +57,7 @@ public final class PostText {
   /** The selling post in {@code root}, if any. */
   public static Optional<Post> find(Element root) {
     Set<Element> linesSeen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Element> judged = Collections.newSetFromMap(new IdentityHashMap<>());
     int nodes = 0;
     for (TextNode t : textNodes(root)) {
       if (++nodes > MAX_TEXT_NODES) {
@@ -64,10 +68,14 @@ public final class PostText {
         continue;
       }
       String lineText = lines(line);
-      if (lineText.length() > MAX_CHARS || !TextPriceFinder.offer(lineText).price().hasAmount()) {
+      if (lineText.length() > MAX_CHARS
+          || !TextPriceFinder.offer(lineText, true).price().hasAmount()) {
         continue;
       }
       for (Element block = line; block != null && block != root; block = block.parent()) {
+        if (!judged.add(block)) {
+          break; // this block and the ones around it were weighed for an earlier line
+        }
         String text = lines(block);
         if (text.length() > MAX_CHARS) {
           break;
@@ -77,7 +85,7 @@ public final class PostText {
             || !SELLING.matcher(text).find()) {
           continue;
         }
-        TextPriceFinder.Offer offer = TextPriceFinder.offer(text);
+        TextPriceFinder.Offer offer = TextPriceFinder.offer(text, true);
         if (offer.price().hasAmount()) {
           return Optional.of(new Post(text, offer));
         }
@@ -133,11 +141,14 @@ public final class PostText {
    */
   static String lines(Element e) {
     StringBuilder sb = new StringBuilder();
+    int[] nodes = {0};
     e.filter(
         new NodeFilter() {
           @Override
           public FilterResult head(Node node, int depth) {
-            if (sb.length() > 2 * MAX_CHARS) {
+            // Empty elements add no text: a hostile page of a million of them is cut by count.
+            if (sb.length() > 2 * MAX_CHARS || ++nodes[0] > MAX_NODES_PER_BLOCK) {
+              sb.setLength(Math.max(sb.length(), 2 * MAX_CHARS + 1));
               return FilterResult.STOP;
             }
             if (node instanceof TextNode t) {

@@ -187,11 +187,12 @@ public final class PriceLabels {
    */
   private static final Pattern MEMBER_PRICE =
       Pattern.compile(
-          "(?iu)(?<!\\p{L})(?:members?|membership|card ?holders?|with (?:\\p{L}+ )?card|card price|loyalty|"
-              + "картой|по карте|с картой|для участников|thành viên|smember|s-member|giá vip|"
-              + "con tarjeta|precio tarjeta|tarjeta|mit (?:\\p{L}+)?karte|avec la carte|carte fidélité|"
-              + "com cartão|met (?:\\p{L}+ )?kaart|family[- ]?(?:pris|price|preis|prijs)|medlem|jäsen|"
-              + "회원|멤버십|와우|会員|会员|สมาชิก)(?!\\p{L})");
+          "(?iu)(?<!\\p{L})(?:member(?:s|'s|s')? (?:price|deal|only)|for members|members only|card price|"
+              + "price with (?:\\p{L}+ )?card|with (?:\\p{L}+ )?card|club price|loyalty price|"
+              + "[cс] (?:\\p{L}+ )?картой|цена по карте|цена для участников|giá thành viên|smember|s-member|giá vip|"
+              + "precio (?:con )?tarjeta|con tarjeta|mit (?:\\p{L}+)?karte|avec la carte|com cartão|"
+              + "met (?:\\p{L}+ )?kaart|family[- ]?(?:pris|price|preis|prijs)|medlemspris|jäsenhinta|"
+              + "회원가|멤버십|와우할인가|会員価格|会员价|ราคาสมาชิก)(?!\\p{L})");
 
   /** Whether the words around {@code e}'s amount say it is for members or card holders only. */
   public static boolean saysMemberPrice(Element e, String text) {

@@ -21,10 +21,10 @@ public final class TextPriceFinder {
   private static final Pattern WITH_UNIT =
       Pattern.compile(
           "(?iu)(?<![\\d\\p{L}.,])(\\d{1,3}(?:[.,\\s]\\d{3})+|\\d+(?:[.,]\\d{1,3})?)\\s*"
-              + "(k|nghìn|ngàn|tr\\d{0,3}|(?:triệu|trieu|tỷ|tỉ)(?:\\s?\\d{1,3}(?![\\d.,]))?|củ|đ|₫|vnđ|vnd|đồng|dong|đô(?:\\s*la)?|usd|\\$|€)(?!\\p{L})");
+              + "(k|nghìn|ngàn|tr\\d{0,3}|(?:triệu|trieu|tỷ|tỉ)(?:\\s?\\d{1,3}(?![\\d.,])(?!\\s*(?:nghìn|ngàn|triệu|trieu|k)(?!\\p{L})))?|củ|đ|₫|vnđ|vnd|đồng|dong|đô(?:\\s*la)?|usd|\\$|€)(?!\\p{L})");
   private static final Pattern AFTER_WORD =
       Pattern.compile(
-          "(?iu)(?<!\\p{L})(giá|gia|price|chỉ|chi còn|chỉ còn|sale|giá sốc|giá bán|thanh lý|pass)(?!\\p{L})[\\s:=-]{0,4}"
+          "(?iu)(?<!\\p{L})(?<!địa\\s)(giá|gia|price|chỉ|chi còn|chỉ còn|sale|giá sốc|giá bán|thanh lý|pass)(?!\\p{L})[\\s:=-]{0,4}"
               + "(\\$?\\d{1,3}(?:[.,]\\d{3})+|\\$?\\d+(?:[.,]\\d{1,3})?\\s*(?:k|tr\\d{0,3}|triệu|củ|đ|₫)?)(?!\\d)");
 
   /**
@@ -33,11 +33,19 @@ public final class TextPriceFinder {
    */
   private static final Pattern NOT_THE_PRICE =
       Pattern.compile(
-          "(?iu)(?<!\\p{L})(ship|freeship|phí|cước|cọc|sỉ|buôn|combo|voucher|coupon|mã giảm|góp|"
-              + "trả trước|lương|tặng|thưởng|shipping|delivery|deposit|wholesale|bundle|"
-              // Counts: "Đã bán 3,4k", "1,2K lượt thích", "Đã xem: 2314".
-              + "đã bán|bán được|sold|đánh giá|reviews?|views?|đã xem|"
-              + "đơn(?:\\s+hàng)?\\s+(?:từ|trên)|mua\\s+\\d+)(?!\\p{L})");
+          "(?iu)(?<!\\p{L})(?<!miễn\\s)(ship|freeship|phí|cước|cọc|voucher|coupon|mã giảm|góp|"
+              + "trả trước|lương|tặng|thưởng|shipping|delivery|deposit)(?!\\p{L})");
+
+  /**
+   * Words anywhere before an amount, back to the previous one, that make it a bundle's or a bulk
+   * price or a count whatever follows ("Mua 2 áo chỉ 850k", "Sỉ từ 10 cái 150k", "đơn từ 300k", "Đã
+   * bán 3,4k").
+   */
+  private static final Pattern BUNDLE =
+      Pattern.compile(
+          "(?iu)(?<!\\p{L})(sỉ|buôn|combo|wholesale|bundle|đơn(?:\\s+hàng)?\\s+(?:từ|trên)|mua\\s+\\d+"
+              // Counts: "Đã bán 3,4k", "Đã xem: 2314".
+              + "|đã bán|bán được|sold|đánh giá|reviews?|views?|đã xem)(?!\\p{L})");
 
   /**
    * A quantity of two or more just before an amount makes it a bundle's price ("2 áo 850k", "3 hộp
@@ -61,7 +69,7 @@ public final class TextPriceFinder {
   /** Words just before an amount that make it the asking price ("nay giá chỉ", "còn"). */
   private static final Pattern ASKING =
       Pattern.compile(
-          "(?iu)(?<!\\p{L})(giá|chỉ|còn|nay|bán|sale|thanh lý|pass|price|now|only)(?!\\p{L})");
+          "(?iu)(?<!\\p{L})(?<!địa\\s)(giá|chỉ|còn|nay|bán|sale|thanh lý|pass|price|now|only)(?!\\p{L})");
 
   /** Amounts per month, per kilo, per piece ("360k/áo", "99k/tháng") are not the item's price. */
   private static final Pattern PER_UNIT_AFTER =
@@ -81,7 +89,16 @@ public final class TextPriceFinder {
     public static final Offer NONE = new Offer(ParsedPrice.NONE, null);
   }
 
-  private record Mention(int start, int end, String text) {}
+  /**
+   * An amount in the text; {@code currencyWritten} when a currency or a unit only money has names
+   * it (đ, ₫, $, €, USD, "1tr9", "3 triệu 5"), not "k" or "củ" ("4K", "18K", "1 củ sạc").
+   */
+  private record Mention(int start, int end, String text, boolean currencyWritten) {}
+
+  private static final Pattern CURRENCY_UNIT =
+      Pattern.compile(
+          "(?iu)^(?:đ|₫|vnđ|vnd|đồng|dong|đô(?:\\s*la)?|usd|\\$|€|tr\\d{0,3}|(?:triệu|trieu|tỷ|tỉ)(?:\\s?\\d{1,3})?"
+              + "|nghìn|ngàn)$");
 
   private enum Role {
     PRICE,
@@ -103,6 +120,15 @@ public final class TextPriceFinder {
    * price or something else, there is none.
    */
   public static Offer offer(String text) {
+    return offer(text, false);
+  }
+
+  /**
+   * As {@link #offer(String)}; {@code strict} for text that may not be an offer at all (a card or a
+   * block of a page that shows no price element): an amount counts only after a price word or with
+   * a currency written ("4K", "18K", "1 củ sạc" alone are no price).
+   */
+  public static Offer offer(String text, boolean strict) {
     if (text == null || text.isBlank()) {
       return Offer.NONE;
     }
@@ -112,7 +138,7 @@ public final class TextPriceFinder {
     int previousEnd = 0;
     for (Mention m : mentions(t)) {
       ParsedPrice p = parse(m.text());
-      Role role = role(t, Math.max(previousEnd, lineStart(t, m.start())), m);
+      Role role = role(t, Math.max(previousEnd, lineStart(t, m.start())), m, strict);
       previousEnd = m.end();
       if (!p.hasAmount()) {
         continue;
@@ -137,11 +163,13 @@ public final class TextPriceFinder {
     List<Mention> all = new ArrayList<>();
     Matcher u = WITH_UNIT.matcher(t);
     while (u.find()) {
-      all.add(new Mention(u.start(), u.end(), u.group()));
+      all.add(
+          new Mention(
+              u.start(), u.end(), u.group(), CURRENCY_UNIT.matcher(u.group(2).strip()).matches()));
     }
     Matcher w = AFTER_WORD.matcher(t);
     while (w.find()) {
-      all.add(new Mention(w.start(2), w.end(2), w.group(2)));
+      all.add(new Mention(w.start(2), w.end(2), w.group(2), false));
     }
     all.sort(Comparator.comparingInt(Mention::start).thenComparing(m -> -m.end()));
     List<Mention> out = new ArrayList<>();
@@ -170,10 +198,10 @@ public final class TextPriceFinder {
   }
 
   /** What the words between {@code from} and the amount make of it. */
-  private static Role role(String t, int from, Mention m) {
+  private static Role role(String t, int from, Mention m, boolean strict) {
     String before = t.substring(Math.max(from, m.start() - CONTEXT_CHARS), m.start());
     String after = t.substring(m.end(), Math.min(t.length(), m.end() + 12));
-    if (NOT_THE_PRICE.matcher(before).find()
+    if (BUNDLE.matcher(before).find()
         || QUANTITY_JUST_BEFORE.matcher(before).find()
         || PER_UNIT_AFTER.matcher(after).find()) {
       return Role.OTHER;
@@ -181,6 +209,18 @@ public final class TextPriceFinder {
     int old = lastStart(OLD_PRICE, before);
     int discount = lastStart(DISCOUNT, before);
     int asking = lastStart(ASKING, before);
+    int other = lastStart(NOT_THE_PRICE, before);
+    if (other >= 0 && other >= asking && other >= old) {
+      // "ship 30k", but "Freeship toàn quốc, giá chỉ 450k": the nearer price word wins.
+      return Role.OTHER;
+    }
+    if (strict && !m.currencyWritten() && m.text().strip().matches("\\$?\\d+(?:[.,]\\d{1,2})?")) {
+      return Role.OTHER; // "FLASH SALE 12.12": a bare number after a word is a date or a code
+    }
+    if (strict && asking < 0 && old < 0 && !m.currencyWritten()) {
+      // Without a price word, "4K", "18K" and "1 củ" are a resolution, a gold purity and a count.
+      return Role.OTHER;
+    }
     // The cue nearest the amount decides: "giá gốc 650k, nay giá chỉ 450k".
     if (old >= 0 && old >= asking && old >= discount) {
       return Role.OLD;

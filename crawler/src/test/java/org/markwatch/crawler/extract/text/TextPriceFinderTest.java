@@ -51,6 +51,8 @@ class TextPriceFinderTest {
         "Đi được 300km, giá 3 triệu 5 có thương lượng|3500000|-",
         "Đã bán 3,4k · giá 120k|120000|-",
         "1,2K lượt thích. Pass lại 450k|450000|-",
+        "Freeship toàn quốc, giá chỉ 450k|450000|-",
+        "Hỗ trợ trả góp, giá 12tr|12000000|-",
       })
   void tellsThePriceFromOtherAmounts(String text, String price, String listPrice) {
     TextPriceFinder.Offer o = TextPriceFinder.offer(text);
@@ -66,5 +68,34 @@ class TextPriceFinderTest {
   void onlyOtherAmountsAreNoPrice() {
     assertThat(TextPriceFinder.offer("Freeship đơn từ 300k, phí ship 30k").price().hasAmount())
         .isFalse();
+  }
+
+  @Test
+  void strictTextNeedsAPriceWordOrAMoneyUnit() {
+    assertThat(
+            TextPriceFinder.offer("Smart Tivi 4K 55 inch. Order now, ship COD", true)
+                .price()
+                .hasAmount())
+        .isFalse();
+    assertThat(
+            TextPriceFinder.offer("Nhẫn vàng 18K, trong hộp: 1 củ sạc", true).price().hasAmount())
+        .isFalse();
+    assertThat(TextPriceFinder.offer("FLASH SALE 12.12 toàn sàn", true).price().hasAmount())
+        .isFalse();
+    assertThat(
+            TextPriceFinder.offer("Địa chỉ: 123 Lê Lợi, hotline 0909123456", true)
+                .price()
+                .hasAmount())
+        .isFalse();
+    assertThat(TextPriceFinder.offer("Đọc sách ít, màn đẹp, 1tr9 nha", true).price().amount())
+        .isEqualByComparingTo("1900000");
+    assertThat(TextPriceFinder.offer("Tivi 4K giá 5.990.000đ", true).price().amount())
+        .isEqualByComparingTo("5990000");
+  }
+
+  @Test
+  void aTailBeforeAnotherUnitIsNoDecimal() {
+    assertThat(TextPriceFinder.find("giá 5 triệu 50 nghìn").amount())
+        .isNotEqualByComparingTo("5500000");
   }
 }
