@@ -65,11 +65,7 @@ final class ProductPageExtractor {
    */
   private static void readPost(PostText.Post post, Draft d) {
     ParsedPrice price = post.offer().price();
-    d.price.offer(new Money(price.amount(), price.currencyIso()), Layers.TEXT);
-    d.currency.offer(price.currencyIso(), Layers.TEXT);
-    if (post.offer().listPrice() != null) {
-      d.listPrice.offer(new Money(post.offer().listPrice(), price.currencyIso()), Layers.TEXT);
-    }
+    d.offerPrice(price.amount(), post.offer().listPrice(), price.currencyIso(), Layers.TEXT);
     if (Layers.META.equals(d.text.layer())) {
       // A description meta tag holds the post cut short ("…"); the post itself is whole.
       d.text.force(post.text(), Layers.TEXT);

@@ -11,7 +11,6 @@ import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.fallback.PriceLabels;
 import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.crawler.extract.text.TextPriceFinder;
-import org.markwatch.model.Money;
 
 /**
  * One product card to a listing draft: title, URL, price, the struck-through price before a
@@ -69,23 +68,18 @@ public final class CardReader {
       // A classified ad or a post in a list writes its price in words ("giá 1tr2, ship 30k").
       TextPriceFinder.Offer said = TextPriceFinder.offer(Texts.bounded(root, 2_000), true);
       if (said.price().hasAmount()) {
-        String currency =
-            said.price().currencyIso() != null ? said.price().currencyIso() : defaultCurrency;
-        d.price.offer(new Money(said.price().amount(), currency), Layers.TEXT);
-        d.currency.offer(currency, Layers.TEXT);
-        if (said.listPrice() != null) {
-          d.listPrice.offer(new Money(said.listPrice(), currency), Layers.TEXT);
-        }
+        d.offerPrice(
+            said.price().amount(),
+            said.listPrice(),
+            orDefault(said.price().currencyIso(), defaultCurrency),
+            Layers.TEXT);
       }
-    }
-    if (price != null) {
-      String currency =
-          price.price().currencyIso() != null ? price.price().currencyIso() : defaultCurrency;
-      d.price.offer(new Money(price.price().amount(), currency), Layers.FALLBACK);
-      d.currency.offer(currency, Layers.FALLBACK);
-      if (was != null) {
-        d.listPrice.offer(new Money(was, currency), Layers.FALLBACK);
-      }
+    } else {
+      d.offerPrice(
+          price.price().amount(),
+          was,
+          orDefault(price.price().currencyIso(), defaultCurrency),
+          Layers.FALLBACK);
     }
     String image = CardLinks.image(root);
     if (image != null && image.length() <= MAX_URL_CHARS) {
@@ -107,6 +101,10 @@ public final class CardReader {
     }
     d.extraAttributes.put(CONTEXT, card.related() ? "related" : "main");
     return d;
+  }
+
+  private static String orDefault(String currency, String defaultCurrency) {
+    return currency != null ? currency : defaultCurrency;
   }
 
   /**

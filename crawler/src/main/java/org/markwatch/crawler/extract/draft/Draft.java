@@ -91,6 +91,19 @@ public final class Draft {
     return out;
   }
 
+  /**
+   * Offers a price, its currency and the list price beside it (nullable) from one layer: the three
+   * travel together, in the same currency.
+   */
+  public void offerPrice(
+      java.math.BigDecimal amount, java.math.BigDecimal list, String currency, String layer) {
+    price.offer(new Money(amount, currency), layer);
+    this.currency.offer(currency, layer);
+    if (list != null) {
+      listPrice.offer(new Money(list, currency), layer);
+    }
+  }
+
   /** True when some layer found anything that makes this a listing (a title, a text or a price). */
   public boolean hasContent() {
     return title.isSet() || text.isSet() || price.isSet();

@@ -68,7 +68,8 @@ public final class PostText {
         continue;
       }
       String lineText = lines(line);
-      if (lineText.length() > MAX_CHARS
+      if (lineText == null
+          || lineText.length() > MAX_CHARS
           || !TextPriceFinder.offer(lineText, true).price().hasAmount()) {
         continue;
       }
@@ -77,7 +78,7 @@ public final class PostText {
           break; // this block and the ones around it were weighed for an earlier line
         }
         String text = lines(block);
-        if (text.length() > MAX_CHARS) {
+        if (text == null || text.length() > MAX_CHARS) {
           break;
         }
         if (text.length() < MIN_CHARS
@@ -137,18 +138,20 @@ public final class PostText {
 
   /**
    * The text of {@code e} with a line break between blocks and at {@code <br>}; reading stops soon
-   * after {@value #MAX_CHARS} characters (such a block is no post).
+   * after {@value #MAX_CHARS} characters or {@value #MAX_NODES_PER_BLOCK} nodes, giving null (such
+   * a block is no post).
    */
   static String lines(Element e) {
     StringBuilder sb = new StringBuilder();
     int[] nodes = {0};
+    boolean[] tooLong = {false};
     e.filter(
         new NodeFilter() {
           @Override
           public FilterResult head(Node node, int depth) {
             // Empty elements add no text: a hostile page of a million of them is cut by count.
             if (sb.length() > 2 * MAX_CHARS || ++nodes[0] > MAX_NODES_PER_BLOCK) {
-              sb.setLength(Math.max(sb.length(), 2 * MAX_CHARS + 1));
+              tooLong[0] = true;
               return FilterResult.STOP;
             }
             if (node instanceof TextNode t) {
@@ -167,6 +170,9 @@ public final class PostText {
             return FilterResult.CONTINUE;
           }
         });
+    if (tooLong[0]) {
+      return null;
+    }
     return sb.toString()
         .replaceAll("[ \\t\\x0B\\f\\r\\u00A0]+", " ")
         .replaceAll(" ?\\n[\\n ]*", "\n")
