@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.markwatch.crawler.extract.cards.CardFinder;
+import org.markwatch.crawler.extract.cards.PostFeed;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.fallback.PageFacts;
@@ -120,6 +121,14 @@ public final class Extraction {
           }
         }
         return new ExtractionResult(listings, problems);
+      }
+      if (cards.mainCount() < MIN_CARDS && !cards.priceBesideTitle() && profile == null) {
+        // A feed of posts priced in their words ("Pass nồi chiên giá 950k"): no price element.
+        List<PostFeed.Post> posts = PostFeed.find(doc.body(), MIN_CARDS);
+        if (!posts.isEmpty()) {
+          return new ExtractionResult(
+              ListPageExtractor.fromPosts(posts, doc, page, platform, profile, currency), problems);
+        }
       }
     }
     Draft d = ProductPageExtractor.extract(doc, parsed.html(), jsonLd, page, profile, facts);

@@ -5,11 +5,13 @@ import java.util.List;
 import org.jsoup.nodes.Document;
 import org.markwatch.crawler.extract.cards.CardFinder;
 import org.markwatch.crawler.extract.cards.CardReader;
+import org.markwatch.crawler.extract.cards.PostFeed;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.fallback.PageHints;
 import org.markwatch.crawler.extract.schemaorg.Nodes;
 import org.markwatch.crawler.extract.schemaorg.ProductMapper;
+import org.markwatch.crawler.extract.text.ParsedPrice;
 import org.markwatch.model.Listing;
 import tools.jackson.databind.JsonNode;
 
@@ -43,6 +45,38 @@ final class ListPageExtractor {
       d.language.offer(PageHints.language(d.title.get()), Layers.TEXT);
       d.extraAttributes.put(OBSERVED_ON, page.url());
       out.add(ListingAssembler.assemble(d, page, platform, profile, currency));
+    }
+    return out;
+  }
+
+  /** One listing per selling post of a feed, titled by the post's first line. */
+  static List<Listing> fromPosts(
+      List<PostFeed.Post> posts,
+      Document doc,
+      Page page,
+      String platform,
+      SiteProfile profile,
+      String currency) {
+    List<Listing> out = new ArrayList<>();
+    String language = PageLocale.language(doc);
+    for (PostFeed.Post post : posts) {
+      Draft d = new Draft();
+      d.url.offer(post.url(), Layers.TEXT);
+      d.title.offer(FeedExtractor.firstLine(post.text()), Layers.TEXT);
+      d.text.offer(post.text(), Layers.TEXT);
+      ParsedPrice price = post.offer().price();
+      if (price.hasAmount()) {
+        d.offerPrice(price.amount(), post.offer().listPrice(), price.currencyIso(), Layers.TEXT);
+      }
+      if (post.image() != null) {
+        d.images.offer(List.of(post.image()), Layers.FALLBACK);
+      }
+      d.language.offer(language, Layers.META);
+      d.language.offer(PageHints.language(post.text()), Layers.TEXT);
+      d.extraAttributes.put(OBSERVED_ON, page.url());
+      if (d.title.isSet()) {
+        out.add(ListingAssembler.assemble(d, page, platform, profile, currency));
+      }
     }
     return out;
   }

@@ -114,6 +114,10 @@ final class ProductPageExtractor {
     }
     d.title.offer(heading, Layers.FALLBACK);
     d.title.offer(doc.title(), Layers.FALLBACK);
+    if (!d.hasContent() && profile == null && doc.body() != null) {
+      // A post saved without a title or heading still names its item in its words.
+      PostText.find(doc.body()).ifPresent(post -> readPost(post, d));
+    }
     if (!d.hasContent()) {
       return d;
     }

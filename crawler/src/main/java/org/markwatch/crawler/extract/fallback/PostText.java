@@ -49,30 +49,15 @@ public final class PostText {
   /** Text nodes looked at, at most: a post is near the top of what a social page shows. */
   private static final int MAX_TEXT_NODES = 5_000;
 
-  /** A post: its text with one line per block or line break, and the offer it makes. */
-  public record Post(String text, TextPriceFinder.Offer offer) {}
+  /** A post: its block, its text with one line per block or line break, and the offer it makes. */
+  public record Post(Element block, String text, TextPriceFinder.Offer offer) {}
 
   private PostText() {}
 
   /** The selling post in {@code root}, if any. */
   public static Optional<Post> find(Element root) {
-    Set<Element> linesSeen = Collections.newSetFromMap(new IdentityHashMap<>());
     Set<Element> judged = Collections.newSetFromMap(new IdentityHashMap<>());
-    int nodes = 0;
-    for (TextNode t : textNodes(root)) {
-      if (++nodes > MAX_TEXT_NODES) {
-        break;
-      }
-      Element line = blockOf(t);
-      if (line == null || !linesSeen.add(line) || line.closest(Css.of(CHROME)) != null) {
-        continue;
-      }
-      String lineText = lines(line);
-      if (lineText == null
-          || lineText.length() > MAX_CHARS
-          || !TextPriceFinder.offer(lineText, true).price().hasAmount()) {
-        continue;
-      }
+    for (Element line : pricedLines(root)) {
       for (Element block = line; block != null && block != root; block = block.parent()) {
         if (!judged.add(block)) {
           break; // this block and the ones around it were weighed for an earlier line
@@ -88,11 +73,38 @@ public final class PostText {
         }
         TextPriceFinder.Offer offer = TextPriceFinder.offer(text, true);
         if (offer.price().hasAmount()) {
-          return Optional.of(new Post(text, offer));
+          return Optional.of(new Post(block, text, offer));
         }
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The lines (nearest blocks) under {@code root}, outside page chrome, that name a price in words
+   * or with a currency, in page order; at most {@value #MAX_TEXT_NODES} text nodes are read.
+   */
+  public static List<Element> pricedLines(Element root) {
+    Set<Element> linesSeen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Element> out = new ArrayList<>();
+    for (TextNode t : textNodes(root)) {
+      Element line = blockOf(t);
+      if (line == null || !linesSeen.add(line) || isChrome(line)) {
+        continue;
+      }
+      String lineText = lines(line);
+      if (lineText != null
+          && lineText.length() <= MAX_CHARS
+          && TextPriceFinder.offer(lineText, true).price().hasAmount()) {
+        out.add(line);
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code e} sits in the page's chrome (header, navigation, footer, a side column). */
+  public static boolean isChrome(Element e) {
+    return e.closest(Css.of(CHROME)) != null;
   }
 
   /** The text nodes with a digit under {@code root}, in page order, outside scripts and styles. */
@@ -128,7 +140,7 @@ public final class PostText {
   }
 
   /** The nearest block element around {@code t}: its line. */
-  private static Element blockOf(TextNode t) {
+  static Element blockOf(TextNode t) {
     Element e = t.parent();
     while (e != null && !e.isBlock()) {
       e = e.parent();
@@ -141,7 +153,7 @@ public final class PostText {
    * after {@value #MAX_CHARS} characters or {@value #MAX_NODES_PER_BLOCK} nodes, giving null (such
    * a block is no post).
    */
-  static String lines(Element e) {
+  public static String lines(Element e) {
     StringBuilder sb = new StringBuilder();
     int[] nodes = {0};
     boolean[] tooLong = {false};

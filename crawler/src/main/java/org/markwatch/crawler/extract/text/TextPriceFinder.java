@@ -29,11 +29,14 @@ public final class TextPriceFinder {
 
   /**
    * Words before an amount that make it something other than the item's price: shipping, fees, a
-   * deposit, wholesale, a bundle or multi-buy, a coupon, instalments, a threshold ("đơn từ 300k").
+   * deposit, wholesale, a bundle or multi-buy, a coupon, instalments, a threshold ("đơn từ 300k"),
+   * what a used item was bought for.
    */
   private static final Pattern NOT_THE_PRICE =
       Pattern.compile(
           "(?iu)(?<!\\p{L})(?<!miễn\\s)(ship|freeship|phí|cước|cọc|voucher|coupon|mã giảm|góp|"
+              // What a used item was bought for ("Mua 1tr9, pass lại 950k"), not "Mua ngay 299k".
+              + "mua(?:\\s+(?:về|lại|mới|hồi))?(?!\\s+(?:ngay|liền))|"
               + "trả trước|lương|tặng|thưởng|shipping|delivery|deposit)(?!\\p{L})");
 
   /**

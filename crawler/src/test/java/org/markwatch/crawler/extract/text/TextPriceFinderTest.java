@@ -53,6 +53,9 @@ class TextPriceFinderTest {
         "1,2K lượt thích. Pass lại 450k|450000|-",
         "Freeship toàn quốc, giá chỉ 450k|450000|-",
         "Hỗ trợ trả góp, giá 12tr|12000000|-",
+        "Mua 1tr9, dùng được 3 tháng, pass lại giá 950k|950000|-",
+        "Mua về 2 triệu, giờ bán 1tr2|1200000|-",
+        "Mua ngay 299k, ship COD|299000|-",
       })
   void tellsThePriceFromOtherAmounts(String text, String price, String listPrice) {
     TextPriceFinder.Offer o = TextPriceFinder.offer(text);

@@ -1,0 +1,335 @@
+package org.markwatch.crawler.extract.cards;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.markwatch.crawler.extract.fallback.PostText;
+import org.markwatch.crawler.extract.html.Css;
+import org.markwatch.crawler.extract.text.TextPriceFinder;
+
+/**
+ * The selling posts of a feed (a group's wall, a profile, a marketplace browse page): posts whose
+ * price is written in their words ("Pass nồi chiên giá 950k") and shown in no price element, so
+ * {@link CardFinder} sees no card. Found by shape, like cards: sibling elements of the same kind
+ * that each hold a line naming a price and a link of their own to the post (its permalink).
+ *
+ * <p>Each post's link is the one whose shape (host, path without its last segment, query names)
+ * every post has with a different target: the permalink. A link shown as a time ("2 giờ", "Hôm
+ * qua") or with a post-like path ("/posts/", "/permalink/", "/item/") is preferred; a profile,
+ * photo or hashtag link is not. A post asking to buy ("Cần mua", "Tìm mua") or the group's rules
+ * sell nothing and are left out; a selling post without a price ("Ib giá") is kept, priceless.
+ */
+public final class PostFeed {
+  /** Ancestors looked at above a priced line: a post wraps its text within a few levels. */
+  private static final int MAX_CLIMB = 12;
+
+  /** Links looked at per post. */
+  private static final int MAX_LINKS = 40;
+
+  /** Posts returned, at most. */
+  private static final int MAX_POSTS = 2_000;
+
+  private static final Pattern SELLING =
+      Pattern.compile(
+          "(?iu)(?<!\\p{L})(bán|pass|thanh lý|xả|sale|order|sẵn hàng|có sẵn|hàng về|ib|inbox|"
+              + "liên hệ|lh|zalo|ship|cod|for sale|selling|sell)(?!\\p{L})");
+
+  /** A post asking to buy, or the group's rules: no offer, whatever amount it names. */
+  private static final Pattern NOT_AN_OFFER =
+      Pattern.compile(
+          "(?iu)(?<!\\p{L})(cần mua|tìm mua|thu mua|cần tìm|ai có|ai bán|muốn mua|nội quy|quy định|"
+              + "looking for|wanted|wtb|rules)(?!\\p{L})");
+
+  /** Letters a post's first line has at least: it names the item. */
+  private static final int MIN_TITLE_LETTERS = 8;
+
+  /** Characters at the start of a post that say whether it sells or asks. */
+  private static final int OPENING_CHARS = 120;
+
+  /** Link text that is a time: the permalink of a post is shown as its age or date. */
+  private static final Pattern TIME_TEXT =
+      Pattern.compile(
+          "(?iu)^\\s*(?:\\d{1,3}\\s*(?:giây|phút|giờ|ngày|tuần|tháng|năm|s|m|h|d|w|y|mins?|hrs?|hours?|days?|weeks?)"
+              + "(?:\\s+trước|\\s+ago)?|hôm qua|hôm nay|vừa xong|yesterday|just now|\\d{1,2}\\s+tháng\\s+\\d{1,2}"
+              + "|\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?)(?!\\p{L})");
+
+  /** Path words of a post's own page. */
+  private static final Pattern POST_PATH =
+      Pattern.compile(
+          "(?i)/(?:posts?|permalink(?:\\.php)?|story(?:\\.php)?|status(?:es)?|p|items?|listings?|reel|reels|"
+              + "videos?|watch|ads?|tin|bai-viet|thread|threads)(?:/|\\?|$)");
+
+  /** Path words of a profile, a photo, a tag or an action: never a post's page. */
+  private static final Pattern NOT_POST_PATH =
+      Pattern.compile(
+          "(?i)/(?:users?|u|profile(?:\\.php)?|people|photos?|photo\\.php|hashtag|tags?|explore|search|login|"
+              + "share|sharer(?:\\.php)?|messages?|about|members)(?:/|\\?|$)");
+
+  private PostFeed() {}
+
+  /**
+   * A selling post of a feed: its element, the URL of its own page, its text (one line per block),
+   * the offer its words make (price {@code NONE} for "ib giá"), its picture (nullable).
+   */
+  public record Post(
+      Element root, String url, String text, TextPriceFinder.Offer offer, String image) {}
+
+  /**
+   * The selling posts of the feed in {@code root}, in page order; empty when fewer than {@code
+   * minPriced} of them name a price, or when the page's own selling post lies outside them (one
+   * post's page whose comments quote prices is no feed).
+   */
+  public static List<Post> find(Element root, int minPriced) {
+    List<Element> priced = PostText.pricedLines(root);
+    if (priced.size() < minPriced) {
+      return List.of();
+    }
+    Map<Element, Map<String, Set<Element>>> groups = new IdentityHashMap<>();
+    for (Element line : priced) {
+      Element a = line;
+      for (int up = 0; up < MAX_CLIMB && a != root && a.parent() != null; up++, a = a.parent()) {
+        groups
+            .computeIfAbsent(a.parent(), k -> new HashMap<>())
+            .computeIfAbsent(CardFinder.kind(a), k -> new HashSet<>())
+            .add(a);
+      }
+    }
+    Set<Element> pricedSet = Collections.newSetFromMap(new IdentityHashMap<>());
+    pricedSet.addAll(priced);
+    List<Post> best = List.of();
+    for (Map.Entry<Element, Map<String, Set<Element>>> g : groups.entrySet()) {
+      for (Map.Entry<String, Set<Element>> kind : g.getValue().entrySet()) {
+        if (kind.getValue().size() < minPriced) {
+          continue;
+        }
+        List<Post> posts = read(g.getKey(), kind.getKey(), pricedSet);
+        long withPrice = posts.stream().filter(p -> p.offer().price().hasAmount()).count();
+        if (withPrice >= minPriced && posts.size() > best.size()) {
+          best = posts;
+        }
+      }
+    }
+    if (best.isEmpty()) {
+      return best;
+    }
+    var first = PostText.find(root);
+    if (first.isPresent()
+        && best.stream().noneMatch(p -> contains(p.root(), first.get().block()))) {
+      return List.of();
+    }
+    return best;
+  }
+
+  /** The posts among the children of {@code parent} of kind {@code kind}. */
+  private static List<Post> read(Element parent, String kind, Set<Element> pricedLines) {
+    List<Element> members = new ArrayList<>();
+    for (Element child : parent.children()) {
+      if (CardFinder.kind(child).equals(kind) && !PostText.isChrome(child)) {
+        members.add(child);
+      }
+    }
+    String shape = permalinkShape(members);
+    if (shape == null) {
+      return List.of();
+    }
+    List<Post> out = new ArrayList<>();
+    Set<String> urls = new HashSet<>();
+    for (Element m : members) {
+      Element link = firstLinkOfShape(m, shape);
+      if (link == null || !urls.add(link.absUrl("href"))) {
+        continue;
+      }
+      Element line = firstLine(m, pricedLines);
+      if (line == null) {
+        continue;
+      }
+      Element body = line;
+      while (body.parent() != null && body.parent() != m && !contains(body.parent(), link)) {
+        body = body.parent();
+      }
+      String text = PostText.lines(body);
+      if (text == null
+          || text.isBlank()
+          || NOT_AN_OFFER
+              .matcher(text.substring(0, Math.min(text.length(), OPENING_CHARS)))
+              .find()) {
+        continue;
+      }
+      TextPriceFinder.Offer offer =
+          pricedLines.contains(line)
+              ? TextPriceFinder.offer(text, true)
+              : TextPriceFinder.Offer.NONE;
+      if (!offer.price().hasAmount() && !SELLING.matcher(text).find()) {
+        continue;
+      }
+      String opening = text.lines().findFirst().orElse("");
+      if (CardLinks.letters(opening) < MIN_TITLE_LETTERS) {
+        continue; // a price or a count alone ("59,90 €*") is a card's box, not a post
+      }
+      out.add(new Post(m, link.absUrl("href"), text, offer, CardLinks.image(m)));
+      if (out.size() >= MAX_POSTS) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The first line of {@code post} that names a price, else its first line outside links that names
+   * a way to sell ("Ib giá nha"), else null.
+   */
+  private static Element firstLine(Element post, Set<Element> pricedLines) {
+    Element selling = null;
+    for (Element e : post.getAllElements()) {
+      if (pricedLines.contains(e)) {
+        return e;
+      }
+      if (selling == null
+          && e.isBlock()
+          && e.closest(Css.of("a[href], h1, h2, h3, h4, h5, h6")) == null
+          && e.children().stream().noneMatch(Element::isBlock)
+          && SELLING.matcher(e.text()).find()) {
+        selling = e;
+      }
+    }
+    return selling;
+  }
+
+  private static boolean contains(Element outer, Element inner) {
+    for (Element e = inner; e != null; e = e.parent()) {
+      if (e == outer) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The shape of the posts' permalinks: of the link shapes most posts hold, each post with its own
+   * target, the one shown as a time or with a post-like path; null when none reaches most posts.
+   */
+  private static String permalinkShape(List<Element> members) {
+    Map<String, Integer> reach = new LinkedHashMap<>();
+    Map<String, Set<String>> targets = new HashMap<>();
+    Map<String, Integer> bonus = new HashMap<>();
+    for (Element m : members) {
+      Set<String> shapesHere = new TreeSet<>();
+      int n = 0;
+      for (Element a : linksOf(m)) {
+        if (++n > MAX_LINKS) {
+          break;
+        }
+        String href = a.absUrl("href");
+        String shape = shape(href);
+        if (shape == null) {
+          continue;
+        }
+        if (shapesHere.add(shape)) {
+          targets.computeIfAbsent(shape, k -> new HashSet<>()).add(href);
+          int b = 0;
+          String path = pathOf(href);
+          if (TIME_TEXT.matcher(a.text()).find() || a.selectFirst(Css.of("time, abbr")) != null) {
+            b += 2;
+          }
+          if (POST_PATH.matcher(path).find()) {
+            b += 1;
+          }
+          if (NOT_POST_PATH.matcher(path).find()) {
+            b -= 3;
+          }
+          bonus.merge(shape, b, Math::max);
+        }
+      }
+      for (String s : shapesHere) {
+        reach.merge(s, 1, Integer::sum);
+      }
+    }
+    String best = null;
+    int bestScore = Integer.MIN_VALUE;
+    for (Map.Entry<String, Integer> e : reach.entrySet()) {
+      int posts = e.getValue();
+      // Every post its own target: an author or hashtag link repeats across posts.
+      if (posts * 2 < members.size() || targets.get(e.getKey()).size() * 10 < posts * 9) {
+        continue;
+      }
+      int score = posts * 4 + bonus.get(e.getKey()) * Math.max(1, members.size());
+      if (bonus.get(e.getKey()) < 0) {
+        continue;
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = e.getKey();
+      }
+    }
+    return best;
+  }
+
+  private static List<Element> linksOf(Element m) {
+    List<Element> out = new ArrayList<>();
+    if (m.nameIs("a") && m.hasAttr("href")) {
+      out.add(m);
+    }
+    out.addAll(m.select(Css.of("a[href]")));
+    return out;
+  }
+
+  private static Element firstLinkOfShape(Element m, String shape) {
+    for (Element a : linksOf(m)) {
+      if (shape.equals(shape(a.absUrl("href")))) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /** Host, path without its last segment, and the names of the query's parameters. */
+  static String shape(String href) {
+    if (href == null || href.isEmpty() || !CardLinks.isWebUrl(href)) {
+      return null;
+    }
+    try {
+      URI u = URI.create(href);
+      String path = u.getRawPath() == null ? "" : u.getRawPath();
+      String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+      int slash = trimmed.lastIndexOf('/');
+      String dir = slash < 0 ? "" : trimmed.substring(0, slash);
+      Set<String> names = new TreeSet<>();
+      if (u.getRawQuery() != null) {
+        for (String kv : u.getRawQuery().split("&")) {
+          String name = kv.split("=", 2)[0];
+          // Tracking parameters vary between posts and say nothing of the link's kind.
+          if (!name.startsWith("__") && !name.startsWith("utm_")) {
+            names.add(name);
+          }
+        }
+      }
+      return (u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT))
+          + dir.replaceAll("\\d+", "#")
+          + "/*?"
+          + String.join("&", names);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String pathOf(String href) {
+    try {
+      URI u = URI.create(href);
+      return (u.getRawPath() == null ? "" : u.getRawPath())
+          + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.markwatch.crawler.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.markwatch.model.Listing;
+
+/** Feeds whose posts write their price in words: one listing per selling post. */
+class PostFeedPagesTest {
+  private static final String GROUP = "https://social.example/groups/hmbdn/";
+
+  private static List<Listing> extract(String html, String url) {
+    return Extraction.extract(TestPages.html(url, html));
+  }
+
+  @Test
+  void aGroupFeedGivesOneListingPerSellingPost() {
+    List<Listing> posts = extract(TestPages.resource("group-feed.html"), GROUP);
+    assertThat(posts)
+        .extracting(Listing::url)
+        .containsExactly(
+            GROUP + "posts/90412/?__cft__=AZX1",
+            GROUP + "posts/90433/?__cft__=AZX3",
+            GROUP + "posts/90440/?__cft__=AZX4",
+            GROUP + "posts/90451/?__cft__=AZX5",
+            GROUP + "posts/90460/?__cft__=AZX6");
+    assertThat(posts)
+        .extracting(Listing::title)
+        .containsExactly(
+            "Pass lại nồi chiên không dầu Lumiq 5L còn mới 95%",
+            "⚡ TÚI XÁCH NỮ DA MỀM HÀNG VỀ ⚡",
+            "Thanh lý bàn học gỗ thông 1m2 kèm ghế",
+            "Bán điện thoại Vexo S21 128GB máy zin, pin 89%",
+            "Kem chống nắng Sunvia 50ml hàng có sẵn");
+    assertThat(posts)
+        .extracting(l -> l.price() == null ? null : l.price().amount())
+        .usingElementComparator(
+            (a, b) -> a == null || b == null ? (a == b ? 0 : 1) : a.compareTo(b))
+        .containsExactly(
+            new BigDecimal("950000"),
+            new BigDecimal("399000"),
+            new BigDecimal("1250000"),
+            new BigDecimal("3500000"),
+            null);
+    assertThat(posts.get(1).listPrice().amount()).isEqualByComparingTo("650000");
+    assertThat(posts.get(0).attributes()).containsEntry(Extraction.OBSERVED_ON, GROUP);
+    // The rules, the post asking to buy, the comments and the sponsored column give nothing.
+    assertThat(posts)
+        .noneMatch(l -> l.title().contains("NỘI QUY") || l.title().contains("Cần mua"));
+  }
+
+  @Test
+  void onePostWhosePricedCommentsRepeatIsNoFeed() {
+    String comment =
+        "<div class=\"c1\"><a href=\"/u/%d\">Khách %d</a><div>Giá 8%d0k được không shop</div>"
+            + "<a href=\"/p/555/c/%d\">%d giờ</a></div>";
+    StringBuilder comments = new StringBuilder();
+    for (int i = 1; i <= 4; i++) {
+      comments.append(comment.formatted(i, i, i, i, i));
+    }
+    String page =
+        "<html lang=\"vi\"><body><div class=\"post\"><a href=\"/u/shop\">Shop Áo</a>"
+            + "<div class=\"msg\"><div>ÁO KHOÁC DÙ 2 LỚP</div><div>Size M – XL</div>"
+            + "<div>Giá chỉ 450k, ship COD</div><div>Zalo 0912 345 678</div></div></div>"
+            + "<div class=\"comments\">"
+            + comments
+            + "</div></body></html>";
+    List<Listing> out = extract(page, "https://social.example/p/555");
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).title()).isEqualTo("ÁO KHOÁC DÙ 2 LỚP");
+    assertThat(out.get(0).price().amount()).isEqualByComparingTo("450000");
+  }
+}
