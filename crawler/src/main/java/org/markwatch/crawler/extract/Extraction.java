@@ -1,14 +1,19 @@
 package org.markwatch.crawler.extract;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.markwatch.crawler.extract.cards.CardFinder;
 import org.markwatch.crawler.extract.cards.PostFeed;
 import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.fallback.PageFacts;
+import org.markwatch.crawler.extract.fallback.PostText;
 import org.markwatch.crawler.extract.schemaorg.JsonLdReader;
 import org.markwatch.crawler.extract.schemaorg.ProductMapper;
 import org.markwatch.model.Listing;
@@ -109,7 +114,9 @@ public final class Extraction {
       if (cards.problem() != null) {
         problems.add(page.url() + ": " + cards.problem());
       }
-      if (cards.mainCount() >= MIN_CARDS && !cards.priceBesideTitle()) {
+      if (cards.mainCount() >= MIN_CARDS
+          && !cards.priceBesideTitle()
+          && !postBeforeCards(doc, cards.cards())) {
         List<Listing> listings =
             ListPageExtractor.fromCards(cards.cards(), doc, page, platform, profile, currency);
         if (SellerPageExtractor.isSellerPage(doc, page, jsonLd)) {
@@ -143,6 +150,50 @@ public final class Extraction {
             ? List.of(ListingAssembler.assemble(d, page, platform, profile, currency))
             : List.of();
     return new ExtractionResult(out, problems);
+  }
+
+  /**
+   * Whether a selling post written in words comes before the page's cards: a post or a video whose
+   * shop shelf lists products under it sells the item it describes.
+   */
+  private static boolean postBeforeCards(Document doc, List<CardFinder.Card> cards) {
+    Set<Element> roots = Collections.newSetFromMap(new IdentityHashMap<>());
+    Element first = null;
+    for (CardFinder.Card c : cards) {
+      roots.add(c.root());
+      if (first == null && !c.related()) {
+        first = c.root();
+      }
+    }
+    Optional<PostText.Post> post = PostText.find(doc.body(), roots);
+    return post.isPresent()
+        && first != null
+        // A post tells of its item; a bar of a shop's promises is a few words.
+        && post.get().text().codePoints().filter(Character::isLetter).count() >= POST_LETTERS
+        && precedes(post.get().block(), first);
+  }
+
+  /** Letters a selling post before a page's cards has at least. */
+  private static final int POST_LETTERS = 60;
+
+  /** Whether {@code a} starts before {@code b} in the document. */
+  private static boolean precedes(Element a, Element b) {
+    List<Integer> pa = path(a);
+    List<Integer> pb = path(b);
+    for (int i = 0; i < Math.min(pa.size(), pb.size()); i++) {
+      if (!pa.get(i).equals(pb.get(i))) {
+        return pa.get(i) < pb.get(i);
+      }
+    }
+    return pa.size() < pb.size();
+  }
+
+  private static List<Integer> path(Element e) {
+    List<Integer> out = new ArrayList<>();
+    for (Element a = e; a.parent() != null; a = a.parent()) {
+      out.add(0, a.elementSiblingIndex());
+    }
+    return out;
   }
 
   /**

@@ -41,7 +41,12 @@ final class PageLocale {
     int sep =
         Math.max(
             Math.max(title.lastIndexOf(" | "), title.lastIndexOf(" - ")), title.lastIndexOf(" – "));
-    return sep >= 0 && title.substring(sep).contains(n);
+    if (sep >= 0 && title.substring(sep).contains(n)) {
+      return true;
+    }
+    // Blog engines put the blog's name first: "Gốm Nhà Xù: Bình gốm men rạn…".
+    int colon = title.indexOf(": ");
+    return colon > 0 && title.substring(0, colon).strip().equals(n);
   }
 
   /** The country of the page (ISO 3166), from its language tag or domain; null when unknown. */

@@ -66,6 +66,9 @@ final class ProductPageExtractor {
   private static void readPost(PostText.Post post, Draft d) {
     ParsedPrice price = post.offer().price();
     d.offerPrice(price.amount(), post.offer().listPrice(), price.currencyIso(), Layers.TEXT);
+    if (Layers.URL.equals(d.sku.layer())) {
+      d.sku.clear(); // the number in a post's address is the post's, not the item's code
+    }
     if (Layers.META.equals(d.text.layer())) {
       // A description meta tag holds the post cut short ("…"); the post itself is whole.
       d.text.force(post.text(), Layers.TEXT);
@@ -158,6 +161,24 @@ final class ProductPageExtractor {
     if (!d.price.isSet() && profile == null && doc.body() != null) {
       // A shop on a social network writes its price in the post ("nay giá chỉ 450k").
       PostText.find(doc.body()).ifPresent(post -> readPost(post, d));
+    } else if (Layers.FALLBACK.equals(d.price.layer())
+        && (!d.listPrice.isSet() || Layers.FALLBACK.equals(d.listPrice.layer()))
+        && profile == null
+        && doc.body() != null) {
+      // A video or post beside its shop shelf: the shelf shows the price, the words say the old
+      // one ("Giá: 3 triệu 5 (giá gốc 4tr9)") better than a struck price of the next product.
+      PostText.find(doc.body())
+          .filter(post -> post.offer().price().amount().compareTo(d.price.get().amount()) == 0)
+          .ifPresent(
+              post -> {
+                if (post.offer().listPrice() != null) {
+                  d.listPrice.force(
+                      new Money(post.offer().listPrice(), d.price.get().currency()), Layers.TEXT);
+                }
+                if (Layers.URL.equals(d.sku.layer())) {
+                  d.sku.clear(); // the number in a post's address is the post's
+                }
+              });
     }
     if (d.price.isSet() && isMarkup(d.price.layer()) && doc.body() != null) {
       // Markup may carry a price the page never shows (before tax, another variant's, a stale

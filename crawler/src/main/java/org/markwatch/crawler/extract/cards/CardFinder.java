@@ -127,6 +127,7 @@ public final class CardFinder {
     }
     List<Group> valid = new ArrayList<>();
     Map<Element, Member> memberInfo = new IdentityHashMap<>();
+    Map<Element, List<Group>> validAt = new IdentityHashMap<>();
     for (Map.Entry<Element, Map<String, Set<Element>>> g : groups.entrySet()) {
       for (Set<Element> members : g.getValue().values()) {
         if (members.size() < 2) {
@@ -134,10 +135,41 @@ public final class CardFinder {
         }
         Group group = validate(g.getKey(), new ArrayList<>(members), memberInfo);
         if (group != null) {
-          valid.add(group);
+          validAt.computeIfAbsent(g.getKey(), k -> new ArrayList<>()).add(group);
         }
       }
     }
+    // Atomic CSS hashes each element's classes apart, so sibling cards share their tag but not
+    // their first class (two may share one by chance): siblings of one tag whose classes almost
+    // all differ are one group when it is bigger than any group of one class beside it.
+    for (Map.Entry<Element, Map<String, Set<Element>>> g : groups.entrySet()) {
+      if (g.getValue().size() < 2) {
+        continue;
+      }
+      Map<String, List<Element>> byTag = new HashMap<>();
+      g.getValue()
+          .values()
+          .forEach(
+              set ->
+                  set.forEach(
+                      e -> byTag.computeIfAbsent(e.normalName(), k -> new ArrayList<>()).add(e)));
+      List<Group> here = validAt.getOrDefault(g.getKey(), List.of());
+      int biggest = here.stream().mapToInt(x -> x.members.size()).max().orElse(0);
+      for (List<Element> members : byTag.values()) {
+        long kinds = members.stream().map(CardFinder::kind).distinct().count();
+        if (members.size() < MIN_PRICED_FOR_PRICELESS
+            || members.size() < 2 * biggest
+            || kinds * 10 < members.size() * 8) {
+          continue;
+        }
+        members.sort(java.util.Comparator.comparingInt(Element::elementSiblingIndex));
+        Group group = validate(g.getKey(), members, memberInfo);
+        if (group != null) {
+          validAt.put(g.getKey(), new ArrayList<>(List.of(group)));
+        }
+      }
+    }
+    validAt.values().forEach(valid::addAll);
     // Innermost groups win: a group whose members hold other valid groups is a container of rows.
     // One member holding a group among cards (a carousel of sponsored products between search
     // results) leaves the others cards; that member is no card.
@@ -500,22 +532,8 @@ public final class CardFinder {
     return false;
   }
 
-  private static final Pattern HIDDEN =
-      Pattern.compile(
-          "(?:^|[\\s_-])(?:hidden|clipped|sr-only|visually-hidden|hide)" + "(?:$|[\\s_-])");
-
-  /**
-   * Hidden from view by a class, a style or the hidden attribute (templates, screen-reader copies).
-   */
   private static boolean isHidden(Element e) {
-    for (Element a = e; a != null && !a.normalName().equals("body"); a = a.parent()) {
-      if (a.hasAttr("hidden")
-          || a.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none")
-          || HIDDEN.matcher(a.className().toLowerCase(Locale.ROOT)).find()) {
-        return true;
-      }
-    }
-    return false;
+    return PageHints.isHidden(e);
   }
 
   /** Inside navigation, a header or footer, a cart, or a filter block. */
@@ -554,6 +572,29 @@ public final class CardFinder {
         return true;
       }
     }
+    // Hashed class names say nothing: the heading just over the block does ("Đã xem gần đây").
+    Element a = parent;
+    for (int up = 0;
+        up < HEADING_REACH && a != null && !pageBox.contains(a);
+        up++, a = a.parent()) {
+      // Only the element right before it: a heading further up names the block before it.
+      Element before = a.previousElementSibling();
+      if (before != null) {
+        // The heading itself, or a short title bar holding it (not a block of cards under one).
+        Element h =
+            before.normalName().matches("h[2-6]")
+                ? before
+                : !MainPriceFinder.longerThan(before, 80)
+                    ? before.selectFirst(Css.of("h2, h3, h4, h5, h6"))
+                    : null;
+        if (h != null && MainPriceFinder.isOtherProductsHeading(h)) {
+          return true;
+        }
+      }
+    }
     return false;
   }
+
+  /** Levels above a group within which a heading before it names its block. */
+  private static final int HEADING_REACH = 3;
 }

@@ -22,6 +22,14 @@ final class CardLinks {
   /** Longest text of a buy button; a longer link is a card's whole content ("JumBuy Express"). */
   private static final int MAX_BUTTON_CHARS = 30;
 
+  /**
+   * Elements that hold a card's name: headings, and elements whose class or test id says title or
+   * name (test ids survive where class names are hashed).
+   */
+  private static final String TITLE_LIKE =
+      "h1, h2, h3, h4, h5, h6, [class*=title], [class*=name], [itemprop=name],"
+          + " [data-testid$=title], [data-testid$=name]";
+
   private CardLinks() {}
 
   /**
@@ -48,7 +56,10 @@ final class CardLinks {
         continue; // "В корзину", "Add to cart": an action on the product, not its page
       }
       // A link laid over the whole card has no text, only its label for screen readers.
-      int label = text == null ? letters(a.attr("aria-label")) : letters(text);
+      int label =
+          text != null && !text.isBlank()
+              ? letters(text)
+              : Math.max(letters(a.attr("aria-label")), letters(a.attr("title")));
       int s = 1 + label + (hasPicture(a) ? 20 : 0);
       score.merge(href, s, Integer::sum);
     }
@@ -78,9 +89,7 @@ final class CardLinks {
     if (best != null && letters(best) >= 4) {
       return best;
     }
-    for (Element h :
-        card.select(
-            Css.of("h1, h2, h3, h4, h5, h6, [class*=title], [class*=name], [itemprop=name]"))) {
+    for (Element h : card.select(Css.of(TITLE_LIKE))) {
       String t = ownTitleText(h);
       if (t != null && letters(t) >= 4) {
         return t;
@@ -106,10 +115,7 @@ final class CardLinks {
     if (text == null) {
       return null;
     }
-    if (e.selectFirst(
-                Css.of("h1, h2, h3, h4, h5, h6, [class*=title], [class*=name], [itemprop=name]"))
-            instanceof Element h
-        && h != e) {
+    if (e.selectFirst(Css.of(TITLE_LIKE)) instanceof Element h && h != e) {
       String inner = Texts.bounded(h, MAX_TITLE_CHARS);
       if (inner != null && letters(inner) >= 4) {
         return inner;

@@ -15,6 +15,7 @@ import org.jsoup.select.NodeTraversor;
 import org.markwatch.crawler.extract.fallback.MainPriceFinder;
 import org.markwatch.crawler.extract.fallback.PriceLabels;
 import org.markwatch.crawler.extract.html.Css;
+import org.markwatch.crawler.extract.html.SplitCents;
 import org.markwatch.crawler.extract.html.StruckClasses;
 import org.markwatch.crawler.extract.text.Currencies;
 import org.markwatch.crawler.extract.text.ParsedPrice;
@@ -143,6 +144,12 @@ final class PriceMarks {
     }
     if (!seen.add(box)) {
       return null;
+    }
+    if (!ownPrice) {
+      String joined = SplitCents.join(box);
+      if (joined != null) {
+        text = joined; // "2.199<sup>99</sup> Lei" is 2199.99
+      }
     }
     if (NEGATIVE.matcher(text).find()
         || NOT_MONEY.matcher(text).find()

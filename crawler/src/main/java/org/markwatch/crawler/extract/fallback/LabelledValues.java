@@ -9,6 +9,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
+import org.markwatch.crawler.extract.html.WrittenLines;
 
 /**
  * Values shown next to a label on the page, as in "Product code: 141677", "Brand | Casio" in a
@@ -50,7 +51,9 @@ public final class LabelledValues {
                 // Turkish "stock code" and the Portuguese reference.
                 + "|stok kodu|referência|referencia"
                 // Korean "product code" and "model name/number".
-                + "|상품코드|상품 코드|품번"));
+                + "|상품코드|상품 코드|품번"
+                // Persian, Arabic, Thai, Indonesian/Malay and Romanian product codes.
+                + "|کد کالا|کد محصول|شناسه کالا|رمز المنتج|رقم المنتج|رمز الصنف|รหัสสินค้า|kode produk|kode barang|cod produs"));
     LABELS.put(
         Kind.BRAND,
         label(
@@ -60,7 +63,9 @@ public final class LabelledValues {
                 + "|márka|gyártó|marcă|producător|μάρκα|κατασκευαστής|ブランド|メーカー|品牌|廠牌|브랜드|nhà sản xuất"
                 // The manufacturer label in the languages the list had only in part: Slovak beside
                 // Czech, Croatian/Serbian, and the Vietnamese "hãng" (maker) forms.
-                + "|výrobca|proizvođač|proizvodjač|hãng|hãng sản xuất|thương hiệu sản phẩm"));
+                + "|výrobca|proizvođač|proizvodjač|hãng|hãng sản xuất|thương hiệu sản phẩm"
+                // Persian, Arabic, Thai and Indonesian/Malay.
+                + "|برند|العلامة التجارية|الماركة|ยี่ห้อ|แบรนด์|merek|jenama"));
     LABELS.put(
         Kind.GTIN,
         codeLabel(
@@ -174,9 +179,11 @@ public final class LabelledValues {
               return FilterResult.STOP;
             }
             if (node instanceof TextNode t && !t.isBlank()) {
-              String text = t.text();
-              if (text.length() <= 100 && mayBeLabel(text)) {
-                visit(t, text, out, productBox);
+              // A caption typed with line breaks holds one label per line.
+              for (String text : WrittenLines.of(t)) {
+                if (text.length() <= 100 && mayBeLabel(text)) {
+                  visit(t, text, out, productBox);
+                }
               }
             }
             return FilterResult.CONTINUE;

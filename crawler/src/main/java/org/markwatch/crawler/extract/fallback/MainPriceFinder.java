@@ -15,6 +15,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.markwatch.crawler.extract.html.Css;
+import org.markwatch.crawler.extract.html.SplitCents;
 import org.markwatch.crawler.extract.html.StruckClasses;
 import org.markwatch.crawler.extract.text.Currencies;
 import org.markwatch.crawler.extract.text.ParsedPrice;
@@ -239,6 +240,9 @@ public final class MainPriceFinder {
         // More than 60 visible characters: no price tag; its children compete instead.
         continue;
       }
+      if (e.childrenSize() == 0 && SplitCents.isPart(e)) {
+        continue; // "16," and "49" of "16,<sup>49</sup> €": the element around them is the price
+      }
       String text = e.childrenSize() > 6 ? e.ownText() : withCents(e);
       if (text.length() > 60 || text.isBlank() || text.chars().noneMatch(Character::isDigit)) {
         continue;
@@ -445,40 +449,14 @@ public final class MainPriceFinder {
         .find();
   }
 
-  private static final Pattern CENTS_CLASS =
-      Pattern.compile("(?:^|[\\s_-])(?:cents|fraction|decimals?)(?:$|[\\s_-])");
-
-  /**
-   * The text of {@code e} with cents written apart ("$2,849<sup>50</sup>", a "cents" span) joined
-   * to the amount by a decimal separator the amount does not use, so "2,849" and "50" read as
-   * 2849.50 and not as 2.84950.
-   */
+  /** The text of {@code e} with cents written apart joined to the amount ({@link SplitCents}). */
   private static String withCents(Element e) {
-    Element last = e;
-    while (last.childrenSize() > 0 && last.childrenSize() <= 6) {
-      last = last.child(last.childrenSize() - 1);
-    }
-    if (last == e || !last.text().strip().matches("\\d{2}")) {
-      return e.text();
-    }
-    boolean cents =
-        last.normalName().equals("sup")
-            || CENTS_CLASS.matcher(last.className().toLowerCase(Locale.ROOT)).find();
-    if (!cents) {
-      return e.text();
-    }
-    String whole = e.text();
-    whole = whole.substring(0, whole.lastIndexOf(last.text().strip())).strip();
-    if (!whole.matches(".*\\d")) {
-      return e.text();
-    }
-    String separator =
-        whole.contains(",") && !whole.contains(".") ? "." : whole.contains(".") ? "," : ".";
-    return whole + separator + last.text().strip();
+    String joined = SplitCents.join(e);
+    return joined != null ? joined : e.text();
   }
 
   /** A heading (h2 to h6) over a block of other products. */
-  private static boolean isOtherProductsHeading(Element e) {
+  public static boolean isOtherProductsHeading(Element e) {
     String tag = e.normalName();
     if (tag.length() != 2 || tag.charAt(0) != 'h' || tag.charAt(1) < '2' || tag.charAt(1) > '6') {
       return false;

@@ -233,4 +233,23 @@ public final class PageHints {
     }
     return letters > 0 && vietnamese * 12 >= letters ? "vi" : null;
   }
+
+  private static final Pattern HIDDEN =
+      Pattern.compile(
+          "(?:^|[\\s_-])(?:hidden|clipped|sr-only|visually-hidden|hide)" + "(?:$|[\\s_-])");
+
+  /**
+   * Hidden from view by a class, a style or the hidden attribute (templates, screen-reader copies,
+   * closed dialogs).
+   */
+  public static boolean isHidden(Element e) {
+    for (Element a = e; a != null && !a.normalName().equals("body"); a = a.parent()) {
+      if (a.hasAttr("hidden")
+          || a.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none")
+          || HIDDEN.matcher(a.className().toLowerCase(Locale.ROOT)).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

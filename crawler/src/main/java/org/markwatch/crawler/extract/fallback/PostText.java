@@ -12,6 +12,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.markwatch.crawler.extract.html.Css;
+import org.markwatch.crawler.extract.html.WrittenLines;
 import org.markwatch.crawler.extract.text.TextPriceFinder;
 
 /**
@@ -54,11 +55,45 @@ public final class PostText {
 
   private PostText() {}
 
-  /** The selling post in {@code root}, if any. */
+  /** An open dialog: a post opened over a feed is the page's subject, whatever the feed shows. */
+  private static final String OPEN_DIALOG = "[aria-modal=true], [role=dialog], dialog[open]";
+
+  /** The selling post in {@code root}, if any; one in an open dialog first. */
   public static Optional<Post> find(Element root) {
+    return find(root, Set.of());
+  }
+
+  /**
+   * As {@link #find(Element)}, outside the blocks in {@code apart} (a list page's cards): a post
+   * among them is theirs, and a block holding one of them is no post.
+   */
+  public static Optional<Post> find(Element root, Set<Element> apart) {
+    for (Element dialog : root.select(Css.of(OPEN_DIALOG))) {
+      if (!PageHints.isHidden(dialog)) {
+        Optional<Post> inDialog = findIn(dialog, apart);
+        if (inDialog.isPresent()) {
+          return inDialog;
+        }
+      }
+    }
+    return findIn(root, apart);
+  }
+
+  private static Optional<Post> findIn(Element root, Set<Element> apart) {
     Set<Element> judged = Collections.newSetFromMap(new IdentityHashMap<>());
+    lines:
     for (Element line : pricedLines(root)) {
+      if (!apart.isEmpty()) {
+        for (Element a = line; a != null && a != root; a = a.parent()) {
+          if (apart.contains(a)) {
+            continue lines;
+          }
+        }
+      }
       for (Element block = line; block != null && block != root; block = block.parent()) {
+        if (!apart.isEmpty() && block.getAllElements().stream().anyMatch(apart::contains)) {
+          break;
+        }
         if (!judged.add(block)) {
           break; // this block and the ones around it were weighed for an earlier line
         }
@@ -167,7 +202,7 @@ public final class PostText {
               return FilterResult.STOP;
             }
             if (node instanceof TextNode t) {
-              sb.append(t.text());
+              sb.append(WrittenLines.has(t) ? String.join("\n", WrittenLines.of(t)) : t.text());
             } else if (node instanceof Element el && (el.isBlock() || el.nameIs("br"))) {
               sb.append('\n');
             }

@@ -37,7 +37,9 @@ public final class TextPriceFinder {
           "(?iu)(?<!\\p{L})(?<!miễn\\s)(ship|freeship|phí|cước|cọc|voucher|coupon|mã giảm|góp|"
               // What a used item was bought for ("Mua 1tr9, pass lại 950k"), not "Mua ngay 299k".
               + "mua(?:\\s+(?:về|lại|mới|hồi))?(?!\\s+(?:ngay|liền))|"
-              + "trả trước|lương|tặng|thưởng|shipping|delivery|deposit)(?!\\p{L})");
+              + "trả trước|lương|tặng|thưởng|shipping|delivery|deposit"
+              // Delivery in the languages of other shops' top bars ("Versandkostenfrei ab 49 €").
+              + "|versand\\p{L}*|lieferung|livraison|envío|envio|frete|spedizione|verzending|dostawa)(?!\\p{L})");
 
   /**
    * Words anywhere before an amount, back to the previous one, that make it a bundle's or a bulk
@@ -74,10 +76,19 @@ public final class TextPriceFinder {
       Pattern.compile(
           "(?iu)(?<!\\p{L})(?<!địa\\s)(giá|chỉ|còn|nay|bán|sale|thanh lý|pass|price|now|only)(?!\\p{L})");
 
-  /** Amounts per month, per kilo, per piece ("360k/áo", "99k/tháng") are not the item's price. */
+  /**
+   * Words that count items sold: a price per one of them ("850k/đôi", "120k/hộp") is the item's
+   * price, not a unit price.
+   */
+  private static final String ITEM_WORDS =
+      "cái|chiếc|đôi|hộp|bộ|sp|sản phẩm|chai|lọ|hũ|tuýp|gói|cặp|quyển|cuốn|món|set|pcs|pc|piece|pair|each|ea";
+
+  /** Amounts per month, per kilo, per metre ("99k/tháng", "25k/kg") are not the item's price. */
   private static final Pattern PER_UNIT_AFTER =
       Pattern.compile(
-          "(?iu)^\\s*(/|x\\s*\\d|mỗi|một\\s+tháng"
+          "(?iu)^\\s*(/(?!\\s*(?:1\\s*)?(?:"
+              + ITEM_WORDS
+              + ")(?!\\p{L}))|x\\s*\\d|mỗi|một\\s+tháng"
               // A count written like thousands: "1,2K lượt thích", "3k sold".
               + "|lượt|người|views?|sold|đã bán|reviews?|đánh giá|likes?|followers?|theo dõi|bình luận)");
 
