@@ -114,6 +114,15 @@ public final class Extraction {
       if (cards.problem() != null) {
         problems.add(page.url() + ": " + cards.problem());
       }
+      if (cards.mainCount() < FEED_MAX_CARDS && !cards.priceBesideTitle() && profile == null) {
+        // A feed of posts priced in their words ("Pass nồi chiên giá 950k"), with no price
+        // element, maybe beside a few suggested products that have one.
+        List<PostFeed.Post> posts = PostFeed.find(doc.body(), MIN_CARDS);
+        if (posts.size() > cards.mainCount()) {
+          return new ExtractionResult(
+              ListPageExtractor.fromPosts(posts, doc, page, platform, profile, currency), problems);
+        }
+      }
       if (cards.mainCount() >= MIN_CARDS
           && !cards.priceBesideTitle()
           && !postBeforeCards(doc, cards.cards())) {
@@ -128,14 +137,6 @@ public final class Extraction {
           }
         }
         return new ExtractionResult(listings, problems);
-      }
-      if (cards.mainCount() < MIN_CARDS && !cards.priceBesideTitle() && profile == null) {
-        // A feed of posts priced in their words ("Pass nồi chiên giá 950k"): no price element.
-        List<PostFeed.Post> posts = PostFeed.find(doc.body(), MIN_CARDS);
-        if (!posts.isEmpty()) {
-          return new ExtractionResult(
-              ListPageExtractor.fromPosts(posts, doc, page, platform, profile, currency), problems);
-        }
       }
     }
     Draft d = ProductPageExtractor.extract(doc, parsed.html(), jsonLd, page, profile, facts);
@@ -172,6 +173,9 @@ public final class Extraction {
         && post.get().text().codePoints().filter(Character::isLetter).count() >= POST_LETTERS
         && precedes(post.get().block(), first);
   }
+
+  /** Cards of a page below which it may be a feed of posts priced in words beside them. */
+  static final int FEED_MAX_CARDS = 12;
 
   /** Letters a selling post before a page's cards has at least. */
   private static final int POST_LETTERS = 60;

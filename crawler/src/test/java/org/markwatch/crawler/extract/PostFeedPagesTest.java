@@ -72,4 +72,39 @@ class PostFeedPagesTest {
     assertThat(out.get(0).title()).isEqualTo("ÁO KHOÁC DÙ 2 LỚP");
     assertThat(out.get(0).price().amount()).isEqualByComparingTo("450000");
   }
+
+  @Test
+  void aProfileGridOfCaptionedPostsWithOnePinnedAboveIt() {
+    String post =
+        "<article class='group card'><a class='img' href='/p/%1$s?u=shop'><img src='/i/%1$s.jpg'>"
+            + "<span>1/4</span></a><div class='body'><a class='block' href='/p/%1$s?u=shop'>"
+            + "<p class='title'>%2$s</p><p class='caption'>%3$s</p></a>"
+            + "<div class='stats'><span>322</span><span>3 ngày trước</span></div>"
+            + "<a href='/download/%1$s'>Tải ảnh</a></div></article>";
+    String html =
+        "<html lang='vi'><head><title>tiemgiay (@tiemgiay)</title></head><body>"
+            + "<section class='pinned'><h2>Đã ghim</h2>"
+            + post.formatted("A1", "Giày Vortex Low trắng full box", "💰 Giá: 690k<br>Ship COD 30k")
+            + "</section><div class='grid'>"
+            + post.formatted("B1", "Giày lười da lộn nâu", "Size 39–43<br>Giá 1tr250")
+            + post.formatted("B2", "Sandal quai chéo unisex", "💸 350k (giá gốc 450k)")
+            + post.formatted("B3", "Giày Air Court đen trắng", "Hàng về số lượng ít<br>ib giá")
+            + post.formatted("B4", "Feedback khách ship Đà Nẵng 🥰", "Cảm ơn chị đã tin tưởng shop")
+            + post.formatted("B5", "Boot da cổ lửng đen", "Giá 1,5tr – bảo hành 12 tháng")
+            + "</div></body></html>";
+    List<Listing> posts = extract(html, "https://viewer.example/profile/tiemgiay");
+    assertThat(posts)
+        .extracting(Listing::title)
+        .containsExactly(
+            "Giày Vortex Low trắng full box",
+            "Giày lười da lộn nâu",
+            "Sandal quai chéo unisex",
+            "Giày Air Court đen trắng",
+            "Boot da cổ lửng đen");
+    assertThat(posts.get(0).url()).isEqualTo("https://viewer.example/p/A1?u=shop");
+    assertThat(posts.get(2).price().amount()).isEqualByComparingTo("350000");
+    assertThat(posts.get(2).listPrice().amount()).isEqualByComparingTo("450000");
+    assertThat(posts.get(3).price()).isNull();
+    assertThat(posts.get(4).price().amount()).isEqualByComparingTo("1500000");
+  }
 }

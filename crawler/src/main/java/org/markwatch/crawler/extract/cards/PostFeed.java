@@ -34,22 +34,30 @@ public final class PostFeed {
   /** Ancestors looked at above a priced line: a post wraps its text within a few levels. */
   private static final int MAX_CLIMB = 12;
 
+  /** Marks a kind made of the tag alone. */
+  private static final String BY_TAG = "tag:";
+
   /** Links looked at per post. */
   private static final int MAX_LINKS = 40;
 
   /** Posts returned, at most. */
   private static final int MAX_POSTS = 2_000;
 
+  /**
+   * What a post without a price says to sell: asks to be asked for the price ("ib giá", "inbox
+   * giá"), or sells ("bán", "pass", "thanh lý", "hàng về"); delivery words alone ("ship") are said
+   * of feedback too.
+   */
   private static final Pattern SELLING =
       Pattern.compile(
-          "(?iu)(?<!\\p{L})(bán|pass|thanh lý|xả|sale|order|sẵn hàng|có sẵn|hàng về|ib|inbox|"
-              + "liên hệ|lh|zalo|ship|cod|for sale|selling|sell)(?!\\p{L})");
+          "(?iu)(?<!\\p{L})(?:(?:ib|inbox|liên hệ|lh|pm|nhắn tin|ib để)\\s*(?:báo\\s*)?giá|giá\\s*(?:ib|inbox|liên hệ)"
+              + "|bán|pass|thanh lý|xả kho|xả hàng|order|sẵn hàng|có sẵn|hàng về|for sale|selling)(?!\\p{L})");
 
   /** A post asking to buy, or the group's rules: no offer, whatever amount it names. */
   private static final Pattern NOT_AN_OFFER =
       Pattern.compile(
           "(?iu)(?<!\\p{L})(cần mua|tìm mua|thu mua|cần tìm|ai có|ai bán|muốn mua|nội quy|quy định|"
-              + "looking for|wanted|wtb|rules)(?!\\p{L})");
+              + "cho (?:em|mình|tớ|tôi|e|m) hỏi|xin hỏi|looking for|wanted|wtb|rules)(?!\\p{L})");
 
   /** Letters a post's first line has at least: it names the item. */
   private static final int MIN_TITLE_LETTERS = 8;
@@ -99,10 +107,10 @@ public final class PostFeed {
     for (Element line : priced) {
       Element a = line;
       for (int up = 0; up < MAX_CLIMB && a != root && a.parent() != null; up++, a = a.parent()) {
-        groups
-            .computeIfAbsent(a.parent(), k -> new HashMap<>())
-            .computeIfAbsent(CardFinder.kind(a), k -> new HashSet<>())
-            .add(a);
+        Map<String, Set<Element>> byKind = groups.computeIfAbsent(a.parent(), k -> new HashMap<>());
+        byKind.computeIfAbsent(CardFinder.kind(a), k -> new HashSet<>()).add(a);
+        // Atomic CSS may hash each post's classes apart: posts share their tag, not a class.
+        byKind.computeIfAbsent(BY_TAG + a.normalName(), k -> new HashSet<>()).add(a);
       }
     }
     Set<Element> pricedSet = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -113,7 +121,7 @@ public final class PostFeed {
         if (kind.getValue().size() < minPriced) {
           continue;
         }
-        List<Post> posts = read(g.getKey(), kind.getKey(), pricedSet);
+        List<Post> posts = read(root, g.getKey(), kind.getKey(), pricedSet);
         long withPrice = posts.stream().filter(p -> p.offer().price().hasAmount()).count();
         if (withPrice >= minPriced && posts.size() > best.size()) {
           best = posts;
@@ -125,19 +133,48 @@ public final class PostFeed {
     }
     var first = PostText.find(root);
     if (first.isPresent()
+        && !NOT_AN_OFFER.matcher(opening(first.get().text())).find()
         && best.stream().noneMatch(p -> contains(p.root(), first.get().block()))) {
+      // A selling post outside the feed is the page's own (the rules pinned above it are not).
       return List.of();
     }
     return best;
   }
 
   /** The posts among the children of {@code parent} of kind {@code kind}. */
-  private static List<Post> read(Element parent, String kind, Set<Element> pricedLines) {
+  private static List<Post> read(
+      Element root, Element parent, String kind, Set<Element> pricedLines) {
     List<Element> members = new ArrayList<>();
+    boolean byTag = kind.startsWith(BY_TAG);
     for (Element child : parent.children()) {
-      if (CardFinder.kind(child).equals(kind) && !PostText.isChrome(child)) {
+      String k = byTag ? BY_TAG + child.normalName() : CardFinder.kind(child);
+      if (k.equals(kind) && !PostText.isChrome(child)) {
         members.add(child);
       }
+    }
+    if (byTag
+        && members.stream().map(CardFinder::kind).distinct().count() * 10 < members.size() * 8) {
+      return List.of(); // posts that share a class are grouped by it
+    }
+    if (!byTag && members.size() >= 2) {
+      // Posts built the same way elsewhere on the page (one pinned above the feed) are posts too.
+      Set<Element> in = Collections.newSetFromMap(new IdentityHashMap<>());
+      in.addAll(members);
+      List<Element> all = new ArrayList<>();
+      for (Element e : root.getAllElements()) {
+        if (in.contains(e)
+            || e.parent() != parent
+                && CardFinder.kind(e).equals(kind)
+                && !PostText.isChrome(e)
+                && !within(e, in)
+                && e.selectFirst(Css.of("a[href]")) != null) {
+          all.add(e);
+        }
+        if (all.size() > MAX_POSTS) {
+          break;
+        }
+      }
+      members = all;
     }
     String shape = permalinkShape(members);
     if (shape == null) {
@@ -155,15 +192,14 @@ public final class PostFeed {
         continue;
       }
       Element body = line;
-      while (body.parent() != null && body.parent() != m && !contains(body.parent(), link)) {
+      // Up to the block beside the permalink, or to the permalink itself when it wraps the text.
+      while (body.parent() != null
+          && body.parent() != m
+          && (body.parent() == link || !contains(body.parent(), link))) {
         body = body.parent();
       }
       String text = PostText.lines(body);
-      if (text == null
-          || text.isBlank()
-          || NOT_AN_OFFER
-              .matcher(text.substring(0, Math.min(text.length(), OPENING_CHARS)))
-              .find()) {
+      if (text == null || text.isBlank() || NOT_AN_OFFER.matcher(opening(text)).find()) {
         continue;
       }
       TextPriceFinder.Offer offer =
@@ -197,13 +233,28 @@ public final class PostFeed {
       }
       if (selling == null
           && e.isBlock()
-          && e.closest(Css.of("a[href], h1, h2, h3, h4, h5, h6")) == null
+          && e.closest(Css.of("h1, h2, h3, h4, h5, h6")) == null
           && e.children().stream().noneMatch(Element::isBlock)
           && SELLING.matcher(e.text()).find()) {
         selling = e;
       }
     }
     return selling;
+  }
+
+  /** Whether an ancestor of {@code e} is in {@code set}. */
+  private static boolean within(Element e, Set<Element> set) {
+    for (Element a = e.parent(); a != null; a = a.parent()) {
+      if (set.contains(a)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The start of a post, where it says whether it sells or asks. */
+  private static String opening(String text) {
+    return text.substring(0, Math.min(text.length(), OPENING_CHARS));
   }
 
   private static boolean contains(Element outer, Element inner) {

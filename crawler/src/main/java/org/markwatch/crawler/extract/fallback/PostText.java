@@ -36,13 +36,17 @@ public final class PostText {
       Pattern.compile(
           "(?iu)(?<!\\d)(?:0|\\+84)\\d{2,3}[\\s.]?\\d{3}[\\s.]?\\d{3,4}(?!\\d)"
               + "|(?<!\\p{L})(inbox|ib|zalo|đặt hàng|order|liên hệ|lh|nhắn tin|dm|pm|ship|cod|"
-              + "giao hàng|freeship|còn hàng|whatsapp|telegram|call|mua ngay)(?!\\p{L})");
+              + "giao hàng|freeship|còn hàng|whatsapp|telegram|call|mua ngay|giỏ hàng|link ở bio|link bio|"
+              + "link trong bio|link mua|để mua)(?!\\p{L})");
 
   private static final int MIN_CHARS = 40;
   private static final int MAX_CHARS = 3_000;
 
   /** Nodes read for a block's text at most; a block with more is no post. */
   private static final int MAX_NODES_PER_BLOCK = 20_000;
+
+  /** Characters of a caption written as one paragraph that make it a post without lines. */
+  private static final int ONE_PARAGRAPH_CHARS = 120;
 
   /** Lines a post has at least: a title line, its details, the price, how to buy. */
   static final int MIN_LINES = 3;
@@ -102,7 +106,8 @@ public final class PostText {
           break;
         }
         if (text.length() < MIN_CHARS
-            || text.lines().count() < MIN_LINES
+            // A caption written as one long paragraph is a post too.
+            || text.lines().count() < MIN_LINES && text.length() < ONE_PARAGRAPH_CHARS
             || !SELLING.matcher(text).find()) {
           continue;
         }
@@ -127,7 +132,7 @@ public final class PostText {
       if (line == null || !linesSeen.add(line) || isChrome(line)) {
         continue;
       }
-      String lineText = lines(line);
+      String lineText = ownLines(line);
       if (lineText != null
           && lineText.length() <= MAX_CHARS
           && TextPriceFinder.offer(lineText, true).price().hasAmount()) {
@@ -172,6 +177,41 @@ public final class PostText {
           }
         });
     return out;
+  }
+
+  /**
+   * The text a block shows itself, outside the blocks inside it (an article whose picture badge
+   * "1/4" is its own text is not the line of its caption's price); null when too long.
+   */
+  static String ownLines(Element line) {
+    StringBuilder sb = new StringBuilder();
+    int[] nodes = {0};
+    line.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (sb.length() > MAX_CHARS || ++nodes[0] > MAX_NODES_PER_BLOCK) {
+              return FilterResult.STOP;
+            }
+            if (node != line && node instanceof Element el && el.isBlock()) {
+              return FilterResult.SKIP_ENTIRELY;
+            }
+            if (node instanceof TextNode t) {
+              sb.append(WrittenLines.has(t) ? String.join("\n", WrittenLines.of(t)) : t.text());
+            } else if (node instanceof Element el && el.nameIs("br")) {
+              sb.append('\n');
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        });
+    return sb.length() > MAX_CHARS
+        ? null
+        : sb.toString().replaceAll("[ \\t\\x0B\\f\\r\\u00A0]+", " ").strip();
   }
 
   /** The nearest block element around {@code t}: its line. */

@@ -24,7 +24,7 @@ public final class TextPriceFinder {
               + "(k|nghìn|ngàn|tr\\d{0,3}|(?:triệu|trieu|tỷ|tỉ)(?:\\s?\\d{1,3}(?![\\d.,])(?!\\s*(?:nghìn|ngàn|triệu|trieu|k)(?!\\p{L})))?|củ|đ|₫|vnđ|vnd|đồng|dong|đô(?:\\s*la)?|usd|\\$|€)(?!\\p{L})");
   private static final Pattern AFTER_WORD =
       Pattern.compile(
-          "(?iu)(?<!\\p{L})(?<!địa\\s)(giá|gia|price|chỉ|chi còn|chỉ còn|sale|giá sốc|giá bán|thanh lý|pass)(?!\\p{L})[\\s:=-]{0,4}"
+          "(?iu)(?<!\\p{L})(?<!địa\\s)(giá|gia|price|chỉ|chi còn|chỉ còn|sale|giá sốc|giá bán|thanh lý|pass|💰|💵|💸)(?!\\p{L})[\\s:=-]{0,4}"
               + "(\\$?\\d{1,3}(?:[.,]\\d{3})+|\\$?\\d+(?:[.,]\\d{1,3})?\\s*(?:k|tr\\d{0,3}|triệu|củ|đ|₫)?)(?!\\d)");
 
   /**
@@ -74,14 +74,14 @@ public final class TextPriceFinder {
   /** Words just before an amount that make it the asking price ("nay giá chỉ", "còn"). */
   private static final Pattern ASKING =
       Pattern.compile(
-          "(?iu)(?<!\\p{L})(?<!địa\\s)(giá|chỉ|còn|nay|bán|sale|thanh lý|pass|price|now|only)(?!\\p{L})");
+          "(?iu)(?<!\\p{L})(?<!địa\\s)(giá|chỉ|còn|nay|bán|sale|thanh lý|pass|price|now|only|💰|💵|💸|🏷️?)(?!\\p{L})");
 
   /**
    * Words that count items sold: a price per one of them ("850k/đôi", "120k/hộp") is the item's
    * price, not a unit price.
    */
   private static final String ITEM_WORDS =
-      "cái|chiếc|đôi|hộp|bộ|sp|sản phẩm|chai|lọ|hũ|tuýp|gói|cặp|quyển|cuốn|món|set|pcs|pc|piece|pair|each|ea";
+      "cái|chiếc|đôi|hộp|bộ|sp|sản phẩm|chai|lọ|hũ|tuýp|cây|thỏi|gói|cặp|quyển|cuốn|món|set|pcs|pc|piece|pair|each|ea";
 
   /** Amounts per month, per kilo, per metre ("99k/tháng", "25k/kg") are not the item's price. */
   private static final Pattern PER_UNIT_AFTER =

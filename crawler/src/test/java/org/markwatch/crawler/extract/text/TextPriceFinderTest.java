@@ -56,6 +56,9 @@ class TextPriceFinderTest {
         "Mua 1tr9, dùng được 3 tháng, pass lại giá 950k|950000|-",
         "Mua về 2 triệu, giờ bán 1tr2|1200000|-",
         "Mua ngay 299k, ship COD|299000|-",
+        "Giá: 850k/đôi. Lấy 2 đôi chỉ 1tr550|850000|-",
+        "Giá gốc 320k nay chỉ còn 189k/cây, mua 3 cây 499k|189000|320000",
+        "💸 350k (giá gốc 450k)|350000|450000",
       })
   void tellsThePriceFromOtherAmounts(String text, String price, String listPrice) {
     TextPriceFinder.Offer o = TextPriceFinder.offer(text);
