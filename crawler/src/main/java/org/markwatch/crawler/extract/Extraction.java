@@ -169,6 +169,7 @@ public final class Extraction {
     Optional<PostText.Post> post = PostText.find(doc.body(), roots);
     return post.isPresent()
         && first != null
+        && !inCartOrHeader(post.get().block())
         // A post tells of its item; a bar of a shop's promises is a few words.
         && post.get().text().codePoints().filter(Character::isLetter).count() >= POST_LETTERS
         && precedes(post.get().block(), first);
@@ -176,6 +177,21 @@ public final class Extraction {
 
   /** Cards of a page below which it may be a feed of posts priced in words beside them. */
   static final int FEED_MAX_CARDS = 12;
+
+  /** Class words of a cart, a header or a menu: their lines are no post. */
+  private static final java.util.regex.Pattern CART_OR_HEADER =
+      java.util.regex.Pattern.compile(
+          "(?:^|[\\s_-])(?:mini-?cart|cart|basket|header|menu|dropdown|navbar)(?:$|[\\s_-])");
+
+  private static boolean inCartOrHeader(Element e) {
+    for (Element a = e; a != null && !a.nameIs("body"); a = a.parent()) {
+      String c = (a.className() + " " + a.id()).toLowerCase(java.util.Locale.ROOT);
+      if (!c.isBlank() && CART_OR_HEADER.matcher(c).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Letters a selling post before a page's cards has at least. */
   private static final int POST_LETTERS = 60;

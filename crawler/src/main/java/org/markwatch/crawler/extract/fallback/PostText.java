@@ -36,7 +36,7 @@ public final class PostText {
       Pattern.compile(
           "(?iu)(?<!\\d)(?:0|\\+84)\\d{2,3}[\\s.]?\\d{3}[\\s.]?\\d{3,4}(?!\\d)"
               + "|(?<!\\p{L})(inbox|ib|zalo|đặt hàng|order|liên hệ|lh|nhắn tin|dm|pm|ship|cod|"
-              + "giao hàng|freeship|còn hàng|whatsapp|telegram|call|mua ngay|giỏ hàng|link ở bio|link bio|"
+              + "giao hàng|freeship|còn hàng|whatsapp|telegram|call|mua ngay|link ở bio|link bio|"
               + "link trong bio|link mua|để mua)(?!\\p{L})");
 
   private static final int MIN_CHARS = 40;
