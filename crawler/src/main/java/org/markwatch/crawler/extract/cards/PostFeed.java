@@ -116,12 +116,16 @@ public final class PostFeed {
     Set<Element> pricedSet = Collections.newSetFromMap(new IdentityHashMap<>());
     pricedSet.addAll(priced);
     List<Post> best = List.of();
+    List<Element> everything = null;
     for (Map.Entry<Element, Map<String, Set<Element>>> g : groups.entrySet()) {
       for (Map.Entry<String, Set<Element>> kind : g.getValue().entrySet()) {
         if (kind.getValue().size() < minPriced) {
           continue;
         }
-        List<Post> posts = read(root, g.getKey(), kind.getKey(), pricedSet);
+        if (everything == null) {
+          everything = root.getAllElements(); // read once: every group looks for its kind in it
+        }
+        List<Post> posts = read(everything, g.getKey(), kind.getKey(), pricedSet);
         long withPrice = posts.stream().filter(p -> p.offer().price().hasAmount()).count();
         if (withPrice >= minPriced && posts.size() > best.size()) {
           best = posts;
@@ -143,7 +147,7 @@ public final class PostFeed {
 
   /** The posts among the children of {@code parent} of kind {@code kind}. */
   private static List<Post> read(
-      Element root, Element parent, String kind, Set<Element> pricedLines) {
+      List<Element> everything, Element parent, String kind, Set<Element> pricedLines) {
     List<Element> members = new ArrayList<>();
     boolean byTag = kind.startsWith(BY_TAG);
     for (Element child : parent.children()) {
@@ -161,7 +165,7 @@ public final class PostFeed {
       Set<Element> in = Collections.newSetFromMap(new IdentityHashMap<>());
       in.addAll(members);
       List<Element> all = new ArrayList<>();
-      for (Element e : root.getAllElements()) {
+      for (Element e : everything) {
         if (in.contains(e)
             || e.parent() != parent
                 && CardFinder.kind(e).equals(kind)

@@ -85,6 +85,14 @@ public final class PostText {
 
   private static Optional<Post> findIn(Element root, Set<Element> apart) {
     Set<Element> judged = Collections.newSetFromMap(new IdentityHashMap<>());
+    // The blocks that hold one of the blocks apart, found once: a post holds none of them.
+    Set<Element> aboveApart = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element a : apart) {
+      Element up = a.parent();
+      while (up != null && aboveApart.add(up)) {
+        up = up.parent(); // each ancestor once: the walk stops where an earlier one joined
+      }
+    }
     lines:
     for (Element line : pricedLines(root)) {
       if (!apart.isEmpty()) {
@@ -95,7 +103,7 @@ public final class PostText {
         }
       }
       for (Element block = line; block != null && block != root; block = block.parent()) {
-        if (!apart.isEmpty() && block.getAllElements().stream().anyMatch(apart::contains)) {
+        if (aboveApart.contains(block)) {
           break;
         }
         if (!judged.add(block)) {
