@@ -125,7 +125,8 @@ public final class Extraction {
       }
       if (cards.mainCount() >= MIN_CARDS
           && !cards.priceBesideTitle()
-          && !postBeforeCards(doc, cards.cards())) {
+          // A shelf under a post is short; a post above a long grid introduces the list.
+          && (cards.mainCount() >= FEED_MAX_CARDS || !postBeforeCards(doc, cards.cards()))) {
         List<Listing> listings =
             ListPageExtractor.fromCards(cards.cards(), doc, page, platform, profile, currency);
         if (SellerPageExtractor.isSellerPage(doc, page, jsonLd)) {
