@@ -171,7 +171,9 @@ public final class Extraction {
     return post.isPresent()
         && first != null
         && !inCartOrHeader(post.get().block())
-        // A post tells of its item; a bar of a shop's promises is a few words.
+        // A post tells of its item in lines; a category's intro is one paragraph, a bar of a
+        // shop's promises a few words.
+        && post.get().text().lines().count() >= PostText.MIN_LINES
         && post.get().text().codePoints().filter(Character::isLetter).count() >= POST_LETTERS
         && precedes(post.get().block(), first);
   }

@@ -107,4 +107,26 @@ class PostFeedPagesTest {
     assertThat(posts.get(3).price()).isNull();
     assertThat(posts.get(4).price().amount()).isEqualByComparingTo("1500000");
   }
+
+  @Test
+  void aFeedOfShortPostsIsReadWhole() {
+    StringBuilder feed = new StringBuilder("<html lang='vi'><body><div role='feed'>");
+    String[] items = {"nồi chiên", "quạt cây", "bàn ủi", "máy xay"};
+    for (int i = 0; i < items.length; i++) {
+      feed.append("<div class='post'><a href='/groups/1/posts/")
+          .append(100 + i)
+          .append("/'>")
+          .append(i + 1)
+          .append(" giờ</a><p>Pass ")
+          .append(items[i])
+          .append(" giá ")
+          .append(9 - i)
+          .append("50k</p><p>Ship COD</p></div>");
+    }
+    feed.append("</div></body></html>");
+    List<Listing> posts = extract(feed.toString(), "https://social.example/groups/1/");
+    assertThat(posts).hasSize(4);
+    assertThat(posts.get(1).title()).isEqualTo("Pass quạt cây giá 850k");
+    assertThat(posts.get(1).price().amount()).isEqualByComparingTo("850000");
+  }
 }

@@ -155,6 +155,48 @@ class SplitPricesAndHashedCardsTest {
     assertPrices(out.get(3), "41000", "51000", "VND");
   }
 
+  @Test
+  void everySplitPriceOfABoxIsJoinedAndACamelCaseOldPriceClassStrikes() {
+    assertThat(
+            org.markwatch.crawler.extract.html.SplitCents.join(
+                org.jsoup.Jsoup.parse("<div>2.499<sup>99</sup> Lei 2.199<sup>99</sup> Lei</div>")
+                    .selectFirst("div")))
+        .isEqualTo("2.499,99 Lei 2.199,99 Lei");
+    StringBuilder grid = new StringBuilder("<html lang='vi'><body><h1>Nồi chiên</h1><ul>");
+    for (int i = 1; i <= 3; i++) {
+      grid.append("<li class='item'><a href='/p/")
+          .append(i)
+          .append("'><img src='/i/")
+          .append(i)
+          .append(".jpg'><span class='name'>Nồi chiên mẫu ")
+          .append(i)
+          .append("</span></a><span class='productOldPrice'>")
+          .append(i + 1)
+          .append(".990.000đ</span><span class='productPrice'>")
+          .append(i)
+          .append(".490.000đ</span></li>");
+    }
+    grid.append("</ul></body></html>");
+    List<Listing> out = all("https://shop.example.vn/noi-chien", grid.toString());
+    assertThat(out).hasSize(3);
+    assertPrices(out.get(0), "1490000", "2990000", "VND");
+  }
+
+  @Test
+  void aCategoryIntroInOneParagraphAboveItsGridIsNoPost() {
+    StringBuilder html =
+        new StringBuilder(
+            "<html lang='vi'><body><h1>Nồi chiên không dầu</h1><div class='intro'><p>Nồi chiên"
+                + " không dầu chính hãng giá chỉ từ 990k, giao hàng toàn quốc, đặt hàng online nhận"
+                + " ưu đãi, bảo hành 12 tháng tại nhà, đổi trả 7 ngày miễn phí.</p></div>"
+                + "<div class='grid'>");
+    for (int i = 1; i <= 4; i++) {
+      html.append(card(i, "Nồi chiên mẫu " + i, (990 + i) + ".000đ", null));
+    }
+    html.append("</div></body></html>");
+    assertThat(all("https://shop.example.vn/noi-chien", html.toString())).hasSize(4);
+  }
+
   private static String card(int id, String title, String price, String old) {
     return "<div class='product-card'><a href='/thuoc/"
         + id

@@ -141,7 +141,8 @@ public final class CardFinder {
     }
     // Atomic CSS hashes each element's classes apart, so sibling cards share their tag but not
     // their first class (two may share one by chance): siblings of one tag whose classes almost
-    // all differ are one group when it is bigger than any group of one class beside it.
+    // all differ are one group when it is at least twice as big as any group of one class beside
+    // it (where two tags qualify, the bigger group).
     for (Map.Entry<Element, Map<String, Set<Element>>> g : groups.entrySet()) {
       if (g.getValue().size() < 2) {
         continue;
@@ -155,6 +156,7 @@ public final class CardFinder {
                       e -> byTag.computeIfAbsent(e.normalName(), k -> new ArrayList<>()).add(e)));
       List<Group> here = validAt.getOrDefault(g.getKey(), List.of());
       int biggest = here.stream().mapToInt(x -> x.members.size()).max().orElse(0);
+      int tagGroup = 0;
       for (List<Element> members : byTag.values()) {
         long kinds = members.stream().map(CardFinder::kind).distinct().count();
         if (members.size() < MIN_PRICED_FOR_PRICELESS
@@ -164,8 +166,9 @@ public final class CardFinder {
         }
         members.sort(java.util.Comparator.comparingInt(Element::elementSiblingIndex));
         Group group = validate(g.getKey(), members, memberInfo);
-        if (group != null) {
+        if (group != null && group.members.size() > tagGroup) {
           validAt.put(g.getKey(), new ArrayList<>(List.of(group)));
+          tagGroup = group.members.size();
         }
       }
     }

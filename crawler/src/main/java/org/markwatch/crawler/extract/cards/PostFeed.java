@@ -40,6 +40,9 @@ public final class PostFeed {
   /** Links looked at per post. */
   private static final int MAX_LINKS = 40;
 
+  /** Candidate groups read, at most (the biggest). */
+  private static final int MAX_GROUPS = 24;
+
   /** Posts returned, at most. */
   private static final int MAX_POSTS = 2_000;
 
@@ -115,31 +118,43 @@ public final class PostFeed {
     }
     Set<Element> pricedSet = Collections.newSetFromMap(new IdentityHashMap<>());
     pricedSet.addAll(priced);
+    // The biggest candidate groups only: each is read whole, and a feed is among the biggest.
+    record Candidate(Element parent, String kind, int size) {}
+    List<Candidate> candidates = new ArrayList<>();
+    groups.forEach(
+        (parent, kinds) ->
+            kinds.forEach(
+                (kind, members) -> {
+                  if (members.size() >= minPriced) {
+                    candidates.add(new Candidate(parent, kind, members.size()));
+                  }
+                }));
+    candidates.sort((x, y) -> Integer.compare(y.size(), x.size()));
     List<Post> best = List.of();
-    List<Element> everything = null;
-    for (Map.Entry<Element, Map<String, Set<Element>>> g : groups.entrySet()) {
-      for (Map.Entry<String, Set<Element>> kind : g.getValue().entrySet()) {
-        if (kind.getValue().size() < minPriced) {
-          continue;
+    Map<String, List<Element>> byKind = null;
+    for (Candidate c : candidates.subList(0, Math.min(candidates.size(), MAX_GROUPS))) {
+      if (byKind == null) {
+        // Every element by its kind, read once: each group looks for its kind's elements in it.
+        byKind = new HashMap<>();
+        for (Element e : root.getAllElements()) {
+          byKind.computeIfAbsent(CardFinder.kind(e), k -> new ArrayList<>()).add(e);
         }
-        if (everything == null) {
-          everything = root.getAllElements(); // read once: every group looks for its kind in it
-        }
-        List<Post> posts = read(everything, g.getKey(), kind.getKey(), pricedSet);
-        long withPrice = posts.stream().filter(p -> p.offer().price().hasAmount()).count();
-        if (withPrice >= minPriced && posts.size() > best.size()) {
-          best = posts;
-        }
+      }
+      List<Post> posts = read(byKind, c.parent(), c.kind(), pricedSet);
+      long withPrice = posts.stream().filter(p -> p.offer().price().hasAmount()).count();
+      if (withPrice >= minPriced && posts.size() > best.size()) {
+        best = posts;
       }
     }
     if (best.isEmpty()) {
       return best;
     }
-    var first = PostText.find(root);
-    if (first.isPresent()
-        && !NOT_AN_OFFER.matcher(opening(first.get().text())).find()
-        && best.stream().noneMatch(p -> contains(p.root(), first.get().block()))) {
-      // A selling post outside the feed is the page's own (the rules pinned above it are not).
+    // A selling post outside the feed's posts is the page's own: one post's page whose comments
+    // quote prices is no feed (the rules pinned above a feed are no offer and change nothing).
+    Set<Element> postRoots = Collections.newSetFromMap(new IdentityHashMap<>());
+    best.forEach(p -> postRoots.add(p.root()));
+    var outside = PostText.find(root, postRoots);
+    if (outside.isPresent() && !NOT_AN_OFFER.matcher(opening(outside.get().text())).find()) {
       return List.of();
     }
     return best;
@@ -147,7 +162,7 @@ public final class PostFeed {
 
   /** The posts among the children of {@code parent} of kind {@code kind}. */
   private static List<Post> read(
-      List<Element> everything, Element parent, String kind, Set<Element> pricedLines) {
+      Map<String, List<Element>> byKind, Element parent, String kind, Set<Element> pricedLines) {
     List<Element> members = new ArrayList<>();
     boolean byTag = kind.startsWith(BY_TAG);
     for (Element child : parent.children()) {
@@ -165,10 +180,9 @@ public final class PostFeed {
       Set<Element> in = Collections.newSetFromMap(new IdentityHashMap<>());
       in.addAll(members);
       List<Element> all = new ArrayList<>();
-      for (Element e : everything) {
+      for (Element e : byKind.getOrDefault(kind, List.of())) {
         if (in.contains(e)
             || e.parent() != parent
-                && CardFinder.kind(e).equals(kind)
                 && !PostText.isChrome(e)
                 && !within(e, in)
                 && e.selectFirst(Css.of("a[href]")) != null) {

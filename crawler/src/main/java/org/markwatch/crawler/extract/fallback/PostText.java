@@ -49,7 +49,7 @@ public final class PostText {
   private static final int ONE_PARAGRAPH_CHARS = 120;
 
   /** Lines a post has at least: a title line, its details, the price, how to buy. */
-  static final int MIN_LINES = 3;
+  public static final int MIN_LINES = 3;
 
   /** Text nodes looked at, at most: a post is near the top of what a social page shows. */
   private static final int MAX_TEXT_NODES = 5_000;
@@ -60,7 +60,11 @@ public final class PostText {
   private PostText() {}
 
   /** An open dialog: a post opened over a feed is the page's subject, whatever the feed shows. */
-  private static final String OPEN_DIALOG = "[aria-modal=true], [role=dialog], dialog[open]";
+  private static final String OPEN_DIALOG = "[aria-modal=true], dialog[open]";
+
+  /** Dialogs of a shop's own (a cart drawer, a newsletter), never a post's. */
+  private static final Pattern SHOP_DIALOG =
+      Pattern.compile("(?i)cart|basket|newsletter|cookie|consent|size-?guide|login|signin");
 
   /** The selling post in {@code root}, if any; one in an open dialog first. */
   public static Optional<Post> find(Element root) {
@@ -73,7 +77,8 @@ public final class PostText {
    */
   public static Optional<Post> find(Element root, Set<Element> apart) {
     for (Element dialog : root.select(Css.of(OPEN_DIALOG))) {
-      if (!PageHints.isHidden(dialog)) {
+      if (!PageHints.isHidden(dialog)
+          && !SHOP_DIALOG.matcher(dialog.className() + " " + dialog.id()).find()) {
         Optional<Post> inDialog = findIn(dialog, apart);
         if (inDialog.isPresent()) {
           return inDialog;

@@ -66,9 +66,10 @@ public final class PriceLabels {
    * product list in a grid, a list price beside a product page's title).
    */
   public static final String OLD_PRICE_CLASS_WORDS =
-      // "old" starts a word ("old-price", "price--old", "oldPrice") or follows "price"
-      // ("priceOld"): "font-semibold", "golden", "placeholder" say nothing of a price.
-      "(?<![a-z])old|priceold|was|before|orig|orgnl|(?<![a-z])org(?![a-z])|strike|non-?sale|crossed|through|compare|msrp|rrp|deleted";
+      // "old" starts a word ("old-price", "price--old", "oldPrice"), follows "price" ("priceOld")
+      // or comes before it ("productOldPrice"): "font-semibold", "golden", "placeholder" say
+      // nothing of a price.
+      "(?<![a-z])old|priceold|old(?=[-_]?price)|was|before|orig|orgnl|(?<![a-z])org(?![a-z])|strike|non-?sale|crossed|through|compare|msrp|rrp|deleted";
 
   /** A discount shown as a percentage off inside a text: "-13 %", "–20%", "−5,5 %". */
   private static final Pattern DISCOUNT_IN_TEXT =

@@ -42,7 +42,7 @@ public final class SplitCents {
               sb.append(t.getWholeText());
             } else if (node instanceof Element el && el != e && isCents(el)) {
               String whole = sb.toString().stripTrailing();
-              if (!joined[0] && whole.matches("(?s).*\\d[.,]")) {
+              if (whole.matches("(?s).*\\d[.,]")) {
                 // The separator is written in an element of its own: "16<span>,</span><span
                 // class=fraction>49</span>".
                 sb.setLength(whole.length());
@@ -50,9 +50,7 @@ public final class SplitCents {
                 joined[0] = true;
                 return FilterResult.SKIP_ENTIRELY;
               }
-              if (!joined[0]
-                  && !whole.isEmpty()
-                  && Character.isDigit(whole.charAt(whole.length() - 1))) {
+              if (!whole.isEmpty() && Character.isDigit(whole.charAt(whole.length() - 1))) {
                 String amount = whole.replaceAll(".*?([\\d.,'\\s\u00a0]*)$", "$1");
                 String separator =
                     amount.contains(",") && !amount.contains(".")

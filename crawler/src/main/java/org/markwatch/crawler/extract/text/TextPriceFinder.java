@@ -36,7 +36,7 @@ public final class TextPriceFinder {
       Pattern.compile(
           "(?iu)(?<!\\p{L})(?<!miễn\\s)(ship|freeship|phí|cước|cọc|voucher|coupon|mã giảm|góp|"
               // What a used item was bought for ("Mua 1tr9, pass lại 950k"), not "Mua ngay 299k".
-              + "mua(?:\\s+(?:về|lại|mới|hồi))?(?!\\s+(?:ngay|liền))|"
+              + "(?<!giá\\s)mua(?>\\s+(?:về|lại|mới|hồi))?(?!\\s+(?:ngay|liền))|"
               + "trả trước|lương|tặng|thưởng|shipping|delivery|deposit"
               // Delivery in the languages of other shops' top bars ("Versandkostenfrei ab 49 €").
               + "|versand\\p{L}*|lieferung|livraison|envío|envio|frete|spedizione|verzending|dostawa)(?!\\p{L})");

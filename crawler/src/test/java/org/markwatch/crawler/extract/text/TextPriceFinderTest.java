@@ -59,6 +59,7 @@ class TextPriceFinderTest {
         "Giá: 850k/đôi. Lấy 2 đôi chỉ 1tr550|850000|-",
         "Giá gốc 320k nay chỉ còn 189k/cây, mua 3 cây 499k|189000|320000",
         "💸 350k (giá gốc 450k)|350000|450000",
+        "Giá mua: 299k, ship COD|299000|-",
       })
   void tellsThePriceFromOtherAmounts(String text, String price, String listPrice) {
     TextPriceFinder.Offer o = TextPriceFinder.offer(text);
