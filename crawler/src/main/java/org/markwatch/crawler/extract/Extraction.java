@@ -114,10 +114,14 @@ public final class Extraction {
       if (cards.problem() != null) {
         problems.add(page.url() + ": " + cards.problem());
       }
-      if (cards.mainCount() < FEED_MAX_CARDS && !cards.priceBesideTitle() && profile == null) {
+      // A page with few cards may be a feed of posts, or a post above a shop shelf: both looks
+      // read the lines naming a price in words, once.
+      boolean fewCards = cards.mainCount() < FEED_MAX_CARDS && !cards.priceBesideTitle();
+      List<Element> pricedLines = fewCards ? PostText.pricedLines(doc.body()) : List.of();
+      if (fewCards && profile == null) {
         // A feed of posts priced in their words ("Pass nồi chiên giá 950k"), with no price
         // element, maybe beside a few suggested products that have one.
-        List<PostFeed.Post> posts = PostFeed.find(doc.body(), MIN_CARDS);
+        List<PostFeed.Post> posts = PostFeed.find(doc.body(), MIN_CARDS, pricedLines);
         if (posts.size() > cards.mainCount()) {
           return new ExtractionResult(
               ListPageExtractor.fromPosts(posts, doc, page, platform, profile, currency), problems);
@@ -126,7 +130,7 @@ public final class Extraction {
       if (cards.mainCount() >= MIN_CARDS
           && !cards.priceBesideTitle()
           // A shelf under a post is short; a post above a long grid introduces the list.
-          && (cards.mainCount() >= FEED_MAX_CARDS || !postBeforeCards(doc, cards.cards()))) {
+          && (!fewCards || !postBeforeCards(doc, cards.cards(), pricedLines))) {
         List<Listing> listings =
             ListPageExtractor.fromCards(cards.cards(), doc, page, platform, profile, currency);
         if (SellerPageExtractor.isSellerPage(doc, page, jsonLd)) {
@@ -158,7 +162,8 @@ public final class Extraction {
    * Whether a selling post written in words comes before the page's cards: a post or a video whose
    * shop shelf lists products under it sells the item it describes.
    */
-  private static boolean postBeforeCards(Document doc, List<CardFinder.Card> cards) {
+  private static boolean postBeforeCards(
+      Document doc, List<CardFinder.Card> cards, List<Element> pricedLines) {
     Set<Element> roots = Collections.newSetFromMap(new IdentityHashMap<>());
     Element first = null;
     for (CardFinder.Card c : cards) {
@@ -167,10 +172,10 @@ public final class Extraction {
         first = c.root();
       }
     }
-    Optional<PostText.Post> post = PostText.find(doc.body(), roots);
+    Optional<PostText.Post> post = PostText.find(doc.body(), roots, pricedLines);
     return post.isPresent()
         && first != null
-        && !inCartOrHeader(post.get().block())
+        && !CardFinder.inPageChrome(post.get().block())
         // A post tells of its item in lines; a category's intro is one paragraph, a bar of a
         // shop's promises a few words.
         && post.get().text().lines().count() >= PostText.MIN_LINES
@@ -180,21 +185,6 @@ public final class Extraction {
 
   /** Cards of a page below which it may be a feed of posts priced in words beside them. */
   static final int FEED_MAX_CARDS = 12;
-
-  /** Class words of a cart, a header or a menu: their lines are no post. */
-  private static final java.util.regex.Pattern CART_OR_HEADER =
-      java.util.regex.Pattern.compile(
-          "(?:^|[\\s_-])(?:mini-?cart|cart|basket|header|menu|dropdown|navbar)(?:$|[\\s_-])");
-
-  private static boolean inCartOrHeader(Element e) {
-    for (Element a = e; a != null && !a.nameIs("body"); a = a.parent()) {
-      String c = (a.className() + " " + a.id()).toLowerCase(java.util.Locale.ROOT);
-      if (!c.isBlank() && CART_OR_HEADER.matcher(c).find()) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /** Letters a selling post before a page's cards has at least. */
   private static final int POST_LETTERS = 60;

@@ -41,10 +41,7 @@ final class ListPageExtractor {
       if (!d.url.isSet() || !d.title.isSet()) {
         continue;
       }
-      d.language.offer(language, Layers.META);
-      d.language.offer(PageHints.language(d.title.get()), Layers.TEXT);
-      d.extraAttributes.put(OBSERVED_ON, page.url());
-      out.add(ListingAssembler.assemble(d, page, platform, profile, currency));
+      out.add(seenOn(d, page, language, d.title.get(), platform, profile, currency));
     }
     return out;
   }
@@ -71,14 +68,29 @@ final class ListPageExtractor {
       if (post.image() != null) {
         d.images.offer(List.of(post.image()), Layers.FALLBACK);
       }
-      d.language.offer(language, Layers.META);
-      d.language.offer(PageHints.language(post.text()), Layers.TEXT);
-      d.extraAttributes.put(OBSERVED_ON, page.url());
       if (d.title.isSet()) {
-        out.add(ListingAssembler.assemble(d, page, platform, profile, currency));
+        out.add(seenOn(d, page, language, post.text(), platform, profile, currency));
       }
     }
     return out;
+  }
+
+  /**
+   * The listing of an item read on a list page: the page's language unless its own words say
+   * another, and the page it was seen on.
+   */
+  private static Listing seenOn(
+      Draft d,
+      Page page,
+      String pageLanguage,
+      String words,
+      String platform,
+      SiteProfile profile,
+      String currency) {
+    d.language.offer(pageLanguage, Layers.META);
+    d.language.offer(PageHints.language(words), Layers.TEXT);
+    d.extraAttributes.put(OBSERVED_ON, page.url());
+    return ListingAssembler.assemble(d, page, platform, profile, currency);
   }
 
   static List<Listing> extract(

@@ -66,9 +66,7 @@ final class ProductPageExtractor {
   private static void readPost(PostText.Post post, Draft d) {
     ParsedPrice price = post.offer().price();
     d.offerPrice(price.amount(), post.offer().listPrice(), price.currencyIso(), Layers.TEXT);
-    if (Layers.URL.equals(d.sku.layer())) {
-      d.sku.clear(); // the number in a post's address is the post's, not the item's code
-    }
+    forgetUrlSku(d);
     if (Layers.META.equals(d.text.layer())) {
       // A description meta tag holds the post cut short ("…"); the post itself is whole.
       d.text.force(post.text(), Layers.TEXT);
@@ -82,6 +80,13 @@ final class ProductPageExtractor {
       if (first != null) {
         d.title.force(first, Layers.TEXT);
       }
+    }
+  }
+
+  /** Drops a sku guessed from the address: the number in a post's address is the post's. */
+  private static void forgetUrlSku(Draft d) {
+    if (Layers.URL.equals(d.sku.layer())) {
+      d.sku.clear();
     }
   }
 
@@ -175,9 +180,7 @@ final class ProductPageExtractor {
                   d.listPrice.force(
                       new Money(post.offer().listPrice(), d.price.get().currency()), Layers.TEXT);
                 }
-                if (Layers.URL.equals(d.sku.layer())) {
-                  d.sku.clear(); // the number in a post's address is the post's
-                }
+                forgetUrlSku(d);
               });
     }
     if (d.price.isSet() && isMarkup(d.price.layer()) && doc.body() != null) {

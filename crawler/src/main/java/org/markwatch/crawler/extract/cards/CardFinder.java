@@ -539,6 +539,14 @@ public final class CardFinder {
     return PageHints.isHidden(e);
   }
 
+  /**
+   * Inside navigation, a header or footer, a cart, or a filter block: page chrome, whose prices and
+   * lines describe no listing of the page.
+   */
+  public static boolean inPageChrome(Element e) {
+    return isExcluded(e);
+  }
+
   /** Inside navigation, a header or footer, a cart, or a filter block. */
   private static boolean isExcluded(Element e) {
     return isExcluded(e, EXCLUDED) || isExcluded(e, FILTER_BLOCK);

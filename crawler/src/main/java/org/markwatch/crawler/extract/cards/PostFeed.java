@@ -102,7 +102,11 @@ public final class PostFeed {
    * post's page whose comments quote prices is no feed).
    */
   public static List<Post> find(Element root, int minPriced) {
-    List<Element> priced = PostText.pricedLines(root);
+    return find(root, minPriced, PostText.pricedLines(root));
+  }
+
+  /** As {@link #find(Element, int)}, with {@code root}'s {@link PostText#pricedLines} read. */
+  public static List<Post> find(Element root, int minPriced, List<Element> priced) {
     if (priced.size() < minPriced) {
       return List.of();
     }
@@ -153,7 +157,7 @@ public final class PostFeed {
     // quote prices is no feed (the rules pinned above a feed are no offer and change nothing).
     Set<Element> postRoots = Collections.newSetFromMap(new IdentityHashMap<>());
     best.forEach(p -> postRoots.add(p.root()));
-    var outside = PostText.find(root, postRoots);
+    var outside = PostText.find(root, postRoots, priced);
     if (outside.isPresent() && !NOT_AN_OFFER.matcher(opening(outside.get().text())).find()) {
       return List.of();
     }

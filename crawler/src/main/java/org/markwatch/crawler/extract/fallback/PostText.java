@@ -76,19 +76,29 @@ public final class PostText {
    * among them is theirs, and a block holding one of them is no post.
    */
   public static Optional<Post> find(Element root, Set<Element> apart) {
+    return find(root, apart, pricedLines(root));
+  }
+
+  /**
+   * As {@link #find(Element, Set)}, with the page's {@link #pricedLines} already read: a page
+   * looked at as a feed, then as a list, then as a product reads them once.
+   */
+  public static Optional<Post> find(Element root, Set<Element> apart, List<Element> pricedLines) {
     for (Element dialog : root.select(Css.of(OPEN_DIALOG))) {
       if (!PageHints.isHidden(dialog)
           && !SHOP_DIALOG.matcher(dialog.className() + " " + dialog.id()).find()) {
-        Optional<Post> inDialog = findIn(dialog, apart);
+        List<Element> inside =
+            pricedLines.stream().filter(l -> l == dialog || l.parents().contains(dialog)).toList();
+        Optional<Post> inDialog = findIn(dialog, apart, inside);
         if (inDialog.isPresent()) {
           return inDialog;
         }
       }
     }
-    return findIn(root, apart);
+    return findIn(root, apart, pricedLines);
   }
 
-  private static Optional<Post> findIn(Element root, Set<Element> apart) {
+  private static Optional<Post> findIn(Element root, Set<Element> apart, List<Element> priced) {
     Set<Element> judged = Collections.newSetFromMap(new IdentityHashMap<>());
     // The blocks that hold one of the blocks apart, found once: a post holds none of them.
     Set<Element> aboveApart = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -99,7 +109,7 @@ public final class PostText {
       }
     }
     lines:
-    for (Element line : pricedLines(root)) {
+    for (Element line : priced) {
       if (!apart.isEmpty()) {
         for (Element a = line; a != null && a != root; a = a.parent()) {
           if (apart.contains(a)) {
@@ -197,34 +207,7 @@ public final class PostText {
    * "1/4" is its own text is not the line of its caption's price); null when too long.
    */
   static String ownLines(Element line) {
-    StringBuilder sb = new StringBuilder();
-    int[] nodes = {0};
-    line.filter(
-        new NodeFilter() {
-          @Override
-          public FilterResult head(Node node, int depth) {
-            if (sb.length() > MAX_CHARS || ++nodes[0] > MAX_NODES_PER_BLOCK) {
-              return FilterResult.STOP;
-            }
-            if (node != line && node instanceof Element el && el.isBlock()) {
-              return FilterResult.SKIP_ENTIRELY;
-            }
-            if (node instanceof TextNode t) {
-              sb.append(WrittenLines.has(t) ? String.join("\n", WrittenLines.of(t)) : t.text());
-            } else if (node instanceof Element el && el.nameIs("br")) {
-              sb.append('\n');
-            }
-            return FilterResult.CONTINUE;
-          }
-
-          @Override
-          public FilterResult tail(Node node, int depth) {
-            return FilterResult.CONTINUE;
-          }
-        });
-    return sb.length() > MAX_CHARS
-        ? null
-        : sb.toString().replaceAll("[ \\t\\x0B\\f\\r\\u00A0]+", " ").strip();
+    return text(line, true);
   }
 
   /** The nearest block element around {@code t}: its line. */
@@ -242,6 +225,11 @@ public final class PostText {
    * a block is no post).
    */
   public static String lines(Element e) {
+    return text(e, false);
+  }
+
+  /** The text of {@code e}, with or without the blocks inside it ({@code ownOnly}). */
+  private static String text(Element e, boolean ownOnly) {
     StringBuilder sb = new StringBuilder();
     int[] nodes = {0};
     boolean[] tooLong = {false};
@@ -254,9 +242,13 @@ public final class PostText {
               tooLong[0] = true;
               return FilterResult.STOP;
             }
+            boolean block = node instanceof Element el && el.isBlock();
+            if (ownOnly && block && node != e) {
+              return FilterResult.SKIP_ENTIRELY;
+            }
             if (node instanceof TextNode t) {
               sb.append(WrittenLines.has(t) ? String.join("\n", WrittenLines.of(t)) : t.text());
-            } else if (node instanceof Element el && (el.isBlock() || el.nameIs("br"))) {
+            } else if (block && !ownOnly || node instanceof Element el && el.nameIs("br")) {
               sb.append('\n');
             }
             return FilterResult.CONTINUE;
@@ -264,7 +256,7 @@ public final class PostText {
 
           @Override
           public FilterResult tail(Node node, int depth) {
-            if (node instanceof Element el && el.isBlock()) {
+            if (!ownOnly && node instanceof Element el && el.isBlock()) {
               sb.append('\n');
             }
             return FilterResult.CONTINUE;
