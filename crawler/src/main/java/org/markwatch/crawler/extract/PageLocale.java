@@ -51,11 +51,9 @@ final class PageLocale {
 
   /** The country of the page (ISO 3166), from its language tag or domain; null when unknown. */
   static String country(Page page, Document doc) {
-    Element html = doc.selectFirst(Css.of("html"));
-    String lang = html == null ? "" : html.attr("lang").replace('_', '-');
-    int dash = lang.indexOf('-');
-    if (dash > 0 && lang.length() - dash - 1 == 2) {
-      return lang.substring(dash + 1).toUpperCase(Locale.ROOT);
+    Locale tag = langTag(doc);
+    if (!tag.getCountry().isEmpty()) {
+      return tag.getCountry();
     }
     try {
       String host = URI.create(page.url()).getHost();
@@ -68,8 +66,19 @@ final class PageLocale {
     } catch (IllegalArgumentException e) {
       // No country from a URL that is no URI.
     }
-    String primary = (dash > 0 ? lang.substring(0, dash) : lang).toLowerCase(Locale.ROOT);
-    return LANGUAGE_COUNTRY.get(primary);
+    return LANGUAGE_COUNTRY.get(tag.getLanguage());
+  }
+
+  /**
+   * The html element's {@code lang} as a locale: "zh-Hant-TW" has its region after a script, and
+   * "vi_VN" is written with an underscore by some engines.
+   */
+  private static Locale langTag(Document doc) {
+    Element html = doc.selectFirst(Css.of("html"));
+    String lang = html == null ? "" : html.attr("lang").strip().replace('_', '-');
+    Locale tag = Locale.forLanguageTag(lang);
+    // A numeric region ("es-419", Latin America) names no one country.
+    return tag.getCountry().length() == 2 ? tag : Locale.of(tag.getLanguage());
   }
 
   /**
@@ -105,14 +114,12 @@ final class PageLocale {
 
   /** The currency to assume when a price shows none: from the page language, then the domain. */
   static String defaultCurrency(Page page, Document doc) {
-    Element html = doc.selectFirst(Css.of("html"));
-    String lang = html == null ? "" : html.attr("lang").replace('_', '-');
-    if (lang.toLowerCase(Locale.ROOT).startsWith("vi")) {
+    Locale tag = langTag(doc);
+    if (tag.getLanguage().equals("vi")) {
       return "VND";
     }
-    int dash = lang.indexOf('-');
-    if (dash > 0) {
-      String c = Currencies.localCurrency(lang.substring(dash + 1));
+    if (!tag.getCountry().isEmpty()) {
+      String c = Currencies.localCurrency(tag.getCountry());
       if (c != null) {
         return c;
       }
@@ -134,8 +141,7 @@ final class PageLocale {
       // A URL that is no URI gives no hint.
     }
     // After the domain, as country() does: a page in Swedish on a ".fi" shop prices in euros.
-    String byLanguage =
-        LANGUAGE_COUNTRY.get((dash > 0 ? lang.substring(0, dash) : lang).toLowerCase(Locale.ROOT));
+    String byLanguage = LANGUAGE_COUNTRY.get(tag.getLanguage());
     if (byLanguage != null) {
       return Currencies.localCurrency(byLanguage);
     }

@@ -15,6 +15,7 @@ import org.markwatch.crawler.extract.fallback.PageHints;
 import org.markwatch.crawler.extract.fallback.PostText;
 import org.markwatch.crawler.extract.fallback.StockFinder;
 import org.markwatch.crawler.extract.fallback.UrlIdGuesser;
+import org.markwatch.crawler.extract.html.UnchosenChoices;
 import org.markwatch.crawler.extract.schemaorg.MetaTagReader;
 import org.markwatch.crawler.extract.schemaorg.MicrodataReader;
 import org.markwatch.crawler.extract.schemaorg.ProductMapper;
@@ -194,7 +195,9 @@ final class ProductPageExtractor {
       // The lowest of several offers (open-box, used, other sellers) is shown on the page too,
       // but the price beside the title and buy button within the offers' range is the one asked.
       boolean lowestOfRange = d.priceRangeHigh != null;
-      if (lowestOfRange || !ShownAmounts.of(doc.body().text()).contains(marked.amount())) {
+      // An amount shown only on a variant nobody chose ("Merah (Rp1.299.000)") is that variant's.
+      if (lowestOfRange
+          || !ShownAmounts.of(UnchosenChoices.textOutside(doc.body())).contains(marked.amount())) {
         MainPriceFinder.Result shown = shownPrice.get();
         ParsedPrice main = shown.price();
         if (main.hasAmount()
@@ -207,6 +210,19 @@ final class ProductPageExtractor {
           if (shown.listPrice() != null) {
             d.listPrice.force(new Money(shown.listPrice(), main.currencyIso()), Layers.FALLBACK);
           }
+        }
+      } else {
+        // Markup not updated for a sale gives the price before it, which the page shows struck
+        // beside the lower price asked now.
+        MainPriceFinder.Result shown = shownPrice.get();
+        ParsedPrice main = shown.price();
+        if (main.hasAmount()
+            && shown.listPrice() != null
+            && shown.listPrice().compareTo(marked.amount()) == 0
+            && main.amount().compareTo(marked.amount()) < 0
+            && marked.currency().equals(main.currencyIso())) {
+          d.price.force(new Money(main.amount(), main.currencyIso()), Layers.FALLBACK);
+          d.listPrice.force(marked, Layers.FALLBACK);
         }
       }
     }

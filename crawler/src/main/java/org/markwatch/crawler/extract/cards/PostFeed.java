@@ -56,11 +56,11 @@ public final class PostFeed {
           "(?iu)(?<!\\p{L})(?:(?:ib|inbox|liên hệ|lh|pm|nhắn tin|ib để)\\s*(?:báo\\s*)?giá|giá\\s*(?:ib|inbox|liên hệ)"
               + "|bán|pass|thanh lý|xả kho|xả hàng|order|sẵn hàng|có sẵn|hàng về|for sale|selling)(?!\\p{L})");
 
-  /** A post asking to buy, or the group's rules: no offer, whatever amount it names. */
+  /** A post asking to buy, the group's rules or a giveaway: no offer, whatever amount it names. */
   private static final Pattern NOT_AN_OFFER =
       Pattern.compile(
           "(?iu)(?<!\\p{L})(cần mua|tìm mua|thu mua|cần tìm|ai có|ai bán|muốn mua|nội quy|quy định|"
-              + "cho (?:em|mình|tớ|tôi|e|m) hỏi|xin hỏi|looking for|wanted|wtb|rules)(?!\\p{L})");
+              + "cho (?:em|mình|tớ|tôi|e|m) hỏi|xin hỏi|looking for|wanted|wtb|rules|giveaway|minigame|mini game)(?!\\p{L})");
 
   /** Letters a post's first line has at least: it names the item. */
   private static final int MIN_TITLE_LETTERS = 8;
@@ -209,7 +209,7 @@ public final class PostFeed {
       if (link == null || !urls.add(link.absUrl("href"))) {
         continue;
       }
-      Element line = firstLine(m, pricedLines);
+      Element line = firstLine(m, pricedLines, link.absUrl("href"));
       if (line == null) {
         continue;
       }
@@ -244,10 +244,11 @@ public final class PostFeed {
   }
 
   /**
-   * The first line of {@code post} that names a price, else its first line outside links that names
-   * a way to sell ("Ib giá nha"), else null.
+   * The first line of {@code post} that names a price, else its first line that names a way to sell
+   * ("Ib giá nha") outside links other than the post's own {@code permalink} (the author's name
+   * "Kho Pass Công Nghệ" is no post), else null.
    */
-  private static Element firstLine(Element post, Set<Element> pricedLines) {
+  private static Element firstLine(Element post, Set<Element> pricedLines, String permalink) {
     Element selling = null;
     for (Element e : post.getAllElements()) {
       if (pricedLines.contains(e)) {
@@ -257,11 +258,27 @@ public final class PostFeed {
           && e.isBlock()
           && e.closest(Css.of("h1, h2, h3, h4, h5, h6")) == null
           && e.children().stream().noneMatch(Element::isBlock)
-          && SELLING.matcher(e.text()).find()) {
+          && SELLING.matcher(e.text()).find()
+          && outsideOtherLinks(e, permalink)) {
         selling = e;
       }
     }
     return selling;
+  }
+
+  private static boolean outsideOtherLinks(Element e, String permalink) {
+    Element a = e.closest(Css.of("a[href]"));
+    if (a != null) {
+      return a.absUrl("href").equals(permalink);
+    }
+    // A line that is a link and nothing more: the author's name in its own block.
+    String text = e.text().strip();
+    for (Element inner : e.select(Css.of("a[href]"))) {
+      if (!inner.absUrl("href").equals(permalink) && inner.text().strip().equals(text)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether an ancestor of {@code e} is in {@code set}. */

@@ -33,11 +33,12 @@ public final class LabelledValues {
               + "|khác|other|n/?a|none|-");
 
   static {
+    // "Article no." is no label here: a set's page lists each of its parts' numbers under it.
     LABELS.put(
         Kind.SKU,
         codeLabel(
             "sku|product code|product no\\.?|product number|item code|item number|item no\\.?|item #"
-                + "|article number|art\\.?-?\\s?nr\\.?|artikelnummer|artikel-nr\\.?|référence|réf\\.?|ref\\.?|código|cód\\.?|codice"
+                + "|article number|article #|art\\.?-?\\s?nr\\.?|artikelnummer|artikel-nr\\.?|référence|réf\\.?|ref\\.?|código|cód\\.?|codice"
                 + "|codice articolo|codice prodotto|cod\\.? articolo|código de artículo|código del producto|código do produto"
                 + "|référence produit|numéro d'article|n° d'article|numero articolo|número de artículo|artikelcode|productcode"
                 + "|mã sản phẩm|mã sp|mã hàng|mã sku|mã|kod produktu|kód produktu|katalógové číslo|numer katalogowy|артикул|код товара|код товару|код продукту"
@@ -57,7 +58,7 @@ public final class LabelledValues {
     LABELS.put(
         Kind.BRAND,
         label(
-            "brand|brand name|marque|marca|marke|hersteller|thương hiệu|merk|značka|marka|бренд"
+            "brand|brand name|product brand|marque|marque du produit|marca|marca del producto|marca do produto|marke|hersteller|thương hiệu|merk|značka|marka|бренд"
                 + "|производитель|manufacturer|fabricant|producent|výrobce|kaubamärk|tootja|zīmols|ražotājs|prekės ženklas"
                 + "|gamintojas|merkki|valmistaja|märke|varumärke|tillverkare|mærke|merke|produsent|fabrikant|fabricante"
                 + "|márka|gyártó|marcă|producător|μάρκα|κατασκευαστής|ブランド|メーカー|品牌|廠牌|브랜드|nhà sản xuất"
@@ -136,12 +137,21 @@ public final class LabelledValues {
     return Pattern.compile(
         "(?iu)^"
             + LEAD
+            + NUMBER_WORD
             + "(?:(?:"
             + alternatives
-            + ")(?!\\p{L})|[^:()\\d]{1,30}\\((?:"
+            // The shop's own name for the code may follow in parentheses: "Item Number (DPCI)".
+            + ")(?!\\p{L})(?:\\s*\\([\\p{L}\\s]{2,12}\\))?|[^:()\\d]{1,30}\\((?:"
             + alternatives
             + ")\\))\\s*(?:[:#：]\\s*(.{0,80}?)|\\s(?=\\S*\\d)(\\S{3,40})|[.]?)\\s*$");
   }
+
+  /**
+   * A word for "number" that some languages put before a code's name: "No. SKU", "Nomor SKU", "Nr.
+   * EAN", "N° EAN".
+   */
+  private static final String NUMBER_WORD =
+      "(?:(?:no\\.|nr\\.|n°|nº|nomor|numer|número|numéro)\\s*)?";
 
   /** A word alone that introduces the value after it ("by X", "von X", "par X"). */
   private static final Pattern CONNECTIVE =

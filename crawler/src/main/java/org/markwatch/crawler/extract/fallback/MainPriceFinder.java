@@ -283,7 +283,7 @@ public final class MainPriceFinder {
         // Several numbers: a container of prices (its children compete instead), or a line such as
         // "special price 7 折 294 元" whose price is the number written against the currency.
         priceText = symbol == null ? null : besideSymbol(text, symbol);
-        if (priceText == null || text.length() > 40) {
+        if (priceText == null || text.length() > 40 || oldAndNewInside(e, styles)) {
           continue;
         }
       }
@@ -416,14 +416,36 @@ public final class MainPriceFinder {
     return !struck.isEmpty() && struck.equals(text.replaceAll("\\D", ""));
   }
 
+  /**
+   * Whether {@code e}'s children are a struck price and another ("S$ 129.00" struck, "S$ 89.90"):
+   * the children compete, and the container is neither.
+   */
+  private static boolean oldAndNewInside(Element e, StruckClasses styles) {
+    java.util.Set<String> amounts = new java.util.HashSet<>();
+    boolean struck = false;
+    for (Element c : e.children()) {
+      String t = c.text();
+      if (t.length() <= 30
+          && t.chars().anyMatch(Character::isDigit)
+          && Currencies.findSymbol(t, null) != null) {
+        amounts.add(t.replaceAll("\\D", ""));
+        struck |= struckThrough(c, styles);
+      }
+    }
+    return struck && amounts.size() > 1;
+  }
+
   private static boolean struckThrough(Element e, StruckClasses styles) {
     for (Element p = e; p != null && p.parent() != null; p = p.parent()) {
       String tag = p.normalName();
       if (tag.equals("del") || tag.equals("s") || tag.equals("strike")) {
         return true;
       }
+      // "line-through" is also the class utility style sheets (Tailwind) strike text with.
       if (p.attributesSize() > 0
-          && (p.attr("style").contains("line-through") || styles.strikes(p))) {
+          && (p.attr("style").contains("line-through")
+              || p.hasClass("line-through")
+              || styles.strikes(p))) {
         return true;
       }
       if (tag.equals("body") || p.childrenSize() > 8) {

@@ -461,12 +461,24 @@ public final class Currencies {
     private static boolean bounded(String text, int start, int end, String sym) {
       if (isWordLetter(sym.codePointAt(0), sym)
           && start > 0
-          && Character.isLetter(text.codePointBefore(start))) {
+          && (Character.isLetter(text.codePointBefore(start)) || hyphenedTo(text, start - 1, -1))) {
         return false;
       }
       return !(isWordLetter(sym.codePointBefore(sym.length()), sym)
           && end < text.length()
-          && Character.isLetter(text.codePointAt(end)));
+          && (Character.isLetter(text.codePointAt(end)) || hyphenedTo(text, end, 1)));
+    }
+
+    /**
+     * Whether a hyphen at {@code at} joins the symbol to letters on its other side: "MNT-NC868" and
+     * "BX-EUR" are model codes, not the tögrög or the euro.
+     */
+    private static boolean hyphenedTo(String text, int at, int direction) {
+      int next = at + direction;
+      return text.charAt(at) == '-'
+          && next >= 0
+          && next < text.length()
+          && Character.isLetter(text.charAt(next));
     }
   }
 

@@ -24,20 +24,19 @@ public final class TextPriceFinder {
               + "(k|nghìn|ngàn|tr\\d{0,3}|(?:triệu|trieu|tỷ|tỉ)(?:\\s?\\d{1,3}(?![\\d.,])(?!\\s*(?:nghìn|ngàn|triệu|trieu|k)(?!\\p{L})))?|củ|đ|₫|vnđ|vnd|đồng|dong|đô(?:\\s*la)?|usd|\\$|€)(?!\\p{L})");
   private static final Pattern AFTER_WORD =
       Pattern.compile(
-          "(?iu)(?<!\\p{L})(?<!địa\\s)(giá|gia|price|chỉ|chi còn|chỉ còn|sale|giá sốc|giá bán|thanh lý|pass|💰|💵|💸)(?!\\p{L})[\\s:=-]{0,4}"
+          "(?iu)(?<!\\p{L})(?<!địa\\s)(?<!trị\\s)(giá|gia|price|chỉ|chi còn|chỉ còn|sale|giá sốc|giá bán|thanh lý|pass|💰|💵|💸)(?!\\p{L})[\\s:=-]{0,4}"
               + "(\\$?\\d{1,3}(?:[.,]\\d{3})+|\\$?\\d+(?:[.,]\\d{1,3})?\\s*(?:k|tr\\d{0,3}|triệu|củ|đ|₫)?)(?!\\d)");
 
   /**
    * Words before an amount that make it something other than the item's price: shipping, fees, a
-   * deposit, wholesale, a bundle or multi-buy, a coupon, instalments, a threshold ("đơn từ 300k"),
-   * what a used item was bought for.
+   * deposit, wholesale, a bundle or multi-buy, a coupon, instalments, a threshold ("đơn từ 300k").
    */
   private static final Pattern NOT_THE_PRICE =
       Pattern.compile(
           "(?iu)(?<!\\p{L})(?<!miễn\\s)(ship|freeship|phí|cước|cọc|voucher|coupon|mã giảm|góp|"
-              // What a used item was bought for ("Mua 1tr9, pass lại 950k"), not "Mua ngay 299k".
-              + "(?<!giá\\s)mua(?>\\s+(?:về|lại|mới|hồi))?(?!\\s+(?:ngay|liền))|"
               + "trả trước|lương|tặng|thưởng|shipping|delivery|deposit"
+              // What a gift or a prize is worth ("tặng 1 tai nghe trị giá 1tr2").
+              + "|trị giá|giá trị|worth|valued at"
               // Delivery in the languages of other shops' top bars ("Versandkostenfrei ab 49 €").
               + "|versand\\p{L}*|lieferung|livraison|envío|envio|frete|spedizione|verzending|dostawa)(?!\\p{L})");
 
@@ -48,7 +47,7 @@ public final class TextPriceFinder {
    */
   private static final Pattern BUNDLE =
       Pattern.compile(
-          "(?iu)(?<!\\p{L})(sỉ|buôn|combo|wholesale|bundle|đơn(?:\\s+hàng)?\\s+(?:từ|trên)|mua\\s+\\d+"
+          "(?iu)(?<!\\p{L})(sỉ|buôn|combo|wholesale|bundle|đơn(?:\\s+hàng)?\\s+(?:từ|trên)|mua\\s+\\d+(?![.,]?\\d)"
               // Counts: "Đã bán 3,4k", "Đã xem: 2314".
               + "|đã bán|bán được|sold|đánh giá|reviews?|views?|đã xem)(?!\\p{L})");
 
@@ -61,11 +60,16 @@ public final class TextPriceFinder {
           "(?iu)(?<![\\p{L}\\d])(?:[2-9]|[1-9]\\d+)\\s*(?:áo|cái|chiếc|sp|sản phẩm|bộ|hộp|đôi|món|chai|lọ|hũ|gói|cặp|quyển|cuốn|"
               + "pcs|items?)(?!\\p{L})[\\s:=–-]*(?:chỉ còn|chỉ|giá|là|only|for)?[\\s:=–-]*$");
 
-  /** Words just before an amount that make it the price before a discount. */
+  /**
+   * Words just before an amount that make it the price before a discount, or what a used item was
+   * bought for new.
+   */
   private static final Pattern OLD_PRICE =
       Pattern.compile(
           "(?iu)(?<!\\p{L})(giá\\s+gốc|gốc|giá\\s+cũ|giá\\s+niêm\\s+yết|niêm\\s+yết|giá\\s+thị\\s+trường|giá\\s+hãng|"
-              + "giá\\s+thường|trước\\s+đây|giá\\s+trước|was|rrp|original|regular)(?!\\p{L})");
+              + "giá\\s+thường|trước\\s+đây|giá\\s+trước|was|rrp|original|regular"
+              // What a used item was bought for ("Mua 1tr9, pass lại 950k"), not "Mua ngay 299k".
+              + "|(?<!giá\\s)mua(?>\\s+(?:về|lại|mới|hồi))?(?!\\s+(?:ngay|liền)))(?!\\p{L})");
 
   /** Words just before an amount that make it a discount ("giảm 200k"), unless "còn" follows. */
   private static final Pattern DISCOUNT =
@@ -74,14 +78,24 @@ public final class TextPriceFinder {
   /** Words just before an amount that make it the asking price ("nay giá chỉ", "còn"). */
   private static final Pattern ASKING =
       Pattern.compile(
-          "(?iu)(?<!\\p{L})(?<!địa\\s)(giá|chỉ|còn|nay|bán|sale|thanh lý|pass|price|now|only|💰|💵|💸|🏷️?)(?!\\p{L})");
+          "(?iu)(?<!\\p{L})(?<!địa\\s)(?<!trị\\s)(giá|chỉ|còn|nay|bán|sale|thanh lý|pass|price|now|only|💰|💵|💸|🏷️?)(?!\\p{L})");
 
   /**
    * Words that count items sold: a price per one of them ("850k/đôi", "120k/hộp") is the item's
    * price, not a unit price.
    */
   private static final String ITEM_WORDS =
-      "cái|chiếc|đôi|hộp|bộ|sp|sản phẩm|chai|lọ|hũ|tuýp|cây|thỏi|gói|cặp|quyển|cuốn|món|set|pcs|pc|piece|pair|each|ea";
+      "cái|chiếc|đôi|hộp|bộ|sp|sản phẩm|chai|lọ|hũ|tuýp|cây|thỏi|gói|cặp|quyển|cuốn|món|sợi|set|pcs|pc|piece|pair|each|ea|item|unit";
+
+  /** An amount per item sold ("99k/cái"): a price even without a price word before it. */
+  private static final Pattern PER_ITEM_AFTER =
+      Pattern.compile("(?iu)^\\s*/\\s*(?:1\\s*)?(?:" + ITEM_WORDS + ")(?!\\p{L})");
+
+  /** "2K", "4K", "8K": a resolution unless a price word comes right before ("giá 5K"). */
+  private static final Pattern RESOLUTION = Pattern.compile("[1-9]\\s?K");
+
+  private static final Pattern ASKING_JUST_BEFORE =
+      Pattern.compile(ASKING.pattern() + "[\\s:=–-]*$");
 
   /** Amounts per month, per kilo, per metre ("99k/tháng", "25k/kg") are not the item's price. */
   private static final Pattern PER_UNIT_AFTER =
@@ -220,6 +234,9 @@ public final class TextPriceFinder {
         || PER_UNIT_AFTER.matcher(after).find()) {
       return Role.OTHER;
     }
+    if (RESOLUTION.matcher(m.text()).matches() && !ASKING_JUST_BEFORE.matcher(before).find()) {
+      return Role.OTHER; // "màn hình 27 inch 2K 144Hz – 3tr5": a screen's resolution
+    }
     int old = lastStart(OLD_PRICE, before);
     int discount = lastStart(DISCOUNT, before);
     int asking = lastStart(ASKING, before);
@@ -231,7 +248,11 @@ public final class TextPriceFinder {
     if (strict && !m.currencyWritten() && m.text().strip().matches("\\$?\\d+(?:[.,]\\d{1,2})?")) {
       return Role.OTHER; // "FLASH SALE 12.12": a bare number after a word is a date or a code
     }
-    if (strict && asking < 0 && old < 0 && !m.currencyWritten()) {
+    if (strict
+        && asking < 0
+        && old < 0
+        && !m.currencyWritten()
+        && !PER_ITEM_AFTER.matcher(after).find()) {
       // Without a price word, "4K", "18K" and "1 củ" are a resolution, a gold purity and a count.
       return Role.OTHER;
     }

@@ -1,0 +1,109 @@
+package org.markwatch.crawler.extract.html;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+
+/**
+ * The options of a variant picker that are not chosen: "Merah (Rp1.299.000)" beside the chosen
+ * "Putih", or a {@code <select>}'s other options. Markup often describes one variant (the first, or
+ * the cheapest) while the page shows another chosen; a markup price shown only on an option nobody
+ * chose is not the price the page asks.
+ *
+ * <p>An element is such an option when it is an unselected {@code <option>} of a select that has
+ * one selected (or a first one), or when its class names an option, variant, swatch or chip, it has
+ * a sibling of the same tag marked chosen (a "selected", "active", "checked" or "current" class, or
+ * {@code aria-checked/pressed/selected="true"}), and it is not marked so itself.
+ */
+public final class UnchosenChoices {
+  private static final Pattern CHOICE_CLASS =
+      Pattern.compile("option|variant|swatch|chip|choice|variation");
+  private static final Pattern CHOSEN_CLASS =
+      Pattern.compile("(?<![a-z])(?:selected|active|checked|current|chosen)|is(?:selected|active)");
+  private static final int MAX_SIBLINGS = 60;
+
+  private UnchosenChoices() {}
+
+  /**
+   * The text of {@code root} without the options nobody chose, spaced as {@link Element#text()}
+   * spaces it: inline elements join ("1.299<sup>000</sup>"), blocks and breaks are apart.
+   */
+  public static String textOutside(Element root) {
+    StringBuilder out = new StringBuilder();
+    root.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+              out.append(t.text());
+            } else if (node instanceof Element e) {
+              if (node != root && isUnchosen(e)) {
+                return FilterResult.SKIP_ENTIRELY;
+              }
+              apart(e);
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element e) {
+              apart(e);
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          private void apart(Element e) {
+            if ((e.isBlock() || e.nameIs("br"))
+                && !out.isEmpty()
+                && out.charAt(out.length() - 1) != ' ') {
+              out.append(' ');
+            }
+          }
+        });
+    return out.toString();
+  }
+
+  /** Whether {@code e} is an option of a picker that is not the chosen one. */
+  public static boolean isUnchosen(Element e) {
+    if (e.nameIs("option")) {
+      Element select = e.parent();
+      if (e.hasAttr("selected") || select == null) {
+        return false;
+      }
+      boolean anySelected = false;
+      for (Element o : select.children()) {
+        anySelected |= o.hasAttr("selected");
+      }
+      // Without a selected option the browser shows the first.
+      return anySelected || e.elementSiblingIndex() > 0;
+    }
+    String cls = e.className();
+    if (cls.isEmpty() || !CHOICE_CLASS.matcher(cls.toLowerCase(Locale.ROOT)).find() || chosen(e)) {
+      return false;
+    }
+    Element parent = e.parent();
+    if (parent == null || parent.childrenSize() < 2 || parent.childrenSize() > MAX_SIBLINGS) {
+      return false;
+    }
+    for (Element sibling : parent.children()) {
+      if (sibling != e && sibling.tagName().equals(e.tagName()) && chosen(sibling)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean chosen(Element e) {
+    if ("true".equals(e.attr("aria-checked"))
+        || "true".equals(e.attr("aria-pressed"))
+        || "true".equals(e.attr("aria-selected"))) {
+      return true;
+    }
+    String cls = e.className();
+    return !cls.isEmpty() && CHOSEN_CLASS.matcher(cls.toLowerCase(Locale.ROOT)).find();
+  }
+}
