@@ -15,7 +15,7 @@ import org.markwatch.crawler.extract.fallback.PageHints;
 import org.markwatch.crawler.extract.fallback.PostText;
 import org.markwatch.crawler.extract.fallback.StockFinder;
 import org.markwatch.crawler.extract.fallback.UrlIdGuesser;
-import org.markwatch.crawler.extract.html.UnchosenChoices;
+import org.markwatch.crawler.extract.html.OfferText;
 import org.markwatch.crawler.extract.schemaorg.MetaTagReader;
 import org.markwatch.crawler.extract.schemaorg.MicrodataReader;
 import org.markwatch.crawler.extract.schemaorg.ProductMapper;
@@ -195,9 +195,9 @@ final class ProductPageExtractor {
       // The lowest of several offers (open-box, used, other sellers) is shown on the page too,
       // but the price beside the title and buy button within the offers' range is the one asked.
       boolean lowestOfRange = d.priceRangeHigh != null;
-      // An amount shown only on a variant nobody chose ("Merah (Rp1.299.000)") is that variant's.
-      if (lowestOfRange
-          || !ShownAmounts.of(UnchosenChoices.textOutside(doc.body())).contains(marked.amount())) {
+      // An amount shown only on a variant nobody chose ("Merah (Rp1.299.000)") is that variant's,
+      // and one only in a review is what somebody paid once.
+      if (lowestOfRange || !ShownAmounts.of(OfferText.of(doc.body())).contains(marked.amount())) {
         MainPriceFinder.Result shown = shownPrice.get();
         ParsedPrice main = shown.price();
         if (main.hasAmount()

@@ -66,7 +66,9 @@ public final class LabelledValues {
                 // Czech, Croatian/Serbian, and the Vietnamese "hãng" (maker) forms.
                 + "|výrobca|proizvođač|proizvodjač|hãng|hãng sản xuất|thương hiệu sản phẩm"
                 // Persian, Arabic, Thai and Indonesian/Malay.
-                + "|برند|العلامة التجارية|الماركة|ยี่ห้อ|แบรนด์|merek|jenama"));
+                + "|برند|العلامة التجارية|الماركة|ยี่ห้อ|แบรนด์|merek|jenama"
+                // Hebrew brand and maker.
+                + "|מותג|יצרן"));
     LABELS.put(
         Kind.GTIN,
         codeLabel(
@@ -74,7 +76,7 @@ public final class LabelledValues {
                 + "|código ean|gtin|gtin-?13|upc|upc code|barcode|bar code|isbn|isbn-?13|mã vạch|код ean"
                 + "|streckkod|stregkode|strekkode|čárový kód|kod kreskowy|kod ean|vonalkód"
                 // Japan's article number is an EAN-13 called JAN.
-                + "|jan|jan-?code|janコード|jan コード|barkod|código de barras"));
+                + "|jan|jan-?code|janコード|jan コード|barkod|código de barras|ברקוד"));
     LABELS.put(
         Kind.MPN,
         label(

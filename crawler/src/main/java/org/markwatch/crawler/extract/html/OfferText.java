@@ -8,30 +8,37 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 
 /**
- * The options of a variant picker that are not chosen: "Merah (Rp1.299.000)" beside the chosen
- * "Putih", or a {@code <select>}'s other options. Markup often describes one variant (the first, or
- * the cheapest) while the page shows another chosen; a markup price shown only on an option nobody
- * chose is not the price the page asks.
+ * The text a page shows for its offer: without the options of a variant picker nobody chose and
+ * without shoppers' reviews and comments, which quote what someone paid once ("Mua đợt trước
+ * 11.990.000đ"). The options not chosen: "Merah (Rp1.299.000)" beside the chosen "Putih", or a
+ * {@code <select>}'s other options. Markup often describes one variant (the first, or the cheapest)
+ * while the page shows another chosen; a markup price shown only on an option nobody chose is not
+ * the price the page asks.
  *
  * <p>An element is such an option when it is an unselected {@code <option>} of a select that has
  * one selected (or a first one), or when its class names an option, variant, swatch or chip, it has
  * a sibling of the same tag marked chosen (a "selected", "active", "checked" or "current" class, or
  * {@code aria-checked/pressed/selected="true"}), and it is not marked so itself.
  */
-public final class UnchosenChoices {
+public final class OfferText {
   private static final Pattern CHOICE_CLASS =
       Pattern.compile("option|variant|swatch|chip|choice|variation");
   private static final Pattern CHOSEN_CLASS =
       Pattern.compile("(?<![a-z])(?:selected|active|checked|current|chosen)|is(?:selected|active)");
   private static final int MAX_SIBLINGS = 60;
 
-  private UnchosenChoices() {}
+  /** Blocks of shoppers' words, by class or id: "review-list", "comment-content", "qa-item". */
+  private static final Pattern REVIEW_BLOCK =
+      Pattern.compile("(?<![a-z])(?:reviews?|comments?|binh-?luan|danh-?gia|ratings?-list)");
+
+  private OfferText() {}
 
   /**
-   * The text of {@code root} without the options nobody chose, spaced as {@link Element#text()}
-   * spaces it: inline elements join ("1.299<sup>000</sup>"), blocks and breaks are apart.
+   * The text of {@code root} without the options nobody chose and the reviews, spaced as {@link
+   * Element#text()} spaces it: inline elements join ("1.299<sup>000</sup>"), blocks and breaks are
+   * apart.
    */
-  public static String textOutside(Element root) {
+  public static String of(Element root) {
     StringBuilder out = new StringBuilder();
     root.filter(
         new NodeFilter() {
@@ -40,7 +47,7 @@ public final class UnchosenChoices {
             if (node instanceof TextNode t) {
               out.append(t.text());
             } else if (node instanceof Element e) {
-              if (node != root && isUnchosen(e)) {
+              if (node != root && (isUnchosen(e) || isReviews(e))) {
                 return FilterResult.SKIP_ENTIRELY;
               }
               apart(e);
@@ -95,6 +102,14 @@ public final class UnchosenChoices {
       }
     }
     return false;
+  }
+
+  private static boolean isReviews(Element e) {
+    if (e.attributesSize() == 0) {
+      return false;
+    }
+    String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+    return !names.isBlank() && REVIEW_BLOCK.matcher(names).find();
   }
 
   private static boolean chosen(Element e) {
