@@ -129,4 +129,78 @@ class PostFeedPagesTest {
     assertThat(posts.get(1).title()).isEqualTo("Pass quạt cây giá 850k");
     assertThat(posts.get(1).price().amount()).isEqualByComparingTo("850000");
   }
+
+  @Test
+  void aFeedOfCustomElementsWithBase36IdsInItsPermalinks() {
+    String[][] posts = {
+      {"1dfk0c3", "Halvard Fury 32GB DDR5 $85 shipped", "Tested with EXPO, in original blister."},
+      {"1dfjzd4", "Nexar RX 7800 XT Pulse", "Asking $420 local only, original box."},
+      {"1dfjxf6", "Sorano WH-1000XM5", "C$260 shipped within Canada, like new."},
+      {"1dfjwg7", "Ryzo 7 7800X3D", "$290 shipped OBO, never delidded."}
+    };
+    StringBuilder feed = new StringBuilder("<html lang='en'><body><shreddit-feed>");
+    for (String[] p : posts) {
+      String link = "/r/swap/comments/" + p[0] + "/slug_" + p[0] + "/";
+      feed.append("<article><shreddit-post><a slot='title' href='")
+          .append(link)
+          .append("'>")
+          .append(p[1])
+          .append("</a> <a href='/user/u")
+          .append(p[0])
+          .append("/'>u/seller</a> <time>5 hr. ago</time><a slot='text-body' href='")
+          .append(link)
+          .append("'><div class='md'><p>")
+          .append(p[2])
+          .append("</p></div></a></shreddit-post></article><hr>");
+    }
+    feed.append("</shreddit-feed></body></html>");
+
+    List<Listing> out = extract(feed.toString(), "https://forum.example/r/swap/new/");
+
+    assertThat(out)
+        .extracting(Listing::url)
+        .containsExactly(
+            "https://forum.example/r/swap/comments/1dfk0c3/slug_1dfk0c3/",
+            "https://forum.example/r/swap/comments/1dfjzd4/slug_1dfjzd4/",
+            "https://forum.example/r/swap/comments/1dfjxf6/slug_1dfjxf6/",
+            "https://forum.example/r/swap/comments/1dfjwg7/slug_1dfjwg7/");
+    assertThat(out.get(1).price().amount()).isEqualByComparingTo("420");
+    assertThat(out.get(2).price().currency()).isEqualTo("CAD");
+  }
+
+  @Test
+  void theAuthorsNameIsNoSellingLineAndGiveawaysAreNoOffers() {
+    String[] texts = {
+      "Cáp sạc nhanh 100W dài 2m<br>Giá lẻ: 120k/sợi",
+      "Khi khách hỏi «còn không shop» lúc 2h sáng 😂",
+      "🎁 GIVEAWAY mừng kênh 25K subs<br>Tặng 1 tai nghe trị giá 1tr2",
+      "Ốp lưng trong suốt<br>99k/cái, mua 3 tặng 1",
+      "Kính mát gọng vàng<br>Giá 350k (mua 1tr9)"
+    };
+    StringBuilder feed = new StringBuilder("<html lang='vi'><body><section class='history'>");
+    for (int i = 0; i < texts.length; i++) {
+      feed.append("<div class='message_wrap'><div class='message'><div class='author'>")
+          .append("<a href='https://t.example/khopass'><span>Kho Pass Công Nghệ</span></a></div>")
+          .append("<div class='message_text'>")
+          .append(texts[i])
+          .append("</div><div class='info'><a class='date' href='https://t.example/khopass/")
+          .append(5100 + i)
+          .append("'><time>22:4")
+          .append(i)
+          .append("</time></a></div></div></div>");
+    }
+    feed.append("</section></body></html>");
+
+    List<Listing> out = extract(feed.toString(), "https://t.example/s/khopass");
+
+    assertThat(out)
+        .extracting(Listing::url)
+        .containsExactly(
+            "https://t.example/khopass/5100",
+            "https://t.example/khopass/5103",
+            "https://t.example/khopass/5104");
+    assertThat(out.get(0).price().amount()).isEqualByComparingTo("120000");
+    assertThat(out.get(1).price().amount()).isEqualByComparingTo("99000");
+    assertThat(out.get(2).listPrice().amount()).isEqualByComparingTo("1900000");
+  }
 }

@@ -405,7 +405,8 @@ public final class PostFeed {
         }
       }
       return (u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT))
-          + dir.replaceAll("\\d+", "#")
+          // A segment with a digit is an id, numbers alone or base-36 ("1dfk0c3").
+          + dir.replaceAll("[^/]*\\d[^/]*", "#")
           + "/*?"
           + String.join("&", names);
     } catch (IllegalArgumentException e) {

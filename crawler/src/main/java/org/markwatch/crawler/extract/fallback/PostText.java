@@ -213,7 +213,9 @@ public final class PostText {
   /** The nearest block element around {@code t}: its line. */
   static Element blockOf(TextNode t) {
     Element e = t.parent();
-    while (e != null && !e.isBlock()) {
+    // A custom element ("shreddit-post") is unknown to the parser, which makes it inline; pages
+    // style their own elements as blocks.
+    while (e != null && !e.isBlock() && e.normalName().indexOf('-') < 0) {
       e = e.parent();
     }
     return e;

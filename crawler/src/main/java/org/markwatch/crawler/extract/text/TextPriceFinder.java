@@ -22,6 +22,18 @@ public final class TextPriceFinder {
       Pattern.compile(
           "(?iu)(?<![\\d\\p{L}.,])(\\d{1,3}(?:[.,\\s]\\d{3})+|\\d+(?:[.,]\\d{1,3})?)\\s*"
               + "(k|nghìn|ngàn|tr\\d{0,3}|(?:triệu|trieu|tỷ|tỉ)(?:\\s?\\d{1,3}(?![\\d.,])(?!\\s*(?:nghìn|ngàn|triệu|trieu|k)(?!\\p{L})))?|củ|đ|₫|vnđ|vnd|đồng|dong|đô(?:\\s*la)?|usd|\\$|€)(?!\\p{L})");
+
+  /**
+   * An amount after its currency sign with the words sale posts in English put after it ("$85
+   * shipped", "C$260 shipped", "$150 each", "$290 OBO"); a "$25" alone in a shop's text is no
+   * offer.
+   */
+  private static final Pattern SIGN_FIRST =
+      Pattern.compile(
+          "(?<![\\p{L}\\d])(?:(?:US|CA|C|AU|A|NZ|S|HK)?\\$|€|£)\\s?"
+              + "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)(?![\\d.,]?\\d)"
+              + "(?=\\s*(?i:shipped|obo|firm|local|each|ono|ovno|or best offer|plus shipping)(?!\\p{L}))");
+
   private static final Pattern AFTER_WORD =
       Pattern.compile(
           "(?iu)(?<!\\p{L})(?<!địa\\s)(?<!trị\\s)(giá|gia|price|chỉ|chi còn|chỉ còn|sale|giá sốc|giá bán|thanh lý|pass|💰|💵|💸)(?!\\p{L})[\\s:=-]{0,4}"
@@ -194,6 +206,10 @@ public final class TextPriceFinder {
       all.add(
           new Mention(
               u.start(), u.end(), u.group(), CURRENCY_UNIT.matcher(u.group(2).strip()).matches()));
+    }
+    Matcher sign = SIGN_FIRST.matcher(t);
+    while (sign.find()) {
+      all.add(new Mention(sign.start(), sign.end(), sign.group(), true));
     }
     Matcher w = AFTER_WORD.matcher(t);
     while (w.find()) {
