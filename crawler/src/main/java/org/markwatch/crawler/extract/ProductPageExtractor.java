@@ -164,7 +164,7 @@ final class ProductPageExtractor {
         }
       }
     }
-    if (!d.price.isSet() && profile == null && doc.body() != null) {
+    if (!d.price.isSet() && profile == null && doc.body() != null && !PageHints.asksForPrice(doc)) {
       // A shop on a social network writes its price in the post ("nay giá chỉ 450k").
       PostText.find(doc.body()).ifPresent(post -> readPost(post, d));
     } else if (Layers.FALLBACK.equals(d.price.layer())

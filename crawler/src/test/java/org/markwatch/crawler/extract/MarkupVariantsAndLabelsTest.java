@@ -147,4 +147,43 @@ class MarkupVariantsAndLabelsTest {
       assertThat(cards.get(i).price().currency()).isEqualTo("JPY");
     }
   }
+
+  @Test
+  void aPriceBoxThatSaysContactTheShopGivesNoPriceWhateverAReviewQuotes() {
+    String page =
+        "<html lang='vi'><head><title>Sofa góc Malmo</title><script type='application/ld+json'>"
+            + "{\"@context\":\"https://schema.org\",\"@type\":\"Product\",\"name\":\"Sofa góc Malmo\","
+            + "\"sku\":\"SF-L026\"}</script></head><body><h1>Sofa góc Malmo</h1>"
+            + "<p class='price'><span class='amount'>Liên hệ</span></p>"
+            + "<p>Sofa góc chữ L bọc vải bố, khung gỗ sồi, đặt làm theo kích thước nhà bạn. Giao và"
+            + " lắp đặt tận nơi trong nội thành, bảo hành khung 5 năm, đổi vải miễn phí lần đầu.</p>"
+            + "<ol class='commentlist'><li class='review'><div class='comment_container'>"
+            + "<div class='comment-text'><p class='meta'><strong>Lý Văn Khánh</strong> – 20/02/2023</p>"
+            + "<div class='description'><p>Sản phẩm đúng mô tả, dùng được một tuần thấy ổn.</p>"
+            + "<p>Mình đặt bản 2m4 được báo giá khoảng 14 triệu, ship tận nhà.</p>"
+            + "<p>Nhân viên tư vấn nhiệt tình, sẽ ủng hộ shop tiếp.</p></div></div></div></li></ol>"
+            + "</body></html>";
+
+    List<Listing> out = Extraction.extract(TestPages.html("https://noithat.example/sofa", page));
+
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).price()).isNull();
+  }
+
+  @Test
+  void aSpecRowOfAsideCellsAndAMenuLinkNamedLikeALabel() {
+    String page =
+        "<html lang='vi'><head><title>Máy lạnh</title></head><body>"
+            + "<div class='header_links'><a href='/thuong-hieu'>Thương hiệu</a>"
+            + "<a href='/hang-moi-ve'>Hàng mới về</a></div>"
+            + "<h1>Máy lạnh Inverter 1.5 HP</h1><p class='price'>10.490.000₫</p><button>Mua ngay</button>"
+            + "<ul class='text-specifi'><li><aside><strong>Hãng sản xuất:</strong></aside>"
+            + "<aside><span>Fujiro</span></aside></li></ul>"
+            + "<p>🌸 Mã vạch: 3760269841239 (quét mã thoải mái)</p></body></html>";
+
+    Listing l = one("https://dienmay.example/may-lanh/fj-13", page);
+
+    assertThat(l.brandClaimed()).isEqualTo("Fujiro");
+    assertThat(l.attributes()).containsEntry("gtin", "3760269841239");
+  }
 }

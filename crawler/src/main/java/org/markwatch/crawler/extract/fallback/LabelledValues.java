@@ -225,7 +225,8 @@ public final class LabelledValues {
       }
       String tag = p.normalName();
       if (tag.equals("nav")
-          || tag.equals("aside")
+          // A side column, not an <aside> used as a cell of a spec row ("Hãng sản xuất:" | X).
+          || tag.equals("aside") && !shorterThan(p, 80)
           || tag.equals("footer")
           || tag.equals("header")
           || tag.equals("select")
@@ -238,6 +239,34 @@ public final class LabelledValues {
       }
     }
     return false;
+  }
+
+  private static final org.jsoup.select.Evaluator LINK =
+      org.markwatch.crawler.extract.html.Css.of("a[href]");
+
+  /** A code followed by a remark in parentheses or after a dash. */
+  private static final Pattern CODE_THEN_REMARK =
+      Pattern.compile("(\\S{3,40})\\s+(?:\\(|[-–—]\\s).*");
+
+  /** Whether {@code e}'s text is shorter than {@code max} characters, read no further than that. */
+  private static boolean shorterThan(Element e, int max) {
+    int[] length = {0};
+    e.filter(
+        new org.jsoup.select.NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+              length[0] += t.text().strip().length();
+            }
+            return length[0] >= max ? FilterResult.STOP : FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        });
+    return length[0] < max;
   }
 
   private static void visit(
@@ -265,7 +294,17 @@ public final class LabelledValues {
       String written = m.group(1) != null ? m.group(1) : m.groupCount() > 1 ? m.group(2) : null;
       String value = written == null ? "" : written.strip().replaceFirst("[.,;]+$", "");
       if (value.isEmpty()) {
+        if (t.parent() != null && t.parent().closest(LINK) != null) {
+          return; // a menu's "Thương hiệu" link names a page of brands, not this product's
+        }
         value = following(t);
+      }
+      if (value != null && !plausible(e.getKey(), value) && e.getKey() != Kind.BRAND) {
+        // "Mã vạch: 3760269841239 (check thoải mái nha)": the code, then a remark.
+        Matcher first = CODE_THEN_REMARK.matcher(value);
+        if (first.matches()) {
+          value = first.group(1);
+        }
       }
       if (value != null && plausible(e.getKey(), value)) {
         out.put(e.getKey(), value);

@@ -242,6 +242,32 @@ public final class PageHints {
    * Hidden from view by a class, a style or the hidden attribute (templates, screen-reader copies,
    * closed dialogs).
    */
+  /** What a price box says instead of a price: ask the shop ("Liên hệ", "Call for price"). */
+  private static final Pattern ASK_FOR_PRICE =
+      Pattern.compile(
+          "(?iu)(?:giá\\s*:?\\s*)?(?:liên hệ|lh|liên hệ để báo giá|gọi để báo giá|call for price|contact us"
+              + "|contact for price|price on request|request a quote|prix sur demande|preis auf anfrage"
+              + "|precio a consultar|consultar precio|sob consulta)\\.?");
+
+  /**
+   * Whether the page's price box asks the buyer to contact the shop instead of giving a price
+   * ({@code <p class="price">Liên hệ</p>}): the page shows no price, and words elsewhere (a
+   * review's "báo giá khoảng 14 triệu", another product's card) are not one.
+   */
+  public static boolean asksForPrice(Document doc) {
+    int n = 0;
+    for (Element e : doc.select(Css.of("[class*=price], [itemprop=price]"))) {
+      if (++n > 40) {
+        break;
+      }
+      String t = e.text().strip();
+      if (!t.isEmpty() && t.length() <= 40 && ASK_FOR_PRICE.matcher(t).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public static boolean isHidden(Element e) {
     for (Element a = e; a != null && !a.normalName().equals("body"); a = a.parent()) {
       if (a.hasAttr("hidden")

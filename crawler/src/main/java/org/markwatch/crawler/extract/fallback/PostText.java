@@ -12,6 +12,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.markwatch.crawler.extract.html.Css;
+import org.markwatch.crawler.extract.html.OfferText;
 import org.markwatch.crawler.extract.html.WrittenLines;
 import org.markwatch.crawler.extract.text.TextPriceFinder;
 
@@ -110,6 +111,9 @@ public final class PostText {
     }
     lines:
     for (Element line : priced) {
+      if (OfferText.inReviews(line)) {
+        continue; // "được báo giá khoảng 14 triệu" in a review is what a shopper was told
+      }
       if (!apart.isEmpty()) {
         for (Element a = line; a != null && a != root; a = a.parent()) {
           if (apart.contains(a)) {

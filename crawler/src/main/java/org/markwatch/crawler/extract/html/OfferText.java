@@ -104,6 +104,17 @@ public final class OfferText {
     return false;
   }
 
+  /** Whether {@code e} sits in a block of shoppers' reviews or comments. */
+  public static boolean inReviews(Element e) {
+    int depth = 0;
+    for (Element a = e; a != null && depth < 30; a = a.parent(), depth++) {
+      if (isReviews(a)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isReviews(Element e) {
     if (e.attributesSize() == 0) {
       return false;
