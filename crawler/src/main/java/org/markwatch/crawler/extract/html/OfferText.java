@@ -27,9 +27,14 @@ public final class OfferText {
       Pattern.compile("(?<![a-z])(?:selected|active|checked|current|chosen)|is(?:selected|active)");
   private static final int MAX_SIBLINGS = 60;
 
-  /** Blocks of shoppers' words, by class or id: "review-list", "comment-content", "qa-item". */
+  /**
+   * Blocks of shoppers' words, by class or id: "review-list", "comment-content"; not a state of the
+   * page ("comments-open") or a count beside the title ("review-count").
+   */
   private static final Pattern REVIEW_BLOCK =
-      Pattern.compile("(?<![a-z])(?:reviews?|comments?|binh-?luan|danh-?gia|ratings?-list)");
+      Pattern.compile(
+          "(?<![a-z])(?:reviews?|comments?|binh-?luan|danh-?gia|ratings?-list)"
+              + "(?![-_]?(?:open|closed|enabled|disabled|count|link|number|summary|stars?))");
 
   private OfferText() {}
 
@@ -107,7 +112,10 @@ public final class OfferText {
   /** Whether {@code e} sits in a block of shoppers' reviews or comments. */
   public static boolean inReviews(Element e) {
     int depth = 0;
-    for (Element a = e; a != null && depth < 30; a = a.parent(), depth++) {
+    // Up to the body's children: a class on the body or html says what the page allows.
+    for (Element a = e;
+        a != null && depth < 30 && !a.nameIs("body") && !a.nameIs("html");
+        a = a.parent(), depth++) {
       if (isReviews(a)) {
         return true;
       }
