@@ -91,6 +91,35 @@ final class ProductPageExtractor {
     }
   }
 
+  /**
+   * Whether the price shown beside the title (in the markup's currency) is the one asked rather
+   * than the markup's {@code marked} amount:
+   *
+   * <ul>
+   *   <li>the markup gives the lowest of several offers (open-box, used, other sellers): the shown
+   *       price within the offers' range is the one asked;
+   *   <li>the markup's amount is nowhere in the offer's text (before tax, a stale one; shown only
+   *       on a variant nobody chose, "Merah (Rp1.299.000)", or in a review): the shown price wins
+   *       when within a factor of 1.5 (tax, options); further off it is more likely another
+   *       product's (a sold-out page shows only its recommendations' prices);
+   *   <li>markup not updated for a sale gives the price before it, which the page shows struck
+   *       beside the lower price asked now.
+   * </ul>
+   */
+  private static boolean shownPriceWins(
+      Draft d, Document doc, Money marked, MainPriceFinder.Result shown) {
+    BigDecimal main = shown.price().amount();
+    if (d.priceRangeHigh != null) {
+      return main.compareTo(marked.amount()) >= 0 && main.compareTo(d.priceRangeHigh.amount()) <= 0;
+    }
+    if (!ShownAmounts.of(OfferText.of(doc.body())).contains(marked.amount())) {
+      return near(main, marked.amount());
+    }
+    return shown.listPrice() != null
+        && shown.listPrice().compareTo(marked.amount()) == 0
+        && main.compareTo(marked.amount()) < 0;
+  }
+
   /** The draft of the page's listing; check {@link Draft#hasContent()} before assembling it. */
   static Draft extract(
       Document doc,
@@ -186,43 +215,18 @@ final class ProductPageExtractor {
     }
     if (d.price.isSet() && isMarkup(d.price.layer()) && doc.body() != null) {
       // Markup may carry a price the page never shows (before tax, another variant's, a stale
-      // one). When the markup's amount is nowhere in the page's text and the page shows a main
-      // price in the same currency beside its title and buy button, within a factor of 1.5 of the
-      // markup's (tax, options), the shown price is the one a buyer pays. A price further off is
-      // more likely another product's (a sold-out page shows only its recommendations' prices) or
-      // no price at all (a page that writes its price with a script shows some other number).
+      // one): the price shown beside the title and buy button is then the one a buyer pays.
       Money marked = d.price.get();
-      // The lowest of several offers (open-box, used, other sellers) is shown on the page too,
-      // but the price beside the title and buy button within the offers' range is the one asked.
-      boolean lowestOfRange = d.priceRangeHigh != null;
-      // An amount shown only on a variant nobody chose ("Merah (Rp1.299.000)") is that variant's,
-      // and one only in a review is what somebody paid once.
-      if (lowestOfRange || !ShownAmounts.of(OfferText.of(doc.body())).contains(marked.amount())) {
-        MainPriceFinder.Result shown = shownPrice.get();
-        ParsedPrice main = shown.price();
-        if (main.hasAmount()
-            && marked.currency().equals(main.currencyIso())
-            && (lowestOfRange
-                ? main.amount().compareTo(marked.amount()) >= 0
-                    && main.amount().compareTo(d.priceRangeHigh.amount()) <= 0
-                : near(main.amount(), marked.amount()))) {
-          d.price.force(new Money(main.amount(), main.currencyIso()), Layers.FALLBACK);
-          if (shown.listPrice() != null) {
-            d.listPrice.force(new Money(shown.listPrice(), main.currencyIso()), Layers.FALLBACK);
-          }
-        }
-      } else {
-        // Markup not updated for a sale gives the price before it, which the page shows struck
-        // beside the lower price asked now.
-        MainPriceFinder.Result shown = shownPrice.get();
-        ParsedPrice main = shown.price();
-        if (main.hasAmount()
-            && shown.listPrice() != null
-            && shown.listPrice().compareTo(marked.amount()) == 0
-            && main.amount().compareTo(marked.amount()) < 0
-            && marked.currency().equals(main.currencyIso())) {
-          d.price.force(new Money(main.amount(), main.currencyIso()), Layers.FALLBACK);
-          d.listPrice.force(marked, Layers.FALLBACK);
+      MainPriceFinder.Result shown = shownPrice.get();
+      ParsedPrice main = shown.price();
+      // Markup may give an amount without its currency: nothing to compare the shown price with.
+      if (main.hasAmount()
+          && marked.currency() != null
+          && marked.currency().equals(main.currencyIso())
+          && shownPriceWins(d, doc, marked, shown)) {
+        d.price.force(new Money(main.amount(), main.currencyIso()), Layers.FALLBACK);
+        if (shown.listPrice() != null) {
+          d.listPrice.force(new Money(shown.listPrice(), main.currencyIso()), Layers.FALLBACK);
         }
       }
     }

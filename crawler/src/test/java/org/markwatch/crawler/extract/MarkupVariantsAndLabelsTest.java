@@ -186,4 +186,18 @@ class MarkupVariantsAndLabelsTest {
     assertThat(l.brandClaimed()).isEqualTo("Fujiro");
     assertThat(l.attributes()).containsEntry("gtin", "3760269841239");
   }
+
+  @Test
+  void aMarkupPriceWithoutItsCurrencyIsKeptAndComparedWithNothing() {
+    String page =
+        "<html lang='en-IN'><head><title>Running Shoes</title><script type='application/ld+json'>"
+            + "{\"@context\":\"https://schema.org\",\"@type\":\"Product\",\"name\":\"Running Shoes\","
+            + "\"offers\":{\"@type\":\"Offer\",\"price\":\"3499\"}}</script></head><body>"
+            + "<h1>Running Shoes</h1><p class='price'><s>₹4,999</s> ₹3,499</p>"
+            + "<button>Add to bag</button></body></html>";
+
+    Listing l = one("https://shoes.example/p/1", page);
+
+    assertThat(l.price().amount()).isEqualByComparingTo("3499");
+  }
 }

@@ -17,6 +17,7 @@ import org.markwatch.crawler.extract.fallback.MainPriceFinder;
 import org.markwatch.crawler.extract.fallback.PageFacts;
 import org.markwatch.crawler.extract.fallback.PageHints;
 import org.markwatch.crawler.extract.html.Css;
+import org.markwatch.crawler.extract.html.Texts;
 
 /**
  * Finds the product cards of a listing page (category, search, shop page) by their shape, never by

@@ -8,6 +8,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.markwatch.crawler.extract.fallback.MainPriceFinder;
 import org.markwatch.crawler.extract.html.Css;
+import org.markwatch.crawler.extract.html.Texts;
 
 /** What a card links to and how it is titled: the link most of its text and its image point to. */
 final class CardLinks {

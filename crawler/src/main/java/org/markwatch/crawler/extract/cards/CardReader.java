@@ -10,6 +10,7 @@ import org.markwatch.crawler.extract.draft.Draft;
 import org.markwatch.crawler.extract.draft.Layers;
 import org.markwatch.crawler.extract.fallback.PriceLabels;
 import org.markwatch.crawler.extract.html.Css;
+import org.markwatch.crawler.extract.html.Texts;
 import org.markwatch.crawler.extract.text.TextPriceFinder;
 
 /**

@@ -17,6 +17,7 @@ import org.markwatch.crawler.extract.fallback.PriceLabels;
 import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.crawler.extract.html.SplitCents;
 import org.markwatch.crawler.extract.html.StruckClasses;
+import org.markwatch.crawler.extract.html.Texts;
 import org.markwatch.crawler.extract.text.Currencies;
 import org.markwatch.crawler.extract.text.ParsedPrice;
 import org.markwatch.crawler.extract.text.PriceParser;

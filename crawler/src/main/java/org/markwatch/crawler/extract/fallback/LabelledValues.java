@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
+import org.markwatch.crawler.extract.html.Css;
+import org.markwatch.crawler.extract.html.Texts;
 import org.markwatch.crawler.extract.html.WrittenLines;
 
 /**
@@ -226,7 +229,7 @@ public final class LabelledValues {
       String tag = p.normalName();
       if (tag.equals("nav")
           // A side column, not an <aside> used as a cell of a spec row ("Hãng sản xuất:" | X).
-          || tag.equals("aside") && !shorterThan(p, 80)
+          || tag.equals("aside") && Texts.bounded(p, MAX_CELL_CHARS) == null
           || tag.equals("footer")
           || tag.equals("header")
           || tag.equals("select")
@@ -241,33 +244,14 @@ public final class LabelledValues {
     return false;
   }
 
-  private static final org.jsoup.select.Evaluator LINK =
-      org.markwatch.crawler.extract.html.Css.of("a[href]");
+  private static final Evaluator LINK = Css.of("a[href]");
+
+  /** Characters an {@code <aside>} holds at most when it is a cell, not a side column. */
+  private static final int MAX_CELL_CHARS = 80;
 
   /** A code followed by a remark in parentheses or after a dash. */
   private static final Pattern CODE_THEN_REMARK =
       Pattern.compile("(\\S{3,40})\\s+(?:\\(|[-–—]\\s).*");
-
-  /** Whether {@code e}'s text is shorter than {@code max} characters, read no further than that. */
-  private static boolean shorterThan(Element e, int max) {
-    int[] length = {0};
-    e.filter(
-        new org.jsoup.select.NodeFilter() {
-          @Override
-          public FilterResult head(Node node, int depth) {
-            if (node instanceof TextNode t) {
-              length[0] += t.text().strip().length();
-            }
-            return length[0] >= max ? FilterResult.STOP : FilterResult.CONTINUE;
-          }
-
-          @Override
-          public FilterResult tail(Node node, int depth) {
-            return FilterResult.CONTINUE;
-          }
-        });
-    return length[0] < max;
-  }
 
   private static void visit(
       TextNode t, String nodeText, Map<Kind, String> out, Set<Element> productBox) {

@@ -1,6 +1,7 @@
 package org.markwatch.crawler.extract.fallback;
 
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -421,7 +422,7 @@ public final class MainPriceFinder {
    * the children compete, and the container is neither.
    */
   private static boolean oldAndNewInside(Element e, StruckClasses styles) {
-    java.util.Set<String> amounts = new java.util.HashSet<>();
+    Set<String> amounts = new HashSet<>();
     boolean struck = false;
     for (Element c : e.children()) {
       String t = c.text();

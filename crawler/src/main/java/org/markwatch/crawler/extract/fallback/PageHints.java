@@ -238,10 +238,6 @@ public final class PageHints {
       Pattern.compile(
           "(?:^|[\\s_-])(?:hidden|clipped|sr-only|visually-hidden|hide)" + "(?:$|[\\s_-])");
 
-  /**
-   * Hidden from view by a class, a style or the hidden attribute (templates, screen-reader copies,
-   * closed dialogs).
-   */
   /** What a price box says instead of a price: ask the shop ("Liên hệ", "Call for price"). */
   private static final Pattern ASK_FOR_PRICE =
       Pattern.compile(
@@ -268,6 +264,10 @@ public final class PageHints {
     return false;
   }
 
+  /**
+   * Hidden from view by a class, a style or the hidden attribute (templates, screen-reader copies,
+   * closed dialogs).
+   */
   public static boolean isHidden(Element e) {
     for (Element a = e; a != null && !a.normalName().equals("body"); a = a.parent()) {
       if (a.hasAttr("hidden")

@@ -1,4 +1,4 @@
-package org.markwatch.crawler.extract.cards;
+package org.markwatch.crawler.extract.html;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -6,15 +6,18 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
-/** Text of an element read with a bound, so a check on a short text never reads a whole page. */
-final class Texts {
+/**
+ * Text of an element read with a bound, so a check on a short text never reads a whole page (a
+ * card's price box, a spec row's cell).
+ */
+public final class Texts {
   private Texts() {}
 
   /**
    * The element's text with whitespace collapsed, or null when it is longer than {@code max}
    * characters.
    */
-  static String bounded(Element e, int max) {
+  public static String bounded(Element e, int max) {
     StringBuilder sb = new StringBuilder();
     boolean[] over = {false};
     NodeTraversor.filter(
