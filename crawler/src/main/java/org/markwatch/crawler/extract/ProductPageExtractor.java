@@ -16,6 +16,7 @@ import org.markwatch.crawler.extract.fallback.PostText;
 import org.markwatch.crawler.extract.fallback.StockFinder;
 import org.markwatch.crawler.extract.fallback.UrlIdGuesser;
 import org.markwatch.crawler.extract.html.OfferText;
+import org.markwatch.crawler.extract.html.RepeatedCards;
 import org.markwatch.crawler.extract.schemaorg.MetaTagReader;
 import org.markwatch.crawler.extract.schemaorg.MicrodataReader;
 import org.markwatch.crawler.extract.schemaorg.ProductMapper;
@@ -33,6 +34,9 @@ final class ProductPageExtractor {
   private ProductPageExtractor() {}
 
   private static final BigDecimal NEAR = new BigDecimal("1.5");
+
+  /** A price with tax is at most this much the price before it (VAT is 27 % at most). */
+  private static final BigDecimal MAX_TAX = new BigDecimal("1.3");
 
   /** Whether {@code a} and {@code b} (both positive) are within a factor of {@link #NEAR}. */
   static boolean near(BigDecimal a, BigDecimal b) {
@@ -99,21 +103,38 @@ final class ProductPageExtractor {
    *   <li>the markup gives the lowest of several offers (open-box, used, other sellers): the shown
    *       price within the offers' range is the one asked;
    *   <li>the markup's amount is nowhere in the offer's text (before tax, a stale one; shown only
-   *       on a variant nobody chose, "Merah (Rp1.299.000)", or in a review): the shown price wins
-   *       when within a factor of 1.5 (tax, options); further off it is more likely another
-   *       product's (a sold-out page shows only its recommendations' prices);
+   *       on a variant nobody chose, "Merah (Rp1.299.000)", in a review, or in a card of a row of
+   *       other products, {@link RepeatedCards}): the shown price wins when within a factor of 1.5
+   *       (tax, options); further off it is more likely another product's (a sold-out page shows
+   *       only its recommendations' prices);
+   *   <li>markup giving the price before tax, which the page shows labelled so ("Nettó ár"), within
+   *       30 % under the price shown;
    *   <li>markup not updated for a sale gives the price before it, which the page shows struck
    *       beside the lower price asked now.
    * </ul>
    */
   private static boolean shownPriceWins(
-      Draft d, Document doc, Money marked, MainPriceFinder.Result shown) {
+      Draft d,
+      Document doc,
+      PageFacts facts,
+      Money marked,
+      MainPriceFinder.Result shown) {
+    Element heading = facts.heading();
     BigDecimal main = shown.price().amount();
     if (d.priceRangeHigh != null) {
       return main.compareTo(marked.amount()) >= 0 && main.compareTo(d.priceRangeHigh.amount()) <= 0;
     }
-    if (!ShownAmounts.of(OfferText.of(doc.body())).contains(marked.amount())) {
-      return near(main, marked.amount());
+    RepeatedCards otherCards = new RepeatedCards(PageHints.ancestors(heading));
+    if (!ShownAmounts.of(OfferText.of(doc.body(), otherCards)).contains(marked.amount())) {
+      // Shown only on a tile of another variant or a card of another product, the markup's amount
+      // is that item's, however far from the price shown for this one.
+      return near(main, marked.amount())
+          || ShownAmounts.of(doc.body().text()).contains(marked.amount());
+    }
+    if (main.compareTo(marked.amount()) > 0
+        && main.compareTo(marked.amount().multiply(MAX_TAX)) <= 0
+        && MainPriceFinder.showsBeforeTax(doc, facts, marked.amount())) {
+      return true; // markup giving the price before tax, which the page shows so labelled
     }
     return shown.listPrice() != null
         && shown.listPrice().compareTo(marked.amount()) == 0
@@ -165,7 +186,16 @@ final class ProductPageExtractor {
       // often carries an internal id in sku instead. The same holds for "Brand: X".
       d.sku.force(labelled.get(LabelledValues.Kind.SKU), Layers.FALLBACK);
       d.brand.force(labelled.get(LabelledValues.Kind.BRAND), Layers.FALLBACK);
-      d.gtin.offer(labelled.get(LabelledValues.Kind.GTIN), Layers.FALLBACK);
+      String labelledGtin = labelled.get(LabelledValues.Kind.GTIN);
+      if (labelledGtin != null
+          && d.gtin.isSet()
+          && !labelledGtin.equals(d.gtin.get())
+          && !OfferText.of(doc.body()).contains(d.gtin.get())) {
+        // Markup describing another variant (the paperback of a hardcover's page) carries its
+        // barcode; the one printed beside its label is the page's.
+        d.gtin.force(labelledGtin, Layers.FALLBACK);
+      }
+      d.gtin.offer(labelledGtin, Layers.FALLBACK);
       d.mpn.offer(labelled.get(LabelledValues.Kind.MPN), Layers.FALLBACK);
       if (!d.brand.isSet()) {
         String shown = BrandFinder.find(doc, h1);
@@ -223,7 +253,7 @@ final class ProductPageExtractor {
       if (main.hasAmount()
           && marked.currency() != null
           && marked.currency().equals(main.currencyIso())
-          && shownPriceWins(d, doc, marked, shown)) {
+          && shownPriceWins(d, doc, facts, marked, shown)) {
         d.price.force(new Money(main.amount(), main.currencyIso()), Layers.FALLBACK);
         if (shown.listPrice() != null) {
           d.listPrice.force(new Money(shown.listPrice(), main.currencyIso()), Layers.FALLBACK);

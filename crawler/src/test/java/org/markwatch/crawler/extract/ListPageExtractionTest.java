@@ -526,4 +526,24 @@ class ListPageExtractionTest {
     assertThat(out.get(3).title()).isEqualTo("Điện thoại mẫu 4");
     assertThat(out.get(3).price()).isNull();
   }
+
+  @Test
+  void aGridNamedAfterItsKindOfPagerIsStillTheGrid() {
+    String html =
+        HEAD
+            + "<h1>Máy lạnh treo tường</h1>"
+            + "<div class='products elements-grid pagination-pagination row'>"
+            + card("product-grid-item", 1, "Máy lạnh Inverter 1 HP", "8.290.000 ₫", "10.500.000 ₫")
+            + card("product-grid-item", 2, "Máy lạnh Inverter 1.5 HP", "9.250.000 ₫", null)
+            + card("product-grid-item", 3, "Máy lạnh 2 HP", "13.200.000 ₫", null)
+            + "</div><nav class='woocommerce-pagination'><a href='?page=2'>2</a></nav></body></html>";
+
+    ExtractionResult r = Extraction.run(TestPages.html(URL, html));
+
+    assertThat(r.listings()).hasSize(3);
+    assertThat(r.listings().get(0).price().amount())
+        .isEqualByComparingTo(new BigDecimal("8290000"));
+    assertThat(r.listings().get(0).listPrice().amount())
+        .isEqualByComparingTo(new BigDecimal("10500000"));
+  }
 }

@@ -50,7 +50,14 @@ public final class CardFinder {
   private static final Pattern EXCLUDED =
       Pattern.compile(
           "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|megamenu|mega-menu|breadcrumbs?|mini-?cart|minicart|cart|basket|"
-              + "header|footer|topbar|toolbar|sorter|pagination|pager)(?:$|[\\s_-])");
+              + "header|footer|topbar)(?:$|[\\s_-])");
+
+  /**
+   * Controls above or below a grid. Themes also name the grid after its kind of pager ("products
+   * elements-grid pagination-pagination"): a block with pictures is no control.
+   */
+  private static final Pattern CONTROLS =
+      Pattern.compile("(?:^|[\\s_-])(?:toolbar|sorter|pagination|pager)(?:$|[\\s_-])");
 
   /**
    * A filter or facet block. A layout named after its filter column ("facets-vertical",
@@ -300,7 +307,7 @@ public final class CardFinder {
    */
   private static Group validate(
       Element parent, List<Element> members, Map<Element, Member> memberInfo) {
-    if (isExcluded(parent, EXCLUDED)) {
+    if (isExcluded(parent, EXCLUDED) || isExcluded(parent, CONTROLS)) {
       return null;
     }
     // Ajax themes name the grid they refresh "filter" too ("product-list filter"): a filter block's
@@ -550,7 +557,7 @@ public final class CardFinder {
 
   /** Inside navigation, a header or footer, a cart, or a filter block. */
   private static boolean isExcluded(Element e) {
-    return isExcluded(e, EXCLUDED) || isExcluded(e, FILTER_BLOCK);
+    return isExcluded(e, EXCLUDED) || isExcluded(e, FILTER_BLOCK) || isExcluded(e, CONTROLS);
   }
 
   private static boolean isExcluded(Element parent, Pattern names) {
@@ -560,11 +567,23 @@ public final class CardFinder {
         return true;
       }
       String c = (a.className() + " " + a.id()).toLowerCase(Locale.ROOT);
-      if (!c.isBlank() && names.matcher(c).find()) {
+      if (!c.isBlank()
+          && names.matcher(c).find()
+          && !typographyHeader(a, c, names)
+          && (names != CONTROLS || a.selectFirst(Css.of("img")) == null)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the only excluded word of a heading or inline element is "header": CSS frameworks style
+   * text with it (Semantic UI's "ui huge header" on a price, "ui header" on the h1).
+   */
+  private static boolean typographyHeader(Element a, String names, Pattern excluded) {
+    return (!a.isBlock() || a.normalName().matches("h[1-6]"))
+        && !excluded.matcher(names.replace("header", " ")).find();
   }
 
   /**

@@ -54,6 +54,9 @@ public final class LabelledValues {
                 + "|šifra|šifra artikla|šifra proizvoda|šifra izdelka"
                 // Turkish "stock code" and the Portuguese reference.
                 + "|stok kodu|referência|referencia"
+                // Odoo's "Internal Reference" (its product code field) in its translations.
+                + "|internal reference|referencia interna|référence interne|riferimento interno"
+                + "|interne referenz|interne referentie|referência interna"
                 // Korean "product code" and "model name/number".
                 + "|상품코드|상품 코드|품번"
                 // Persian, Arabic, Thai, Indonesian/Malay and Romanian product codes.
@@ -197,7 +200,15 @@ public final class LabelledValues {
               // A caption typed with line breaks holds one label per line.
               for (String text : WrittenLines.of(t)) {
                 if (text.length() <= 100 && mayBeLabel(text)) {
-                  visit(t, text, out, productBox);
+                  // Labels sharing a line ("Negro | Ref. 2753/310", "Brand: X · SKU: Y"): each
+                  // part with its value, before the whole line.
+                  String[] parts = SHARED_LINE.split(text);
+                  if (parts.length > 1) {
+                    for (String part : parts) {
+                      visit(t, part.strip(), out, productBox, true);
+                    }
+                  }
+                  visit(t, text, out, productBox, false);
                 }
               }
             }
@@ -253,8 +264,15 @@ public final class LabelledValues {
   private static final Pattern CODE_THEN_REMARK =
       Pattern.compile("(\\S{3,40})\\s+(?:\\(|[-–—]\\s).*");
 
+  /** What separates labels written on one line. */
+  private static final Pattern SHARED_LINE = Pattern.compile("\\s+[|·•]\\s+");
+
+  /**
+   * Reads a label and its value from {@code nodeText}; {@code inline}: only a value written in the
+   * text itself counts (a part of a shared line has no "following" text of its own).
+   */
   private static void visit(
-      TextNode t, String nodeText, Map<Kind, String> out, Set<Element> productBox) {
+      TextNode t, String nodeText, Map<Kind, String> out, Set<Element> productBox, boolean inline) {
     String text = nodeText.replace('\u00a0', ' ');
     if (text.length() > 100) {
       return;
@@ -278,6 +296,9 @@ public final class LabelledValues {
       String written = m.group(1) != null ? m.group(1) : m.groupCount() > 1 ? m.group(2) : null;
       String value = written == null ? "" : written.strip().replaceFirst("[.,;]+$", "");
       if (value.isEmpty()) {
+        if (inline) {
+          continue;
+        }
         if (t.parent() != null && t.parent().closest(LINK) != null) {
           return; // a menu's "Thương hiệu" link names a page of brands, not this product's
         }

@@ -16,6 +16,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.markwatch.crawler.extract.html.Css;
+import org.markwatch.crawler.extract.html.RepeatedCards;
 import org.markwatch.crawler.extract.html.SplitCents;
 import org.markwatch.crawler.extract.html.StruckClasses;
 import org.markwatch.crawler.extract.text.Currencies;
@@ -44,7 +45,8 @@ public final class MainPriceFinder {
       Pattern.compile(
           PriceLabels.OLD_PRICE_CLASS_WORDS
               + "|regular|list|retail|save|saving|discount|instal|month|shipping|delivery|postage|tax|vat|unit|per-|prev|"
-              + "min-|max-|range|filter|slider|coupon|points|reward|bonus|cashback|club|member");
+              + "min-|max-|range|filter|slider|coupon|points|reward|bonus|cashback|club|member|"
+              + "excl|netto|(?<![a-z])net(?![a-z])");
   private static final Pattern BAD_CONTEXT =
       Pattern.compile(
           "related|recommend|similar|carousel|upsell|cross-?sell|"
@@ -124,10 +126,25 @@ public final class MainPriceFinder {
               + "|(?:x|×)\\s*\\d+\\s*(?:kỳ|tháng|months?|meses|mois|monate|rat|raty|cuotas|parcelas|期)"
               + "|\\d+\\s*(?:x|×)\\s*(?:de\\s*)?[^\\d\\s]{0,4}\\s*\\d"
               + "|trả góp|trả sau|installments?|instalments?|payments of|cuotas|parcelas|raty|ratenzahlung"
+              + "|taksit|cicilan|ansuran|ผ่อน|할부|分割"
               + "|分期|/\\s*(?:tháng|month|mo|mes|monat|mois)(?!\\p{L})|per month|a month|mtl\\.|monatlich");
 
-  /** Whether {@code e} sits in a line about paying in parts (its text and its parent's). */
+  /**
+   * Whether {@code e} sits in a line about paying in parts (its text and its parent's), or in a
+   * table of such plans ("Taksit Seçenekleri": bank, months, monthly amount, total).
+   */
   private static boolean inInstalmentLine(Element e) {
+    Element table = e.closest(Css.of("table"));
+    if (table != null) {
+      Element head = table.selectFirst(Css.of("caption, thead"));
+      Element before = table.previousElementSibling();
+      for (Element label : new Element[] {head, before}) {
+        if (label != null && !longerThan(label, 120)
+            && INSTALMENT.matcher(label.text().toLowerCase(Locale.ROOT)).find()) {
+          return true;
+        }
+      }
+    }
     Element line = e.parent();
     if (line == null || line.childrenSize() > 12) {
       return false;
@@ -185,6 +202,7 @@ public final class MainPriceFinder {
       all = all.subList(0, MAX_ELEMENTS);
     }
     Set<Element> productBox = PageHints.ancestors(heading);
+    RepeatedCards otherCards = new RepeatedCards(productBox);
     StruckClasses styles = facts.styles();
     int titleAt = -1;
     int buyAt = -1;
@@ -284,7 +302,14 @@ public final class MainPriceFinder {
         // Several numbers: a container of prices (its children compete instead), or a line such as
         // "special price 7 折 294 元" whose price is the number written against the currency.
         priceText = symbol == null ? null : besideSymbol(text, symbol);
-        if (priceText == null || text.length() > 40 || oldAndNewInside(e, styles)) {
+        String afterOld = symbol == null ? null : ownPriceAfterOld(e, styles, symbol);
+        if (afterOld != null) {
+          // "<span class=old>UVP 16,90 EUR</span><br>Nur 14,90 EUR": the old price is a child,
+          // the price asked is the container's own text.
+          priceText = afterOld;
+          text = e.ownText();
+          several = false;
+        } else if (priceText == null || text.length() > 40 || oldAndNewInside(e, styles)) {
           continue;
         }
       }
@@ -327,6 +352,10 @@ public final class MainPriceFinder {
       if (PART_OF_PRICE.matcher(leading).find() || PriceLabels.namesOtherOffer(leading)) {
         score -= 3;
       }
+      if (PriceLabels.saysBeforeTax(e, text)) {
+        // "329,75 € HTVA", "Nettó ár: 70 858 Ft": before tax, beside the price everybody pays.
+        score -= 3;
+      }
       if (PriceLabels.saysMemberPrice(e, text)) {
         // "2 290 ₽ c Ozon Картой", "Giá Smember": a price for card holders or members only.
         score -= 3;
@@ -349,6 +378,10 @@ public final class MainPriceFinder {
         score -= 1;
       }
       score -= contextPenalty(e, badContext, productBox);
+      if (otherCards.inCard(e)) {
+        // A card in a row of other products, whatever the row's heading says.
+        score -= 3;
+      }
       if (otherProductsAt >= 0 && i > otherProductsAt) {
         score -= 3;
       }
@@ -396,6 +429,31 @@ public final class MainPriceFinder {
     return new Result(bestPrice, listPrice);
   }
 
+  /**
+   * Whether the page shows {@code amount} as a price before tax ("Nettó ár: 70 858 Ft"): markup
+   * that gives the price before tax is not the price a buyer pays.
+   */
+  public static boolean showsBeforeTax(Document doc, PageFacts facts, BigDecimal amount) {
+    if (doc.body() == null || amount == null) {
+      return false;
+    }
+    List<Element> all = doc.body().getAllElements();
+    for (int i = 0; i < all.size() && i < MAX_ELEMENTS; i++) {
+      Element e = all.get(i);
+      if (!ownHasDigit(e) || longerThan(e, 60)) {
+        continue;
+      }
+      String text = withCents(e);
+      ParsedPrice p = PriceParser.parse(text, null, null, facts.country());
+      if (p.hasAmount()
+          && p.amount().compareTo(amount) == 0
+          && PriceLabels.saysBeforeTax(e, text)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The main price, and the list price shown beside it (null when none). */
   public record Result(ParsedPrice price, BigDecimal listPrice) {
     public static final Result NONE = new Result(ParsedPrice.NONE, null);
@@ -421,6 +479,32 @@ public final class MainPriceFinder {
    * Whether {@code e}'s children are a struck price and another ("S$ 129.00" struck, "S$ 89.90"):
    * the children compete, and the container is neither.
    */
+  /**
+   * The amount written in {@code e}'s own text when a child of it holds the old price (struck, in
+   * an "old" class or under a "was" label), else null.
+   */
+  private static String ownPriceAfterOld(Element e, StruckClasses styles, String symbol) {
+    String own = e.ownText();
+    if (own.length() > 40 || own.chars().noneMatch(Character::isDigit)) {
+      return null;
+    }
+    String amount = besideSymbol(own, symbol);
+    if (amount == null) {
+      return null;
+    }
+    for (Element c : e.children()) {
+      String t = c.text();
+      if (t.length() <= 40
+          && t.chars().anyMatch(Character::isDigit)
+          && (struckThrough(c, styles)
+              || PriceLabels.saysWas(c, t)
+              || (c.attributesSize() > 0 && WAS.matcher(names(c)).find()))) {
+        return amount;
+      }
+    }
+    return null;
+  }
+
   private static boolean oldAndNewInside(Element e, StruckClasses styles) {
     Set<String> amounts = new HashSet<>();
     boolean struck = false;
@@ -430,7 +514,8 @@ public final class MainPriceFinder {
           && t.chars().anyMatch(Character::isDigit)
           && Currencies.findSymbol(t, null) != null) {
         amounts.add(t.replaceAll("\\D", ""));
-        struck |= struckThrough(c, styles);
+        // The old price may sit a level down: <div><s>Rp749.000</s></div>.
+        struck |= struckThrough(c, styles) || c.selectFirst(Css.of("del, s, strike")) != null;
       }
     }
     return struck && amounts.size() > 1;

@@ -78,7 +78,10 @@ public final class PriceLabels {
   /** A discount badge alone in its element: "-25%", "−13 %", "18% off". */
   private static final Pattern DISCOUNT_BADGE =
       Pattern.compile(
-          "(?i)\\s*(?:[-–−]\\s?(?=\\d)|(?=\\d{1,2}(?:[.,]\\d)?\\s?%\\s*off))"
+          "(?i)\\s*(?:[-–−]\\s?(?=\\d)|(?=\\d{1,2}(?:[.,]\\d)?\\s?%\\s*off)"
+              // A percent alone in its element ("31%" on a badge): a badge only when two prices
+              // beside it differ by it (MainPriceFinder's pair check).
+              + "|(?=\\d{1,2}(?:[.,]\\d)?\\s?%\\s*$))"
               + "(\\d{1,2}(?:[.,]\\d)?)\\s?%\\s*(?:off)?\\s*");
 
   /** How far a badge's percentage may be from the two prices' (badges round to whole points). */
@@ -146,6 +149,28 @@ public final class PriceLabels {
         || e.hasAttr("aria-label")
             && WAS_LABEL.matcher(e.attr("aria-label").toLowerCase(Locale.ROOT)).find()
         || WAS_LABEL.matcher(leadingWords(text)).find();
+  }
+
+  /**
+   * Words that make an amount a price before tax ("329,75 € HTVA", "Nettó ár:", "ohne MwSt.",
+   * "excl. VAT"): shops that sell to businesses print it beside the price everybody pays.
+   */
+  private static final Pattern BEFORE_TAX =
+      Pattern.compile(
+          "(?iu)(?<!\\p{L})(?:htva|ht|hors tva|hors taxes?|excl\\.?(?:\\s*(?:btw|vat|tax|gst|mwst|tva|iva))?|"
+              + "exkl\\.?(?:\\s*(?:mwst|moms|mva)\\.?)?|ekskl\\.?(?:\\s*mva)?|ohne mwst|zzgl\\.? mwst|netto(?:preis)?|"
+              + "nettó(?: ár)?|net price|before tax|pre-tax|ex\\.? ?(?:vat|gst|moms|tax)|bez dph|bez vat|bez pdv|"
+              + "sin iva|senza iva|sem iva|без ндс|قبل الضريبة|税抜|税別|不含税|세전)(?!\\p{L})");
+
+  /**
+   * Whether the price element {@code e}, showing {@code text}, is labelled as a price before tax:
+   * by the words before its amount or after it, or the short texts beside it.
+   */
+  public static boolean saysBeforeTax(Element e, String text) {
+    String lower = text.replace('\u00a0', ' ').toLowerCase(Locale.ROOT);
+    return BEFORE_TAX.matcher(lower).find()
+        || BEFORE_TAX.matcher(labelBefore(e)).find()
+        || BEFORE_TAX.matcher(labelAfter(e)).find();
   }
 
   /** The short text right before {@code e} ("Was:", "Now:"), lower-cased; "" when none. */

@@ -27,6 +27,9 @@ public final class OfferText {
       Pattern.compile("(?<![a-z])(?:selected|active|checked|current|chosen)|is(?:selected|active)");
   private static final int MAX_SIBLINGS = 60;
 
+  /** Text of a tile of a picker at most: a name and a price ("Paperback $22.99"). */
+  private static final int MAX_TILE_TEXT = 80;
+
   /**
    * Blocks of shoppers' words, by class or id: "review-list", "comment-content"; not a state of the
    * page ("comments-open") or a count beside the title ("review-count").
@@ -44,6 +47,14 @@ public final class OfferText {
    * apart.
    */
   public static String of(Element root) {
+    return of(root, null);
+  }
+
+  /**
+   * As {@link #of(Element)}, and without the cards of rows of other products ({@code otherCards},
+   * null for none): a carousel shows other products' prices, and another variant's.
+   */
+  public static String of(Element root, RepeatedCards otherCards) {
     StringBuilder out = new StringBuilder();
     root.filter(
         new NodeFilter() {
@@ -52,7 +63,10 @@ public final class OfferText {
             if (node instanceof TextNode t) {
               out.append(t.text());
             } else if (node instanceof Element e) {
-              if (node != root && (isUnchosen(e) || isReviews(e))) {
+              if (node != root
+                  && (isUnchosen(e)
+                      || isReviews(e)
+                      || (otherCards != null && otherCards.inCard(e)))) {
                 return FilterResult.SKIP_ENTIRELY;
               }
               apart(e);
@@ -94,7 +108,14 @@ public final class OfferText {
       return anySelected || e.elementSiblingIndex() > 0;
     }
     String cls = e.className();
-    if (cls.isEmpty() || !CHOICE_CLASS.matcher(cls.toLowerCase(Locale.ROOT)).find() || chosen(e)) {
+    if (cls.isEmpty() || chosen(e)) {
+      return false;
+    }
+    // A class naming a choice is enough; otherwise ("format-tile" beside "format-tile
+    // format-tile--selected") a short tile whose sibling of the same first class is the chosen one.
+    boolean choice = CHOICE_CLASS.matcher(cls.toLowerCase(Locale.ROOT)).find();
+    String first = firstClass(cls);
+    if (!choice && Texts.bounded(e, MAX_TILE_TEXT) == null) {
       return false;
     }
     Element parent = e.parent();
@@ -102,7 +123,10 @@ public final class OfferText {
       return false;
     }
     for (Element sibling : parent.children()) {
-      if (sibling != e && sibling.tagName().equals(e.tagName()) && chosen(sibling)) {
+      if (sibling != e
+          && sibling.tagName().equals(e.tagName())
+          && (choice || first.equals(firstClass(sibling.className())))
+          && chosen(sibling)) {
         return true;
       }
     }
@@ -131,11 +155,29 @@ public final class OfferText {
     return !names.isBlank() && REVIEW_BLOCK.matcher(names).find();
   }
 
+  private static boolean ariaChosen(Element e) {
+    return e.attributesSize() > 0
+        && ("true".equals(e.attr("aria-checked"))
+            || "true".equals(e.attr("aria-pressed"))
+            || "true".equals(e.attr("aria-selected"))
+            || "true".equals(e.attr("aria-current")));
+  }
+
+  private static String firstClass(String cls) {
+    String c = cls.strip();
+    int space = c.indexOf(' ');
+    return space < 0 ? c : c.substring(0, space);
+  }
+
   private static boolean chosen(Element e) {
-    if ("true".equals(e.attr("aria-checked"))
-        || "true".equals(e.attr("aria-pressed"))
-        || "true".equals(e.attr("aria-selected"))) {
+    if (ariaChosen(e)) {
       return true;
+    }
+    // A tile whose button or input says it is the chosen one: <li><button aria-pressed="true">.
+    for (Element child : e.children()) {
+      if (ariaChosen(child) || child.nameIs("input") && child.hasAttr("checked")) {
+        return true;
+      }
     }
     String cls = e.className();
     return !cls.isEmpty() && CHOSEN_CLASS.matcher(cls.toLowerCase(Locale.ROOT)).find();

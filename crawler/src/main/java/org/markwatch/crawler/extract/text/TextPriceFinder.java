@@ -21,7 +21,9 @@ public final class TextPriceFinder {
   private static final Pattern WITH_UNIT =
       Pattern.compile(
           "(?iu)(?<![\\d\\p{L}.,])(\\d{1,3}(?:[.,\\s]\\d{3})+|\\d+(?:[.,]\\d{1,3})?)\\s*"
-              + "(k|nghìn|ngàn|tr\\d{0,3}|(?:triệu|trieu|tỷ|tỉ)(?:\\s?\\d{1,3}(?![\\d.,])(?!\\s*(?:nghìn|ngàn|triệu|trieu|k)(?!\\p{L})))?|củ|đ|₫|vnđ|vnd|đồng|dong|đô(?:\\s*la)?|usd|\\$|€)(?!\\p{L})");
+              + "(k|nghìn|ngàn|tr\\d{0,3}|(?:triệu|trieu|tỷ|tỉ)(?:\\s?\\d{1,3}(?![\\d.,])(?!\\s*(?:nghìn|ngàn|triệu|trieu|k)(?!\\p{L})))?|củ|đ|₫|vnđ|vnd|đồng|dong|đô(?:\\s*la)?|usd|\\$|€"
+              // Posts on Russian- and Ukrainian-language networks: "Цена 6500р", "1500 грн".
+              + "|₽|руб(?:лей|ля|ль|\\.)?|р\\.?|грн\\.?|₴)(?!\\p{L})");
 
   /**
    * An amount after its currency sign with the words sale posts in English put after it ("$85
@@ -90,7 +92,7 @@ public final class TextPriceFinder {
   /** Words just before an amount that make it the asking price ("nay giá chỉ", "còn"). */
   private static final Pattern ASKING =
       Pattern.compile(
-          "(?iu)(?<!\\p{L})(?<!địa\\s)(?<!trị\\s)(giá|chỉ|còn|nay|bán|sale|thanh lý|pass|price|now|only|💰|💵|💸|🏷️?)(?!\\p{L})");
+          "(?iu)(?<!\\p{L})(?<!địa\\s)(?<!trị\\s)(giá|chỉ|còn|nay|bán|sale|thanh lý|pass|price|now|only|цена|ціна|💰|💵|💸|🏷️?)(?!\\p{L})");
 
   /**
    * Words that count items sold: a price per one of them ("850k/đôi", "120k/hộp") is the item's
@@ -138,7 +140,7 @@ public final class TextPriceFinder {
   private static final Pattern CURRENCY_UNIT =
       Pattern.compile(
           "(?iu)^(?:đ|₫|vnđ|vnd|đồng|dong|đô(?:\\s*la)?|usd|\\$|€|tr\\d{0,3}|(?:triệu|trieu|tỷ|tỉ)(?:\\s?\\d{1,3})?"
-              + "|nghìn|ngàn)$");
+              + "|nghìn|ngàn|₽|руб(?:лей|ля|ль|\\.)?|р\\.?|грн\\.?|₴)$");
 
   private enum Role {
     PRICE,

@@ -31,4 +31,17 @@ class LabelledValuesTest {
         <p>Brands we love</p><p>Branding: bold</p><p>Thương hiệu: Không thương hiệu</p></body>""";
     assertThat(LabelledValues.find(Jsoup.parse(html).body())).doesNotContainKey(Kind.BRAND);
   }
+
+  @Test
+  void labelsSharingALineAreReadApart() {
+    String html =
+        """
+        <body><p class="color">Negro | Ref. 2753/310</p>
+        <p>Brand: Sorano · EAN: 5018479061991</p></body>""";
+    Map<Kind, String> v = LabelledValues.find(Jsoup.parse(html).body());
+    assertThat(v)
+        .containsEntry(Kind.SKU, "2753/310")
+        .containsEntry(Kind.BRAND, "Sorano")
+        .containsEntry(Kind.GTIN, "5018479061991");
+  }
 }

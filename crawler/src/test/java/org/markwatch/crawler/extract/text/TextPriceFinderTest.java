@@ -20,6 +20,9 @@ class TextPriceFinderTest {
         "sale sốc chỉ còn 890.000 thôi|890000|VND",
         "giá: 2.500.000|2500000|VND",
         "450 000 ₫ một hộp|450000|VND",
+        "Продам детскую коляску. Цена 6500р, самовывоз|6500|RUB",
+        "Продаю микроволновку за 1800 руб.|1800|RUB",
+        "Ціна 1500 грн, торг|1500|UAH",
       })
   void findsTheAskingPrice(String text, String amount, String currency) {
     ParsedPrice p = TextPriceFinder.find(text);
