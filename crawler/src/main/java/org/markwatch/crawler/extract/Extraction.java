@@ -103,12 +103,15 @@ public final class Extraction {
     }
     List<JsonNode> jsonLd = JsonLdReader.read(doc);
     List<JsonNode> listed = ProductMapper.listedProducts(jsonLd);
+    PageFacts facts = PageFacts.of(doc, PageLocale.country(page, doc));
     if (!listed.isEmpty()) {
+      // The cards the list's markup describes show the prices asked now.
+      List<CardFinder.Card> shown = CardFinder.find(doc, facts).cards();
       return new ExtractionResult(
-          ListPageExtractor.extract(listed, doc, page, platform, profile, currency), problems);
+          ListPageExtractor.extract(listed, doc, page, platform, profile, currency, shown),
+          problems);
     }
     boolean productPage = ProductSignals.isProductPage(doc, jsonLd, page.url());
-    PageFacts facts = PageFacts.of(doc, PageLocale.country(page, doc));
     if (!productPage) {
       CardFinder.Result cards = CardFinder.find(doc, facts);
       if (cards.problem() != null) {

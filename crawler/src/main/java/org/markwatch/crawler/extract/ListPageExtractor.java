@@ -1,7 +1,9 @@
 package org.markwatch.crawler.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.markwatch.crawler.extract.cards.CardFinder;
 import org.markwatch.crawler.extract.cards.CardReader;
@@ -99,14 +101,35 @@ final class ListPageExtractor {
       Page page,
       String platform,
       SiteProfile profile,
-      String currency) {
+      String currency,
+      List<CardFinder.Card> cards) {
     List<Listing> out = new ArrayList<>();
     String language = PageLocale.language(doc);
+    Map<String, Draft> shown = new HashMap<>();
+    for (CardFinder.Card card : cards) {
+      Draft c = CardReader.read(card, currency);
+      if (c.url.isSet() && c.price.isSet()) {
+        shown.putIfAbsent(sameUrl(c.url.get()), c);
+      }
+    }
     for (JsonNode product : products) {
       Draft d = new Draft();
       String itemUrl = PageLocale.absolute(doc, Nodes.textOf(product, "url"));
       d.url.offer(itemUrl, Layers.JSONLD);
       ProductMapper.map(List.of(product), itemUrl, d, Layers.JSONLD);
+      Draft card = itemUrl == null ? null : shown.get(sameUrl(itemUrl));
+      if (card != null
+          && (!d.price.isSet()
+              || java.util.Objects.equals(card.price.get().currency(), d.price.get().currency()))) {
+        // The card shows the price asked now; a list's markup may be stale or before a sale.
+        d.price.force(card.price.get(), Layers.FALLBACK);
+        d.currency.force(card.price.get().currency(), Layers.FALLBACK);
+        if (card.listPrice.isSet()) {
+          d.listPrice.force(card.listPrice.get(), Layers.FALLBACK);
+        } else {
+          d.listPrice.clear();
+        }
+      }
       d.language.offer(language, Layers.META);
       d.extraAttributes.put(OBSERVED_ON, page.url());
       if (d.hasContent()) {
@@ -114,5 +137,12 @@ final class ListPageExtractor {
       }
     }
     return out;
+  }
+
+  /** A URL without its fragment and final slash, for matching a card's link to markup's. */
+  private static String sameUrl(String url) {
+    int hash = url.indexOf('#');
+    String u = hash < 0 ? url : url.substring(0, hash);
+    return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
   }
 }

@@ -106,9 +106,11 @@ final class ProductPageExtractor {
    *       on a variant nobody chose, "Merah (Rp1.299.000)", in a review, or in a card of a row of
    *       other products, {@link RepeatedCards}): the shown price wins when within a factor of 1.5
    *       (tax, options); further off it is more likely another product's (a sold-out page shows
-   *       only its recommendations' prices);
-   *   <li>markup giving the price before tax, which the page shows labelled so ("Nettó ár"), within
-   *       30 % under the price shown;
+   *       only its recommendations' prices), unless the amount is shown elsewhere on the page (on
+   *       that tile or card: the markup describes that item) or the markup names another code than
+   *       the one printed beside its label;
+   *   <li>markup giving the price before tax, which the page shows labelled so ("Nettó ár") after
+   *       the price shown, within 30 % under it;
    *   <li>markup not updated for a sale gives the price before it, which the page shows struck
    *       beside the lower price asked now.
    * </ul>
@@ -118,7 +120,8 @@ final class ProductPageExtractor {
       Document doc,
       PageFacts facts,
       Money marked,
-      MainPriceFinder.Result shown) {
+      MainPriceFinder.Result shown,
+      boolean markupOfAnotherItem) {
     Element heading = facts.heading();
     BigDecimal main = shown.price().amount();
     if (d.priceRangeHigh != null) {
@@ -129,11 +132,12 @@ final class ProductPageExtractor {
       // Shown only on a tile of another variant or a card of another product, the markup's amount
       // is that item's, however far from the price shown for this one.
       return near(main, marked.amount())
+          || markupOfAnotherItem
           || ShownAmounts.of(doc.body().text()).contains(marked.amount());
     }
     if (main.compareTo(marked.amount()) > 0
         && main.compareTo(marked.amount().multiply(MAX_TAX)) <= 0
-        && MainPriceFinder.showsBeforeTax(doc, facts, marked.amount())) {
+        && MainPriceFinder.showsBeforeTaxAfter(doc, facts, marked.amount(), main)) {
       return true; // markup giving the price before tax, which the page shows so labelled
     }
     return shown.listPrice() != null
@@ -150,6 +154,7 @@ final class ProductPageExtractor {
       SiteProfile profile,
       PageFacts facts) {
     Draft d = new Draft();
+    boolean markupOfAnotherItem = false;
     ProductMapper.map(jsonLd, page.url(), d, Layers.JSONLD);
     ProductMapper.map(MicrodataReader.read(doc), page.url(), d, Layers.MICRODATA);
     MetaTagReader.read(doc, d);
@@ -182,6 +187,14 @@ final class ProductPageExtractor {
     }
     if (doc.body() != null) {
       Map<LabelledValues.Kind, String> labelled = LabelledValues.find(doc.body(), h1);
+      String shownSku = labelled.get(LabelledValues.Kind.SKU);
+      // Markup naming another code than the one printed describes another variant (the 1 L
+      // bottle of a 500 ml page), unless it is an internal id beside the shop's code.
+      markupOfAnotherItem =
+          isMarkup(d.sku.layer())
+              && shownSku != null
+              && !shownSku.equalsIgnoreCase(d.sku.get())
+              && !d.sku.get().matches("\\d+");
       // The code printed for shoppers ("Product code: 141677") is the shop's reference; markup
       // often carries an internal id in sku instead. The same holds for "Brand: X".
       d.sku.force(labelled.get(LabelledValues.Kind.SKU), Layers.FALLBACK);
@@ -253,7 +266,7 @@ final class ProductPageExtractor {
       if (main.hasAmount()
           && marked.currency() != null
           && marked.currency().equals(main.currencyIso())
-          && shownPriceWins(d, doc, facts, marked, shown)) {
+          && shownPriceWins(d, doc, facts, marked, shown, markupOfAnotherItem)) {
         d.price.force(new Money(main.amount(), main.currencyIso()), Layers.FALLBACK);
         if (shown.listPrice() != null) {
           d.listPrice.force(new Money(shown.listPrice(), main.currencyIso()), Layers.FALLBACK);

@@ -24,6 +24,7 @@ final class ShownAmounts {
   private static final Pattern NUMBER =
       Pattern.compile("\\d{1,30}(?:[.,'\u00a0\u202f ]\\d{1,3}){0,6}");
   private static final Pattern SEPARATOR = Pattern.compile("[.,'\u00a0\u202f ]");
+  private static final Pattern SPACE = Pattern.compile("[\u00a0\u202f ]");
 
   private final Set<BigDecimal> amounts = new HashSet<>();
 
@@ -43,7 +44,32 @@ final class ShownAmounts {
     return amount != null && amounts.contains(amount.stripTrailingZeros());
   }
 
+  /**
+   * Reads {@code token} whole and, when spaces split it, each run of its pieces: text joins
+   * neighbouring amounts with a space ("$21.99 12-lb bag" gives "21.99 12"), and a space also
+   * groups thousands ("1 299,00").
+   */
   private void read(String token) {
+    String[] pieces = SPACE.split(token);
+    if (pieces.length == 1) {
+      readOne(token);
+      return;
+    }
+    for (int i = 0; i < pieces.length; i++) {
+      StringBuilder run = new StringBuilder();
+      for (int j = i; j < pieces.length; j++) {
+        if (j > i) {
+          run.append(' ');
+        }
+        run.append(pieces[j]);
+        if (!run.isEmpty()) {
+          readOne(run.toString());
+        }
+      }
+    }
+  }
+
+  private void readOne(String token) {
     String[] groups = SEPARATOR.split(token);
     if (groups.length == 1) {
       add(token);

@@ -546,4 +546,54 @@ class ListPageExtractionTest {
     assertThat(r.listings().get(0).listPrice().amount())
         .isEqualByComparingTo(new BigDecimal("10500000"));
   }
+
+  @Test
+  void cardsShowThePriceAskedNowWhereTheListsMarkupIsStale() {
+    String itemList =
+        "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@type\":\"ItemList\","
+            + "\"itemListElement\":["
+            + "{\"@type\":\"ListItem\",\"position\":1,\"item\":{\"@type\":\"Product\",\"name\":\"Laptop A\","
+            + "\"url\":\"https://shop.example.vn/sp/1.html\",\"offers\":{\"@type\":\"Offer\",\"price\":\"999\",\"priceCurrency\":\"GBP\"}}},"
+            + "{\"@type\":\"ListItem\",\"position\":2,\"item\":{\"@type\":\"Product\",\"name\":\"Laptop B\","
+            + "\"url\":\"https://shop.example.vn/sp/2.html\",\"offers\":{\"@type\":\"Offer\",\"price\":\"549\",\"priceCurrency\":\"GBP\"}}}"
+            + "]}</script>";
+    String html =
+        "<html lang='en-GB'><head><title>Laptops</title>"
+            + itemList
+            + "</head><body><h1>Laptops</h1><div class='grid'>"
+            + card("tile", 1, "Laptop A", "Now £899.00", "Was £999.00")
+            + card("tile", 2, "Laptop B", "£549.00", null)
+            + card("tile", 3, "Laptop C", "£649.00", null)
+            + "</div></body></html>";
+
+    ExtractionResult r = Extraction.run(TestPages.html(URL, html));
+
+    assertThat(r.listings().get(0).price().amount()).isEqualByComparingTo(new BigDecimal("899.00"));
+    assertThat(r.listings().get(0).listPrice().amount())
+        .isEqualByComparingTo(new BigDecimal("999.00"));
+    assertThat(r.listings().get(1).price().amount()).isEqualByComparingTo(new BigDecimal("549.00"));
+  }
+
+  @Test
+  void aHotlineInACardsPriceBoxIsNoPrice() {
+    String contact =
+        "<div class='item'><a href='/sp/9.html'><img src='/anh/9.jpg'></a><h3><a href='/sp/9.html'>"
+            + "Tivi 32 inch HD</a></h3><div class='gia'><span class='price_new'>Liên hệ</span></div>"
+            + "<div class='call_price'>Gọi <a href='tel:19006868'>1900 6868</a> để có giá tốt</div></div>";
+    String html =
+        HEAD
+            + "<h1>Tivi</h1><div class='products'>"
+            + card("item", 1, "Tivi 43 inch 4K", "7.990.000 ₫", null)
+            + card("item", 2, "Tivi 50 inch 4K", "9.490.000 ₫", null)
+            + card("item", 3, "Tivi 55 inch 4K", "11.990.000 ₫", "13.490.000 ₫")
+            + card("item", 4, "Tivi 65 inch QLED", "18.990.000 ₫", null)
+            + contact
+            + "</div></body></html>";
+
+    ExtractionResult r = Extraction.run(TestPages.html(URL, html));
+
+    assertThat(r.listings()).hasSize(5);
+    assertThat(r.listings().get(4).title()).isEqualTo("Tivi 32 inch HD");
+    assertThat(r.listings().get(4).price()).isNull();
+  }
 }

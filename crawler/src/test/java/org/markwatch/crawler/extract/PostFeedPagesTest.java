@@ -203,4 +203,63 @@ class PostFeedPagesTest {
     assertThat(out.get(1).price().amount()).isEqualByComparingTo("99000");
     assertThat(out.get(2).listPrice().amount()).isEqualByComparingTo("1900000");
   }
+
+  @Test
+  void aForumsListOfThreadsLinksEachByItsTitleNotItsLastReply() {
+    String row =
+        "<li class='topicRow'><div class='main'><h4 class='title'><a class='tag' href='/forum/42/?prefix=ban'>"
+            + "<span>Bán</span></a> <a href='/topic/%1$d-%2$s/'>%3$s</a></h4>"
+            + "<div class='meta'>Bởi <a href='/profile/%1$d-user/'>user%1$d</a></div></div>"
+            + "<ul class='last'><li><a href='/topic/%1$d-%2$s/?do=getLastComment'><time>5 phút trước</time></a></li></ul></li>";
+    String html =
+        "<html lang='vi'><head><title>Chợ xe - Mua bán</title></head><body><h1>Chợ xe - Mua bán</h1><ol class='topics'>"
+            + row.formatted(101, "ban-xe-a", "[HCM] Bán Vexo 150 2022 chính chủ, odo 9k km - 41tr5")
+            + row.formatted(102, "pass-mu", "Pass lại mũ fullface Korra size L còn mới, giá 850k")
+            + row.formatted(
+                103, "thanh-ly-po", "Thanh lý pô Rezzo cho Ryder 155, 2.300.000đ bao ship")
+            + "</ol></body></html>";
+
+    List<Listing> posts = extract(html, "https://xe.example/forum/42-cho-xe/");
+
+    assertThat(posts)
+        .extracting(Listing::url)
+        .containsExactly(
+            "https://xe.example/topic/101-ban-xe-a/",
+            "https://xe.example/topic/102-pass-mu/",
+            "https://xe.example/topic/103-thanh-ly-po/");
+    assertThat(posts.get(0).title())
+        .isEqualTo("[HCM] Bán Vexo 150 2022 chính chủ, odo 9k km - 41tr5");
+    assertThat(posts.get(0).price().amount()).isEqualByComparingTo("41500000");
+  }
+
+  @Test
+  void aWallsPostsLinkToThemselvesNotToTheGroupOrTheirReplies() {
+    String post =
+        "<div class='_post post' id='post-%1$d'><div class='post_header'>"
+            + "<a class='post_image' href='/club_market'><img src='/g.jpg' alt=''></a>"
+            + "<h5><a class='author' href='/club_market'>Барахолка</a></h5>"
+            + "<div class='post_date'><a class='post_link' href='/wall-1_%1$d'><span>сегодня в 14:3%2$d</span></a></div></div>"
+            + "<div class='wall_post_text'>%3$s<br>Цена %4$sр<br>Самовывоз.</div>"
+            + "<a class='comment' href='/wall-1_%1$d?reply=1'><span>2</span></a>"
+            + "<div class='replies'><div class='reply'><a href='/id7%1$d'>Дмитрий</a><div>Доставка есть?</div>"
+            + "<a href='/wall-1_%1$d?reply=9%1$d'>вчера в 22:40</a></div></div></div>";
+    String html =
+        "<html lang='ru'><head><title>Барахолка</title></head><body><div id='page_wall_posts'>"
+            + post.formatted(501, 1, "Продам детскую коляску Lirra 2в1", "6500")
+            + post.formatted(502, 2, "Продаю микроволновку, белая", "1800")
+            + post.formatted(503, 3, "Продам зимний комбинезон, рост 92", "2000")
+            + post.formatted(504, 4, "Куплю велосипед подростковый", "3000")
+            + "</div></body></html>";
+
+    List<Listing> posts = extract(html, "https://vk.example/club_market");
+
+    assertThat(posts)
+        .extracting(Listing::url)
+        .containsExactly(
+            "https://vk.example/wall-1_501",
+            "https://vk.example/wall-1_502",
+            "https://vk.example/wall-1_503");
+    assertThat(posts.get(0).price().amount()).isEqualByComparingTo("6500");
+    assertThat(posts.get(0).price().currency()).isEqualTo("RUB");
+  }
 }

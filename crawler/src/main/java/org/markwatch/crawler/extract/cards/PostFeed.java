@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.markwatch.crawler.extract.fallback.PostText;
 import org.markwatch.crawler.extract.html.Css;
+import org.markwatch.crawler.extract.html.OfferText;
 import org.markwatch.crawler.extract.text.TextPriceFinder;
 
 /**
@@ -54,16 +55,22 @@ public final class PostFeed {
   private static final Pattern SELLING =
       Pattern.compile(
           "(?iu)(?<!\\p{L})(?:(?:ib|inbox|liên hệ|lh|pm|nhắn tin|ib để)\\s*(?:báo\\s*)?giá|giá\\s*(?:ib|inbox|liên hệ)"
-              + "|bán|pass|thanh lý|xả kho|xả hàng|order|sẵn hàng|có sẵn|hàng về|for sale|selling)(?!\\p{L})");
+              + "|bán|pass|thanh lý|xả kho|xả hàng|order|sẵn hàng|có sẵn|hàng về|for sale|selling"
+              // "I sell" on networks in other languages.
+              + "|продам|продаю|продається|продаж|verkaufe|vends|vendo|sprzedam|prodám)(?!\\p{L})");
 
   /** A post asking to buy, the group's rules or a giveaway: no offer, whatever amount it names. */
   private static final Pattern NOT_AN_OFFER =
       Pattern.compile(
           "(?iu)(?<!\\p{L})(cần mua|tìm mua|thu mua|cần tìm|ai có|ai bán|muốn mua|nội quy|quy định|"
-              + "cho (?:em|mình|tớ|tôi|e|m) hỏi|xin hỏi|looking for|wanted|wtb|rules|giveaway|minigame|mini game)(?!\\p{L})");
+              + "cho (?:em|mình|tớ|tôi|e|m) hỏi|xin hỏi|looking for|wanted|wtb|rules|giveaway|minigame|mini game"
+              + "|куплю|ищу|отдам даром|kaufe|suche|cherche|busco|compro|kupię)(?!\\p{L})");
 
   /** Letters a post's first line has at least: it names the item. */
   private static final int MIN_TITLE_LETTERS = 8;
+
+  /** Characters a first line may add to its title link (a prefix badge, a count). */
+  private static final int MAX_TITLE_EXTRA = 20;
 
   /** Characters at the start of a post that say whether it sells or asks. */
   private static final int OPENING_CHARS = 120;
@@ -73,7 +80,10 @@ public final class PostFeed {
       Pattern.compile(
           "(?iu)^\\s*(?:\\d{1,3}\\s*(?:giây|phút|giờ|ngày|tuần|tháng|năm|s|m|h|d|w|y|mins?|hrs?|hours?|days?|weeks?)"
               + "(?:\\s+trước|\\s+ago)?|hôm qua|hôm nay|vừa xong|yesterday|just now|\\d{1,2}\\s+tháng\\s+\\d{1,2}"
-              + "|\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?)(?!\\p{L})");
+              + "|\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?"
+              // A clock time, and "today"/"yesterday" in the languages of other networks.
+              + "|\\d{1,2}:\\d{2}|сегодня|вчера|сьогодні|вчора|heute|gestern|aujourd'hui|hier|hoy|ayer"
+              + "|oggi|ieri|dzisiaj|wczoraj|today)(?!\\p{L})");
 
   /** Path words of a post's own page. */
   private static final Pattern POST_PATH =
@@ -198,14 +208,15 @@ public final class PostFeed {
       }
       members = all;
     }
-    String shape = permalinkShape(members);
+    Set<String> shared = sharedLinks(members);
+    String shape = permalinkShape(members, shared);
     if (shape == null) {
       return List.of();
     }
     List<Post> out = new ArrayList<>();
     Set<String> urls = new HashSet<>();
     for (Element m : members) {
-      Element link = firstLinkOfShape(m, shape);
+      Element link = linkOfShape(m, shape, shared);
       if (link == null || !urls.add(link.absUrl("href"))) {
         continue;
       }
@@ -232,6 +243,14 @@ public final class PostFeed {
         continue;
       }
       String opening = text.lines().findFirst().orElse("");
+      String linkText = link.text().strip();
+      if (CardLinks.letters(linkText) >= MIN_TITLE_LETTERS
+          && opening.contains(linkText)
+          && opening.length() - linkText.length() <= MAX_TITLE_EXTRA) {
+        // The thread's title link, after a prefix badge ("Bán", "[WTS]"): the title is the link's.
+        text = linkText + text.substring(opening.length());
+        opening = linkText;
+      }
       if (CardLinks.letters(opening) < MIN_TITLE_LETTERS) {
         continue; // a price or a count alone ("59,90 €*") is a card's box, not a post
       }
@@ -309,12 +328,14 @@ public final class PostFeed {
    * The shape of the posts' permalinks: of the link shapes most posts hold, each post with its own
    * target, the one shown as a time or with a post-like path; null when none reaches most posts.
    */
-  private static String permalinkShape(List<Element> members) {
+  private static String permalinkShape(List<Element> members, Set<String> shared) {
     Map<String, Integer> reach = new LinkedHashMap<>();
     Map<String, Set<String>> targets = new HashMap<>();
     Map<String, Integer> bonus = new HashMap<>();
     for (Element m : members) {
-      Set<String> shapesHere = new TreeSet<>();
+      // Per shape, the post's own link of it (as linkOfShape picks it) and how post-like it is.
+      Map<String, Element> bestHere = new LinkedHashMap<>();
+      Map<String, Integer> bonusHere = new HashMap<>();
       int n = 0;
       for (Element a : linksOf(m)) {
         if (++n > MAX_LINKS) {
@@ -322,27 +343,20 @@ public final class PostFeed {
         }
         String href = a.absUrl("href");
         String shape = shape(href);
-        if (shape == null) {
+        if (shape == null || shared.contains(href) || OfferText.inReviews(a)) {
           continue;
         }
-        if (shapesHere.add(shape)) {
-          targets.computeIfAbsent(shape, k -> new HashSet<>()).add(href);
-          int b = 0;
-          String path = pathOf(href);
-          if (TIME_TEXT.matcher(a.text()).find() || a.selectFirst(Css.of("time, abbr")) != null) {
-            b += 2;
-          }
-          if (POST_PATH.matcher(path).find()) {
-            b += 1;
-          }
-          if (NOT_POST_PATH.matcher(path).find()) {
-            b -= 3;
-          }
-          bonus.merge(shape, b, Math::max);
+        int b = linkBonus(a, href);
+        if (!bestHere.containsKey(shape) || b > bonusHere.get(shape)) {
+          bestHere.put(shape, a);
+          bonusHere.put(shape, b);
         }
       }
-      for (String s : shapesHere) {
-        reach.merge(s, 1, Integer::sum);
+      for (Map.Entry<String, Element> e : bestHere.entrySet()) {
+        String shape = e.getKey();
+        targets.computeIfAbsent(shape, k -> new HashSet<>()).add(e.getValue().absUrl("href"));
+        bonus.merge(shape, bonusHere.get(shape), Math::max);
+        reach.merge(shape, 1, Integer::sum);
       }
     }
     String best = null;
@@ -374,13 +388,79 @@ public final class PostFeed {
     return out;
   }
 
-  private static Element firstLinkOfShape(Element m, String shape) {
+  /**
+   * How much a link looks like a post's own: shown as a time, a post-like path, a thread's title in
+   * a heading; a profile, photo or tag path does not.
+   */
+  private static int linkBonus(Element a, String href) {
+    int b = 0;
+    String path = pathOf(href);
+    if (TIME_TEXT.matcher(a.text()).find() || a.selectFirst(Css.of("time, abbr")) != null) {
+      b += 2;
+    }
+    if (POST_PATH.matcher(path).find()) {
+      b += 1;
+    }
+    if (a.closest(Css.of("h1, h2, h3, h4, h5, h6")) != null
+        && CardLinks.letters(a.text()) >= MIN_TITLE_LETTERS) {
+      // A topic's title as a heading link: a forum's list of threads links each this way (and to
+      // its last reply, shown as a time, by another link).
+      b += 2;
+    }
+    if (NOT_POST_PATH.matcher(path).find()) {
+      b -= 3;
+    }
+    return b;
+  }
+
+  /**
+   * The post's link of {@code shape}: of those leading nowhere another post leads ({@code shared}:
+   * the group's or author's page) and outside its replies, the one most like a post's own, the
+   * first on ties.
+   */
+  private static Element linkOfShape(Element m, String shape, Set<String> shared) {
+    Element best = null;
+    int bestBonus = Integer.MIN_VALUE;
+    int n = 0;
     for (Element a : linksOf(m)) {
-      if (shape.equals(shape(a.absUrl("href")))) {
-        return a;
+      if (++n > MAX_LINKS) {
+        break;
+      }
+      String href = a.absUrl("href");
+      if (!shape.equals(shape(href)) || shared.contains(href) || OfferText.inReviews(a)) {
+        continue;
+      }
+      int b = linkBonus(a, href);
+      if (b > bestBonus) {
+        best = a;
+        bestBonus = b;
       }
     }
-    return null;
+    return best;
+  }
+
+  /** Links found in more than one post: the group's, an author's, a tag's page. */
+  private static Set<String> sharedLinks(List<Element> members) {
+    Map<String, Integer> posts = new HashMap<>();
+    for (Element m : members) {
+      Set<String> here = new HashSet<>();
+      int n = 0;
+      for (Element a : linksOf(m)) {
+        if (++n > MAX_LINKS) {
+          break;
+        }
+        here.add(a.absUrl("href"));
+      }
+      here.forEach(h -> posts.merge(h, 1, Integer::sum));
+    }
+    Set<String> shared = new HashSet<>();
+    posts.forEach(
+        (h, count) -> {
+          if (count > 1) {
+            shared.add(h);
+          }
+        });
+    return shared;
   }
 
   /** Host, path without its last segment, and the names of the query's parameters. */

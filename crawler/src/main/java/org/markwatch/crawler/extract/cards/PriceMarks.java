@@ -152,6 +152,9 @@ final class PriceMarks {
         text = joined; // "2.199<sup>99</sup> Lei" is 2199.99
       }
     }
+    if (parent.closest(PHONE_LINK) != null || box.selectFirst(PHONE_LINK) != null) {
+      return null; // "Gọi 1900 6868 để có giá tốt" in a price box: a hotline, not an amount
+    }
     if (NEGATIVE.matcher(text).find()
         || NOT_MONEY.matcher(text).find()
         || PriceLabels.saysDiscount(text)
@@ -215,6 +218,8 @@ final class PriceMarks {
   private static final Pattern CODE_CLASS =
       Pattern.compile(
           "(?:^|[\\s_-])(?:sku|model|mpn|ean|gtin|isbn|code|rating|review)(?:$|[\\s_-])");
+
+  private static final org.jsoup.select.Evaluator PHONE_LINK = Css.of("a[href^=tel:]");
 
   /** An amount taken off ("-10,00 €", "− $5"): a saving, never a price. */
   private static final Pattern NEGATIVE = Pattern.compile("^\\s*[-−–]\\s*\\D{0,4}\\d");

@@ -139,7 +139,8 @@ public final class MainPriceFinder {
       Element head = table.selectFirst(Css.of("caption, thead"));
       Element before = table.previousElementSibling();
       for (Element label : new Element[] {head, before}) {
-        if (label != null && !longerThan(label, 120)
+        if (label != null
+            && !longerThan(label, 120)
             && INSTALMENT.matcher(label.text().toLowerCase(Locale.ROOT)).find()) {
           return true;
         }
@@ -228,6 +229,7 @@ public final class MainPriceFinder {
     List<int[]> struck = new java.util.ArrayList<>();
     Map<Element, Boolean> badContext = new IdentityHashMap<>();
     List<BigDecimal> struckAmounts = new java.util.ArrayList<>();
+    boolean taxedSeen = false;
     // Every amount written with its currency, and every "-25%" badge, by position: a badge beside
     // two prices tells the old one from the new when no markup strikes it.
     List<Placed> shown = new java.util.ArrayList<>();
@@ -353,8 +355,14 @@ public final class MainPriceFinder {
         score -= 3;
       }
       if (PriceLabels.saysBeforeTax(e, text)) {
-        // "329,75 € HTVA", "Nettó ár: 70 858 Ft": before tax, beside the price everybody pays.
-        score -= 3;
+        // "329,75 € HTVA", "Nettó ár: 70 858 Ft": before tax, after the price everybody pays. A
+        // shop selling to businesses shows the price before tax first ("bez DPH 4386,00 €" above
+        // "s DPH 5263,20 €"), and asks that one.
+        if (taxedSeen) {
+          score -= 3;
+        }
+      } else if (symbol != null && !struckOut && !wasLabel && titleAt >= 0 && i > titleAt) {
+        taxedSeen = true;
       }
       if (PriceLabels.saysMemberPrice(e, text)) {
         // "2 290 ₽ c Ozon Картой", "Giá Smember": a price for card holders or members only.
@@ -430,13 +438,17 @@ public final class MainPriceFinder {
   }
 
   /**
-   * Whether the page shows {@code amount} as a price before tax ("Nettó ár: 70 858 Ft"): markup
-   * that gives the price before tax is not the price a buyer pays.
+   * Whether the page shows {@code amount} as a price before tax ("Nettó ár: 70 858 Ft") after the
+   * price with tax {@code withTax}: markup that gives the price before tax is then not the price a
+   * buyer pays. A shop that shows the price before tax first (to businesses: "bez DPH 4386,00 €"
+   * above "s DPH 5263,20 €") asks that one.
    */
-  public static boolean showsBeforeTax(Document doc, PageFacts facts, BigDecimal amount) {
+  public static boolean showsBeforeTaxAfter(
+      Document doc, PageFacts facts, BigDecimal amount, BigDecimal withTax) {
     if (doc.body() == null || amount == null) {
       return false;
     }
+    boolean withTaxSeen = false;
     List<Element> all = doc.body().getAllElements();
     for (int i = 0; i < all.size() && i < MAX_ELEMENTS; i++) {
       Element e = all.get(i);
@@ -445,10 +457,13 @@ public final class MainPriceFinder {
       }
       String text = withCents(e);
       ParsedPrice p = PriceParser.parse(text, null, null, facts.country());
-      if (p.hasAmount()
-          && p.amount().compareTo(amount) == 0
-          && PriceLabels.saysBeforeTax(e, text)) {
-        return true;
+      if (!p.hasAmount()) {
+        continue;
+      }
+      if (p.amount().compareTo(withTax) == 0) {
+        withTaxSeen = true;
+      } else if (p.amount().compareTo(amount) == 0 && PriceLabels.saysBeforeTax(e, text)) {
+        return withTaxSeen;
       }
     }
     return false;

@@ -31,12 +31,14 @@ public final class OfferText {
   private static final int MAX_TILE_TEXT = 80;
 
   /**
-   * Blocks of shoppers' words, by class or id: "review-list", "comment-content"; not a state of the
-   * page ("comments-open") or a count beside the title ("review-count").
+   * Blocks of shoppers' words, by class or id: "review-list", "comment-content", "replies",
+   * "reply_content"; not a state of the page ("comments-open"), a count beside the title
+   * ("review-count") or a forum's box for a new reply ("js-replyNewMessageContainer", which holds
+   * the thread's posts).
    */
   private static final Pattern REVIEW_BLOCK =
       Pattern.compile(
-          "(?<![a-z])(?:reviews?|comments?|binh-?luan|danh-?gia|ratings?-list)"
+          "(?<![a-z])(?:reviews?|comments?|repl(?:ies|y(?=[-_\\s]|$))|binh-?luan|danh-?gia|ratings?-list)"
               + "(?![-_]?(?:open|closed|enabled|disabled|count|link|number|summary|stars?))");
 
   private OfferText() {}

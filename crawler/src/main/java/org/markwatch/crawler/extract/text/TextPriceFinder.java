@@ -21,7 +21,8 @@ public final class TextPriceFinder {
   private static final Pattern WITH_UNIT =
       Pattern.compile(
           "(?iu)(?<![\\d\\p{L}.,])(\\d{1,3}(?:[.,\\s]\\d{3})+|\\d+(?:[.,]\\d{1,3})?)\\s*"
-              + "(k|nghìn|ngàn|tr\\d{0,3}|(?:triệu|trieu|tỷ|tỉ)(?:\\s?\\d{1,3}(?![\\d.,])(?!\\s*(?:nghìn|ngàn|triệu|trieu|k)(?!\\p{L})))?|củ|đ|₫|vnđ|vnd|đồng|dong|đô(?:\\s*la)?|usd|\\$|€"
+              // "9k km" is a distance.
+              + "(k(?!\\s?(?:km|mi|miles|dặm)(?!\\p{L}))|(?:nghìn|ngàn)(?!\\s?(?:km|dặm)(?!\\p{L}))|tr\\d{0,3}|(?:triệu|trieu|tỷ|tỉ)(?:\\s?\\d{1,3}(?![\\d.,])(?!\\s*(?:nghìn|ngàn|triệu|trieu|k)(?!\\p{L})))?|củ|đ|₫|vnđ|vnd|đồng|dong|đô(?:\\s*la)?|usd|\\$|€"
               // Posts on Russian- and Ukrainian-language networks: "Цена 6500р", "1500 грн".
               + "|₽|руб(?:лей|ля|ль|\\.)?|р\\.?|грн\\.?|₴)(?!\\p{L})");
 

@@ -44,4 +44,15 @@ class LabelledValuesTest {
         .containsEntry(Kind.BRAND, "Sorano")
         .containsEntry(Kind.GTIN, "5018479061991");
   }
+
+  @Test
+  void odoosInternalReferenceIsTheShopsCode() {
+    String html =
+        """
+        <body><table><tr><td><span>Marca</span></td><td><span>Terrabel</span></td></tr>
+        <tr><td><span>Referencia interna</span></td><td><span>ALB-PH4-VS</span></td></tr></table></body>""";
+    assertThat(LabelledValues.find(Jsoup.parse(html).body()))
+        .containsEntry(Kind.SKU, "ALB-PH4-VS")
+        .containsEntry(Kind.BRAND, "Terrabel");
+  }
 }

@@ -23,6 +23,8 @@ class TextPriceFinderTest {
         "Продам детскую коляску. Цена 6500р, самовывоз|6500|RUB",
         "Продаю микроволновку за 1800 руб.|1800|RUB",
         "Ціна 1500 грн, торг|1500|UAH",
+        "Bán Vexo 150 chính chủ, odo 9k km - 41tr5|41500000|VND",
+        "Cần bán xe chạy lướt 3 nghìn km, giá 52tr9|52900000|VND",
       })
   void findsTheAskingPrice(String text, String amount, String currency) {
     ParsedPrice p = TextPriceFinder.find(text);
