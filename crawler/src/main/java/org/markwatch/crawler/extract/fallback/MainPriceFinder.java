@@ -133,18 +133,11 @@ public final class MainPriceFinder {
    * Whether {@code e} sits in a line about paying in parts (its text and its parent's), or in a
    * table of such plans ("Taksit Seçenekleri": bank, months, monthly amount, total).
    */
-  private static boolean inInstalmentLine(Element e) {
+  private static boolean inInstalmentLine(Element e, Map<Element, Boolean> instalmentTables) {
     Element table = e.closest(Css.of("table"));
-    if (table != null) {
-      Element head = table.selectFirst(Css.of("caption, thead"));
-      Element before = table.previousElementSibling();
-      for (Element label : new Element[] {head, before}) {
-        if (label != null
-            && !longerThan(label, 120)
-            && INSTALMENT.matcher(label.text().toLowerCase(Locale.ROOT)).find()) {
-          return true;
-        }
-      }
+    if (table != null
+        && instalmentTables.computeIfAbsent(table, MainPriceFinder::isInstalmentTable)) {
+      return true;
     }
     Element line = e.parent();
     if (line == null || line.childrenSize() > 12) {
@@ -155,6 +148,20 @@ public final class MainPriceFinder {
       return false;
     }
     return INSTALMENT.matcher(text.toLowerCase(Locale.ROOT)).find();
+  }
+
+  /** Whether a table's caption, head or the element before it speaks of paying in parts. */
+  private static boolean isInstalmentTable(Element table) {
+    Element head = table.selectFirst(Css.of("caption, thead"));
+    Element before = table.previousElementSibling();
+    for (Element label : new Element[] {head, before}) {
+      if (label != null
+          && !longerThan(label, 120)
+          && INSTALMENT.matcher(label.text().toLowerCase(Locale.ROOT)).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The label of a delivery cost, matched against the lower-cased text before a price. */
@@ -230,6 +237,7 @@ public final class MainPriceFinder {
     Map<Element, Boolean> badContext = new IdentityHashMap<>();
     List<BigDecimal> struckAmounts = new java.util.ArrayList<>();
     boolean taxedSeen = false;
+    Map<Element, Boolean> instalmentTables = new IdentityHashMap<>();
     // Every amount written with its currency, and every "-25%" badge, by position: a badge beside
     // two prices tells the old one from the new when no markup strikes it.
     List<Placed> shown = new java.util.ArrayList<>();
@@ -347,7 +355,7 @@ public final class MainPriceFinder {
         // "Cost to ship: <b>$4.50</b>", "Phí vận chuyển: 30.000₫": what delivery costs.
         score -= 3;
       }
-      if (inInstalmentLine(e)) {
+      if (inInstalmentLine(e, instalmentTables)) {
         // "chỉ từ <b>₫396.667</b> x 3 kỳ", "4 payments of <b>$12.25</b>": a part, not the price.
         score -= 3;
       }
@@ -386,10 +394,6 @@ public final class MainPriceFinder {
         score -= 1;
       }
       score -= contextPenalty(e, badContext, productBox);
-      if (otherCards.inCard(e)) {
-        // A card in a row of other products, whatever the row's heading says.
-        score -= 3;
-      }
       if (otherProductsAt >= 0 && i > otherProductsAt) {
         score -= 3;
       }
@@ -399,6 +403,11 @@ public final class MainPriceFinder {
       }
       if (buyAt >= 0) {
         score += 2.0 * Math.max(0, 1 - Math.abs(i - buyAt) / 300.0);
+      }
+      if (score > best && otherCards.inCard(e)) {
+        // A card in a row of other products, whatever the row's heading says (looked for only
+        // when the price could win: the climb is the dearest test here).
+        score -= 3;
       }
       if (score > best
           && (shownAmount == null

@@ -68,7 +68,7 @@ public final class OfferText {
               if (node != root
                   && (isUnchosen(e)
                       || isReviews(e)
-                      || (otherCards != null && otherCards.inCard(e)))) {
+                      || (otherCards != null && otherCards.isCard(e)))) {
                 return FilterResult.SKIP_ENTIRELY;
               }
               apart(e);
@@ -115,21 +115,18 @@ public final class OfferText {
     }
     // A class naming a choice is enough; otherwise ("format-tile" beside "format-tile
     // format-tile--selected") a short tile whose sibling of the same first class is the chosen one.
-    boolean choice = CHOICE_CLASS.matcher(cls.toLowerCase(Locale.ROOT)).find();
-    String first = firstClass(cls);
-    if (!choice && Texts.bounded(e, MAX_TILE_TEXT) == null) {
-      return false;
-    }
     Element parent = e.parent();
     if (parent == null || parent.childrenSize() < 2 || parent.childrenSize() > MAX_SIBLINGS) {
       return false;
     }
+    boolean choice = CHOICE_CLASS.matcher(cls.toLowerCase(Locale.ROOT)).find();
+    String first = firstClass(cls);
     for (Element sibling : parent.children()) {
       if (sibling != e
           && sibling.tagName().equals(e.tagName())
           && (choice || first.equals(firstClass(sibling.className())))
           && chosen(sibling)) {
-        return true;
+        return choice || Texts.bounded(e, MAX_TILE_TEXT) != null;
       }
     }
     return false;

@@ -21,6 +21,9 @@ public final class RepeatedCards {
   /** More text than this is a column of the layout, not a card. */
   private static final int MAX_CARD_TEXT = 400;
 
+  /** Siblings whose text length is measured, at most. */
+  private static final int MEASURED = 4;
+
   /** Ancestors climbed from an element to its card. */
   private static final int MAX_CLIMB = 8;
 
@@ -47,6 +50,15 @@ public final class RepeatedCards {
     return false;
   }
 
+  /**
+   * Whether {@code e} itself is a card of a row of other products (not one of its descendants): for
+   * a walk from the top that skips a card's whole subtree.
+   */
+  public boolean isCard(Element e) {
+    Element parent = e.parent();
+    return parent != null && !pageBox.contains(e) && isCard(parent, e);
+  }
+
   private boolean isCard(Element parent, Element member) {
     if (parent.childrenSize() < MIN_CARDS) {
       return false;
@@ -58,6 +70,7 @@ public final class RepeatedCards {
 
   private boolean isRow(Element parent, String shape) {
     int cards = 0;
+    int measured = 0;
     for (Element sibling : parent.children()) {
       if (!shape.equals(shape(sibling))) {
         continue;
@@ -65,7 +78,8 @@ public final class RepeatedCards {
       if (pageBox.contains(sibling)) {
         return false; // the layout's columns: one holds the page's own heading
       }
-      if (Texts.bounded(sibling, MAX_CARD_TEXT) == null) {
+      // The cards of a row are alike: the first few tell whether they are short.
+      if (measured++ < MEASURED && Texts.bounded(sibling, MAX_CARD_TEXT) == null) {
         return false;
       }
       if (sibling.nameIs("a")
