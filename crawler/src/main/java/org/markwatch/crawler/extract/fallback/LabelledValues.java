@@ -202,8 +202,11 @@ public final class LabelledValues {
                 if (text.length() <= 100 && mayBeLabel(text)) {
                   // Labels sharing a line ("Negro | Ref. 2753/310", "Brand: X · SKU: Y"): each
                   // part with its value, before the whole line.
-                  String[] parts = SHARED_LINE.split(text);
-                  if (parts.length > 1) {
+                  String[] parts =
+                      text.indexOf('|') >= 0 || text.indexOf('·') >= 0 || text.indexOf('•') >= 0
+                          ? SHARED_LINE.split(text)
+                          : null;
+                  if (parts != null && parts.length > 1) {
                     for (String part : parts) {
                       visit(t, part.strip(), out, productBox, true);
                     }

@@ -157,7 +157,8 @@ public final class PriceLabels {
    */
   private static final Pattern BEFORE_TAX =
       Pattern.compile(
-          "(?iu)(?<!\\p{L})(?:htva|ht|hors tva|hors taxes?|excl\\.?(?:\\s*(?:btw|vat|tax|gst|mwst|tva|iva))?|"
+          // Matched against lower-cased text: no case-insensitive Unicode matching (it is slow).
+          "(?<!\\p{L})(?:htva|ht|hors tva|hors taxes?|excl\\.?(?:\\s*(?:btw|vat|tax|gst|mwst|tva|iva))?|"
               + "exkl\\.?(?:\\s*(?:mwst|moms|mva)\\.?)?|ekskl\\.?(?:\\s*mva)?|ohne mwst|zzgl\\.? mwst|netto(?:preis)?|"
               + "nettó(?: ár)?|net price|before tax|pre-tax|ex\\.? ?(?:vat|gst|moms|tax)|bez dph|bez vat|bez pdv|"
               + "sin iva|senza iva|sem iva|без ндс|قبل الضريبة|税抜|税別|不含税|세전)(?!\\p{L})");
