@@ -141,8 +141,7 @@ final class ListPageExtractor {
 
   /** A URL without its fragment and final slash, for matching a card's link to markup's. */
   private static String sameUrl(String url) {
-    int hash = url.indexOf('#');
-    String u = hash < 0 ? url : url.substring(0, hash);
+    String u = ListingAssembler.stripFragment(url);
     return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
   }
 }
