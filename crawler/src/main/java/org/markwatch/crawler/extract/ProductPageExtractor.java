@@ -88,6 +88,11 @@ final class ProductPageExtractor {
     }
   }
 
+  /** Whether two codes are the same number but for leading zeros (a GTIN-13 and its GTIN-14). */
+  private static boolean sameNumber(String a, String b) {
+    return a.replaceFirst("^0+", "").equals(b.replaceFirst("^0+", ""));
+  }
+
   /** Drops a sku guessed from the address: the number in a post's address is the post's. */
   private static void forgetUrlSku(Draft d) {
     if (Layers.URL.equals(d.sku.layer())) {
@@ -100,6 +105,8 @@ final class ProductPageExtractor {
    * than the markup's {@code marked} amount:
    *
    * <ul>
+   *   <li>the markup lists several offers (variants, packs) and the page shows another of them than
+   *       the first: the shown one is preselected;
    *   <li>the markup gives the lowest of several offers (open-box, used, other sellers): the shown
    *       price within the offers' range is the one asked;
    *   <li>the markup's amount is nowhere in the offer's text (before tax, a stale one; shown only
@@ -126,6 +133,11 @@ final class ProductPageExtractor {
     BigDecimal main = shown.price().amount();
     if (d.priceRangeHigh != null) {
       return main.compareTo(marked.amount()) >= 0 && main.compareTo(d.priceRangeHigh.amount()) <= 0;
+    }
+    if (main.compareTo(marked.amount()) != 0
+        && d.markupOfferAmounts.contains(main.stripTrailingZeros())) {
+      return true; // the markup lists the shown amount as another of its offers: the one
+      // preselected
     }
     RepeatedCards otherCards = new RepeatedCards(PageHints.ancestors(heading));
     if (!ShownAmounts.of(OfferText.of(doc.body(), otherCards)).contains(marked.amount())) {
@@ -218,7 +230,11 @@ final class ProductPageExtractor {
       }
     }
     if (!d.sku.isSet()) {
-      d.sku.offer(UrlIdGuesser.guess(page.url(), html), Layers.URL);
+      String guessed = UrlIdGuesser.guess(page.url(), html);
+      // A book's address often ends in its ISBN: that is the barcode, not the shop's own code.
+      if (guessed != null && !(d.gtin.isSet() && sameNumber(guessed, d.gtin.get()))) {
+        d.sku.offer(guessed, Layers.URL);
+      }
     }
     // The page's shown price is looked for at most once: each pass reads every element.
     MainPriceFinder.Result[] shownOnce = {null};

@@ -159,6 +159,7 @@ final class PriceMarks {
         || NOT_MONEY.matcher(text).find()
         || PriceLabels.saysDiscount(text)
         || PriceLabels.saysOtherOffer(text)
+        || PriceLabels.saysThreshold(text)
         || CODE_CLASS.matcher(box.className().toLowerCase(Locale.ROOT)).find()) {
       return null;
     }

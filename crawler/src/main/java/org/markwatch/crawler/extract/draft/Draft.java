@@ -46,6 +46,13 @@ public final class Draft {
    */
   public Money priceRangeHigh;
 
+  /**
+   * The amounts of every priced offer the markup gives for the product when it gives several (one
+   * per variant, pack or seller); empty otherwise. The one a page shows as its price is the offer
+   * it preselected.
+   */
+  public final Set<java.math.BigDecimal> markupOfferAmounts = new LinkedHashSet<>();
+
   /** Attributes shown on the page beyond the named fields (origin, colour, ...). */
   public final Map<String, String> extraAttributes = new LinkedHashMap<>();
 

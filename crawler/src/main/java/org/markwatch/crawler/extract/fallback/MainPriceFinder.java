@@ -82,7 +82,12 @@ public final class MainPriceFinder {
               + "рекомендован|схожі|з цим товаром|с этим товаром|вы смотрели|переглянут|просмотренн|"
               + "semelhantes|você também|quem viu|vergelijkbare|misschien ook|benzer ürün|ilginizi|"
               + "produk serupa|rekomendasi|liknande|lignende|relaterte|du kanske|"
-              + "สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ|類似|추천|منتجات ذات صلة|منتجات مشابهة|قد يعجبك");
+              + "สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ|類似|추천|منتجات ذات صلة|منتجات مشابهة|قد يعجبك|"
+              // Other sellers' offers of the same product, listed under the buy box.
+              + "other offers|other sellers|more buying choices|weitere angebote|andere anbieter|"
+              + "autres offres|autres vendeurs|otras ofertas|otros vendedores|altre offerte|"
+              + "altri venditori|inne oferty|další nabídky|outras ofertas|outros vendedores|"
+              + "nhà bán khác|その他の出品|다른 판매자");
 
   private static final Pattern NUMBERS = Pattern.compile("\\d+(?:[.,' \u00a0]\\d+)*");
 
@@ -214,6 +219,7 @@ public final class MainPriceFinder {
     StruckClasses styles = facts.styles();
     int titleAt = -1;
     int buyAt = -1;
+    int buyAfterTitle = -1;
     int otherProductsAt = -1;
     for (int i = 0; i < all.size(); i++) {
       Element e = all.get(i);
@@ -224,12 +230,21 @@ public final class MainPriceFinder {
       if (titleAt >= 0 && otherProductsAt < 0 && isOtherProductsHeading(e)) {
         otherProductsAt = i;
       }
-      if (buyAt < 0
+      if ((buyAt < 0 || titleAt >= 0 && buyAfterTitle < 0)
           && (tag.equals("button") || tag.equals("input") || tag.equals("a"))
           && isBuy(e)) {
-        buyAt = i;
+        if (buyAt < 0) {
+          buyAt = i;
+        }
+        if (titleAt >= 0) {
+          buyAfterTitle = i;
+        }
       }
     }
+    // The blocks around the buy button: a buy box in an <aside> beside the gallery is the
+    // product's.
+    Set<Element> buyBox =
+        buyAfterTitle < 0 ? Set.of() : PageHints.ancestors(all.get(buyAfterTitle));
     double best = shownAmount == null ? 1.5 : 0;
     ParsedPrice bestPrice = ParsedPrice.NONE;
     int bestAt = -1;
@@ -359,7 +374,9 @@ public final class MainPriceFinder {
         // "chỉ từ <b>₫396.667</b> x 3 kỳ", "4 payments of <b>$12.25</b>": a part, not the price.
         score -= 3;
       }
-      if (PART_OF_PRICE.matcher(leading).find() || PriceLabels.namesOtherOffer(leading)) {
+      if (PART_OF_PRICE.matcher(leading).find()
+          || PriceLabels.namesOtherOffer(leading)
+          || PriceLabels.namesThreshold(leading)) {
         score -= 3;
       }
       if (PriceLabels.saysBeforeTax(e, text)) {
@@ -393,7 +410,7 @@ public final class MainPriceFinder {
       if (e.closest(Css.of("a")) != null) {
         score -= 1;
       }
-      score -= contextPenalty(e, badContext, productBox);
+      score -= contextPenalty(e, badContext, productBox, buyBox);
       if (otherProductsAt >= 0 && i > otherProductsAt) {
         score -= 3;
       }
@@ -409,6 +426,7 @@ public final class MainPriceFinder {
         // when the price could win: the climb is the dearest test here).
         score -= 3;
       }
+      System.err.println("DBG " + i + " " + score + " " + p.amount() + " " + names + " | " + text);
       if (score > best
           && (shownAmount == null
               || p.amount().compareTo(shownAmount) == 0
@@ -722,7 +740,7 @@ public final class MainPriceFinder {
   }
 
   private static double contextPenalty(
-      Element e, Map<Element, Boolean> badContext, Set<Element> productBox) {
+      Element e, Map<Element, Boolean> badContext, Set<Element> productBox, Set<Element> buyBox) {
     double penalty = 0;
     int depth = 0;
     for (Element p = e; p != null && depth < 12; p = p.parent(), depth++) {
@@ -736,7 +754,7 @@ public final class MainPriceFinder {
       if (tag.equals("header")
           || tag.equals("footer")
           || tag.equals("nav")
-          || tag.equals("aside")) {
+          || tag.equals("aside") && !buyBox.contains(p)) {
         penalty += 3;
       }
       if (depth > 0

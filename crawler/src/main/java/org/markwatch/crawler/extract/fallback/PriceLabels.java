@@ -58,7 +58,8 @@ public final class PriceLabels {
       Pattern.compile(
           "open-?box|used|refurbished|renewed|pre-?owned|second-?hand|occasion|reconditionné|"
               + "gebraucht|generalüberholt|usado|reacondicionado|usato|ricondizionato|"
-              + "other sellers|autres vendeurs|andere anbieter|otros vendedores|hàng cũ|đã qua sử dụng");
+              + "other sellers|autres vendeurs|andere anbieter|otros vendedores|hàng cũ|đã qua sử dụng|"
+              + "other offers|more offers|weitere angebote|autres offres|otras ofertas|altre offerte");
 
   /**
    * The words of class names that mark a former price ("old-price", "price--was", "orgnl"), common
@@ -110,6 +111,30 @@ public final class PriceLabels {
 
   private static double percent(String digits) {
     return Double.parseDouble(digits.replace(',', '.'));
+  }
+
+  /**
+   * Words right before an amount that make it a threshold of an order, not a price: "Free gift on
+   * orders above ₹999", "free delivery over £40", "đơn từ 300.000đ", "ab einem Bestellwert von 50
+   * €". Only words that never start a "from" price ("ab 19,99 €", "từ 99k" alone are prices) are
+   * here. Matched against the end of the leading words.
+   */
+  private static final Pattern THRESHOLD =
+      Pattern.compile(
+          "(?<!\\p{L})(?:above|over|orders?\\s+(?:of|from)|spend|minimum(?:\\s+order)?|"
+              + "đơn(?:\\s+hàng)?\\s+(?:từ|trên)|hóa\\s+đơn\\s+(?:từ|trên)|trên|"
+              + "bestellwert(?:\\s+von)?|über|oltre|superiori\\s+a|powyżej|przy\\s+zamówieniu\\s+od|"
+              + "pedidos?\\s+(?:de|desde|acima\\s+de)|compras?\\s+(?:de|desde|acima\\s+de)|"
+              + "vanaf\\s+een\\s+bestelbedrag\\s+van)$");
+
+  /** Whether {@code text} (a short price text) is the threshold of an order ("orders over $35"). */
+  public static boolean saysThreshold(String text) {
+    return namesThreshold(leadingWords(text));
+  }
+
+  /** Whether the words before an amount ({@link #leadingWords}) make it an order's threshold. */
+  static boolean namesThreshold(String leading) {
+    return !leading.isEmpty() && THRESHOLD.matcher(leading).find();
   }
 
   /** Whether {@code text} (a short price text) is the price of another offer (used, open-box). */

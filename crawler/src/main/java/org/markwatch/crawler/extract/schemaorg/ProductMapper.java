@@ -352,6 +352,14 @@ public final class ProductMapper {
     if (offer != null) {
       offer(offer, d, layer, byId);
     }
+    if (offers.size() > 1) {
+      for (JsonNode o : offers) {
+        Money m = o.isObject() ? money(priceText(o), null) : null;
+        if (m != null && d.markupOfferAmounts.size() < 100) {
+          d.markupOfferAmounts.add(m.amount().stripTrailingZeros());
+        }
+      }
+    }
     JsonNode seller = resolve(Nodes.first(p, "seller"), byId);
     if (seller != null) {
       seller(seller, d.seller, layer);

@@ -281,7 +281,8 @@ public final class Currencies {
       {"ريال", "SAR"},
       {"تومان", "IRR"},
       {"CHF", "CHF"},
-      {"DKK", "DKK"}
+      {"DKK", "DKK"},
+      {"R", "ZAR"}
     };
     for (String[] k : known) {
       ISO.put(k[0], k[1]);
@@ -352,8 +353,16 @@ public final class Currencies {
         return m;
       }
     }
-    return null;
+    return price != null && RAND.matcher(price).matches() ? "R" : null;
   }
+
+  /**
+   * The rand as South African shops write it, a capital R right before the amount ("R 1,299", "R1
+   * 299.00"): a single letter, so only when the text is that amount and nothing else.
+   */
+  private static final Pattern RAND =
+      Pattern.compile(
+          "[^\\p{L}\\p{N}]{0,3}R[ \u00a0]?\\d{1,3}(?:[ ,\u00a0]?\\d{3})*(?:\\.\\d{2})?[^\\p{L}\\p{N}]{0,3}");
 
   /**
    * ISO 4217 code of a symbol as written ("₫" → VND); an ISO code is returned as is. A bare "$" is
