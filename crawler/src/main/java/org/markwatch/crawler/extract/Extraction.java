@@ -119,13 +119,31 @@ public final class Extraction {
       }
       // A page with few cards may be a feed of posts, or a post above a shop shelf: both looks
       // read the lines naming a price in words, once.
-      boolean fewCards = cards.mainCount() < FEED_MAX_CARDS && !cards.priceBesideTitle();
+      // Cards that each link to themselves by their time are posts, however many.
+      boolean timedPosts =
+          cards.mainCount() >= MIN_CARDS
+              && PostFeed.timedMost(
+                  cards.cards().stream()
+                      .filter(c -> !c.related())
+                      .map(CardFinder.Card::root)
+                      .toList());
+      boolean fewCards =
+          (cards.mainCount() < FEED_MAX_CARDS || timedPosts) && !cards.priceBesideTitle();
       List<Element> pricedLines = fewCards ? PostText.pricedLines(doc.body()) : List.of();
       if (fewCards && profile == null) {
         // A feed of posts priced in their words ("Pass nồi chiên giá 950k"), with no price
         // element, maybe beside a few suggested products that have one.
         List<PostFeed.Post> posts = PostFeed.find(doc.body(), MIN_CARDS, pricedLines);
-        if (posts.size() > cards.mainCount()) {
+        // A page that is one of the posts it shows is that post's page, with its replies.
+        boolean onePostsPage =
+            page.url() != null
+                && posts.stream()
+                    .anyMatch(
+                        p ->
+                            ListingAssembler.stripFragment(p.url())
+                                .equals(ListingAssembler.stripFragment(page.url())));
+        if (!onePostsPage
+            && (posts.size() > cards.mainCount() || timedPosts && posts.size() >= MIN_CARDS)) {
           return new ExtractionResult(
               ListPageExtractor.fromPosts(posts, doc, page, platform, profile, currency), problems);
         }

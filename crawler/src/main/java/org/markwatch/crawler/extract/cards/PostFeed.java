@@ -17,6 +17,7 @@ import org.jsoup.nodes.Element;
 import org.markwatch.crawler.extract.fallback.PostText;
 import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.crawler.extract.html.OfferText;
+import org.markwatch.crawler.extract.text.Currencies;
 import org.markwatch.crawler.extract.text.TextPriceFinder;
 
 /**
@@ -395,7 +396,7 @@ public final class PostFeed {
   private static int linkBonus(Element a, String href) {
     int b = 0;
     String path = pathOf(href);
-    if (TIME_TEXT.matcher(a.text()).find() || a.selectFirst(Css.of("time, abbr")) != null) {
+    if (shownAsTime(a)) {
       b += 2;
     }
     if (POST_PATH.matcher(path).find()) {
@@ -421,13 +422,20 @@ public final class PostFeed {
   private static Element linkOfShape(Element m, String shape, Set<String> shared) {
     Element best = null;
     int bestBonus = Integer.MIN_VALUE;
+    Element timed = null;
     int n = 0;
     for (Element a : linksOf(m)) {
       if (++n > MAX_LINKS) {
         break;
       }
       String href = a.absUrl("href");
-      if (!shape.equals(shape(href)) || shared.contains(href) || OfferText.inReviews(a)) {
+      if (shared.contains(href) || OfferText.inReviews(a)) {
+        continue;
+      }
+      if (!shape.equals(shape(href))) {
+        if (timed == null && shownAsTime(a) && !NOT_POST_PATH.matcher(pathOf(href)).find()) {
+          timed = a;
+        }
         continue;
       }
       int b = linkBonus(a, href);
@@ -436,7 +444,37 @@ public final class PostFeed {
         bestBonus = b;
       }
     }
-    return best;
+    // A post boosted from another server links to itself there, still shown as its time.
+    return best != null ? best : timed;
+  }
+
+  /** Text a link shown as a time has at most ("1 Std.", "11. Mai 2024", "2 giờ trước"). */
+  private static final int MAX_TIME_LINK_CHARS = 30;
+
+  /**
+   * Whether most of {@code roots} (cards found by their shape) link to themselves by a short link
+   * shown as a time: posts of a feed, which a shop's grid of products never does.
+   */
+  public static boolean timedMost(List<Element> roots) {
+    int timed = 0;
+    for (Element root : roots) {
+      for (Element a : root.select(Css.of("a[href]"))) {
+        String t = a.text();
+        // "29.95 CHF" reads as a date: a link with a currency is a price, never a post's time.
+        if (t.length() <= MAX_TIME_LINK_CHARS
+            && shownAsTime(a)
+            && Currencies.findSymbol(t, null) == null) {
+          timed++;
+          break;
+        }
+      }
+    }
+    return !roots.isEmpty() && timed * 2 > roots.size();
+  }
+
+  /** A link shown as a time: a post's age or date, or a {@code time} element. */
+  private static boolean shownAsTime(Element a) {
+    return TIME_TEXT.matcher(a.text()).find() || a.selectFirst(Css.of("time, abbr")) != null;
   }
 
   /** Links found in more than one post: the group's, an author's, a tag's page. */
@@ -485,8 +523,9 @@ public final class PostFeed {
         }
       }
       return (u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT))
-          // A segment with a digit is an id, numbers alone or base-36 ("1dfk0c3").
-          + dir.replaceAll("[^/]*\\d[^/]*", "#")
+          // A segment with a digit is an id, numbers alone or base-36 ("1dfk0c3"); one starting
+          // with "@" is an author's handle ("/@mila/1124…": the posts of every author alike).
+          + dir.replaceAll("/@[^/]+", "/@").replaceAll("[^/]*\\d[^/]*", "#")
           + "/*?"
           + String.join("&", names);
     } catch (IllegalArgumentException e) {

@@ -65,7 +65,7 @@ public final class LabelledValues {
         Kind.BRAND,
         label(
             "brand|brand name|product brand|marque|marque du produit|marca|marca del producto|marca do produto|marke|hersteller|thương hiệu|merk|značka|marka|бренд"
-                + "|производитель|manufacturer|fabricant|producent|výrobce|kaubamärk|tootja|zīmols|ražotājs|prekės ženklas"
+                + "|производитель|manufacturer|manufactured by|fabricant|producent|výrobce|kaubamärk|tootja|zīmols|ražotājs|prekės ženklas"
                 + "|gamintojas|merkki|valmistaja|märke|varumärke|tillverkare|mærke|merke|produsent|fabrikant|fabricante"
                 + "|márka|gyártó|marcă|producător|μάρκα|κατασκευαστής|ブランド|メーカー|品牌|廠牌|브랜드|nhà sản xuất"
                 // The manufacturer label in the languages the list had only in part: Slovak beside

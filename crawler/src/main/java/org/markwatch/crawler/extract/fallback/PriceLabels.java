@@ -186,7 +186,10 @@ public final class PriceLabels {
           "(?<!\\p{L})(?:htva|ht|hors tva|hors taxes?|excl\\.?(?:\\s*(?:btw|vat|tax|gst|mwst|tva|iva))?|"
               + "exkl\\.?(?:\\s*(?:mwst|moms|mva)\\.?)?|ekskl\\.?(?:\\s*mva)?|ohne mwst|zzgl\\.? mwst|netto(?:preis)?|"
               + "nettó(?: ár)?|net price|before tax|pre-tax|ex\\.? ?(?:vat|gst|moms|tax)|bez dph|bez vat|bez pdv|"
-              + "sin iva|senza iva|sem iva|без ндс|قبل الضريبة|税抜|税別|不含税|세전)(?!\\p{L})");
+              + "sin iva|senza iva|sem iva|без ндс|без пдв|قبل الضريبة|税抜|税別|不含税|未税|세전|부가세 별도|"
+              // Vietnamese, Thai, Indonesian, Turkish, Romanian, Greek, Hebrew.
+              + "chưa (?:bao gồm |gồm )?(?:vat|thuế)|trước thuế|ไม่รวมภาษี|ก่อนภาษี|belum termasuk ppn|"
+              + "sebelum pajak|kdv hariç|fără tva|χωρίς φπα|ללא מע\"מ|לפני מע\"מ)(?!\\p{L})");
 
   /**
    * Whether the price element {@code e}, showing {@code text}, is labelled as a price before tax:

@@ -24,7 +24,9 @@ public final class TextPriceFinder {
               // "9k km" is a distance.
               + "(k(?!\\s?(?:km|mi|miles|dặm)(?!\\p{L}))|(?:nghìn|ngàn)(?!\\s?(?:km|dặm)(?!\\p{L}))|tr\\d{0,3}|(?:triệu|trieu|tỷ|tỉ)(?:\\s?\\d{1,3}(?![\\d.,])(?!\\s*(?:nghìn|ngàn|triệu|trieu|k)(?!\\p{L})))?|củ|đ|₫|vnđ|vnd|đồng|dong|đô(?:\\s*la)?|usd|\\$|€"
               // Posts on Russian- and Ukrainian-language networks: "Цена 6500р", "1500 грн".
-              + "|₽|руб(?:лей|ля|ль|\\.)?|р\\.?|грн\\.?|₴)(?!\\p{L})");
+              + "|₽|руб(?:лей|ля|ль|\\.)?|р\\.?|грн\\.?|₴"
+              // European posts: "95 Euro", "40 EUR", "£60", "120 zł", "900 Kč", "35 CHF".
+              + "|euros?|eur|£|zł|kč|chf)(?!\\p{L})");
 
   /**
    * An amount after its currency sign with the words sale posts in English put after it ("$85
@@ -35,7 +37,9 @@ public final class TextPriceFinder {
       Pattern.compile(
           "(?<![\\p{L}\\d])(?:(?:US|CA|C|AU|A|NZ|S|HK)?\\$|€|£)\\s?"
               + "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)(?![\\d.,]?\\d)"
-              + "(?=\\s*(?i:shipped|obo|firm|local|each|ono|ovno|or best offer|plus shipping)(?!\\p{L}))");
+              + "(?=\\s*(?i:shipped|obo|firm|local|each|ono|ovno|or best offer|plus shipping"
+              // The same words on German-language boards: "€ 60 inkl. Versand", "€ 40 VB".
+              + "|inkl\\.? versand|zzgl\\.? versand|vb|festpreis)(?!\\p{L}))");
 
   private static final Pattern AFTER_WORD =
       Pattern.compile(
@@ -52,6 +56,8 @@ public final class TextPriceFinder {
               + "trả trước|lương|tặng|thưởng|shipping|delivery|deposit"
               // What a gift or a prize is worth ("tặng 1 tai nghe trị giá 1tr2").
               + "|trị giá|giá trị|worth|valued at"
+              // An entry fee is no item's price ("kostet der Eintritt 3 €").
+              + "|eintritt|admission|entrance fee|entry fee"
               // Delivery in the languages of other shops' top bars ("Versandkostenfrei ab 49 €").
               + "|versand\\p{L}*|lieferung|livraison|envío|envio|frete|spedizione|verzending|dostawa)(?!\\p{L})");
 
@@ -141,7 +147,7 @@ public final class TextPriceFinder {
   private static final Pattern CURRENCY_UNIT =
       Pattern.compile(
           "(?iu)^(?:đ|₫|vnđ|vnd|đồng|dong|đô(?:\\s*la)?|usd|\\$|€|tr\\d{0,3}|(?:triệu|trieu|tỷ|tỉ)(?:\\s?\\d{1,3})?"
-              + "|nghìn|ngàn|₽|руб(?:лей|ля|ль|\\.)?|р\\.?|грн\\.?|₴)$");
+              + "|nghìn|ngàn|₽|руб(?:лей|ля|ль|\\.)?|р\\.?|грн\\.?|₴|euros?|eur|£|zł|kč|chf)$");
 
   private enum Role {
     PRICE,

@@ -25,6 +25,8 @@ class TextPriceFinderTest {
         "Ціна 1500 грн, торг|1500|UAH",
         "Bán Vexo 150 chính chủ, odo 9k km - 41tr5|41500000|VND",
         "Cần bán xe chạy lướt 3 nghìn km, giá 52tr9|52900000|VND",
+        "Zu verkaufen: Kinderwagen. Nichtraucherhaushalt. 95 Euro, nur Abholung.|95|EUR",
+        "Tastatur, läuft einwandfrei. € 60 inkl. Versand|60|EUR",
       })
   void findsTheAskingPrice(String text, String amount, String currency) {
     ParsedPrice p = TextPriceFinder.find(text);
