@@ -433,7 +433,12 @@ public final class PostFeed {
         continue;
       }
       if (!shape.equals(shape(href))) {
-        if (timed == null && shownAsTime(a) && !NOT_POST_PATH.matcher(pathOf(href)).find()) {
+        String other = shape(href);
+        if (timed == null
+            && other != null
+            && !hostOfShape(other).equals(hostOfShape(shape))
+            && shownAsTime(a)
+            && !NOT_POST_PATH.matcher(pathOf(href)).find()) {
           timed = a;
         }
         continue;
@@ -444,7 +449,8 @@ public final class PostFeed {
         bestBonus = b;
       }
     }
-    // A post boosted from another server links to itself there, still shown as its time.
+    // A post boosted from another server links to itself there, still shown as its time (on the
+    // same server, a post without a link of the shape is pinned or of another kind).
     return best != null ? best : timed;
   }
 
@@ -470,6 +476,12 @@ public final class PostFeed {
       }
     }
     return !roots.isEmpty() && timed * 2 > roots.size();
+  }
+
+  /** The host a {@link #shape} starts with. */
+  private static String hostOfShape(String shape) {
+    int slash = shape.indexOf('/');
+    return slash < 0 ? shape : shape.substring(0, slash);
   }
 
   /** A link shown as a time: a post's age or date, or a {@code time} element. */
