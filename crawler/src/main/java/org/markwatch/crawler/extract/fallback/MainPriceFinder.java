@@ -426,7 +426,6 @@ public final class MainPriceFinder {
         // when the price could win: the climb is the dearest test here).
         score -= 3;
       }
-      System.err.println("DBG " + i + " " + score + " " + p.amount() + " " + names + " | " + text);
       if (score > best
           && (shownAmount == null
               || p.amount().compareTo(shownAmount) == 0
