@@ -17,7 +17,6 @@ import org.jsoup.nodes.Element;
 import org.markwatch.crawler.extract.fallback.PostText;
 import org.markwatch.crawler.extract.html.Css;
 import org.markwatch.crawler.extract.html.OfferText;
-import org.markwatch.crawler.extract.text.Currencies;
 import org.markwatch.crawler.extract.text.TextPriceFinder;
 
 /**
@@ -459,17 +458,16 @@ public final class PostFeed {
 
   /**
    * Whether most of {@code roots} (cards found by their shape) link to themselves by a short link
-   * shown as a time: posts of a feed, which a shop's grid of products never does.
+   * holding a {@code time} element: posts of a feed, which a shop's grid of products never does.
    */
   public static boolean timedMost(List<Element> roots) {
     int timed = 0;
     for (Element root : roots) {
-      for (Element a : root.select(Css.of("a[href]"))) {
-        String t = a.text();
-        // "29.95 CHF" reads as a date: a link with a currency is a price, never a post's time.
-        if (t.length() <= MAX_TIME_LINK_CHARS
-            && shownAsTime(a)
-            && Currencies.findSymbol(t, null) == null) {
+      // A time element in a short link: a post's age as the networks' pages mark it up. Texts
+      // alone ("29.95 CHF" reads as a date, an auction's "2T 3Std") say too little here.
+      for (Element time : root.select(Css.of("a[href] time"))) {
+        Element a = time.closest(Css.of("a[href]"));
+        if (a != null && a.text().length() <= MAX_TIME_LINK_CHARS) {
           timed++;
           break;
         }
