@@ -135,13 +135,11 @@ public final class Extraction {
         // element, maybe beside a few suggested products that have one.
         List<PostFeed.Post> posts = PostFeed.find(doc.body(), MIN_CARDS, pricedLines);
         // A page that is one of the posts it shows is that post's page, with its replies.
+        String pageUrl = page.url() == null ? null : ListingAssembler.stripFragment(page.url());
         boolean onePostsPage =
-            page.url() != null
+            pageUrl != null
                 && posts.stream()
-                    .anyMatch(
-                        p ->
-                            ListingAssembler.stripFragment(p.url())
-                                .equals(ListingAssembler.stripFragment(page.url())));
+                    .anyMatch(p -> ListingAssembler.stripFragment(p.url()).equals(pageUrl));
         if (!onePostsPage
             && (posts.size() > cards.mainCount() || timedPosts && posts.size() >= MIN_CARDS)) {
           return new ExtractionResult(

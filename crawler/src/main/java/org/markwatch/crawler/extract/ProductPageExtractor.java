@@ -24,6 +24,7 @@ import org.markwatch.crawler.extract.state.AppStateMapper;
 import org.markwatch.crawler.extract.state.AppStateReader;
 import org.markwatch.crawler.extract.text.ParsedPrice;
 import org.markwatch.model.Money;
+import org.markwatch.model.validate.Gtin;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -88,9 +89,11 @@ final class ProductPageExtractor {
     }
   }
 
-  /** Whether two codes are the same number but for leading zeros (a GTIN-13 and its GTIN-14). */
-  private static boolean sameNumber(String a, String b) {
-    return a.replaceFirst("^0+", "").equals(b.replaceFirst("^0+", ""));
+  /** Whether {@code code} is the GTIN {@code gtin}, in any of its lengths ({@link Gtin#gtin14}). */
+  private static boolean isGtin(String code, String gtin) {
+    return code.matches("\\d{8,14}")
+        && gtin.matches("\\d{8,14}")
+        && Gtin.gtin14(code).equals(Gtin.gtin14(gtin));
   }
 
   /** Drops a sku guessed from the address: the number in a post's address is the post's. */
@@ -136,8 +139,8 @@ final class ProductPageExtractor {
     }
     if (main.compareTo(marked.amount()) != 0
         && d.markupOfferAmounts.contains(main.stripTrailingZeros())) {
-      return true; // the markup lists the shown amount as another of its offers: the one
-      // preselected
+      // The markup lists the shown amount as another of its offers: the one preselected.
+      return true;
     }
     RepeatedCards otherCards = new RepeatedCards(PageHints.ancestors(heading));
     if (!ShownAmounts.of(OfferText.of(doc.body(), otherCards)).contains(marked.amount())) {
@@ -232,7 +235,7 @@ final class ProductPageExtractor {
     if (!d.sku.isSet()) {
       String guessed = UrlIdGuesser.guess(page.url(), html);
       // A book's address often ends in its ISBN: that is the barcode, not the shop's own code.
-      if (guessed != null && !(d.gtin.isSet() && sameNumber(guessed, d.gtin.get()))) {
+      if (guessed != null && !(d.gtin.isSet() && isGtin(guessed, d.gtin.get()))) {
         d.sku.offer(guessed, Layers.URL);
       }
     }

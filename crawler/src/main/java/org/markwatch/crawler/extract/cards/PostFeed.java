@@ -431,8 +431,8 @@ public final class PostFeed {
       if (shared.contains(href) || OfferText.inReviews(a)) {
         continue;
       }
-      if (!shape.equals(shape(href))) {
-        String other = shape(href);
+      String other = shape(href);
+      if (!shape.equals(other)) {
         if (timed == null
             && other != null
             && !hostOfShape(other).equals(hostOfShape(shape))

@@ -1,5 +1,6 @@
 package org.markwatch.crawler.extract.draft;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,7 +52,7 @@ public final class Draft {
    * per variant, pack or seller); empty otherwise. The one a page shows as its price is the offer
    * it preselected.
    */
-  public final Set<java.math.BigDecimal> markupOfferAmounts = new LinkedHashSet<>();
+  public final Set<BigDecimal> markupOfferAmounts = new LinkedHashSet<>();
 
   /** Attributes shown on the page beyond the named fields (origin, colour, ...). */
   public final Map<String, String> extraAttributes = new LinkedHashMap<>();
